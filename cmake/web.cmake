@@ -1,0 +1,45 @@
+# Web target: build/web/site/ holds index.html (from shell.html), rapport.js, rapport.wasm and
+# rapport.data (fonts and scenarios, preloaded into Emscripten's in-memory file system).
+set(SITE_DIR "${CMAKE_BINARY_DIR}/site")
+file(GLOB WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.cpp")
+file(GLOB SCENARIO_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/scenarios/*.json")
+list(FILTER SCENARIO_FILES EXCLUDE REGEX "schema\\.json$")
+
+add_executable(rapport_web ${WEB_SOURCES} "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+target_link_libraries(rapport_web PRIVATE rapport_ui)
+set_target_properties(rapport_web PROPERTIES OUTPUT_NAME rapport SUFFIX ".js"
+  RUNTIME_OUTPUT_DIRECTORY "${SITE_DIR}")
+
+# The data package: fonts under /fonts, scenarios under /scenarios.
+set(DATA_STAGE "${CMAKE_BINARY_DIR}/data")
+set(STAGED_FILES "")
+foreach(f ${SCENARIO_FILES})
+  get_filename_component(name "${f}" NAME)
+  list(APPEND STAGED_FILES "${DATA_STAGE}/scenarios/${name}")
+endforeach()
+add_custom_command(OUTPUT ${STAGED_FILES} "${DATA_STAGE}/fonts/regular.otf" "${DATA_STAGE}/fonts/bold.otf"
+  COMMAND ${CMAKE_COMMAND} -E rm -rf "${DATA_STAGE}"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${DATA_STAGE}/scenarios" "${DATA_STAGE}/fonts"
+  COMMAND ${CMAKE_COMMAND} -E copy ${SCENARIO_FILES} "${DATA_STAGE}/scenarios/"
+  COMMAND ${CMAKE_COMMAND} -E copy "${RAPPORT_FONT_REGULAR}" "${DATA_STAGE}/fonts/regular.otf"
+  COMMAND ${CMAKE_COMMAND} -E copy "${RAPPORT_FONT_BOLD}" "${DATA_STAGE}/fonts/bold.otf"
+  DEPENDS ${SCENARIO_FILES} "${RAPPORT_FONT_REGULAR}" "${RAPPORT_FONT_BOLD}"
+  COMMENT "Staging fonts and scenarios")
+add_custom_target(rapport_data DEPENDS ${STAGED_FILES})
+add_dependencies(rapport_web rapport_data)
+
+target_link_options(rapport_web PRIVATE
+  -sUSE_WEBGL2=1 -sFULL_ES3=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sEXIT_RUNTIME=0 -sMINIFY_HTML=0
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free
+  -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8
+  "--preload-file" "${DATA_STAGE}@/")
+set_property(TARGET rapport_web APPEND PROPERTY LINK_DEPENDS ${STAGED_FILES} "${DATA_STAGE}/fonts/regular.otf")
+
+add_custom_command(TARGET rapport_web POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/shell.html" "${SITE_DIR}/index.html"
+  COMMENT "Installing shell.html as index.html")
+# Keep index.html current when only shell.html changes.
+add_custom_target(rapport_shell ALL
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/shell.html" "${SITE_DIR}/index.html"
+  DEPENDS rapport_web)
