@@ -1,0 +1,55 @@
+// `rapport lint`: loads every scenario, reports format and graph errors, optionally prints stats.
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "files.h"
+#include "lint.h"
+#include "scenario.h"
+
+namespace rapport::cli {
+
+int cmd_lint(int argc, char** argv) {
+  bool stats = false;
+  std::vector<std::string> paths;
+  for (int i = 0; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--stats") == 0) stats = true;
+    else paths.emplace_back(argv[i]);
+  }
+  if (paths.empty()) {
+    std::fputs("usage: rapport lint [--stats] <file|dir>...\n", stderr);
+    return 2;
+  }
+  int failures = 0;
+  std::vector<std::string> files = scenario_files(paths);
+  if (files.empty()) {
+    std::fputs("rapport lint: no scenario files found\n", stderr);
+    return 1;
+  }
+  for (const auto& file : files) {
+    std::string text;
+    if (!read_file(file, text)) {
+      std::fprintf(stderr, "%s: cannot be read\n", file.c_str());
+      failures++;
+      continue;
+    }
+    LoadResult loaded = load_scenario(text, file);
+    std::vector<std::string> errors = loaded.errors;
+    if (loaded.ok()) {
+      std::vector<std::string> graph = lint_scenario(*loaded.scenario, file);
+      errors.insert(errors.end(), graph.begin(), graph.end());
+    }
+    for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
+    if (!errors.empty()) failures++;
+    if (stats && loaded.ok()) std::printf("%s\n", stats_to_json(scenario_stats(*loaded.scenario)).dump().c_str());
+  }
+  if (!stats)
+    std::fprintf(stderr, "rapport lint: %zu file(s), %d with errors\n", files.size(), failures);
+  return failures > 0 ? 1 : 0;
+}
+
+}  // namespace rapport::cli

@@ -1,0 +1,287 @@
+// Conversation engine implementation; see dialogue.h.
+#include "dialogue.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+namespace rapport {
+
+using json = nlohmann::json;
+
+std::string phase_id(Phase phase) {
+  switch (phase) {
+    case Phase::Prepare: return "prepare";
+    case Phase::Conversation: return "conversation";
+    case Phase::Ended: return "ended";
+  }
+  return "prepare";
+}
+
+Dialogue::Dialogue(const Scenario& scenario) : scenario_(&scenario), state_(scenario.initial_state) {
+  if (scenario.prep.empty()) start_conversation();
+}
+
+const PrepStep* Dialogue::prep_step() const {
+  if (phase_ != Phase::Prepare || prep_choices_.size() >= scenario_->prep.size()) return nullptr;
+  return &scenario_->prep[prep_choices_.size()];
+}
+
+bool Dialogue::choose_prep(size_t index) {
+  const PrepStep* step = prep_step();
+  if (!step || index >= step->options.size()) return false;
+  const PrepOption& opt = step->options[index];
+  prep_choices_.push_back(opt.id);
+  apply(opt.effects);
+  for (const auto& f : opt.sets_flags) flags_.insert(f);
+  if (prep_choices_.size() == scenario_->prep.size()) start_conversation();
+  return true;
+}
+
+void Dialogue::start_conversation() {
+  phase_ = Phase::Conversation;
+  initial_after_prep_ = state_;
+  enter_node(scenario_->start, "");
+}
+
+const Node* Dialogue::node() const {
+  return phase_ == Phase::Conversation ? scenario_->find_node(node_) : nullptr;
+}
+
+int Dialogue::value(const std::string& var) const {
+  auto it = state_.find(var);
+  return it == state_.end() ? 0 : it->second;
+}
+
+bool Dialogue::holds(const Condition& c) const {
+  for (const auto& [var, lo] : c.min)
+    if (value(var) < lo) return false;
+  for (const auto& [var, hi] : c.max)
+    if (value(var) > hi) return false;
+  for (const auto& f : c.flags)
+    if (!flags_.count(f)) return false;
+  return true;
+}
+
+void Dialogue::apply(const Effects& effects) {
+  for (const auto& [var, delta] : effects) {
+    auto it = state_.find(var);
+    if (it == state_.end()) continue;  // the loader rejects unknown variables
+    it->second = std::clamp(it->second + delta, 0, 100);
+  }
+}
+
+std::string Dialogue::resolve(const Route& route) const {
+  for (const auto& b : route.branches)
+    if (holds(b.when)) return b.next;
+  return route.next;
+}
+
+void Dialogue::enter_node(const std::string& id, const std::string& say) {
+  node_ = id;
+  const Node* n = scenario_->find_node(id);
+  client_line_ = say;
+  if (!n) return;
+  for (const auto& line : n->client) {
+    if (holds(line.when)) {
+      if (!client_line_.empty()) client_line_ += " ";
+      client_line_ += line.text;
+      break;
+    }
+  }
+}
+
+void Dialogue::advance(const std::string& next, const std::string& say) {
+  if (scenario_->find_ending(next)) {
+    phase_ = Phase::Ended;
+    ending_ = next;
+    node_.clear();
+    client_line_ = say;
+    return;
+  }
+  enter_node(next, say);
+}
+
+std::vector<size_t> Dialogue::offered() const {
+  std::vector<size_t> out;
+  const Node* n = node();
+  if (!n) return out;
+  for (size_t i = 0; i < n->replies.size(); ++i) {
+    bool ok = std::all_of(n->replies[i].requires_flags.begin(), n->replies[i].requires_flags.end(),
+                          [&](const std::string& f) { return flags_.count(f) > 0; });
+    if (ok) out.push_back(i);
+  }
+  return out;
+}
+
+bool Dialogue::choose(size_t index) {
+  std::vector<size_t> offer = offered();
+  if (index >= offer.size()) return false;
+  const Node* n = node();
+  const Reply& reply = n->replies[offer[index]];
+  Turn turn;
+  turn.node = node_;
+  turn.client_line = client_line_;
+  turn.reply = reply.text;
+  turn.code = reply.code;
+  turn.choice = static_cast<int>(index);
+  turn.better = reply.better;
+  turn.tip = reply.tip;
+  apply(reply.effects);
+  for (const auto& f : reply.sets_flags) flags_.insert(f);
+  for (const auto& p : reply.establishes)
+    if (std::find(points_.begin(), points_.end(), p) == points_.end()) points_.push_back(p);
+  turn.state_after = state_;
+  turns_.push_back(std::move(turn));
+  advance(resolve(reply.route), reply.say);
+  return true;
+}
+
+bool Dialogue::submit_typed(const std::string& text, MiCode code) {
+  const Node* n = node();
+  if (!n) return false;
+  const TypedReaction* reaction = scenario_->typed_reaction(*n, code);
+  Turn turn;
+  turn.node = node_;
+  turn.client_line = client_line_;
+  turn.reply = text;
+  turn.code = code;
+  turn.typed = true;
+  if (reaction) {
+    apply(reaction->effects);
+    for (const auto& p : reaction->establishes)
+      if (std::find(points_.begin(), points_.end(), p) == points_.end()) points_.push_back(p);
+  } else {
+    // No authored reaction for typed replies: follow the first offered reply of the same code
+    // class, else the first offered reply, so that typing never stalls the conversation.
+    std::vector<size_t> offer = offered();
+    const Reply* match = nullptr;
+    for (size_t i : offer)
+      if (reaction_class(n->replies[i].code) == reaction_class(code)) { match = &n->replies[i]; break; }
+    if (!match && !offer.empty()) match = &n->replies[offer.front()];
+    if (!match) return false;
+    apply(match->effects);
+    turn.state_after = state_;
+    turns_.push_back(std::move(turn));
+    advance(resolve(match->route), match->say);
+    return true;
+  }
+  turn.state_after = state_;
+  turns_.push_back(std::move(turn));
+  advance(resolve(reaction->route), reaction->say);
+  return true;
+}
+
+const Ending* Dialogue::ending() const {
+  return phase_ == Phase::Ended ? scenario_->find_ending(ending_) : nullptr;
+}
+
+std::vector<int> Dialogue::trust_series() const {
+  std::vector<int> out;
+  auto it = initial_after_prep_.find("trust");
+  out.push_back(it == initial_after_prep_.end() ? value("trust") : it->second);
+  for (const auto& t : turns_) {
+    auto v = t.state_after.find("trust");
+    out.push_back(v == t.state_after.end() ? 0 : v->second);
+  }
+  return out;
+}
+
+bool Dialogue::retry_from(size_t turn) {
+  if (turn > turns_.size()) return false;
+  std::vector<std::string> prep = prep_choices_;
+  std::vector<Turn> old = turns_;
+  Dialogue fresh(*scenario_);
+  for (const auto& id : prep) {
+    const PrepStep* step = fresh.prep_step();
+    if (!step) return false;
+    auto it = std::find_if(step->options.begin(), step->options.end(), [&](const PrepOption& o) { return o.id == id; });
+    if (it == step->options.end() || !fresh.choose_prep(static_cast<size_t>(it - step->options.begin()))) return false;
+  }
+  for (size_t i = 0; i < turn; ++i) {
+    const Turn& t = old[i];
+    bool ok = t.typed ? fresh.submit_typed(t.reply, t.code) : fresh.choose(static_cast<size_t>(t.choice));
+    if (!ok) return false;
+  }
+  *this = std::move(fresh);
+  return true;
+}
+
+json Dialogue::to_json() const {
+  json turns = json::array();
+  for (const auto& t : turns_) {
+    turns.push_back({{"node", t.node},
+                     {"client", t.client_line},
+                     {"reply", t.reply},
+                     {"code", std::string(code_id(t.code))},
+                     {"typed", t.typed},
+                     {"choice", t.choice},
+                     {"better", t.better},
+                     {"tip", t.tip},
+                     {"state", t.state_after}});
+  }
+  return {{"format_version", kSessionFormatVersion},
+          {"scenario", scenario_->id},
+          {"phase", phase_id(phase_)},
+          {"prep", prep_choices_},
+          {"state", state_},
+          {"start_state", initial_after_prep_},
+          {"flags", flags_},
+          {"node", node_},
+          {"ending", ending_},
+          {"client", client_line_},
+          {"points", points_},
+          {"turns", turns}};
+}
+
+std::string Dialogue::restore(const json& saved) {
+  try {
+    if (!saved.is_object()) return "saved session is not an object";
+    int version = saved.at("format_version").get<int>();
+    if (version < 1 || version > kSessionFormatVersion)
+      return "saved session has format_version " + std::to_string(version) + "; this build reads 1 to " +
+             std::to_string(kSessionFormatVersion);
+    if (saved.at("scenario").get<std::string>() != scenario_->id) return "saved session is for another scenario";
+    Dialogue d(*scenario_);
+    std::string phase = saved.at("phase").get<std::string>();
+    d.phase_ = phase == "ended" ? Phase::Ended : phase == "conversation" ? Phase::Conversation : Phase::Prepare;
+    d.prep_choices_ = saved.at("prep").get<std::vector<std::string>>();
+    d.state_ = saved.at("state").get<std::map<std::string, int>>();
+    d.initial_after_prep_ = saved.at("start_state").get<std::map<std::string, int>>();
+    auto flags = saved.at("flags").get<std::vector<std::string>>();
+    d.flags_ = std::set<std::string>(flags.begin(), flags.end());
+    d.node_ = saved.at("node").get<std::string>();
+    d.ending_ = saved.at("ending").get<std::string>();
+    d.client_line_ = saved.at("client").get<std::string>();
+    d.points_ = saved.at("points").get<std::vector<std::string>>();
+    if (d.prep_choices_.size() > scenario_->prep.size()) return "saved session has more prep choices than the scenario";
+    if (d.phase_ == Phase::Conversation && !scenario_->find_node(d.node_))
+      return "saved session points at node '" + d.node_ + "', which the scenario no longer has";
+    if (d.phase_ == Phase::Ended && !scenario_->find_ending(d.ending_))
+      return "saved session ended at '" + d.ending_ + "', which the scenario no longer has";
+    for (const auto& [var, v] : d.state_)
+      if (!scenario_->initial_state.count(var)) return "saved session has unknown state variable '" + var + "'";
+    d.turns_.clear();
+    for (const auto& t : saved.at("turns")) {
+      Turn turn;
+      turn.node = t.at("node").get<std::string>();
+      turn.client_line = t.at("client").get<std::string>();
+      turn.reply = t.at("reply").get<std::string>();
+      auto code = parse_code(t.at("code").get<std::string>());
+      if (!code) return "saved session has an unknown code";
+      turn.code = *code;
+      turn.typed = t.at("typed").get<bool>();
+      turn.choice = t.at("choice").get<int>();
+      turn.better = t.value("better", "");
+      turn.tip = t.value("tip", "");
+      turn.state_after = t.at("state").get<std::map<std::string, int>>();
+      d.turns_.push_back(std::move(turn));
+    }
+    *this = std::move(d);
+    return {};
+  } catch (const json::exception& e) {
+    return std::string("saved session is damaged: ") + e.what();
+  }
+}
+
+}  // namespace rapport

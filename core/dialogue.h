@@ -1,0 +1,105 @@
+// The conversation engine: a step-by-step state machine over one scenario (prepare, converse,
+// ended) with explicit state that serialises to JSON and restores exactly.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "scenario.h"
+
+namespace rapport {
+
+enum class Phase { Prepare, Conversation, Ended };
+
+inline constexpr int kSessionFormatVersion = 1;
+
+/// One learner turn and what it did.
+struct Turn {
+  std::string node;         // node the reply answered
+  std::string client_line;  // what the client had said
+  std::string reply;        // what the learner said
+  MiCode code = MiCode::Other;
+  bool typed = false;       // typed (coded) rather than chosen
+  int choice = -1;          // index into the node's offered replies when chosen
+  std::string better;       // a stronger alternative (chosen replies marked weak by the author)
+  std::string tip;
+  std::map<std::string, int> state_after;
+};
+
+class Dialogue {
+ public:
+  /// Starts a session; the scenario must outlive the dialogue.
+  explicit Dialogue(const Scenario& scenario);
+
+  const Scenario& scenario() const { return *scenario_; }
+  Phase phase() const { return phase_; }
+
+  // --- Prepare phase ---
+  /// The step being prepared, or nullptr outside the Prepare phase.
+  const PrepStep* prep_step() const;
+  size_t prep_index() const { return prep_choices_.size(); }
+  /// Picks option `index` of the current prep step; false when out of range or not preparing.
+  bool choose_prep(size_t index);
+  /// Option ids chosen so far, one per step.
+  const std::vector<std::string>& prep_choices() const { return prep_choices_; }
+
+  // --- Conversation phase ---
+  /// What the client says now (after the last reply, including any immediate reaction).
+  const std::string& client_line() const { return client_line_; }
+  const Node* node() const;
+  /// Replies offered now: indices into node()->replies whose required flags are set.
+  std::vector<size_t> offered() const;
+  /// Chooses offered reply number `index` (0-based position in offered()); false if invalid.
+  bool choose(size_t index);
+  /// Submits a typed reply already coded by the reply coder; false outside the conversation.
+  bool submit_typed(const std::string& text, MiCode code);
+
+  // --- Ended ---
+  const Ending* ending() const;
+
+  // --- State ---
+  const std::map<std::string, int>& state() const { return state_; }
+  int value(const std::string& var) const;
+  const std::set<std::string>& flags() const { return flags_; }
+  const std::vector<Turn>& transcript() const { return turns_; }
+  /// Discussion points and next steps established so far, in order.
+  const std::vector<std::string>& points() const { return points_; }
+  /// Trust before the first reply and after each one.
+  std::vector<int> trust_series() const;
+
+  /// Rewinds to just before learner turn `turn` (0-based), replaying the session's own inputs.
+  bool retry_from(size_t turn);
+
+  /// Whole state as JSON (format_version, scenario id, phase, inputs and derived state).
+  nlohmann::json to_json() const;
+  /// Restores a saved state; returns an error message, empty on success.
+  std::string restore(const nlohmann::json& saved);
+
+ private:
+  void enter_node(const std::string& id, const std::string& say);
+  void apply(const Effects& effects);
+  bool holds(const Condition& c) const;
+  std::string resolve(const Route& route) const;
+  void advance(const std::string& next, const std::string& say);
+  void start_conversation();
+
+  const Scenario* scenario_;
+  Phase phase_ = Phase::Prepare;
+  std::vector<std::string> prep_choices_;
+  std::map<std::string, int> state_;
+  std::map<std::string, int> initial_after_prep_;
+  std::set<std::string> flags_;
+  std::string node_;
+  std::string ending_;
+  std::string client_line_;
+  std::vector<Turn> turns_;
+  std::vector<std::string> points_;
+};
+
+std::string phase_id(Phase phase);
+
+}  // namespace rapport

@@ -1,0 +1,202 @@
+// Progress record serialisation and the ProgressBook's load / merge / save rules.
+#include "progress.h"
+
+#include <algorithm>
+
+namespace rapport {
+
+using json = nlohmann::json;
+
+std::optional<std::string> MemoryProgressStore::read(std::string_view key) {
+  auto it = items_.find(key);
+  if (it == items_.end()) return std::nullopt;
+  return it->second;
+}
+
+bool MemoryProgressStore::write(std::string_view key, const std::string& value) {
+  if (capacity_ > 0) {
+    size_t used = 0;
+    for (const auto& [k, v] : items_)
+      if (k != key) used += k.size() + v.size();
+    if (used + key.size() + value.size() > capacity_) return false;
+  }
+  items_[std::string(key)] = value;
+  return true;
+}
+
+void MemoryProgressStore::remove(std::string_view key) {
+  auto it = items_.find(key);
+  if (it != items_.end()) items_.erase(it);
+}
+
+std::optional<int> ProgressRecord::last_score() const {
+  if (sessions.empty()) return std::nullopt;
+  return sessions.back().score;
+}
+
+std::optional<int> ProgressRecord::best_score() const {
+  std::optional<int> best;
+  for (const auto& s : sessions) best = std::max(best.value_or(s.score), s.score);
+  return best;
+}
+
+std::optional<int> ProgressRecord::best_score(std::string_view scenario) const {
+  std::optional<int> best;
+  for (const auto& s : sessions)
+    if (s.scenario == scenario) best = std::max(best.value_or(s.score), s.score);
+  return best;
+}
+
+int ProgressRecord::completed(std::string_view scenario) const {
+  return static_cast<int>(std::count_if(sessions.begin(), sessions.end(),
+                                        [&](const SessionRecord& s) { return s.scenario == scenario; }));
+}
+
+json progress_to_json(const ProgressRecord& record) {
+  json sessions = json::array();
+  for (const auto& s : record.sessions) {
+    json j = {{"id", s.id},         {"scenario", s.scenario}, {"finished", s.finished},
+              {"mode", s.mode},     {"outcome", s.outcome},   {"ending_title", s.ending_title},
+              {"score", s.score},   {"rq_ratio", s.rq_ratio}, {"percent_complex", s.percent_complex},
+              {"codes", s.codes},   {"journal", s.journal}};
+    if (!s.transcript.is_null()) j["transcript"] = s.transcript;
+    sessions.push_back(std::move(j));
+  }
+  return {{"format_version", kProgressFormatVersion},
+          {"sessions", sessions},
+          {"unfinished", record.unfinished},
+          {"settings", record.settings}};
+}
+
+std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std::string* error) {
+  json doc = json::parse(text.begin(), text.end(), nullptr, false);
+  auto fail = [&](const std::string& why) -> std::optional<ProgressRecord> {
+    if (error) *error = why;
+    return std::nullopt;
+  };
+  if (doc.is_discarded()) return fail("the stored progress is not valid JSON");
+  if (!doc.is_object()) return fail("the stored progress is not a JSON object");
+  auto v = doc.find("format_version");
+  if (v == doc.end() || !v->is_number_integer()) return fail("the stored progress has no format_version");
+  if (v->get<long long>() < 1 || v->get<long long>() > kProgressFormatVersion)
+    return fail("the stored progress has format_version " + v->dump() + "; this build reads 1 to " +
+                std::to_string(kProgressFormatVersion));
+  try {
+    ProgressRecord r;
+    for (const auto& s : doc.at("sessions")) {
+      SessionRecord rec;
+      rec.id = s.at("id").get<std::string>();
+      rec.scenario = s.at("scenario").get<std::string>();
+      rec.finished = s.value("finished", "");
+      rec.mode = s.value("mode", "choice");
+      rec.outcome = s.value("outcome", "");
+      rec.ending_title = s.value("ending_title", "");
+      rec.score = s.at("score").get<int>();
+      rec.rq_ratio = s.value("rq_ratio", 0.0);
+      rec.percent_complex = s.value("percent_complex", 0.0);
+      rec.codes = s.value("codes", std::map<std::string, int>{});
+      rec.journal = s.value("journal", "");
+      if (auto t = s.find("transcript"); t != s.end()) rec.transcript = *t;
+      r.sessions.push_back(std::move(rec));
+    }
+    r.unfinished = doc.value("unfinished", json());
+    r.settings = doc.value("settings", json::object());
+    if (!r.settings.is_object()) r.settings = json::object();
+    return r;
+  } catch (const json::exception& e) {
+    return fail(std::string("the stored progress is damaged: ") + e.what());
+  }
+}
+
+void ProgressBook::load() {
+  record_ = ProgressRecord{};
+  stored_is_unreadable_ = false;
+  std::optional<std::string> raw = store_->read(kProgressKey);
+  if (!raw) return;
+  std::string error;
+  if (auto r = progress_from_json_text(*raw, &error)) {
+    record_ = std::move(*r);
+    return;
+  }
+  // Keep the unreadable bytes; an existing backup is not overwritten by a second failure of the
+  // same bytes.
+  std::optional<std::string> backup = store_->read(kProgressBackupKey);
+  if (!backup || *backup != *raw) store_->write(kProgressBackupKey, *raw);
+  stored_is_unreadable_ = true;
+  notices_.push_back("Your saved progress could not be read (" + error +
+                     "). It was kept aside under '" + std::string(kProgressBackupKey) +
+                     "' and Rapport started a fresh record.");
+}
+
+std::vector<std::string> ProgressBook::take_notices() {
+  std::vector<std::string> out;
+  out.swap(notices_);
+  return out;
+}
+
+void ProgressBook::merge_from_store() {
+  if (stored_is_unreadable_) return;
+  std::optional<std::string> raw = store_->read(kProgressKey);
+  if (!raw) return;
+  auto stored = progress_from_json_text(*raw, nullptr);
+  if (!stored) return;
+  for (auto& s : stored->sessions) {
+    bool known = std::any_of(record_.sessions.begin(), record_.sessions.end(),
+                             [&](const SessionRecord& mine) { return mine.id == s.id; });
+    if (!known) record_.sessions.push_back(std::move(s));
+  }
+  std::stable_sort(record_.sessions.begin(), record_.sessions.end(),
+                   [](const SessionRecord& a, const SessionRecord& b) { return a.finished < b.finished; });
+}
+
+bool ProgressBook::save() {
+  if (store_->write(kProgressKey, progress_to_json(record_).dump())) {
+    stored_is_unreadable_ = false;
+    return true;
+  }
+  // Storage full: drop transcripts of the oldest sessions first, keeping their summaries.
+  bool trimmed = false;
+  for (auto& s : record_.sessions) {
+    if (s.transcript.is_null()) continue;
+    s.transcript = json();
+    trimmed = true;
+    if (store_->write(kProgressKey, progress_to_json(record_).dump())) {
+      notices_.push_back("Browser storage is full: transcripts of older sessions were removed; their scores are kept.");
+      stored_is_unreadable_ = false;
+      return true;
+    }
+  }
+  notices_.push_back(trimmed ? "Browser storage is full: even without old transcripts your progress could not be saved."
+                             : "Your progress could not be saved: browser storage refused it.");
+  return false;
+}
+
+bool ProgressBook::add_session(SessionRecord session) {
+  merge_from_store();
+  record_.sessions.push_back(std::move(session));
+  return save();
+}
+
+bool ProgressBook::set_unfinished(const json& saved) {
+  merge_from_store();
+  record_.unfinished = saved;
+  return save();
+}
+
+bool ProgressBook::set_journal(std::string_view session_id, const std::string& journal) {
+  merge_from_store();
+  for (auto& s : record_.sessions)
+    if (s.id == session_id) {
+      s.journal = journal;
+      return save();
+    }
+  return false;
+}
+
+bool ProgressBook::set_settings(const json& settings) {
+  merge_from_store();
+  record_.settings = settings;
+  return save();
+}
+
+}  // namespace rapport

@@ -1,0 +1,106 @@
+// The learner's progress: one versioned JSON record kept by a ProgressStore (browser local
+// storage on the web, memory in tests). Loading never loses data: unreadable bytes are set aside
+// under a backup key and reported.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace rapport {
+
+inline constexpr int kProgressFormatVersion = 1;
+inline constexpr std::string_view kProgressKey = "rapport.progress";
+inline constexpr std::string_view kProgressBackupKey = "rapport.progress.backup";
+
+/// Key-value storage behind the progress record.
+class ProgressStore {
+ public:
+  virtual ~ProgressStore() = default;
+  virtual std::optional<std::string> read(std::string_view key) = 0;
+  /// False when the value could not be stored (for example a full quota).
+  virtual bool write(std::string_view key, const std::string& value) = 0;
+  virtual void remove(std::string_view key) = 0;
+};
+
+/// In-memory store for tests and kiosk mode; `capacity` bytes (0 = unlimited) simulates a quota.
+class MemoryProgressStore : public ProgressStore {
+ public:
+  explicit MemoryProgressStore(size_t capacity = 0) : capacity_(capacity) {}
+  std::optional<std::string> read(std::string_view key) override;
+  bool write(std::string_view key, const std::string& value) override;
+  void remove(std::string_view key) override;
+  const std::map<std::string, std::string, std::less<>>& items() const { return items_; }
+
+ private:
+  size_t capacity_;
+  std::map<std::string, std::string, std::less<>> items_;
+};
+
+/// One finished session as kept in the history.
+struct SessionRecord {
+  std::string id;        // unique per session (time + scenario + counter)
+  std::string scenario;
+  std::string finished;  // ISO-8601 time
+  std::string mode;      // "choice" or "text"
+  std::string outcome;   // ending kind
+  std::string ending_title;
+  int score = 0;
+  double rq_ratio = 0;
+  double percent_complex = 0;
+  std::map<std::string, int> codes;  // code id -> count
+  std::string journal;
+  nlohmann::json transcript;  // compact transcript; dropped first when storage is full
+};
+
+struct ProgressRecord {
+  std::vector<SessionRecord> sessions;  // oldest first
+  nlohmann::json unfinished;            // a saved Dialogue::to_json(), or null
+  nlohmann::json settings = nlohmann::json::object();
+
+  int sessions_completed() const { return static_cast<int>(sessions.size()); }
+  std::optional<int> last_score() const;
+  std::optional<int> best_score() const;
+  std::optional<int> best_score(std::string_view scenario) const;
+  int completed(std::string_view scenario) const;
+};
+
+nlohmann::json progress_to_json(const ProgressRecord& record);
+/// Parses a stored record; on failure returns nullopt and sets `error`.
+std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std::string* error);
+
+/// Loads, updates and saves the record through a store, keeping the promises above.
+class ProgressBook {
+ public:
+  explicit ProgressBook(ProgressStore& store) : store_(&store) {}
+
+  /// Reads the stored record. Unreadable data is copied to the backup key first and a notice
+  /// is set; the book then starts empty without overwriting anything until the next save.
+  void load();
+  const ProgressRecord& record() const { return record_; }
+  /// Notices for the learner (data set aside, history trimmed); cleared by take_notices().
+  std::vector<std::string> take_notices();
+
+  /// Adds a finished session and saves. Re-reads the store first so that sessions written by
+  /// another tab in the meantime are kept.
+  bool add_session(SessionRecord session);
+  /// Sets (or clears with null) the unfinished session and saves.
+  bool set_unfinished(const nlohmann::json& saved);
+  bool set_journal(std::string_view session_id, const std::string& journal);
+  bool set_settings(const nlohmann::json& settings);
+
+ private:
+  void merge_from_store();
+  bool save();
+
+  ProgressStore* store_;
+  ProgressRecord record_;
+  std::vector<std::string> notices_;
+  bool stored_is_unreadable_ = false;
+};
+
+}  // namespace rapport

@@ -1,0 +1,155 @@
+// The authored scenario format (format_version 1): data types and the loader that validates a
+// scenario file's text and reports errors as "file: /json/pointer: what is wrong".
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mi_codes.h"
+
+namespace rapport {
+
+inline constexpr int kScenarioFormatMin = 1;
+inline constexpr int kScenarioFormatMax = 1;
+
+/// A condition on the client's state and the flags set so far; every present part must hold.
+struct Condition {
+  std::map<std::string, int> min;  // variable -> lowest value allowed (inclusive)
+  std::map<std::string, int> max;  // variable -> highest value allowed (inclusive)
+  std::vector<std::string> flags;  // flags that must be set
+  bool empty() const { return min.empty() && max.empty() && flags.empty(); }
+};
+
+/// Changes to state variables (added, then clamped to 0..100).
+using Effects = std::map<std::string, int>;
+
+struct Branch {
+  Condition when;
+  std::string next;
+};
+
+/// Where a reply leads: the first branch whose condition holds, else `next`.
+struct Route {
+  std::string next;               // node id or ending id
+  std::vector<Branch> branches;   // evaluated in order before `next`
+};
+
+struct ClientLine {
+  std::string text;
+  Condition when;  // variant chosen when this holds; the first matching variant wins
+};
+
+struct Reply {
+  std::string text;
+  MiCode code = MiCode::Other;
+  Effects effects;
+  Route route;
+  std::string say;                       // optional client reaction before the next node's line
+  std::vector<std::string> requires_flags;  // offered only when these flags are set
+  std::vector<std::string> establishes;  // ids of discussion points / next steps this settles
+  std::vector<std::string> sets_flags;
+  std::string better;                    // a stronger alternative, shown in the debrief
+  std::string tip;                       // one-line coaching note on this reply
+};
+
+/// How the client reacts to a typed reply of a reaction class.
+struct TypedReaction {
+  Effects effects;
+  Route route;
+  std::string say;
+  std::vector<std::string> establishes;
+};
+
+struct Node {
+  std::string id;
+  std::string stage;  // open, listen, empathise, solve, close (roadmap stage)
+  std::vector<ClientLine> client;
+  std::vector<Reply> replies;
+  std::map<std::string, TypedReaction> typed;  // reaction class id or "default" -> reaction
+};
+
+struct PrepOption {
+  std::string id;
+  std::string text;
+  Effects effects;
+  std::vector<std::string> sets_flags;
+  bool recommended = false;
+  std::string feedback;
+};
+
+struct PrepStep {
+  std::string id;
+  std::string topic;  // data, perspective, solutions, setting
+  std::string question;
+  std::vector<PrepOption> options;
+};
+
+struct Point {
+  std::string id;
+  std::string kind;  // "discussion" or "next_step"
+  std::string text;
+  std::string owner;  // next steps: who does it ("you", "client", "both")
+  std::string due;    // next steps: when, in words ("by Friday")
+};
+
+struct Ending {
+  std::string id;
+  std::string kind;  // breakthrough, partial, rupture
+  std::string title;
+  std::string debrief;
+};
+
+struct Client {
+  std::string name;
+  std::string role;
+  std::string organisation;
+  std::string wants;
+  std::string fears;
+};
+
+struct Scenario {
+  int format_version = 1;
+  std::string id;
+  std::string title;
+  std::string summary;
+  std::string domain;
+  std::string challenge;
+  int difficulty = 1;  // 1 easy .. 3 hard
+  int minutes = 5;
+  std::string briefing;  // who the learner is and why this conversation happens
+  Client client;
+  std::map<std::string, int> initial_state;
+  std::vector<PrepStep> prep;
+  std::string start;
+  std::vector<Node> nodes;
+  std::vector<Point> points;
+  std::vector<Ending> endings;
+
+  const Node* find_node(std::string_view id) const;
+  const Ending* find_ending(std::string_view id) const;
+  const Point* find_point(std::string_view id) const;
+  /// Reaction to a typed reply: exact code id, then reaction class, then "default".
+  const TypedReaction* typed_reaction(const Node& node, MiCode code) const;
+};
+
+struct LoadResult {
+  std::optional<Scenario> scenario;
+  std::vector<std::string> errors;  // "file: /pointer: message"
+  bool ok() const { return scenario.has_value() && errors.empty(); }
+};
+
+/// Parses and validates one scenario. `file` only names the source in messages.
+LoadResult load_scenario(std::string_view text, std::string_view file);
+
+/// Known values of the enumerated string fields, shared with lint and the schema test.
+const std::vector<std::string>& known_domains();
+const std::vector<std::string>& known_challenges();
+const std::vector<std::string>& known_stages();
+
+/// Human label for a challenge id, e.g. "budget_constraints" -> "Budget constraints".
+std::string challenge_label(std::string_view challenge);
+
+}  // namespace rapport

@@ -1,0 +1,110 @@
+// Scoring implementation; the formula is documented in scoring.h.
+#include "scoring.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace rapport {
+
+std::string_view band_label(Band band) {
+  switch (band) {
+    case Band::BelowFair: return "below fair";
+    case Band::Fair: return "fair";
+    case Band::Good: return "good";
+  }
+  return "below fair";
+}
+
+MitiSummary summarise_codes(const std::vector<MiCode>& codes) {
+  MitiSummary s;
+  for (MiCode c : codes) {
+    s.counts[static_cast<int>(c)]++;
+    if (c == MiCode::OpenQuestion || c == MiCode::ClosedQuestion) s.questions++;
+    if (c == MiCode::OpenQuestion) s.open_questions++;
+    if (c == MiCode::SimpleReflection || c == MiCode::ComplexReflection) s.reflections++;
+    if (c == MiCode::ComplexReflection) s.complex_reflections++;
+    if (is_mi_adherent(c)) s.adherent++;
+    if (is_mi_non_adherent(c)) s.non_adherent++;
+  }
+  s.reflection_to_question = s.questions > 0 ? double(s.reflections) / s.questions : double(s.reflections);
+  s.percent_complex = s.reflections > 0 ? 100.0 * s.complex_reflections / s.reflections : 0.0;
+  s.percent_open = s.questions > 0 ? 100.0 * s.open_questions / s.questions : 0.0;
+  s.rq_band = s.reflection_to_question >= 2.0 ? Band::Good : s.reflection_to_question >= 1.0 ? Band::Fair : Band::BelowFair;
+  s.complex_band = s.percent_complex >= 50.0 ? Band::Good : s.percent_complex >= 40.0 ? Band::Fair : Band::BelowFair;
+  if (s.reflections == 0) s.rq_band = s.complex_band = Band::BelowFair;
+  return s;
+}
+
+SessionScore score_session(const Dialogue& d, double followup_coverage) {
+  SessionScore out;
+  const Scenario& sc = d.scenario();
+  std::vector<MiCode> codes;
+  for (const auto& t : d.transcript()) codes.push_back(t.code);
+  out.miti = summarise_codes(codes);
+  const MitiSummary& m = out.miti;
+
+  // Preparation: how many prep choices were the recommended ones; the setting step on its own.
+  int prep_good = 0, prep_total = 0;
+  bool setting_good = false, has_setting = false;
+  for (size_t i = 0; i < d.prep_choices().size() && i < sc.prep.size(); ++i) {
+    const PrepStep& step = sc.prep[i];
+    bool good = false;
+    for (const auto& o : step.options)
+      if (o.id == d.prep_choices()[i]) good = o.recommended;
+    if (step.topic == "setting") {
+      has_setting = true;
+      setting_good = good;
+    } else {
+      prep_total++;
+      prep_good += good ? 1 : 0;
+    }
+  }
+  int next_steps = 0;
+  for (const auto& id : d.points())
+    if (const Point* p = sc.find_point(id); p && p->kind == "next_step") next_steps++;
+  int empathy = m.complex_reflections + m.counts[static_cast<int>(MiCode::Affirm)];
+  int solving = m.counts[static_cast<int>(MiCode::SeekCollaboration)] +
+                m.counts[static_cast<int>(MiCode::PersuadeWithPermission)];
+
+  auto tick = [&](const char* id, const char* label, bool done, std::string evidence) {
+    out.tactics.push_back({id, label, done, std::move(evidence)});
+  };
+  tick("prepared", "Prepared: data, their view, options", prep_total > 0 && prep_good * 2 >= prep_total + 1,
+       std::to_string(prep_good) + " of " + std::to_string(prep_total) + " preparation choices were strong");
+  tick("setting", "Chose the timing and setting", has_setting && setting_good,
+       has_setting ? (setting_good ? "a private, unhurried setting" : "a setting that worked against you")
+                   : "no setting chosen");
+  tick("listened", "Listened and reflected", m.reflections >= 2,
+       std::to_string(m.reflections) + " reflection" + (m.reflections == 1 ? "" : "s"));
+  tick("empathy", "Showed empathy", empathy >= 1,
+       empathy >= 1 ? "named feelings or recognised effort" : "no complex reflection or affirmation");
+  tick("solutions", "Steered to solutions together", solving >= 1,
+       solving >= 1 ? "invited the client's ideas or asked before advising" : "no shared problem-solving");
+  tick("next_steps", "Agreed next steps", next_steps >= 1,
+       std::to_string(next_steps) + " next step" + (next_steps == 1 ? "" : "s") + " agreed");
+  tick("followed_up", "Followed up in writing", followup_coverage >= 0.75,
+       followup_coverage >= 0.75 ? "follow-up email covers the essentials" : "no complete follow-up email yet");
+
+  int done = 0;
+  for (const auto& t : out.tactics) done += t.done ? 1 : 0;
+  out.tactics_score = static_cast<int>(std::lround(100.0 * done / static_cast<double>(out.tactics.size())));
+
+  int replies = static_cast<int>(codes.size());
+  int consistent = 0;
+  for (MiCode c : codes) consistent += is_mi_consistent(c) ? 1 : 0;
+  double skill = 0;
+  if (replies > 0) {
+    double rq = std::min(m.reflection_to_question, 2.0) / 2.0;
+    skill = 100.0 * (0.5 * consistent / replies + 0.25 * rq + 0.25 * m.percent_complex / 100.0);
+    skill -= 10.0 * m.non_adherent;
+  }
+  out.skill = static_cast<int>(std::lround(std::clamp(skill, 0.0, 100.0)));
+
+  if (const Ending* e = d.ending()) out.outcome = e->kind == "breakthrough" ? 100 : e->kind == "partial" ? 50 : 0;
+  out.trust_final = d.value("trust");
+  out.total = static_cast<int>(std::lround(0.40 * out.skill + 0.25 * out.tactics_score + 0.20 * out.outcome +
+                                           0.15 * out.trust_final));
+  return out;
+}
+
+}  // namespace rapport

@@ -1,0 +1,56 @@
+// Session scoring from the transcript: MITI 4.2.1 summary scores with bands, the tactic
+// checklist from the preparation-to-follow-up practice, and one 0-100 score for the LMS.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "dialogue.h"
+
+namespace rapport {
+
+enum class Band { BelowFair, Fair, Good };
+std::string_view band_label(Band band);
+
+struct MitiSummary {
+  std::array<int, kMiCodeCount> counts{};  // per MiCode
+  int questions = 0, open_questions = 0;
+  int reflections = 0, complex_reflections = 0;
+  int adherent = 0, non_adherent = 0;
+  double reflection_to_question = 0;  // reflections / questions (reflections when no questions)
+  double percent_complex = 0;         // of all reflections, 0..100
+  double percent_open = 0;            // of all questions, 0..100
+  Band rq_band = Band::BelowFair;      // fair >= 1:1, good >= 2:1
+  Band complex_band = Band::BelowFair; // fair >= 40%, good >= 50%
+};
+
+MitiSummary summarise_codes(const std::vector<MiCode>& codes);
+
+struct Tactic {
+  std::string id;
+  std::string label;
+  bool done = false;
+  std::string evidence;  // why it is ticked or not, in a few words
+};
+
+struct SessionScore {
+  MitiSummary miti;
+  std::vector<Tactic> tactics;  // prepared, setting, listened, empathy, solutions, next_steps, followed_up
+  int skill = 0;                // 0..100 from the codes
+  int tactics_score = 0;        // 0..100 share of tactics done
+  int outcome = 0;              // 0..100 from the ending
+  int trust_final = 0;          // 0..100
+  int total = 0;                // 0..100, see score_session()
+};
+
+/// Scores a session. `followed_up` is whether a follow-up email was completed (0..1 coverage).
+///
+/// total = round(0.40 * skill + 0.25 * tactics + 0.20 * outcome + 0.15 * final trust), where
+///   skill   = 100 * (0.5 * share of MI-consistent replies + 0.25 * min(R:Q, 2) / 2
+///             + 0.25 * share of complex reflections) - 10 per MI-non-adherent reply (floor 0);
+///   tactics = 100 * ticked tactics / 7;
+///   outcome = 100 breakthrough, 50 partial, 0 rupture or unfinished.
+SessionScore score_session(const Dialogue& dialogue, double followup_coverage = 0.0);
+
+}  // namespace rapport

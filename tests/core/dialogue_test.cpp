@@ -1,0 +1,140 @@
+// Conversation engine: playing scenarios to each ending, typed replies, retry and exact
+// save-reload-continue.
+#include "dialogue.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+namespace rapport {
+namespace {
+
+using testing::load_shipped;
+
+/// Plays `choices` (0-based offered positions) after recommended prep. With `reload`, the
+/// dialogue is serialised to text and restored into a fresh engine before every step.
+Dialogue play(const Scenario& s, const std::vector<size_t>& choices, bool reload) {
+  Dialogue d(s);
+  auto roundtrip = [&] {
+    if (!reload) return;
+    std::string text = d.to_json().dump();
+    Dialogue fresh(s);
+    std::string err = fresh.restore(nlohmann::json::parse(text));
+    ASSERT_EQ(err, "");
+    ASSERT_EQ(fresh.to_json(), d.to_json());
+    d = std::move(fresh);
+  };
+  while (d.phase() == Phase::Prepare) {
+    roundtrip();
+    const PrepStep* step = d.prep_step();
+    size_t pick = 0;
+    for (size_t i = 0; i < step->options.size(); ++i)
+      if (step->options[i].recommended) pick = i;
+    EXPECT_TRUE(d.choose_prep(pick));
+  }
+  for (size_t c : choices) {
+    roundtrip();
+    EXPECT_TRUE(d.choose(c)) << "at node " << (d.node() ? d.node()->id : "?");
+  }
+  roundtrip();
+  return d;
+}
+
+class DialogueModes : public ::testing::TestWithParam<bool> {};
+
+TEST_P(DialogueModes, QuestionedAdviceReachesBreakthrough) {
+  Scenario s = load_shipped("questioned-advice");
+  // open question, complex reflection, complex reflection, double-sided reflection,
+  // cases (needs prep flag), pilot (needs prep flag), agree together, affirm.
+  Dialogue d = play(s, {0, 0, 0, 1, 0, 0, 0, 0}, GetParam());
+  ASSERT_EQ(d.phase(), Phase::Ended);
+  EXPECT_EQ(d.ending()->kind, "breakthrough");
+  EXPECT_EQ(d.transcript().size(), 8u);
+  EXPECT_GT(d.value("trust"), s.initial_state.at("trust"));
+  EXPECT_EQ(d.transcript()[0].code, MiCode::OpenQuestion);
+  EXPECT_NE(std::find(d.points().begin(), d.points().end(), "step_board_paper"), d.points().end());
+}
+
+TEST_P(DialogueModes, QuestionedAdviceReachesRupture) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue d = play(s, {2, 2}, GetParam());  // defend the numbers, then confront
+  ASSERT_EQ(d.phase(), Phase::Ended);
+  EXPECT_EQ(d.ending()->kind, "rupture");
+  EXPECT_LT(d.value("trust"), s.initial_state.at("trust"));
+  EXPECT_EQ(d.transcript()[1].code, MiCode::Confront);
+  EXPECT_FALSE(d.transcript()[1].better.empty());
+}
+
+TEST_P(DialogueModes, QuestionedAdviceReachesPartial) {
+  Scenario s = load_shipped("questioned-advice");
+  // closed question, closed question, persuade, info, ... then all-or-nothing at options.
+  Dialogue d = play(s, {3, 3, 2, 2, 2, 2}, GetParam());
+  ASSERT_EQ(d.phase(), Phase::Ended);
+  EXPECT_EQ(d.ending()->kind, "partial");
+}
+
+INSTANTIATE_TEST_SUITE_P(Engine, DialogueModes, ::testing::Values(false, true),
+                         [](const auto& info) { return info.param ? "SaveReloadContinue" : "Straight"; });
+
+TEST(Dialogue, ClientLineVariantFollowsState) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue calm(s);
+  while (calm.phase() == Phase::Prepare) calm.choose_prep(0);  // office setting lowers tension to 50
+  Dialogue hot(s);
+  while (hot.phase() == Phase::Prepare) hot.choose_prep(1);  // corridor raises it to 70
+  EXPECT_NE(calm.client_line(), hot.client_line());
+  EXPECT_NE(calm.client_line().find("Thanks for coming over"), std::string::npos);
+}
+
+TEST(Dialogue, FlaggedRepliesNeedTheirPreparation) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue without(s);
+  while (without.phase() == Phase::Prepare) without.choose_prep(1);  // no cases, no pilot
+  Dialogue with(s);
+  while (with.phase() == Phase::Prepare) with.choose_prep(0);
+  for (Dialogue* d : {&without, &with})
+    for (size_t c : {0, 0, 0, 1}) d->choose(c);
+  ASSERT_EQ(with.node()->id, "evidence");
+  ASSERT_EQ(without.node()->id, "evidence");
+  EXPECT_EQ(with.offered().size(), without.offered().size() + 1);
+}
+
+TEST(Dialogue, TypedReplyFollowsItsCodeClass) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue a(s), b(s);
+  for (Dialogue* d : {&a, &b})
+    while (d->phase() == Phase::Prepare) d->choose_prep(0);
+  ASSERT_TRUE(a.submit_typed("What worries you most about it?", MiCode::OpenQuestion));
+  ASSERT_TRUE(b.submit_typed("You need to trust the numbers.", MiCode::Persuade));
+  EXPECT_EQ(a.node()->id, "concern");
+  EXPECT_EQ(b.node()->id, "defensive");
+  EXPECT_GT(a.value("trust"), b.value("trust"));
+  EXPECT_TRUE(a.transcript()[0].typed);
+  EXPECT_EQ(a.transcript()[0].reply, "What worries you most about it?");
+}
+
+TEST(Dialogue, RetryFromTurnRewindsExactly) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue d = play(s, {0, 0, 0, 1}, false);
+  nlohmann::json after_two = play(s, {0, 0}, false).to_json();
+  ASSERT_TRUE(d.retry_from(2));
+  EXPECT_EQ(d.to_json(), after_two);
+  EXPECT_FALSE(d.retry_from(9));
+}
+
+TEST(Dialogue, RestoreRejectsForeignOrNewerSaves) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue d(s);
+  nlohmann::json saved = d.to_json();
+  saved["format_version"] = 99;
+  EXPECT_NE(d.restore(saved).find("format_version 99"), std::string::npos);
+  saved = d.to_json();
+  saved["scenario"] = "other";
+  EXPECT_NE(d.restore(saved), "");
+  EXPECT_NE(d.restore(nlohmann::json::parse("{\"format_version\":1}")), "");
+  EXPECT_EQ(d.phase(), Phase::Prepare);  // a failed restore leaves the dialogue untouched
+}
+
+}  // namespace
+}  // namespace rapport

@@ -1,0 +1,39 @@
+// Helpers shared by the core tests: reading repository files and loading the shipped scenarios.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "scenario.h"
+
+namespace rapport::testing {
+
+inline std::string source_path(const std::string& relative) { return std::string(RAPPORT_SOURCE_DIR) + "/" + relative; }
+
+inline std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Every shipped scenario file (scenarios/*.json except the schema), sorted.
+inline std::vector<std::string> scenario_paths() {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(source_path("scenarios")))
+    if (e.path().extension() == ".json" && e.path().filename() != "schema.json") out.push_back(e.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+inline Scenario load_shipped(const std::string& id) {
+  std::string path = source_path("scenarios/" + id + ".json");
+  LoadResult r = load_scenario(read_text(path), path);
+  if (!r.ok()) throw std::runtime_error(r.errors.empty() ? "load failed" : r.errors.front());
+  return *r.scenario;
+}
+
+}  // namespace rapport::testing

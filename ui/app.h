@@ -1,0 +1,103 @@
+// The Rapport app as ImGui screens over the core: holds the loaded scenarios, the running
+// dialogue and the progress book, and draws one frame at a time. Platform code (web/ or a test)
+// owns the ImGui context, input and rendering.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dialogue.h"
+#include "progress.h"
+#include "scenario.h"
+#include "scoring.h"
+
+namespace rapport::ui {
+
+enum class Screen { Home, Prepare, Conversation, End };
+
+struct AppServices {
+  ProgressStore* store = nullptr;                     // required
+  std::function<std::string()> now;                   // ISO-8601 time; optional
+  std::function<void(const std::string&)> announce;   // screen-reader live region; optional
+};
+
+/// What the app shows about one bubble's entry animation.
+struct BubbleAnim {
+  size_t shown = 0;     // bubbles fully shown
+  float appear = 1.0f;  // 0..1 for the newest bubble
+};
+
+class App {
+ public:
+  void init(AppServices services, std::vector<Scenario> scenarios, std::vector<std::string> load_errors);
+
+  /// Draws one frame; dt in seconds since the previous frame.
+  void frame(float dt);
+  /// True while an animation needs more frames.
+  bool animating() const { return animating_; }
+
+  // --- navigation and actions (also used by tests) ---
+  Screen screen() const { return screen_; }
+  void open_home();
+  void start_scenario(size_t index);
+  void resume_unfinished();
+  void choose_prep(size_t option);
+  void confirm_prep();
+  void choose_reply(size_t offered_index);
+
+  // --- read by the screens ---
+  const std::vector<Scenario>& scenarios() const { return scenarios_; }
+  const std::vector<std::string>& load_errors() const { return load_errors_; }
+  const std::vector<std::string>& notices() const { return notices_; }
+  void dismiss_notices() { notices_.clear(); }
+  const ProgressRecord& progress() const { return book_->record(); }
+  const Dialogue* dialogue() const { return dialogue_.get(); }
+  const Scenario* current() const { return current_ >= 0 ? &scenarios_[static_cast<size_t>(current_)] : nullptr; }
+  const std::optional<SessionScore>& score() const { return score_; }
+  std::optional<size_t> pending_prep_choice() const { return pending_prep_; }
+  float trust_shown() const { return trust_shown_; }
+  BubbleAnim& bubbles() { return bubbles_; }
+  void request_animation() { animating_ = true; }
+  /// True once per new bubble so the chat scrolls to the bottom.
+  bool take_scroll_request();
+
+ private:
+  void finish_session();
+  void save_unfinished();
+  void announce(const std::string& text);
+
+  AppServices services_;
+  std::vector<Scenario> scenarios_;
+  std::vector<std::string> load_errors_;
+  std::vector<std::string> notices_;
+  std::unique_ptr<ProgressBook> book_;
+  std::unique_ptr<Dialogue> dialogue_;
+  int current_ = -1;
+  Screen screen_ = Screen::Home;
+  std::optional<size_t> pending_prep_;
+  std::optional<SessionScore> score_;
+  float trust_shown_ = 0;
+  BubbleAnim bubbles_;
+  bool scroll_request_ = false;
+  bool animating_ = false;
+  int session_counter_ = 0;
+};
+
+// One function per screen, each in its own file.
+void draw_home(App& app);
+void draw_prepare(App& app);
+void draw_conversation(App& app);
+void draw_end(App& app);
+
+/// The slim bar on top of the session screens: back to library, title, client trust meter.
+/// Returns its height.
+float draw_top_bar(App& app, bool show_trust);
+
+/// Full-window host for a screen: begins an undecorated window covering the display.
+bool begin_screen(const char* id);
+void end_screen();
+
+}  // namespace rapport::ui

@@ -1,0 +1,153 @@
+// End of a session: outcome, the 0-100 score, MITI figures with bands, the tactic checklist and
+// the annotated transcript with stronger alternatives.
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "app.h"
+#include "imgui.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace rapport::ui {
+namespace {
+
+constexpr float kPi = 3.14159265f;
+
+ImU32 band_color(Band b) {
+  const Theme& t = theme();
+  return b == Band::Good ? t.colors.good : b == Band::Fair ? t.colors.fair : t.colors.poor;
+}
+
+void figure_card(const char* label, const std::string& value, const std::string& note, Band band, float w) {
+  const Theme& t = theme();
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  float h = t.dp(120);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), t.colors.surface, t.dp(12));
+  dl->AddRect(p, ImVec2(p.x + w, p.y + h), t.colors.border, t.dp(12));
+  float pad = t.dp(16);
+  dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + pad, p.y + pad), t.colors.text_muted, label);
+  dl->AddText(t.fonts.title, t.fonts.title->FontSize, ImVec2(p.x + pad, p.y + pad + t.dp(20)), t.colors.text, value.c_str());
+  ImGui::SetCursorScreenPos(ImVec2(p.x + pad, p.y + h - pad - t.fonts.small->FontSize - t.dp(8)));
+  chip(band_label(band), band_color(band));
+  ImVec2 ns = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, note.c_str());
+  dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + w - pad - ns.x, p.y + h - pad - ns.y), t.colors.text_muted,
+              note.c_str());
+  ImGui::SetCursorScreenPos(p);
+  ImGui::Dummy(ImVec2(w, h));
+}
+
+}  // namespace
+
+void draw_end(App& app) {
+  const Theme& t = theme();
+  const Dialogue* d = app.dialogue();
+  const Scenario* s = app.current();
+  if (!begin_screen("##end")) {
+    end_screen();
+    return;
+  }
+  draw_top_bar(app, true);
+  if (!d || !s || !d->ending() || !app.score()) {
+    end_screen();
+    return;
+  }
+  const SessionScore& sc = *app.score();
+  const Ending& e = *d->ending();
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  ImGui::BeginChild("##end_scroll", avail);
+  float margin = t.dp(16);
+  float width = std::min(avail.x - 2 * margin, t.dp(860));
+  float x = ImGui::GetCursorScreenPos().x + (avail.x - width) / 2;
+  auto at_x = [&] { ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y)); };
+  ImGui::Dummy(ImVec2(0, t.dp(24)));
+
+  // Headline and score.
+  ImU32 kind_col = e.kind == "breakthrough" ? t.colors.good : e.kind == "partial" ? t.colors.fair : t.colors.poor;
+  std::string kind = e.kind == "breakthrough" ? "Breakthrough" : e.kind == "partial" ? "Partial outcome" : "Rupture";
+  at_x();
+  chip(kind, kind_col);
+  at_x();
+  wrapped_text(t.fonts.title, t.colors.text, e.title, width - t.dp(140));
+  record_hit("outcome", e.title, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  {
+    ImVec2 c(x + width - t.dp(56), ImGui::GetItemRectMin().y + t.dp(20));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float r = t.dp(46);
+    dl->AddCircle(c, r, IM_COL32(0xE3, 0xE7, 0xF0, 255), 48, t.dp(8));
+    float frac = std::clamp(sc.total, 0, 100) / 100.0f;
+    dl->PathArcTo(c, r, -kPi / 2, -kPi / 2 + frac * 2 * kPi, 48);
+    dl->PathStroke(kind_col, 0, t.dp(8));
+    std::string v = std::to_string(sc.total);
+    ImVec2 vs = t.fonts.title->CalcTextSizeA(t.fonts.title->FontSize, FLT_MAX, 0, v.c_str());
+    dl->AddText(t.fonts.title, t.fonts.title->FontSize, ImVec2(c.x - vs.x / 2, c.y - vs.y / 2), t.colors.text, v.c_str());
+    record_hit("score", v, ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
+  }
+  at_x();
+  wrapped_text(t.fonts.body, t.colors.text, e.debrief, width - t.dp(140));
+  ImGui::Dummy(ImVec2(0, t.dp(12)));
+
+  // MITI figures.
+  const MitiSummary& m = sc.miti;
+  float gap = t.dp(12);
+  int cols = width < t.dp(560) ? 1 : 3;
+  float cw = (width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.1f : 1", m.reflection_to_question);
+  at_x();
+  figure_card("Reflections per question", buf, "fair 1:1, good 2:1", m.rq_band, cw);
+  if (cols > 1) ImGui::SameLine(0, gap); else at_x();
+  std::snprintf(buf, sizeof buf, "%.0f%%", m.percent_complex);
+  figure_card("Complex reflections", buf, "fair 40%, good 50%", m.complex_band, cw);
+  if (cols > 1) ImGui::SameLine(0, gap); else at_x();
+  std::snprintf(buf, sizeof buf, "%d / %d", m.adherent, m.non_adherent);
+  Band adh = m.non_adherent == 0 && m.adherent > 0 ? Band::Good : m.adherent >= m.non_adherent ? Band::Fair : Band::BelowFair;
+  figure_card("MI-adherent / non-adherent", buf, "aim for 0 non-adherent", adh, cw);
+  ImGui::Dummy(ImVec2(0, t.dp(8)));
+
+  // Tactics.
+  at_x();
+  wrapped_text(t.fonts.heading, t.colors.text, "What you did", width);
+  for (const auto& tac : sc.tactics) {
+    at_x();
+    std::string line = std::string(tac.done ? "\xE2\x9C\x93  " : "\xE2\x80\x93  ") + tac.label + "  \xE2\x80\x94  " + tac.evidence;
+    wrapped_text(t.fonts.body, tac.done ? t.colors.good : t.colors.text_muted, line, width);
+  }
+  ImGui::Dummy(ImVec2(0, t.dp(8)));
+
+  // Annotated transcript.
+  at_x();
+  wrapped_text(t.fonts.heading, t.colors.text, "Your conversation", width);
+  for (size_t i = 0; i < d->transcript().size(); ++i) {
+    const Turn& turn = d->transcript()[i];
+    at_x();
+    wrapped_text(t.fonts.small, t.colors.text_muted, s->client.name + ": " + turn.client_line, width);
+    at_x();
+    wrapped_text(t.fonts.body, t.colors.text, "You: " + turn.reply, width);
+    at_x();
+    chip(code_label(turn.code), is_mi_non_adherent(turn.code) ? t.colors.poor
+                                : is_mi_consistent(turn.code)  ? t.colors.good
+                                                               : t.colors.text_muted);
+    if (!turn.better.empty()) {
+      at_x();
+      wrapped_text(t.fonts.small, t.colors.accent, "A stronger reply here: " + turn.better, width);
+    }
+    ImGui::Dummy(ImVec2(0, t.dp(6)));
+  }
+  ImGui::Dummy(ImVec2(0, t.dp(8)));
+  at_x();
+  if (pill_button("button:Try again", "Try again")) {
+    auto it = std::find_if(app.scenarios().begin(), app.scenarios().end(), [&](const Scenario& x2) { return x2.id == s->id; });
+    size_t idx = static_cast<size_t>(it - app.scenarios().begin());
+    app.start_scenario(idx);
+  } else {
+    ImGui::SameLine(0, t.dp(12));
+    if (pill_button("button:Back to library", "Back to library", false)) app.open_home();
+  }
+  ImGui::Dummy(ImVec2(0, t.dp(40)));
+  ImGui::EndChild();
+  end_screen();
+}
+
+}  // namespace rapport::ui

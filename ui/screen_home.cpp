@@ -1,0 +1,159 @@
+// Home: the scenario library with a slim progress header and a "continue" card.
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "app.h"
+#include "imgui.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace rapport::ui {
+namespace {
+
+const char* difficulty_label(int d) { return d <= 1 ? "Gentle" : d == 2 ? "Challenging" : "Hard"; }
+
+void progress_header(App& app, float x, float width) {
+  const Theme& t = theme();
+  const ProgressRecord& p = app.progress();
+  ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+  ImGui::PushFont(t.fonts.title);
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(t.colors.text), "Rapport");
+  ImGui::PopFont();
+  ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y - t.dp(6)));
+  std::string summary;
+  if (p.sessions_completed() == 0) {
+    summary = "Practise the conversations that matter. Pick a client to begin.";
+  } else {
+    summary = std::to_string(p.sessions_completed()) + (p.sessions_completed() == 1 ? " session" : " sessions") +
+              " completed  \xC2\xB7  last score " + std::to_string(p.last_score().value_or(0)) +
+              "  \xC2\xB7  best " + std::to_string(p.best_score().value_or(0));
+  }
+  wrapped_text(t.fonts.body, t.colors.text_muted, summary, width);
+  record_hit("progress", summary, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+void banner(const std::string& text, ImU32 color, float x, float width) {
+  const Theme& t = theme();
+  ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  ImFont* f = t.fonts.small;
+  ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, width - t.dp(32), text.c_str());
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + width, p.y + ts.y + t.dp(24)), (color & 0x00FFFFFF) | 0x22000000, t.dp(10));
+  dl->AddRectFilled(p, ImVec2(p.x + t.dp(4), p.y + ts.y + t.dp(24)), color, t.dp(2));
+  dl->AddText(f, f->FontSize, ImVec2(p.x + t.dp(16), p.y + t.dp(12)), t.colors.text, text.c_str(), nullptr,
+              width - t.dp(32));
+  ImGui::Dummy(ImVec2(width, ts.y + t.dp(24)));
+}
+
+bool scenario_card(const Scenario& s, std::optional<int> best, int completed, float width, float height) {
+  const Theme& t = theme();
+  std::string label = "scenario:" + s.id;
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  bool pressed = ImGui::InvisibleButton(label.c_str(), ImVec2(width, height));
+  bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 q(p.x + width, p.y + height);
+  float r = t.dp(12);
+  dl->AddRectFilled(p, q, hovered ? t.colors.surface_hover : t.colors.surface, r);
+  dl->AddRect(p, q, hovered ? t.colors.accent : t.colors.border, r, 0, t.dp(1));
+  if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible)
+    dl->AddRect(ImVec2(p.x - t.dp(3), p.y - t.dp(3)), ImVec2(q.x + t.dp(3), q.y + t.dp(3)), t.colors.focus, r + t.dp(3),
+                0, t.dp(2.5f));
+  float pad = t.dp(20), inner = width - 2 * pad, y = p.y + pad;
+  auto line = [&](ImFont* f, ImU32 col, const std::string& text) {
+    ImVec2 s2 = f->CalcTextSizeA(f->FontSize, FLT_MAX, inner, text.c_str());
+    dl->AddText(f, f->FontSize, ImVec2(p.x + pad, y), col, text.c_str(), nullptr, inner);
+    y += s2.y + t.dp(6);
+  };
+  std::string tag = challenge_label(s.challenge);
+  ImVec2 tag_size = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, tag.c_str());
+  dl->AddRectFilled(ImVec2(p.x + pad, y), ImVec2(p.x + pad + tag_size.x + t.dp(16), y + tag_size.y + t.dp(6)),
+                    IM_COL32(0xE3, 0xEA, 0xFB, 255), t.dp(8));
+  dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + pad + t.dp(8), y + t.dp(3)), t.colors.accent, tag.c_str());
+  y += tag_size.y + t.dp(14);
+  line(t.fonts.heading, t.colors.text, s.title);
+  line(t.fonts.body, t.colors.text_muted, s.client.name + ", " + s.client.role + (s.client.organisation.empty() ? "" : " at " + s.client.organisation));
+  y += t.dp(4);
+  line(t.fonts.small, t.colors.text, s.summary);
+  // Footer: difficulty, minutes, best score bar.
+  char foot[96];
+  std::snprintf(foot, sizeof foot, "%s  \xC2\xB7  about %d min", difficulty_label(s.difficulty), s.minutes);
+  float fy = q.y - pad - t.fonts.small->FontSize;
+  dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + pad, fy), t.colors.text_muted, foot);
+  std::string best_text = best ? "Best " + std::to_string(*best) + (completed > 1 ? "  (" + std::to_string(completed) + " runs)" : "")
+                               : "Not played yet";
+  ImVec2 bs = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, best_text.c_str());
+  dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(q.x - pad - bs.x, fy), best ? t.colors.text : t.colors.text_muted,
+              best_text.c_str());
+  if (best) {
+    float bar_w = t.dp(60), bx = q.x - pad - bs.x - bar_w - t.dp(10), by = fy + t.fonts.small->FontSize / 2 - t.dp(3);
+    dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + bar_w, by + t.dp(6)), IM_COL32(0xE3, 0xE7, 0xF0, 255), t.dp(3));
+    dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + bar_w * std::clamp(*best, 0, 100) / 100.0f, by + t.dp(6)), t.colors.good, t.dp(3));
+  }
+  record_hit(label, s.title, p, q);
+  return pressed;
+}
+
+}  // namespace
+
+void draw_home(App& app) {
+  const Theme& t = theme();
+  if (!begin_screen("##home")) {
+    end_screen();
+    return;
+  }
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  float margin = avail.x < t.dp(600) ? t.dp(16) : t.dp(32);
+  float width = std::min(avail.x - 2 * margin, t.dp(1120));
+  float x = ImGui::GetCursorScreenPos().x + (avail.x - width) / 2;
+  ImGui::BeginChild("##home_scroll", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
+  ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + t.dp(24)));
+  progress_header(app, x, width);
+  ImGui::Dummy(ImVec2(0, t.dp(8)));
+
+  for (const auto& n : app.notices()) banner(n, t.colors.fair, x, width);
+  for (const auto& e : app.load_errors()) banner("A scenario could not be loaded: " + e, t.colors.poor, x, width);
+
+  if (app.progress().unfinished.is_object()) {
+    std::string id = app.progress().unfinished.value("scenario", "");
+    auto it = std::find_if(app.scenarios().begin(), app.scenarios().end(), [&](const Scenario& s) { return s.id == id; });
+    if (it != app.scenarios().end()) {
+      ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+      if (card_button("button:Continue", "Continue where you left off: " + it->title,
+                      "Your unfinished conversation with " + it->client.name + " is saved.", width, "\xE2\x86\x92"))
+        app.resume_unfinished();
+      ImGui::Dummy(ImVec2(0, t.dp(4)));
+    }
+  }
+
+  ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+  ImGui::PushFont(t.fonts.heading);
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(t.colors.text), "Choose a conversation");
+  ImGui::PopFont();
+
+  float gap = t.dp(16);
+  int columns = std::max(1, std::min(3, static_cast<int>((width + gap) / (t.dp(320) + gap))));
+  float card_w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+  float card_h = t.dp(columns == 1 ? 230 : 260);
+  const auto& list = app.scenarios();
+  for (size_t i = 0; i < list.size(); ++i) {
+    int col = static_cast<int>(i) % columns;
+    if (col == 0) ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+    else ImGui::SameLine(0, gap);
+    ImGui::PushID(static_cast<int>(i));
+    if (scenario_card(list[i], app.progress().best_score(list[i].id), app.progress().completed(list[i].id), card_w, card_h))
+      app.start_scenario(i);
+    ImGui::PopID();
+  }
+  if (list.empty()) {
+    ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+    wrapped_text(t.fonts.body, t.colors.text_muted, "No scenarios are available.", width);
+  }
+  ImGui::Dummy(ImVec2(0, t.dp(32)));
+  ImGui::EndChild();
+  end_screen();
+}
+
+}  // namespace rapport::ui

@@ -1,0 +1,88 @@
+// Prepare: one step at a time (data, the client's view, options, timing and setting), each a set
+// of large selectable cards with feedback before moving on.
+#include <algorithm>
+#include <string>
+
+#include "app.h"
+#include "imgui.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace rapport::ui {
+namespace {
+
+const char* topic_title(const std::string& topic) {
+  if (topic == "data") return "Gather what you need";
+  if (topic == "perspective") return "See it from their side";
+  if (topic == "solutions") return "Have options ready";
+  if (topic == "setting") return "Choose the time and place";
+  return "Prepare";
+}
+
+}  // namespace
+
+void draw_prepare(App& app) {
+  const Theme& t = theme();
+  const Dialogue* d = app.dialogue();
+  const Scenario* s = app.current();
+  if (!begin_screen("##prepare")) {
+    end_screen();
+    return;
+  }
+  draw_top_bar(app, false);
+  const PrepStep* step = d ? d->prep_step() : nullptr;
+  if (!step || !s) {
+    end_screen();
+    return;
+  }
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  ImGui::BeginChild("##prep_scroll", avail);
+  float margin = t.dp(16);
+  float width = std::min(avail.x - 2 * margin, t.dp(760));
+  float x = ImGui::GetCursorScreenPos().x + (avail.x - width) / 2;
+  auto at_x = [&] { ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y)); };
+  ImGui::Dummy(ImVec2(0, t.dp(20)));
+  if (d->prep_index() == 0) {
+    at_x();
+    wrapped_text(t.fonts.body, t.colors.text, s->briefing, width);
+    at_x();
+    wrapped_text(t.fonts.small, t.colors.text_muted,
+                 s->client.name + " wants: " + s->client.wants + "  " + s->client.name + " fears: " + s->client.fears, width);
+    ImGui::Dummy(ImVec2(0, t.dp(8)));
+  }
+  at_x();
+  std::string step_label = "Step " + std::to_string(d->prep_index() + 1) + " of " + std::to_string(s->prep.size()) +
+                           "  \xC2\xB7  " + topic_title(step->topic);
+  wrapped_text(t.fonts.small, t.colors.accent, step_label, width);
+  at_x();
+  wrapped_text(t.fonts.heading, t.colors.text, step->question, width);
+  ImGui::Dummy(ImVec2(0, t.dp(4)));
+  std::optional<size_t> pending = app.pending_prep_choice();
+  for (size_t i = 0; i < step->options.size(); ++i) {
+    at_x();
+    std::string label = "prep:" + std::to_string(i + 1);
+    char badge[2] = {static_cast<char>('A' + i), 0};
+    if (card_button(label.c_str(), step->options[i].text, {}, width, badge, pending == i)) app.choose_prep(i);
+  }
+  if (pending) {
+    const PrepOption& o = step->options[*pending];
+    if (!o.feedback.empty()) {
+      at_x();
+      ImU32 col = o.recommended ? t.colors.good : t.colors.fair;
+      wrapped_text(t.fonts.body, col, (o.recommended ? "Good call. " : "Worth rethinking. ") + o.feedback, width);
+    }
+    at_x();
+    bool last = d->prep_index() + 1 == s->prep.size();
+    if (pill_button("button:Continue", last ? "Start the conversation" : "Continue")) app.confirm_prep();
+  }
+  // Letters choose options, Enter confirms.
+  if (!ImGui::GetIO().WantTextInput) {
+    for (size_t i = 0; i < step->options.size() && i < 9; ++i)
+      if (ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_A + static_cast<int>(i)), false)) app.choose_prep(i);
+  }
+  ImGui::Dummy(ImVec2(0, t.dp(32)));
+  ImGui::EndChild();
+  end_screen();
+}
+
+}  // namespace rapport::ui

@@ -1,0 +1,102 @@
+// Rapport's theme: a calm light palette with one accent, Inter at readable sizes, rounded shapes.
+#include "theme.h"
+
+namespace rapport::ui {
+namespace {
+
+Theme g_theme;
+
+constexpr ImU32 rgb(unsigned hex, unsigned alpha = 255) {
+  return IM_COL32((hex >> 16) & 0xFF, (hex >> 8) & 0xFF, hex & 0xFF, alpha);
+}
+
+// Latin (with Extended-A for names), general punctuation (curly quotes, dashes), currency and
+// arrows: what our scenarios and learners' typing need first.
+const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0370, 0x03FF, 0x0400, 0x04FF,
+                                0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0};
+
+ImFont* add_font(const std::string& bytes, float size) {
+  ImFontConfig cfg;
+  cfg.FontDataOwnedByAtlas = false;
+  cfg.OversampleH = 2;
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = true;
+  return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<char*>(bytes.data()), static_cast<int>(bytes.size()),
+                                                    size, &cfg, kGlyphRanges);
+}
+
+}  // namespace
+
+const Theme& theme() { return g_theme; }
+
+void apply_theme(Theme& t, const FontFiles& files, float scale) {
+  t.scale = scale;
+  t.colors = Palette{
+      rgb(0xF6F7FB),  // background
+      rgb(0xFFFFFF),  // surface
+      rgb(0xEEF1FA),  // surface_hover
+      rgb(0xD9DEEA),  // border
+      rgb(0x1E2433),  // text (14:1 on background)
+      rgb(0x566074),  // text_muted (6:1)
+      rgb(0x2F5BD3),  // accent
+      rgb(0x2349B0),  // accent_hover
+      rgb(0xFFFFFF),  // accent_text
+      rgb(0xFFFFFF),  // client bubble
+      rgb(0x2F5BD3),  // learner bubble
+      rgb(0x1D7A4F),  // good
+      rgb(0x9A6200),  // fair
+      rgb(0xB3261E),  // poor
+      rgb(0xF2A900),  // focus ring
+  };
+
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  if (!files.regular.empty()) {
+    t.fonts.body = add_font(files.regular, 17.0f * scale);
+    t.fonts.small = add_font(files.regular, 14.0f * scale);
+    const std::string& bold = files.bold.empty() ? files.regular : files.bold;
+    t.fonts.heading = add_font(bold, 24.0f * scale);
+    t.fonts.title = add_font(bold, 30.0f * scale);
+  } else {
+    ImFontConfig cfg;
+    cfg.SizePixels = 13.0f * scale;
+    t.fonts.body = t.fonts.small = t.fonts.heading = t.fonts.title = io.Fonts->AddFontDefault(&cfg);
+  }
+  io.Fonts->Build();
+  io.FontDefault = t.fonts.body;
+
+  ImGuiStyle style;
+  ImGui::StyleColorsLight(&style);
+  style.WindowPadding = ImVec2(0, 0);
+  style.WindowBorderSize = 0;
+  style.WindowRounding = 0;
+  style.FramePadding = ImVec2(12, 10);
+  style.FrameRounding = 10;
+  style.ItemSpacing = ImVec2(12, 12);
+  style.ItemInnerSpacing = ImVec2(8, 8);
+  style.ScrollbarSize = 10;
+  style.ScrollbarRounding = 8;
+  style.ChildRounding = 12;
+  style.PopupRounding = 12;
+  style.GrabRounding = 8;
+  style.FrameBorderSize = 1;
+  ImVec4* c = style.Colors;
+  c[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(t.colors.background);
+  c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+  c[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(t.colors.text);
+  c[ImGuiCol_TextDisabled] = ImGui::ColorConvertU32ToFloat4(t.colors.text_muted);
+  c[ImGuiCol_Border] = ImGui::ColorConvertU32ToFloat4(t.colors.border);
+  c[ImGuiCol_FrameBg] = ImGui::ColorConvertU32ToFloat4(t.colors.surface);
+  c[ImGuiCol_FrameBgHovered] = ImGui::ColorConvertU32ToFloat4(t.colors.surface_hover);
+  c[ImGuiCol_Button] = ImGui::ColorConvertU32ToFloat4(t.colors.accent);
+  c[ImGuiCol_ButtonHovered] = ImGui::ColorConvertU32ToFloat4(t.colors.accent_hover);
+  c[ImGuiCol_ButtonActive] = ImGui::ColorConvertU32ToFloat4(t.colors.accent_hover);
+  c[ImGuiCol_NavHighlight] = ImGui::ColorConvertU32ToFloat4(t.colors.focus);
+  c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+  c[ImGuiCol_TextSelectedBg] = ImVec4(0.18f, 0.36f, 0.83f, 0.25f);
+  style.ScaleAllSizes(scale);
+  ImGui::GetStyle() = style;
+  g_theme = t;
+}
+
+}  // namespace rapport::ui

@@ -1,0 +1,42 @@
+// Rapport's look: colours, spacing in device pixels, fonts, and the ImGui style built from them.
+#pragma once
+
+#include <string>
+
+#include "imgui.h"
+
+namespace rapport::ui {
+
+struct Palette {
+  ImU32 background, surface, surface_hover, border, text, text_muted, accent, accent_hover, accent_text,
+      client_bubble, learner_bubble, good, fair, poor, focus;
+};
+
+struct Fonts {
+  ImFont* body = nullptr;     // ~17 px at ratio 1
+  ImFont* small = nullptr;    // ~14 px
+  ImFont* heading = nullptr;  // ~24 px, semibold
+  ImFont* title = nullptr;    // ~30 px, semibold
+};
+
+/// The theme for one devicePixelRatio: sizes are in device pixels (CSS px x ratio).
+struct Theme {
+  float scale = 1.0f;       // devicePixelRatio x the learner's text-size setting
+  Palette colors{};
+  Fonts fonts;
+  float dp(float css_px) const { return css_px * scale; }
+};
+
+/// Raw font file bytes, owned by the caller for the lifetime of the atlas.
+struct FontFiles {
+  std::string regular;
+  std::string bold;
+};
+
+/// Loads the fonts at `scale` into the current context's atlas (clearing it first) and applies
+/// the style. The caller rebuilds its renderer's font texture afterwards.
+void apply_theme(Theme& theme, const FontFiles& files, float scale);
+
+const Theme& theme();
+
+}  // namespace rapport::ui

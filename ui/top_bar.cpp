@@ -1,0 +1,40 @@
+// The slim top bar of the session screens: library button, scenario title, trust meter.
+#include "app.h"
+#include "imgui.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace rapport::ui {
+
+float draw_top_bar(App& app, bool show_trust) {
+  const Theme& t = theme();
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  float width = ImGui::GetContentRegionAvail().x;
+  bool compact = width < t.dp(640);
+  float height = t.dp(64);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), t.colors.surface);
+  dl->AddLine(ImVec2(origin.x, origin.y + height), ImVec2(origin.x + width, origin.y + height), t.colors.border, t.dp(1));
+  ImGui::SetCursorScreenPos(ImVec2(origin.x + t.dp(12), origin.y + t.dp(8)));
+  if (pill_button("button:Library", compact ? "\xE2\x86\x90" : "\xE2\x86\x90 Library", false)) app.open_home();
+  if (const Scenario* s = app.current()) {
+    float meter_w = show_trust ? (compact ? t.dp(120) : t.dp(220)) : 0;
+    float title_x = ImGui::GetItemRectMax().x + t.dp(16);
+    float title_w = origin.x + width - title_x - meter_w - t.dp(24);
+    ImFont* f = compact ? t.fonts.small : t.fonts.body;
+    std::string title = compact ? s->client.name : s->title + "  \xC2\xB7  " + s->client.name;
+    ImVec4 clip(title_x, origin.y, title_x + title_w, origin.y + height);
+    dl->AddText(f, f->FontSize, ImVec2(title_x, origin.y + (height - f->FontSize) / 2), t.colors.text, title.c_str(),
+                nullptr, 0, &clip);
+    if (show_trust) {
+      ImGui::SetCursorScreenPos(ImVec2(origin.x + width - meter_w - t.dp(16), origin.y + (height - t.fonts.small->FontSize) / 2));
+      meter("Trust", app.trust_shown(), meter_w);
+      record_hit("meter:trust", std::to_string(static_cast<int>(app.trust_shown() + 0.5f)), ImGui::GetItemRectMin(),
+                 ImGui::GetItemRectMax());
+    }
+  }
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height + t.dp(1)));
+  return height;
+}
+
+}  // namespace rapport::ui

@@ -1,0 +1,212 @@
+// Rapport's widgets; see widgets.h.
+#include "widgets.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "theme.h"
+
+namespace rapport::ui {
+namespace {
+
+std::vector<HitItem> g_building, g_done;
+
+ImVec2 text_size(ImFont* font, std::string_view text, float wrap) {
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.data(), text.data() + text.size());
+}
+
+void draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 col, std::string_view text, float wrap) {
+  dl->AddText(font, font->FontSize, pos, col, text.data(), text.data() + text.size(), wrap);
+}
+
+void focus_ring(ImDrawList* dl, ImVec2 a, ImVec2 b, float rounding) {
+  const Theme& t = theme();
+  if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible)
+    dl->AddRect(ImVec2(a.x - t.dp(3), a.y - t.dp(3)), ImVec2(b.x + t.dp(3), b.y + t.dp(3)), t.colors.focus,
+                rounding + t.dp(3), 0, t.dp(2.5f));
+}
+
+}  // namespace
+
+const std::vector<HitItem>& hit_items() { return g_done; }
+void begin_hit_frame() { g_building.clear(); }
+void end_hit_frame() { g_done.swap(g_building); }
+
+void record_hit(std::string label, std::string text, ImVec2 min, ImVec2 max) {
+  // Only what is actually visible inside the current clip rectangle can be clicked.
+  ImVec2 cmin = ImGui::GetWindowDrawList()->GetClipRectMin(), cmax = ImGui::GetWindowDrawList()->GetClipRectMax();
+  min = ImVec2(std::max(min.x, cmin.x), std::max(min.y, cmin.y));
+  max = ImVec2(std::min(max.x, cmax.x), std::min(max.y, cmax.y));
+  if (max.x <= min.x || max.y <= min.y) return;
+  g_building.push_back({std::move(label), std::move(text), min, max});
+}
+
+float card_height(std::string_view text, std::string_view detail, float width, bool has_badge) {
+  const Theme& t = theme();
+  float pad = t.dp(16);
+  float inner = width - 2 * pad - (has_badge ? t.dp(36) : 0);
+  float h = text_size(t.fonts.body, text, inner).y + 2 * pad;
+  if (!detail.empty()) h += text_size(t.fonts.small, detail, inner).y + t.dp(6);
+  return std::max(h, t.dp(52));
+}
+
+bool card_button(const char* label, std::string_view text, std::string_view detail, float width,
+                 std::string_view badge, bool selected) {
+  const Theme& t = theme();
+  ImFont* f = t.fonts.body;
+  float pad = t.dp(16);
+  float badge_w = badge.empty() ? 0 : t.dp(36);
+  float inner = width - 2 * pad - badge_w;
+  ImVec2 ts = text_size(f, text, inner);
+  float h = card_height(text, detail, width, !badge.empty());
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  bool pressed = ImGui::InvisibleButton(label, ImVec2(width, h));
+  bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 q(p.x + width, p.y + h);
+  float r = t.dp(12);
+  ImU32 bg = selected ? IM_COL32(0xE3, 0xEA, 0xFB, 255) : hovered ? t.colors.surface_hover : t.colors.surface;
+  if (active) bg = IM_COL32(0xD6, 0xE0, 0xF8, 255);
+  dl->AddRectFilled(p, q, bg, r);
+  dl->AddRect(p, q, selected || hovered ? t.colors.accent : t.colors.border, r, 0, selected ? t.dp(2) : t.dp(1));
+  float x = p.x + pad;
+  if (!badge.empty()) {
+    ImVec2 c(p.x + pad + t.dp(13), p.y + pad + f->FontSize * 0.5f);
+    dl->AddCircleFilled(c, t.dp(13), selected ? t.colors.accent : IM_COL32(0xE3, 0xEA, 0xFB, 255));
+    ImVec2 bs = text_size(t.fonts.small, badge, 0);
+    draw_text(dl, t.fonts.small, ImVec2(c.x - bs.x / 2, c.y - bs.y / 2),
+              selected ? t.colors.accent_text : t.colors.accent, badge, 0);
+    x += badge_w;
+  }
+  draw_text(dl, f, ImVec2(x, p.y + pad), t.colors.text, text, inner);
+  if (!detail.empty())
+    draw_text(dl, t.fonts.small, ImVec2(x, p.y + pad + ts.y + t.dp(6)), t.colors.text_muted, detail, inner);
+  focus_ring(dl, p, q, r);
+  record_hit(label, std::string(text), p, q);
+  return pressed;
+}
+
+bool pill_button(const char* label, std::string_view text, bool primary) {
+  const Theme& t = theme();
+  ImFont* f = t.fonts.body;
+  ImVec2 ts = text_size(f, text, 0);
+  ImVec2 size(ts.x + t.dp(40), std::max(ts.y + t.dp(20), t.dp(48)));
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  bool pressed = ImGui::InvisibleButton(label, size);
+  bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 q(p.x + size.x, p.y + size.y);
+  float r = size.y / 2;
+  if (primary) {
+    dl->AddRectFilled(p, q, hovered ? t.colors.accent_hover : t.colors.accent, r);
+  } else {
+    dl->AddRectFilled(p, q, hovered ? t.colors.surface_hover : t.colors.surface, r);
+    dl->AddRect(p, q, t.colors.border, r, 0, t.dp(1));
+  }
+  draw_text(dl, f, ImVec2(p.x + (size.x - ts.x) / 2, p.y + (size.y - ts.y) / 2),
+            primary ? t.colors.accent_text : t.colors.accent, text, 0);
+  focus_ring(dl, p, q, r);
+  record_hit(label, std::string(text), p, q);
+  return pressed;
+}
+
+void wrapped_text(ImFont* font, ImU32 color, std::string_view text, float width) {
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  ImVec2 s = text_size(font, text, width);
+  draw_text(ImGui::GetWindowDrawList(), font, p, color, text, width);
+  ImGui::Dummy(ImVec2(width, s.y));
+}
+
+void chat_bubble(bool from_client, std::string_view initials_text, std::string_view text, std::string_view chip_text,
+                 ImU32 chip_color, float column_width, float appear) {
+  const Theme& t = theme();
+  ImFont* f = t.fonts.body;
+  float avatar = t.dp(36);
+  float pad = t.dp(14);
+  float max_bubble = std::min(column_width * 0.82f, column_width - avatar - t.dp(12));
+  ImVec2 ts = text_size(f, text, max_bubble - 2 * pad);
+  ImVec2 size(ts.x + 2 * pad, ts.y + 2 * pad);
+  ImVec2 origin = ImGui::GetCursorScreenPos();
+  float slide = (1.0f - appear) * t.dp(12);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float r = t.dp(14);
+  ImU32 alpha_mask = static_cast<ImU32>(std::clamp(appear, 0.0f, 1.0f) * 255) << IM_COL32_A_SHIFT;
+  auto fade = [&](ImU32 c) { return (c & ~IM_COL32_A_MASK) | alpha_mask; };
+  if (from_client) {
+    ImVec2 c(origin.x + avatar / 2, origin.y + slide + avatar / 2);
+    dl->AddCircleFilled(c, avatar / 2, fade(IM_COL32(0xDD, 0xE3, 0xF0, 255)));
+    ImVec2 is = text_size(t.fonts.small, initials_text, 0);
+    draw_text(dl, t.fonts.small, ImVec2(c.x - is.x / 2, c.y - is.y / 2), fade(t.colors.text_muted), initials_text, 0);
+    ImVec2 p(origin.x + avatar + t.dp(10), origin.y + slide);
+    ImVec2 q(p.x + size.x, p.y + size.y);
+    dl->AddRectFilled(p, q, fade(t.colors.client_bubble), r);
+    dl->AddRect(p, q, fade(t.colors.border), r, 0, t.dp(1));
+    draw_text(dl, f, ImVec2(p.x + pad, p.y + pad), fade(t.colors.text), text, max_bubble - 2 * pad);
+    ImGui::Dummy(ImVec2(column_width, std::max(size.y, avatar)));
+  } else {
+    ImVec2 p(origin.x + column_width - size.x, origin.y + slide);
+    ImVec2 q(p.x + size.x, p.y + size.y);
+    dl->AddRectFilled(p, q, fade(t.colors.learner_bubble), r);
+    draw_text(dl, f, ImVec2(p.x + pad, p.y + pad), fade(t.colors.accent_text), text, max_bubble - 2 * pad);
+    float h = size.y;
+    if (!chip_text.empty()) {
+      ImVec2 cs = text_size(t.fonts.small, chip_text, 0);
+      ImVec2 cp(q.x - cs.x - t.dp(20), q.y + t.dp(6));
+      dl->AddRectFilled(cp, ImVec2(q.x, cp.y + cs.y + t.dp(8)), fade(chip_color), t.dp(10));
+      draw_text(dl, t.fonts.small, ImVec2(cp.x + t.dp(10), cp.y + t.dp(4)), fade(IM_COL32_WHITE), chip_text, 0);
+      h += cs.y + t.dp(14);
+    }
+    ImGui::Dummy(ImVec2(column_width, h));
+  }
+}
+
+void meter(std::string_view label, float value, float width) {
+  const Theme& t = theme();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  ImVec2 ls = text_size(t.fonts.small, label, 0);
+  draw_text(dl, t.fonts.small, p, t.colors.text_muted, label, 0);
+  float bar_x = p.x + ls.x + t.dp(10);
+  float bar_w = std::max(t.dp(40), width - ls.x - t.dp(10));
+  float y = p.y + ls.y / 2 - t.dp(4);
+  dl->AddRectFilled(ImVec2(bar_x, y), ImVec2(bar_x + bar_w, y + t.dp(8)), IM_COL32(0xE3, 0xE7, 0xF0, 255), t.dp(4));
+  float v = std::clamp(value, 0.0f, 100.0f) / 100.0f;
+  ImU32 col = v >= 0.6f ? t.colors.good : v >= 0.4f ? t.colors.fair : t.colors.poor;
+  if (v > 0) dl->AddRectFilled(ImVec2(bar_x, y), ImVec2(bar_x + bar_w * v, y + t.dp(8)), col, t.dp(4));
+  ImGui::Dummy(ImVec2(width, ls.y));
+}
+
+void chip(std::string_view text, ImU32 color) {
+  const Theme& t = theme();
+  ImVec2 ts = text_size(t.fonts.small, text, 0);
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  ImVec2 size(ts.x + t.dp(20), ts.y + t.dp(8));
+  ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), color, t.dp(10));
+  draw_text(ImGui::GetWindowDrawList(), t.fonts.small, ImVec2(p.x + t.dp(10), p.y + t.dp(4)), IM_COL32_WHITE, text, 0);
+  ImGui::Dummy(size);
+}
+
+std::string initials(std::string_view name) {
+  std::string out;
+  bool start = true;
+  for (char c : name) {
+    if (c == ' ') start = true;
+    else if (start) {
+      if (out.size() < 2) out += c;
+      start = false;
+    }
+  }
+  return out;
+}
+
+bool ease_toward(float& value, float target, float dt, float speed) {
+  float diff = target - value;
+  if (std::fabs(diff) < 0.05f) {
+    value = target;
+    return false;
+  }
+  value += diff * std::min(1.0f, dt * speed);
+  return true;
+}
+
+}  // namespace rapport::ui

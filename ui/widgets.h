@@ -1,0 +1,58 @@
+// Rapport's own widgets drawn with ImGui draw lists: cards, bubbles, chips, meters. Every
+// interactive widget records its label and rectangle in the hit table (for the accessibility
+// mirror and for tests that click by label).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "imgui.h"
+
+namespace rapport::ui {
+
+struct HitItem {
+  std::string label;  // stable test/accessibility label, e.g. "reply:1", "button:Start"
+  std::string text;   // what the widget shows
+  ImVec2 min, max;    // in framebuffer (device) pixels
+};
+
+/// Items drawn in the last finished frame.
+const std::vector<HitItem>& hit_items();
+/// Called by the app at the start and end of each frame.
+void begin_hit_frame();
+void end_hit_frame();
+void record_hit(std::string label, std::string text, ImVec2 min, ImVec2 max);
+
+/// A full-width (or given width) rounded card that acts as a button. `badge` is a small prefix
+/// such as "1". Returns true when pressed (click, tap, Enter/Space when focused).
+bool card_button(const char* label, std::string_view text, std::string_view detail, float width,
+                 std::string_view badge = {}, bool selected = false);
+
+/// Height card_button() will take for the same arguments.
+float card_height(std::string_view text, std::string_view detail, float width, bool has_badge);
+
+/// A pill-shaped primary (accent) or secondary button.
+bool pill_button(const char* label, std::string_view text, bool primary = true);
+
+/// Wrapped text with the given font and colour, advancing the cursor.
+void wrapped_text(ImFont* font, ImU32 color, std::string_view text, float width);
+
+/// A chat bubble: client on the left with an initials avatar, learner on the right.
+/// `chip` (may be empty) is drawn under learner bubbles. `appear` 0..1 animates entry.
+void chat_bubble(bool from_client, std::string_view initials, std::string_view text, std::string_view chip,
+                 ImU32 chip_color, float column_width, float appear);
+
+/// A horizontal meter with label and value (0..100).
+void meter(std::string_view label, float value, float width);
+
+/// A small rounded label (code chip, band label).
+void chip(std::string_view text, ImU32 color);
+
+/// Initials of a name ("Dana Okafor" -> "DO").
+std::string initials(std::string_view name);
+
+/// Moves toward `target` by a time-based ease; returns true while still moving.
+bool ease_toward(float& value, float target, float dt, float speed = 8.0f);
+
+}  // namespace rapport::ui
