@@ -7,6 +7,7 @@ list(FILTER SCENARIO_FILES EXCLUDE REGEX "schema\\.json$")
 
 add_executable(rapport_web ${WEB_SOURCES} "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
 target_link_libraries(rapport_web PRIVATE rapport_ui)
+target_compile_definitions(rapport_web PRIVATE IMGUI_IMPL_OPENGL_ES3)
 set_target_properties(rapport_web PROPERTIES OUTPUT_NAME rapport SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${SITE_DIR}")
 

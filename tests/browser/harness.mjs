@@ -1,0 +1,92 @@
+// Shared browser-test plumbing: Debian's Chromium through playwright-core, the static server,
+// strict checks (no console errors, no requests outside the site) and clicks by widget label.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '../../web/serve.mjs';
+
+export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const site = join(repo, 'build/web/site');
+export const artifacts = join(repo, 'build/test-artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Starts the server and a fresh Chromium profile; returns helpers bound to one page. */
+export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 1, root = site, path = '' } = {}) {
+  const { server, url } = await serveStatic(root, 0);
+  const profile = mkdtempSync(join(tmpdir(), 'rapport-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', headless: true, args: FLAGS,
+    viewport: { width, height }, deviceScaleFactor,
+  });
+  const page = context.pages()[0] || await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(url) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request outside the site: ${u}`);
+  });
+  const app = {
+    page, context, url, problems,
+    async load(extra = path) {
+      await page.goto(url + extra);
+      await page.waitForFunction(() => window.rapport && window.rapport.ready, null, { timeout: 60000 });
+    },
+    async hits() {
+      return page.evaluate(() => JSON.parse(window.rapport.hitsJson || '[]'));
+    },
+    /** Waits for a widget by exact label (or a predicate) and returns it. */
+    async find(label, timeout = 10000) {
+      const until = Date.now() + timeout;
+      for (;;) {
+        const hit = (await app.hits()).find((h) => (typeof label === 'function' ? label(h) : h.label === label));
+        if (hit) return hit;
+        if (Date.now() > until) {
+          const seen = (await app.hits()).map((h) => h.label).join(', ');
+          throw new Error(`no widget '${label}' on screen; visible: ${seen}`);
+        }
+        await page.waitForTimeout(50);
+      }
+    },
+    /** Clicks the centre of a labelled widget with the real mouse, then waits for frames. */
+    async click(label) {
+      const hit = await app.find(label);
+      const frames = await page.evaluate(() => window.rapport.frames);
+      await page.mouse.click(hit.x + hit.w / 2, hit.y + hit.h / 2);
+      await page.waitForFunction((f) => window.rapport.frames > f + 1, frames, { timeout: 10000 });
+      await page.mouse.move(1, 1);
+      return hit;
+    },
+    async settle(ms = 400) { await page.waitForTimeout(ms); },
+    async screenshot(name) { await page.screenshot({ path: join(artifacts, name) }); },
+    async close() {
+      await context.close();
+      server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  return app;
+}
+
+/** Runs named test functions in order, printing a line each; exits non-zero on any failure. */
+export async function run(tests) {
+  let failed = 0;
+  for (const [name, fn] of tests) {
+    const start = Date.now();
+    try {
+      await fn();
+      console.log(`ok   ${name} (${Date.now() - start} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`FAIL ${name}: ${e.stack || e}`);
+    }
+  }
+  if (failed) { console.log(`${failed} browser test(s) failed`); process.exit(1); }
+}
+
+export function assert(cond, message) { if (!cond) throw new Error(message); }

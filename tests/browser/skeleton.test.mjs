@@ -1,0 +1,53 @@
+// End to end in Chromium: play "questioned advice" to its breakthrough with real mouse clicks on
+// the canvas, check the end screen, reload and find the progress restored from local storage.
+import { openApp, run, assert } from './harness.mjs';
+
+await run([
+  ['plays a scenario to an ending and keeps progress across a reload', async () => {
+    const app = await openApp();
+    try {
+      await app.load();
+      await app.find('scenario:questioned-advice');
+      const progress = await app.find('progress');
+      assert(/Pick a client/.test(progress.text), `fresh profile should show no progress, got "${progress.text}"`);
+      await app.settle();
+      await app.screenshot('skeleton-1-home.png');
+
+      await app.click('scenario:questioned-advice');
+      for (let step = 0; step < 4; step++) {
+        await app.click('prep:1');
+        if (step === 0) await app.screenshot('skeleton-2-prepare.png');
+        await app.click('button:Continue');
+      }
+      const first = await app.find('client:last');
+      assert(/Dana|report|Wakefield/.test(first.text) || first.text.length > 20, 'client opens the conversation');
+
+      const path = [1, 1, 1, 2, 1, 1, 1, 1];
+      for (let i = 0; i < path.length; i++) {
+        await app.click(`reply:${path[i]}`);
+        if (i === 2) { await app.settle(); await app.screenshot('skeleton-3-conversation.png'); }
+      }
+      const outcome = await app.find('outcome');
+      assert(outcome.text === 'Dana owns the plan', `ending should be the breakthrough, got "${outcome.text}"`);
+      const score = Number((await app.find('score')).text);
+      assert(score >= 70 && score <= 100, `breakthrough score in range, got ${score}`);
+      await app.settle();
+      await app.screenshot('skeleton-4-end.png');
+
+      const stored = await app.page.evaluate(() => JSON.parse(localStorage.getItem('rapport.progress')));
+      assert(stored && stored.sessions.length === 1, 'one session stored in local storage');
+      assert(stored.sessions[0].score === score, 'stored score matches the end screen');
+
+      await app.load();
+      const after = await app.find('progress');
+      assert(after.text.includes('1 session completed'), `progress after reload: "${after.text}"`);
+      assert(after.text.includes(`best ${score}`), `best score after reload: "${after.text}"`);
+      const card = await app.find('scenario:questioned-advice');
+      assert(card, 'library is back');
+      await app.screenshot('skeleton-5-home-after-reload.png');
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally {
+      await app.close();
+    }
+  }],
+]);

@@ -1,0 +1,88 @@
+// JavaScript glue for browser.h. Every call guards against storage being absent or full.
+#include "browser.h"
+
+#include <cstdlib>
+
+#include <emscripten.h>
+
+// clang-format off
+EM_JS(char*, js_storage_get, (const char* key), {
+  try {
+    var v = window.localStorage.getItem(UTF8ToString(key));
+    if (v === null) return 0;
+    var n = lengthBytesUTF8(v) + 1;
+    var p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+  } catch (e) { return 0; }
+});
+
+EM_JS(int, js_storage_set, (const char* key, const char* value), {
+  try { window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); return 1; }
+  catch (e) { return 0; }
+});
+
+EM_JS(void, js_storage_remove, (const char* key), {
+  try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
+});
+
+EM_JS(void, js_announce, (const char* text), {
+  var el = document.getElementById('live');
+  if (el) el.textContent = UTF8ToString(text);
+});
+
+EM_JS(char*, js_now_iso, (), {
+  var s = new Date().toISOString();
+  var n = lengthBytesUTF8(s) + 1;
+  var p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
+
+EM_JS(void, js_publish_frame, (const char* hits, int frames), {
+  var r = window.rapport || (window.rapport = {});
+  r.hitsJson = UTF8ToString(hits);
+  r.frames = frames;
+  r.ready = true;
+});
+
+EM_JS(void, js_first_frame, (), {
+  if (window.rapportShell && window.rapportShell.firstFrame) window.rapportShell.firstFrame();
+});
+// clang-format on
+
+namespace rapport::web {
+
+std::optional<std::string> LocalStorageStore::read(std::string_view key) {
+  std::string k(key);
+  char* p = js_storage_get(k.c_str());
+  if (!p) return std::nullopt;
+  std::string out(p);
+  std::free(p);
+  return out;
+}
+
+bool LocalStorageStore::write(std::string_view key, const std::string& value) {
+  std::string k(key);
+  return js_storage_set(k.c_str(), value.c_str()) != 0;
+}
+
+void LocalStorageStore::remove(std::string_view key) {
+  std::string k(key);
+  js_storage_remove(k.c_str());
+}
+
+void announce(const std::string& text) { js_announce(text.c_str()); }
+
+std::string now_iso() {
+  char* p = js_now_iso();
+  std::string out(p);
+  std::free(p);
+  return out;
+}
+
+void publish_frame(const std::string& hits_json, int frames_drawn) { js_publish_frame(hits_json.c_str(), frames_drawn); }
+
+void first_frame_shown() { js_first_frame(); }
+
+}  // namespace rapport::web

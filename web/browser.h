@@ -1,0 +1,30 @@
+// Thin wrappers over the page's JavaScript: local storage, the live region, time, the test and
+// accessibility hit table, and the loading overlay. Implemented with EM_JS in browser.cpp.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "progress.h"
+
+namespace rapport::web {
+
+/// ProgressStore over window.localStorage; never throws (private mode, quota, disabled storage).
+class LocalStorageStore : public ProgressStore {
+ public:
+  std::optional<std::string> read(std::string_view key) override;
+  bool write(std::string_view key, const std::string& value) override;
+  void remove(std::string_view key) override;
+};
+
+/// Puts `text` into the page's visually hidden aria-live region.
+void announce(const std::string& text);
+/// Current time as ISO-8601 (UTC).
+std::string now_iso();
+/// Publishes the labelled rectangles of the last frame (CSS pixels) as window.rapport.hits.
+void publish_frame(const std::string& hits_json, int frames_drawn);
+/// Hides the loading overlay once the first frame is on screen.
+void first_frame_shown();
+
+}  // namespace rapport::web

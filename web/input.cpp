@@ -1,0 +1,179 @@
+// html5.h input callbacks feeding ImGui's event queue; see input.h.
+#include "input.h"
+
+#include <cstring>
+#include <string_view>
+
+#include <emscripten/html5.h>
+
+#include "imgui.h"
+
+namespace rapport::web {
+namespace {
+
+float g_scale = 1.0f;
+void (*g_wake)() = nullptr;
+
+void wake() {
+  if (g_wake) g_wake();
+}
+
+ImGuiKey key_from_dom(const EmscriptenKeyboardEvent* e) {
+  std::string_view code(e->code);
+  std::string_view key(e->key);
+  if (code.size() == 4 && code.substr(0, 3) == "Key") return static_cast<ImGuiKey>(ImGuiKey_A + (code[3] - 'A'));
+  if (code.size() == 6 && code.substr(0, 5) == "Digit") return static_cast<ImGuiKey>(ImGuiKey_0 + (code[5] - '0'));
+  if (code.size() == 7 && code.substr(0, 6) == "Numpad" && code[6] >= '0' && code[6] <= '9')
+    return static_cast<ImGuiKey>(ImGuiKey_Keypad0 + (code[6] - '0'));
+  struct Named { const char* name; ImGuiKey key; };
+  static const Named named[] = {
+      {"Tab", ImGuiKey_Tab},         {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
+      {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow}, {"PageUp", ImGuiKey_PageUp},
+      {"PageDown", ImGuiKey_PageDown}, {"Home", ImGuiKey_Home},        {"End", ImGuiKey_End},
+      {"Insert", ImGuiKey_Insert},   {"Delete", ImGuiKey_Delete},       {"Backspace", ImGuiKey_Backspace},
+      {" ", ImGuiKey_Space},         {"Enter", ImGuiKey_Enter},         {"Escape", ImGuiKey_Escape},
+      {"Control", ImGuiKey_LeftCtrl}, {"Shift", ImGuiKey_LeftShift},    {"Alt", ImGuiKey_LeftAlt},
+      {"Meta", ImGuiKey_LeftSuper},
+  };
+  for (const auto& n : named)
+    if (key == n.name) return n.key;
+  if (code == "NumpadEnter") return ImGuiKey_KeypadEnter;
+  return ImGuiKey_None;
+}
+
+void update_modifiers(const EmscriptenKeyboardEvent* e) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
+  io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
+  io.AddKeyEvent(ImGuiMod_Alt, e->altKey);
+  io.AddKeyEvent(ImGuiMod_Super, e->metaKey);
+}
+
+EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+  wake();
+  ImGuiIO& io = ImGui::GetIO();
+  if (type == EMSCRIPTEN_EVENT_KEYPRESS) {
+    if (e->charCode >= 32 && !e->ctrlKey && !e->metaKey) io.AddInputCharacter(e->charCode);
+    return e->charCode >= 32 && io.WantTextInput;
+  }
+  update_modifiers(e);
+  ImGuiKey k = key_from_dom(e);
+  if (k != ImGuiKey_None) io.AddKeyEvent(k, type == EMSCRIPTEN_EVENT_KEYDOWN);
+  // Keep Tab, arrows, Space and Backspace in the app instead of scrolling or leaving the page;
+  // Ctrl/Meta shortcuts (copy, paste, reload) stay with the browser.
+  if (e->ctrlKey || e->metaKey) return EM_FALSE;
+  return k == ImGuiKey_Tab || k == ImGuiKey_Space || k == ImGuiKey_Backspace || k == ImGuiKey_UpArrow ||
+         k == ImGuiKey_DownArrow || k == ImGuiKey_LeftArrow || k == ImGuiKey_RightArrow;
+}
+
+EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
+  wake();
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+  io.AddMousePosEvent(static_cast<float>(e->targetX) * g_scale, static_cast<float>(e->targetY) * g_scale);
+  int button = e->button == 0 ? 0 : e->button == 2 ? 1 : e->button == 1 ? 2 : -1;
+  if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEDOWN) io.AddMouseButtonEvent(button, true);
+  if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEUP) io.AddMouseButtonEvent(button, false);
+  return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_FALSE : EM_TRUE;
+}
+
+EM_BOOL on_document_mouseup(int, const EmscriptenMouseEvent* e, void*) {
+  // A release outside the canvas still ends a press that began on it.
+  wake();
+  int button = e->button == 0 ? 0 : e->button == 2 ? 1 : e->button == 1 ? 2 : -1;
+  if (button >= 0) ImGui::GetIO().AddMouseButtonEvent(button, false);
+  return EM_FALSE;
+}
+
+EM_BOOL on_mouse_leave(int, const EmscriptenMouseEvent*, void*) {
+  wake();
+  ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+  return EM_FALSE;
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+  wake();
+  // deltaMode 0 is pixels (about 100 per notch), 1 lines, 2 pages.
+  float unit = e->deltaMode == DOM_DELTA_PIXEL ? 1.0f / 100.0f : e->deltaMode == DOM_DELTA_LINE ? 1.0f / 3.0f : 1.0f;
+  ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-e->deltaX) * unit, static_cast<float>(-e->deltaY) * unit);
+  return EM_TRUE;
+}
+
+// Touch: the first finger acts as the mouse; a vertical drag scrolls the view under it.
+long g_touch_id = -1;
+float g_touch_last_y = 0, g_touch_travel = 0;
+bool g_touch_pressed = false;
+
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+  wake();
+  ImGuiIO& io = ImGui::GetIO();
+  for (int i = 0; i < e->numTouches; ++i) {
+    const EmscriptenTouchPoint& t = e->touches[i];
+    if (!t.isChanged) continue;
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART && g_touch_id < 0) {
+      g_touch_id = t.identifier;
+      g_touch_last_y = static_cast<float>(t.targetY);
+      g_touch_travel = 0;
+      io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+      io.AddMousePosEvent(static_cast<float>(t.targetX) * g_scale, static_cast<float>(t.targetY) * g_scale);
+      io.AddMouseButtonEvent(0, true);
+      g_touch_pressed = true;
+    } else if (t.identifier == g_touch_id) {
+      float y = static_cast<float>(t.targetY);
+      io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+      if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
+        float dy = y - g_touch_last_y;
+        g_touch_travel += dy < 0 ? -dy : dy;
+        g_touch_last_y = y;
+        // Once the finger has travelled, it is a scroll, not a tap: release without a click.
+        if (g_touch_travel > 10.0f && g_touch_pressed) {
+          io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+          io.AddMouseButtonEvent(0, false);
+          g_touch_pressed = false;
+        }
+        if (!g_touch_pressed) io.AddMouseWheelEvent(0, dy / 40.0f);
+        else io.AddMousePosEvent(static_cast<float>(t.targetX) * g_scale, y * g_scale);
+      } else {
+        if (g_touch_pressed) {
+          io.AddMousePosEvent(static_cast<float>(t.targetX) * g_scale, y * g_scale);
+          io.AddMouseButtonEvent(0, false);
+        }
+        g_touch_pressed = false;
+        g_touch_id = -1;
+        io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);  // nothing stays hovered after a tap
+      }
+    }
+  }
+  return EM_TRUE;  // no emulated mouse events after touch
+}
+
+EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
+  wake();
+  ImGui::GetIO().AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
+  return EM_FALSE;
+}
+
+}  // namespace
+
+void set_input_scale(float device_pixel_ratio) { g_scale = device_pixel_ratio; }
+
+void install_input(const char* canvas, void (*wake_fn)()) {
+  g_wake = wake_fn;
+  emscripten_set_mousedown_callback(canvas, nullptr, true, on_mouse);
+  emscripten_set_mousemove_callback(canvas, nullptr, true, on_mouse);
+  emscripten_set_mouseup_callback(canvas, nullptr, true, on_mouse);
+  emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, on_document_mouseup);
+  emscripten_set_mouseleave_callback(canvas, nullptr, true, on_mouse_leave);
+  emscripten_set_wheel_callback(canvas, nullptr, true, on_wheel);
+  emscripten_set_touchstart_callback(canvas, nullptr, true, on_touch);
+  emscripten_set_touchmove_callback(canvas, nullptr, true, on_touch);
+  emscripten_set_touchend_callback(canvas, nullptr, true, on_touch);
+  emscripten_set_touchcancel_callback(canvas, nullptr, true, on_touch);
+  emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, on_key);
+  emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, on_key);
+  emscripten_set_keypress_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, on_key);
+  emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, on_focus);
+  emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, on_focus);
+}
+
+}  // namespace rapport::web

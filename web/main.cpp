@@ -1,0 +1,183 @@
+// The browser main loop: WebGL2 context, ImGui with its OpenGL3 renderer, the app, and frames
+// drawn only when input, an animation or a resize asks for them.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <nlohmann/json.hpp>
+
+#include "app.h"
+#include "browser.h"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "input.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace {
+
+constexpr const char* kCanvas = "#canvas";
+
+struct WebState {
+  rapport::web::LocalStorageStore store;
+  rapport::ui::App app;
+  rapport::ui::Theme theme;
+  rapport::ui::FontFiles fonts;
+  float dpr = 0;
+  int width = 0, height = 0;  // framebuffer (device) pixels
+  int frames_wanted = 3;
+  int frames_drawn = 0;
+  double last_time = 0;
+  bool first_frame = true;
+};
+
+WebState* g = nullptr;
+
+void wake() { g->frames_wanted = std::max(g->frames_wanted, 3); }
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Loads every packaged scenario; a broken file is reported and the others still load.
+void load_scenarios(std::vector<rapport::Scenario>& out, std::vector<std::string>& errors) {
+  std::vector<std::string> paths;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator("/scenarios", ec))
+    if (e.path().extension() == ".json") paths.push_back(e.path().string());
+  std::sort(paths.begin(), paths.end());
+  for (const auto& path : paths) {
+    std::string name = std::filesystem::path(path).filename().string();
+    rapport::LoadResult r = rapport::load_scenario(read_file(path), name);
+    if (r.ok()) out.push_back(std::move(*r.scenario));
+    else errors.insert(errors.end(), r.errors.begin(), r.errors.end());
+  }
+  std::stable_sort(out.begin(), out.end(), [](const rapport::Scenario& a, const rapport::Scenario& b) {
+    return a.difficulty < b.difficulty;
+  });
+}
+
+/// Matches the canvas backing store to its CSS size x devicePixelRatio; rebuilds fonts when the
+/// ratio changes (browser zoom changes it too).
+void sync_size() {
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size(kCanvas, &css_w, &css_h);
+  float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+  int w = std::max(1, static_cast<int>(css_w * dpr + 0.5)), h = std::max(1, static_cast<int>(css_h * dpr + 0.5));
+  if (w != g->width || h != g->height) {
+    emscripten_set_canvas_element_size(kCanvas, w, h);
+    g->width = w;
+    g->height = h;
+    g->frames_wanted = std::max(g->frames_wanted, 3);
+  }
+  if (dpr != g->dpr) {
+    g->dpr = dpr;
+    rapport::web::set_input_scale(dpr);
+    rapport::ui::apply_theme(g->theme, g->fonts, dpr);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    g->frames_wanted = std::max(g->frames_wanted, 3);
+  }
+}
+
+std::string hits_json() {
+  nlohmann::json hits = nlohmann::json::array();
+  for (const auto& h : rapport::ui::hit_items())
+    hits.push_back({{"label", h.label},
+                    {"text", h.text},
+                    {"x", h.min.x / g->dpr},
+                    {"y", h.min.y / g->dpr},
+                    {"w", (h.max.x - h.min.x) / g->dpr},
+                    {"h", (h.max.y - h.min.y) / g->dpr}});
+  return hits.dump();
+}
+
+void frame() {
+  sync_size();
+  if (g->frames_wanted <= 0) return;  // idle: the canvas keeps its last frame
+  g->frames_wanted--;
+  double now = emscripten_get_now() / 1000.0;
+  ImGuiIO& io = ImGui::GetIO();
+  io.DeltaTime = g->last_time > 0 ? static_cast<float>(std::clamp(now - g->last_time, 1.0 / 240, 0.25)) : 1.0f / 60;
+  g->last_time = now;
+  io.DisplaySize = ImVec2(static_cast<float>(g->width), static_cast<float>(g->height));
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui::NewFrame();
+  g->app.frame(io.DeltaTime);
+  ImGui::Render();
+  glViewport(0, 0, g->width, g->height);
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  g->frames_drawn++;
+  if (g->app.animating()) g->frames_wanted = std::max(g->frames_wanted, 2);
+  rapport::web::publish_frame(hits_json(), g->frames_drawn);
+  if (g->first_frame) {
+    g->first_frame = false;
+    rapport::web::first_frame_shown();
+  }
+}
+
+EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+  wake();
+  return EM_FALSE;
+}
+
+}  // namespace
+
+int main() {
+  g = new WebState();
+  EmscriptenWebGLContextAttributes attrs;
+  emscripten_webgl_init_context_attributes(&attrs);
+  attrs.majorVersion = 2;
+  attrs.minorVersion = 0;
+  attrs.alpha = false;
+  attrs.antialias = false;
+  attrs.premultipliedAlpha = false;
+  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context(kCanvas, &attrs);
+  if (ctx <= 0) {
+    EM_ASM({ if (window.rapportShell) window.rapportShell.fail('WebGL2 could not be started in this browser.'); });
+    return 1;
+  }
+  emscripten_webgl_make_context_current(ctx);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.LogFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.ConfigInputTextCursorBlink = false;
+  io.BackendPlatformName = "rapport_web_html5";
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  g->fonts.regular = read_file("/fonts/regular.otf");
+  g->fonts.bold = read_file("/fonts/bold.otf");
+
+  std::vector<rapport::Scenario> scenarios;
+  std::vector<std::string> errors;
+  load_scenarios(scenarios, errors);
+  rapport::ui::AppServices services;
+  services.store = &g->store;
+  services.now = rapport::web::now_iso;
+  services.announce = rapport::web::announce;
+  g->app.init(services, std::move(scenarios), std::move(errors));
+
+  rapport::web::install_input(kCanvas, wake);
+  emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, on_resize);
+  sync_size();
+  emscripten_set_main_loop(frame, 0, false);
+  return 0;
+}
