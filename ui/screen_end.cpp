@@ -86,6 +86,11 @@ void draw_end(App& app) {
   }
   at_x();
   wrapped_text(t.fonts.body, t.colors.text, e.debrief, width - t.dp(140));
+  at_x();
+  // Restarting replaces the dialogue this screen is drawing, so it happens after the frame.
+  bool try_again = pill_button("button:Try again", "Try again");
+  ImGui::SameLine(0, t.dp(12));
+  if (pill_button("button:Back to library", "Back to library", false)) app.open_home();
   ImGui::Dummy(ImVec2(0, t.dp(12)));
 
   // MITI figures.
@@ -148,19 +153,13 @@ void draw_end(App& app) {
     }
     ImGui::Dummy(ImVec2(0, t.dp(6)));
   }
-  ImGui::Dummy(ImVec2(0, t.dp(8)));
-  at_x();
-  if (pill_button("button:Try again", "Try again")) {
-    auto it = std::find_if(app.scenarios().begin(), app.scenarios().end(), [&](const Scenario& x2) { return x2.id == s->id; });
-    size_t idx = static_cast<size_t>(it - app.scenarios().begin());
-    app.start_scenario(idx);
-  } else {
-    ImGui::SameLine(0, t.dp(12));
-    if (pill_button("button:Back to library", "Back to library", false)) app.open_home();
-  }
   ImGui::Dummy(ImVec2(0, t.dp(40)));
   ImGui::EndChild();
   end_screen();
+  if (try_again) {
+    auto it = std::find_if(app.scenarios().begin(), app.scenarios().end(), [&](const Scenario& x2) { return x2.id == s->id; });
+    app.start_scenario(static_cast<size_t>(it - app.scenarios().begin()));
+  }
 }
 
 }  // namespace rapport::ui

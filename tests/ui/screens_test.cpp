@@ -1,0 +1,199 @@
+// Draws every screen with Dear ImGui's null backend (no window, no GPU) and plays a scenario by
+// clicking widgets found in the hit table, as a browser user would.
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "app.h"
+#include "imgui.h"
+#include "scenario.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace rapport::ui {
+namespace {
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class Screens : public ::testing::Test {
+ protected:
+  void SetUp() override { start(1280, 800, 1.0f); }
+  void TearDown() override { ImGui::DestroyContext(); }
+
+  void start(float w, float h, float scale, ProgressStore* store = nullptr) {
+    if (ImGui::GetCurrentContext()) ImGui::DestroyContext();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(w, h);
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    fonts_.regular = read_text(RAPPORT_FONT_REGULAR);
+    fonts_.bold = read_text(RAPPORT_FONT_BOLD);
+    ASSERT_FALSE(fonts_.regular.empty());
+    apply_theme(theme_, fonts_, scale);
+    int tw = 0, th = 0;
+    unsigned char* px = nullptr;
+    io.Fonts->GetTexDataAsRGBA32(&px, &tw, &th);  // what a renderer backend would upload
+    std::string path = std::string(RAPPORT_SOURCE_DIR) + "/scenarios/questioned-advice.json";
+    LoadResult r = load_scenario(read_text(path), path);
+    ASSERT_TRUE(r.ok());
+    app_ = std::make_unique<App>();
+    AppServices services;
+    services.store = store ? store : &store_;
+    services.now = [this] { return "2026-11-25T10:00:0" + std::to_string(clock_++ % 10) + "Z"; };
+    services.announce = [this](const std::string& t) { announced_.push_back(t); };
+    app_->init(services, {*r.scenario}, {});
+  }
+
+  void frame() {
+    ImGui::GetIO().DeltaTime = 1.0f / 60;
+    ImGui::NewFrame();
+    app_->frame(1.0f / 60);
+    ImGui::Render();
+    ASSERT_NE(ImGui::GetDrawData(), nullptr);
+  }
+
+  void frames(int n) {
+    for (int i = 0; i < n; ++i) frame();
+  }
+
+  const HitItem* find(const std::string& label) {
+    for (const auto& h : hit_items())
+      if (h.label == label) return &h;
+    return nullptr;
+  }
+
+  /// Moves the mouse to the widget's centre, presses and releases over two frames.
+  void click(const std::string& label) {
+    frames(2);
+    const HitItem* h = find(label);
+    ASSERT_NE(h, nullptr) << "no widget " << label;
+    ImVec2 c((h->min.x + h->max.x) / 2, (h->min.y + h->max.y) / 2);
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(c.x, c.y);
+    frame();
+    io.AddMouseButtonEvent(0, true);
+    frame();
+    io.AddMouseButtonEvent(0, false);
+    frame();
+    io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    frames(2);
+  }
+
+  void play_breakthrough() {
+    click("scenario:questioned-advice");
+    ASSERT_EQ(app_->screen(), Screen::Prepare);
+    for (int i = 0; i < 4; ++i) {
+      click("prep:1");
+      click("button:Continue");
+    }
+    ASSERT_EQ(app_->screen(), Screen::Conversation);
+    for (int choice : {1, 1, 1, 2, 1, 1, 1, 1}) click("reply:" + std::to_string(choice));
+  }
+
+  Theme theme_;
+  FontFiles fonts_;
+  MemoryProgressStore store_;
+  std::unique_ptr<App> app_;
+  std::vector<std::string> announced_;
+  int clock_ = 0;
+};
+
+TEST_F(Screens, PlaysToTheEndByClicking) {
+  frames(3);
+  ASSERT_NE(find("scenario:questioned-advice"), nullptr);
+  play_breakthrough();
+  ASSERT_EQ(app_->screen(), Screen::End);
+  const HitItem* outcome = find("outcome");
+  ASSERT_NE(outcome, nullptr);
+  EXPECT_EQ(outcome->text, "Dana owns the plan");
+  ASSERT_TRUE(app_->score().has_value());
+  EXPECT_EQ(find("score")->text, std::to_string(app_->score()->total));
+  EXPECT_EQ(app_->progress().sessions_completed(), 1);
+  EXPECT_TRUE(store_.read(kProgressKey).has_value());
+  EXPECT_FALSE(announced_.empty());
+  click("button:Back to library");
+  EXPECT_EQ(app_->screen(), Screen::Home);
+  EXPECT_NE(find("progress")->text.find("1 session completed"), std::string::npos);
+}
+
+TEST_F(Screens, NumberKeysChooseReplies) {
+  click("scenario:questioned-advice");
+  for (int i = 0; i < 4; ++i) {
+    click("prep:1");
+    click("button:Continue");
+  }
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddKeyEvent(ImGuiKey_3, true);
+  frame();
+  io.AddKeyEvent(ImGuiKey_3, false);
+  frames(2);
+  ASSERT_EQ(app_->dialogue()->transcript().size(), 1u);
+  EXPECT_EQ(app_->dialogue()->transcript()[0].code, MiCode::Persuade);
+}
+
+TEST_F(Screens, EveryScreenDrawsAtPhoneAndKioskSizes) {
+  for (auto [w, h, s] : {std::tuple{390.f * 3, 844.f * 3, 3.0f}, std::tuple{1920.f, 1080.f, 1.0f}, std::tuple{800.f, 600.f, 1.0f}}) {
+    start(w, h, s);
+    frames(2);
+    // Every visible widget lies inside the display.
+    for (const auto& hit : hit_items()) {
+      EXPECT_GE(hit.min.x, 0) << hit.label;
+      EXPECT_LE(hit.max.x, w + 0.5f) << hit.label;
+    }
+    play_breakthrough();
+    EXPECT_EQ(app_->screen(), Screen::End) << w << "x" << h;
+    frames(2);
+  }
+}
+
+TEST_F(Screens, UnfinishedSessionResumesAfterRestart) {
+  click("scenario:questioned-advice");
+  for (int i = 0; i < 4; ++i) {
+    click("prep:1");
+    click("button:Continue");
+  }
+  click("reply:1");
+  click("reply:1");
+  // A new app over the same storage: a "continue" card brings the session back.
+  start(1280, 800, 1.0f, &store_);
+  frames(2);
+  click("button:Continue");
+  ASSERT_EQ(app_->screen(), Screen::Conversation);
+  EXPECT_EQ(app_->dialogue()->transcript().size(), 2u);
+  EXPECT_EQ(app_->dialogue()->node()->id, "history");
+}
+
+TEST_F(Screens, CorruptProgressShowsNoticeAndKeepsBytes) {
+  MemoryProgressStore corrupt;
+  corrupt.write(kProgressKey, "{not json");
+  start(1280, 800, 1.0f, &corrupt);
+  frames(2);
+  ASSERT_FALSE(app_->notices().empty());
+  EXPECT_EQ(corrupt.read(kProgressBackupKey).value_or(""), "{not json");
+  EXPECT_NE(find("scenario:questioned-advice"), nullptr);
+}
+
+}  // namespace
+}  // namespace rapport::ui
+
+namespace rapport::ui {
+namespace {
+
+TEST_F(Screens, TryAgainStartsAFreshSession) {
+  play_breakthrough();
+  ASSERT_EQ(app_->screen(), Screen::End);
+  click("button:Try again");
+  EXPECT_EQ(app_->screen(), Screen::Prepare);
+  EXPECT_TRUE(app_->dialogue()->transcript().empty());
+  frames(3);
+}
+
+}  // namespace
+}  // namespace rapport::ui
