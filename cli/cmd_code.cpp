@@ -1,0 +1,75 @@
+// `rapport code`: codes learner replies read from stdin, one JSON line out per line in.
+// A line is {"text": ..., "context": ...} (context optional) or, when it is not a JSON object,
+// the reply text itself. Output: {"code": ..., "confidence": ..., "cues": [...]}.
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include <sys/types.h>
+
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "reply_coder.h"
+
+namespace rapport::cli {
+namespace {
+
+/// Reads one line (without '\n' or a trailing '\r'), NUL bytes included; false at end of input.
+bool read_line(std::FILE* in, std::string& line) {
+  static char* buffer = nullptr;
+  static std::size_t capacity = 0;
+  const ssize_t n = ::getline(&buffer, &capacity, in);
+  if (n < 0) return false;
+  line.assign(buffer, static_cast<std::size_t>(n));
+  if (!line.empty() && line.back() == '\n') line.pop_back();
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return true;
+}
+
+std::string code_line(const std::string& line) {
+  std::string text = line, context;
+  const auto first = line.find_first_not_of(" \t");
+  if (first != std::string::npos && line[first] == '{') {
+    const auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_object()) {
+      text = j.contains("text") && j["text"].is_string() ? j["text"].get<std::string>() : "";
+      context = j.contains("context") && j["context"].is_string() ? j["context"].get<std::string>() : "";
+    }
+  }
+  const CodedReply coded = classify_reply(text, context);
+  nlohmann::json out;
+  out["code"] = std::string(code_id(coded.code));
+  out["confidence"] = std::round(static_cast<double>(coded.confidence) * 1000.0) / 1000.0;
+  out["cues"] = coded.cues;
+  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+int cmd_code(int argc, char** argv) {
+  for (int i = 0; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+      std::fputs("usage: rapport code < replies.jsonl\n"
+                 "  each input line: {\"text\": ..., \"context\": ...} or plain reply text\n"
+                 "  each output line: {\"code\": ..., \"confidence\": ..., \"cues\": [...]}\n",
+                 stdout);
+      return 0;
+    }
+    std::fprintf(stderr, "rapport code: unknown argument '%s' (try --help)\n", argv[i]);
+    return 2;
+  }
+  static char out_buffer[1 << 16];
+  std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
+  std::string line;
+  while (read_line(stdin, line)) {
+    const std::string coded = code_line(line);
+    std::fwrite(coded.data(), 1, coded.size(), stdout);
+    std::fputc('\n', stdout);
+  }
+  std::fflush(stdout);
+  return std::ferror(stdout) ? 1 : 0;
+}
+
+}  // namespace rapport::cli

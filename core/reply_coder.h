@@ -1,0 +1,92 @@
+// The motivational-interviewing reply coder: gives a learner's typed reply one MI behaviour code
+// (mi_codes.h), a confidence and short human-readable cues. Deterministic, offline, no allocation
+// per word; see core/README-coder.md for the model, its data and its measured accuracy.
+//
+// Conventions (they follow /work/shared/notes/mi-codes.md and are applied to the labelled data):
+// - One turn, one code. A turn may hold several sentences; it is coded by its MAIN sentence, the
+//   last sentence that is not a filler ("okay.", "mm-hmm."), a backchannel or a check-in tag
+//   ("does that make sense?", "right?", "is that fair?", "what do you think?"). So information
+//   followed by "does that make sense?" is information, a reflection followed by "is that right?"
+//   is a reflection, and a reflection followed by a real question ("...what's been hardest?") is
+//   coded as that question, because the closing question carries the turn's intent.
+// - Open versus closed questions: MITI 4.2.1 has a single question code; the split follows MISC.
+//   A question is open when it invites the client to explore with many possible answers (what /
+//   how / why / tell me / describe / "could you tell me..." by function, with or without '?').
+//   It is closed when it asks for yes/no, a fact, a number or a choice (do / is / have / can /
+//   which / when / how many / how long / "on a scale of 1 to 10" / "X or Y?").
+// - Punctuation is a cue, not the rule: "So you're worried the budget won't stretch?" said as a
+//   restatement is a reflection, and "Tell me more about that." is an open question.
+// - Replies with no English words (empty text, emoji only, other scripts) are coded `other`.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mi_codes.h"
+
+namespace rapport {
+
+/// One coded reply: the main code, the model's probability for it, and why (a few short cues).
+struct CodedReply {
+  MiCode code;
+  float confidence;
+  std::vector<std::string> cues;
+};
+
+/// Codes one learner reply given the client's previous line (context may be empty).
+/// Only the first 4 KB of the reply and 2 KB of the context are read.
+CodedReply classify_reply(std::string_view text, std::string_view context);
+
+namespace coder {
+
+/// A view of a trained linear model: int16 weights laid out [feature][code], each with a scale.
+struct CoderWeights {
+  const std::int16_t* hashed;  // kHashBuckets x kMiCodeCount
+  float hashed_scale;
+  const std::int16_t* hand;  // kHandFeatureCount x kMiCodeCount
+  float hand_scale;
+};
+
+/// The weights compiled in from core/reply_coder_weights.inc.
+CoderWeights builtin_weights();
+
+/// classify_reply with explicit weights (the trainer uses it to evaluate a fresh model).
+CodedReply classify_reply_with(const CoderWeights& weights, std::string_view text,
+                               std::string_view context);
+
+/// A labelled reply as stored in tests/data/coder/{train,heldout}/*.jsonl.
+struct LabelledReply {
+  std::string conv;
+  std::string context;
+  std::string text;
+  MiCode code;
+};
+
+/// Parses JSON lines ({"conv","context","text","code"}); blank lines are skipped. On a bad line
+/// returns what was read so far and sets `error` to a message naming the line.
+std::vector<LabelledReply> parse_labelled_replies(std::string_view jsonl, std::string* error);
+
+/// Precision, recall and F1 for one code or class.
+struct Score {
+  double precision = 0, recall = 0, f1 = 0;
+  int support = 0;
+};
+
+/// Result of coding a labelled set: per code, per four-class fold (MiClass), and macro-F1s.
+struct Evaluation {
+  std::array<Score, kMiCodeCount> codes;
+  std::array<Score, 4> classes;
+  std::array<std::array<int, kMiCodeCount>, kMiCodeCount> confusion{};  // [truth][predicted]
+  double code_macro_f1 = 0;
+  double class_macro_f1 = 0;
+  double accuracy = 0;
+};
+
+/// Codes every reply with `weights` and scores the result against the labels.
+Evaluation evaluate(const std::vector<LabelledReply>& replies, const CoderWeights& weights);
+
+}  // namespace coder
+}  // namespace rapport

@@ -1,0 +1,268 @@
+// Trains the reply coder: reads tests/data/coder/train/*.jsonl, fits a multinomial logistic
+// regression over the coder's own features (core/reply_features.h) and writes
+// core/reply_coder_weights.inc.
+//
+// How to retrain (after changing the training data or the features):
+//   cmake --build build/native --target train_coder && build/native/train_coder
+//   then rebuild (the weights are compiled into rapport_core) and run the ReplyCoder tests.
+// Options:
+//   --out <file>  write the weights somewhere else (the tests compare that with the committed file)
+//   --dev         hold out every fifth training conversation, print its scores, write nothing
+// Deterministic: files in name order, a fixed seed, one thread; two runs give byte-identical files.
+// The held-out files (tests/data/coder/heldout/) are never read here.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "reply_coder.h"
+#include "reply_features.h"
+
+namespace {
+
+using rapport::kMiCodeCount;
+using namespace rapport::coder;
+
+constexpr int kEpochs = 30;
+constexpr float kLearningRate = 0.05f;
+constexpr float kL2 = 2e-5f;
+constexpr std::uint64_t kSeed = 0x5eed2024c0de5ull;
+
+struct Example {
+  std::vector<std::uint16_t> buckets;
+  std::vector<std::pair<int, float>> hand;  // non-zero hand features
+  int label;
+  float weight;
+};
+
+struct Model {
+  std::vector<float> hashed = std::vector<float>(static_cast<std::size_t>(kHashBuckets) * kMiCodeCount);
+  std::vector<float> hand = std::vector<float>(static_cast<std::size_t>(kHandFeatureCount) * kMiCodeCount);
+};
+
+/// Quantised weights in the layout of reply_coder_weights.inc.
+struct Quantised {
+  std::vector<std::int16_t> hashed, hand;
+  float hashed_scale = 0, hand_scale = 0;
+  CoderWeights view() const { return {hashed.data(), hashed_scale, hand.data(), hand_scale}; }
+};
+
+std::uint64_t next_random(std::uint64_t& state) {  // splitmix64
+  std::uint64_t z = (state += 0x9e3779b97f4a7c15ull);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  return z ^ (z >> 31);
+}
+
+std::vector<LabelledReply> load_dir(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    if (entry.path().extension() == ".jsonl") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  std::vector<LabelledReply> all;
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    std::string error;
+    auto replies = parse_labelled_replies(buffer.str(), &error);
+    if (!error.empty()) {
+      std::fprintf(stderr, "train_coder: %s: %s\n", file.string().c_str(), error.c_str());
+      std::exit(1);
+    }
+    all.insert(all.end(), replies.begin(), replies.end());
+  }
+  return all;
+}
+
+Example to_example(const LabelledReply& r) {
+  ReplyFeatures f;
+  extract_features(r.text, r.context, f);
+  Example e;
+  e.buckets.assign(f.hashed.begin(), f.hashed.begin() + f.hashed_count);
+  for (int j = 0; j < kHandFeatureCount; ++j)
+    if (f.hand[j] != 0.f) e.hand.emplace_back(j, f.hand[j]);
+  e.label = static_cast<int>(r.code);
+  e.weight = 1.f;
+  return e;
+}
+
+/// Averaged SGD on the softmax loss; codes are weighted by 1/sqrt(frequency).
+Model train(std::vector<Example> examples) {
+  std::array<int, kMiCodeCount> counts{};
+  for (const auto& e : examples) ++counts[e.label];
+  for (auto& e : examples)
+    e.weight = std::sqrt(static_cast<float>(examples.size()) / (kMiCodeCount * std::max(1, counts[e.label])));
+
+  Model w, sum;  // sum holds step * update, for the averaging trick
+  std::vector<int> order(examples.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::uint64_t rng = kSeed;
+  float step = 1.f;
+  for (int epoch = 0; epoch < kEpochs; ++epoch) {
+    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[next_random(rng) % i]);
+    for (int idx : order) {
+      const Example& e = examples[idx];
+      std::array<float, kMiCodeCount> score{};
+      for (auto b : e.buckets)
+        for (int k = 0; k < kMiCodeCount; ++k) score[k] += w.hashed[b * kMiCodeCount + k];
+      for (auto [j, x] : e.hand)
+        for (int k = 0; k < kMiCodeCount; ++k) score[k] += x * w.hand[j * kMiCodeCount + k];
+      const float top = *std::max_element(score.begin(), score.end());
+      float total = 0.f;
+      for (float& s : score) total += (s = std::exp(s - top));
+      std::array<float, kMiCodeCount> grad{};
+      for (int k = 0; k < kMiCodeCount; ++k)
+        grad[k] = e.weight * kLearningRate * (score[k] / total - (k == e.label ? 1.f : 0.f));
+      auto update = [&](float* wrow, float* srow, float x) {
+        for (int k = 0; k < kMiCodeCount; ++k) {
+          const float delta = -x * grad[k] - kLearningRate * kL2 * wrow[k];
+          wrow[k] += delta;
+          srow[k] += step * delta;
+        }
+      };
+      for (auto b : e.buckets) update(&w.hashed[b * kMiCodeCount], &sum.hashed[b * kMiCodeCount], 1.f);
+      for (auto [j, x] : e.hand) update(&w.hand[j * kMiCodeCount], &sum.hand[j * kMiCodeCount], x);
+      step += 1.f;
+    }
+  }
+  for (std::size_t i = 0; i < w.hashed.size(); ++i) w.hashed[i] -= sum.hashed[i] / step;
+  for (std::size_t i = 0; i < w.hand.size(); ++i) w.hand[i] -= sum.hand[i] / step;
+  return w;
+}
+
+void quantise(const std::vector<float>& w, std::vector<std::int16_t>& q, float& scale) {
+  float top = 0.f;
+  for (float v : w) top = std::max(top, std::fabs(v));
+  scale = top > 0.f ? top / 32000.f : 1.f;
+  q.resize(w.size());
+  for (std::size_t i = 0; i < w.size(); ++i) q[i] = static_cast<std::int16_t>(std::lround(w[i] / scale));
+}
+
+Quantised quantise(const Model& m) {
+  Quantised q;
+  quantise(m.hashed, q.hashed, q.hashed_scale);
+  quantise(m.hand, q.hand, q.hand_scale);
+  return q;
+}
+
+std::string render(const Quantised& q, std::size_t example_count) {
+  std::string out;
+  char buf[128];
+  out += "// Generated by tools/train_coder.cpp from tests/data/coder/train/*.jsonl; do not edit.\n";
+  out += "// Retrain: build/native/train_coder (then rebuild). Layout: [feature][code], int16 x scale.\n";
+  std::snprintf(buf, sizeof buf, "// Trained on %zu replies, %d epochs.\n", example_count, kEpochs);
+  out += buf;
+  std::snprintf(buf, sizeof buf, "inline constexpr int kTrainedBuckets = %d;\n", kHashBuckets);
+  out += buf;
+  std::snprintf(buf, sizeof buf, "inline constexpr int kTrainedHandFeatures = %d;\n", kHandFeatureCount);
+  out += buf;
+  std::snprintf(buf, sizeof buf, "inline constexpr float kHashedScale = %.9gf;\n", q.hashed_scale);
+  out += buf;
+  std::snprintf(buf, sizeof buf, "inline constexpr float kHandScale = %.9gf;\n", q.hand_scale);
+  out += buf;
+  auto table = [&](const char* name, const char* rows, const std::vector<std::int16_t>& v) {
+    out += "inline constexpr std::int16_t ";
+    out += name;
+    out += "[";
+    out += rows;
+    out += " * kMiCodeCount] = {\n";
+    for (std::size_t i = 0; i < v.size(); i += kMiCodeCount) {
+      bool zero = true;
+      for (int k = 0; k < kMiCodeCount; ++k) zero = zero && v[i + k] == 0;
+      if (zero) {
+        out += "0,0,0,0,0,0,0,0,0,0,0,0,\n";
+        continue;
+      }
+      for (int k = 0; k < kMiCodeCount; ++k) {
+        std::snprintf(buf, sizeof buf, "%d,", v[i + k]);
+        out += buf;
+      }
+      out += "\n";
+    }
+    out += "};\n";
+  };
+  table("kHashedWeights", "kTrainedBuckets", q.hashed);
+  table("kHandWeights", "kTrainedHandFeatures", q.hand);
+  return out;
+}
+
+void print_evaluation(const Evaluation& e) {
+  std::printf("%-26s %6s %6s %6s %5s\n", "code", "P", "R", "F1", "n");
+  for (auto code : rapport::all_mi_codes()) {
+    const Score& s = e.codes[static_cast<int>(code)];
+    std::printf("%-26s %6.3f %6.3f %6.3f %5d\n", std::string(rapport::code_id(code)).c_str(), s.precision,
+                s.recall, s.f1, s.support);
+  }
+  for (int c = 0; c < 4; ++c) {
+    const Score& s = e.classes[c];
+    std::printf("class %-20s %6.3f %6.3f %6.3f %5d\n",
+                std::string(rapport::class_id(static_cast<rapport::MiClass>(c))).c_str(), s.precision,
+                s.recall, s.f1, s.support);
+  }
+  std::printf("accuracy %.3f  code macro-F1 %.3f  four-class macro-F1 %.3f\n", e.accuracy, e.code_macro_f1,
+              e.class_macro_f1);
+}
+
+std::uint32_t conv_hash(const std::string& conv) {
+  std::uint32_t h = kFnvOffset;
+  for (char c : conv) h = fnv_step(h, static_cast<unsigned char>(c));
+  return h;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::filesystem::path root = RAPPORT_SOURCE_DIR;
+  std::filesystem::path out_path = root / "core" / "reply_coder_weights.inc";
+  bool dev = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--out" && i + 1 < argc) out_path = argv[++i];
+    else if (arg == "--dev") dev = true;
+    else {
+      std::fprintf(stderr, "usage: train_coder [--out <file>] [--dev]\n");
+      return 2;
+    }
+  }
+  const auto replies = load_dir(root / "tests" / "data" / "coder" / "train");
+  if (replies.empty()) {
+    std::fprintf(stderr, "train_coder: no training data under %s\n", (root / "tests/data/coder/train").c_str());
+    return 1;
+  }
+  std::vector<LabelledReply> fit, check;
+  for (const auto& r : replies) (dev && conv_hash(r.conv) % 5 == 0 ? check : fit).push_back(r);
+  std::vector<Example> examples;
+  examples.reserve(fit.size());
+  for (const auto& r : fit) examples.push_back(to_example(r));
+  const Quantised q = quantise(train(std::move(examples)));
+
+  if (dev) {
+    std::printf("dev split: %zu train, %zu dev replies\n-- training fit --\n", fit.size(), check.size());
+    print_evaluation(evaluate(fit, q.view()));
+    std::printf("-- dev (every fifth training conversation) --\n");
+    const Evaluation e = evaluate(check, q.view());
+    print_evaluation(e);
+    std::printf("confusion (rows truth, columns predicted, code order as in mi_codes.h):\n");
+    for (int i = 0; i < kMiCodeCount; ++i) {
+      for (int k = 0; k < kMiCodeCount; ++k) std::printf("%4d", e.confusion[i][k]);
+      std::printf("   %s\n", std::string(rapport::code_id(static_cast<rapport::MiCode>(i))).c_str());
+    }
+    return 0;
+  }
+  const std::string text = render(q, fit.size());
+  std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
+  out << text;
+  if (!out) {
+    std::fprintf(stderr, "train_coder: cannot write %s\n", out_path.string().c_str());
+    return 1;
+  }
+  std::printf("train_coder: %zu replies -> %s (%zu bytes)\n", fit.size(), out_path.string().c_str(), text.size());
+  return 0;
+}
