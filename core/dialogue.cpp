@@ -1,6 +1,8 @@
 // Conversation engine implementation; see dialogue.h.
 #include "dialogue.h"
 
+#include "coaching.h"
+
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
@@ -137,7 +139,7 @@ bool Dialogue::choose(size_t index) {
   return true;
 }
 
-bool Dialogue::submit_typed(const std::string& text, MiCode code) {
+bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::string& cue) {
   const Node* n = node();
   if (!n) return false;
   const TypedReaction* reaction = scenario_->typed_reaction(*n, code);
@@ -147,6 +149,8 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code) {
   turn.reply = text;
   turn.code = code;
   turn.typed = true;
+  turn.cue = cue;
+  turn.tip = std::string(coaching_tip(code));
   if (reaction) {
     apply(reaction->effects);
     for (const auto& p : reaction->establishes)
@@ -200,7 +204,7 @@ bool Dialogue::retry_from(size_t turn) {
   }
   for (size_t i = 0; i < turn; ++i) {
     const Turn& t = old[i];
-    bool ok = t.typed ? fresh.submit_typed(t.reply, t.code) : fresh.choose(static_cast<size_t>(t.choice));
+    bool ok = t.typed ? fresh.submit_typed(t.reply, t.code, t.cue) : fresh.choose(static_cast<size_t>(t.choice));
     if (!ok) return false;
   }
   *this = std::move(fresh);
@@ -218,6 +222,7 @@ json Dialogue::to_json() const {
                      {"choice", t.choice},
                      {"better", t.better},
                      {"tip", t.tip},
+                     {"cue", t.cue},
                      {"state", t.state_after}});
   }
   return {{"format_version", kSessionFormatVersion},
@@ -274,6 +279,7 @@ std::string Dialogue::restore(const json& saved) {
       turn.choice = t.at("choice").get<int>();
       turn.better = t.value("better", "");
       turn.tip = t.value("tip", "");
+      turn.cue = t.value("cue", "");
       turn.state_after = t.at("state").get<std::map<std::string, int>>();
       d.turns_.push_back(std::move(turn));
     }

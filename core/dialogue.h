@@ -27,6 +27,7 @@ struct Turn {
   int choice = -1;          // index into the node's offered replies when chosen
   std::string better;       // a stronger alternative (chosen replies marked weak by the author)
   std::string tip;
+  std::string cue;          // typed replies: why the coder chose the code
   std::map<std::string, int> state_after;
 };
 
@@ -55,8 +56,9 @@ class Dialogue {
   std::vector<size_t> offered() const;
   /// Chooses offered reply number `index` (0-based position in offered()); false if invalid.
   bool choose(size_t index);
-  /// Submits a typed reply already coded by the reply coder; false outside the conversation.
-  bool submit_typed(const std::string& text, MiCode code);
+  /// Submits a typed reply already coded by the reply coder (`cue` says why); false outside the
+  /// conversation.
+  bool submit_typed(const std::string& text, MiCode code, const std::string& cue = {});
 
   // --- Ended ---
   const Ending* ending() const;

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "imgui.h"
+#include "reply_coder.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -101,6 +102,41 @@ void App::choose_reply(size_t offered_index) {
   }
 }
 
+bool App::submit_text(const std::string& text) {
+  if (!dialogue_ || dialogue_->phase() != Phase::Conversation) return false;
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) return false;
+  CodedReply coded = classify_reply(text, dialogue_->client_line());
+  std::string cue = coded.cues.empty() ? std::string() : coded.cues.front();
+  if (!dialogue_->submit_typed(text, coded.code, cue)) return false;
+  draft_[0] = '\0';
+  scroll_request_ = true;
+  animating_ = true;
+  if (coaching_) announce("Coded as " + std::string(code_label(coded.code)) + (cue.empty() ? "" : ": " + cue));
+  if (dialogue_->phase() == Phase::Ended) {
+    finish_session();
+  } else {
+    announce(current()->client.name + ": " + dialogue_->client_line());
+    save_unfinished();
+  }
+  return true;
+}
+
+void App::retry_from(size_t turn) {
+  if (!dialogue_ || !dialogue_->retry_from(turn)) return;
+  score_.reset();
+  screen_ = Screen::Conversation;
+  bubbles_ = BubbleAnim{turn * 2 + 1, 1.0f};
+  trust_shown_ = static_cast<float>(dialogue_->value("trust"));
+  scroll_request_ = true;
+  save_unfinished();
+  announce("Back to turn " + std::to_string(turn + 1) + ". " + current()->client.name + ": " + dialogue_->client_line());
+}
+
+void App::set_reply_mode(ReplyMode mode) {
+  reply_mode_ = mode;
+  animating_ = true;
+}
+
 void App::save_unfinished() {
   if (!dialogue_) return;
   book_->set_unfinished(dialogue_->to_json());
@@ -114,7 +150,9 @@ void App::finish_session() {
   rec.id = when + "-" + current()->id + "-" + std::to_string(++session_counter_);
   rec.scenario = current()->id;
   rec.finished = when;
-  rec.mode = "choice";
+  bool typed = std::any_of(dialogue_->transcript().begin(), dialogue_->transcript().end(),
+                           [](const Turn& t) { return t.typed; });
+  rec.mode = typed ? "text" : "choice";
   rec.outcome = dialogue_->ending()->kind;
   rec.ending_title = dialogue_->ending()->title;
   rec.score = score_->total;

@@ -17,6 +17,7 @@
 namespace rapport::ui {
 
 enum class Screen { Home, Prepare, Conversation, End };
+enum class ReplyMode { Choice, Text };
 
 struct AppServices {
   ProgressStore* store = nullptr;                     // required
@@ -47,6 +48,17 @@ class App {
   void choose_prep(size_t option);
   void confirm_prep();
   void choose_reply(size_t offered_index);
+  /// Codes a typed reply with the reply coder and plays it; false when it is blank.
+  bool submit_text(const std::string& text);
+  /// Rewinds the current session to just before learner turn `turn` and continues from there.
+  void retry_from(size_t turn);
+  ReplyMode reply_mode() const { return reply_mode_; }
+  void set_reply_mode(ReplyMode mode);
+  bool coaching() const { return coaching_; }
+  void set_coaching(bool on) { coaching_ = on; }
+  /// The text box's buffer (NUL-terminated, edited in place by ImGui).
+  char* draft() { return draft_; }
+  static constexpr size_t kDraftSize = 2048;
 
   // --- read by the screens ---
   const std::vector<Scenario>& scenarios() const { return scenarios_; }
@@ -84,6 +96,9 @@ class App {
   bool scroll_request_ = false;
   bool animating_ = false;
   int session_counter_ = 0;
+  ReplyMode reply_mode_ = ReplyMode::Choice;
+  bool coaching_ = true;
+  char draft_[kDraftSize] = {};
 };
 
 // One function per screen, each in its own file.

@@ -38,10 +38,16 @@ void draw_conversation(App& app) {
   float column = std::min(avail.x - 2 * margin, t.dp(720));
   float x0 = ImGui::GetCursorScreenPos().x + (avail.x - column) / 2;
 
-  // Reply cards: measure first so the chat gets the rest of the height (at most 60% for replies).
+  // Reply area: measure first so the chat gets the rest of the height (at most 60% for replies).
   std::vector<size_t> offer = d->offered();
-  float replies_h = t.dp(44);
-  for (size_t i : offer) replies_h += card_height(d->node()->replies[i].text, {}, column, true) + t.dp(8);
+  bool typing = app.reply_mode() == ReplyMode::Text;
+  float header_h = t.dp(64);
+  float replies_h = header_h;
+  if (typing) {
+    replies_h += t.dp(130);
+  } else {
+    for (size_t i : offer) replies_h += card_height(d->node()->replies[i].text, {}, column, true) + t.dp(8);
+  }
   replies_h = std::min(replies_h, avail.y * 0.6f);
 
   // Chat column.
@@ -61,9 +67,21 @@ void draw_conversation(App& app) {
     chat_bubble(client, who, text, chip, col, column, appear);
   };
   size_t index = 0;
-  for (const auto& turn : d->transcript()) {
+  const auto& turns = d->transcript();
+  for (size_t i = 0; i < turns.size(); ++i) {
+    const Turn& turn = turns[i];
     bubble(index++, true, turn.client_line, {}, 0);
-    bubble(index++, false, turn.reply, code_label(turn.code), chip_color(turn.code));
+    bubble(index++, false, turn.reply, app.coaching() ? code_label(turn.code) : std::string_view{}, chip_color(turn.code));
+    if (app.coaching() && i + 1 == turns.size()) {
+      // Coaching on the newest reply: its code, the cue that decided it, and a tip.
+      std::string note = std::string(code_label(turn.code));
+      if (!turn.cue.empty()) note += "  \xC2\xB7  " + turn.cue;
+      if (!turn.tip.empty()) note += "\n" + turn.tip;
+      ImGui::SetCursorScreenPos(ImVec2(x0 + column * 0.18f, ImGui::GetCursorScreenPos().y));
+      wrapped_text(t.fonts.small, t.colors.text_muted, note, column * 0.82f);
+      record_hit("coach:last", note, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+      ImGui::Dummy(ImVec2(0, t.dp(4)));
+    }
   }
   bubble(index, true, d->client_line(), {}, 0);
   record_hit("client:last", d->client_line(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -71,23 +89,62 @@ void draw_conversation(App& app) {
   if (app.take_scroll_request() || anim.appear < 1.0f) ImGui::SetScrollHereY(1.0f);
   ImGui::EndChild();
 
-  // Replies.
+  // Reply area: header with the mode switch, then choices or the text box.
   ImVec2 rp = ImGui::GetCursorScreenPos();
   ImGui::GetWindowDrawList()->AddLine(rp, ImVec2(rp.x + avail.x, rp.y), t.colors.border, t.dp(1));
   ImGui::BeginChild("##replies", ImVec2(avail.x, replies_h), ImGuiChildFlags_None);
-  ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.dp(10)));
-  wrapped_text(t.fonts.small, t.colors.text_muted, "Your reply  (press 1-" + std::to_string(offer.size()) + ")", column);
-  for (size_t k = 0; k < offer.size(); ++k) {
+  ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.dp(8)));
+  float row_y = ImGui::GetCursorScreenPos().y;
+  bool switched = false;
+  if (pill_button("mode:choice", "Choose a reply", !typing)) {
+    app.set_reply_mode(ReplyMode::Choice);
+    switched = true;
+  }
+  ImGui::SameLine(0, t.dp(8));
+  if (pill_button("mode:text", "Type your own", typing)) {
+    app.set_reply_mode(ReplyMode::Text);
+    switched = true;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(x0, row_y + header_h - t.dp(8)));
+  if (switched) {
+    // Draw the new mode next frame.
+  } else if (typing) {
+    float send_w = t.dp(96);
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
-    std::string label = "reply:" + std::to_string(k + 1);
-    std::string badge = std::to_string(k + 1);
-    if (card_button(label.c_str(), d->node()->replies[offer[k]].text, {}, column, badge)) {
-      app.choose_reply(k);
-      break;
+    static bool focus_next = true;
+    if (ImGui::IsWindowAppearing() || focus_next) {
+      ImGui::SetKeyboardFocusHere();
+      focus_next = false;
+    }
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(t.dp(12), t.dp(10)));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, t.dp(12));
+    bool enter = ImGui::InputTextMultiline("##reply", app.draft(), App::kDraftSize, ImVec2(column - send_w - t.dp(12), t.dp(104)),
+                                           ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine);
+    ImGui::PopStyleVar(2);
+    record_hit("input:reply", app.draft(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (ImGui::GetItemRectMin().y >= 0 && app.draft()[0] == '\0' && !ImGui::IsItemActive()) {
+      ImVec2 hint = ImGui::GetItemRectMin();
+      ImGui::GetWindowDrawList()->AddText(t.fonts.body, t.fonts.body->FontSize, ImVec2(hint.x + t.dp(12), hint.y + t.dp(10)),
+                                          t.colors.text_muted, "Type what you would say, then press Enter");
+    }
+    ImGui::SameLine(0, t.dp(12));
+    bool send = pill_button("button:Send", "Send");
+    if (enter || send) {
+      if (app.submit_text(app.draft())) focus_next = true;
+    }
+  } else {
+    for (size_t k = 0; k < offer.size(); ++k) {
+      ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
+      std::string label = "reply:" + std::to_string(k + 1);
+      std::string badge = std::to_string(k + 1);
+      if (card_button(label.c_str(), d->node()->replies[offer[k]].text, {}, column, badge)) {
+        app.choose_reply(k);
+        break;
+      }
     }
   }
   ImGui::EndChild();
-  if (!ImGui::GetIO().WantTextInput)
+  if (!typing && !ImGui::GetIO().WantTextInput)
     for (size_t k = 0; k < offer.size() && k < 9; ++k)
       if (ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_1 + static_cast<int>(k)), false)) {
         app.choose_reply(k);

@@ -2,7 +2,9 @@
 // the annotated transcript with stronger alternatives.
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "app.h"
 #include "imgui.h"
@@ -35,6 +37,42 @@ void figure_card(const char* label, const std::string& value, const std::string&
   dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + w - pad - ns.x, p.y + h - pad - ns.y), t.colors.text_muted,
               note.c_str());
   ImGui::SetCursorScreenPos(p);
+  ImGui::Dummy(ImVec2(w, h));
+}
+
+/// A line chart of trust (0-100) over turns, with a dot per turn and a labelled axis.
+void trust_chart(const std::vector<int>& series, float w, float h) {
+  const Theme& t = theme();
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), t.colors.surface, t.dp(12));
+  dl->AddRect(p, ImVec2(p.x + w, p.y + h), t.colors.border, t.dp(12));
+  float left = p.x + t.dp(40), right = p.x + w - t.dp(16), top = p.y + t.dp(14), bottom = p.y + h - t.dp(26);
+  for (int v : {0, 50, 100}) {
+    float y = bottom - (bottom - top) * v / 100.0f;
+    dl->AddLine(ImVec2(left, y), ImVec2(right, y), IM_COL32(0xE3, 0xE7, 0xF0, 255), t.dp(1));
+    std::string l = std::to_string(v);
+    dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + t.dp(10), y - t.fonts.small->FontSize / 2),
+                t.colors.text_muted, l.c_str());
+  }
+  std::string summary = "Trust";
+  if (series.size() >= 2) {
+    std::vector<ImVec2> pts;
+    for (size_t i = 0; i < series.size(); ++i) {
+      float x = left + (right - left) * static_cast<float>(i) / static_cast<float>(series.size() - 1);
+      pts.emplace_back(x, bottom - (bottom - top) * std::clamp(series[i], 0, 100) / 100.0f);
+    }
+    dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), t.colors.accent, 0, t.dp(2.5f));
+    for (size_t i = 0; i < pts.size(); ++i) {
+      dl->AddCircleFilled(pts[i], t.dp(4), t.colors.accent);
+      summary += (i == 0 ? ": " : ", ") + std::to_string(series[i]);
+    }
+    dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(left, bottom + t.dp(6)), t.colors.text_muted, "start");
+    const char* end_label = "last turn";
+    float ew = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, end_label).x;
+    dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(right - ew, bottom + t.dp(6)), t.colors.text_muted, end_label);
+  }
+  record_hit("chart:trust", summary, p, ImVec2(p.x + w, p.y + h));
   ImGui::Dummy(ImVec2(w, h));
 }
 
@@ -134,11 +172,21 @@ void draw_end(App& app) {
   }
   ImGui::Dummy(ImVec2(0, t.dp(8)));
 
-  // Annotated transcript.
+  // Trust across the turns.
   at_x();
-  wrapped_text(t.fonts.heading, t.colors.text, "Your conversation", width);
-  for (size_t i = 0; i < d->transcript().size(); ++i) {
-    const Turn& turn = d->transcript()[i];
+  wrapped_text(t.fonts.heading, t.colors.text, "Trust across the conversation", width);
+  at_x();
+  trust_chart(d->trust_series(), width, t.dp(150));
+  ImGui::Dummy(ImVec2(0, t.dp(8)));
+
+  // Annotated transcript, with the client's reaction and "retry from this turn".
+  at_x();
+  wrapped_text(t.fonts.heading, t.colors.text, "Your conversation, turn by turn", width);
+  std::optional<size_t> retry;
+  const auto& turns = d->transcript();
+  for (size_t i = 0; i < turns.size(); ++i) {
+    const Turn& turn = turns[i];
+    ImGui::PushID(static_cast<int>(i));
     at_x();
     wrapped_text(t.fonts.small, t.colors.text_muted, s->client.name + ": " + turn.client_line, width);
     at_x();
@@ -147,15 +195,29 @@ void draw_end(App& app) {
     chip(code_label(turn.code), is_mi_non_adherent(turn.code) ? t.colors.poor
                                 : is_mi_consistent(turn.code)  ? t.colors.good
                                                                : t.colors.text_muted);
+    if (!turn.cue.empty()) {
+      ImGui::SameLine(0, t.dp(10));
+      wrapped_text(t.fonts.small, t.colors.text_muted, turn.cue, width * 0.6f);
+    }
+    std::string reaction = i + 1 < turns.size() ? turns[i + 1].client_line : d->client_line();
+    if (!reaction.empty()) {
+      at_x();
+      wrapped_text(t.fonts.small, t.colors.text_muted, "Reaction: " + reaction, width);
+    }
     if (!turn.better.empty()) {
       at_x();
       wrapped_text(t.fonts.small, t.colors.accent, "A stronger reply here: " + turn.better, width);
     }
-    ImGui::Dummy(ImVec2(0, t.dp(6)));
+    at_x();
+    std::string label = "retry:" + std::to_string(i + 1);
+    if (pill_button(label.c_str(), "Retry from this turn", false)) retry = i;
+    ImGui::Dummy(ImVec2(0, t.dp(10)));
+    ImGui::PopID();
   }
   ImGui::Dummy(ImVec2(0, t.dp(40)));
   ImGui::EndChild();
   end_screen();
+  if (retry) app.retry_from(*retry);
   if (try_again) {
     auto it = std::find_if(app.scenarios().begin(), app.scenarios().end(), [&](const Scenario& x2) { return x2.id == s->id; });
     app.start_scenario(static_cast<size_t>(it - app.scenarios().begin()));

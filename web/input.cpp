@@ -59,11 +59,12 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
   update_modifiers(e);
   ImGuiKey k = key_from_dom(e);
   if (k != ImGuiKey_None) io.AddKeyEvent(k, type == EMSCRIPTEN_EVENT_KEYDOWN);
-  // Keep Tab, arrows, Space and Backspace in the app instead of scrolling or leaving the page;
+  // Keep Tab, arrows and Backspace in the app instead of moving focus or going back. Space must
+  // not be prevented: that would suppress its keypress, and with it the typed space.
   // Ctrl/Meta shortcuts (copy, paste, reload) stay with the browser.
   if (e->ctrlKey || e->metaKey) return EM_FALSE;
-  return k == ImGuiKey_Tab || k == ImGuiKey_Space || k == ImGuiKey_Backspace || k == ImGuiKey_UpArrow ||
-         k == ImGuiKey_DownArrow || k == ImGuiKey_LeftArrow || k == ImGuiKey_RightArrow;
+  return k == ImGuiKey_Tab || k == ImGuiKey_Backspace || k == ImGuiKey_UpArrow || k == ImGuiKey_DownArrow ||
+         k == ImGuiKey_LeftArrow || k == ImGuiKey_RightArrow;
 }
 
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {

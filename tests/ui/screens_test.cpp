@@ -197,3 +197,47 @@ TEST_F(Screens, TryAgainStartsAFreshSession) {
 
 }  // namespace
 }  // namespace rapport::ui
+
+namespace rapport::ui {
+namespace {
+
+TEST_F(Screens, TypedRepliesAreCodedAndCoached) {
+  click("scenario:questioned-advice");
+  for (int i = 0; i < 4; ++i) {
+    click("prep:1");
+    click("button:Continue");
+  }
+  click("mode:text");
+  ASSERT_EQ(app_->reply_mode(), ReplyMode::Text);
+  click("input:reply");
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddInputCharactersUTF8("What worries you most about the plan?");
+  frame();
+  io.AddKeyEvent(ImGuiKey_Enter, true);
+  frame();
+  io.AddKeyEvent(ImGuiKey_Enter, false);
+  frames(3);
+  ASSERT_EQ(app_->dialogue()->transcript().size(), 1u);
+  const Turn& turn = app_->dialogue()->transcript()[0];
+  EXPECT_TRUE(turn.typed);
+  EXPECT_EQ(turn.code, MiCode::OpenQuestion);
+  EXPECT_EQ(app_->dialogue()->node()->id, "concern");
+  const HitItem* coach = find("coach:last");
+  ASSERT_NE(coach, nullptr);
+  EXPECT_NE(coach->text.find("open question"), std::string::npos);
+  EXPECT_EQ(std::string(app_->draft()), "");
+}
+
+TEST_F(Screens, RetryFromATurnInTheDebrief) {
+  play_breakthrough();
+  ASSERT_EQ(app_->screen(), Screen::End);
+  ASSERT_NE(find("chart:trust"), nullptr);
+  app_->retry_from(3);
+  frames(3);
+  EXPECT_EQ(app_->screen(), Screen::Conversation);
+  EXPECT_EQ(app_->dialogue()->transcript().size(), 3u);
+  EXPECT_EQ(app_->dialogue()->node()->id, "fear");
+}
+
+}  // namespace
+}  // namespace rapport::ui

@@ -1,0 +1,74 @@
+// Free-text replies in Chromium: a question, a reflection and unsolicited advice are typed on the
+// real keyboard, coded in the browser, coached, and each moves the client differently; the
+// debrief then shows the scores and the trust chart.
+import { openApp, run, assert } from './harness.mjs';
+
+async function trust(app) { return Number((await app.find('meter:trust')).text); }
+
+async function typeReply(app, text) {
+  await app.click('input:reply');
+  await app.page.keyboard.type(text, { delay: 5 });
+  const before = (await app.find('client:last')).text;
+  await app.page.keyboard.press('Enter');
+  await app.page.waitForFunction((b) => {
+    const hits = JSON.parse(window.rapport.hitsJson || '[]');
+    const last = hits.find((h) => h.label === 'client:last');
+    return last && last.text !== b;
+  }, before, { timeout: 10000 });
+  await app.settle(600);
+  return (await app.find('coach:last')).text;
+}
+
+await run([
+  ['typed replies are coded, coached and change the client', async () => {
+    const app = await openApp();
+    try {
+      await app.load();
+      await app.click('scenario:questioned-advice');
+      for (let step = 0; step < 4; step++) { await app.click('prep:1'); await app.click('button:Continue'); }
+      await app.click('mode:text');
+      await app.settle();
+      const t0 = await trust(app);
+
+      const q = await typeReply(app, 'What is it about the depot plan that worries you most?');
+      await app.screenshot('typed-1-question.png');
+      assert(/open question/.test(q), `question coded as open question, coach said: ${q}`);
+      const t1 = await trust(app);
+      const line1 = (await app.find('client:last')).text;
+
+      const r = await typeReply(app, "So you're worried Leeds can't take on Wakefield's volume when it already misses its dispatch window.");
+      assert(/reflection/.test(r), `reflection coded as a reflection, coach said: ${r}`);
+      const t2 = await trust(app);
+      const line2 = (await app.find('client:last')).text;
+
+      const a = await typeReply(app, 'You should just trust our track record. The extra shifts will sort Leeds out.');
+      assert(/advice without permission/.test(a), `advice coded as persuade, coach said: ${a}`);
+      const t3 = await trust(app);
+      await app.screenshot('typed-2-advice.png');
+
+      assert(t1 > t0 && t2 > t1, `question and reflection raise trust: ${t0} -> ${t1} -> ${t2}`);
+      assert(t3 < t2, `unsolicited advice lowers trust: ${t2} -> ${t3}`);
+      assert(line1 !== line2, 'the client says something new after each reply');
+
+      // Finish with choices and read the debrief.
+      await app.click('mode:choice');
+      for (let i = 0; i < 8; i++) {
+        const hits = await app.hits();
+        if (hits.some((h) => h.label === 'outcome')) break;
+        await app.click('reply:1');
+      }
+      await app.find('outcome');
+      const score = Number((await app.find('score')).text);
+      assert(score >= 0 && score <= 100, `score shown: ${score}`);
+      const chart = await app.find('chart:trust');
+      assert(/Trust: \d+/.test(chart.text), `trust chart has values: ${chart.text}`);
+      await app.settle();
+      await app.screenshot('typed-3-debrief.png');
+      const stored = await app.page.evaluate(() => JSON.parse(localStorage.getItem('rapport.progress')));
+      assert(stored.sessions[0].mode === 'text', 'session stored as a typed session');
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally {
+      await app.close();
+    }
+  }],
+]);
