@@ -12,12 +12,37 @@ namespace rapport::ui {
 
 void App::init(AppServices services, std::vector<Scenario> scenarios, std::vector<std::string> load_errors) {
   services_ = std::move(services);
-  scenarios_ = std::move(scenarios);
+  scenarios_.assign(std::make_move_iterator(scenarios.begin()), std::make_move_iterator(scenarios.end()));
   load_errors_ = std::move(load_errors);
   book_ = std::make_unique<ProgressBook>(*services_.store);
   book_->load();
   for (auto& n : book_->take_notices()) notices_.push_back(std::move(n));
   screen_ = Screen::Home;
+}
+
+bool App::add_scenario_text(const std::string& file, const std::string& text) {
+  LoadResult r = load_scenario(text, file);
+  if (!r.ok()) {
+    load_errors_.insert(load_errors_.end(), r.errors.begin(), r.errors.end());
+    announce("The scenario file " + file + " has " + std::to_string(r.errors.size()) + " problem(s): " + r.errors.front());
+    return false;
+  }
+  std::string title = r.scenario->title;
+  auto it = std::find_if(scenarios_.begin(), scenarios_.end(), [&](const Scenario& s) { return s.id == r.scenario->id; });
+  if (it != scenarios_.end()) {
+    if (current_ == static_cast<int>(it - scenarios_.begin())) {
+      // The scenario being played is replaced: leave the session before its data changes.
+      dialogue_.reset();
+      current_ = -1;
+      screen_ = Screen::Home;
+    }
+    *it = std::move(*r.scenario);
+  } else {
+    scenarios_.push_back(std::move(*r.scenario));
+  }
+  notices_.push_back("Loaded \"" + title + "\" from " + file + ".");
+  announce(notices_.back());
+  return true;
 }
 
 void App::announce(const std::string& text) {

@@ -3,6 +3,7 @@
 // owns the ImGui context, input and rendering.
 #pragma once
 
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -23,6 +24,7 @@ struct AppServices {
   ProgressStore* store = nullptr;                     // required
   std::function<std::string()> now;                   // ISO-8601 time; optional
   std::function<void(const std::string&)> announce;   // screen-reader live region; optional
+  std::function<void()> pick_file;                    // opens a scenario file picker; optional
 };
 
 /// What the app shows about one bubble's entry animation.
@@ -61,7 +63,14 @@ class App {
   static constexpr size_t kDraftSize = 2048;
 
   // --- read by the screens ---
-  const std::vector<Scenario>& scenarios() const { return scenarios_; }
+  /// A deque, so adding a scenario never moves the one a running dialogue points at.
+  const std::deque<Scenario>& scenarios() const { return scenarios_; }
+  /// Adds (or replaces, by id) a scenario an author loaded at run time from `file`'s text. Errors
+  /// are shown on the home screen, naming the file and the JSON pointer.
+  bool add_scenario_text(const std::string& file, const std::string& text);
+  /// Asks the platform to open its file picker (web: the page's hidden file input).
+  void request_file_picker() { if (services_.pick_file) services_.pick_file(); }
+  bool can_pick_files() const { return static_cast<bool>(services_.pick_file); }
   const std::vector<std::string>& load_errors() const { return load_errors_; }
   const std::vector<std::string>& notices() const { return notices_; }
   void dismiss_notices() { notices_.clear(); }
@@ -82,7 +91,7 @@ class App {
   void announce(const std::string& text);
 
   AppServices services_;
-  std::vector<Scenario> scenarios_;
+  std::deque<Scenario> scenarios_;
   std::vector<std::string> load_errors_;
   std::vector<std::string> notices_;
   std::unique_ptr<ProgressBook> book_;

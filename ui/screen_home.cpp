@@ -33,7 +33,7 @@ void progress_header(App& app, float x, float width) {
   record_hit("progress", summary, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
-void banner(const std::string& text, ImU32 color, float x, float width) {
+void banner(const std::string& label, const std::string& text, ImU32 color, float x, float width) {
   const Theme& t = theme();
   ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
   ImVec2 p = ImGui::GetCursorScreenPos();
@@ -45,6 +45,7 @@ void banner(const std::string& text, ImU32 color, float x, float width) {
   dl->AddText(f, f->FontSize, ImVec2(p.x + t.dp(16), p.y + t.dp(12)), t.colors.text, text.c_str(), nullptr,
               width - t.dp(32));
   ImGui::Dummy(ImVec2(width, ts.y + t.dp(24)));
+  record_hit(label, text, p, ImGui::GetItemRectMax());
 }
 
 bool scenario_card(const Scenario& s, std::optional<int> best, int completed, float width, float height) {
@@ -113,8 +114,11 @@ void draw_home(App& app) {
   progress_header(app, x, width);
   ImGui::Dummy(ImVec2(0, t.dp(8)));
 
-  for (const auto& n : app.notices()) banner(n, t.colors.fair, x, width);
-  for (const auto& e : app.load_errors()) banner("A scenario could not be loaded: " + e, t.colors.poor, x, width);
+  for (size_t i = 0; i < app.notices().size(); ++i)
+    banner("notice:" + std::to_string(i + 1), app.notices()[i], t.colors.fair, x, width);
+  for (size_t i = 0; i < app.load_errors().size(); ++i)
+    banner("error:" + std::to_string(i + 1), "A scenario could not be loaded: " + app.load_errors()[i], t.colors.poor, x,
+           width);
 
   if (app.progress().unfinished.is_object()) {
     std::string id = app.progress().unfinished.value("scenario", "");
@@ -146,6 +150,14 @@ void draw_home(App& app) {
     if (scenario_card(list[i], app.progress().best_score(list[i].id), app.progress().completed(list[i].id), card_w, card_h))
       app.start_scenario(i);
     ImGui::PopID();
+  }
+  if (app.can_pick_files()) {
+    ImGui::Dummy(ImVec2(0, t.dp(8)));
+    ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+    if (pill_button("button:Load scenario", "Load a scenario file\xE2\x80\xA6", false)) app.request_file_picker();
+    ImGui::SameLine(0, t.dp(12));
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + t.dp(14)));
+    wrapped_text(t.fonts.small, t.colors.text_muted, "For authors: pick a .json file or drop it on the page.", t.dp(360));
   }
   if (list.empty()) {
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));

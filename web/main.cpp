@@ -130,12 +130,24 @@ void frame() {
   }
 }
 
+EM_JS(void, js_pick_file, (), {
+  var input = document.getElementById('scenario-file');
+  if (input) input.click();
+});
+
 EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
   wake();
   return EM_FALSE;
 }
 
 }  // namespace
+
+/// Called by the page when an author picks or drops a scenario file.
+extern "C" EMSCRIPTEN_KEEPALIVE void rapport_add_scenario(const char* file_name, const char* text) {
+  if (!g) return;
+  g->app.add_scenario_text(file_name, text);
+  wake();
+}
 
 int main() {
   g = new WebState();
@@ -173,6 +185,7 @@ int main() {
   services.store = &g->store;
   services.now = rapport::web::now_iso;
   services.announce = rapport::web::announce;
+  services.pick_file = [] { js_pick_file(); };
   g->app.init(services, std::move(scenarios), std::move(errors));
 
   rapport::web::install_input(kCanvas, wake);

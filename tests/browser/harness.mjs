@@ -53,6 +53,19 @@ export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 
         await page.waitForTimeout(50);
       }
     },
+    /** Scrolls the view under the pointer with the mouse wheel until the widget is visible. */
+    async reveal(label, { x = 640, y = 400, step = 300, tries = 20 } = {}) {
+      for (let i = 0; i < tries; i++) {
+        const hit = (await app.hits()).find((h) => h.label === label);
+        if (hit) return hit;
+        const frames = await page.evaluate(() => window.rapport.frames);
+        await page.mouse.move(x, y);
+        await page.mouse.wheel(0, step);
+        await page.waitForFunction((f) => window.rapport.frames > f + 1, frames, { timeout: 10000 });
+        await page.waitForTimeout(50);
+      }
+      return app.find(label, 100);
+    },
     /** Clicks the centre of a labelled widget with the real mouse, then waits for frames. */
     async click(label) {
       const hit = await app.find(label);

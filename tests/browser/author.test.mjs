@@ -1,0 +1,50 @@
+// Authors load scenario files into the running app: through the file picker and by dropping a
+// file on the page. A broken file shows its errors (file and JSON pointer) and loses nothing.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openApp, run, assert, repo } from './harness.mjs';
+
+const original = JSON.parse(readFileSync(join(repo, 'scenarios/questioned-advice.json'), 'utf8'));
+
+await run([
+  ['a broken scenario file names file and pointer; a good one becomes a card', async () => {
+    const app = await openApp();
+    try {
+      await app.load();
+
+      const broken = structuredClone(original);
+      broken.nodes[0].replies[0].next = 'nowhere';
+      await app.page.setInputFiles('#scenario-file', {
+        name: 'broken-advice.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)),
+      });
+      const error = await app.find((h) => h.label.startsWith('error:'));
+      assert(error.text.includes('broken-advice.json: /nodes/0/replies/0/next'), `error names file and pointer: ${error.text}`);
+      assert(error.text.includes("'nowhere'"), `error says what is wrong: ${error.text}`);
+
+      // Drop a good file on the page.
+      const good = structuredClone(original);
+      good.id = 'dropped-advice';
+      good.title = 'A scenario dropped on the page';
+      await app.page.evaluate((text) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+        window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, JSON.stringify(good));
+      await app.find((h) => h.label.startsWith('notice:') && h.text.includes('dropped.json'));
+      const card = await app.reveal('scenario:dropped-advice');
+      assert(card.text === 'A scenario dropped on the page', `new card shows the title: ${card.text}`);
+      await app.screenshot('author-1-loaded.png');
+      // The shipped scenarios are all still there.
+      await app.reveal('scenario:questioned-advice', { step: -300 });
+
+      // The loaded scenario plays.
+      await app.reveal('scenario:dropped-advice');
+      await app.click('scenario:dropped-advice');
+      await app.click('prep:1');
+      assert((await app.hits()).some((h) => h.label === 'button:Continue'), 'prep works for the loaded scenario');
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally {
+      await app.close();
+    }
+  }],
+]);
