@@ -70,6 +70,7 @@ void App::start_scenario(size_t index) {
   bubbles_ = BubbleAnim{};
   trust_shown_ = static_cast<float>(dialogue_->value("trust"));
   screen_ = dialogue_->phase() == Phase::Prepare ? Screen::Prepare : Screen::Conversation;
+  if (screen_ == Screen::Conversation && services_.session_started) services_.session_started(*dialogue_);
   announce("Preparing: " + scenarios_[index].title);
 }
 
@@ -105,6 +106,7 @@ void App::confirm_prep() {
   dialogue_->choose_prep(*pending_prep_);
   pending_prep_.reset();
   if (dialogue_->phase() == Phase::Conversation) {
+    if (services_.session_started) services_.session_started(*dialogue_);
     screen_ = Screen::Conversation;
     trust_shown_ = static_cast<float>(dialogue_->value("trust"));
     bubbles_ = BubbleAnim{0, 0.0f};
@@ -117,6 +119,7 @@ void App::confirm_prep() {
 void App::choose_reply(size_t offered_index) {
   if (!dialogue_ || dialogue_->phase() != Phase::Conversation) return;
   if (!dialogue_->choose(offered_index)) return;
+  if (services_.turn_finished) services_.turn_finished(*dialogue_, dialogue_->transcript().back());
   scroll_request_ = true;
   animating_ = true;
   if (dialogue_->phase() == Phase::Ended) {
@@ -133,6 +136,7 @@ bool App::submit_text(const std::string& text) {
   CodedReply coded = classify_reply(text, dialogue_->client_line());
   std::string cue = coded.cues.empty() ? std::string() : coded.cues.front();
   if (!dialogue_->submit_typed(text, coded.code, cue)) return false;
+  if (services_.turn_finished) services_.turn_finished(*dialogue_, dialogue_->transcript().back());
   draft_[0] = '\0';
   scroll_request_ = true;
   animating_ = true;
@@ -185,6 +189,7 @@ void App::finish_session() {
   rec.percent_complex = score_->miti.percent_complex;
   for (const auto& t : dialogue_->transcript()) rec.codes[std::string(code_id(t.code))]++;
   rec.transcript = dialogue_->to_json()["turns"];
+  if (services_.session_finished) services_.session_finished(*dialogue_, *score_, rec);
   book_->add_session(std::move(rec));
   book_->set_unfinished(nullptr);
   for (auto& n : book_->take_notices()) notices_.push_back(std::move(n));

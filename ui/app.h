@@ -25,6 +25,10 @@ struct AppServices {
   std::function<std::string()> now;                   // ISO-8601 time; optional
   std::function<void(const std::string&)> announce;   // screen-reader live region; optional
   std::function<void()> pick_file;                    // opens a scenario file picker; optional
+  // Session events for the platform (LMS reporting, postMessage to an embedding page); optional.
+  std::function<void(const Dialogue&)> session_started;
+  std::function<void(const Dialogue&, const Turn&)> turn_finished;
+  std::function<void(const Dialogue&, const SessionScore&, const SessionRecord&)> session_finished;
 };
 
 /// What the app shows about one bubble's entry animation.

@@ -183,6 +183,8 @@ int main() {
   load_scenarios(scenarios, errors);
   rapport::ui::AppServices services;
   services.store = &g->store;
+  // [LMS] begin: the LMS bridge (web/lms.*) hooks in here.
+  // [LMS] end
   services.now = rapport::web::now_iso;
   services.announce = rapport::web::announce;
   services.pick_file = [] { js_pick_file(); };
