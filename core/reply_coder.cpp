@@ -191,6 +191,8 @@ constexpr std::string_view kFillerWords =
 constexpr std::string_view kReflectiveVerbs =
     "like saying told hear hearing think feel believe know guess wonder worry worried sure "
     "said thinking feeling convinced sense";
+// Spoken openers skipped when looking for the question word.
+constexpr std::string_view kLeadIns = "so and then but like um uh er erm well okay ok right yeah alright oh";
 constexpr std::string_view kSpeakerOwn =
     "i i'd i'm we really honestly personally still do just";
 
@@ -198,7 +200,7 @@ Tables::Tables()
     : stop(kStopWords), fillers(kFillers), backchannel(kBackchannel), open_wh(kOpenWh),
       closed_wh(kClosedWh), how_quantity(kHowQuantity), auxiliaries(kAuxiliaries), you(kYouWords),
       self(kIWords), we(kWeWords), negations(kNegations), filler_words(kFillerWords),
-      reflective_verbs(kReflectiveVerbs), speaker_own(kSpeakerOwn) {
+      reflective_verbs(kReflectiveVerbs), speaker_own(kSpeakerOwn), lead_ins(kLeadIns) {
   for (const PhraseSpec& spec : kPhrases) {
     std::size_t i = 0;
     while (i < spec.phrases.size()) {
@@ -382,6 +384,15 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view text, std
     if (out.code != MiCode::SeekCollaboration) out.confidence = std::max(0.8f, 1.f - out.confidence);
     out.code = MiCode::SeekCollaboration;
     out.cues = {"asks permission (" + in_quotes(phrase_text(f.hits[kPermission].phrase)) + ")", "ends with '?'"};
+    return out;
+  }
+  if (f.hand[kSoundsLikeAdvice] > 0.f && f.hits[kAdvise].in_main && f.hits[kSoundsLike].in_main &&
+      f.hits[kOfferWithChoice].phrase < 0 && !f.context_asks_advice) {
+    // The codebook's hard case: "it sounds like you should..." is advice, not a reflection.
+    if (out.code != MiCode::Persuade) out.confidence = std::max(0.7f, 1.f - out.confidence);
+    out.code = MiCode::Persuade;
+    out.cues = {"'" + std::string(phrase_text(f.hits[kAdvise].phrase)) + "' without asking",
+                "'sounds like' wrapped around advice"};
     return out;
   }
   out.cues = model_cues(w, f, out.code, text);

@@ -191,7 +191,7 @@ struct Tables {
   std::vector<Phrase> phrases;                              // sorted by first word hash
   std::vector<std::pair<std::uint32_t, int>> first_words;  // (hash, index into phrases)
   WordSet stop, fillers, backchannel, open_wh, closed_wh, how_quantity, auxiliaries, you, self, we,
-      negations, filler_words, reflective_verbs, speaker_own;
+      negations, filler_words, reflective_verbs, speaker_own, lead_ins;
   std::uint32_t h_how, h_so, h_or, h_you;
   Tables();
 };
@@ -391,7 +391,8 @@ inline std::string_view hand_feature_name(int feature) {
 inline void extract_features(std::string_view text, std::string_view context, ReplyFeatures& out) {
   using namespace detail;
   const Tables& tab = tables();
-  TokenizedText t, c;
+  // Per-thread scratch (~25 KB) rather than stack space, which is small in the web build.
+  thread_local TokenizedText t, c;
   tokenize(text, kMaxTextBytes, t);
   tokenize(context, kMaxContextBytes, c);
   out.hashed_count = 0;
@@ -492,16 +493,23 @@ inline void extract_features(std::string_view text, std::string_view context, Re
   const std::uint32_t h1 = main_first + 1 < main_end ? t.tokens[main_first + 1].hash : 0;
   const std::uint32_t h2 = main_first + 2 < main_end ? t.tokens[main_first + 2].hash : 0;
   const std::uint32_t last = t.tokens[std::max(main_first, main_end - 1)].hash;
-  const bool how_quantity = h0 == tab.h_how && tab.how_quantity.contains(h1);
-  x[kStartsOpenWh] = tab.open_wh.contains(h0) && !how_quantity ? 1.f : 0.f;
-  x[kStartsClosedWh] = tab.closed_wh.contains(h0) || how_quantity ? 1.f : 0.f;
-  x[kStartsAuxiliary] = tab.auxiliaries.contains(h0) ? 1.f : 0.f;
+  // The question word may hide behind spoken lead-ins: "so like how many...", "and do you...".
+  int q = main_first;
+  while (q + 1 < main_end && tab.lead_ins.contains(t.tokens[q].hash)) ++q;
+  const std::uint32_t q0 = t.tokens[q].hash;
+  const std::uint32_t q1 = q + 1 < main_end ? t.tokens[q + 1].hash : 0;
+  const bool how_quantity = q0 == tab.h_how && tab.how_quantity.contains(q1);
+  x[kStartsOpenWh] = tab.open_wh.contains(q0) && !how_quantity ? 1.f : 0.f;
+  x[kStartsClosedWh] = tab.closed_wh.contains(q0) || how_quantity ? 1.f : 0.f;
+  x[kStartsAuxiliary] = tab.auxiliaries.contains(q0) ? 1.f : 0.f;
   x[kStartsYou] = tab.you.contains(h0) ? 1.f : 0.f;
   x[kStartsI] = tab.self.contains(h0) ? 1.f : 0.f;
   x[kStartsSo] = h0 == tab.h_so ? 1.f : 0.f;
   x[kAuxiliaryNoQuestionMark] = x[kStartsAuxiliary] > 0 && !main_question ? 1.f : 0.f;
-  out.first_word_begin = t.tokens[main_first].begin;
-  out.first_word_len = t.tokens[main_first].len;
+  const bool question_start = x[kStartsOpenWh] > 0 || x[kStartsClosedWh] > 0 || x[kStartsAuxiliary] > 0;
+  const Token& shown = t.tokens[question_start ? q : main_first];
+  out.first_word_begin = shown.begin;
+  out.first_word_len = shown.len;
   bool shift = false;
   for (int k = main_first; k < std::min(main_end, main_first + 3); ++k) {
     shift = shift || tab.you.contains(t.tokens[k].hash);
@@ -517,6 +525,7 @@ inline void extract_features(std::string_view text, std::string_view context, Re
   push(bucket(5, h0, h1, h2));
   push(bucket(6, last));
   push(bucket(7, h0, main_question ? 1u : 2u));
+  if (q != main_first) push(bucket(8, q0, q1));
   for (int i = 0; i < n && out.hashed_count + 2 <= kMaxHashed; ++i) {
     const Token& tok = t.tokens[i];
     push(bucket(1, tok.hash));
