@@ -50,7 +50,7 @@ void trust_chart(const std::vector<int>& series, float w, float h) {
   float left = p.x + t.dp(40), right = p.x + w - t.dp(16), top = p.y + t.dp(14), bottom = p.y + h - t.dp(26);
   for (int v : {0, 50, 100}) {
     float y = bottom - (bottom - top) * v / 100.0f;
-    dl->AddLine(ImVec2(left, y), ImVec2(right, y), IM_COL32(0xE3, 0xE7, 0xF0, 255), t.dp(1));
+    dl->AddLine(ImVec2(left, y), ImVec2(right, y), t.colors.track, t.dp(1));
     std::string l = std::to_string(v);
     dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + t.dp(10), y - t.fonts.small->FontSize / 2),
                 t.colors.text_muted, l.c_str());
@@ -113,7 +113,7 @@ void draw_end(App& app) {
     ImVec2 c(x + width - t.dp(56), ImGui::GetItemRectMin().y + t.dp(20));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float r = t.dp(46);
-    dl->AddCircle(c, r, IM_COL32(0xE3, 0xE7, 0xF0, 255), 48, t.dp(8));
+    dl->AddCircle(c, r, t.colors.track, 48, t.dp(8));
     float frac = std::clamp(sc.total, 0, 100) / 100.0f;
     dl->PathArcTo(c, r, -kPi / 2, -kPi / 2 + frac * 2 * kPi, 48);
     dl->PathStroke(kind_col, 0, t.dp(8));
@@ -161,7 +161,7 @@ void draw_end(App& app) {
     if (tac.done) {
       dl->AddCircleFilled(ImVec2(p.x + r, cy), r, t.colors.good);
       ImVec2 pts[3] = {ImVec2(p.x + r * 0.55f, cy), ImVec2(p.x + r * 0.9f, cy + r * 0.35f), ImVec2(p.x + r * 1.5f, cy - r * 0.4f)};
-      dl->AddPolyline(pts, 3, IM_COL32_WHITE, 0, t.dp(2));
+      dl->AddPolyline(pts, 3, t.colors.accent_text, 0, t.dp(2));
     } else {
       dl->AddCircle(ImVec2(p.x + r, cy), r, t.colors.border, 0, t.dp(1.5f));
     }

@@ -71,7 +71,7 @@ bool scenario_card(const Scenario& s, std::optional<int> best, int completed, fl
   std::string tag = challenge_label(s.challenge);
   ImVec2 tag_size = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, tag.c_str());
   dl->AddRectFilled(ImVec2(p.x + pad, y), ImVec2(p.x + pad + tag_size.x + t.dp(16), y + tag_size.y + t.dp(6)),
-                    IM_COL32(0xE3, 0xEA, 0xFB, 255), t.dp(8));
+                    t.colors.tint, t.dp(8));
   dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + pad + t.dp(8), y + t.dp(3)), t.colors.accent, tag.c_str());
   y += tag_size.y + t.dp(14);
   line(t.fonts.heading, t.colors.text, s.title);
@@ -90,7 +90,7 @@ bool scenario_card(const Scenario& s, std::optional<int> best, int completed, fl
               best_text.c_str());
   if (best) {
     float bar_w = t.dp(60), bx = q.x - pad - bs.x - bar_w - t.dp(10), by = fy + t.fonts.small->FontSize / 2 - t.dp(3);
-    dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + bar_w, by + t.dp(6)), IM_COL32(0xE3, 0xE7, 0xF0, 255), t.dp(3));
+    dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + bar_w, by + t.dp(6)), t.colors.track, t.dp(3));
     dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + bar_w * std::clamp(*best, 0, 100) / 100.0f, by + t.dp(6)), t.colors.good, t.dp(3));
   }
   record_hit(label, s.title, p, q);

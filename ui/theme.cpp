@@ -29,9 +29,38 @@ ImFont* add_font(const std::string& bytes, float size) {
 
 const Theme& theme() { return g_theme; }
 
-void apply_theme(Theme& t, const FontFiles& files, float scale) {
-  t.scale = scale;
-  t.colors = Palette{
+std::string_view theme_id(ThemeKind kind) {
+  switch (kind) {
+    case ThemeKind::Light: return "light";
+    case ThemeKind::Dark: return "dark";
+    case ThemeKind::HighContrast: return "high-contrast";
+  }
+  return "light";
+}
+
+ThemeKind parse_theme(std::string_view id) {
+  if (id == "dark") return ThemeKind::Dark;
+  if (id == "high-contrast") return ThemeKind::HighContrast;
+  return ThemeKind::Light;
+}
+
+namespace {
+
+// Text colours meet 4.5:1 on their backgrounds (light and dark) and 7:1 in high contrast.
+Palette palette(ThemeKind kind) {
+  switch (kind) {
+    case ThemeKind::Dark:
+      return Palette{rgb(0x14171F), rgb(0x1E2230), rgb(0x272C3D), rgb(0x3A4157), rgb(0xE8EBF3), rgb(0xA9B1C4),
+                     rgb(0x7C9CF5), rgb(0x95AFF7), rgb(0x0E1220), rgb(0x1E2230), rgb(0x7C9CF5), rgb(0x5FD39A),
+                     rgb(0xE7B75A), rgb(0xFF8A80), rgb(0xFFD54F), rgb(0x2A3352), rgb(0x30364A)};
+    case ThemeKind::HighContrast:
+      return Palette{rgb(0x000000), rgb(0x000000), rgb(0x1A1A1A), rgb(0xFFFFFF), rgb(0xFFFFFF), rgb(0xF0F0F0),
+                     rgb(0xFFE600), rgb(0xFFF27A), rgb(0x000000), rgb(0x000000), rgb(0xFFE600), rgb(0x7CFF9B),
+                     rgb(0xFFD166), rgb(0xFF8C8C), rgb(0x00E5FF), rgb(0x333300), rgb(0x666666)};
+    case ThemeKind::Light:
+      break;
+  }
+  return Palette{
       rgb(0xF6F7FB),  // background
       rgb(0xFFFFFF),  // surface
       rgb(0xEEF1FA),  // surface_hover
@@ -47,7 +76,17 @@ void apply_theme(Theme& t, const FontFiles& files, float scale) {
       rgb(0x9A6200),  // fair
       rgb(0xB3261E),  // poor
       rgb(0xF2A900),  // focus ring
+      rgb(0xE3EAFB),  // tint
+      rgb(0xE3E7F0),  // track
   };
+}
+
+}  // namespace
+
+void apply_theme(Theme& t, const FontFiles& files, float scale, ThemeKind kind) {
+  t.scale = scale;
+  t.kind = kind;
+  t.colors = palette(kind);
 
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
@@ -66,7 +105,8 @@ void apply_theme(Theme& t, const FontFiles& files, float scale) {
   io.FontDefault = t.fonts.body;
 
   ImGuiStyle style;
-  ImGui::StyleColorsLight(&style);
+  if (kind == ThemeKind::Light) ImGui::StyleColorsLight(&style);
+  else ImGui::StyleColorsDark(&style);
   style.WindowPadding = ImVec2(0, 0);
   style.WindowBorderSize = 0;
   style.WindowRounding = 0;
@@ -93,7 +133,9 @@ void apply_theme(Theme& t, const FontFiles& files, float scale) {
   c[ImGuiCol_ButtonActive] = ImGui::ColorConvertU32ToFloat4(t.colors.accent_hover);
   c[ImGuiCol_NavHighlight] = ImGui::ColorConvertU32ToFloat4(t.colors.focus);
   c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
-  c[ImGuiCol_TextSelectedBg] = ImVec4(0.18f, 0.36f, 0.83f, 0.25f);
+  c[ImGuiCol_TextSelectedBg] = ImVec4(0.18f, 0.36f, 0.83f, 0.35f);
+  c[ImGuiCol_PopupBg] = ImGui::ColorConvertU32ToFloat4(t.colors.surface);
+  c[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, 0.45f);
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
   g_theme = t;

@@ -7,9 +7,13 @@
 
 namespace rapport::ui {
 
+enum class ThemeKind { Light, Dark, HighContrast };
+
 struct Palette {
   ImU32 background, surface, surface_hover, border, text, text_muted, accent, accent_hover, accent_text,
-      client_bubble, learner_bubble, good, fair, poor, focus;
+      client_bubble, learner_bubble, good, fair, poor, focus,
+      tint,    // accent-tinted surface (selected cards, tags, avatars)
+      track;   // neutral track behind meters and chart grid lines
 };
 
 struct Fonts {
@@ -21,6 +25,7 @@ struct Fonts {
 
 /// The theme for one devicePixelRatio: sizes are in device pixels (CSS px x ratio).
 struct Theme {
+  ThemeKind kind = ThemeKind::Light;
   float scale = 1.0f;       // devicePixelRatio x the learner's text-size setting
   Palette colors{};
   Fonts fonts;
@@ -35,7 +40,10 @@ struct FontFiles {
 
 /// Loads the fonts at `scale` into the current context's atlas (clearing it first) and applies
 /// the style. The caller rebuilds its renderer's font texture afterwards.
-void apply_theme(Theme& theme, const FontFiles& files, float scale);
+void apply_theme(Theme& theme, const FontFiles& files, float scale, ThemeKind kind = ThemeKind::Light);
+
+std::string_view theme_id(ThemeKind kind);
+ThemeKind parse_theme(std::string_view id);
 
 const Theme& theme();
 

@@ -65,14 +65,14 @@ bool card_button(const char* label, std::string_view text, std::string_view deta
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 q(p.x + width, p.y + h);
   float r = t.dp(12);
-  ImU32 bg = selected ? IM_COL32(0xE3, 0xEA, 0xFB, 255) : hovered ? t.colors.surface_hover : t.colors.surface;
-  if (active) bg = IM_COL32(0xD6, 0xE0, 0xF8, 255);
+  ImU32 bg = selected ? t.colors.tint : hovered ? t.colors.surface_hover : t.colors.surface;
+  if (active) bg = t.colors.tint;
   dl->AddRectFilled(p, q, bg, r);
   dl->AddRect(p, q, selected || hovered ? t.colors.accent : t.colors.border, r, 0, selected ? t.dp(2) : t.dp(1));
   float x = p.x + pad;
   if (!badge.empty()) {
     ImVec2 c(p.x + pad + t.dp(13), p.y + pad + f->FontSize * 0.5f);
-    dl->AddCircleFilled(c, t.dp(13), selected ? t.colors.accent : IM_COL32(0xE3, 0xEA, 0xFB, 255));
+    dl->AddCircleFilled(c, t.dp(13), selected ? t.colors.accent : t.colors.tint);
     ImVec2 bs = text_size(t.fonts.small, badge, 0);
     draw_text(dl, t.fonts.small, ImVec2(c.x - bs.x / 2, c.y - bs.y / 2),
               selected ? t.colors.accent_text : t.colors.accent, badge, 0);
@@ -134,7 +134,7 @@ void chat_bubble(bool from_client, std::string_view initials_text, std::string_v
   auto fade = [&](ImU32 c) { return (c & ~IM_COL32_A_MASK) | alpha_mask; };
   if (from_client) {
     ImVec2 c(origin.x + avatar / 2, origin.y + slide + avatar / 2);
-    dl->AddCircleFilled(c, avatar / 2, fade(IM_COL32(0xDD, 0xE3, 0xF0, 255)));
+    dl->AddCircleFilled(c, avatar / 2, fade(t.colors.tint));
     ImVec2 is = text_size(t.fonts.small, initials_text, 0);
     draw_text(dl, t.fonts.small, ImVec2(c.x - is.x / 2, c.y - is.y / 2), fade(t.colors.text_muted), initials_text, 0);
     ImVec2 p(origin.x + avatar + t.dp(10), origin.y + slide);
@@ -153,7 +153,7 @@ void chat_bubble(bool from_client, std::string_view initials_text, std::string_v
       ImVec2 cs = text_size(t.fonts.small, chip_text, 0);
       ImVec2 cp(q.x - cs.x - t.dp(20), q.y + t.dp(6));
       dl->AddRectFilled(cp, ImVec2(q.x, cp.y + cs.y + t.dp(8)), fade(chip_color), t.dp(10));
-      draw_text(dl, t.fonts.small, ImVec2(cp.x + t.dp(10), cp.y + t.dp(4)), fade(IM_COL32_WHITE), chip_text, 0);
+      draw_text(dl, t.fonts.small, ImVec2(cp.x + t.dp(10), cp.y + t.dp(4)), fade(t.colors.accent_text), chip_text, 0);
       h += cs.y + t.dp(14);
     }
     ImGui::Dummy(ImVec2(column_width, h));
@@ -169,7 +169,7 @@ void meter(std::string_view label, float value, float width) {
   float bar_x = p.x + ls.x + t.dp(10);
   float bar_w = std::max(t.dp(40), width - ls.x - t.dp(10));
   float y = p.y + ls.y / 2 - t.dp(4);
-  dl->AddRectFilled(ImVec2(bar_x, y), ImVec2(bar_x + bar_w, y + t.dp(8)), IM_COL32(0xE3, 0xE7, 0xF0, 255), t.dp(4));
+  dl->AddRectFilled(ImVec2(bar_x, y), ImVec2(bar_x + bar_w, y + t.dp(8)), t.colors.track, t.dp(4));
   float v = std::clamp(value, 0.0f, 100.0f) / 100.0f;
   ImU32 col = v >= 0.6f ? t.colors.good : v >= 0.4f ? t.colors.fair : t.colors.poor;
   if (v > 0) dl->AddRectFilled(ImVec2(bar_x, y), ImVec2(bar_x + bar_w * v, y + t.dp(8)), col, t.dp(4));
@@ -182,7 +182,7 @@ void chip(std::string_view text, ImU32 color) {
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImVec2 size(ts.x + t.dp(20), ts.y + t.dp(8));
   ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), color, t.dp(10));
-  draw_text(ImGui::GetWindowDrawList(), t.fonts.small, ImVec2(p.x + t.dp(10), p.y + t.dp(4)), IM_COL32_WHITE, text, 0);
+  draw_text(ImGui::GetWindowDrawList(), t.fonts.small, ImVec2(p.x + t.dp(10), p.y + t.dp(4)), t.colors.accent_text, text, 0);
   ImGui::Dummy(size);
 }
 

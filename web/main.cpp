@@ -16,6 +16,7 @@
 #include "browser.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"  // InputEventsQueue: keep drawing until queued input is consumed
 #include "input.h"
 #include "theme.h"
 #include "widgets.h"
@@ -123,6 +124,9 @@ void frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   g->frames_drawn++;
   if (g->app.animating()) g->frames_wanted = std::max(g->frames_wanted, 2);
+  // ImGui trickles fast input over several frames (a key down and up in one frame would be lost
+  // otherwise), so keep drawing while any event is still queued.
+  if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) g->frames_wanted = std::max(g->frames_wanted, 1);
   rapport::web::publish_frame(hits_json(), g->frames_drawn);
   if (g->first_frame) {
     g->first_frame = false;
