@@ -97,6 +97,28 @@ std::vector<std::string> lint_scenario(const Scenario& s, std::string_view file)
       }
     }
   }
+  // A flag that a reply or line waits for must be set somewhere, or what waits for it never shows.
+  std::set<std::string> set_flags;
+  for (const auto& step : s.prep)
+    for (const auto& o : step.options) set_flags.insert(o.sets_flags.begin(), o.sets_flags.end());
+  for (const auto& n : s.nodes)
+    for (const auto& r : n.replies) set_flags.insert(r.sets_flags.begin(), r.sets_flags.end());
+  auto check_flags = [&](const std::vector<std::string>& flags, const std::string& ptr) {
+    for (size_t k = 0; k < flags.size(); ++k)
+      if (!set_flags.count(flags[k]))
+        err(ptr + "/" + std::to_string(k), "flag '" + flags[k] + "' is never set by a prep option or reply");
+  };
+  for (const auto& n : s.nodes) {
+    std::string p = node_ptr(s, n);
+    for (size_t k = 0; k < n.replies.size(); ++k) {
+      check_flags(n.replies[k].requires_flags, p + "/replies/" + std::to_string(k) + "/requires");
+      for (size_t b = 0; b < n.replies[k].route.branches.size(); ++b)
+        check_flags(n.replies[k].route.branches[b].when.flags,
+                    p + "/replies/" + std::to_string(k) + "/next_if/" + std::to_string(b) + "/when/flags");
+    }
+    for (size_t l = 0; l < n.client.size(); ++l) check_flags(n.client[l].when.flags, p + "/client/" + std::to_string(l) + "/when/flags");
+  }
+
   std::set<std::string> kinds;
   for (const auto& e : s.endings) kinds.insert(e.kind);
   for (const char* k : {"breakthrough", "partial", "rupture"})

@@ -507,8 +507,15 @@ LoadResult load_scenario(std::string_view text, std::string_view file) {
     s.client.fears = r.string(*c, "/client", "fears", true);
   }
   s.initial_state = r.int_map(doc, root, "state", 0, 100);
-  if (!doc.contains("state")) r.error("/state", "missing required object");
-  else if (!s.initial_state.count("trust")) r.error("/state/trust", "every scenario tracks 'trust'");
+  if (!doc.contains("state")) {
+    r.error("/state", "missing required object");
+  } else if (doc["state"].is_object()) {
+    if (!doc["state"].contains("trust")) r.error("/state/trust", "every scenario tracks 'trust'");
+    // A variable with a bad starting value was reported above; keep its name known so that the
+    // effects using it do not each report it again.
+    for (const auto& [k, v] : doc["state"].items())
+      if (!s.initial_state.count(k)) s.initial_state[k] = 0;
+  }
   if (const json* prep = r.array(doc, root, "prep", false)) {
     for (size_t i = 0; i < prep->size(); ++i) {
       std::string pp = Reader::at("/prep", i);

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "lint.h"
 #include "test_support.h"
 
 namespace rapport {
@@ -134,6 +135,31 @@ TEST(Dialogue, RestoreRejectsForeignOrNewerSaves) {
   EXPECT_NE(d.restore(saved), "");
   EXPECT_NE(d.restore(nlohmann::json::parse("{\"format_version\":1}")), "");
   EXPECT_EQ(d.phase(), Phase::Prepare);  // a failed restore leaves the dialogue untouched
+}
+
+}  // namespace
+}  // namespace rapport
+
+namespace rapport {
+namespace {
+
+// Regression: an out-of-range starting value used to be reported three ways (the value, "every
+// scenario tracks 'trust'", and "unknown state variable" at every effect using it).
+TEST(ScenarioLoader, BadStartingValueIsReportedOnce) {
+  std::string text = testing::read_text(testing::source_path("scenarios/questioned-advice.json"));
+  nlohmann::json doc = nlohmann::json::parse(text);
+  doc["state"]["trust"] = 140;
+  LoadResult r = load_scenario(doc.dump(), "bad.json");
+  ASSERT_EQ(r.errors.size(), 1u) << r.errors.front();
+  EXPECT_EQ(r.errors[0], "bad.json: /state/trust: expected an integer between 0 and 100");
+}
+
+TEST(ScenarioLint, RequiredFlagThatNothingSetsIsReported) {
+  Scenario s = testing::load_shipped("questioned-advice");
+  s.nodes[0].replies[0].requires_flags.push_back("no_such_flag");
+  std::vector<std::string> errors = lint_scenario(s, "x.json");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0], "x.json: /nodes/0/replies/0/requires/0: flag 'no_such_flag' is never set by a prep option or reply");
 }
 
 }  // namespace
