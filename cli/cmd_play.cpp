@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "dialogue.h"
 #include "files.h"
+#include "followup.h"
 #include "scoring.h"
 
 namespace rapport::cli {
@@ -81,7 +82,17 @@ int cmd_play(int argc, char** argv) {
   std::printf("ENDING %s (%s): %s\n", d.ending()->id.c_str(), d.ending()->kind.c_str(), d.ending()->title.c_str());
   std::printf("SCORE %d (skill %d, tactics %d, outcome %d, trust %d)\n", score.total, score.skill,
               score.tactics_score, score.outcome, score.trust_final);
-  if (followup) std::printf("FOLLOWUP: (follow-up templates are not part of this build yet)\n");
+  if (followup) {
+    // The scenario's own template when it has one, else the default; template errors are the author's to fix.
+    std::string error;
+    FollowUpTemplate tmpl = followup_template_for(nlohmann::json::parse(text, nullptr, false), &error);
+    std::string email = error.empty() ? render_followup(d, tmpl, "Alex", &error) : std::string();
+    if (!error.empty()) {
+      std::fprintf(stderr, "%s: %s\n", path.c_str(), error.c_str());
+      return 1;
+    }
+    std::printf("FOLLOWUP:\n%s", email.c_str());
+  }
   return 0;
 }
 

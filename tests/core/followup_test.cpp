@@ -1,0 +1,369 @@
+// Follow-up email: the template renderer, the default email after a playthrough, the
+// completeness check of a draft, and `rapport play --followup`.
+#include "followup.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "test_support.h"
+
+namespace rapport {
+namespace {
+
+using nlohmann::json;
+using testing::load_shipped;
+
+// --- Template renderer ---
+
+TEST(FollowUp, RendersVariablesAndDottedPaths) {
+  json data = {{"name", "Dana"}, {"client", {{"name", "Dana Okafor"}, {"org", {{"city", "Leeds"}}}}}, {"n", 3}};
+  std::string error = "stale";
+  EXPECT_EQ(render_template("Hi {{name}} ({{ client.name }}, {{client.org.city}}) x{{n}}", data, &error),
+            "Hi Dana (Dana Okafor, Leeds) x3");
+  EXPECT_EQ(error, "");
+}
+
+TEST(FollowUp, MissingNamesRenderEmpty) {
+  json data = {{"client", {{"name", "Dana"}}}};
+  EXPECT_EQ(render_template("[{{nope}}][{{client.nope}}][{{client.name.deeper}}][{{a..b}}]", data), "[][][][]");
+}
+
+TEST(FollowUp, SectionsIterateArraysWithElementAsContext) {
+  json data = {{"title", "T"},
+               {"items", {"a", "b", "c"}},
+               {"steps", {{{"text", "draft"}, {"due", "Friday"}}, {{"text", "review"}, {"due", ""}}}}};
+  EXPECT_EQ(render_template("{{#items}}<{{.}}>{{/items}}", data), "<a><b><c>");
+  // Inside an element, names come from the element first, then from outer contexts.
+  EXPECT_EQ(render_template("{{#steps}}{{text}}{{#due}} by {{due}}{{/due}} ({{title}});{{/steps}}", data),
+            "draft by Friday (T);review (T);");
+}
+
+TEST(FollowUp, SectionsOnTruthyValuesAndInvertedSections) {
+  json data = {{"yes", true}, {"no", false}, {"empty", json::array()}, {"word", "hello"}, {"obj", {{"k", "v"}}}};
+  EXPECT_EQ(render_template("{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{#empty}}E{{/empty}}{{#missing}}M{{/missing}}", data),
+            "Y");
+  EXPECT_EQ(render_template("{{#word}}[{{.}}]{{/word}}{{#obj}}{{k}}{{/obj}}", data), "[hello]v");
+  EXPECT_EQ(render_template("{{^yes}}Y{{/yes}}{{^no}}N{{/no}}{{^empty}}E{{/empty}}{{^missing}}M{{/missing}}", data),
+            "NEM");
+}
+
+TEST(FollowUp, StandaloneSectionLinesLeaveNoBlankLines) {
+  json data = {{"items", {"a", "b"}}};
+  EXPECT_EQ(render_template("List:\n{{#items}}\n- {{.}}\n{{/items}}\n{{! a note }}\nEnd\n", data),
+            "List:\n- a\n- b\nEnd\n");
+}
+
+TEST(FollowUp, UnbalancedTagsAreErrorsNamingTagAndOffset) {
+  json data = {{"a", true}};
+  std::string error;
+  EXPECT_EQ(render_template("ok {{#a}} never closed", data, &error), "");
+  EXPECT_NE(error.find("'{{#a}}'"), std::string::npos) << error;
+  EXPECT_NE(error.find("byte 3"), std::string::npos) << error;
+
+  EXPECT_EQ(render_template("text {{/a}}", data, &error), "");
+  EXPECT_NE(error.find("'{{/a}}'"), std::string::npos) << error;
+  EXPECT_NE(error.find("byte 5"), std::string::npos) << error;
+
+  EXPECT_EQ(render_template("{{#a}}{{#b}}{{/a}}{{/b}}", data, &error), "");
+  EXPECT_NE(error.find("'{{/a}}'"), std::string::npos) << error;
+  EXPECT_NE(error.find("'{{#b}}'"), std::string::npos) << error;
+
+  EXPECT_EQ(render_template("Hi {{name", data, &error), "");
+  EXPECT_NE(error.find("byte 3"), std::string::npos) << error;
+
+  EXPECT_EQ(render_template("Hi {{ }}", data, &error), "");
+  EXPECT_NE(error.find("byte 3"), std::string::npos) << error;
+}
+
+TEST(FollowUp, NestingIsCapped) {
+  json data = {{"a", true}};
+  std::string error;
+  auto nested = [](int depth) {
+    std::string t;
+    for (int i = 0; i < depth; ++i) t += "{{#a}}";
+    t += "x";
+    for (int i = 0; i < depth; ++i) t += "{{/a}}";
+    return t;
+  };
+  EXPECT_EQ(render_template(nested(kTemplateMaxNesting), data, &error), "x");
+  EXPECT_EQ(error, "");
+  EXPECT_EQ(render_template(nested(kTemplateMaxNesting + 1), data, &error), "");
+  EXPECT_NE(error.find("nested deeper than 32"), std::string::npos) << error;
+  EXPECT_EQ(render_template(nested(200000), data, &error), "");  // no stack blow-up
+  EXPECT_FALSE(error.empty());
+}
+
+TEST(FollowUp, HandlesMegabyteTemplatesAndInvalidUtf8) {
+  json data = {{"name", "Dana"}, {"items", {1, 2}}};
+  std::string big;
+  while (big.size() < (1u << 20)) big += "Hi {{name}} \xff\xfe\xc3 \xF0\x9F\x99\x82 {{#items}}{{.}}{{/items}}\n";
+  std::string error;
+  std::string out = render_template(big, data, &error);
+  EXPECT_EQ(error, "");
+  EXPECT_NE(out.find("Hi Dana \xff\xfe\xc3 \xF0\x9F\x99\x82 12\n"), std::string::npos);
+
+  std::string opens(1u << 20, '{');  // a megabyte of "{{" with no closing braces
+  EXPECT_EQ(render_template(opens, data, &error), "");
+  EXPECT_FALSE(error.empty());
+  std::string tags;
+  while (tags.size() < (1u << 20)) tags += "{{/a}}{{#";
+  EXPECT_EQ(render_template(tags, data, &error), "");
+  EXPECT_FALSE(error.empty());
+}
+
+TEST(FollowUp, ExplosiveNestedListsStopWithAnError) {
+  json data = {{"a", json::array()}};
+  for (int i = 0; i < 100; ++i) data["a"].push_back(i);
+  std::string tmpl;
+  for (int i = 0; i < kTemplateMaxNesting; ++i) tmpl += "{{#a}}";
+  tmpl += "{{.}}";
+  for (int i = 0; i < kTemplateMaxNesting; ++i) tmpl += "{{/a}}";
+  std::string error;
+  EXPECT_EQ(render_template(tmpl, data, &error), "");  // 100^32 elements: refused, not hung
+  EXPECT_NE(error.find("expands past"), std::string::npos) << error;
+}
+
+// --- Templates from the scenario file ---
+
+TEST(FollowUp, ParsesScenarioTemplate) {
+  std::string error = "stale";
+  EXPECT_FALSE(parse_followup_template(json{{"id", "x"}}, &error));
+  EXPECT_EQ(error, "");
+
+  auto t = parse_followup_template(
+      json{{"followup", {{"subject", "Re: {{scenario.title}}"}, {"body", "Hi {{client.first_name}}"}}}}, &error);
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->subject, "Re: {{scenario.title}}");
+  EXPECT_EQ(t->body, "Hi {{client.first_name}}");
+
+  t = parse_followup_template(json{{"followup", {{"body", "Hi"}}}}, &error);
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->subject, default_followup_template().subject);
+
+  EXPECT_FALSE(parse_followup_template(json{{"followup", "Hi"}}, &error));
+  EXPECT_NE(error.find("/followup"), std::string::npos);
+  EXPECT_FALSE(parse_followup_template(json{{"followup", {{"subject", "s"}}}}, &error));
+  EXPECT_NE(error.find("/followup/body"), std::string::npos);
+  EXPECT_FALSE(parse_followup_template(json{{"followup", {{"body", "x"}, {"bdy", "y"}}}}, &error));
+  EXPECT_NE(error.find("bdy"), std::string::npos);
+  EXPECT_FALSE(parse_followup_template(json{{"followup", {{"body", "{{#steps}}x"}}}}, &error));
+  EXPECT_NE(error.find("/followup/body"), std::string::npos);
+  EXPECT_NE(error.find("'{{#steps}}'"), std::string::npos);
+
+  EXPECT_EQ(followup_template_for(json{{"followup", 3}}, &error).body, default_followup_template().body);
+  EXPECT_FALSE(error.empty());
+}
+
+// --- The email after a playthrough ---
+
+/// Recommended preparation, then `choices` (0-based offered positions).
+Dialogue play(const Scenario& s, const std::vector<size_t>& choices) {
+  Dialogue d(s);
+  while (d.phase() == Phase::Prepare) {
+    const PrepStep* step = d.prep_step();
+    size_t pick = 0;
+    for (size_t i = 0; i < step->options.size(); ++i)
+      if (step->options[i].recommended) pick = i;
+    EXPECT_TRUE(d.choose_prep(pick));
+  }
+  for (size_t c : choices) EXPECT_TRUE(d.choose(c)) << "at node " << (d.node() ? d.node()->id : "?");
+  return d;
+}
+
+const std::vector<size_t> kBreakthrough = {0, 0, 0, 1, 0, 0, 0, 0};
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+/// A next step as the email words it ("draft the pilot plan with your dispatch targets").
+std::string step_text(const Dialogue& d, const std::string& id) {
+  json data = followup_data(d, "Alex");
+  for (const auto& step : data["next_steps"])
+    if (step["id"] == id) return step["action"].get<std::string>();
+  return "(no step " + id + ")";
+}
+
+const FollowUpCheck::Item* item(const FollowUpCheck& c, const std::string& id) {
+  for (const auto& i : c.items)
+    if (i.id == id) return &i;
+  return nullptr;
+}
+
+TEST(FollowUp, DataListsEstablishedPointsAndOwners) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue d = play(s, kBreakthrough);
+  ASSERT_EQ(d.phase(), Phase::Ended);
+  json data = followup_data(d, "Alex");
+  EXPECT_EQ(data["client"]["first_name"], "Dana");
+  EXPECT_EQ(data["client"]["organisation"], "Halden Freight");
+  EXPECT_EQ(data["learner"]["name"], "Alex");
+  EXPECT_EQ(data["ending"], "breakthrough");
+  EXPECT_EQ(data["has_next_steps"], true);
+  EXPECT_FALSE(data["discussion"].empty());
+  std::map<std::string, std::string> labels;
+  for (const auto& step : data["next_steps"])
+    labels[step["id"].get<std::string>()] = step["owner_label"].get<std::string>();
+  EXPECT_EQ(labels["step_draft"], "I will");
+  EXPECT_EQ(labels["step_managers"], "You will");
+  EXPECT_EQ(labels["step_board_paper"], "We will");
+}
+
+TEST(FollowUp, DefaultEmailAfterBreakthroughNamesEveryStep) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue d = play(s, kBreakthrough);
+  ASSERT_EQ(d.phase(), Phase::Ended);
+  ASSERT_EQ(d.ending()->kind, "breakthrough");
+  std::string error;
+  std::string email = render_followup(d, default_followup_template(), "Alex", &error);
+  ASSERT_EQ(error, "");
+  EXPECT_EQ(email.find(default_followup_template().subject + "\n\n"), 0u);
+  EXPECT_NE(email.find("Hi Dana,"), std::string::npos) << email;
+  EXPECT_NE(email.find("Alex"), std::string::npos);
+  EXPECT_EQ(email.find("{{"), std::string::npos);
+  // Each step follows its owner ("I will draft ..."), in words addressed to the client, with its date.
+  EXPECT_NE(email.find("- I will draft the pilot plan with your dispatch targets, by Friday.\n"), std::string::npos)
+      << email;
+  for (const char* id : {"step_draft", "step_managers", "step_board_paper", "step_pilot_plan"}) {
+    const Point* p = s.find_point(id);
+    ASSERT_NE(p, nullptr) << id;
+    std::string action = step_text(d, id);
+    EXPECT_NE(lower(action).find(lower(p->text).substr(0, 12)), std::string::npos) << id;
+    EXPECT_NE(email.find(action + ", " + p->due + "."), std::string::npos) << id << "\n" << email;
+  }
+
+  FollowUpCheck check = check_followup(d, email);
+  EXPECT_DOUBLE_EQ(check.coverage, 1.0);
+  EXPECT_TRUE(check.flags.empty());
+  for (const auto& i : check.items) EXPECT_TRUE(i.covered) << i.id;
+  EXPECT_EQ(check.items.size(), 3u + 4u);  // summary, timeline, reply invite + four steps
+}
+
+TEST(FollowUp, BareThanksCoversLittle) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue d = play(s, kBreakthrough);
+  FollowUpCheck check = check_followup(d, "Thanks for the meeting.");
+  EXPECT_LT(check.coverage, 0.2);
+  for (const auto& i : check.items) {
+    EXPECT_FALSE(i.covered) << i.id;
+    EXPECT_FALSE(i.hint.empty()) << i.id;
+  }
+}
+
+TEST(FollowUp, BlameWordingIsFlaggedAndLowersCoverage) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue d = play(s, kBreakthrough);
+  std::string email = render_followup(d, default_followup_template(), "Alex");
+  double clean = check_followup(d, email).coverage;
+  FollowUpCheck check = check_followup(d, "As I told you, the numbers hold. " + email + "\nYou MUST reply ASAP.");
+  ASSERT_EQ(check.flags.size(), 3u);
+  auto quoted = [&](const std::string& words) {
+    return std::any_of(check.flags.begin(), check.flags.end(),
+                       [&](const std::string& f) { return f.find("\"" + words + "\"") != std::string::npos; });
+  };
+  EXPECT_TRUE(quoted("As I told you"));
+  EXPECT_TRUE(quoted("You MUST"));
+  EXPECT_TRUE(quoted("ASAP"));
+  EXPECT_NEAR(check.coverage, clean - 0.3, 1e-9);
+}
+
+TEST(FollowUp, DraftMissingOneStepMarksExactlyThatStep) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue d = play(s, kBreakthrough);
+  for (const char* missing : {"step_draft", "step_managers", "step_board_paper", "step_pilot_plan"}) {
+    std::string email = render_followup(d, default_followup_template(), "Alex");
+    size_t at = email.find(step_text(d, missing));
+    ASSERT_NE(at, std::string::npos) << missing;
+    size_t line_begin = email.rfind('\n', at) + 1, line_end = email.find('\n', at);
+    email.erase(line_begin, line_end - line_begin + 1);
+    FollowUpCheck check = check_followup(d, email);
+    for (const auto& i : check.items)
+      EXPECT_EQ(i.covered, i.id != std::string("step:") + missing) << "without " << missing << ": " << i.id;
+    EXPECT_NE(item(check, std::string("step:") + missing)->hint.find(s.find_point(missing)->due), std::string::npos);
+  }
+}
+
+TEST(FollowUp, ChecksTimelineAndReplyWording) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue d = play(s, kBreakthrough);
+  for (const char* when :
+       {"on Monday", "by Friday", "next week", "tomorrow", "12 March", "March 12th", "12/03", "2024-03-12",
+        "within 5 days", "in two weeks", "at 3pm", "at 15:00", "on the 14th", "end of the month"})
+    EXPECT_TRUE(item(check_followup(d, std::string("I'll send it ") + when + "."), "timeline")->covered) << when;
+  for (const char* not_when : {"Thanks for the meeting.", "A 90-day pilot.", "Costs rose 1.5 times.", "It may help."})
+    EXPECT_FALSE(item(check_followup(d, not_when), "timeline")->covered) << not_when;
+  for (const char* invite : {"Let me know what you think.", "Please reply with changes.", "Any questions?",
+                             "Tell me if there is anything I missed.", "Do correct me if I'm wrong."})
+    EXPECT_TRUE(item(check_followup(d, invite), "reply_invite")->covered) << invite;
+  EXPECT_FALSE(item(check_followup(d, "Speak soon."), "reply_invite")->covered);
+}
+
+TEST(FollowUp, CheckHandlesMegabyteDraftsEmojiAndInvalidUtf8) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue d = play(s, kBreakthrough);
+  std::string email = render_followup(d, default_followup_template(), "Alex");
+  std::string big;
+  while (big.size() < (1u << 20)) big += "\xF0\x9F\x99\x82 \xff\xfe\xc3( ASAP!! Friday\xe2\x80\x99s plan ";
+  FollowUpCheck check = check_followup(d, big + email + "\xc3");
+  EXPECT_EQ(check.flags.size(), 1u);  // repeated wording is flagged once
+  EXPECT_NEAR(check.coverage, 0.9, 1e-9);
+  EXPECT_EQ(check_followup(d, std::string(1u << 20, '\xff')).coverage, 0.0);
+  EXPECT_EQ(check_followup(d, "").coverage, 0.0);
+}
+
+TEST(FollowUp, EmailWithoutNextStepsProposesAnotherTalk) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue d = play(s, {});
+  ASSERT_EQ(d.phase(), Phase::Conversation);
+  std::string email = render_followup(d, default_followup_template(), "Alex");
+  EXPECT_NE(email.find("did not settle on next steps"), std::string::npos) << email;
+  EXPECT_EQ(email.find("What we agreed"), std::string::npos);
+}
+
+// --- Command line ---
+
+std::string run(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+  pclose(pipe);
+  return out;
+}
+
+TEST(FollowUp, CliPrintsDefaultEmail) {
+  std::string out =
+      run(std::string(RAPPORT_CLI) + " play scenarios/questioned-advice.json --choose 1,1,1,2,1,1,1,1 --followup");
+  size_t at = out.find("FOLLOWUP:\n");
+  ASSERT_NE(at, std::string::npos) << out;
+  std::string email = out.substr(at);
+  EXPECT_NE(email.find("Hi Dana,"), std::string::npos) << out;
+  EXPECT_NE(email.find("by Friday"), std::string::npos);
+  EXPECT_NE(email.find("Alex"), std::string::npos);
+  EXPECT_EQ(out.find("not part of this build"), std::string::npos);
+}
+
+TEST(FollowUp, CliUsesScenarioOwnTemplate) {
+  json doc = json::parse(testing::read_text(testing::source_path("scenarios/questioned-advice.json")));
+  doc["followup"] = {
+      {"subject", "Re: {{scenario.title}}"},
+      {"body", "Dear {{client.name}},\n{{#next_steps}}* {{text}} ({{due}})\n{{/next_steps}}{{learner.name}}\n"}};
+  auto path = std::filesystem::temp_directory_path() / "rapport-followup-test-scenario.json";
+  std::ofstream(path) << doc.dump(2);
+  std::string out = run(std::string(RAPPORT_CLI) + " play " + path.string() + " --choose 1,1,1,2,1,1,1,1 --followup");
+  std::filesystem::remove(path);
+  EXPECT_NE(out.find("FOLLOWUP:\nRe: Why should we trust your numbers?\n\nDear Dana Okafor,\n"), std::string::npos)
+      << out;
+  EXPECT_NE(out.find("* Write the board paper together (next Wednesday)\n"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace rapport
