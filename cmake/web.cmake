@@ -43,4 +43,24 @@ add_custom_command(TARGET rapport_web POST_BUILD
 # Keep index.html current when only shell.html changes.
 add_custom_target(rapport_shell ALL
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/shell.html" "${SITE_DIR}/index.html"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/web/embed-example.html" "${SITE_DIR}/embed-example.html"
   DEPENDS rapport_web)
+
+# The SCORM bridge (web/lms.js), loaded by index.html before rapport.js.
+add_custom_target(rapport_lms_js ALL
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/web/lms.js" "${SITE_DIR}/lms.js"
+  DEPENDS rapport_web "${CMAKE_SOURCE_DIR}/web/lms.js")
+
+# LMS packages: build/web/rapport-scorm12.zip and rapport-scorm2004.zip, each imsmanifest.xml
+# (from web/scorm/) at the root with the whole site beside it. Mastery threshold: 70 of 100.
+set(RAPPORT_MASTERY_SCORE 70 CACHE STRING "Score (0-100) the SCORM packages ask the LMS to treat as passed")
+add_custom_target(scorm_packages ALL
+  COMMAND ${CMAKE_COMMAND} -DSITE_DIR=${SITE_DIR} -DTEMPLATE=${CMAKE_SOURCE_DIR}/web/scorm/imsmanifest-12.xml.in
+    -DSTAGE_DIR=${CMAKE_BINARY_DIR}/scorm12 -DOUTPUT=${CMAKE_BINARY_DIR}/rapport-scorm12.zip
+    -DVERSION=${PROJECT_VERSION} -DMASTERY_SCORE=${RAPPORT_MASTERY_SCORE} -P ${CMAKE_SOURCE_DIR}/web/scorm/package.cmake
+  COMMAND ${CMAKE_COMMAND} -DSITE_DIR=${SITE_DIR} -DTEMPLATE=${CMAKE_SOURCE_DIR}/web/scorm/imsmanifest-2004.xml.in
+    -DSTAGE_DIR=${CMAKE_BINARY_DIR}/scorm2004 -DOUTPUT=${CMAKE_BINARY_DIR}/rapport-scorm2004.zip
+    -DVERSION=${PROJECT_VERSION} -DMASTERY_SCORE=${RAPPORT_MASTERY_SCORE} -P ${CMAKE_SOURCE_DIR}/web/scorm/package.cmake
+  COMMENT "Packaging the site for SCORM 1.2 and 2004"
+  VERBATIM)
+add_dependencies(scorm_packages rapport_web rapport_shell rapport_lms_js)

@@ -199,4 +199,10 @@ bool ProgressBook::set_settings(const json& settings) {
   return save();
 }
 
+void ProgressBook::clear() {
+  store_->remove(kProgressKey);
+  record_ = ProgressRecord{};
+  stored_is_unreadable_ = false;
+}
+
 }  // namespace rapport

@@ -92,6 +92,8 @@ class ProgressBook {
   bool set_unfinished(const nlohmann::json& saved);
   bool set_journal(std::string_view session_id, const std::string& journal);
   bool set_settings(const nlohmann::json& settings);
+  /// Forgets everything: removes the stored record (the backup of unreadable data stays).
+  void clear();
 
  private:
   void merge_from_store();

@@ -10,15 +10,72 @@
 
 namespace rapport::ui {
 
-void App::init(AppServices services, std::vector<Scenario> scenarios, std::vector<std::string> load_errors) {
+void App::init(AppServices services, std::vector<Scenario> scenarios, std::vector<std::string> load_errors,
+               AppOptions options) {
   services_ = std::move(services);
+  options_ = std::move(options);
+  coaching_ = options_.coaching;
+  if (options_.mode && !options_.kiosk) reply_mode_ = *options_.mode;
   scenarios_.assign(std::make_move_iterator(scenarios.begin()), std::make_move_iterator(scenarios.end()));
   load_errors_ = std::move(load_errors);
   book_ = std::make_unique<ProgressBook>(*services_.store);
   book_->load();
   for (auto& n : book_->take_notices()) notices_.push_back(std::move(n));
-  screen_ = Screen::Home;
+  const nlohmann::json& saved = book_->record().settings;
+  settings_.theme = saved.value("theme", std::string("light"));
+  settings_.text_scale = std::clamp(saved.value("text_scale", 1.0f), 0.9f, 1.5f);
+  style_request_ = true;
+  screen_ = options_.kiosk ? Screen::Attract : Screen::Home;
+  if (!options_.scenario.empty() && !options_.kiosk) {
+    auto it = std::find_if(scenarios_.begin(), scenarios_.end(), [&](const Scenario& s) { return s.id == options_.scenario; });
+    if (it != scenarios_.end()) start_scenario(static_cast<size_t>(it - scenarios_.begin()));
+    else notices_.push_back("The link asked for a scenario called '" + options_.scenario + "', which this library does not have.");
+  }
 }
+
+void App::note_input(double now) { last_input_ = now; }
+
+bool App::tick(double now) {
+  if (!options_.kiosk || screen_ == Screen::Attract) return false;
+  if (last_input_ == 0) last_input_ = now;
+  if (now - last_input_ < options_.idle_seconds) return false;
+  forget_visitor();
+  return true;
+}
+
+void App::forget_visitor() {
+  dialogue_.reset();
+  current_ = -1;
+  score_.reset();
+  pending_prep_.reset();
+  notices_.clear();
+  draft_[0] = '\0';
+  book_->clear();
+  reply_mode_ = ReplyMode::Choice;
+  settings_open_ = false;
+  screen_ = Screen::Attract;
+  announce("Welcome to Rapport. Tap to start.");
+}
+
+void App::set_settings(const Settings& settings) {
+  settings_ = settings;
+  settings_.text_scale = std::clamp(settings_.text_scale, 0.9f, 1.5f);
+  style_request_ = true;
+  if (options_.kiosk) return;  // kiosk visitors leave nothing behind
+  nlohmann::json j = book_->record().settings;
+  j["theme"] = settings_.theme;
+  j["text_scale"] = settings_.text_scale;
+  book_->set_settings(j);
+  for (auto& n : book_->take_notices()) notices_.push_back(std::move(n));
+}
+
+bool App::take_style_request() {
+  bool r = style_request_;
+  style_request_ = false;
+  return r;
+}
+
+float App::ui_scale() const { return settings_.text_scale * (options_.kiosk ? 1.3f : 1.0f); }
 
 bool App::add_scenario_text(const std::string& file, const std::string& text) {
   LoadResult r = load_scenario(text, file);
@@ -56,6 +113,11 @@ bool App::take_scroll_request() {
 }
 
 void App::open_home() {
+  if (options_.embed && dialogue_) {
+    // Embedded pages have no library: "home" starts the same scenario again.
+    start_scenario(static_cast<size_t>(current_));
+    return;
+  }
   screen_ = Screen::Home;
   pending_prep_.reset();
   announce("Scenario library");
@@ -63,6 +125,10 @@ void App::open_home() {
 
 void App::start_scenario(size_t index) {
   if (index >= scenarios_.size()) return;
+  if (in_frame_) {
+    deferred_.push_back([this, index] { start_scenario(index); });
+    return;
+  }
   current_ = static_cast<int>(index);
   dialogue_ = std::make_unique<Dialogue>(scenarios_[index]);
   score_.reset();
@@ -75,6 +141,10 @@ void App::start_scenario(size_t index) {
 }
 
 void App::resume_unfinished() {
+  if (in_frame_) {
+    deferred_.push_back([this] { resume_unfinished(); });
+    return;
+  }
   const nlohmann::json& saved = progress().unfinished;
   if (!saved.is_object()) return;
   std::string id = saved.value("scenario", "");
@@ -97,6 +167,7 @@ void App::resume_unfinished() {
 void App::choose_prep(size_t option) {
   if (!dialogue_ || !dialogue_->prep_step() || option >= dialogue_->prep_step()->options.size()) return;
   pending_prep_ = option;
+  focus_continue_ = true;
   const PrepOption& o = dialogue_->prep_step()->options[option];
   announce(o.feedback.empty() ? o.text : o.feedback);
 }
@@ -151,6 +222,10 @@ bool App::submit_text(const std::string& text) {
 }
 
 void App::retry_from(size_t turn) {
+  if (in_frame_) {
+    deferred_.push_back([this, turn] { retry_from(turn); });
+    return;
+  }
   if (!dialogue_ || !dialogue_->retry_from(turn)) return;
   score_.reset();
   screen_ = Screen::Conversation;
@@ -199,25 +274,41 @@ void App::finish_session() {
 
 void App::frame(float dt) {
   animating_ = false;
+  in_frame_ = true;
   begin_hit_frame();
   if (ease_toward(trust_shown_, dialogue_ ? static_cast<float>(dialogue_->value("trust")) : 0.0f, dt)) animating_ = true;
   if (bubbles_.appear < 1.0f) {
     bubbles_.appear = std::min(1.0f, bubbles_.appear + dt / 0.18f);
     animating_ = true;
   }
+  // Escape closes the settings sheet, else leaves a session for the library.
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+    if (settings_open_) settings_open_ = false;
+    else if (screen_ == Screen::Prepare || screen_ == Screen::Conversation || screen_ == Screen::End) open_home();
+  }
   switch (screen_) {
+    case Screen::Attract: draw_attract(*this); break;
     case Screen::Home: draw_home(*this); break;
     case Screen::Prepare: draw_prepare(*this); break;
     case Screen::Conversation: draw_conversation(*this); break;
     case Screen::End: draw_end(*this); break;
   }
+  if (settings_open_) draw_settings(*this);
   end_hit_frame();
+  in_frame_ = false;
+  std::vector<std::function<void()>> actions;
+  actions.swap(deferred_);
+  for (auto& a : actions) a();
+  if (!actions.empty()) animating_ = true;
 }
 
 bool begin_screen(const char* id) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
+  // Keyboard navigation needs a focused window: give it to the screen when nothing has it.
+  if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow) && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
+    ImGui::SetNextWindowFocus();
   constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;

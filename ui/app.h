@@ -11,14 +11,20 @@
 #include <vector>
 
 #include "dialogue.h"
+#include "options.h"
 #include "progress.h"
 #include "scenario.h"
 #include "scoring.h"
 
 namespace rapport::ui {
 
-enum class Screen { Home, Prepare, Conversation, End };
-enum class ReplyMode { Choice, Text };
+enum class Screen { Attract, Home, Prepare, Conversation, End };
+
+/// Appearance the learner chose; kept in the progress record's settings.
+struct Settings {
+  std::string theme = "light";  // light, dark, high-contrast
+  float text_scale = 1.0f;      // 0.9 .. 1.5
+};
 
 struct AppServices {
   ProgressStore* store = nullptr;                     // required
@@ -39,7 +45,23 @@ struct BubbleAnim {
 
 class App {
  public:
-  void init(AppServices services, std::vector<Scenario> scenarios, std::vector<std::string> load_errors);
+  void init(AppServices services, std::vector<Scenario> scenarios, std::vector<std::string> load_errors,
+            AppOptions options = {});
+  const AppOptions& options() const { return options_; }
+
+  /// The platform reports input (for the kiosk idle timer) with a monotonic time in seconds.
+  void note_input(double now);
+  /// Kiosk: returns true when the idle timeout passed and the visitor was forgotten.
+  bool tick(double now);
+
+  const Settings& settings() const { return settings_; }
+  void set_settings(const Settings& settings);
+  /// True once after the settings changed: the platform re-applies the theme and fonts.
+  bool take_style_request();
+  /// Scale factor for text and targets on top of devicePixelRatio (settings x kiosk).
+  float ui_scale() const;
+  bool settings_open() const { return settings_open_; }
+  void open_settings(bool open) { settings_open_ = open; }
 
   /// Draws one frame; dt in seconds since the previous frame.
   void frame(float dt);
@@ -83,6 +105,12 @@ class App {
   const Scenario* current() const { return current_ >= 0 ? &scenarios_[static_cast<size_t>(current_)] : nullptr; }
   const std::optional<SessionScore>& score() const { return score_; }
   std::optional<size_t> pending_prep_choice() const { return pending_prep_; }
+  /// True once after a prep option was chosen: keyboard focus moves to "Continue".
+  bool take_focus_continue() {
+    bool r = focus_continue_;
+    focus_continue_ = false;
+    return r;
+  }
   float trust_shown() const { return trust_shown_; }
   BubbleAnim& bubbles() { return bubbles_; }
   void request_animation() { animating_ = true; }
@@ -92,6 +120,7 @@ class App {
  private:
   void finish_session();
   void save_unfinished();
+  void forget_visitor();
   void announce(const std::string& text);
 
   AppServices services_;
@@ -112,6 +141,15 @@ class App {
   ReplyMode reply_mode_ = ReplyMode::Choice;
   bool coaching_ = true;
   char draft_[kDraftSize] = {};
+  AppOptions options_;
+  Settings settings_;
+  bool style_request_ = true;
+  bool settings_open_ = false;
+  bool focus_continue_ = false;
+  double last_input_ = 0;
+  // Actions that replace the dialogue wait until the frame that asked for them is drawn.
+  bool in_frame_ = false;
+  std::vector<std::function<void()>> deferred_;
 };
 
 // One function per screen, each in its own file.
@@ -119,6 +157,9 @@ void draw_home(App& app);
 void draw_prepare(App& app);
 void draw_conversation(App& app);
 void draw_end(App& app);
+void draw_attract(App& app);
+/// The settings sheet (theme, text size, coaching), drawn over any screen when open.
+void draw_settings(App& app);
 
 /// The slim bar on top of the session screens: back to library, title, client trust meter.
 /// Returns its height.

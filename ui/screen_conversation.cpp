@@ -59,7 +59,7 @@ void draw_conversation(App& app) {
     anim.appear = 0.0f;
     app.request_animation();
   }
-  ImGui::BeginChild("##chat", ImVec2(avail.x, avail.y - replies_h), ImGuiChildFlags_None);
+  ImGui::BeginChild("##chat", ImVec2(avail.x, avail.y - replies_h), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
   ImGui::Dummy(ImVec2(0, t.dp(16)));
   auto bubble = [&](size_t index, bool client, const std::string& text, std::string_view chip, ImU32 col) {
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
@@ -92,18 +92,23 @@ void draw_conversation(App& app) {
   // Reply area: header with the mode switch, then choices or the text box.
   ImVec2 rp = ImGui::GetCursorScreenPos();
   ImGui::GetWindowDrawList()->AddLine(rp, ImVec2(rp.x + avail.x, rp.y), t.colors.border, t.dp(1));
-  ImGui::BeginChild("##replies", ImVec2(avail.x, replies_h), ImGuiChildFlags_None);
+  ImGui::BeginChild("##replies", ImVec2(avail.x, replies_h), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
   ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.dp(8)));
   float row_y = ImGui::GetCursorScreenPos().y;
   bool switched = false;
-  if (pill_button("mode:choice", "Choose a reply", !typing)) {
-    app.set_reply_mode(ReplyMode::Choice);
-    switched = true;
-  }
-  ImGui::SameLine(0, t.dp(8));
-  if (pill_button("mode:text", "Type your own", typing)) {
-    app.set_reply_mode(ReplyMode::Text);
-    switched = true;
+  if (app.options().kiosk) {
+    // Walk-up kiosks have no keyboard: replies are chosen.
+    wrapped_text(t.fonts.small, t.colors.text_muted, "Tap what you would say", column);
+  } else {
+    if (pill_button("mode:choice", "Choose a reply", !typing)) {
+      app.set_reply_mode(ReplyMode::Choice);
+      switched = true;
+    }
+    ImGui::SameLine(0, t.dp(8));
+    if (pill_button("mode:text", "Type your own", typing)) {
+      app.set_reply_mode(ReplyMode::Text);
+      switched = true;
+    }
   }
   ImGui::SetCursorScreenPos(ImVec2(x0, row_y + header_h - t.dp(8)));
   if (switched) {

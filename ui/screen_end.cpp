@@ -94,7 +94,7 @@ void draw_end(App& app) {
   const SessionScore& sc = *app.score();
   const Ending& e = *d->ending();
   ImVec2 avail = ImGui::GetContentRegionAvail();
-  ImGui::BeginChild("##end_scroll", avail);
+  ImGui::BeginChild("##end_scroll", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
   float margin = t.dp(16);
   float width = std::min(avail.x - 2 * margin, t.dp(860));
   float x = ImGui::GetCursorScreenPos().x + (avail.x - width) / 2;
@@ -125,10 +125,11 @@ void draw_end(App& app) {
   at_x();
   wrapped_text(t.fonts.body, t.colors.text, e.debrief, width - t.dp(140));
   at_x();
-  // Restarting replaces the dialogue this screen is drawing, so it happens after the frame.
   bool try_again = pill_button("button:Try again", "Try again");
-  ImGui::SameLine(0, t.dp(12));
-  if (pill_button("button:Back to library", "Back to library", false)) app.open_home();
+  if (!app.options().embed) {
+    ImGui::SameLine(0, t.dp(12));
+    if (pill_button("button:Back to library", "Back to library", false)) app.open_home();
+  }
   ImGui::Dummy(ImVec2(0, t.dp(12)));
 
   // MITI figures.

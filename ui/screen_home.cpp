@@ -109,9 +109,14 @@ void draw_home(App& app) {
   float margin = avail.x < t.dp(600) ? t.dp(16) : t.dp(32);
   float width = std::min(avail.x - 2 * margin, t.dp(1120));
   float x = ImGui::GetCursorScreenPos().x + (avail.x - width) / 2;
-  ImGui::BeginChild("##home_scroll", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
+  ImGui::BeginChild("##home_scroll", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NavFlattened);
   ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + t.dp(24)));
+  float header_y = ImGui::GetCursorScreenPos().y;
   progress_header(app, x, width);
+  ImVec2 after_header = ImGui::GetCursorScreenPos();
+  ImGui::SetCursorScreenPos(ImVec2(x + width - t.dp(120), header_y));
+  if (!app.options().kiosk && pill_button("button:Settings", "Settings", false)) app.open_settings(true);
+  ImGui::SetCursorScreenPos(after_header);
   ImGui::Dummy(ImVec2(0, t.dp(8)));
 
   for (size_t i = 0; i < app.notices().size(); ++i)
@@ -151,7 +156,7 @@ void draw_home(App& app) {
       app.start_scenario(i);
     ImGui::PopID();
   }
-  if (app.can_pick_files()) {
+  if (app.can_pick_files() && !app.options().kiosk) {
     ImGui::Dummy(ImVec2(0, t.dp(8)));
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
     if (pill_button("button:Load scenario", "Load a scenario file\xE2\x80\xA6", false)) app.request_file_picker();

@@ -36,7 +36,7 @@ void draw_prepare(App& app) {
     return;
   }
   ImVec2 avail = ImGui::GetContentRegionAvail();
-  ImGui::BeginChild("##prep_scroll", avail);
+  ImGui::BeginChild("##prep_scroll", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
   float margin = t.dp(16);
   float width = std::min(avail.x - 2 * margin, t.dp(760));
   float x = ImGui::GetCursorScreenPos().x + (avail.x - width) / 2;
@@ -73,6 +73,7 @@ void draw_prepare(App& app) {
     }
     at_x();
     bool last = d->prep_index() + 1 == s->prep.size();
+    if (app.take_focus_continue()) ImGui::SetKeyboardFocusHere();
     if (pill_button("button:Continue", last ? "Start the conversation" : "Continue")) app.confirm_prep();
   }
   // Letters choose options, Enter confirms.

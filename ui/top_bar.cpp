@@ -16,10 +16,13 @@ float draw_top_bar(App& app, bool show_trust) {
   dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), t.colors.surface);
   dl->AddLine(ImVec2(origin.x, origin.y + height), ImVec2(origin.x + width, origin.y + height), t.colors.border, t.dp(1));
   ImGui::SetCursorScreenPos(ImVec2(origin.x + t.dp(12), origin.y + t.dp(8)));
-  if (pill_button("button:Library", compact ? "\xE2\x86\x90" : "\xE2\x86\x90 Library", false)) app.open_home();
+  float title_x = origin.x + t.dp(16);
+  if (!app.options().embed) {
+    if (pill_button("button:Library", compact ? "\xE2\x86\x90" : "\xE2\x86\x90 Library", false)) app.open_home();
+    title_x = ImGui::GetItemRectMax().x + t.dp(16);
+  }
   if (const Scenario* s = app.current()) {
     float meter_w = show_trust ? (compact ? t.dp(120) : t.dp(220)) : 0;
-    float title_x = ImGui::GetItemRectMax().x + t.dp(16);
     float title_w = origin.x + width - title_x - meter_w - t.dp(24);
     ImFont* f = compact ? t.fonts.small : t.fonts.body;
     std::string title = compact ? s->client.name : s->title + "  \xC2\xB7  " + s->client.name;

@@ -18,6 +18,7 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"  // InputEventsQueue: keep drawing until queued input is consumed
 #include "input.h"
+#include "lms.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -27,6 +28,8 @@ constexpr const char* kCanvas = "#canvas";
 
 struct WebState {
   rapport::web::LocalStorageStore store;
+  rapport::MemoryProgressStore kiosk_store;  // kiosk: nothing reaches the browser's storage
+  rapport::ui::AppOptions options;
   rapport::ui::App app;
   rapport::ui::Theme theme;
   rapport::ui::FontFiles fonts;
@@ -40,7 +43,10 @@ struct WebState {
 
 WebState* g = nullptr;
 
-void wake() { g->frames_wanted = std::max(g->frames_wanted, 3); }
+void wake() {
+  g->frames_wanted = std::max(g->frames_wanted, 3);
+  g->app.note_input(emscripten_get_now() / 1000.0);
+}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -80,10 +86,11 @@ void sync_size() {
     g->height = h;
     g->frames_wanted = std::max(g->frames_wanted, 3);
   }
-  if (dpr != g->dpr) {
+  bool restyle = g->app.take_style_request();
+  if (dpr != g->dpr || restyle) {
     g->dpr = dpr;
     rapport::web::set_input_scale(dpr);
-    rapport::ui::apply_theme(g->theme, g->fonts, dpr);
+    rapport::ui::apply_theme(g->theme, g->fonts, dpr * g->app.ui_scale(), rapport::ui::parse_theme(g->app.settings().theme));
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     g->frames_wanted = std::max(g->frames_wanted, 3);
@@ -103,6 +110,7 @@ std::string hits_json() {
 }
 
 void frame() {
+  if (g->app.tick(emscripten_get_now() / 1000.0)) g->frames_wanted = std::max(g->frames_wanted, 3);
   sync_size();
   if (g->frames_wanted <= 0) return;  // idle: the canvas keeps its last frame
   g->frames_wanted--;
@@ -133,6 +141,21 @@ void frame() {
     rapport::web::first_frame_shown();
   }
 }
+
+EM_JS(char*, js_query, (), {
+  var s = window.location.search || '';
+  var n = lengthBytesUTF8(s) + 1;
+  var p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
+
+// postMessage to the embedding page, only to the origin the page was configured with.
+EM_JS(void, js_post_to_parent, (const char* origin, const char* json), {
+  try {
+    if (window.parent && window.parent !== window) window.parent.postMessage(JSON.parse(UTF8ToString(json)), UTF8ToString(origin));
+  } catch (e) {}
+});
 
 EM_JS(void, js_pick_file, (), {
   var input = document.getElementById('scenario-file');
@@ -185,14 +208,30 @@ int main() {
   std::vector<rapport::Scenario> scenarios;
   std::vector<std::string> errors;
   load_scenarios(scenarios, errors);
+  char* query = js_query();
+  g->options = rapport::ui::parse_app_options(query);
+  free(query);
   rapport::ui::AppServices services;
-  services.store = &g->store;
+  services.store = g->options.kiosk ? static_cast<rapport::ProgressStore*>(&g->kiosk_store) : &g->store;
+  if (!g->options.parent_origin.empty()) {
+    services.session_finished = [](const rapport::Dialogue& d, const rapport::SessionScore& score,
+                                   const rapport::SessionRecord&) {
+      nlohmann::json msg = {{"type", "rapport:complete"},
+                            {"scenario", d.scenario().id},
+                            {"outcome", d.ending() ? d.ending()->kind : ""},
+                            {"score", score.total}};
+      js_post_to_parent(g->options.parent_origin.c_str(), msg.dump().c_str());
+    };
+  }
   // [LMS] begin: the LMS bridge (web/lms.*) hooks in here.
+  rapport::web::install_lms(services);
   // [LMS] end
   services.now = rapport::web::now_iso;
   services.announce = rapport::web::announce;
   services.pick_file = [] { js_pick_file(); };
-  g->app.init(services, std::move(scenarios), std::move(errors));
+  g->app.init(services, std::move(scenarios), std::move(errors), g->options);
+  if (!g->options.parent_origin.empty())
+    js_post_to_parent(g->options.parent_origin.c_str(), R"({"type":"rapport:ready"})");
 
   rapport::web::install_input(kCanvas, wake);
   emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, true, on_resize);

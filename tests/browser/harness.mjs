@@ -15,8 +15,12 @@ mkdirSync(artifacts, { recursive: true });
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-/** Starts the server and a fresh Chromium profile; returns helpers bound to one page. */
-export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 1, root = site, path = '' } = {}) {
+/**
+ * Starts the server and a fresh Chromium profile; returns helpers bound to one page. With
+ * `frame` (a CSS selector of an <iframe> on the page, e.g. an LMS host page embedding the app),
+ * the helpers read and click the app inside that iframe, adding the iframe's offset.
+ */
+export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 1, root = site, path = '', frame = null } = {}) {
   const { server, url } = await serveStatic(root, 0);
   const profile = mkdtempSync(join(tmpdir(), 'rapport-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -25,6 +29,15 @@ export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 
   });
   const page = context.pages()[0] || await context.newPage();
   const problems = [];
+  // Where the app runs: the page itself, or the iframe selected by `frame` and its offset.
+  async function appScope() {
+    if (!frame) return { scope: page, dx: 0, dy: 0 };
+    const element = await page.waitForSelector(frame, { timeout: 60000 });
+    const scope = await element.contentFrame();
+    const box = await element.boundingBox();
+    const [left, top] = await element.evaluate((e) => [e.clientLeft, e.clientTop]);
+    return { scope, dx: box.x + left, dy: box.y + top };
+  }
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('request', (r) => {
@@ -33,12 +46,16 @@ export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 
   });
   const app = {
     page, context, url, problems,
+    /** The Playwright frame running the app (the page itself unless `frame` was given). */
+    async appFrame() { return (await appScope()).scope; },
     async load(extra = path) {
       await page.goto(url + extra);
-      await page.waitForFunction(() => window.rapport && window.rapport.ready, null, { timeout: 60000 });
+      const { scope } = await appScope();
+      await scope.waitForFunction(() => window.rapport && window.rapport.ready, null, { timeout: 60000 });
     },
     async hits() {
-      return page.evaluate(() => JSON.parse(window.rapport.hitsJson || '[]'));
+      const { scope } = await appScope();
+      return scope.evaluate(() => JSON.parse(window.rapport.hitsJson || '[]'));
     },
     /** Waits for a widget by exact label (or a predicate) and returns it. */
     async find(label, timeout = 10000) {
@@ -58,10 +75,11 @@ export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 
       for (let i = 0; i < tries; i++) {
         const hit = (await app.hits()).find((h) => h.label === label);
         if (hit) return hit;
-        const frames = await page.evaluate(() => window.rapport.frames);
-        await page.mouse.move(x, y);
+        const { scope, dx, dy } = await appScope();
+        const frames = await scope.evaluate(() => window.rapport.frames);
+        await page.mouse.move(x + dx, y + dy);
         await page.mouse.wheel(0, step);
-        await page.waitForFunction((f) => window.rapport.frames > f + 1, frames, { timeout: 10000 });
+        await scope.waitForFunction((f) => window.rapport.frames > f + 1, frames, { timeout: 10000 });
         await page.waitForTimeout(50);
       }
       return app.find(label, 100);
@@ -69,9 +87,10 @@ export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 
     /** Clicks the centre of a labelled widget with the real mouse, then waits for frames. */
     async click(label) {
       const hit = await app.find(label);
-      const frames = await page.evaluate(() => window.rapport.frames);
-      await page.mouse.click(hit.x + hit.w / 2, hit.y + hit.h / 2);
-      await page.waitForFunction((f) => window.rapport.frames > f + 1, frames, { timeout: 10000 });
+      const { scope, dx, dy } = await appScope();
+      const frames = await scope.evaluate(() => window.rapport.frames);
+      await page.mouse.click(dx + hit.x + hit.w / 2, dy + hit.y + hit.h / 2);
+      await scope.waitForFunction((f) => window.rapport.frames > f + 1, frames, { timeout: 10000 });
       await page.mouse.move(1, 1);
       return hit;
     },

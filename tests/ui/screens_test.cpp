@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "scenario.h"
 #include "theme.h"
 #include "widgets.h"
@@ -237,6 +238,38 @@ TEST_F(Screens, RetryFromATurnInTheDebrief) {
   EXPECT_EQ(app_->screen(), Screen::Conversation);
   EXPECT_EQ(app_->dialogue()->transcript().size(), 3u);
   EXPECT_EQ(app_->dialogue()->node()->id, "fear");
+}
+
+}  // namespace
+}  // namespace rapport::ui
+
+namespace rapport::ui {
+namespace {
+
+TEST_F(Screens, KeyboardOnlyPlaythrough) {
+  frames(2);
+  ImGuiIO& io = ImGui::GetIO();
+  auto press = [&](ImGuiKey key) {
+    io.AddKeyEvent(key, true);
+    frame();
+    io.AddKeyEvent(key, false);
+    frames(2);
+  };
+  press(ImGuiKey_Tab);  // Settings
+  press(ImGuiKey_Tab);  // the first scenario card
+  press(ImGuiKey_Enter);
+  ASSERT_EQ(app_->screen(), Screen::Prepare);
+  for (int step = 0; step < 4; ++step) {
+    press(ImGuiKey_A);      // choose the first option; focus moves to Continue
+    press(ImGuiKey_Enter);  // continue
+  }
+  ASSERT_EQ(app_->screen(), Screen::Conversation);
+  for (int turn = 0; turn < 20 && app_->screen() == Screen::Conversation; ++turn) press(ImGuiKey_1);
+  ASSERT_EQ(app_->screen(), Screen::End);
+  EXPECT_EQ(app_->dialogue()->ending()->kind, "breakthrough");
+  press(ImGuiKey_Escape);
+  EXPECT_EQ(app_->screen(), Screen::Home);
+  EXPECT_EQ(app_->progress().sessions_completed(), 1);
 }
 
 }  // namespace

@@ -1,0 +1,149 @@
+// Delivery where learners are: keyboard-only play, a walk-up kiosk that forgets its visitor,
+// deep links and embedding with postMessage, every screen size, the live region, and no frames
+// drawn while idle.
+import { openApp, run, assert } from './harness.mjs';
+
+async function key(app, k) {
+  const frames = await app.page.evaluate(() => window.rapport.frames);
+  await app.page.keyboard.press(k);
+  await app.page.waitForFunction((f) => window.rapport.frames > f + 1, frames, { timeout: 10000 });
+  await app.page.waitForTimeout(60);
+}
+
+async function tap(app, cdp, label) {
+  const hit = await app.find(label);
+  const point = { x: hit.x + hit.w / 2, y: hit.y + hit.h / 2 };
+  const frames = await app.page.evaluate(() => window.rapport.frames);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await app.page.waitForFunction((f) => window.rapport.frames > f + 1, frames, { timeout: 10000 });
+  await app.page.waitForTimeout(60);
+}
+
+await run([
+  ['keyboard only: Tab, Enter, letters, numbers and Escape play a whole scenario', async () => {
+    const app = await openApp();
+    try {
+      await app.load();
+      await app.settle(300);
+      await key(app, 'Tab');  // Settings
+      await key(app, 'Tab');  // first scenario card
+      await app.screenshot('keyboard-1-focus.png');
+      await key(app, 'Enter');
+      await app.find('prep:1');
+      for (let step = 0; step < 4; step++) {
+        await key(app, 'a');
+        await key(app, 'Enter');
+      }
+      await app.find('client:last');
+      for (let turn = 0; turn < 20; turn++) {
+        if ((await app.hits()).some((h) => h.label === 'outcome')) break;
+        await key(app, '1');
+        await app.page.waitForTimeout(250);
+      }
+      const outcome = await app.find('outcome');
+      assert(outcome.text.length > 0, 'reached an ending by keyboard');
+      await key(app, 'Escape');
+      const progress = await app.find('progress');
+      assert(progress.text.includes('1 session completed'), `back in the library with progress: ${progress.text}`);
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally { await app.close(); }
+  }],
+
+  ['kiosk: attract screen, touch play, idle timeout forgets the visitor, nothing stored', async () => {
+    const app = await openApp({ width: 1920, height: 1080 });
+    try {
+      const cdp = await app.context.newCDPSession(app.page);
+      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+      await app.load('?kiosk=1&idle=4');
+      await app.find('button:Start');
+      await app.screenshot('kiosk-1-attract.png');
+      await tap(app, cdp, 'button:Start');
+      assert(!(await app.hits()).some((h) => h.label === 'button:Settings'), 'no settings for walk-up visitors');
+      await tap(app, cdp, 'scenario:questioned-advice');
+      await tap(app, cdp, 'prep:1');
+      const card = await app.find('prep:1');
+      assert(card.h >= 48, `touch targets at least 48 px high, got ${card.h}`);
+      await tap(app, cdp, 'button:Continue');
+      for (let i = 0; i < 3; i++) { await tap(app, cdp, 'prep:1'); await tap(app, cdp, 'button:Continue'); }
+      await tap(app, cdp, 'reply:1');
+      assert(!(await app.hits()).some((h) => h.label === 'mode:text'), 'kiosk offers no typed replies without a keyboard');
+      await app.settle(300);
+      await app.screenshot('kiosk-2-conversation.png');
+      assert(await app.page.evaluate(() => localStorage.length) === 0, 'kiosk writes nothing to local storage');
+      // Leave it alone: after the idle timeout the attract screen is back.
+      await app.page.waitForTimeout(4500);
+      await app.find('button:Start', 3000);
+      assert(await app.page.evaluate(() => localStorage.length) === 0, 'storage still empty after the reset');
+      await tap(app, cdp, 'button:Start');
+      assert(!(await app.hits()).some((h) => h.label === 'button:Continue'), 'the next visitor sees no trace of the last one');
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally { await app.close(); }
+  }],
+
+  ['deep link and embedding: no library, settings from the URL, postMessage to the configured origin', async () => {
+    const direct = await openApp({ width: 800, height: 600 });
+    try {
+      await direct.load('?scenario=budget-cut&embed=1&mode=text&coach=0');
+      await direct.find('prep:1');
+      assert(!(await direct.hits()).some((h) => h.label === 'button:Library'), 'embedded: no way back to a library');
+      for (let i = 0; i < 4; i++) { await direct.click('prep:1'); await direct.click('button:Continue'); }
+      await direct.find('input:reply');
+      await direct.click('input:reply');
+      await direct.page.keyboard.type('What matters most to you now that the budget has changed?');
+      await direct.page.keyboard.press('Enter');
+      await direct.page.waitForFunction(() => JSON.parse(window.rapport.hitsJson).some((h) => h.label === 'client:last'));
+      await direct.settle(500);
+      assert(!(await direct.hits()).some((h) => h.label === 'coach:last'), 'coach=0 hides coaching (assessment mode)');
+      await direct.screenshot('embed-1-800x600.png');
+      assert(direct.problems.length === 0, direct.problems.join('\n'));
+    } finally { await direct.close(); }
+
+    const host = await openApp({ width: 1000, height: 900, frame: '#rapport' });
+    try {
+      await host.load('embed-example.html');
+      await host.page.waitForFunction(() => window.rapportMessages.some((m) => m.type === 'rapport:ready'));
+      for (let i = 0; i < 4; i++) { await host.click('prep:1'); await host.click('button:Continue'); }
+      for (const c of [1, 1, 1, 2, 1, 1, 1, 1]) await host.click(`reply:${c}`);
+      await host.find('outcome');
+      await host.page.waitForFunction(() => window.rapportMessages.some((m) => m.type === 'rapport:complete'));
+      const done = await host.page.evaluate(() => window.rapportMessages.find((m) => m.type === 'rapport:complete'));
+      assert(done.outcome === 'breakthrough' && done.score >= 70, `complete message: ${JSON.stringify(done)}`);
+      await host.screenshot('embed-2-host-page.png');
+      assert(host.problems.length === 0, host.problems.join('\n'));
+    } finally { await host.close(); }
+  }],
+
+  ['every size from a phone to a kiosk; live region; no frames while idle', async () => {
+    for (const [w, h, dpr, name] of [[390, 844, 3, 'phone-390x844'], [800, 600, 1, 'iframe-800x600'], [1920, 1080, 1, 'kiosk-1920x1080']]) {
+      const app = await openApp({ width: w, height: h, deviceScaleFactor: dpr });
+      try {
+        await app.load();
+        await app.settle(300);
+        for (const hit of await app.hits()) assert(hit.x >= 0 && hit.x + hit.w <= w + 1, `${hit.label} fits ${w} px`);
+        await app.screenshot(`size-${name}-home.png`);
+        await app.reveal('scenario:questioned-advice', { x: w / 2, y: h / 2 });
+        await app.click('scenario:questioned-advice');
+        for (let i = 0; i < 4; i++) { await app.click('prep:1'); await app.click('button:Continue'); }
+        await app.click('reply:1');
+        await app.settle(400);
+        for (const hit of await app.hits()) assert(hit.x >= 0 && hit.x + hit.w <= w + 1, `${hit.label} fits ${w} px`);
+        await app.screenshot(`size-${name}-conversation.png`);
+
+        const client = (await app.find('client:last')).text;
+        const live = await app.page.evaluate(() => document.getElementById('live').textContent);
+        assert(live.includes(client), `live region holds the client's last line: "${live}"`);
+        const label = await app.page.evaluate(() => document.getElementById('canvas').getAttribute('aria-label'));
+        assert(label && label.length > 10, 'the canvas has a label');
+
+        await app.page.mouse.move(0, 0);
+        await app.settle(600);
+        const before = await app.page.evaluate(() => window.rapport.frames);
+        await app.page.waitForTimeout(5000);
+        const after = await app.page.evaluate(() => window.rapport.frames);
+        assert(after === before, `an idle page draws no frames (drew ${after - before} in 5 s)`);
+        assert(app.problems.length === 0, app.problems.join('\n'));
+      } finally { await app.close(); }
+    }
+  }],
+]);

@@ -1,0 +1,26 @@
+// Start-up options of the app, read from the page's URL query (?scenario=, ?mode=, ?coach=0,
+// ?embed=1, ?kiosk=1, ?idle=, ?origin=, ?theme=, ?text=).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rapport::ui {
+
+enum class ReplyMode { Choice, Text };
+
+struct AppOptions {
+  std::string scenario;             // deep link: open this scenario directly
+  std::optional<ReplyMode> mode;    // reply mode to start in
+  bool coaching = true;             // coaching after each reply (off: assessment mode)
+  bool embed = false;               // no library: the page embeds one scenario
+  bool kiosk = false;               // walk-up kiosk: attract screen, big targets, nothing stored
+  double idle_seconds = 90;         // kiosk: idle time before returning to the attract screen
+  std::string parent_origin;        // embedding page's origin for postMessage; empty = none
+};
+
+/// Parses a URL query string ("?a=1&b=2" or "a=1&b=2"); unknown keys and bad values are ignored.
+AppOptions parse_app_options(std::string_view query);
+
+}  // namespace rapport::ui

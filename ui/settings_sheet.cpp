@@ -1,0 +1,78 @@
+// The settings sheet: theme (light, dark, high contrast), text size and coaching.
+#include <cstdio>
+#include <string>
+
+#include "app.h"
+#include "imgui.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace rapport::ui {
+namespace {
+
+struct Choice {
+  const char* label;
+  const char* text;
+};
+
+}  // namespace
+
+void draw_settings(App& app) {
+  const Theme& t = theme();
+  constexpr const char* kPopup = "##settings";
+  if (!ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.5f));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.dp(24), t.dp(24)));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, t.dp(14));
+  constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings;
+  if (ImGui::BeginPopupModal(kPopup, nullptr, flags)) {
+    Settings s = app.settings();
+    bool changed = false;
+    wrapped_text(t.fonts.heading, t.colors.text, "Settings", t.dp(420));
+
+    wrapped_text(t.fonts.small, t.colors.text_muted, "Colours", t.dp(420));
+    const Choice themes[] = {{"theme:light", "Light"}, {"theme:dark", "Dark"}, {"theme:high-contrast", "High contrast"}};
+    for (size_t i = 0; i < 3; ++i) {
+      if (i) ImGui::SameLine(0, t.dp(8));
+      std::string id = themes[i].label + 6;
+      if (pill_button(themes[i].label, themes[i].text, s.theme == id)) {
+        s.theme = id;
+        changed = true;
+      }
+    }
+
+    wrapped_text(t.fonts.small, t.colors.text_muted, "Text size", t.dp(420));
+    const float sizes[] = {0.9f, 1.0f, 1.2f, 1.4f};
+    const char* size_text[] = {"Smaller", "Default", "Larger", "Largest"};
+    for (size_t i = 0; i < 4; ++i) {
+      if (i) ImGui::SameLine(0, t.dp(8));
+      char label[16];
+      std::snprintf(label, sizeof label, "text:%.1f", sizes[i]);
+      bool on = s.text_scale > sizes[i] - 0.05f && s.text_scale < sizes[i] + 0.05f;
+      if (pill_button(label, size_text[i], on)) {
+        s.text_scale = sizes[i];
+        changed = true;
+      }
+    }
+
+    wrapped_text(t.fonts.small, t.colors.text_muted, "Coaching after each reply", t.dp(420));
+    if (pill_button("coach:on", "On", app.coaching())) app.set_coaching(true);
+    ImGui::SameLine(0, t.dp(8));
+    if (pill_button("coach:off", "Off (assessment)", !app.coaching())) app.set_coaching(false);
+
+    ImGui::Dummy(ImVec2(0, t.dp(8)));
+    if (pill_button("button:Done", "Done")) {
+      app.open_settings(false);
+      ImGui::CloseCurrentPopup();
+    }
+    if (!app.settings_open()) ImGui::CloseCurrentPopup();
+    if (changed) app.set_settings(s);
+    ImGui::EndPopup();
+  }
+  ImGui::PopStyleVar(2);
+}
+
+}  // namespace rapport::ui
