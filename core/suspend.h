@@ -1,0 +1,55 @@
+// The progress record squeezed into an LMS's resume field (SCORM 1.2 cmi.suspend_data holds
+// 4,096 characters): a summary of finished sessions and the inputs of the unfinished one, which
+// replay_session() turns back into a full Dialogue::to_json() once the scenario is known.
+//
+// Format "r1:" (ASCII only, no quotes, '<', '>', '&', '=', '#', '+', '\' or control characters):
+//   r1:<strings>|<sessions>|<unfinished>[|<settings>]
+//   strings     texts separated by '~', each percent-escaped (scenario ids, outcomes, prep option
+//               ids, node ids, typed replies); the other sections refer to them by index
+//   sessions    newest first, separated by '~': scenario*score*outcome*finished*mode, numbers in
+//               base 36 (finished = seconds since 1970, empty when unknown; mode 'c' or 't')
+//   unfinished  empty, or scenario*prep*turns*node: prep = option-id indices separated by ',',
+//               turns separated by ',' as c<offered index> or t<code index><text index>
+//   settings    the record's settings JSON, percent-escaped (only when not empty)
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "progress.h"
+#include "scenario.h"
+
+namespace rapport {
+
+inline constexpr int kSuspendFormatVersion = 1;
+/// SCORM 1.2's CMIString4096, the smallest resume field an LMS offers.
+inline constexpr size_t kSuspendDataLimit = 4096;
+
+/// Encodes `record` in at most `limit` characters. Typed replies are shortened first, then the
+/// oldest finished sessions are dropped, then the unfinished session; never fails.
+std::string encode_suspend_data(const ProgressRecord& record, size_t limit = kSuspendDataLimit);
+
+/// Decodes encode_suspend_data() output. Finished sessions come back oldest first with summary
+/// fields only (no transcript, codes or journal). A non-null `unfinished` has the replay form
+///   {"format_version":1, "scenario":id,
+///    "replay":{"prep":[option ids], "turns":[{"choice":n} | {"typed":text, "code":code id}],
+///              "node":node id or ""}}
+/// which replay_session() rebuilds. On garbage or another version returns nullopt and sets `error`.
+std::optional<ProgressRecord> decode_suspend_data(std::string_view data, std::string* error);
+
+/// True when a saved unfinished session has the replay form above (rather than a full
+/// Dialogue::to_json()).
+bool is_replay_session(const nlohmann::json& unfinished);
+
+/// Rebuilds the full Dialogue::to_json() of a replay-form session by playing its inputs through a
+/// fresh Dialogue over `scenario`. `replay` may be the whole unfinished object or its "replay"
+/// member. Typed replies are re-coded only to recover the coder's cue; their stored code decides
+/// the route. Returns nullopt (and sets `error`) when the inputs no longer fit the scenario.
+std::optional<nlohmann::json> replay_session(const Scenario& scenario, const nlohmann::json& replay,
+                                             std::string* error = nullptr);
+
+}  // namespace rapport
