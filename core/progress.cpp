@@ -58,7 +58,7 @@ json progress_to_json(const ProgressRecord& record) {
     json j = {{"id", s.id},         {"scenario", s.scenario}, {"finished", s.finished},
               {"mode", s.mode},     {"outcome", s.outcome},   {"ending_title", s.ending_title},
               {"score", s.score},   {"rq_ratio", s.rq_ratio}, {"percent_complex", s.percent_complex},
-              {"codes", s.codes},   {"journal", s.journal}};
+              {"codes", s.codes},   {"journal", s.journal},   {"followup_coverage", s.followup_coverage}};
     if (!s.transcript.is_null()) j["transcript"] = s.transcript;
     sessions.push_back(std::move(j));
   }
@@ -66,6 +66,17 @@ json progress_to_json(const ProgressRecord& record) {
           {"sessions", sessions},
           {"unfinished", record.unfinished},
           {"settings", record.settings}};
+}
+
+void migrate_progress(json& doc) {
+  int version = doc.value("format_version", 0);
+  if (version == 1) {
+    // 1 -> 2: sessions gain followup_coverage; version 1 had no follow-up email, so 0.
+    if (auto it = doc.find("sessions"); it != doc.end() && it->is_array())
+      for (auto& s : *it)
+        if (s.is_object() && !s.contains("followup_coverage")) s["followup_coverage"] = 0.0;
+    doc["format_version"] = 2;
+  }
 }
 
 std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std::string* error) {
@@ -81,6 +92,7 @@ std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std
   if (v->get<long long>() < 1 || v->get<long long>() > kProgressFormatVersion)
     return fail("the stored progress has format_version " + v->dump() + "; this build reads 1 to " +
                 std::to_string(kProgressFormatVersion));
+  migrate_progress(doc);
   try {
     ProgressRecord r;
     for (const auto& s : doc.at("sessions")) {
@@ -96,6 +108,7 @@ std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std
       rec.percent_complex = s.value("percent_complex", 0.0);
       rec.codes = s.value("codes", std::map<std::string, int>{});
       rec.journal = s.value("journal", "");
+      rec.followup_coverage = s.value("followup_coverage", 0.0);
       if (auto t = s.find("transcript"); t != s.end()) rec.transcript = *t;
       r.sessions.push_back(std::move(rec));
     }
@@ -197,6 +210,34 @@ bool ProgressBook::set_settings(const json& settings) {
   merge_from_store();
   record_.settings = settings;
   return save();
+}
+
+bool ProgressBook::update_session(const SessionRecord& session) {
+  merge_from_store();
+  for (auto& s : record_.sessions)
+    if (s.id == session.id) {
+      s = session;
+      return save();
+    }
+  return false;
+}
+
+int ProgressBook::import_record(std::string_view text, std::string* error) {
+  auto incoming = progress_from_json_text(text, error);
+  if (!incoming) return -1;
+  merge_from_store();
+  int added = 0;
+  for (auto& s : incoming->sessions) {
+    bool known = std::any_of(record_.sessions.begin(), record_.sessions.end(),
+                             [&](const SessionRecord& mine) { return mine.id == s.id; });
+    if (known) continue;
+    record_.sessions.push_back(std::move(s));
+    added++;
+  }
+  std::stable_sort(record_.sessions.begin(), record_.sessions.end(),
+                   [](const SessionRecord& a, const SessionRecord& b) { return a.finished < b.finished; });
+  if (added > 0 && !save()) return -1;
+  return added;
 }
 
 void ProgressBook::clear() {

@@ -13,7 +13,8 @@
 
 namespace rapport {
 
-inline constexpr int kProgressFormatVersion = 1;
+/// Version 1: the first release. Version 2 adds each session's follow-up email coverage.
+inline constexpr int kProgressFormatVersion = 2;
 inline constexpr std::string_view kProgressKey = "rapport.progress";
 inline constexpr std::string_view kProgressBackupKey = "rapport.progress.backup";
 
@@ -54,6 +55,7 @@ struct SessionRecord {
   double percent_complex = 0;
   std::map<std::string, int> codes;  // code id -> count
   std::string journal;
+  double followup_coverage = 0;  // 0..1, how complete the follow-up email was
   nlohmann::json transcript;  // compact transcript; dropped first when storage is full
 };
 
@@ -70,7 +72,9 @@ struct ProgressRecord {
 };
 
 nlohmann::json progress_to_json(const ProgressRecord& record);
-/// Parses a stored record; on failure returns nullopt and sets `error`.
+/// Brings an older stored record up to kProgressFormatVersion in place (one step per version).
+void migrate_progress(nlohmann::json& doc);
+/// Parses a stored record (migrating older versions); on failure returns nullopt and sets `error`.
 std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std::string* error);
 
 /// Loads, updates and saves the record through a store, keeping the promises above.
@@ -91,6 +95,11 @@ class ProgressBook {
   /// Sets (or clears with null) the unfinished session and saves.
   bool set_unfinished(const nlohmann::json& saved);
   bool set_journal(std::string_view session_id, const std::string& journal);
+  /// Replaces the stored session with the same id (score after the follow-up email, journal).
+  bool update_session(const SessionRecord& session);
+  /// Merges sessions from an exported record (by id, no duplicates); returns how many were new,
+  /// or -1 with `error` set when the text is not a progress record.
+  int import_record(std::string_view text, std::string* error);
   bool set_settings(const nlohmann::json& settings);
   /// Forgets everything: removes the stored record (the backup of unreadable data stays).
   void clear();

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "followup.h"
+
 namespace rapport {
 namespace {
 
@@ -576,6 +578,14 @@ LoadResult load_scenario(std::string_view text, std::string_view file) {
       ending.debrief = r.string(e, ep, "debrief", true);
       s.endings.push_back(std::move(ending));
     }
+  }
+  if (const json* f = r.object(doc, root, "followup", false)) {
+    r.known_keys(*f, "/followup", {"subject", "body"});
+    s.followup_subject = r.string(*f, "/followup", "subject", true);
+    s.followup_body = r.string(*f, "/followup", "body", true);
+    std::string error;
+    (void)render_template(s.followup_subject + "\n" + s.followup_body, json::object(), &error);
+    if (!error.empty()) r.error("/followup/body", "template: " + error);
   }
   check_references(r, s);
   result.errors = r.take_errors();

@@ -127,6 +127,8 @@ struct Scenario {
   std::vector<Node> nodes;
   std::vector<Point> points;
   std::vector<Ending> endings;
+  std::string followup_subject;  // the scenario's own follow-up email template; empty = default
+  std::string followup_body;
 
   const Node* find_node(std::string_view id) const;
   const Ending* find_ending(std::string_view id) const;

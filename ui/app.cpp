@@ -2,9 +2,13 @@
 #include "app.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
 
 #include "imgui.h"
+#include "imgui_stdlib.h"
 #include "reply_coder.h"
+#include "suspend.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -20,7 +24,7 @@ void App::init(AppServices services, std::vector<Scenario> scenarios, std::vecto
   load_errors_ = std::move(load_errors);
   book_ = std::make_unique<ProgressBook>(*services_.store);
   book_->load();
-  for (auto& n : book_->take_notices()) notices_.push_back(std::move(n));
+  take_book_notices();
   const nlohmann::json& saved = book_->record().settings;
   settings_.theme = saved.value("theme", std::string("light"));
   settings_.text_scale = std::clamp(saved.value("text_scale", 1.0f), 0.9f, 1.5f);
@@ -31,6 +35,10 @@ void App::init(AppServices services, std::vector<Scenario> scenarios, std::vecto
     if (it != scenarios_.end()) start_scenario(static_cast<size_t>(it - scenarios_.begin()));
     else notices_.push_back("The link asked for a scenario called '" + options_.scenario + "', which this library does not have.");
   }
+}
+
+void App::take_book_notices() {
+  for (auto& n : book_->take_notices()) notices_.push_back(std::move(n));
 }
 
 void App::note_input(double now) { last_input_ = now; }
@@ -66,7 +74,7 @@ void App::set_settings(const Settings& settings) {
   j["theme"] = settings_.theme;
   j["text_scale"] = settings_.text_scale;
   book_->set_settings(j);
-  for (auto& n : book_->take_notices()) notices_.push_back(std::move(n));
+  take_book_notices();
 }
 
 bool App::take_style_request() {
@@ -145,13 +153,18 @@ void App::resume_unfinished() {
     deferred_.push_back([this] { resume_unfinished(); });
     return;
   }
-  const nlohmann::json& saved = progress().unfinished;
+  nlohmann::json saved = progress().unfinished;
   if (!saved.is_object()) return;
   std::string id = saved.value("scenario", "");
   auto it = std::find_if(scenarios_.begin(), scenarios_.end(), [&](const Scenario& s) { return s.id == id; });
   if (it == scenarios_.end()) return;
   start_scenario(static_cast<size_t>(it - scenarios_.begin()));
-  std::string err = dialogue_->restore(saved);
+  std::string err;
+  if (is_replay_session(saved)) {
+    // From an LMS's compact suspend data: rebuild the full state by replaying the inputs.
+    if (auto full = replay_session(*it, saved, &err)) saved = std::move(*full);
+  }
+  if (err.empty()) err = dialogue_->restore(saved);
   if (!err.empty()) {
     notices_.push_back("Your unfinished session could not be resumed: " + err);
     dialogue_ = std::make_unique<Dialogue>(*it);
@@ -161,6 +174,7 @@ void App::resume_unfinished() {
   screen_ = dialogue_->phase() == Phase::Prepare ? Screen::Prepare
             : dialogue_->phase() == Phase::Ended ? Screen::End : Screen::Conversation;
   if (dialogue_->phase() == Phase::Ended) finish_session();
+  else if (err.empty()) save_unfinished();
   scroll_request_ = true;
 }
 
@@ -244,7 +258,7 @@ void App::set_reply_mode(ReplyMode mode) {
 void App::save_unfinished() {
   if (!dialogue_) return;
   book_->set_unfinished(dialogue_->to_json());
-  for (auto& n : book_->take_notices()) notices_.push_back(std::move(n));
+  take_book_notices();
 }
 
 void App::finish_session() {
@@ -265,16 +279,60 @@ void App::finish_session() {
   for (const auto& t : dialogue_->transcript()) rec.codes[std::string(code_id(t.code))]++;
   rec.transcript = dialogue_->to_json()["turns"];
   if (services_.session_finished) services_.session_finished(*dialogue_, *score_, rec);
+  last_session_ = rec;
   book_->add_session(std::move(rec));
+  FollowUpTemplate tmpl = current()->followup_body.empty()
+                              ? default_followup_template()
+                              : FollowUpTemplate{current()->followup_subject, current()->followup_body};
+  followup_draft_ = render_followup(*dialogue_, tmpl, "");
+  followup_revision_++;
+  followup_check_ = check_followup(*dialogue_, followup_draft_);
+  journal_draft_.clear();
+  journal_saved_ = false;
   book_->set_unfinished(nullptr);
-  for (auto& n : book_->take_notices()) notices_.push_back(std::move(n));
+  take_book_notices();
   screen_ = Screen::End;
   announce(dialogue_->ending()->title + ". Score " + std::to_string(score_->total) + " out of 100.");
+}
+
+bool App::text_field(const char* id, ImVec2 size, std::string& value, const char* placeholder, int revision) {
+  const Theme& t = theme();
+  bool edited = field_edited_.erase(id) > 0;
+  if (!services_.text_fields) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(t.dp(12), t.dp(10)));
+    edited |= ImGui::InputTextMultiline((std::string("##") + id).c_str(), &value, size);
+    ImGui::PopStyleVar();
+    record_hit(std::string("field:") + id, value, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    return edited;
+  }
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  ImVec2 q(p.x + size.x, p.y + size.y);
+  ImGui::Dummy(size);
+  ImGui::GetWindowDrawList()->AddRect(p, q, t.colors.border, t.dp(10), 0, t.dp(1));
+  // Only the visible part of the field is handed to the page.
+  ImVec2 cmin = ImGui::GetWindowDrawList()->GetClipRectMin(), cmax = ImGui::GetWindowDrawList()->GetClipRectMax();
+  if (q.y > cmin.y && p.y < cmax.y) {
+    field_values_[id] = &value;
+    fields_.push_back({id, ImVec2(p.x, std::max(p.y, cmin.y)), ImVec2(q.x, std::min(q.y, cmax.y)), value, revision,
+                       placeholder, true});
+    record_hit(std::string("field:") + id, value, p, q);
+  }
+  return edited;
+}
+
+void App::text_field_input(const std::string& id, const std::string& text) {
+  auto it = field_values_.find(id);
+  if (it == field_values_.end()) return;
+  *it->second = text;
+  field_edited_.insert(id);
+  animating_ = true;
 }
 
 void App::frame(float dt) {
   animating_ = false;
   in_frame_ = true;
+  fields_.clear();
+  field_values_.clear();
   begin_hit_frame();
   if (ease_toward(trust_shown_, dialogue_ ? static_cast<float>(dialogue_->value("trust")) : 0.0f, dt)) animating_ = true;
   if (bubbles_.appear < 1.0f) {
@@ -284,9 +342,15 @@ void App::frame(float dt) {
   // Escape closes the settings sheet, else leaves a session for the library.
   if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
     if (settings_open_) settings_open_ = false;
-    else if (screen_ == Screen::Prepare || screen_ == Screen::Conversation || screen_ == Screen::End) open_home();
+    else if (reference_open_) {
+      // the reference sheet closes itself on Escape
+    } else if (screen_ == Screen::FollowUp || screen_ == Screen::Roadmap) open_screen(Screen::End);
+    else if (screen_ != Screen::Home && screen_ != Screen::Attract) open_home();
   }
   switch (screen_) {
+    case Screen::FollowUp: draw_followup(*this); break;
+    case Screen::Roadmap: draw_roadmap(*this); break;
+    case Screen::Progress: draw_progress(*this); break;
     case Screen::Attract: draw_attract(*this); break;
     case Screen::Home: draw_home(*this); break;
     case Screen::Prepare: draw_prepare(*this); break;
@@ -294,7 +358,9 @@ void App::frame(float dt) {
     case Screen::End: draw_end(*this); break;
   }
   if (settings_open_) draw_settings(*this);
+  else if (reference_open_) draw_reference(*this);
   end_hit_frame();
+  if (services_.text_fields) services_.text_fields(fields_);
   in_frame_ = false;
   std::vector<std::function<void()>> actions;
   actions.swap(deferred_);

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <deque>
+#include <map>
+#include <set>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -11,6 +13,8 @@
 #include <vector>
 
 #include "dialogue.h"
+#include "imgui.h"
+#include "followup.h"
 #include "options.h"
 #include "progress.h"
 #include "scenario.h"
@@ -18,7 +22,7 @@
 
 namespace rapport::ui {
 
-enum class Screen { Attract, Home, Prepare, Conversation, End };
+enum class Screen { Attract, Home, Prepare, Conversation, End, FollowUp, Roadmap, Progress };
 
 /// Appearance the learner chose; kept in the progress record's settings.
 struct Settings {
@@ -26,11 +30,29 @@ struct Settings {
   float text_scale = 1.0f;      // 0.9 .. 1.5
 };
 
+/// A text field the platform draws as a real HTML element over the canvas (word wrap, phone
+/// keyboards, IMEs, screen readers), positioned in device pixels.
+struct TextFieldSpec {
+  std::string id;
+  ImVec2 min, max;
+  std::string value;
+  int revision = 0;  // changes when the app replaced the value (not on the learner's typing)
+  std::string placeholder;
+  bool multiline = true;
+};
+
 struct AppServices {
   ProgressStore* store = nullptr;                     // required
   std::function<std::string()> now;                   // ISO-8601 time; optional
   std::function<void(const std::string&)> announce;   // screen-reader live region; optional
   std::function<void()> pick_file;                    // opens a scenario file picker; optional
+  std::function<void()> pick_progress_file;           // opens a picker for a progress export; optional
+  std::function<void(const std::string&)> copy_text;  // clipboard; optional
+  std::function<void(const std::string& name, const std::string& text)> download_text;  // optional
+  std::function<void(const std::string& url)> open_url;  // mailto: links; optional
+  /// Shows the frame's text fields as real HTML fields (hides the others); optional: without
+  /// it ImGui's own text box is used.
+  std::function<void(const std::vector<TextFieldSpec>&)> text_fields;
   // Session events for the platform (LMS reporting, postMessage to an embedding page); optional.
   std::function<void(const Dialogue&)> session_started;
   std::function<void(const Dialogue&, const Turn&)> turn_finished;
@@ -88,6 +110,42 @@ class App {
   char* draft() { return draft_; }
   static constexpr size_t kDraftSize = 2048;
 
+  // --- after the session: follow-up email, journal, roadmap, progress, reference ---
+  /// Shows a screen that needs no set-up (End, FollowUp and Roadmap need a finished session).
+  void open_screen(Screen screen);
+  std::string& followup_draft() { return followup_draft_; }
+  /// Re-checks the draft after an edit and re-scores the session with its coverage.
+  void followup_edited();
+  const FollowUpCheck& followup_check() const { return followup_check_; }
+  void copy_followup();
+  void download_followup();
+  void mail_followup();
+  std::string& journal_draft() { return journal_draft_; }
+  void save_journal();
+  void journal_edited() { journal_saved_ = false; }
+  bool journal_saved() const { return journal_saved_; }
+  void export_progress();
+  /// Merges an exported progress file (from the platform's picker); result shown as a notice.
+  void import_progress_text(const std::string& file, const std::string& text);
+  void request_progress_import() { if (services_.pick_progress_file) services_.pick_progress_file(); }
+  /// Reset needs two steps: ask, then confirm.
+  void ask_reset(bool ask) { reset_asked_ = ask; }
+  bool reset_asked() const { return reset_asked_; }
+  void confirm_reset();
+  bool reference_open() const { return reference_open_; }
+  void open_reference(bool open) { reference_open_ = open; }
+  /// The scenario aimed at the learner's weakest skill (or one not played yet); nullptr if none.
+  const Scenario* suggested_next() const;
+  /// Why suggested_next() was chosen, in a sentence.
+  std::string suggestion_reason() const;
+
+  // --- text fields ---
+  /// A multi-line text field bound to `value`; returns true when the learner edited it.
+  bool text_field(const char* id, ImVec2 size, std::string& value, const char* placeholder, int revision = 0);
+  /// The platform reports typing in one of its HTML fields.
+  void text_field_input(const std::string& id, const std::string& text);
+  int followup_revision() const { return followup_revision_; }
+
   // --- read by the screens ---
   /// A deque, so adding a scenario never moves the one a running dialogue points at.
   const std::deque<Scenario>& scenarios() const { return scenarios_; }
@@ -121,6 +179,8 @@ class App {
   void finish_session();
   void save_unfinished();
   void forget_visitor();
+  void rescore_with_followup();
+  void take_book_notices();
   void announce(const std::string& text);
 
   AppServices services_;
@@ -146,6 +206,18 @@ class App {
   bool style_request_ = true;
   bool settings_open_ = false;
   bool focus_continue_ = false;
+  std::string followup_draft_;
+  int followup_revision_ = 0;
+  std::vector<TextFieldSpec> fields_;
+  std::map<std::string, std::string*> field_values_;
+  std::set<std::string> field_edited_;
+  FollowUpCheck followup_check_;
+  std::string journal_draft_;
+  bool journal_saved_ = false;
+  bool reset_asked_ = false;
+  bool reference_open_ = false;
+  std::string last_session_id_;
+  std::optional<SessionRecord> last_session_;
   double last_input_ = 0;
   // Actions that replace the dialogue wait until the frame that asked for them is drawn.
   bool in_frame_ = false;
@@ -158,6 +230,11 @@ void draw_prepare(App& app);
 void draw_conversation(App& app);
 void draw_end(App& app);
 void draw_attract(App& app);
+void draw_followup(App& app);
+void draw_roadmap(App& app);
+void draw_progress(App& app);
+/// The reference sheet (challenge table, OARS cards), drawn over any screen when open.
+void draw_reference(App& app);
 /// The settings sheet (theme, text size, coaching), drawn over any screen when open.
 void draw_settings(App& app);
 

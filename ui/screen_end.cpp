@@ -125,10 +125,14 @@ void draw_end(App& app) {
   at_x();
   wrapped_text(t.fonts.body, t.colors.text, e.debrief, width - t.dp(140));
   at_x();
-  bool try_again = pill_button("button:Try again", "Try again");
+  if (pill_button("button:Follow-up", "Write the follow-up email")) app.open_screen(Screen::FollowUp);
+  ImGui::SameLine(0, t.dp(8));
+  if (pill_button("button:Roadmap", "See the map", false)) app.open_screen(Screen::Roadmap);
+  ImGui::SameLine(0, t.dp(8));
+  bool try_again = pill_button("button:Try again", "Try again", false);
   if (!app.options().embed) {
-    ImGui::SameLine(0, t.dp(12));
-    if (pill_button("button:Back to library", "Back to library", false)) app.open_home();
+    ImGui::SameLine(0, t.dp(8));
+    if (pill_button("button:Back to library", "Library", false)) app.open_home();
   }
   ImGui::Dummy(ImVec2(0, t.dp(12)));
 
@@ -172,6 +176,23 @@ void draw_end(App& app) {
     record_hit("tactic:" + tac.id, (tac.done ? "done: " : "not yet: ") + line, p, ImGui::GetItemRectMax());
   }
   ImGui::Dummy(ImVec2(0, t.dp(8)));
+
+  // Journal: what worked, what to try next time.
+  if (!app.options().kiosk) {
+    at_x();
+    wrapped_text(t.fonts.heading, t.colors.text, "Your journal", width);
+    at_x();
+    wrapped_text(t.fonts.small, t.colors.text_muted,
+                 "What worked in this conversation? What will you try next time? Saved with this session.", width);
+    at_x();
+    if (app.text_field("journal", ImVec2(width, t.dp(110)), app.journal_draft(), "What worked, and what to try next time",
+                       app.followup_revision()))
+      app.journal_edited();
+    at_x();
+    if (pill_button("button:Save journal", app.journal_saved() ? "Saved" : "Save journal entry", !app.journal_saved()))
+      app.save_journal();
+    ImGui::Dummy(ImVec2(0, t.dp(8)));
+  }
 
   // Trust across the turns.
   at_x();

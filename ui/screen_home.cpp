@@ -114,8 +114,27 @@ void draw_home(App& app) {
   float header_y = ImGui::GetCursorScreenPos().y;
   progress_header(app, x, width);
   ImVec2 after_header = ImGui::GetCursorScreenPos();
-  ImGui::SetCursorScreenPos(ImVec2(x + width - t.dp(120), header_y));
-  if (!app.options().kiosk && pill_button("button:Settings", "Settings", false)) app.open_settings(true);
+  if (!app.options().kiosk) {
+    // Header actions, right-aligned: progress, reference, settings.
+    float bw = t.dp(120) + t.dp(130) + t.dp(124);
+    ImGui::SetCursorScreenPos(ImVec2(x + width - bw, header_y));
+    if (width >= t.dp(640)) {
+      if (pill_button("button:Progress", "Progress", false)) app.open_screen(Screen::Progress);
+      ImGui::SameLine(0, t.dp(8));
+      if (pill_button("button:Reference", "Reference", false)) app.open_reference(true);
+      ImGui::SameLine(0, t.dp(8));
+    } else {
+      ImGui::SetCursorScreenPos(ImVec2(x + width - t.dp(120), header_y));
+    }
+    if (pill_button("button:Settings", "Settings", false)) app.open_settings(true);
+    if (width < t.dp(640)) {
+      ImGui::SetCursorScreenPos(ImVec2(x, after_header.y + t.dp(4)));
+      if (pill_button("button:Progress", "Progress", false)) app.open_screen(Screen::Progress);
+      ImGui::SameLine(0, t.dp(8));
+      if (pill_button("button:Reference", "Reference", false)) app.open_reference(true);
+      after_header = ImGui::GetCursorScreenPos();
+    }
+  }
   ImGui::SetCursorScreenPos(after_header);
   ImGui::Dummy(ImVec2(0, t.dp(8)));
 

@@ -21,16 +21,27 @@ float draw_top_bar(App& app, bool show_trust) {
     if (pill_button("button:Library", compact ? "\xE2\x86\x90" : "\xE2\x86\x90 Library", false)) app.open_home();
     title_x = ImGui::GetItemRectMax().x + t.dp(16);
   }
+  // Reference, reachable from every session screen.
+  float ref_w = 0;
+  if (!app.options().kiosk) {
+    ImVec2 keep = ImGui::GetCursorScreenPos();
+    const char* ref_text = compact ? "?" : "Reference";
+    ref_w = t.fonts.body->CalcTextSizeA(t.fonts.body->FontSize, FLT_MAX, 0, ref_text).x + t.dp(40);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + width - ref_w - t.dp(12), origin.y + t.dp(8)));
+    if (pill_button("button:Reference", ref_text, false)) app.open_reference(true);
+    ImGui::SetCursorScreenPos(keep);
+    ref_w += t.dp(16);
+  }
   if (const Scenario* s = app.current()) {
-    float meter_w = show_trust ? (compact ? t.dp(120) : t.dp(220)) : 0;
-    float title_w = origin.x + width - title_x - meter_w - t.dp(24);
+    float meter_w = show_trust ? (compact ? t.dp(110) : t.dp(200)) : 0;
+    float title_w = origin.x + width - title_x - meter_w - ref_w - t.dp(24);
     ImFont* f = compact ? t.fonts.small : t.fonts.body;
     std::string title = compact ? s->client.name : s->title + "  \xC2\xB7  " + s->client.name;
     ImVec4 clip(title_x, origin.y, title_x + title_w, origin.y + height);
     dl->AddText(f, f->FontSize, ImVec2(title_x, origin.y + (height - f->FontSize) / 2), t.colors.text, title.c_str(),
                 nullptr, 0, &clip);
     if (show_trust) {
-      ImGui::SetCursorScreenPos(ImVec2(origin.x + width - meter_w - t.dp(16), origin.y + (height - t.fonts.small->FontSize) / 2));
+      ImGui::SetCursorScreenPos(ImVec2(origin.x + width - meter_w - ref_w - t.dp(16), origin.y + (height - t.fonts.small->FontSize) / 2));
       meter("Trust", app.trust_shown(), meter_w);
       record_hit("meter:trust", std::to_string(static_cast<int>(app.trust_shown() + 0.5f)), ImGui::GetItemRectMin(),
                  ImGui::GetItemRectMax());

@@ -7,6 +7,7 @@
 #include <emscripten/html5.h>
 
 #include "imgui.h"
+#include "page.h"
 
 namespace rapport::web {
 namespace {
@@ -51,6 +52,8 @@ void update_modifiers(const EmscriptenKeyboardEvent* e) {
 
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
   wake();
+  // Typing in one of the page's text fields belongs to that field, not to the canvas.
+  if (text_field_focused()) return EM_FALSE;
   ImGuiIO& io = ImGui::GetIO();
   if (type == EMSCRIPTEN_EVENT_KEYPRESS) {
     if (e->charCode >= 32 && !e->ctrlKey && !e->metaKey) io.AddInputCharacter(e->charCode);

@@ -18,6 +18,7 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"  // InputEventsQueue: keep drawing until queued input is consumed
 #include "input.h"
+#include "page.h"
 #include "lms.h"
 #include "theme.h"
 #include "widgets.h"
@@ -176,6 +177,20 @@ extern "C" EMSCRIPTEN_KEEPALIVE void rapport_add_scenario(const char* file_name,
   wake();
 }
 
+/// Called by the page when the learner types in one of its text fields.
+extern "C" EMSCRIPTEN_KEEPALIVE void rapport_field_input(const char* id, const char* text) {
+  if (!g) return;
+  g->app.text_field_input(id, text);
+  wake();
+}
+
+/// Called by the page with a progress export the learner picked.
+extern "C" EMSCRIPTEN_KEEPALIVE void rapport_import_progress(const char* file_name, const char* text) {
+  if (!g) return;
+  g->app.import_progress_text(file_name, text);
+  wake();
+}
+
 int main() {
   g = new WebState();
   EmscriptenWebGLContextAttributes attrs;
@@ -229,6 +244,13 @@ int main() {
   services.now = rapport::web::now_iso;
   services.announce = rapport::web::announce;
   services.pick_file = [] { js_pick_file(); };
+  services.pick_progress_file = rapport::web::pick_progress_file;
+  services.copy_text = rapport::web::copy_to_clipboard;
+  services.download_text = rapport::web::download_text;
+  services.open_url = rapport::web::open_url;
+  services.text_fields = [](const std::vector<rapport::ui::TextFieldSpec>& fields) {
+    rapport::web::sync_text_fields(fields, g->dpr, g->theme);
+  };
   g->app.init(services, std::move(scenarios), std::move(errors), g->options);
   if (!g->options.parent_origin.empty())
     js_post_to_parent(g->options.parent_origin.c_str(), R"({"type":"rapport:ready"})");

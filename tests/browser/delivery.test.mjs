@@ -26,8 +26,7 @@ await run([
     try {
       await app.load();
       await app.settle(300);
-      await key(app, 'Tab');  // Settings
-      await key(app, 'Tab');  // first scenario card
+      for (const item of ['Progress', 'Reference', 'Settings', 'the first scenario card']) await key(app, 'Tab');
       await app.screenshot('keyboard-1-focus.png');
       await key(app, 'Enter');
       await app.find('prep:1');

@@ -60,7 +60,7 @@ await run([
       await app.find('outcome');
       const score = Number((await app.find('score')).text);
       assert(score >= 0 && score <= 100, `score shown: ${score}`);
-      const chart = await app.find('chart:trust');
+      const chart = await app.reveal('chart:trust');
       assert(/Trust: \d+/.test(chart.text), `trust chart has values: ${chart.text}`);
       await app.settle();
       await app.screenshot('typed-3-debrief.png');

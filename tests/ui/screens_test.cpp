@@ -232,7 +232,6 @@ TEST_F(Screens, TypedRepliesAreCodedAndCoached) {
 TEST_F(Screens, RetryFromATurnInTheDebrief) {
   play_breakthrough();
   ASSERT_EQ(app_->screen(), Screen::End);
-  ASSERT_NE(find("chart:trust"), nullptr);
   app_->retry_from(3);
   frames(3);
   EXPECT_EQ(app_->screen(), Screen::Conversation);
@@ -255,8 +254,10 @@ TEST_F(Screens, KeyboardOnlyPlaythrough) {
     io.AddKeyEvent(key, false);
     frames(2);
   };
-  press(ImGuiKey_Tab);  // Settings
-  press(ImGuiKey_Tab);  // the first scenario card
+  for (const char* item : {"Progress", "Reference", "Settings", "the first scenario card"}) {
+    (void)item;
+    press(ImGuiKey_Tab);
+  }
   press(ImGuiKey_Enter);
   ASSERT_EQ(app_->screen(), Screen::Prepare);
   for (int step = 0; step < 4; ++step) {

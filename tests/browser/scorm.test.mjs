@@ -1,0 +1,262 @@
+// Rapport inside a real SCORM runtime (scorm-again from npm) in Chromium: a host page plays the
+// LMS, embeds the app in an iframe, and keeps what the runtime received across reloads the way an
+// LMS does. One run per SCORM version: play a session, check score, status, interactions,
+// session time and resume data; start a second session; reload with the app's local storage
+// cleared (as in a partitioned LMS iframe) and find the progress restored from suspend_data.
+import { copyFileSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, run, assert, site, repo } from './harness.mjs';
+
+const runtime = join(repo, 'tests/browser/node_modules/scorm-again/dist/scorm-again.js');
+
+// The LMS: scorm-again's API object for the version in ?v=, every SetValue logged (last value
+// per element in window.host.values), and on Commit/Terminate the values an LMS keeps between
+// launches saved in the host's local storage, to be loaded with loadFromJSON before the next
+// launch (entry = resume after exit = suspend). ?partition=1 clears the app's own local storage
+// first, as a partitioned or cleared LMS iframe would.
+const HOST = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Test LMS</title>
+<link rel="icon" href="data:,">
+<script src="scorm-again.js"></script>
+<style>body { margin: 0; background: #ddd; } #app { position: absolute; left: 24px; top: 36px; width: 1200px;
+  height: 720px; border: 3px solid #444; padding: 0; }</style>
+</head><body>
+<script>
+(function () {
+  var params = new URLSearchParams(location.search);
+  var version = params.get('v') === '1.2' ? '1.2' : '2004';
+  var key = 'host.lms.' + version;
+  if (params.get('partition') === '1')
+    Object.keys(localStorage).filter(function (k) { return k.indexOf('rapport.') === 0; })
+      .forEach(function (k) { localStorage.removeItem(k); });
+  var kept = JSON.parse(localStorage.getItem(key) || 'null');
+  var api = version === '2004' ? new Scorm2004API({ autocommit: false, logLevel: 4 })
+                               : new Scorm12API({ autocommit: false, logLevel: 4 });
+  var host = window.host = { version: version, values: {}, calls: [], commits: 0, terminated: false, launches: kept ? kept.launches + 1 : 1 };
+  function keep() {
+    var v = host.values, p = version === '2004' ? 'cmi.' : 'cmi.core.';
+    var data = version === '2004' ? {
+      location: v['cmi.location'], suspend_data: v['cmi.suspend_data'],
+      completion_status: v['cmi.completion_status'], success_status: v['cmi.success_status'],
+      score: { raw: v['cmi.score.raw'], min: v['cmi.score.min'], max: v['cmi.score.max'], scaled: v['cmi.score.scaled'] },
+      entry: v['cmi.exit'] === 'suspend' ? 'resume' : ''
+    } : {
+      suspend_data: v['cmi.suspend_data'],
+      core: { lesson_location: v['cmi.core.lesson_location'], lesson_status: v['cmi.core.lesson_status'],
+              score: { raw: v['cmi.core.score.raw'], min: v['cmi.core.score.min'], max: v['cmi.core.score.max'] },
+              entry: v['cmi.core.exit'] === 'suspend' ? 'resume' : '' }
+    };
+    localStorage.setItem(key, JSON.stringify({ launches: host.launches, cmi: data }));
+  }
+  var prefix = version === '2004' ? '' : 'LMS';
+  api.on(prefix + 'SetValue.cmi.*', function (element, value) { host.values[element] = value; host.calls.push([element, value]); });
+  api.on(prefix + 'Commit', function () { host.commits++; keep(); });
+  api.on(version === '2004' ? 'Terminate' : 'LMSFinish', function () { host.terminated = true; keep(); });
+  if (kept) api.loadFromJSON(kept.cmi);
+  if (version === '2004') window.API_1484_11 = api; else window.API = api;
+  var frame = document.createElement('iframe');
+  frame.id = 'app';
+  frame.title = 'Rapport';
+  frame.src = 'site/index.html';
+  document.body.appendChild(frame);
+})();
+</script>
+</body></html>`;
+
+/** A folder served as the LMS: host.html, scorm-again.js and the built site under site/. */
+function lmsFolder() {
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-lms-'));
+  writeFileSync(join(dir, 'host.html'), HOST);
+  copyFileSync(runtime, join(dir, 'scorm-again.js'));
+  symlinkSync(site, join(dir, 'site'), 'dir');
+  return dir;
+}
+
+async function host(app) { return app.page.evaluate(() => window.host); }
+async function inApp(app, fn, arg) { return (await app.appFrame()).evaluate(fn, arg); }
+
+async function waitForHost(app, predicate, arg, what) {
+  try {
+    await app.page.waitForFunction(predicate, arg, { timeout: 10000 });
+  } catch {
+    throw new Error(`the LMS never saw ${what}; it holds ${JSON.stringify((await host(app)).values)}`);
+  }
+}
+
+async function prepare(app) {
+  await app.click('scenario:questioned-advice');
+  for (let step = 0; step < 4; step++) {
+    await app.click('prep:1');
+    await app.click('button:Continue');
+  }
+  await app.find('client:last');
+}
+
+async function typeReply(app, text) {
+  await app.click('mode:text');
+  await app.click('input:reply');
+  await app.page.keyboard.type(text, { delay: 5 });
+  const before = (await app.find('client:last')).text;
+  await app.page.keyboard.press('Enter');
+  await inApp(app, (b) => new Promise((ok) => {
+    const check = () => {
+      const last = JSON.parse(window.rapport.hitsJson || '[]').find((h) => h.label === 'client:last');
+      if (last && last.text !== b) ok(); else setTimeout(check, 50);
+    };
+    check();
+  }), before);
+  await app.settle(400);
+}
+
+/** Plays one LMS launch sequence for `version`; returns what the checks need. */
+async function playInLms(version) {
+  const dir = lmsFolder();
+  const app = await openApp({ root: dir, frame: '#app' });
+  const v2004 = version === '2004';
+  const el = v2004
+    ? { raw: 'cmi.score.raw', min: 'cmi.score.min', max: 'cmi.score.max', time: 'cmi.session_time', exit: 'cmi.exit',
+        location: 'cmi.location', response: 'learner_response', wrong: 'incorrect', typed: 'long-fill-in' }
+    : { raw: 'cmi.core.score.raw', min: 'cmi.core.score.min', max: 'cmi.core.score.max', time: 'cmi.core.session_time',
+        exit: 'cmi.core.exit', location: 'cmi.core.lesson_location', response: 'student_response', wrong: 'wrong', typed: 'fill-in' };
+  try {
+    await app.load(`host.html?v=${version}`);
+    const lms = await inApp(app, () => ({ connected: window.rapportLms.connected, version: window.rapportLms.version,
+      mastery: window.rapportLms.masteryScore }));
+    assert(lms.connected && lms.version === version, `the bridge found the ${version} API: ${JSON.stringify(lms)}`);
+    let h = await host(app);
+    assert(h.values[v2004 ? 'cmi.completion_status' : 'cmi.core.lesson_status'] === 'incomplete', 'attempt marked incomplete on start');
+
+    // Session 1: the breakthrough path of skeleton.test.mjs.
+    await prepare(app);
+    const path = [1, 1, 1, 2, 1, 1, 1, 1];
+    for (const reply of path) await app.click(`reply:${reply}`);
+    const outcome = await app.find('outcome');
+    assert(outcome.text === 'Dana owns the plan', `breakthrough ending, got "${outcome.text}"`);
+    const score = Number((await app.find('score')).text);
+    await waitForHost(app, (k) => window.host.values[k] !== undefined, el.raw, 'a score');
+    await app.settle(200);
+    h = await host(app);
+    const received = { version, score, commits: h.commits };
+    for (const k of Object.keys(h.values).filter((k) => !/interactions\.\d+\./.test(k))) received[k] = h.values[k];
+
+    assert(Number(h.values[el.raw]) === score, `score raw ${h.values[el.raw]} = end screen ${score}`);
+    assert(h.values[el.min] === '0' && h.values[el.max] === '100', 'score range 0..100');
+    if (v2004) {
+      assert(Math.abs(Number(h.values['cmi.score.scaled']) - score / 100) < 1e-9, `scaled ${h.values['cmi.score.scaled']}`);
+      assert(h.values['cmi.completion_status'] === 'completed', 'completion completed');
+      assert(h.values['cmi.success_status'] === (score >= 70 ? 'passed' : 'failed'), `success ${h.values['cmi.success_status']}`);
+      assert(/^PT\d+H\d+M\d+(\.\d{1,2})?S$/.test(h.values[el.time]), `2004 session time ${h.values[el.time]}`);
+    } else {
+      assert(h.values['cmi.core.lesson_status'] === (score >= 70 ? 'passed' : 'failed'), `status ${h.values['cmi.core.lesson_status']}`);
+      assert(/^\d{4}:\d{2}:\d{2}(\.\d{2})?$/.test(h.values[el.time]), `1.2 session time ${h.values[el.time]}`);
+    }
+    assert(h.values[el.exit] === 'suspend', `exit suspend, got ${h.values[el.exit]}`);
+    assert(/^r1:/.test(h.values['cmi.suspend_data'] || ''), `suspend_data present: ${h.values['cmi.suspend_data']}`);
+    assert(h.values['cmi.suspend_data'].length <= 4096, 'suspend_data within CMIString4096');
+    assert(h.values[el.location] === 'questioned-advice:end', `location ${h.values[el.location]}`);
+    const ids = Object.keys(h.values).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k));
+    assert(ids.length === path.length, `one interaction per reply: ${ids.length}`);
+    assert(h.values['cmi.interactions.0.id'] === 'questioned-advice-t1', `interaction id ${h.values['cmi.interactions.0.id']}`);
+    assert(h.values['cmi.interactions.0.type'] === 'choice', 'chosen replies are choice interactions');
+    assert(h.values[`cmi.interactions.0.${el.response}`] === 'a', `first reply is offered reply a: ${h.values[`cmi.interactions.0.${el.response}`]}`);
+    assert(h.values['cmi.interactions.3.' + el.response] === 'b', 'fourth reply was the second offered');
+    assert(h.values['cmi.interactions.0.result'] === 'correct', 'an open question counts as correct');
+    received.interactions = ids.length;
+    received.interaction0 = Object.fromEntries(Object.entries(h.values).filter(([k]) => k.startsWith('cmi.interactions.0.')));
+
+    // Session 2, left unfinished: one chosen reply and one typed reply.
+    const back = (await app.hits()).some((x) => x.label === 'button:Library') ? 'button:Library' : 'button:Back to library';
+    if (back === 'button:Back to library') await app.reveal(back);
+    await app.click(back);
+    await prepare(app);
+    await app.click('reply:1');
+    const typed = 'So the real worry is what this means for the people at Wakefield?';
+    await typeReply(app, typed);
+    await app.settle(300);
+    h = await host(app);
+    const n = path.length + 1;
+    assert(h.values[`cmi.interactions.${n}.type`] === el.typed, `typed reply is ${el.typed}: ${h.values[`cmi.interactions.${n}.type`]}`);
+    assert(h.values[`cmi.interactions.${n}.${el.response}`] === typed, `typed response kept: ${h.values[`cmi.interactions.${n}.${el.response}`]}`);
+    assert(['correct', el.wrong].includes(h.values[`cmi.interactions.${n}.result`]), 'typed result');
+    received.typedInteraction = Object.fromEntries(Object.entries(h.values).filter(([k]) => k.startsWith(`cmi.interactions.${n}.`)));
+    received.suspendBeforeReload = h.values['cmi.suspend_data'];
+    const clientBefore = (await app.find('client:last')).text;
+    const localBefore = await inApp(app, () => localStorage.getItem('rapport.progress'));
+    assert(localBefore && JSON.parse(localBefore).unfinished, 'the app also keeps its record in local storage');
+    assert(h.values['cmi.suspend_data'].includes('*t'), `suspend_data holds the typed turn: ${h.values['cmi.suspend_data']}`);
+
+    // Reload: pagehide commits and terminates; the app's local storage is then cleared.
+    await app.load(`host.html?v=${version}&partition=1`);
+    h = await host(app);
+    assert(h.launches === 2, 'second launch');
+    const local = await inApp(app, () => localStorage.getItem('rapport.progress'));
+    const progress = await app.find('progress');
+    received.progressAfterReload = progress.text;
+    received.localAfterReload = local;
+    assert(progress.text.includes('1 session completed'), `progress restored from suspend_data: "${progress.text}"`);
+    assert(progress.text.includes(`best ${score}`), `best score restored: "${progress.text}"`);
+    const entry = await inApp(app, () => window.rapportLms.entry);
+    assert(entry === 'resume', `the LMS resumed the attempt (entry ${entry})`);
+    await app.screenshot(`scorm-${version}-after-reload.png`);
+    assert(app.problems.length === 0, app.problems.join('\n'));
+    const lmsErrors = await inApp(app, () => window.rapportLms.errors);
+    assert(lmsErrors.length === 0, `LMS errors: ${lmsErrors.join('; ')}`);
+    return { app, dir, received, clientBefore, typed };
+  } catch (e) {
+    await app.screenshot(`scorm-${version}-failure.png`).catch(() => {});
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** The unfinished session can be continued from the home screen after the reload. */
+async function continueUnfinished({ app, clientBefore, typed }) {
+  try {
+    await app.click('button:Continue');
+  } catch (e) {
+    throw new Error(`the app stopped drawing after "Continue" (${app.problems.join('; ') || e.message}); ` +
+      'ui/app.cpp must rebuild a replay-form session with replay_session() instead of Dialogue::restore()');
+  }
+  await app.settle(300);
+  const hits = await app.hits();
+  const notice = hits.find((h) => h.label.startsWith('notice:'));
+  assert(!notice, `resume failed: ${notice && notice.text}`);
+  const last = hits.find((h) => h.label === 'client:last');
+  assert(last && last.text === clientBefore, `resumed at the same client line: "${last && last.text}" vs "${clientBefore}"`);
+  const mine = hits.filter((h) => h.label.startsWith('learner:') || h.label.startsWith('me:')).map((h) => h.text).join(' | ');
+  if (mine) assert(mine.includes(typed.slice(0, 20)), `typed reply back in the transcript: ${mine}`);
+}
+
+const results = {};
+await run([
+  ['without an LMS the bridge stays out of the way', async () => {
+    const app = await openApp();
+    try {
+      await app.load();
+      const lms = await app.page.evaluate(() => ({ connected: window.rapportLms.connected, version: window.rapportLms.version }));
+      assert(lms.connected === false && lms.version === null, `no LMS: ${JSON.stringify(lms)}`);
+      await app.find('scenario:questioned-advice');
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally {
+      await app.close();
+    }
+  }],
+  ...['2004', '1.2'].map((version) => [`SCORM ${version}: scores, interactions and resume data reach scorm-again`, async () => {
+    const played = await playInLms(version);
+    results[version] = played;
+    console.log(`     received (${version}): ${JSON.stringify(played.received)}`);
+  }]),
+  ...['2004', '1.2'].map((version) => [`SCORM ${version}: the unfinished session continues after the reload (replay resumption)`, async () => {
+    const played = results[version];
+    if (!played) throw new Error('the launch before the reload failed');
+    try {
+      await continueUnfinished(played);
+      assert(played.app.problems.length === 0, played.app.problems.join('\n'));
+    } finally {
+      await played.app.close();
+      rmSync(played.dir, { recursive: true, force: true });
+    }
+  }]),
+]);

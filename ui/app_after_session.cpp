@@ -1,0 +1,162 @@
+// App actions after a session: the follow-up email, the journal, exporting and importing
+// progress, resetting it, and the suggested next scenario.
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+#include "app.h"
+
+namespace rapport::ui {
+
+void App::open_screen(Screen screen) {
+  bool needs_session = screen == Screen::End || screen == Screen::FollowUp || screen == Screen::Roadmap;
+  if (needs_session && (!dialogue_ || !score_)) return;
+  screen_ = screen;
+  animating_ = true;
+}
+
+void App::rescore_with_followup() {
+  if (!dialogue_ || !score_ || !last_session_) return;
+  score_ = score_session(*dialogue_, followup_check_.coverage);
+  last_session_->score = score_->total;
+  last_session_->followup_coverage = followup_check_.coverage;
+  book_->update_session(*last_session_);
+  take_book_notices();
+}
+
+void App::followup_edited() {
+  if (!dialogue_) return;
+  followup_check_ = check_followup(*dialogue_, followup_draft_);
+}
+
+void App::copy_followup() {
+  if (services_.copy_text) services_.copy_text(followup_draft_);
+  rescore_with_followup();
+  announce("Follow-up email copied to the clipboard.");
+}
+
+void App::download_followup() {
+  if (services_.download_text) services_.download_text("follow-up-" + (current() ? current()->id : std::string("email")) + ".txt", followup_draft_);
+  rescore_with_followup();
+}
+
+namespace {
+
+std::string percent_encode(std::string_view in) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : in) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
+    else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void App::mail_followup() {
+  // The first line of the draft is its subject ("Subject: ..." or plain), the rest the body.
+  std::string subject, body = followup_draft_;
+  size_t nl = followup_draft_.find('\n');
+  if (nl != std::string::npos) {
+    subject = followup_draft_.substr(0, nl);
+    if (subject.rfind("Subject: ", 0) == 0) subject = subject.substr(9);
+    body = followup_draft_.substr(nl + 1);
+    while (!body.empty() && body.front() == '\n') body.erase(body.begin());
+  }
+  if (services_.open_url) services_.open_url("mailto:?subject=" + percent_encode(subject) + "&body=" + percent_encode(body));
+  rescore_with_followup();
+}
+
+void App::save_journal() {
+  if (!last_session_) return;
+  last_session_->journal = journal_draft_;
+  journal_saved_ = options_.kiosk || book_->set_journal(last_session_->id, journal_draft_);
+  take_book_notices();
+  announce(journal_saved_ ? "Journal entry saved." : "The journal entry could not be saved.");
+}
+
+void App::export_progress() {
+  if (services_.download_text)
+    services_.download_text("rapport-progress.json", progress_to_json(book_->record()).dump(2));
+}
+
+void App::import_progress_text(const std::string& file, const std::string& text) {
+  std::string error;
+  int added = book_->import_record(text, &error);
+  if (added < 0) notices_.push_back(file + " could not be imported: " + (error.empty() ? "storage refused it" : error) + ".");
+  else notices_.push_back("Imported " + std::to_string(added) + " new session" + (added == 1 ? "" : "s") + " from " + file + ".");
+  take_book_notices();
+  announce(notices_.back());
+}
+
+void App::confirm_reset() {
+  book_->clear();
+  reset_asked_ = false;
+  notices_.push_back("Your progress was reset.");
+  announce(notices_.back());
+}
+
+const Scenario* App::suggested_next() const {
+  if (scenarios_.empty()) return nullptr;
+  // First a scenario not played yet, preferring an easy one; else the one with the lowest best.
+  const Scenario* best = nullptr;
+  for (const auto& s : scenarios_)
+    if (progress().completed(s.id) == 0 && (!best || s.difficulty < best->difficulty)) best = &s;
+  if (best && progress().sessions_completed() == 0) return best;
+  // With history: aim at the weakest skill. Few reflections -> scenarios that reward listening
+  // (questioned advice, complaints); few complex reflections -> emotional ones; else lowest best.
+  double rq = 0, complex = 0;
+  int n = 0;
+  for (const auto& rec : progress().sessions) {
+    rq += rec.rq_ratio;
+    complex += rec.percent_complex;
+    n++;
+  }
+  if (n > 0) {
+    rq /= n;
+    complex /= n;
+  }
+  auto pick = [&](std::initializer_list<const char*> challenges) -> const Scenario* {
+    const Scenario* out = nullptr;
+    for (const auto& s : scenarios_)
+      for (const char* c : challenges)
+        if (s.challenge == c && (!out || progress().best_score(s.id).value_or(-1) < progress().best_score(out->id).value_or(-1)))
+          out = &s;
+    return out;
+  };
+  if (n > 0 && rq < 1.0) if (const Scenario* s = pick({"questioned_advice", "complaint"})) return s;
+  if (n > 0 && complex < 40.0) if (const Scenario* s = pick({"reluctant_change", "project_delays", "bad_news"})) return s;
+  if (best) return best;
+  const Scenario* lowest = &scenarios_.front();
+  for (const auto& s : scenarios_)
+    if (progress().best_score(s.id).value_or(0) < progress().best_score(lowest->id).value_or(0)) lowest = &s;
+  return lowest;
+}
+
+std::string App::suggestion_reason() const {
+  if (progress().sessions_completed() == 0) return "A gentle place to start.";
+  double rq = 0, complex = 0;
+  for (const auto& rec : progress().sessions) {
+    rq += rec.rq_ratio;
+    complex += rec.percent_complex;
+  }
+  rq /= progress().sessions_completed();
+  complex /= progress().sessions_completed();
+  char buf[160];
+  if (rq < 1.0) {
+    std::snprintf(buf, sizeof buf, "You ask more than you reflect (%.1f reflections per question). This client rewards listening.", rq);
+    return buf;
+  }
+  if (complex < 40.0) {
+    std::snprintf(buf, sizeof buf, "%.0f%% of your reflections are complex. This client needs you to name what is unsaid.", complex);
+    return buf;
+  }
+  return "Your lowest best score so far: try to beat it.";
+}
+
+}  // namespace rapport::ui

@@ -1,0 +1,69 @@
+// What the roadmap screen shows, computed without ImGui: the scenario's graph laid out in columns
+// with the learner's path marked, and the generic conversation stages rated from the session.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dialogue.h"
+#include "scenario.h"
+#include "scoring.h"
+
+namespace rapport::ui {
+
+// --- "Where you were strong": prepare, setting, open, listen, empathise, solve, follow up ---
+
+enum class StepStatus { Strong, ToWorkOn, NotReached };
+
+/// "strong", "to work on", "not reached".
+std::string_view status_label(StepStatus status);
+
+struct RoadmapStep {
+  std::string id;     // prepare, setting, open, listen, empathise, solve, follow_up
+  std::string label;  // "Prepare", "Setting", ..., "Follow up"
+  StepStatus status = StepStatus::NotReached;
+  std::string reason;  // one short sentence on why
+};
+
+/// Rates each stage of the session. Prepare and setting come from the score's "prepared" and
+/// "setting" tactics, follow up from "followed_up"; open, listen, empathise and solve from the
+/// learner's replies at nodes of that stage (a "close" node counts towards solve): strong when
+/// more than half of them are MI-consistent, not reached when there were none.
+std::vector<RoadmapStep> roadmap_steps(const Scenario& scenario, const Dialogue& dialogue, const SessionScore& score);
+
+// --- "Your conversation as a map" ---
+
+struct MapBox {
+  std::string id;        // node or ending id
+  bool ending = false;
+  std::string label;     // short: the id made readable ("defensive_late" -> "Defensive late")
+  std::string stage;     // nodes: the node's stage; endings: empty
+  std::string kind;      // endings: breakthrough, partial, rupture
+  std::string detail;    // nodes: the client's line; endings: the ending's title
+  int column = 0;        // depth from the start (breadth-first); endings in the last column
+  int row = 0;           // position within the column
+  int path_step = 0;     // 1-based position on the learner's path, 0 when not on it
+};
+
+struct MapEdge {
+  size_t from = 0, to = 0;  // indices into ConversationMap::boxes
+  bool on_path = false;
+};
+
+struct ConversationMap {
+  std::vector<MapBox> boxes;
+  std::vector<MapEdge> edges;
+  int columns = 0;
+  int rows = 0;  // rows in the fullest column
+};
+
+/// "defensive_late" -> "Defensive late".
+std::string readable_id(std::string_view id);
+
+/// Lays out the scenario's nodes and endings and marks the learner's path (the nodes of the
+/// transcript in order, then the ending, or the current node while the session runs). Edges come
+/// from the replies' routes and the typed reactions, one per pair of boxes. `dialogue` may be null.
+ConversationMap build_conversation_map(const Scenario& scenario, const Dialogue* dialogue);
+
+}  // namespace rapport::ui
