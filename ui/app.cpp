@@ -190,6 +190,7 @@ void App::confirm_prep() {
   if (!dialogue_ || !pending_prep_) return;
   dialogue_->choose_prep(*pending_prep_);
   pending_prep_.reset();
+  scroll_top_ = true;
   if (dialogue_->phase() == Phase::Conversation) {
     if (services_.session_started) services_.session_started(*dialogue_);
     screen_ = Screen::Conversation;
@@ -223,6 +224,8 @@ bool App::submit_text(const std::string& text) {
   if (!dialogue_->submit_typed(text, coded.code, cue)) return false;
   if (services_.turn_finished) services_.turn_finished(*dialogue_, dialogue_->transcript().back());
   draft_[0] = '\0';
+  touch_reply_.clear();
+  touch_reply_revision_++;
   scroll_request_ = true;
   animating_ = true;
   if (coaching_) announce("Coded as " + std::string(code_label(coded.code)) + (cue.empty() ? "" : ": " + cue));
@@ -295,7 +298,8 @@ void App::finish_session() {
   announce(dialogue_->ending()->title + ". Score " + std::to_string(score_->total) + " out of 100.");
 }
 
-bool App::text_field(const char* id, ImVec2 size, std::string& value, const char* placeholder, int revision) {
+bool App::text_field(const char* id, ImVec2 size, std::string& value, const char* placeholder, int revision,
+                     bool enter_submits) {
   const Theme& t = theme();
   bool edited = field_edited_.erase(id) > 0;
   if (!services_.text_fields) {
@@ -314,7 +318,7 @@ bool App::text_field(const char* id, ImVec2 size, std::string& value, const char
   if (q.y > cmin.y && p.y < cmax.y) {
     field_values_[id] = &value;
     fields_.push_back({id, ImVec2(p.x, std::max(p.y, cmin.y)), ImVec2(q.x, std::min(q.y, cmax.y)), value, revision,
-                       placeholder, true});
+                       placeholder, enter_submits});
     record_hit(std::string("field:") + id, value, p, q);
   }
   return edited;

@@ -38,7 +38,7 @@ struct TextFieldSpec {
   std::string value;
   int revision = 0;  // changes when the app replaced the value (not on the learner's typing)
   std::string placeholder;
-  bool multiline = true;
+  bool enter_submits = false;  // Enter (without Shift) submits instead of a new line
 };
 
 struct AppServices {
@@ -141,9 +141,17 @@ class App {
 
   // --- text fields ---
   /// A multi-line text field bound to `value`; returns true when the learner edited it.
-  bool text_field(const char* id, ImVec2 size, std::string& value, const char* placeholder, int revision = 0);
+  bool text_field(const char* id, ImVec2 size, std::string& value, const char* placeholder, int revision = 0,
+                  bool enter_submits = false);
   /// The platform reports typing in one of its HTML fields.
   void text_field_input(const std::string& id, const std::string& text);
+  /// The platform reports Enter in a field with enter_submits; true once per press.
+  void text_field_submit(const std::string& id) { field_submitted_.insert(id); animating_ = true; }
+  bool take_field_submit(const std::string& id) { return field_submitted_.erase(id) > 0; }
+  /// Typed replies on touch devices go through a real HTML field (phone keyboards, IMEs).
+  bool touch_text_input() const { return options_.touch && static_cast<bool>(services_.text_fields); }
+  std::string& touch_reply() { return touch_reply_; }
+  int touch_reply_revision() const { return touch_reply_revision_; }
   int followup_revision() const { return followup_revision_; }
 
   // --- read by the screens ---
@@ -163,6 +171,12 @@ class App {
   const Scenario* current() const { return current_ >= 0 ? &scenarios_[static_cast<size_t>(current_)] : nullptr; }
   const std::optional<SessionScore>& score() const { return score_; }
   std::optional<size_t> pending_prep_choice() const { return pending_prep_; }
+  /// True once when a new prep step starts: its page opens scrolled to the top.
+  bool take_scroll_top() {
+    bool r = scroll_top_;
+    scroll_top_ = false;
+    return r;
+  }
   /// True once after a prep option was chosen: keyboard focus moves to "Continue".
   bool take_focus_continue() {
     bool r = focus_continue_;
@@ -206,11 +220,15 @@ class App {
   bool style_request_ = true;
   bool settings_open_ = false;
   bool focus_continue_ = false;
+  bool scroll_top_ = false;
   std::string followup_draft_;
   int followup_revision_ = 0;
   std::vector<TextFieldSpec> fields_;
   std::map<std::string, std::string*> field_values_;
   std::set<std::string> field_edited_;
+  std::set<std::string> field_submitted_;
+  std::string touch_reply_;
+  int touch_reply_revision_ = 0;
   FollowUpCheck followup_check_;
   std::string journal_draft_;
   bool journal_saved_ = false;

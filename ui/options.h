@@ -18,6 +18,7 @@ struct AppOptions {
   bool kiosk = false;               // walk-up kiosk: attract screen, big targets, nothing stored
   double idle_seconds = 90;         // kiosk: idle time before returning to the attract screen
   std::string parent_origin;        // embedding page's origin for postMessage; empty = none
+  bool touch = false;               // set by the platform: the primary pointer is a finger
 };
 
 /// Parses a URL query string ("?a=1&b=2" or "a=1&b=2"); unknown keys and bad values are ignored.

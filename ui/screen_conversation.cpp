@@ -113,6 +113,15 @@ void draw_conversation(App& app) {
   ImGui::SetCursorScreenPos(ImVec2(x0, row_y + header_h - t.dp(8)));
   if (switched) {
     // Draw the new mode next frame.
+  } else if (typing && app.touch_text_input()) {
+    // Phones and tablets: a real text field over the canvas raises the on-screen keyboard.
+    float send_w = t.dp(96);
+    ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
+    app.text_field("reply", ImVec2(column - send_w - t.dp(12), t.dp(104)), app.touch_reply(),
+                   "Type what you would say", app.touch_reply_revision(), true);
+    ImGui::SameLine(0, t.dp(12));
+    bool send = pill_button("button:Send", "Send");
+    if (send || app.take_field_submit("reply")) app.submit_text(app.touch_reply());
   } else if (typing) {
     float send_w = t.dp(96);
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));

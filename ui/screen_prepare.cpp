@@ -36,6 +36,7 @@ void draw_prepare(App& app) {
     return;
   }
   ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (app.take_scroll_top()) ImGui::SetNextWindowScroll(ImVec2(0, 0));
   ImGui::BeginChild("##prep_scroll", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
   float margin = t.dp(16);
   float width = std::min(avail.x - 2 * margin, t.dp(760));
@@ -73,8 +74,14 @@ void draw_prepare(App& app) {
     }
     at_x();
     bool last = d->prep_index() + 1 == s->prep.size();
-    if (app.take_focus_continue()) ImGui::SetKeyboardFocusHere();
+    // After a choice, "Continue" takes keyboard focus and scrolls into view (small screens).
+    bool focus = app.take_focus_continue();
+    if (focus) ImGui::SetKeyboardFocusHere();
     if (pill_button("button:Continue", last ? "Start the conversation" : "Continue")) app.confirm_prep();
+    if (focus) {
+      ImGui::SetScrollHereY(0.85f);
+      app.request_animation();
+    }
   }
   // Letters choose options, Enter confirms.
   if (!ImGui::GetIO().WantTextInput) {

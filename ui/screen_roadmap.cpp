@@ -156,10 +156,16 @@ void draw_map(const App& app, const ConversationMap& map, const Geometry& g, con
         float dx = std::max(t.dp(24), (p3.x - p0.x) * 0.5f);
         dl->AddBezierCubic(p0, ImVec2(p0.x + dx, p0.y), ImVec2(p3.x - dx, p3.y), p3, col, thick);
         arrowhead(dl, ImVec2(b.x, yb), ImVec2(1, 0), head, col);
+      } else if (to.column < from.column) {
+        // Back: leave from the left side and come into the earlier box from its right.
+        ImVec2 p0(a.x, ya), p3(b.x + g.box_w + head * 0.6f, yb);
+        float dx = std::max(t.dp(24), (p0.x - p3.x) * 0.5f);
+        dl->AddBezierCubic(p0, ImVec2(p0.x - dx, p0.y), ImVec2(p3.x + dx, p3.y), p3, col, thick);
+        arrowhead(dl, ImVec2(b.x + g.box_w, yb), ImVec2(-1, 0), head, col);
       } else {
-        // Same column (or back): loop out to the right of both boxes and come back in.
+        // Same column: loop out to the right and come back in.
         ImVec2 p0(a.x + g.box_w, ya), p3(b.x + g.box_w + head * 0.6f, yb);
-        float out = g.col_gap * 0.7f + std::max(0.0f, a.x - b.x);
+        float out = g.col_gap * 0.7f;
         dl->AddBezierCubic(p0, ImVec2(p0.x + out, p0.y), ImVec2(p3.x + out, p3.y), p3, col, thick);
         arrowhead(dl, ImVec2(b.x + g.box_w, yb), ImVec2(-1, 0), head, col);
       }

@@ -143,6 +143,10 @@ void frame() {
   }
 }
 
+EM_JS(int, js_coarse_pointer, (), {
+  return window.matchMedia && window.matchMedia('(pointer: coarse)').matches ? 1 : 0;
+});
+
 EM_JS(char*, js_query, (), {
   var s = window.location.search || '';
   var n = lengthBytesUTF8(s) + 1;
@@ -181,6 +185,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE void rapport_add_scenario(const char* file_name,
 extern "C" EMSCRIPTEN_KEEPALIVE void rapport_field_input(const char* id, const char* text) {
   if (!g) return;
   g->app.text_field_input(id, text);
+  wake();
+}
+
+/// Called by the page when Enter is pressed in a field that submits on Enter.
+extern "C" EMSCRIPTEN_KEEPALIVE void rapport_field_submit(const char* id) {
+  if (!g) return;
+  g->app.text_field_submit(id);
   wake();
 }
 
@@ -226,6 +237,7 @@ int main() {
   char* query = js_query();
   g->options = rapport::ui::parse_app_options(query);
   free(query);
+  g->options.touch = js_coarse_pointer() != 0;
   rapport::ui::AppServices services;
   services.store = g->options.kiosk ? static_cast<rapport::ProgressStore*>(&g->kiosk_store) : &g->store;
   if (!g->options.parent_origin.empty()) {

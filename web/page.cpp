@@ -52,7 +52,8 @@ void sync_text_fields(const std::vector<ui::TextFieldSpec>& fields, float dpr, c
                     {"h", (f.max.y - f.min.y) / dpr},
                     {"value", f.value},
                     {"revision", f.revision},
-                    {"placeholder", f.placeholder}});
+                    {"placeholder", f.placeholder},
+                    {"enterSubmits", f.enter_submits}});
   nlohmann::json msg = {{"fields", list},
                         {"fontSize", theme.fonts.body ? theme.fonts.body->FontSize / dpr : 17.0f},
                         {"color", css_color(theme.colors.text)},

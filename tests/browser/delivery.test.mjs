@@ -11,7 +11,14 @@ async function key(app, k) {
 }
 
 async function tap(app, cdp, label) {
-  const hit = await app.find(label);
+  // Wait until the widget stops moving (layout settles over a frame or two after a change).
+  let hit = await app.find(label);
+  for (let i = 0; i < 20; i++) {
+    await app.page.waitForTimeout(50);
+    const again = await app.find(label);
+    if (again.x === hit.x && again.y === hit.y) break;
+    hit = again;
+  }
   const point = { x: hit.x + hit.w / 2, y: hit.y + hit.h / 2 };
   const frames = await app.page.evaluate(() => window.rapport.frames);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
@@ -111,6 +118,42 @@ await run([
       await host.screenshot('embed-2-host-page.png');
       assert(host.problems.length === 0, host.problems.join('\n'));
     } finally { await host.close(); }
+  }],
+
+  ['phones: typed replies use a real text field (on-screen keyboard); settings are kept', async () => {
+    const app = await openApp({ width: 390, height: 844, deviceScaleFactor: 3 });
+    try {
+      const cdp = await app.context.newCDPSession(app.page);
+      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+      await app.load();
+      assert(await app.page.evaluate(() => matchMedia('(pointer: coarse)').matches), 'the page sees a touch screen');
+      // Settings: dark theme and larger text, kept across a reload.
+      await tap(app, cdp, 'button:Settings');
+      await tap(app, cdp, 'theme:dark');
+      await tap(app, cdp, 'text:1.2');
+      await tap(app, cdp, 'button:Done');
+      await app.settle(300);
+      await app.screenshot('phone-1-dark-larger.png');
+      await app.load();
+      const settings = await app.page.evaluate(() => JSON.parse(localStorage.getItem('rapport.progress')).settings);
+      assert(settings.theme === 'dark' && Math.abs(settings.text_scale - 1.2) < 0.01, `settings kept: ${JSON.stringify(settings)}`);
+
+      await app.reveal('scenario:questioned-advice', { x: 195, y: 500 });
+      await tap(app, cdp, 'scenario:questioned-advice');
+      for (let i = 0; i < 4; i++) { await tap(app, cdp, 'prep:1'); await tap(app, cdp, 'button:Continue'); }
+      await tap(app, cdp, 'mode:text');
+      const field = await app.page.waitForSelector('#field-reply', { state: 'visible' });
+      await field.tap();
+      assert(await app.page.evaluate(() => document.activeElement && document.activeElement.id === 'field-reply'),
+             'tapping focuses a real textarea, so the on-screen keyboard appears');
+      await app.page.keyboard.type('What would help you feel confident about this plan?');
+      await app.page.keyboard.press('Enter');
+      const coach = await app.find('coach:last');
+      assert(/open question/.test(coach.text), `typed on a phone and coded: ${coach.text}`);
+      assert(await app.page.inputValue('#field-reply') === '', 'the field is cleared after sending');
+      await app.screenshot('phone-2-typed-reply.png');
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally { await app.close(); }
   }],
 
   ['every size from a phone to a kiosk; live region; no frames while idle', async () => {

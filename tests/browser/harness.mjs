@@ -86,7 +86,14 @@ export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 
     },
     /** Clicks the centre of a labelled widget with the real mouse, then waits for frames. */
     async click(label) {
-      const hit = await app.find(label);
+      // A widget can move for a frame or two after the screen changes: click where it settles.
+      let hit = await app.find(label);
+      for (let i = 0; i < 20; i++) {
+        await page.waitForTimeout(40);
+        const again = await app.find(label);
+        if (again.x === hit.x && again.y === hit.y && again.w === hit.w && again.h === hit.h) break;
+        hit = again;
+      }
       const { scope, dx, dy } = await appScope();
       const frames = await scope.evaluate(() => window.rapport.frames);
       await page.mouse.click(dx + hit.x + hit.w / 2, dy + hit.y + hit.h / 2);

@@ -1,0 +1,281 @@
+// The screens after a session, drawn with Dear ImGui's null backend: the roadmap (conversation
+// map and stage ratings) and the reference sheet, at laptop and phone sizes.
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "app.h"
+#include "imgui.h"
+#include "scenario.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace rapport::ui {
+namespace {
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class PostSession : public ::testing::Test {
+ protected:
+  void TearDown() override {
+    if (ImGui::GetCurrentContext()) ImGui::DestroyContext();
+  }
+
+  void start(float w, float h, float scale, ThemeKind kind = ThemeKind::Light) {
+    if (ImGui::GetCurrentContext()) ImGui::DestroyContext();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(w, h);
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    fonts_.regular = read_text(RAPPORT_FONT_REGULAR);
+    fonts_.bold = read_text(RAPPORT_FONT_BOLD);
+    ASSERT_FALSE(fonts_.regular.empty());
+    apply_theme(theme_, fonts_, scale, kind);
+    int tw = 0, th = 0;
+    unsigned char* px = nullptr;
+    io.Fonts->GetTexDataAsRGBA32(&px, &tw, &th);
+    std::string path = std::string(RAPPORT_SOURCE_DIR) + "/scenarios/questioned-advice.json";
+    LoadResult r = load_scenario(read_text(path), path);
+    ASSERT_TRUE(r.ok());
+    app_ = std::make_unique<App>();
+    AppServices services;
+    services.store = &store_;
+    services.now = [this] { return "2026-11-25T10:00:0" + std::to_string(clock_++ % 10) + "Z"; };
+    app_->init(services, {*r.scenario}, {});
+  }
+
+  void frame() {
+    ImGui::GetIO().DeltaTime = 1.0f / 60;
+    ImGui::NewFrame();
+    app_->frame(1.0f / 60);
+    ImGui::Render();
+    ASSERT_NE(ImGui::GetDrawData(), nullptr);
+  }
+
+  void frames(int n) {
+    for (int i = 0; i < n; ++i) frame();
+  }
+
+  const HitItem* find(const std::string& label) {
+    for (const auto& h : hit_items())
+      if (h.label == label) return &h;
+    return nullptr;
+  }
+
+  void click(const std::string& label) {
+    frames(2);
+    const HitItem* h = find(label);
+    ASSERT_NE(h, nullptr) << "no widget " << label;
+    ImVec2 c((h->min.x + h->max.x) / 2, (h->min.y + h->max.y) / 2);
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(c.x, c.y);
+    frame();
+    io.AddMouseButtonEvent(0, true);
+    frame();
+    io.AddMouseButtonEvent(0, false);
+    frame();
+    io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    frames(2);
+  }
+
+  /// Turns the mouse wheel at `at` (wheel_x < 0 scrolls right, wheel_y < 0 scrolls down) until
+  /// `label` is on screen; returns it or nullptr.
+  const HitItem* scroll_to(const std::string& label, ImVec2 at, float wheel_x, float wheel_y) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int i = 0; i < 40 && !find(label); ++i) {
+      io.AddMousePosEvent(at.x, at.y);
+      io.AddMouseWheelEvent(wheel_x, wheel_y);
+      frames(2);
+    }
+    io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    frames(2);
+    return find(label);
+  }
+
+  /// Plays the questioned-advice scenario to its breakthrough through the App's own actions.
+  void play_breakthrough() {
+    frames(2);
+    app_->start_scenario(0);
+    frames(2);
+    ASSERT_EQ(app_->screen(), Screen::Prepare);
+    while (app_->dialogue()->phase() == Phase::Prepare) {
+      const PrepStep* step = app_->dialogue()->prep_step();
+      size_t pick = 0;
+      for (size_t i = 0; i < step->options.size(); ++i)
+        if (step->options[i].recommended) pick = i;
+      app_->choose_prep(pick);
+      frame();
+      app_->confirm_prep();
+      frames(2);
+    }
+    ASSERT_EQ(app_->screen(), Screen::Conversation);
+    for (size_t k : {0, 0, 0, 1, 0, 0, 0, 0}) {
+      app_->choose_reply(k);
+      frames(2);
+    }
+    ASSERT_EQ(app_->screen(), Screen::End);
+    ASSERT_EQ(app_->dialogue()->ending()->kind, "breakthrough");
+  }
+
+  /// The roadmap's checks, shared by every size.
+  void check_roadmap(float w, float h) {
+    app_->open_screen(Screen::Roadmap);
+    frames(3);
+    ASSERT_EQ(app_->screen(), Screen::Roadmap);
+    const HitItem* open = find("map:node:open");
+    ASSERT_NE(open, nullptr);
+    EXPECT_NE(open->text.find("(your path)"), std::string::npos) << open->text;
+    EXPECT_NE(open->text.find("open stage"), std::string::npos) << open->text;
+    const HitItem* defensive = find("map:node:defensive");
+    ASSERT_NE(defensive, nullptr) << "a node not taken, one column from the start";
+    EXPECT_EQ(defensive->text.find("(your path)"), std::string::npos) << defensive->text;
+    ASSERT_NE(find("button:Back to results"), nullptr);
+    for (const auto& hit : hit_items()) {
+      EXPECT_GE(hit.min.x, 0) << hit.label;
+      EXPECT_LE(hit.max.x, w + 0.5f) << hit.label;
+      EXPECT_LE(hit.max.y, h + 0.5f) << hit.label;
+    }
+
+    // Hovering a box shows what the client said there.
+    ImVec2 c((open->min.x + open->max.x) / 2, (open->min.y + open->max.y) / 2);
+    ImGui::GetIO().AddMousePosEvent(c.x, c.y);
+    frames(3);
+    const HitItem* tip = find("map:tooltip");
+    ASSERT_NE(tip, nullptr);
+    EXPECT_NE(tip->text.find(app_->dialogue()->transcript()[0].client_line), std::string::npos) << tip->text;
+
+    // The outcomes sit in the last column: scroll the map sideways to reach them when it is wider
+    // than the window.
+    const HitItem* ending = scroll_to("map:ending:breakthrough", c, -10.0f, 0.0f);
+    ASSERT_NE(ending, nullptr);
+    EXPECT_NE(ending->text.find("Breakthrough"), std::string::npos) << ending->text;
+    EXPECT_NE(ending->text.find("(your path)"), std::string::npos) << ending->text;
+    const HitItem* rupture = find("map:ending:rupture");
+    if (rupture) {
+      EXPECT_EQ(rupture->text.find("(your path)"), std::string::npos) << rupture->text;
+    }
+
+    const HitItem* listen = scroll_to("roadmap:listen", ImVec2(w / 2, h * 0.75f), 0.0f, -3.0f);
+    ASSERT_NE(listen, nullptr);
+    EXPECT_EQ(listen->text, "Listen: strong");
+    const HitItem* follow = scroll_to("roadmap:follow_up", ImVec2(w / 2, h * 0.75f), 0.0f, -3.0f);
+    ASSERT_NE(follow, nullptr);
+    EXPECT_EQ(follow->text, "Follow up: to work on");
+  }
+
+  Theme theme_;
+  FontFiles fonts_;
+  MemoryProgressStore store_;
+  std::unique_ptr<App> app_;
+  int clock_ = 0;
+};
+
+TEST_F(PostSession, RoadmapAtLaptopSize) {
+  start(1280, 800, 1.0f);
+  play_breakthrough();
+  check_roadmap(1280, 800);
+  ASSERT_NE(scroll_to("button:Back to results", ImVec2(640, 400), 0, 3.0f), nullptr);
+  click("button:Back to results");
+  EXPECT_EQ(app_->screen(), Screen::End);
+}
+
+TEST_F(PostSession, RoadmapAtPhoneSize) {
+  start(390 * 3, 844 * 3, 3.0f);
+  play_breakthrough();
+  check_roadmap(390 * 3, 844 * 3);
+  // The phone lays the stages out as a column: each step sits below the one before.
+  const HitItem* listen = find("roadmap:listen");
+  const HitItem* follow = find("roadmap:follow_up");
+  ASSERT_NE(listen, nullptr);
+  ASSERT_NE(follow, nullptr);
+  EXPECT_GT(follow->min.y, listen->max.y);
+}
+
+TEST_F(PostSession, RoadmapAtKioskSizeFitsWithoutScrolling) {
+  start(1920, 1080, 1.0f);
+  play_breakthrough();
+  app_->open_screen(Screen::Roadmap);
+  frames(3);
+  ASSERT_NE(find("map:ending:breakthrough"), nullptr);
+  EXPECT_EQ(find("map:scroll-hint"), nullptr);
+  const HitItem* listen = find("roadmap:listen");
+  const HitItem* solve = find("roadmap:solve");
+  ASSERT_NE(listen, nullptr);
+  ASSERT_NE(solve, nullptr);
+  EXPECT_GT(solve->min.x, listen->min.x) << "stages in a row on wide screens";
+}
+
+TEST_F(PostSession, ReferenceSheetOpensAndCloses) {
+  start(1280, 800, 1.0f);
+  play_breakthrough();
+  app_->open_screen(Screen::Roadmap);
+  frames(2);
+  app_->open_reference(true);
+  frames(3);
+  ASSERT_NE(find("button:Close reference"), nullptr);
+  const HitItem* row = find("reference:challenge:unrealistic_expectations");
+  ASSERT_NE(row, nullptr);
+  EXPECT_NE(row->text.find("Unrealistic expectations"), std::string::npos);
+  const HitItem* here = scroll_to("reference:challenge:questioned_advice", ImVec2(640, 400), 0, -2.0f);
+  ASSERT_NE(here, nullptr);
+  EXPECT_NE(here->text.find("(this scenario)"), std::string::npos) << here->text;
+  const HitItem* card = scroll_to("reference:card:reflections", ImVec2(640, 400), 0, -2.0f);
+  ASSERT_NE(card, nullptr);
+  EXPECT_NE(card->text.find("Reflections"), std::string::npos);
+  ASSERT_NE(scroll_to("reference:card:permission", ImVec2(640, 400), 0, -2.0f), nullptr);
+  click("button:Close reference");
+  EXPECT_FALSE(app_->reference_open());
+  frames(2);
+  EXPECT_EQ(find("reference:card:reflections"), nullptr);
+  EXPECT_EQ(find("button:Close reference"), nullptr);
+  EXPECT_EQ(app_->screen(), Screen::Roadmap);
+  ASSERT_NE(find("button:Back to results"), nullptr);
+
+  // Escape closes it too, and leaves the screen beneath as it was.
+  app_->open_reference(true);
+  frames(3);
+  ASSERT_NE(find("button:Close reference"), nullptr);
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddKeyEvent(ImGuiKey_Escape, true);
+  frame();
+  io.AddKeyEvent(ImGuiKey_Escape, false);
+  frames(2);
+  EXPECT_FALSE(app_->reference_open());
+  EXPECT_EQ(find("button:Close reference"), nullptr);
+  EXPECT_EQ(app_->screen(), Screen::Roadmap);
+  // The screen underneath takes clicks again.
+  click("button:Back to results");
+  EXPECT_EQ(app_->screen(), Screen::End);
+}
+
+TEST_F(PostSession, ReferenceSheetFitsAPhoneInEveryTheme) {
+  for (ThemeKind kind : {ThemeKind::Light, ThemeKind::Dark, ThemeKind::HighContrast}) {
+    start(390 * 3, 844 * 3, 3.0f, kind);
+    frames(2);
+    app_->open_reference(true);
+    frames(3);
+    const HitItem* close = find("button:Close reference");
+    ASSERT_NE(close, nullptr);
+    for (const auto& hit : hit_items()) {
+      EXPECT_GE(hit.min.x, 0) << hit.label;
+      EXPECT_LE(hit.max.x, 390 * 3 + 0.5f) << hit.label;
+    }
+    const HitItem* row = find("reference:challenge:unrealistic_expectations");
+    ASSERT_NE(row, nullptr);
+    // The sheet keeps a margin: 92% of the width at most.
+    EXPECT_GE(row->min.x, 390 * 3 * 0.04f - 1);
+    ASSERT_NE(scroll_to("reference:card:autonomy", ImVec2(390 * 1.5f, 844 * 1.5f), 0, -2.0f), nullptr);
+    click("button:Close reference");
+    EXPECT_FALSE(app_->reference_open());
+  }
+}
+
+}  // namespace
+}  // namespace rapport::ui

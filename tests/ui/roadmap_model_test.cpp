@@ -1,0 +1,171 @@
+// The roadmap screen's model: stage ratings from a played session and the conversation map's
+// layout and path, without ImGui.
+#include "roadmap_model.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <gtest/gtest.h>
+
+#include "../core/test_support.h"
+
+namespace rapport::ui {
+namespace {
+
+/// Plays `choices` (0-based offered positions) after prep: recommended options, or the first
+/// option that is not recommended.
+Dialogue play(const Scenario& s, const std::vector<size_t>& choices, bool recommended_prep = true) {
+  Dialogue d(s);
+  while (d.phase() == Phase::Prepare) {
+    const PrepStep* step = d.prep_step();
+    size_t pick = 0;
+    for (size_t i = 0; i < step->options.size(); ++i)
+      if (step->options[i].recommended == recommended_prep) {
+        pick = i;
+        break;
+      }
+    EXPECT_TRUE(d.choose_prep(pick));
+  }
+  for (size_t c : choices) EXPECT_TRUE(d.choose(c)) << "at node " << (d.node() ? d.node()->id : "?");
+  return d;
+}
+
+const RoadmapStep& step(const std::vector<RoadmapStep>& steps, const std::string& id) {
+  auto it = std::find_if(steps.begin(), steps.end(), [&](const RoadmapStep& s) { return s.id == id; });
+  if (it == steps.end()) throw std::runtime_error("no step " + id);
+  return *it;
+}
+
+const MapBox& box(const ConversationMap& map, const std::string& id) {
+  auto it = std::find_if(map.boxes.begin(), map.boxes.end(), [&](const MapBox& b) { return b.id == id; });
+  if (it == map.boxes.end()) throw std::runtime_error("no box " + id);
+  return *it;
+}
+
+const std::vector<size_t> kBreakthrough{0, 0, 0, 1, 0, 0, 0, 0};
+
+TEST(RoadmapModel, BreakthroughIsStrongUntilTheFollowUp) {
+  Scenario s = testing::load_shipped("questioned-advice");
+  Dialogue d = play(s, kBreakthrough);
+  ASSERT_EQ(d.ending()->kind, "breakthrough");
+  auto steps = roadmap_steps(s, d, score_session(d));
+  std::vector<std::string> ids;
+  for (const auto& st : steps) ids.push_back(st.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"prepare", "setting", "open", "listen", "empathise", "solve", "follow_up"}));
+  for (const char* id : {"prepare", "setting", "open", "listen", "empathise", "solve"})
+    EXPECT_EQ(step(steps, id).status, StepStatus::Strong) << id << ": " << step(steps, id).reason;
+  EXPECT_EQ(step(steps, "follow_up").status, StepStatus::ToWorkOn);
+  EXPECT_EQ(step(steps, "listen").label, "Listen");
+  EXPECT_EQ(step(steps, "listen").reason, "Both replies here kept the client talking.");
+  for (const auto& st : steps) EXPECT_FALSE(st.reason.empty()) << st.id;
+}
+
+TEST(RoadmapModel, FollowUpIsStrongOnceTheEmailCoversTheEssentials) {
+  Scenario s = testing::load_shipped("questioned-advice");
+  Dialogue d = play(s, kBreakthrough);
+  auto steps = roadmap_steps(s, d, score_session(d, 1.0));
+  EXPECT_EQ(step(steps, "follow_up").status, StepStatus::Strong);
+}
+
+TEST(RoadmapModel, RuptureLeavesLaterStagesNotReached) {
+  Scenario s = testing::load_shipped("questioned-advice");
+  Dialogue d = play(s, {2, 2});
+  ASSERT_EQ(d.phase(), Phase::Ended);
+  ASSERT_EQ(d.ending()->kind, "rupture");
+  auto steps = roadmap_steps(s, d, score_session(d));
+  EXPECT_EQ(step(steps, "prepare").status, StepStatus::Strong);
+  EXPECT_EQ(step(steps, "open").status, StepStatus::ToWorkOn);
+  EXPECT_NE(step(steps, "open").reason.find("0 of 1"), std::string::npos) << step(steps, "open").reason;
+  EXPECT_NE(step(steps, "open").reason.find(std::string(code_label(MiCode::Persuade))), std::string::npos);
+  EXPECT_EQ(step(steps, "listen").status, StepStatus::ToWorkOn);
+  EXPECT_EQ(step(steps, "empathise").status, StepStatus::NotReached);
+  EXPECT_EQ(step(steps, "solve").status, StepStatus::NotReached);
+  EXPECT_EQ(step(steps, "follow_up").status, StepStatus::ToWorkOn);
+}
+
+TEST(RoadmapModel, WeakPreparationIsToWorkOn) {
+  Scenario s = testing::load_shipped("questioned-advice");
+  Dialogue d = play(s, kBreakthrough, false);
+  auto steps = roadmap_steps(s, d, score_session(d));
+  EXPECT_EQ(step(steps, "prepare").status, StepStatus::ToWorkOn);
+  EXPECT_EQ(step(steps, "setting").status, StepStatus::ToWorkOn);
+}
+
+TEST(RoadmapModel, UnfinishedSessionHasNotReachedStages) {
+  Scenario s = testing::load_shipped("questioned-advice");
+  Dialogue fresh(s);
+  auto none = roadmap_steps(s, fresh, score_session(fresh));
+  for (const auto& st : none) EXPECT_EQ(st.status, StepStatus::NotReached) << st.id;
+  Dialogue d = play(s, {0});
+  auto steps = roadmap_steps(s, d, score_session(d));
+  EXPECT_EQ(step(steps, "open").status, StepStatus::Strong);
+  EXPECT_EQ(step(steps, "listen").status, StepStatus::NotReached);
+  EXPECT_EQ(step(steps, "follow_up").status, StepStatus::NotReached);
+  EXPECT_EQ(status_label(StepStatus::ToWorkOn), "to work on");
+}
+
+TEST(RoadmapModel, MapLayersNodesByDepthWithEndingsLast) {
+  Scenario s = testing::load_shipped("questioned-advice");
+  ConversationMap map = build_conversation_map(s, nullptr);
+  EXPECT_EQ(map.boxes.size(), s.nodes.size() + s.endings.size());
+  EXPECT_EQ(box(map, "open").column, 0);
+  EXPECT_EQ(box(map, "concern").column, 1);
+  EXPECT_EQ(box(map, "defensive").column, 1);
+  EXPECT_EQ(box(map, "history").column, 2);
+  EXPECT_EQ(box(map, "defensive_late").label, "Defensive late");
+  EXPECT_EQ(box(map, "open").stage, "open");
+  int last_node_column = 0;
+  for (const auto& b : map.boxes)
+    if (!b.ending) last_node_column = std::max(last_node_column, b.column);
+  for (const char* id : {"breakthrough", "partial", "rupture"}) {
+    const MapBox& e = box(map, id);
+    EXPECT_TRUE(e.ending);
+    EXPECT_EQ(e.column, last_node_column + 1);
+    EXPECT_EQ(e.column, map.columns - 1);
+    EXPECT_FALSE(e.detail.empty());
+  }
+  EXPECT_EQ(box(map, "rupture").kind, "rupture");
+  EXPECT_EQ(box(map, "breakthrough").label, "Breakthrough");
+  // Rows are distinct within a column and fit the reported row count.
+  for (const auto& a : map.boxes)
+    for (const auto& b : map.boxes)
+      if (&a != &b && a.column == b.column) {
+        EXPECT_NE(a.row, b.row) << a.id << " " << b.id;
+      }
+  for (const auto& b : map.boxes) EXPECT_LT(b.row, map.rows);
+  // Every reply route appears as an edge; no path without a dialogue.
+  const MapBox* from = &box(map, "defensive");
+  size_t from_i = static_cast<size_t>(from - map.boxes.data());
+  size_t to_i = static_cast<size_t>(&box(map, "rupture") - map.boxes.data());
+  EXPECT_TRUE(std::any_of(map.edges.begin(), map.edges.end(),
+                          [&](const MapEdge& e) { return e.from == from_i && e.to == to_i; }));
+  for (const auto& e : map.edges) EXPECT_FALSE(e.on_path);
+  for (const auto& b : map.boxes) EXPECT_EQ(b.path_step, 0);
+}
+
+TEST(RoadmapModel, MapMarksTheLearnersPath) {
+  Scenario s = testing::load_shipped("questioned-advice");
+  Dialogue d = play(s, kBreakthrough);
+  ConversationMap map = build_conversation_map(s, &d);
+  EXPECT_EQ(box(map, "open").path_step, 1);
+  EXPECT_EQ(box(map, "open").detail, d.transcript()[0].client_line);
+  EXPECT_EQ(box(map, "breakthrough").path_step, 9);
+  EXPECT_EQ(box(map, "defensive").path_step, 0);
+  EXPECT_EQ(box(map, "rupture").path_step, 0);
+  long on_path = std::count_if(map.edges.begin(), map.edges.end(), [](const MapEdge& e) { return e.on_path; });
+  EXPECT_EQ(on_path, 8);
+  for (const auto& e : map.edges)
+    if (e.on_path) {
+      EXPECT_GT(map.boxes[e.from].path_step, 0);
+      EXPECT_EQ(map.boxes[e.to].path_step, map.boxes[e.from].path_step + 1);
+    }
+}
+
+TEST(RoadmapModel, ReadableIds) {
+  EXPECT_EQ(readable_id("defensive_late"), "Defensive late");
+  EXPECT_EQ(readable_id("wrap-up"), "Wrap up");
+  EXPECT_EQ(readable_id(""), "");
+}
+
+}  // namespace
+}  // namespace rapport::ui
