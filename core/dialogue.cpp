@@ -2,6 +2,7 @@
 #include "dialogue.h"
 
 #include "coaching.h"
+#include "json_guard.h"
 
 #include <algorithm>
 
@@ -242,7 +243,16 @@ json Dialogue::to_json() const {
 std::string Dialogue::restore(const json& saved) {
   try {
     if (!saved.is_object()) return "saved session is not an object";
-    int version = saved.at("format_version").get<int>();
+    auto read_state = [](const json& m, std::map<std::string, int>& out) {
+      if (!m.is_object()) return false;
+      for (const auto& [var, v] : m.items()) {
+        auto value = json_int(v, 0, 100);
+        if (!value) return false;
+        out[var] = *value;
+      }
+      return true;
+    };
+    int version = json_int(saved.at("format_version"), 0, 1000000).value_or(0);
     if (version < 1 || version > kSessionFormatVersion)
       return "saved session has format_version " + std::to_string(version) + "; this build reads 1 to " +
              std::to_string(kSessionFormatVersion);
@@ -251,8 +261,10 @@ std::string Dialogue::restore(const json& saved) {
     std::string phase = saved.at("phase").get<std::string>();
     d.phase_ = phase == "ended" ? Phase::Ended : phase == "conversation" ? Phase::Conversation : Phase::Prepare;
     d.prep_choices_ = saved.at("prep").get<std::vector<std::string>>();
-    d.state_ = saved.at("state").get<std::map<std::string, int>>();
-    d.initial_after_prep_ = saved.at("start_state").get<std::map<std::string, int>>();
+    d.state_.clear();
+    d.initial_after_prep_.clear();
+    if (!read_state(saved.at("state"), d.state_) || !read_state(saved.at("start_state"), d.initial_after_prep_))
+      return "saved session has a state value outside 0 to 100";
     auto flags = saved.at("flags").get<std::vector<std::string>>();
     d.flags_ = std::set<std::string>(flags.begin(), flags.end());
     d.node_ = saved.at("node").get<std::string>();
@@ -276,11 +288,12 @@ std::string Dialogue::restore(const json& saved) {
       if (!code) return "saved session has an unknown code";
       turn.code = *code;
       turn.typed = t.at("typed").get<bool>();
-      turn.choice = t.at("choice").get<int>();
+      turn.choice = json_int(t.at("choice"), -1, 1000).value_or(-2);
+      if (turn.choice == -2) return "saved session has a choice out of range";
       turn.better = t.value("better", "");
       turn.tip = t.value("tip", "");
       turn.cue = t.value("cue", "");
-      turn.state_after = t.at("state").get<std::map<std::string, int>>();
+      if (!read_state(t.at("state"), turn.state_after)) return "saved session has a state value outside 0 to 100";
       d.turns_.push_back(std::move(turn));
     }
     *this = std::move(d);

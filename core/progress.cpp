@@ -1,6 +1,8 @@
 // Progress record serialisation and the ProgressBook's load / merge / save rules.
 #include "progress.h"
 
+#include "json_guard.h"
+
 #include <algorithm>
 
 namespace rapport {
@@ -80,11 +82,12 @@ void migrate_progress(json& doc) {
 }
 
 std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std::string* error) {
-  json doc = json::parse(text.begin(), text.end(), nullptr, false);
   auto fail = [&](const std::string& why) -> std::optional<ProgressRecord> {
     if (error) *error = why;
     return std::nullopt;
   };
+  if (json_too_deep(text)) return fail("the stored progress is nested too deeply to be ours");
+  json doc = json::parse(text.begin(), text.end(), nullptr, false);
   if (doc.is_discarded()) return fail("the stored progress is not valid JSON");
   if (!doc.is_object()) return fail("the stored progress is not a JSON object");
   auto v = doc.find("format_version");
@@ -103,12 +106,18 @@ std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std
       rec.mode = s.value("mode", "choice");
       rec.outcome = s.value("outcome", "");
       rec.ending_title = s.value("ending_title", "");
-      rec.score = s.at("score").get<int>();
-      rec.rq_ratio = s.value("rq_ratio", 0.0);
-      rec.percent_complex = s.value("percent_complex", 0.0);
-      rec.codes = s.value("codes", std::map<std::string, int>{});
+      auto score = json_int(s.at("score"), 0, 100);
+      if (!score) return fail("the stored progress has a session with a score outside 0 to 100");
+      rec.score = *score;
+      rec.rq_ratio = s.contains("rq_ratio") && s["rq_ratio"].is_number() ? s["rq_ratio"].get<double>() : 0.0;
+      rec.percent_complex = s.contains("percent_complex") && s["percent_complex"].is_number() ? s["percent_complex"].get<double>() : 0.0;
+      if (auto c = s.find("codes"); c != s.end() && c->is_object())
+        for (const auto& [code, n] : c->items())
+          if (auto count = json_int(n, 0, 1000000)) rec.codes[code] = *count;
       rec.journal = s.value("journal", "");
-      rec.followup_coverage = s.value("followup_coverage", 0.0);
+      rec.followup_coverage = s.contains("followup_coverage") && s["followup_coverage"].is_number()
+                                  ? std::clamp(s["followup_coverage"].get<double>(), 0.0, 1.0)
+                                  : 0.0;
       if (auto t = s.find("transcript"); t != s.end()) rec.transcript = *t;
       r.sessions.push_back(std::move(rec));
     }
@@ -163,7 +172,7 @@ void ProgressBook::merge_from_store() {
 }
 
 bool ProgressBook::save() {
-  if (store_->write(kProgressKey, progress_to_json(record_).dump())) {
+  if (store_->write(kProgressKey, safe_dump(progress_to_json(record_)))) {
     stored_is_unreadable_ = false;
     return true;
   }
@@ -173,7 +182,7 @@ bool ProgressBook::save() {
     if (s.transcript.is_null()) continue;
     s.transcript = json();
     trimmed = true;
-    if (store_->write(kProgressKey, progress_to_json(record_).dump())) {
+    if (store_->write(kProgressKey, safe_dump(progress_to_json(record_)))) {
       notices_.push_back("Browser storage is full: transcripts of older sessions were removed; their scores are kept.");
       stored_is_unreadable_ = false;
       return true;

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "followup.h"
+#include "json_guard.h"
 
 namespace rapport {
 namespace {
@@ -451,6 +452,11 @@ const TypedReaction* Scenario::typed_reaction(const Node& node, MiCode code) con
 LoadResult load_scenario(std::string_view text, std::string_view file) {
   Reader r(file);
   LoadResult result;
+  if (json_too_deep(text)) {
+    r.error("", "nested more than " + std::to_string(kMaxJsonDepth) + " levels deep");
+    result.errors = r.take_errors();
+    return result;
+  }
   json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) {
     // Re-parse with exceptions only to learn where it broke.
@@ -458,6 +464,9 @@ LoadResult load_scenario(std::string_view text, std::string_view file) {
       (void)json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
       r.error("", std::string("not valid JSON (byte ") + std::to_string(e.byte) + ")");
+    } catch (const json::exception& e) {
+      // e.g. a number too large for a double (406): still "not valid JSON" to an author.
+      r.error("", std::string("not valid JSON (") + e.what() + ")");
     }
     if (!r.failed()) r.error("", "not valid JSON");
     result.errors = r.take_errors();

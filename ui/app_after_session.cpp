@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app.h"
+#include "json_guard.h"
 
 namespace rapport::ui {
 
@@ -82,7 +83,7 @@ void App::save_journal() {
 
 void App::export_progress() {
   if (services_.download_text)
-    services_.download_text("rapport-progress.json", progress_to_json(book_->record()).dump(2));
+    services_.download_text("rapport-progress.json", safe_dump(progress_to_json(book_->record()), 2));
 }
 
 void App::import_progress_text(const std::string& file, const std::string& text) {

@@ -1,6 +1,8 @@
 // JavaScript glue for lms.h: calls into window.rapportLms (web/lms.js) and the LMS-backed store.
 #include "lms.h"
 
+#include "json_guard.h"
+
 #include <cstdlib>
 #include <memory>
 
@@ -77,7 +79,7 @@ std::optional<std::string> LmsProgressStore::read(std::string_view key) {
     last_error_ = error;
     return std::nullopt;
   }
-  return progress_to_json(*record).dump();
+  return safe_dump(progress_to_json(*record));
 }
 
 bool LmsProgressStore::write(std::string_view key, const std::string& value) {

@@ -1,0 +1,26 @@
+// Guards for reading untrusted JSON (stored progress, saved sessions, authored scenarios):
+// bounded nesting before parsing, integers read without undefined behaviour, and dumping that
+// survives invalid UTF-8.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace rapport {
+
+/// Deepest nesting accepted in stored or authored JSON (ours never goes past about 8).
+inline constexpr int kMaxJsonDepth = 128;
+
+/// True when arrays/objects in `text` nest deeper than `limit` (strings are skipped).
+bool json_too_deep(std::string_view text, int limit = kMaxJsonDepth);
+
+/// The value as an int when it is an integer (or a whole float) within [lo, hi]; else nullopt.
+std::optional<int> json_int(const nlohmann::json& value, int lo, int hi);
+
+/// Serialises, replacing invalid UTF-8 instead of throwing.
+std::string safe_dump(const nlohmann::json& value, int indent = -1);
+
+}  // namespace rapport
