@@ -24,6 +24,12 @@ if [ -f tests/browser/schema-check.mjs ]; then
   node tests/browser/schema-check.mjs
 fi
 
+step "native tests under AddressSanitizer and UBSan"
+bash ci/sanitize.sh
+
+step "fuzzing, bounded (ci/fuzz.sh runs longer)"
+FUZZ_SECONDS=${FUZZ_SECONDS:-20} bash ci/fuzz-short.sh
+
 step "web build"
 bash ci/build.sh web
 

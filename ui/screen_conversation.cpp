@@ -112,7 +112,7 @@ void draw_conversation(App& app) {
   }
   ImGui::SetCursorScreenPos(ImVec2(x0, row_y + header_h - t.dp(8)));
   if (switched) {
-    // Draw the new mode next frame.
+    ImGui::Dummy(ImVec2(0, 0));  // the new mode is drawn next frame
   } else if (typing && app.touch_text_input()) {
     // Phones and tablets: a real text field over the canvas raises the on-screen keyboard.
     float send_w = t.dp(96);

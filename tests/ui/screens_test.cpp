@@ -275,3 +275,41 @@ TEST_F(Screens, KeyboardOnlyPlaythrough) {
 
 }  // namespace
 }  // namespace rapport::ui
+
+namespace rapport::ui {
+namespace {
+
+TEST_F(Screens, FollowUpProgressAndSettingsDraw) {
+  play_breakthrough();
+  ASSERT_EQ(app_->screen(), Screen::End);
+  click("button:Follow-up");
+  ASSERT_EQ(app_->screen(), Screen::FollowUp);
+  const HitItem* coverage = find("followup:coverage");
+  ASSERT_NE(coverage, nullptr);
+  EXPECT_NE(coverage->text.find("100%"), std::string::npos);
+  // Without a platform text field the draft is ImGui's own multi-line box.
+  ASSERT_NE(find("field:followup"), nullptr);
+  app_->followup_draft() = "Hi Dana, thanks.";
+  app_->followup_edited();
+  frames(2);
+  EXPECT_EQ(find("followup:coverage")->text.find("100%"), std::string::npos);
+  ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, true);
+  frame();
+  ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, false);
+  frames(2);
+  EXPECT_EQ(app_->screen(), Screen::End);
+  app_->open_screen(Screen::Progress);
+  frames(3);
+  ASSERT_NE(find("history:1"), nullptr);
+  ASSERT_NE(find("suggest:next"), nullptr);
+  app_->open_settings(true);
+  frames(3);
+  click("theme:dark");
+  EXPECT_EQ(app_->settings().theme, "dark");
+  EXPECT_TRUE(app_->take_style_request());
+  click("button:Done");
+  EXPECT_FALSE(app_->settings_open());
+}
+
+}  // namespace
+}  // namespace rapport::ui

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Browser benchmark: builds the web app (ci/build.sh web) and a minimal Dear ImGui hello page with
+# the same toolchain and flags (tests/bench/hello -> build/bench-hello/site), then measures both in
+# headless Chromium in one run (tests/bench/browser-bench.mjs): transfer size, first frame, idle
+# frames, frame CPU while playing, wasm heap, plus the native coder's replies per second when
+# build/native/rapport_bench (or $RAPPORT_BENCH) exists. Figures, not pass/fail; the last line of
+# output is `key=value ...`. Extra arguments go to the Node script (e.g. --loads 3).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
+
+bash ci/setup.sh >&2
+bash ci/build.sh web >&2
+
+hello=build/bench-hello
+imgui=()
+[ -n "${IMGUI_DIR:-}" ] && imgui=("-DIMGUI_DIR=$IMGUI_DIR")
+if [ ! -f "$hello/build.ninja" ]; then
+  cmake -S tests/bench/hello -B "$hello" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_TOOLCHAIN_FILE=/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake "${imgui[@]}" >&2
+fi
+cmake --build "$hello" >&2
+
+node tests/bench/browser-bench.mjs "$@"
