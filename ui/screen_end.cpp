@@ -159,20 +159,12 @@ void draw_end(App& app) {
   wrapped_text(t.fonts.heading, t.colors.text, "What you did", width);
   for (const auto& tac : sc.tactics) {
     at_x();
-    // A drawn tick or dash (the word "done"/"not yet" goes to the hit table for screen readers).
+    // A drawn mark (the words "done"/"not yet" go to the hit table for screen readers).
     ImVec2 p = ImGui::GetCursorScreenPos();
-    float r = t.dp(9), cy = p.y + t.fonts.body->FontSize * 0.55f;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    if (tac.done) {
-      dl->AddCircleFilled(ImVec2(p.x + r, cy), r, t.colors.good);
-      ImVec2 pts[3] = {ImVec2(p.x + r * 0.55f, cy), ImVec2(p.x + r * 0.9f, cy + r * 0.35f), ImVec2(p.x + r * 1.5f, cy - r * 0.4f)};
-      dl->AddPolyline(pts, 3, t.colors.accent_text, 0, t.dp(2));
-    } else {
-      dl->AddCircle(ImVec2(p.x + r, cy), r, t.colors.border, 0, t.dp(1.5f));
-    }
-    ImGui::SetCursorScreenPos(ImVec2(x + 2 * r + t.dp(10), p.y));
+    float mark = status_mark(p, tac.done);
+    ImGui::SetCursorScreenPos(ImVec2(x + mark, p.y));
     std::string line = tac.label + "  \xE2\x80\x94  " + tac.evidence;
-    wrapped_text(t.fonts.body, tac.done ? t.colors.text : t.colors.text_muted, line, width - 2 * r - t.dp(10));
+    wrapped_text(t.fonts.body, tac.done ? t.colors.text : t.colors.text_muted, line, width - mark);
     record_hit("tactic:" + tac.id, (tac.done ? "done: " : "not yet: ") + line, p, ImGui::GetItemRectMax());
   }
   ImGui::Dummy(ImVec2(0, t.dp(8)));

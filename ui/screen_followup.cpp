@@ -64,23 +64,15 @@ void draw_followup(App& app) {
   std::snprintf(head, sizeof head, "Your email covers %.0f%%", check.coverage * 100.0);
   wrapped_text(t.fonts.heading, t.colors.text, head, side_w);
   record_hit("followup:coverage", head, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-  ImDrawList* dl = ImGui::GetWindowDrawList();
   for (const auto& item : check.items) {
     ImGui::SetCursorScreenPos(ImVec2(sx, ImGui::GetCursorScreenPos().y + t.dp(6)));
     ImVec2 p = ImGui::GetCursorScreenPos();
-    float r = t.dp(9), cy = p.y + t.fonts.body->FontSize * 0.55f;
-    if (item.covered) {
-      dl->AddCircleFilled(ImVec2(p.x + r, cy), r, t.colors.good);
-      ImVec2 pts[3] = {ImVec2(p.x + r * 0.55f, cy), ImVec2(p.x + r * 0.9f, cy + r * 0.35f), ImVec2(p.x + r * 1.5f, cy - r * 0.4f)};
-      dl->AddPolyline(pts, 3, t.colors.accent_text, 0, t.dp(2));
-    } else {
-      dl->AddCircle(ImVec2(p.x + r, cy), r, t.colors.text_muted, 0, t.dp(1.5f));
-    }
-    ImGui::SetCursorScreenPos(ImVec2(sx + 2 * r + t.dp(10), p.y));
-    float tw = side_w - 2 * r - t.dp(10);
+    float mark = status_mark(p, item.covered);
+    ImGui::SetCursorScreenPos(ImVec2(sx + mark, p.y));
+    float tw = side_w - mark;
     wrapped_text(t.fonts.body, item.covered ? t.colors.text : t.colors.text_muted, item.label, tw);
     if (!item.covered && !item.hint.empty()) {
-      ImGui::SetCursorScreenPos(ImVec2(sx + 2 * r + t.dp(10), ImGui::GetCursorScreenPos().y));
+      ImGui::SetCursorScreenPos(ImVec2(sx + mark, ImGui::GetCursorScreenPos().y));
       wrapped_text(t.fonts.small, t.colors.text_muted, item.hint, tw);
     }
     record_hit("check:" + item.id, (item.covered ? "covered: " : "missing: ") + item.label, p, ImVec2(sx + side_w, ImGui::GetCursorScreenPos().y));

@@ -186,6 +186,20 @@ void chip(std::string_view text, ImU32 color) {
   ImGui::Dummy(size);
 }
 
+float status_mark(ImVec2 p, bool done) {
+  const Theme& t = theme();
+  float r = t.dp(9), cy = p.y + t.fonts.body->FontSize * 0.55f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  if (done) {
+    dl->AddCircleFilled(ImVec2(p.x + r, cy), r, t.colors.good);
+    ImVec2 pts[3] = {ImVec2(p.x + r * 0.55f, cy), ImVec2(p.x + r * 0.9f, cy + r * 0.35f), ImVec2(p.x + r * 1.5f, cy - r * 0.4f)};
+    dl->AddPolyline(pts, 3, t.colors.accent_text, 0, t.dp(2));
+  } else {
+    dl->AddCircle(ImVec2(p.x + r, cy), r, t.colors.text_muted, 0, t.dp(1.5f));
+  }
+  return 2 * r + t.dp(10);
+}
+
 std::string initials(std::string_view name) {
   std::string out;
   bool start = true;

@@ -49,6 +49,10 @@ void meter(std::string_view label, float value, float width);
 /// A small rounded label (code chip, band label).
 void chip(std::string_view text, ImU32 color);
 
+/// A status mark at `pos` for a line of body text: a filled circle with a tick when done, an
+/// empty ring when not. Returns the horizontal space it takes, gap included.
+float status_mark(ImVec2 pos, bool done);
+
 /// Initials of a name ("Dana Okafor" -> "DO").
 std::string initials(std::string_view name);
 

@@ -1,0 +1,105 @@
+// The fixture shared by the screen tests: an ImGui context with the real fonts and theme, no
+// window (Dear ImGui's null backend), the App over an in-memory store, and clicks by label
+// through the hit table, as a browser user would.
+#pragma once
+
+#include <cfloat>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "app.h"
+#include "imgui.h"
+#include "scenario.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace rapport::ui::testing {
+
+inline std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class UiTest : public ::testing::Test {
+ protected:
+  void TearDown() override {
+    if (ImGui::GetCurrentContext()) ImGui::DestroyContext();
+  }
+
+  /// A fresh context and app showing questioned-advice, at w x h device pixels and `scale`.
+  void start(float w, float h, float scale, ProgressStore* store = nullptr, ThemeKind kind = ThemeKind::Light) {
+    if (ImGui::GetCurrentContext()) ImGui::DestroyContext();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(w, h);
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    fonts_.regular = read_text(RAPPORT_FONT_REGULAR);
+    fonts_.bold = read_text(RAPPORT_FONT_BOLD);
+    ASSERT_FALSE(fonts_.regular.empty());
+    apply_theme(theme_, fonts_, scale, kind);
+    int tw = 0, th = 0;
+    unsigned char* px = nullptr;
+    io.Fonts->GetTexDataAsRGBA32(&px, &tw, &th);  // what a renderer backend would upload
+    std::string path = std::string(RAPPORT_SOURCE_DIR) + "/scenarios/questioned-advice.json";
+    LoadResult r = load_scenario(read_text(path), path);
+    ASSERT_TRUE(r.ok());
+    app_ = std::make_unique<App>();
+    AppServices services;
+    services.store = store ? store : &store_;
+    services.now = [this] { return "2026-11-25T10:00:0" + std::to_string(clock_++ % 10) + "Z"; };
+    services.announce = [this](const std::string& t) { announced_.push_back(t); };
+    app_->init(services, {*r.scenario}, {});
+  }
+
+  void frame() {
+    ImGui::GetIO().DeltaTime = 1.0f / 60;
+    ImGui::NewFrame();
+    app_->frame(1.0f / 60);
+    ImGui::Render();
+    ASSERT_NE(ImGui::GetDrawData(), nullptr);
+  }
+
+  void frames(int n) {
+    for (int i = 0; i < n; ++i) frame();
+  }
+
+  const HitItem* find(const std::string& label) {
+    for (const auto& h : hit_items())
+      if (h.label == label) return &h;
+    return nullptr;
+  }
+
+  /// Moves the mouse to the widget's centre, presses and releases over two frames.
+  void click(const std::string& label) {
+    frames(2);
+    const HitItem* h = find(label);
+    ASSERT_NE(h, nullptr) << "no widget " << label;
+    ImVec2 c((h->min.x + h->max.x) / 2, (h->min.y + h->max.y) / 2);
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(c.x, c.y);
+    frame();
+    io.AddMouseButtonEvent(0, true);
+    frame();
+    io.AddMouseButtonEvent(0, false);
+    frame();
+    io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    frames(2);
+  }
+
+  Theme theme_;
+  FontFiles fonts_;
+  MemoryProgressStore store_;
+  std::unique_ptr<App> app_;
+  std::vector<std::string> announced_;
+  int clock_ = 0;
+};
+
+}  // namespace rapport::ui::testing
