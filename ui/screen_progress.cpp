@@ -64,6 +64,8 @@ void draw_progress(App& app) {
   ImGui::Dummy(ImVec2(0, t.dp(20)));
   at_x();
   if (pill_button("button:Library", "\xE2\x86\x90 Library", false)) app.open_home();
+  ImGui::SameLine(0, t.dp(8));
+  if (pill_button("button:Reference", "Reference", false)) app.open_reference(true);
   at_x();
   wrapped_text(t.fonts.title, t.colors.text, "Your progress", width);
   for (size_t i = 0; i < app.notices().size(); ++i) {

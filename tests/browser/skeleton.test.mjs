@@ -50,4 +50,32 @@ await run([
       await app.close();
     }
   }],
+  ['plays a second scenario (budget cut) through its preparation to an ending', async () => {
+    const app = await openApp();
+    try {
+      await app.load();
+      await app.click('scenario:budget-cut');
+      const prepared = [];
+      for (let step = 0; step < 4; step++) {
+        await app.click('prep:1');
+        await app.click('button:Continue');
+        prepared.push(step);
+      }
+      assert(prepared.length === 4, 'four preparation steps');
+      const opening = (await app.find('client:last')).text;
+      assert(opening.length > 20, `Helen opens the conversation: ${opening}`);
+      for (let turn = 0; turn < 20; turn++) {
+        if ((await app.hits()).some((h) => h.label === 'outcome')) break;
+        await app.click('reply:1');
+      }
+      const outcome = await app.find('outcome');
+      assert(outcome.text.length > 0, 'an ending is reached');
+      const stored = await app.page.evaluate(() => JSON.parse(localStorage.getItem('rapport.progress')));
+      assert(stored.sessions[0].scenario === 'budget-cut', 'the session is stored under its scenario');
+      await app.screenshot('skeleton-6-budget-cut-end.png');
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally {
+      await app.close();
+    }
+  }],
 ]);
