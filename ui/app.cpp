@@ -226,6 +226,7 @@ bool App::submit_text(const std::string& text) {
   draft_[0] = '\0';
   touch_reply_.clear();
   touch_reply_revision_++;
+  focus_reply_ = true;
   scroll_request_ = true;
   animating_ = true;
   if (coaching_) announce("Coded as " + std::string(code_label(coded.code)) + (cue.empty() ? "" : ": " + cue));
@@ -255,6 +256,7 @@ void App::retry_from(size_t turn) {
 
 void App::set_reply_mode(ReplyMode mode) {
   reply_mode_ = mode;
+  focus_reply_ = mode == ReplyMode::Text;
   animating_ = true;
 }
 

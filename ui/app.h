@@ -171,6 +171,12 @@ class App {
   const Scenario* current() const { return current_ >= 0 ? &scenarios_[static_cast<size_t>(current_)] : nullptr; }
   const std::optional<SessionScore>& score() const { return score_; }
   std::optional<size_t> pending_prep_choice() const { return pending_prep_; }
+  /// True once after switching to typing or sending a typed reply: the text box takes focus.
+  bool take_focus_reply() {
+    bool r = focus_reply_;
+    focus_reply_ = false;
+    return r;
+  }
   /// True once when a new prep step starts: its page opens scrolled to the top.
   bool take_scroll_top() {
     bool r = scroll_top_;
@@ -221,6 +227,7 @@ class App {
   bool settings_open_ = false;
   bool focus_continue_ = false;
   bool scroll_top_ = false;
+  bool focus_reply_ = false;
   std::string followup_draft_;
   int followup_revision_ = 0;
   std::vector<TextFieldSpec> fields_;

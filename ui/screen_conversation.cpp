@@ -125,11 +125,7 @@ void draw_conversation(App& app) {
   } else if (typing) {
     float send_w = t.dp(96);
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
-    static bool focus_next = true;
-    if (ImGui::IsWindowAppearing() || focus_next) {
-      ImGui::SetKeyboardFocusHere();
-      focus_next = false;
-    }
+    if (ImGui::IsWindowAppearing() || app.take_focus_reply()) ImGui::SetKeyboardFocusHere();
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(t.dp(12), t.dp(10)));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, t.dp(12));
     bool enter = ImGui::InputTextMultiline("##reply", app.draft(), App::kDraftSize, ImVec2(column - send_w - t.dp(12), t.dp(104)),
@@ -144,7 +140,7 @@ void draw_conversation(App& app) {
     ImGui::SameLine(0, t.dp(12));
     bool send = pill_button("button:Send", "Send");
     if (enter || send) {
-      if (app.submit_text(app.draft())) focus_next = true;
+      app.submit_text(app.draft());
     }
   } else {
     for (size_t k = 0; k < offer.size(); ++k) {
