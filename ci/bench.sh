@@ -16,7 +16,7 @@ hello=build/bench-hello
 imgui=()
 [ -n "${IMGUI_DIR:-}" ] && imgui=("-DIMGUI_DIR=$IMGUI_DIR")
 if [ ! -f "$hello/build.ninja" ]; then
-  cmake -S tests/bench/hello -B "$hello" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  cmake -S tests/bench/hello -B "$hello" -G Ninja -DCMAKE_BUILD_TYPE=MinSizeRel \
     -DCMAKE_TOOLCHAIN_FILE=/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake "${imgui[@]}" >&2
 fi
 cmake --build "$hello" >&2
