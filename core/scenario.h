@@ -146,6 +146,12 @@ struct LoadResult {
 /// Parses and validates one scenario. `file` only names the source in messages.
 LoadResult load_scenario(std::string_view text, std::string_view file);
 
+/// Reads only what a library card shows (id, title, summary, domain, challenge, difficulty,
+/// minutes, briefing and the client) and stops reading there, without validating the rest: the
+/// web app draws its first frame from these and loads every file in full right after. Empty when
+/// those fields are missing, of the wrong type or not valid JSON; `load_scenario` says why.
+std::optional<Scenario> read_scenario_card(std::string_view text);
+
 /// Known values of the enumerated string fields, shared with lint and the schema test.
 const std::vector<std::string>& known_domains();
 const std::vector<std::string>& known_challenges();

@@ -85,6 +85,19 @@ bool App::take_style_request() {
 
 float App::ui_scale() const { return settings_.text_scale * (options_.kiosk ? 1.3f : 1.0f); }
 
+void App::complete_library(std::vector<Scenario> scenarios, std::vector<std::string> load_errors) {
+  if (dialogue_) {
+    dialogue_.reset();
+    current_ = -1;
+    score_.reset();
+    pending_prep_.reset();
+    screen_ = options_.kiosk ? Screen::Attract : Screen::Home;
+  }
+  scenarios_.assign(std::make_move_iterator(scenarios.begin()), std::make_move_iterator(scenarios.end()));
+  load_errors_.insert(load_errors_.end(), std::make_move_iterator(load_errors.begin()),
+                      std::make_move_iterator(load_errors.end()));
+}
+
 bool App::add_scenario_text(const std::string& file, const std::string& text) {
   LoadResult r = load_scenario(text, file);
   if (!r.ok()) {

@@ -160,6 +160,10 @@ class App {
   /// Adds (or replaces, by id) a scenario an author loaded at run time from `file`'s text. Errors
   /// are shown on the home screen, naming the file and the JSON pointer.
   bool add_scenario_text(const std::string& file, const std::string& text);
+  /// Swaps the library cards the first frame was drawn from (read_scenario_card) for the fully
+  /// loaded scenarios, sorted the same way, and shows the files that failed. The web app calls it
+  /// before any input is handled; a session already running is left for the home screen.
+  void complete_library(std::vector<Scenario> scenarios, std::vector<std::string> load_errors);
   /// Asks the platform to open its file picker (web: the page's hidden file input).
   void request_file_picker() { if (services_.pick_file) services_.pick_file(); }
   bool can_pick_files() const { return static_cast<bool>(services_.pick_file); }

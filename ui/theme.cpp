@@ -10,24 +10,27 @@ constexpr ImU32 rgb(unsigned hex, unsigned alpha = 255) {
   return IM_COL32((hex >> 16) & 0xFF, (hex >> 8) & 0xFF, hex & 0xFF, alpha);
 }
 
-// Latin (with Extended-A for names), general punctuation (curly quotes, dashes), currency and
-// arrows: what our scenarios and learners' typing need first.
+// Latin (with Extended-A for names), Greek, Cyrillic, general punctuation (curly quotes, dashes),
+// currency and arrows: what learners may type into body text.
 const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0370, 0x03FF, 0x0400, 0x04FF,
                                 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0};
 
-// Headings only ever show our own Latin text: fewer glyphs make the first frame sooner.
+// Headings only ever show our own Latin text.
 const ImWchar kHeadingRanges[] = {0x0020, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};
 
-/// Body text (which shows what learners type) gets the wide ranges and horizontal oversampling;
-/// large headings need neither.
-ImFont* add_font(const std::string& bytes, float size, bool heading) {
+// The first frame's set for every font (GlyphSet::Latin).
+const ImWchar kLatinRanges[] = {0x0020, 0x00FF, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0};
+
+/// Glyphs are drawn at whole device pixels (PixelSnapH), where horizontal oversampling would add
+/// nothing but twice the rasterising before the first frame.
+ImFont* add_font(const std::string& bytes, float size, const ImWchar* ranges) {
   ImFontConfig cfg;
   cfg.FontDataOwnedByAtlas = false;
-  cfg.OversampleH = heading ? 1 : 2;
+  cfg.OversampleH = 1;
   cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
   return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<char*>(bytes.data()), static_cast<int>(bytes.size()),
-                                                    size, &cfg, heading ? kHeadingRanges : kGlyphRanges);
+                                                    size, &cfg, ranges);
 }
 
 }  // namespace
@@ -88,7 +91,7 @@ Palette palette(ThemeKind kind) {
 
 }  // namespace
 
-void apply_theme(Theme& t, const FontFiles& files, float scale, ThemeKind kind) {
+void apply_theme(Theme& t, const FontFiles& files, float scale, ThemeKind kind, GlyphSet glyphs) {
   t.scale = scale;
   t.kind = kind;
   t.colors = palette(kind);
@@ -96,11 +99,14 @@ void apply_theme(Theme& t, const FontFiles& files, float scale, ThemeKind kind) 
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   if (!files.regular.empty()) {
-    t.fonts.body = add_font(files.regular, 17.0f * scale, false);
-    t.fonts.small = add_font(files.regular, 14.0f * scale, false);
+    const bool full = glyphs == GlyphSet::Full;
+    const ImWchar* body = full ? kGlyphRanges : kLatinRanges;
+    const ImWchar* heading = full ? kHeadingRanges : kLatinRanges;
+    t.fonts.body = add_font(files.regular, 17.0f * scale, body);
+    t.fonts.small = add_font(files.regular, 14.0f * scale, body);
     const std::string& bold = files.bold.empty() ? files.regular : files.bold;
-    t.fonts.heading = add_font(bold, 24.0f * scale, true);
-    t.fonts.title = add_font(bold, 30.0f * scale, true);
+    t.fonts.heading = add_font(bold, 24.0f * scale, heading);
+    t.fonts.title = add_font(bold, 30.0f * scale, heading);
   } else {
     ImFontConfig cfg;
     cfg.SizePixels = 13.0f * scale;

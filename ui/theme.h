@@ -38,9 +38,15 @@ struct FontFiles {
   std::string bold;
 };
 
+/// Which characters the atlas holds. `Latin` (ASCII, Latin-1, dashes and quotes, euro, arrows) is
+/// what the packaged scenarios and screens use, and about half the glyphs to rasterise: the web
+/// build draws its first frame with it and rebuilds with `Full` right after.
+enum class GlyphSet { Latin, Full };
+
 /// Loads the fonts at `scale` into the current context's atlas (clearing it first) and applies
 /// the style. The caller rebuilds its renderer's font texture afterwards.
-void apply_theme(Theme& theme, const FontFiles& files, float scale, ThemeKind kind = ThemeKind::Light);
+void apply_theme(Theme& theme, const FontFiles& files, float scale, ThemeKind kind = ThemeKind::Light,
+                 GlyphSet glyphs = GlyphSet::Full);
 
 std::string_view theme_id(ThemeKind kind);
 ThemeKind parse_theme(std::string_view id);

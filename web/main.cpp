@@ -1,9 +1,8 @@
 // The browser main loop: WebGL2 context, ImGui with its OpenGL3 renderer, the app, and frames
 // drawn only when input, an animation or a resize asks for them.
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -40,6 +39,11 @@ struct WebState {
   int frames_drawn = 0;
   double last_time = 0;
   bool first_frame = true;
+  // The first frame rasterises only Latin glyphs (GlyphSet::Latin); the frame after it rebuilds
+  // the atlas with every range learners may type.
+  rapport::ui::GlyphSet glyphs = rapport::ui::GlyphSet::Latin;
+  // The first frame's library holds cards only (read_scenario_card) until complete_library().
+  bool cards_only = false;
 };
 
 WebState* g = nullptr;
@@ -49,15 +53,27 @@ void wake() {
   g->app.note_input(emscripten_get_now() / 1000.0);
 }
 
+/// Reads a packaged file in one call: streaming it through an ostringstream costs a virtual call
+/// per byte in the wasm build, 200 ms for the two fonts.
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string out;
+  if (FILE* f = std::fopen(path.c_str(), "rb")) {
+    if (std::fseek(f, 0, SEEK_END) == 0) {
+      long size = std::ftell(f);
+      if (size > 0 && std::fseek(f, 0, SEEK_SET) == 0) {
+        out.resize(static_cast<size_t>(size));
+        out.resize(std::fread(out.data(), 1, out.size(), f));
+      }
+    }
+    std::fclose(f);
+  }
+  return out;
 }
 
-/// Loads every packaged scenario; a broken file is reported and the others still load.
-void load_scenarios(std::vector<rapport::Scenario>& out, std::vector<std::string>& errors) {
+/// Loads every packaged scenario; a broken file is reported and the others still load. With
+/// `cards_only`, reads just what the library cards show (read_scenario_card): a tenth of the work,
+/// for the first frame; the full load follows on the next one.
+void load_scenarios(std::vector<rapport::Scenario>& out, std::vector<std::string>& errors, bool cards_only = false) {
   std::vector<std::string> paths;
   std::error_code ec;
   for (const auto& e : std::filesystem::directory_iterator("/scenarios", ec))
@@ -65,6 +81,10 @@ void load_scenarios(std::vector<rapport::Scenario>& out, std::vector<std::string
   std::sort(paths.begin(), paths.end());
   for (const auto& path : paths) {
     std::string name = std::filesystem::path(path).filename().string();
+    if (cards_only) {
+      if (auto card = rapport::read_scenario_card(read_file(path))) out.push_back(std::move(*card));
+      continue;
+    }
     rapport::LoadResult r = rapport::load_scenario(read_file(path), name);
     if (r.ok()) out.push_back(std::move(*r.scenario));
     else errors.insert(errors.end(), r.errors.begin(), r.errors.end());
@@ -72,6 +92,16 @@ void load_scenarios(std::vector<rapport::Scenario>& out, std::vector<std::string
   std::stable_sort(out.begin(), out.end(), [](const rapport::Scenario& a, const rapport::Scenario& b) {
     return a.difficulty < b.difficulty;
   });
+}
+
+/// Replaces the first frame's library cards with the fully loaded scenarios, once.
+void complete_library() {
+  if (!g->cards_only) return;
+  g->cards_only = false;
+  std::vector<rapport::Scenario> scenarios;
+  std::vector<std::string> errors;
+  load_scenarios(scenarios, errors);
+  g->app.complete_library(std::move(scenarios), std::move(errors));
 }
 
 /// Matches the canvas backing store to its CSS size x devicePixelRatio; rebuilds fonts when the
@@ -88,10 +118,15 @@ void sync_size() {
     g->frames_wanted = std::max(g->frames_wanted, 3);
   }
   bool restyle = g->app.take_style_request();
+  if (!g->first_frame && g->glyphs != rapport::ui::GlyphSet::Full) {
+    g->glyphs = rapport::ui::GlyphSet::Full;
+    restyle = true;
+  }
   if (dpr != g->dpr || restyle) {
     g->dpr = dpr;
     rapport::web::set_input_scale(dpr);
-    rapport::ui::apply_theme(g->theme, g->fonts, dpr * g->app.ui_scale(), rapport::ui::parse_theme(g->app.settings().theme));
+    rapport::ui::apply_theme(g->theme, g->fonts, dpr * g->app.ui_scale(), rapport::ui::parse_theme(g->app.settings().theme),
+                             g->glyphs);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     g->frames_wanted = std::max(g->frames_wanted, 3);
@@ -111,6 +146,8 @@ std::string hits_json() {
 }
 
 void frame() {
+  // Input already waiting may start a scenario: never let it meet a card-only library.
+  if (!g->first_frame || !ImGui::GetCurrentContext()->InputEventsQueue.empty()) complete_library();
   if (g->app.tick(emscripten_get_now() / 1000.0)) g->frames_wanted = std::max(g->frames_wanted, 3);
   sync_size();
   if (g->frames_wanted <= 0) return;  // idle: the canvas keeps its last frame
@@ -148,7 +185,7 @@ EM_JS(int, js_coarse_pointer, (), {
 });
 
 EM_JS(char*, js_query, (), {
-  var s = window.location.search || '';
+  var s = window.location.search || "";
   var n = lengthBytesUTF8(s) + 1;
   var p = _malloc(n);
   stringToUTF8(s, p, n);
@@ -177,6 +214,7 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
 /// Called by the page when an author picks or drops a scenario file.
 extern "C" EMSCRIPTEN_KEEPALIVE void rapport_add_scenario(const char* file_name, const char* text) {
   if (!g) return;
+  complete_library();  // an author's file must not be replaced by the packaged ones afterwards
   g->app.add_scenario_text(file_name, text);
   wake();
 }
@@ -231,12 +269,14 @@ int main() {
   g->fonts.regular = read_file("/fonts/regular.otf");
   g->fonts.bold = read_file("/fonts/bold.otf");
 
-  std::vector<rapport::Scenario> scenarios;
-  std::vector<std::string> errors;
-  load_scenarios(scenarios, errors);
   char* query = js_query();
   g->options = rapport::ui::parse_app_options(query);
   free(query);
+  // A link straight into one scenario needs it whole at once; the library needs only its cards.
+  g->cards_only = g->options.scenario.empty();
+  std::vector<rapport::Scenario> scenarios;
+  std::vector<std::string> errors;
+  load_scenarios(scenarios, errors, g->cards_only);
   g->options.touch = js_coarse_pointer() != 0;
   rapport::ui::AppServices services;
   services.store = g->options.kiosk ? static_cast<rapport::ProgressStore*>(&g->kiosk_store) : &g->store;

@@ -12,8 +12,11 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8', '.zip': 'application/zip',
 };
 
-/** Serves `root` on 127.0.0.1:`port` (0 picks a free port). Resolves to { server, url }. */
-export function serveStatic(root, port = 0, host = '127.0.0.1') {
+/**
+ * Serves `root` on 127.0.0.1:`port` (0 picks a free port). Resolves to { server, url }. `types`
+ * overrides content types by extension (tests imitate hosts that label files differently).
+ */
+export function serveStatic(root, port = 0, host = '127.0.0.1', { types = {} } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
@@ -23,7 +26,7 @@ export function serveStatic(root, port = 0, host = '127.0.0.1') {
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
+        'Content-Type': types[extname(file)] || TYPES[extname(file)] || 'application/octet-stream',
         'Content-Length': body.length,
         'Cache-Control': 'no-cache',
       });

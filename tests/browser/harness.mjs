@@ -20,8 +20,9 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--use-angle=swift
  * `frame` (a CSS selector of an <iframe> on the page, e.g. an LMS host page embedding the app),
  * the helpers read and click the app inside that iframe, adding the iframe's offset.
  */
-export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 1, root = site, path = '', frame = null } = {}) {
-  const { server, url } = await serveStatic(root, 0);
+export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 1, root = site, path = '', frame = null,
+  types = {} } = {}) {
+  const { server, url } = await serveStatic(root, 0, '127.0.0.1', { types });
   const profile = mkdtempSync(join(tmpdir(), 'rapport-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium', headless: true, args: FLAGS,

@@ -78,4 +78,23 @@ await run([
       await app.close();
     }
   }],
+  ['starts on a host that labels .wasm wrongly, and the first frame\'s cards open full scenarios', async () => {
+    // Some LMS hosts send .wasm as application/octet-stream, which streaming compilation refuses:
+    // the page compiles the bytes instead. The library is drawn from cards first (read_scenario_card)
+    // and completed on the next frame, so every card must open a whole scenario.
+    const app = await openApp({ types: { '.wasm': 'application/octet-stream' } });
+    try {
+      const wasmRequests = [];
+      app.page.on('request', (r) => { if (r.url().endsWith('rapport.wasm')) wasmRequests.push(r.url()); });
+      await app.load();
+      const cards = (await app.hits()).filter((h) => h.label.startsWith('scenario:'));
+      assert(cards.length === 9, `nine scenario cards, got ${cards.length}`);
+      assert(wasmRequests.length === 2, `streaming refused, then the bytes: ${wasmRequests.length} requests`);
+      await app.click('scenario:market-drop');
+      await app.find('prep:1');
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally {
+      await app.close();
+    }
+  }],
 ]);

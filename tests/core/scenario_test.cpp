@@ -12,6 +12,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <optional>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -184,6 +186,65 @@ TEST(Scenario, BrokenCopyOfQuestionedAdviceIsRejectedNamingFileAndPointer) {
   EXPECT_TRUE(names_pointer(r.errors, "questioned-advice-broken.json", "/nodes/0/replies/0/next")) << join(r.errors);
   ASSERT_EQ(r.errors.size(), 1u) << join(r.errors);
   EXPECT_NE(r.errors[0].find("no-such-node"), std::string::npos);
+}
+
+// The web app's first frame draws library cards from read_scenario_card, then loads in full.
+TEST(ScenarioCard, AgreesWithTheFullLoadForEveryShippedScenario) {
+  for (const auto& path : scenario_paths()) {
+    const std::string text = read_text(path);
+    LoadResult full = load_scenario(text, path);
+    ASSERT_TRUE(full.ok()) << path;
+    std::optional<Scenario> card = read_scenario_card(text);
+    ASSERT_TRUE(card.has_value()) << path;
+    const Scenario& s = *full.scenario;
+    EXPECT_EQ(card->id, s.id);
+    EXPECT_EQ(card->title, s.title);
+    EXPECT_EQ(card->summary, s.summary);
+    EXPECT_EQ(card->domain, s.domain);
+    EXPECT_EQ(card->challenge, s.challenge);
+    EXPECT_EQ(card->difficulty, s.difficulty);
+    EXPECT_EQ(card->minutes, s.minutes);
+    EXPECT_EQ(card->briefing, s.briefing);
+    EXPECT_EQ(card->client.name, s.client.name);
+    EXPECT_EQ(card->client.role, s.client.role);
+    EXPECT_EQ(card->client.organisation, s.client.organisation);
+    EXPECT_TRUE(card->nodes.empty()) << "a card holds no conversation";
+  }
+}
+
+TEST(ScenarioCard, StopsReadingOnceTheCardFieldsAreIn) {
+  // Everything after the client object is cut off mid-value: the card is still read, because the
+  // reader never gets that far; the full load rejects the same text.
+  const std::string text = read_text(source_path("scenarios/questioned-advice.json"));
+  size_t cut = text.find("\"state\"");
+  ASSERT_NE(cut, std::string::npos);
+  const std::string truncated = text.substr(0, cut) + "\"state\": {\"trust\": [[[";
+  std::optional<Scenario> card = read_scenario_card(truncated);
+  ASSERT_TRUE(card.has_value());
+  EXPECT_EQ(card->id, "questioned-advice");
+  EXPECT_FALSE(load_scenario(truncated, "cut.json").ok());
+}
+
+TEST(ScenarioCard, IsEmptyWhenACardFieldIsMissingOrWrong) {
+  const std::string good = read_text(source_path("scenarios/questioned-advice.json"));
+  json doc = json::parse(good);
+  auto without = [&](const std::function<void(json&)>& change) {
+    json d = doc;
+    change(d);
+    return read_scenario_card(d.dump());
+  };
+  EXPECT_FALSE(without([](json& d) { d.erase("title"); }).has_value());
+  EXPECT_FALSE(without([](json& d) { d["difficulty"] = "hard"; }).has_value());
+  EXPECT_FALSE(without([](json& d) { d["difficulty"] = 7; }).has_value());
+  EXPECT_FALSE(without([](json& d) { d["client"] = json::array(); }).has_value());
+  EXPECT_FALSE(without([](json& d) { d["client"].erase("name"); }).has_value());
+  EXPECT_FALSE(without([](json& d) { d["format_version"] = 99; }).has_value());
+  EXPECT_TRUE(without([](json& d) { d["client"].erase("organisation"); }).has_value());
+  EXPECT_FALSE(read_scenario_card("").has_value());
+  EXPECT_FALSE(read_scenario_card("[1, 2]").has_value());
+  EXPECT_FALSE(read_scenario_card(good.substr(0, good.size() / 50)).has_value());
+  EXPECT_FALSE(read_scenario_card(std::string(100000, '[')).has_value());
+  for (const auto& name : bad_files()) (void)read_scenario_card(read_text(source_path("tests/data/bad-scenarios/" + name)));
 }
 
 TEST(Scenario, SchemaEnumsAgreeWithTheLoader) {

@@ -96,6 +96,7 @@ inline std::pair<std::string_view, std::string_view> split_at_nul(std::string_vi
 /// load_scenario on the bytes; on success lint_scenario too. Errors must come with messages.
 inline void fuzz_scenario_loader(const uint8_t* data, size_t size) {
   if (kSkipKnownBugs && is_number_overflow_json(as_text(data, size))) return;
+  (void)read_scenario_card(as_text(data, size));  // the web app's first-frame reader
   LoadResult r = load_scenario(as_text(data, size), "fuzz.json");
   if (!r.ok()) {
     if (r.errors.empty()) RAPPORT_FUZZ_FAIL("load_scenario failed without an error message");

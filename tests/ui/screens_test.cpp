@@ -40,6 +40,27 @@ TEST_F(Screens, PlaysToTheEndByClicking) {
   EXPECT_NE(find("progress")->text.find("1 session completed"), std::string::npos);
 }
 
+TEST_F(Screens, LibraryDrawnFromCardsThenCompletedPlaysNormally) {
+  cards_only_ = true;
+  start(1280, 800, 1.0f);
+  frames(2);
+  const HitItem* card = find("scenario:questioned-advice");
+  ASSERT_NE(card, nullptr);
+  const std::string card_text = card->text;
+  ASSERT_TRUE(app_->scenarios().front().nodes.empty());
+  std::string path = std::string(RAPPORT_SOURCE_DIR) + "/scenarios/questioned-advice.json";
+  LoadResult full = load_scenario(testing::read_text(path), path);
+  ASSERT_TRUE(full.ok());
+  app_->complete_library({*full.scenario}, {"later.json: /nodes/0: broken on purpose"});
+  frames(2);
+  ASSERT_NE(find("scenario:questioned-advice"), nullptr);
+  EXPECT_EQ(find("scenario:questioned-advice")->text, card_text) << "the card looks the same before and after";
+  EXPECT_NE(find("error:1"), nullptr) << "a file that failed the full load is shown";
+  ASSERT_FALSE(app_->scenarios().front().nodes.empty());
+  play_breakthrough();
+  EXPECT_EQ(app_->screen(), Screen::End);
+}
+
 TEST_F(Screens, NumberKeysChooseReplies) {
   click("scenario:questioned-advice");
   for (int i = 0; i < 4; ++i) {

@@ -6,6 +6,7 @@
 #include <cfloat>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -56,7 +57,14 @@ class UiTest : public ::testing::Test {
     services.store = store ? store : &store_;
     services.now = [this] { return "2026-11-25T10:00:0" + std::to_string(clock_++ % 10) + "Z"; };
     services.announce = [this](const std::string& t) { announced_.push_back(t); };
-    app_->init(services, {*r.scenario}, {});
+    if (cards_only_) {
+      // As the web app's first frame: the library from read_scenario_card, completed later.
+      std::optional<Scenario> card = read_scenario_card(read_text(path));
+      ASSERT_TRUE(card.has_value());
+      app_->init(services, {*card}, {});
+    } else {
+      app_->init(services, {*r.scenario}, {});
+    }
   }
 
   void frame() {
@@ -94,6 +102,7 @@ class UiTest : public ::testing::Test {
     frames(2);
   }
 
+  bool cards_only_ = false;  // set before start()
   Theme theme_;
   FontFiles fonts_;
   MemoryProgressStore store_;
