@@ -16,9 +16,6 @@ target_compile_options(rapport_core PRIVATE
   -fsanitize=fuzzer-no-link,${RAPPORT_FUZZ_SANITIZERS} ${RAPPORT_FUZZ_IGNORE} -fno-sanitize-recover=all
   -fno-omit-frame-pointer)
 
-# Skip inputs that trigger bugs already reported and not yet fixed (see tests/fuzz/fuzz_targets.h).
-option(RAPPORT_FUZZ_SKIP_KNOWN_BUGS "Fuzzers skip inputs of open, reported bugs" ON)
-
 set(RAPPORT_FUZZERS scenario_loader progress reply_coder dialogue_restore)
 # core/followup.h (the follow-up template renderer) may not exist yet in every checkout.
 if(EXISTS "${CMAKE_SOURCE_DIR}/core/followup.h")
@@ -28,8 +25,7 @@ endif()
 foreach(name ${RAPPORT_FUZZERS})
   add_executable(${name}_fuzz "${CMAKE_SOURCE_DIR}/tests/fuzz/${name}_fuzz.cpp")
   target_link_libraries(${name}_fuzz PRIVATE rapport_core)
-  target_compile_definitions(${name}_fuzz PRIVATE RAPPORT_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
-    $<$<BOOL:${RAPPORT_FUZZ_SKIP_KNOWN_BUGS}>:RAPPORT_FUZZ_SKIP_KNOWN_BUGS>)
+  target_compile_definitions(${name}_fuzz PRIVATE RAPPORT_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
   target_compile_options(${name}_fuzz PRIVATE
     -fsanitize=fuzzer,${RAPPORT_FUZZ_SANITIZERS} ${RAPPORT_FUZZ_IGNORE} -fno-sanitize-recover=all
     -fno-omit-frame-pointer)

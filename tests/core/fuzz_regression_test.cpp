@@ -1,10 +1,9 @@
 // Replays every input the fuzzers ever crashed on (tests/data/fuzz-regressions/<fuzzer>/) through
 // the same entry points as the fuzzers (tests/fuzz/fuzz_targets.h). Run under native-asan too.
 //
-// Files named "pending-<bug>-*" pin a reported bug in code outside tests/ that is not fixed yet;
-// their DISABLED_ test below names the bug. Once it is fixed: drop the "pending-" prefix (the
-// ordinary per-fuzzer test then replays the file), delete the DISABLED_ test, and remove the
-// matching filter in fuzz_targets.h.
+// A file named "pending-<bug>-*" pins a reported bug that is not fixed yet: only a DISABLED_ test
+// naming the bug replays it. None is open: the number overflow in load_scenario and the huge
+// numbers in Dialogue::restore and progress_from_json_text are fixed (core/json_guard.*).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -65,29 +64,6 @@ TEST(FuzzRegression, DialogueRestore) { replay("dialogue_restore", fuzz::fuzz_di
 #ifdef RAPPORT_HAVE_FOLLOWUP
 TEST(FuzzRegression, Followup) { replay("followup", fuzz::fuzz_followup); }
 #endif
-
-// --- open bugs (see the report in the file header) -------------------------------------------
-
-// core/scenario.cpp, load_scenario: text that is not JSON because a number overflows (`[1e400]`)
-// is parsed a second time "to learn where it broke", which throws json::out_of_range (406);
-// only json::parse_error is caught, so the exception escapes and std::terminate ends the app.
-TEST(FuzzRegression, ScenarioLoaderNumberOverflowEscapes) {
-  EXPECT_GT(replay("scenario_loader", fuzz::fuzz_scenario_loader, "pending-number-overflow"), 0u);
-}
-
-// core/dialogue.cpp, Dialogue::restore: numbers outside int range (a float such as 4.5e84, or a
-// 20-digit integer) are read with get<int>() / get<std::map<std::string, int>>() (undefined
-// behaviour, UBSan float-cast-overflow); state values are not checked against 0..100, so a
-// restored trust of 2147483647 overflows in Dialogue::apply on the next reply.
-TEST(FuzzRegression, DialogueRestoreHugeNumbers) {
-  EXPECT_GT(replay("dialogue_restore", fuzz::fuzz_dialogue_restore, "pending-huge-number"), 0u);
-}
-
-// core/progress.cpp, progress_from_json_text: a session's "score" (and "codes" counts) are read
-// with get<int>(); a float out of int range (1e300) is undefined behaviour (float-cast-overflow).
-TEST(FuzzRegression, ProgressHugeScore) {
-  EXPECT_GT(replay("progress", fuzz::fuzz_progress, "pending-huge-number"), 0u);
-}
 
 }  // namespace
 }  // namespace rapport

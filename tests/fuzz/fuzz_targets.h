@@ -41,45 +41,6 @@
 
 namespace rapport::fuzz {
 
-// --- known, reported bugs --------------------------------------------------------------------
-// While a reported bug in code outside tests/ is open, the fuzz build (RAPPORT_FUZZ_SKIP_KNOWN_BUGS,
-// set in cmake/fuzz.cmake) skips the inputs that trigger it, so that the fuzzers keep looking for
-// new ones. The regression test never skips: its pinned inputs for open bugs are DISABLED_ tests.
-// Remove a filter (and enable its test) when the bug is fixed.
-
-/// True when some number in `v` is outside +-1,000,000 (including integers too large for 64 bits,
-/// which nlohmann reads as floating point). Dialogue::restore and progress_from_json_text read
-/// such numbers with get<int>() (UB for floats out of int range) and keep out-of-range state
-/// values that overflow in Dialogue::apply.
-inline bool has_huge_number(const nlohmann::json& v) {
-  if (v.is_number()) return std::fabs(v.get<double>()) > 1e6;
-  if (v.is_structured())
-    for (const auto& item : v)
-      if (has_huge_number(item)) return true;
-  return false;
-}
-
-/// True when the text is not JSON because a number overflows: load_scenario's second parse then
-/// throws json::out_of_range, which it does not catch.
-inline bool is_number_overflow_json(std::string_view text) {
-  if (!nlohmann::json::accept(text.begin(), text.end())) {
-    try {
-      nlohmann::json ignored = nlohmann::json::parse(text.begin(), text.end());
-      (void)ignored;
-    } catch (const nlohmann::json::out_of_range&) {
-      return true;
-    } catch (const nlohmann::json::exception&) {
-    }
-  }
-  return false;
-}
-
-#ifdef RAPPORT_FUZZ_SKIP_KNOWN_BUGS
-inline constexpr bool kSkipKnownBugs = true;
-#else
-inline constexpr bool kSkipKnownBugs = false;
-#endif
-
 inline std::string_view as_text(const uint8_t* data, size_t size) {
   return {reinterpret_cast<const char*>(data), size};
 }
@@ -95,7 +56,6 @@ inline std::pair<std::string_view, std::string_view> split_at_nul(std::string_vi
 
 /// load_scenario on the bytes; on success lint_scenario too. Errors must come with messages.
 inline void fuzz_scenario_loader(const uint8_t* data, size_t size) {
-  if (kSkipKnownBugs && is_number_overflow_json(as_text(data, size))) return;
   (void)read_scenario_card(as_text(data, size));  // the web app's first-frame reader
   LoadResult r = load_scenario(as_text(data, size), "fuzz.json");
   if (!r.ok()) {
@@ -114,10 +74,6 @@ inline void fuzz_scenario_loader(const uint8_t* data, size_t size) {
 /// session must survive the reload.
 inline void fuzz_progress(const uint8_t* data, size_t size) {
   const std::string input(as_text(data, size));
-  if (kSkipKnownBugs) {
-    nlohmann::json doc = nlohmann::json::parse(input, nullptr, false);
-    if (!doc.is_discarded() && has_huge_number(doc)) return;
-  }
   std::string error;
   const bool readable = progress_from_json_text(input, &error).has_value();
   if (!readable && error.empty()) RAPPORT_FUZZ_FAIL("unreadable progress without an error message");
@@ -197,7 +153,6 @@ inline void fuzz_dialogue_restore(const uint8_t* data, size_t size) {
   std::string_view text = as_text(data, size);
   nlohmann::json saved = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
   if (saved.is_discarded()) return;
-  if (kSkipKnownBugs && has_huge_number(saved)) return;
   Dialogue d(scenario);
   std::string error = d.restore(saved);
   if (!error.empty()) return;
