@@ -57,6 +57,8 @@ struct AppServices {
   std::function<void(const Dialogue&)> session_started;
   std::function<void(const Dialogue&, const Turn&)> turn_finished;
   std::function<void(const Dialogue&, const SessionScore&, const SessionRecord&)> session_finished;
+  /// The finished session's score changed afterwards (a complete follow-up email counts).
+  std::function<void(const Dialogue&, const SessionScore&, const SessionRecord&)> session_rescored;
 };
 
 /// What the app shows about one bubble's entry animation.

@@ -18,11 +18,14 @@ void App::open_screen(Screen screen) {
 
 void App::rescore_with_followup() {
   if (!dialogue_ || !score_ || !last_session_) return;
+  const int before = score_->total;
   score_ = score_session(*dialogue_, followup_check_.coverage);
   last_session_->score = score_->total;
   last_session_->followup_coverage = followup_check_.coverage;
   book_->update_session(*last_session_);
   take_book_notices();
+  if (score_->total != before && services_.session_rescored)
+    services_.session_rescored(*dialogue_, *score_, *last_session_);
 }
 
 void App::followup_edited() {

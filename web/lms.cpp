@@ -120,11 +120,21 @@ void install_lms(rapport::ui::AppServices& services) {
     lms_call("recordTurn", turn.dump(-1, ' ', false, json::error_handler_t::replace));
   };
 
-  auto finished = services.session_finished;
-  services.session_finished = [finished](const Dialogue& d, const SessionScore& score, const SessionRecord& rec) {
-    if (finished) finished(d, score, rec);
+  // The LMS keeps the best score of the attempt, so a score raised later by the follow-up email
+  // is reported the same way.
+  auto report = [](const Dialogue& d, const SessionScore& score, const SessionRecord& rec) {
     json result = {{"scenario", d.scenario().id}, {"score", score.total}, {"outcome", rec.outcome}};
     lms_call("sessionFinished", result.dump(-1, ' ', false, json::error_handler_t::replace));
+  };
+  auto finished = services.session_finished;
+  services.session_finished = [finished, report](const Dialogue& d, const SessionScore& score, const SessionRecord& rec) {
+    if (finished) finished(d, score, rec);
+    report(d, score, rec);
+  };
+  auto rescored = services.session_rescored;
+  services.session_rescored = [rescored, report](const Dialogue& d, const SessionScore& score, const SessionRecord& rec) {
+    if (rescored) rescored(d, score, rec);
+    report(d, score, rec);
   };
 }
 

@@ -289,6 +289,11 @@ int main() {
                             {"score", score.total}};
       js_post_to_parent(g->options.parent_origin.c_str(), msg.dump().c_str());
     };
+    services.session_rescored = [](const rapport::Dialogue& d, const rapport::SessionScore& score,
+                                   const rapport::SessionRecord&) {
+      nlohmann::json msg = {{"type", "rapport:score"}, {"scenario", d.scenario().id}, {"score", score.total}};
+      js_post_to_parent(g->options.parent_origin.c_str(), msg.dump().c_str());
+    };
   }
   // [LMS] begin: the LMS bridge (web/lms.*) hooks in here.
   rapport::web::install_lms(services);

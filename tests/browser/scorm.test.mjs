@@ -165,6 +165,15 @@ async function playInLms(version) {
     received.interactions = ids.length;
     received.interaction0 = Object.fromEntries(Object.entries(h.values).filter(([k]) => k.startsWith('cmi.interactions.0.')));
 
+    // The complete follow-up email raises the score afterwards: the LMS gets the new best.
+    await app.click('button:Follow-up');
+    await app.click('button:Download email');
+    await app.click('button:Back to results');
+    const raised = Number((await app.find('score')).text);
+    assert(raised > score, `a complete follow-up email raises the score: ${score} -> ${raised}`);
+    await waitForHost(app, ([k, want]) => window.host.values[k] === want, [el.raw, String(raised)], 'the raised score');
+    received.scoreAfterFollowup = raised;
+
     // Session 2, left unfinished: one chosen reply and one typed reply.
     const back = (await app.hits()).some((x) => x.label === 'button:Library') ? 'button:Library' : 'button:Back to library';
     if (back === 'button:Back to library') await app.reveal(back);
@@ -195,7 +204,7 @@ async function playInLms(version) {
     received.progressAfterReload = progress.text;
     received.localAfterReload = local;
     assert(progress.text.includes('1 session completed'), `progress restored from suspend_data: "${progress.text}"`);
-    assert(progress.text.includes(`best ${score}`), `best score restored: "${progress.text}"`);
+    assert(progress.text.includes(`best ${raised}`), `best score restored: "${progress.text}"`);
     const entry = await inApp(app, () => window.rapportLms.entry);
     assert(entry === 'resume', `the LMS resumed the attempt (entry ${entry})`);
     await app.screenshot(`scorm-${version}-after-reload.png`);

@@ -226,6 +226,15 @@ TEST_F(Screens, FollowUpProgressAndSettingsDraw) {
   EXPECT_NE(coverage->text.find("100%"), std::string::npos);
   // Without a platform text field the draft is ImGui's own multi-line box.
   ASSERT_NE(find("field:followup"), nullptr);
+  // Copying the complete draft raises the score, and the platform (LMS, embedding page) hears it
+  // once; copying again changes nothing and reports nothing.
+  const int before = app_->score()->total;
+  click("button:Copy email");
+  ASSERT_EQ(rescored_.size(), 1u);
+  EXPECT_GT(rescored_[0], before);
+  EXPECT_EQ(rescored_[0], app_->score()->total);
+  click("button:Copy email");
+  EXPECT_EQ(rescored_.size(), 1u);
   app_->followup_draft() = "Hi Dana, thanks.";
   app_->followup_edited();
   frames(2);

@@ -57,6 +57,9 @@ class UiTest : public ::testing::Test {
     services.store = store ? store : &store_;
     services.now = [this] { return "2026-11-25T10:00:0" + std::to_string(clock_++ % 10) + "Z"; };
     services.announce = [this](const std::string& t) { announced_.push_back(t); };
+    services.session_rescored = [this](const Dialogue&, const SessionScore& s, const SessionRecord&) {
+      rescored_.push_back(s.total);
+    };
     if (cards_only_) {
       // As the web app's first frame: the library from read_scenario_card, completed later.
       std::optional<Scenario> card = read_scenario_card(read_text(path));
@@ -103,6 +106,7 @@ class UiTest : public ::testing::Test {
   }
 
   bool cards_only_ = false;  // set before start()
+  std::vector<int> rescored_;  // scores passed to services.session_rescored
   Theme theme_;
   FontFiles fonts_;
   MemoryProgressStore store_;
