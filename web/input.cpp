@@ -129,14 +129,21 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         float dy = y - g_touch_last_y;
         g_touch_travel += dy < 0 ? -dy : dy;
         g_touch_last_y = y;
-        // Once the finger has travelled, it is a scroll, not a tap: release without a click.
+        // Once the finger has travelled, it is a scroll, not a tap: release away from the item
+        // (no click), then come back under the finger, so that the wheel reaches the view there.
+        // ImGui's event queue plays these on successive frames, in order.
         if (g_touch_travel > 10.0f && g_touch_pressed) {
           io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
           io.AddMouseButtonEvent(0, false);
           g_touch_pressed = false;
         }
-        if (!g_touch_pressed) io.AddMouseWheelEvent(0, dy / 40.0f);
-        else io.AddMousePosEvent(static_cast<float>(t.targetX) * g_scale, y * g_scale);
+        io.AddMousePosEvent(static_cast<float>(t.targetX) * g_scale, y * g_scale);
+        if (!g_touch_pressed) {
+          // ImGui scrolls at most five lines of the default font per wheel step (less in a short
+          // view), so the content follows the finger at up to one to one.
+          float line = io.FontDefault ? io.FontDefault->FontSize : 13.0f * g_scale;
+          io.AddMouseWheelEvent(0, dy * g_scale / (5.0f * line));
+        }
       } else {
         if (g_touch_pressed) {
           io.AddMousePosEvent(static_cast<float>(t.targetX) * g_scale, y * g_scale);
