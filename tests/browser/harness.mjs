@@ -103,6 +103,18 @@ export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 
       return hit;
     },
     async settle(ms = 400) { await page.waitForTimeout(ms); },
+    /** Waits until no frame has been drawn for `quietMs` (animations over), at most `limitMs`. */
+    async quiet(quietMs = 1000, limitMs = 15000) {
+      const { scope } = await appScope();
+      const end = Date.now() + limitMs;
+      let last = await scope.evaluate(() => window.rapport.frames);
+      let since = Date.now();
+      while (Date.now() < end && Date.now() - since < quietMs) {
+        await page.waitForTimeout(100);
+        const now = await scope.evaluate(() => window.rapport.frames);
+        if (now !== last) { last = now; since = Date.now(); }
+      }
+    },
     async screenshot(name) { await page.screenshot({ path: join(artifacts, name) }); },
     async close() {
       await context.close();
