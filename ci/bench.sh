@@ -2,15 +2,16 @@
 # Browser benchmark: builds the web app (ci/build.sh web) and a minimal Dear ImGui hello page with
 # the same toolchain and flags (tests/bench/hello -> build/bench-hello/site), then measures both in
 # headless Chromium in one run (tests/bench/browser-bench.mjs): transfer size, first frame, idle
-# frames, frame CPU while playing, wasm heap, plus the native coder's replies per second when
-# build/native/rapport_bench (or $RAPPORT_BENCH) exists. Figures, not pass/fail; the last line of
-# output is `key=value ...`. Extra arguments go to the Node script (e.g. --loads 3).
+# frames, frame CPU while playing, wasm heap, plus the native coder's replies per second from
+# build/native/rapport_bench (built here; or $RAPPORT_BENCH). Figures, not pass/fail; the last line
+# of output is `key=value ...`. Extra arguments go to the Node script (e.g. --loads 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
 
 bash ci/setup.sh >&2
 bash ci/build.sh web >&2
+[ -n "${RAPPORT_BENCH:-}" ] || bash ci/build.sh native rapport_bench >&2
 
 hello=build/bench-hello
 imgui=()

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Builds one preset (native or web) incrementally; used by ci/test.sh and ci/serve.sh.
+# Builds one preset (native or web) incrementally, all of it or the named targets; used by
+# ci/test.sh, ci/serve.sh and ci/bench.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-preset=${1:?usage: ci/build.sh native|web}
+preset=${1:?usage: ci/build.sh native|web [target...]}
+shift
+targets=()
+[ $# -gt 0 ] && targets=(--target "$@")
 export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
 extra=()
 [ -n "${IMGUI_DIR:-}" ] && extra+=("-DIMGUI_DIR=$IMGUI_DIR")
@@ -13,4 +17,4 @@ fi
 if [ ! -f "build/$preset/build.ninja" ] || [ ${#extra[@]} -gt 0 ]; then
   cmake --preset "$preset" "${extra[@]}" >/dev/null
 fi
-cmake --build --preset "$preset"
+cmake --build --preset "$preset" "${targets[@]}"
