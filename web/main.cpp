@@ -71,8 +71,8 @@ std::string read_file(const std::string& path) {
 }
 
 /// Loads every packaged scenario; a broken file is reported and the others still load. With
-/// `cards_only`, reads just what the library cards show (read_scenario_card): a tenth of the work,
-/// for the first frame; the full load follows on the next one.
+/// `cards_only`, reads just what the library cards show (read_scenario_card; 1/60 of the full
+/// load's time in rapport_bench) for the first frame; the full load follows on the next one.
 void load_scenarios(std::vector<rapport::Scenario>& out, std::vector<std::string>& errors, bool cards_only = false) {
   std::vector<std::string> paths;
   std::error_code ec;

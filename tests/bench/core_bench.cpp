@@ -99,6 +99,22 @@ void BM_Scenario_LoadAndLintAll(benchmark::State& state) {
 }
 BENCHMARK(BM_Scenario_LoadAndLintAll)->Unit(benchmark::kMicrosecond);
 
+/// What the web app's first frame reads instead (read_scenario_card), and the full load alone.
+template <bool kCardsOnly>
+void BM_Scenario_ReadAll(benchmark::State& state) {
+  const auto& files = scenario_files();
+  for (auto _ : state)
+    for (const auto& f : files) {
+      if constexpr (kCardsOnly) benchmark::DoNotOptimize(rapport::read_scenario_card(f.text));
+      else benchmark::DoNotOptimize(rapport::load_scenario(f.text, f.name));
+    }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * files.size()));
+}
+void BM_Scenario_LoadAll(benchmark::State& state) { BM_Scenario_ReadAll<false>(state); }
+void BM_Scenario_CardsAll(benchmark::State& state) { BM_Scenario_ReadAll<true>(state); }
+BENCHMARK(BM_Scenario_LoadAll)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Scenario_CardsAll)->Unit(benchmark::kMicrosecond);
+
 // One learner turn: choose an offered reply, apply its effects and advance to the next node.
 // Only the choose() call is timed; restarting a finished dialogue is not.
 void BM_Dialogue_Step(benchmark::State& state) {
