@@ -14,10 +14,10 @@ add_executable(rapport_tests ${TEST_SOURCES})
 target_link_libraries(rapport_tests PRIVATE rapport_ui GTest::gtest GTest::gtest_main GTest::gmock Threads::Threads)
 target_compile_definitions(rapport_tests PRIVATE
   RAPPORT_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
-  RAPPORT_FONT_REGULAR="${RAPPORT_FONT_REGULAR}"
-  RAPPORT_FONT_BOLD="${RAPPORT_FONT_BOLD}"
+  RAPPORT_FONT_REGULAR="${RAPPORT_FONTS_DIR}/regular.ttf"
+  RAPPORT_FONT_BOLD="${RAPPORT_FONTS_DIR}/bold.ttf"
   RAPPORT_CLI="$<TARGET_FILE:rapport>")
-add_dependencies(rapport_tests rapport)
+add_dependencies(rapport_tests rapport rapport_fonts)
 include(GoogleTest)
 gtest_discover_tests(rapport_tests DISCOVERY_TIMEOUT 60 WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
 

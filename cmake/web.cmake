@@ -18,13 +18,13 @@ foreach(f ${SCENARIO_FILES})
   get_filename_component(name "${f}" NAME)
   list(APPEND STAGED_FILES "${DATA_STAGE}/scenarios/${name}")
 endforeach()
-add_custom_command(OUTPUT ${STAGED_FILES} "${DATA_STAGE}/fonts/regular.otf" "${DATA_STAGE}/fonts/bold.otf"
+add_custom_command(OUTPUT ${STAGED_FILES} "${DATA_STAGE}/fonts/regular.ttf" "${DATA_STAGE}/fonts/bold.ttf"
   COMMAND ${CMAKE_COMMAND} -E rm -rf "${DATA_STAGE}"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${DATA_STAGE}/scenarios" "${DATA_STAGE}/fonts"
   COMMAND ${CMAKE_COMMAND} -E copy ${SCENARIO_FILES} "${DATA_STAGE}/scenarios/"
-  COMMAND ${CMAKE_COMMAND} -E copy "${RAPPORT_FONT_REGULAR}" "${DATA_STAGE}/fonts/regular.otf"
-  COMMAND ${CMAKE_COMMAND} -E copy "${RAPPORT_FONT_BOLD}" "${DATA_STAGE}/fonts/bold.otf"
-  DEPENDS ${SCENARIO_FILES} "${RAPPORT_FONT_REGULAR}" "${RAPPORT_FONT_BOLD}"
+  COMMAND ${CMAKE_COMMAND} -E copy "${RAPPORT_FONTS_DIR}/regular.ttf" "${RAPPORT_FONTS_DIR}/bold.ttf"
+    "${DATA_STAGE}/fonts/"
+  DEPENDS ${SCENARIO_FILES} "${RAPPORT_FONTS_DIR}/regular.ttf" "${RAPPORT_FONTS_DIR}/bold.ttf"
   COMMENT "Staging fonts and scenarios")
 add_custom_target(rapport_data DEPENDS ${STAGED_FILES})
 add_dependencies(rapport_web rapport_data)
@@ -35,7 +35,7 @@ target_link_options(rapport_web PRIVATE
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_rapport_add_scenario,_rapport_field_input,_rapport_field_submit,_rapport_import_progress
   -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8,FS
   "--preload-file" "${DATA_STAGE}@/")
-set_property(TARGET rapport_web APPEND PROPERTY LINK_DEPENDS ${STAGED_FILES} "${DATA_STAGE}/fonts/regular.otf")
+set_property(TARGET rapport_web APPEND PROPERTY LINK_DEPENDS ${STAGED_FILES} "${DATA_STAGE}/fonts/regular.ttf")
 
 add_custom_command(TARGET rapport_web POST_BUILD
   COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/shell.html" "${SITE_DIR}/index.html"

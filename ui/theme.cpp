@@ -18,8 +18,26 @@ const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0370, 0x03FF, 
 // Headings only ever show our own Latin text.
 const ImWchar kHeadingRanges[] = {0x0020, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};
 
-// The first frame's set for every font (GlyphSet::Latin).
-const ImWchar kLatinRanges[] = {0x0020, 0x00FF, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0};
+// The first frame's base set for every font (GlyphSet::FirstFrame): ASCII, then ui_symbols().
+const ImWchar kAsciiRanges[] = {0x0020, 0x007E, 0};
+// Middle dot, dashes, quotes, ellipsis, bullet, pound, euro and arrows. tests/ui/theme_test.cpp
+// checks that every non-ASCII character in the screens' string literals is here.
+constexpr std::string_view kUiSymbols =
+    "\xC2\xB7\xE2\x80\x93\xE2\x80\x94\xE2\x80\x98\xE2\x80\x99\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\xA6\xE2\x80\xA2"
+    "\xC2\xA3\xE2\x82\xAC\xE2\x86\x90\xE2\x86\x92";
+
+// Kept for the atlas's lifetime: ImFontConfig points at its ranges.
+ImVector<ImWchar> g_first_frame_ranges;
+
+const ImWchar* first_frame_ranges(std::string_view text) {
+  ImFontGlyphRangesBuilder builder;
+  builder.AddRanges(kAsciiRanges);
+  builder.AddText(kUiSymbols.data(), kUiSymbols.data() + kUiSymbols.size());
+  if (!text.empty()) builder.AddText(text.data(), text.data() + text.size());
+  g_first_frame_ranges.clear();
+  builder.BuildRanges(&g_first_frame_ranges);
+  return g_first_frame_ranges.Data;
+}
 
 /// Glyphs are drawn at whole device pixels (PixelSnapH), where horizontal oversampling would add
 /// nothing but twice the rasterising before the first frame.
@@ -36,6 +54,8 @@ ImFont* add_font(const std::string& bytes, float size, const ImWchar* ranges) {
 }  // namespace
 
 const Theme& theme() { return g_theme; }
+
+std::string_view ui_symbols() { return kUiSymbols; }
 
 std::string_view theme_id(ThemeKind kind) {
   switch (kind) {
@@ -91,7 +111,8 @@ Palette palette(ThemeKind kind) {
 
 }  // namespace
 
-void apply_theme(Theme& t, const FontFiles& files, float scale, ThemeKind kind, GlyphSet glyphs) {
+void apply_theme(Theme& t, const FontFiles& files, float scale, ThemeKind kind, GlyphSet glyphs,
+                 std::string_view first_frame_text) {
   t.scale = scale;
   t.kind = kind;
   t.colors = palette(kind);
@@ -100,8 +121,9 @@ void apply_theme(Theme& t, const FontFiles& files, float scale, ThemeKind kind, 
   io.Fonts->Clear();
   if (!files.regular.empty()) {
     const bool full = glyphs == GlyphSet::Full;
-    const ImWchar* body = full ? kGlyphRanges : kLatinRanges;
-    const ImWchar* heading = full ? kHeadingRanges : kLatinRanges;
+    const ImWchar* first = full ? nullptr : first_frame_ranges(first_frame_text);
+    const ImWchar* body = full ? kGlyphRanges : first;
+    const ImWchar* heading = full ? kHeadingRanges : first;
     t.fonts.body = add_font(files.regular, 17.0f * scale, body);
     t.fonts.small = add_font(files.regular, 14.0f * scale, body);
     const std::string& bold = files.bold.empty() ? files.regular : files.bold;

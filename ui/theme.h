@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "imgui.h"
 
@@ -38,15 +39,19 @@ struct FontFiles {
   std::string bold;
 };
 
-/// Which characters the atlas holds. `Latin` (ASCII, Latin-1, dashes and quotes, euro, arrows) is
-/// what the packaged scenarios and screens use, and about half the glyphs to rasterise: the web
-/// build draws its first frame with it and rebuilds with `Full` right after.
-enum class GlyphSet { Latin, Full };
+/// Which characters the atlas holds. `FirstFrame` is ASCII, the punctuation and arrows the
+/// screens' own strings use, and every character of `first_frame_text` (the web build passes the
+/// library cards' text): about a third of the glyphs to rasterise. The web build draws its first
+/// frame with it and rebuilds with `Full` (everything learners may type) right after.
+enum class GlyphSet { FirstFrame, Full };
 
 /// Loads the fonts at `scale` into the current context's atlas (clearing it first) and applies
 /// the style. The caller rebuilds its renderer's font texture afterwards.
 void apply_theme(Theme& theme, const FontFiles& files, float scale, ThemeKind kind = ThemeKind::Light,
-                 GlyphSet glyphs = GlyphSet::Full);
+                 GlyphSet glyphs = GlyphSet::Full, std::string_view first_frame_text = {});
+
+/// The non-ASCII characters the screens' own strings draw (UTF-8), all in the FirstFrame set.
+std::string_view ui_symbols();
 
 std::string_view theme_id(ThemeKind kind);
 ThemeKind parse_theme(std::string_view id);

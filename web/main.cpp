@@ -39,9 +39,11 @@ struct WebState {
   int frames_drawn = 0;
   double last_time = 0;
   bool first_frame = true;
-  // The first frame rasterises only Latin glyphs (GlyphSet::Latin); the frame after it rebuilds
-  // the atlas with every range learners may type.
-  rapport::ui::GlyphSet glyphs = rapport::ui::GlyphSet::Latin;
+  // The first frame rasterises only ASCII, the screens' symbols and the characters of the cards
+  // it shows (GlyphSet::FirstFrame, card_text); the frame after it rebuilds the atlas with every
+  // range learners may type.
+  rapport::ui::GlyphSet glyphs = rapport::ui::GlyphSet::FirstFrame;
+  std::string card_text;
   // The first frame's library holds cards only (read_scenario_card) until complete_library().
   bool cards_only = false;
 };
@@ -94,6 +96,16 @@ void load_scenarios(std::vector<rapport::Scenario>& out, std::vector<std::string
   });
 }
 
+/// Every text a library card may draw, for the first frame's glyphs.
+std::string card_text(const std::vector<rapport::Scenario>& scenarios) {
+  std::string out;
+  for (const auto& s : scenarios)
+    for (const std::string* t : {&s.title, &s.summary, &s.briefing, &s.domain, &s.challenge, &s.client.name,
+                                 &s.client.role, &s.client.organisation, &s.client.wants, &s.client.fears})
+      out += *t;
+  return out;
+}
+
 /// Replaces the first frame's library cards with the fully loaded scenarios, once.
 void complete_library() {
   if (!g->cards_only) return;
@@ -126,7 +138,7 @@ void sync_size() {
     g->dpr = dpr;
     rapport::web::set_input_scale(dpr);
     rapport::ui::apply_theme(g->theme, g->fonts, dpr * g->app.ui_scale(), rapport::ui::parse_theme(g->app.settings().theme),
-                             g->glyphs);
+                             g->glyphs, g->card_text);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     g->frames_wanted = std::max(g->frames_wanted, 3);
@@ -246,9 +258,17 @@ int main() {
   emscripten_webgl_init_context_attributes(&attrs);
   attrs.majorVersion = 2;
   attrs.minorVersion = 0;
+  // shell.html has already made this canvas's context with the same attributes (while the page
+  // waited for the downloads): this returns it.
   attrs.alpha = false;
+  attrs.depth = false;
+  attrs.stencil = false;
   attrs.antialias = false;
   attrs.premultipliedAlpha = false;
+  // ImGui's renderer uses only core WebGL2. Emscripten would otherwise enable each of the
+  // browser's ~30 extensions one by one: 70-100 ms of round trips to the GPU process before the
+  // first frame (measured in headless Chromium with SwiftShader).
+  attrs.enableExtensionsByDefault = false;
   EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context(kCanvas, &attrs);
   if (ctx <= 0) {
     EM_ASM({ if (window.rapportShell) window.rapportShell.fail('WebGL2 could not be started in this browser.'); });
@@ -266,8 +286,8 @@ int main() {
   io.BackendPlatformName = "rapport_web_html5";
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
-  g->fonts.regular = read_file("/fonts/regular.otf");
-  g->fonts.bold = read_file("/fonts/bold.otf");
+  g->fonts.regular = read_file("/fonts/regular.ttf");
+  g->fonts.bold = read_file("/fonts/bold.ttf");
 
   char* query = js_query();
   g->options = rapport::ui::parse_app_options(query);
@@ -277,6 +297,8 @@ int main() {
   std::vector<rapport::Scenario> scenarios;
   std::vector<std::string> errors;
   load_scenarios(scenarios, errors, g->cards_only);
+  g->card_text = card_text(scenarios);
+  if (!g->cards_only) g->glyphs = rapport::ui::GlyphSet::Full;  // a scenario's own text: any glyph
   g->options.touch = js_coarse_pointer() != 0;
   rapport::ui::AppServices services;
   services.store = g->options.kiosk ? static_cast<rapport::ProgressStore*>(&g->kiosk_store) : &g->store;

@@ -11,7 +11,8 @@
 // - transfer: every file the page fetched during a cold load, raw and gzip -9 (as served compressed).
 // - first frame: navigation start to the first frame that sets the page's ready flag
 //   (window.rapport.ready / window.benchHello.ready), read with performance.now() inside the page
-//   by a setter on the flag; median of N cold loads, each in a fresh Chromium profile.
+//   by a setter on the flag; median of N cold loads, each in a fresh Chromium profile. The two
+//   sites' loads take turns, so that load on the machine changing during the run hits both alike.
 // - idle frames: frames drawn in 5 s without input, 1 s after the first frame.
 // - frame CPU while playing: every requestAnimationFrame callback that drew a frame is timed in
 //   the page (median and p90, ms; Chromium coarsens performance.now() to 0.1 ms here); also the
@@ -203,30 +204,42 @@ function transfer(root, paths) {
   return { files, raw: files.reduce((a, f) => a + f.raw, 0), gzip: files.reduce((a, f) => a + f.gzip, 0) };
 }
 
-async function benchSite(site) {
-  if (!existsSync(join(site.root, 'index.html'))) throw new Error(`${site.name}: no site at ${site.root}`);
-  const { server, url } = await serveStatic(site.root, 0);
+/** Opens one cold load of `state.site`; the first also measures idle frames, playing and sizes. */
+async function loadOnce(state) {
+  const load = await coldLoad(state.site, state.url);
   try {
-    const firstFrames = [];
-    let interactive = null;
-    let sizes = null;
-    const errors = [];
-    for (let i = 0; i < LOADS; i++) {
-      const load = await coldLoad(site, url);
-      try {
-        firstFrames.push(load.firstFrameMs);
-        if (i === 0) {
-          interactive = await measureInteractive(site, load);
-          sizes = transfer(site.root, load.fetched);
-        }
-        errors.push(...load.errors);
-      } finally {
-        await load.close();
-      }
+    state.firstFrames.push(load.firstFrameMs);
+    if (!state.interactive) {
+      state.interactive = await measureInteractive(state.site, load);
+      state.sizes = transfer(state.site.root, load.fetched);
     }
-    return { site, firstFrames, firstFrameMs: median(firstFrames), interactive, sizes, errors };
+    state.errors.push(...load.errors);
   } finally {
-    server.close();
+    await load.close();
+  }
+}
+
+/**
+ * Cold-loads the sites in turns (rapport, hello, then hello, rapport, ...), so that a machine
+ * getting busier or quieter during the run moves both medians alike and the ratio stays fair.
+ */
+async function benchSites(sites) {
+  const states = [];
+  try {
+    for (const site of sites) {
+      if (!existsSync(join(site.root, 'index.html'))) throw new Error(`${site.name}: no site at ${site.root}`);
+      const { server, url } = await serveStatic(site.root, 0);
+      states.push({ site, server, url, firstFrames: [], interactive: null, sizes: null, errors: [] });
+    }
+    for (let i = 0; i < LOADS; i++) {
+      process.stderr.write(`bench: cold load ${i + 1} of ${LOADS}\n`);
+      const order = i % 2 ? [...states].reverse() : states;
+      for (const state of order) await loadOnce(state);
+    }
+    return states.map((st) => ({ site: st.site, firstFrames: st.firstFrames, firstFrameMs: median(st.firstFrames),
+      interactive: st.interactive, sizes: st.sizes, errors: st.errors }));
+  } finally {
+    for (const st of states) st.server.close();
   }
 }
 
@@ -241,11 +254,7 @@ function coderFigure() {
     all: runs.map((b) => `${b.name}: ${Math.round(b.items_per_second || 0)}/s`) };
 }
 
-const results = [];
-for (const site of SITES) {
-  process.stderr.write(`bench: ${site.name} (${LOADS} cold loads)...\n`);
-  results.push(await benchSite(site));
-}
+const results = await benchSites(SITES);
 const coder = coderFigure();
 const [rapport, hello] = results;
 
