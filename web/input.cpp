@@ -105,8 +105,16 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
 
 // Touch: the first finger acts as the mouse; a vertical drag scrolls the view under it.
 long g_touch_id = -1;
-float g_touch_last_y = 0, g_touch_travel = 0;
+float g_touch_start_y = 0, g_touch_last_y = 0, g_touch_travel = 0;
 bool g_touch_pressed = false;
+
+/// Wheel steps that move a view by `dy` CSS pixels: ImGui scrolls five lines of the default font
+/// per step (when the view is taller than 1.5 steps), so the content follows the finger one to one.
+float wheel_for(float dy) {
+  const ImGuiIO& io = ImGui::GetIO();
+  float line = io.FontDefault ? io.FontDefault->FontSize : 13.0f * g_scale;
+  return dy * g_scale / (5.0f * line);
+}
 
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
   wake();
@@ -114,39 +122,41 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
   for (int i = 0; i < e->numTouches; ++i) {
     const EmscriptenTouchPoint& t = e->touches[i];
     if (!t.isChanged) continue;
+    const float x = static_cast<float>(t.targetX), y = static_cast<float>(t.targetY);
     if (type == EMSCRIPTEN_EVENT_TOUCHSTART && g_touch_id < 0) {
       g_touch_id = t.identifier;
-      g_touch_last_y = static_cast<float>(t.targetY);
+      g_touch_start_y = g_touch_last_y = y;
       g_touch_travel = 0;
       io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
-      io.AddMousePosEvent(static_cast<float>(t.targetX) * g_scale, static_cast<float>(t.targetY) * g_scale);
+      io.AddMousePosEvent(x * g_scale, y * g_scale);
       io.AddMouseButtonEvent(0, true);
       g_touch_pressed = true;
     } else if (t.identifier == g_touch_id) {
-      float y = static_cast<float>(t.targetY);
       io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
       if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
         float dy = y - g_touch_last_y;
         g_touch_travel += dy < 0 ? -dy : dy;
         g_touch_last_y = y;
-        // Once the finger has travelled, it is a scroll, not a tap: release away from the item
-        // (no click), then come back under the finger, so that the wheel reaches the view there.
-        // ImGui's event queue plays these on successive frames, in order.
-        if (g_touch_travel > 10.0f && g_touch_pressed) {
+        if (g_touch_pressed && g_touch_travel > 10.0f) {
+          // The finger has travelled: a scroll, not a tap. Release away from the item (no
+          // click), put the pointer back under the finger so that the wheel reaches the view
+          // there, and catch up with the distance moved so far.
           io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
           io.AddMouseButtonEvent(0, false);
           g_touch_pressed = false;
-        }
-        io.AddMousePosEvent(static_cast<float>(t.targetX) * g_scale, y * g_scale);
-        if (!g_touch_pressed) {
-          // ImGui scrolls at most five lines of the default font per wheel step (less in a short
-          // view), so the content follows the finger at up to one to one.
-          float line = io.FontDefault ? io.FontDefault->FontSize : 13.0f * g_scale;
-          io.AddMouseWheelEvent(0, dy * g_scale / (5.0f * line));
+          io.AddMousePosEvent(x * g_scale, y * g_scale);
+          io.AddMouseWheelEvent(0, wheel_for(y - g_touch_start_y));
+        } else if (g_touch_pressed) {
+          io.AddMousePosEvent(x * g_scale, y * g_scale);
+        } else {
+          // Scrolling sends wheel steps only: ImGui plays a position change and a wheel step on
+          // separate frames, so moving the pointer too would let the queue (and the view) fall
+          // further behind the finger with every move. Successive steps share one frame.
+          io.AddMouseWheelEvent(0, wheel_for(dy));
         }
       } else {
         if (g_touch_pressed) {
-          io.AddMousePosEvent(static_cast<float>(t.targetX) * g_scale, y * g_scale);
+          io.AddMousePosEvent(x * g_scale, y * g_scale);
           io.AddMouseButtonEvent(0, false);
         }
         g_touch_pressed = false;
