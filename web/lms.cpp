@@ -95,11 +95,13 @@ bool LmsProgressStore::write(std::string_view key, const std::string& value) {
 
 void LmsProgressStore::remove(std::string_view key) { local_->remove(key); }
 
-void install_lms(rapport::ui::AppServices& services) {
+void install_lms(rapport::ui::AppServices& services, bool resume) {
   if (!lms_connected() || !services.store) return;
-  static std::unique_ptr<LmsProgressStore> store;
-  if (!store) store = std::make_unique<LmsProgressStore>(*services.store);
-  services.store = store.get();
+  if (resume) {
+    static std::unique_ptr<LmsProgressStore> store;
+    if (!store) store = std::make_unique<LmsProgressStore>(*services.store);
+    services.store = store.get();
+  }
 
   auto started = services.session_started;
   services.session_started = [started](const Dialogue& d) {

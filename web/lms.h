@@ -31,9 +31,11 @@ class LmsProgressStore : public ProgressStore {
   std::string last_error_;
 };
 
-/// When an LMS is connected: chains LMS reporting onto the session events in `services` and
-/// replaces `services.store` with an LmsProgressStore over it (kept for the program's lifetime).
-/// Without an LMS it changes nothing.
-void install_lms(rapport::ui::AppServices& services);
+/// When an LMS is connected: chains LMS reporting onto the session events in `services` and, with
+/// `resume`, replaces `services.store` with an LmsProgressStore over it (kept for the program's
+/// lifetime). A kiosk passes `resume` false: its visitors' sessions are still reported, but none
+/// is kept in or read back from suspend_data, so the next visitor starts afresh. Without an LMS it
+/// changes nothing.
+void install_lms(rapport::ui::AppServices& services, bool resume = true);
 
 }  // namespace rapport::web

@@ -318,7 +318,7 @@ int main() {
     };
   }
   // [LMS] begin: the LMS bridge (web/lms.*) hooks in here.
-  rapport::web::install_lms(services);
+  rapport::web::install_lms(services, /*resume=*/!g->options.kiosk);
   // [LMS] end
   services.now = rapport::web::now_iso;
   services.announce = rapport::web::announce;

@@ -14,7 +14,7 @@ const runtime = join(repo, 'tests/browser/node_modules/scorm-again/dist/scorm-ag
 // per element in window.host.values), and on Commit/Terminate the values an LMS keeps between
 // launches saved in the host's local storage, to be loaded with loadFromJSON before the next
 // launch (entry = resume after exit = suspend). ?partition=1 clears the app's own local storage
-// first, as a partitioned or cleared LMS iframe would.
+// first, as a partitioned or cleared LMS iframe would; ?app= is passed on as the app's query.
 const HOST = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Test LMS</title>
 <link rel="icon" href="data:,">
@@ -58,7 +58,7 @@ const HOST = `<!doctype html>
   var frame = document.createElement('iframe');
   frame.id = 'app';
   frame.title = 'Rapport';
-  frame.src = 'site/index.html';
+  frame.src = 'site/index.html' + (params.get('app') ? '?' + params.get('app') : '');  // ?app=kiosk=1
   document.body.appendChild(frame);
 })();
 </script>
@@ -257,6 +257,38 @@ await run([
     results[version] = played;
     console.log(`     received (${version}): ${JSON.stringify(played.received)}`);
   }]),
+  ['a kiosk in an LMS reports each visitor\'s session but keeps nothing for the next one', async () => {
+    const dir = lmsFolder();
+    const app = await openApp({ root: dir, frame: '#app' });
+    try {
+      await app.load('host.html?v=2004&app=kiosk=1');
+      await app.click('button:Start');
+      await app.reveal('scenario:questioned-advice');  // kiosk cards are larger: scroll to it
+      await prepare(app);
+      for (const reply of [1, 1, 1, 2, 1, 1, 1, 1]) await app.click(`reply:${reply}`);
+      const score = Number((await app.find('score')).text);
+      await waitForHost(app, () => window.host.values['cmi.score.raw'] !== undefined, null, 'a score');
+      await app.settle(300);
+      let h = await host(app);
+      assert(Number(h.values['cmi.score.raw']) === score, `the visitor's score reached the LMS: ${h.values['cmi.score.raw']} vs ${score}`);
+      assert(Object.keys(h.values).some((k) => /^cmi\.interactions\.\d+\.id$/.test(k)), 'the replies reached the LMS');
+      assert(h.values['cmi.suspend_data'] === undefined, `no resume data from a kiosk: ${h.values['cmi.suspend_data']}`);
+      const local = await inApp(app, () => Object.keys(localStorage).filter((k) => k.startsWith('rapport.')));
+      assert(local.length === 0, `nothing in the browser's storage: ${local.join(', ')}`);
+
+      // The next launch (the next visitor) starts at the attract screen with nothing to continue.
+      await app.load('host.html?v=2004&app=kiosk=1');
+      h = await host(app);
+      assert(h.launches === 2, 'second launch');
+      await app.click('button:Start');
+      const hits = await app.hits();
+      assert(!hits.some((x) => x.label === 'button:Continue'), 'no unfinished session offered to the next visitor');
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }],
   ...['2004', '1.2'].map((version) => [`SCORM ${version}: the unfinished session continues after the reload (replay resumption)`, async () => {
     const played = results[version];
     if (!played) throw new Error('the launch before the reload failed');
