@@ -101,6 +101,128 @@ std::string readable_id(std::string_view id) {
   return out;
 }
 
+namespace {
+
+/// Boxes per column, in row order.
+using Columns = std::vector<std::vector<size_t>>;
+
+Columns columns_of(const ConversationMap& map) {
+  Columns columns(static_cast<size_t>(std::max(0, map.columns)));
+  for (size_t i = 0; i < map.boxes.size(); ++i) columns[static_cast<size_t>(map.boxes[i].column)].push_back(i);
+  for (auto& col : columns)
+    std::stable_sort(col.begin(), col.end(), [&](size_t a, size_t b) { return map.boxes[a].row < map.boxes[b].row; });
+  return columns;
+}
+
+void assign_rows(ConversationMap& map, const Columns& columns) {
+  map.rows = 0;
+  for (const auto& col : columns) {
+    for (size_t pos = 0; pos < col.size(); ++pos) map.boxes[col[pos]].row = static_cast<int>(pos);
+    map.rows = std::max(map.rows, static_cast<int>(col.size()));
+  }
+}
+
+/// Mean centred row of each box's neighbours in the columns before (`from_left`) or after it.
+double barycenter(const ConversationMap& map, size_t box, bool from_left, double fallback) {
+  double sum = 0;
+  int count = 0;
+  const int column = map.boxes[box].column;
+  for (const auto& e : map.edges) {
+    size_t other = from_left ? e.from : e.to;
+    if ((from_left ? e.to : e.from) != box) continue;
+    int c = map.boxes[other].column;
+    if (from_left ? c < column : c > column) {
+      sum += box_y(map, map.boxes[other]);
+      count++;
+    }
+  }
+  return count ? sum / count : fallback;
+}
+
+/// One sweep of the barycentre method: each column (left to right, or right to left) sorted by
+/// the mean position of its neighbours on the side already placed; ties keep their order.
+void sweep(ConversationMap& map, Columns& columns, bool left_to_right) {
+  const int n = static_cast<int>(columns.size());
+  for (int i = 0; i < n; ++i) {
+    auto& col = columns[static_cast<size_t>(left_to_right ? i : n - 1 - i)];
+    std::map<size_t, double> weight;
+    for (size_t pos = 0; pos < col.size(); ++pos)
+      weight[col[pos]] = barycenter(map, col[pos], left_to_right, box_y(map, map.boxes[col[pos]]));
+    std::stable_sort(col.begin(), col.end(), [&](size_t a, size_t b) { return weight[a] < weight[b]; });
+    assign_rows(map, columns);
+  }
+}
+
+/// Orders the boxes within their columns to keep arrows from crossing: barycentre sweeps in
+/// both directions (keeping the best layout seen), then swaps of neighbours in a column while a
+/// swap removes crossings. Maps have a few dozen boxes, so counting every time is cheap.
+void order_rows(ConversationMap& map) {
+  Columns columns = columns_of(map);  // discovery order
+  assign_rows(map, columns);
+  Columns best = columns;
+  int best_crossings = count_crossings(map);
+  for (int round = 0; round < 4 && best_crossings > 0; ++round)
+    for (bool left_to_right : {true, false}) {
+      sweep(map, columns, left_to_right);
+      int crossings = count_crossings(map);
+      if (crossings < best_crossings) {
+        best_crossings = crossings;
+        best = columns;
+      }
+    }
+  columns = best;
+  assign_rows(map, columns);
+  for (bool improved = best_crossings > 0; improved;) {
+    improved = false;
+    for (auto& col : columns)
+      for (size_t pos = 0; pos + 1 < col.size(); ++pos) {
+        std::swap(col[pos], col[pos + 1]);
+        assign_rows(map, columns);
+        int crossings = count_crossings(map);
+        if (crossings < best_crossings) {
+          best_crossings = crossings;
+          improved = true;
+        } else {
+          std::swap(col[pos], col[pos + 1]);
+          assign_rows(map, columns);
+        }
+      }
+  }
+}
+
+}  // namespace
+
+double box_y(const ConversationMap& map, const MapBox& box) {
+  int in_column = 0;
+  for (const auto& b : map.boxes) in_column += b.column == box.column;
+  return box.row + (map.rows - in_column) / 2.0;
+}
+
+int count_crossings(const ConversationMap& map) {
+  struct Segment {
+    double x0, y0, x1, y1;
+    size_t from, to;
+  };
+  std::vector<Segment> forward;
+  for (const auto& e : map.edges) {
+    const MapBox& a = map.boxes[e.from];
+    const MapBox& b = map.boxes[e.to];
+    if (b.column > a.column) forward.push_back({double(a.column), box_y(map, a), double(b.column), box_y(map, b), e.from, e.to});
+  }
+  auto y_at = [](const Segment& s, double x) { return s.y0 + (s.y1 - s.y0) * (x - s.x0) / (s.x1 - s.x0); };
+  int crossings = 0;
+  for (size_t i = 0; i < forward.size(); ++i)
+    for (size_t j = i + 1; j < forward.size(); ++j) {
+      const Segment& p = forward[i];
+      const Segment& q = forward[j];
+      double lo = std::max(p.x0, q.x0), hi = std::min(p.x1, q.x1);
+      if (lo >= hi) continue;
+      double d0 = y_at(p, lo) - y_at(q, lo), d1 = y_at(p, hi) - y_at(q, hi);
+      if (d0 * d1 < 0) crossings++;
+    }
+  return crossings;
+}
+
 ConversationMap build_conversation_map(const Scenario& scenario, const Dialogue* dialogue) {
   ConversationMap map;
   std::map<std::string, size_t> index;  // box id -> index into map.boxes
@@ -209,30 +331,7 @@ ConversationMap build_conversation_map(const Scenario& scenario, const Dialogue*
     }
   }
 
-  // Rows: within each column, order by the mean row of the boxes leading in (one sweep, left to
-  // right), keeping discovery order for ties; this keeps most lines from crossing.
-  std::vector<std::vector<size_t>> columns(static_cast<size_t>(map.columns));
-  for (size_t i = 0; i < map.boxes.size(); ++i) columns[static_cast<size_t>(map.boxes[i].column)].push_back(i);
-  for (size_t c = 0; c < columns.size(); ++c) {
-    auto& col = columns[c];
-    if (col.empty()) continue;
-    std::map<size_t, double> weight;
-    for (size_t pos = 0; pos < col.size(); ++pos) {
-      size_t b = col[pos];
-      double sum = 0;
-      int count = 0;
-      for (const auto& e : map.edges)
-        if (e.to == b && map.boxes[e.from].column < static_cast<int>(c)) {
-          sum += map.boxes[e.from].row;
-          count++;
-        }
-      weight[b] = count ? sum / count : static_cast<double>(pos);
-    }
-    if (!map.boxes[col.front()].ending)
-      std::stable_sort(col.begin(), col.end(), [&](size_t a, size_t b) { return weight[a] < weight[b]; });
-    for (size_t pos = 0; pos < col.size(); ++pos) map.boxes[col[pos]].row = static_cast<int>(pos);
-    map.rows = std::max(map.rows, static_cast<int>(col.size()));
-  }
+  order_rows(map);
   return map;
 }
 

@@ -42,7 +42,7 @@ struct MapBox {
   std::string kind;      // endings: breakthrough, partial, rupture
   std::string detail;    // nodes: the client's line; endings: the ending's title
   int column = 0;        // depth from the start (breadth-first); endings in the last column
-  int row = 0;           // position within the column
+  int row = 0;           // position within the column, ordered to keep arrows from crossing
   int path_step = 0;     // 1-based position on the learner's path, 0 when not on it
 };
 
@@ -60,6 +60,14 @@ struct ConversationMap {
 
 /// "defensive_late" -> "Defensive late".
 std::string readable_id(std::string_view id);
+
+/// A box's vertical position in rows as the screen draws it: each column is centred on the
+/// fullest one (a column of two in a map of four rows starts at row 1).
+double box_y(const ConversationMap& map, const MapBox& box);
+
+/// How many pairs of forward arrows (to a later column) cross, taking each arrow as a straight
+/// line between its boxes' centres. Arrows sharing a box do not count.
+int count_crossings(const ConversationMap& map);
 
 /// Lays out the scenario's nodes and endings and marks the learner's path (the nodes of the
 /// transcript in order, then the ending, or the current node while the session runs). Edges come

@@ -3,6 +3,7 @@
 #include "roadmap_model.h"
 
 #include <algorithm>
+#include <iostream>
 #include <stdexcept>
 
 #include <gtest/gtest.h>
@@ -159,6 +160,80 @@ TEST(RoadmapModel, MapMarksTheLearnersPath) {
       EXPECT_GT(map.boxes[e.from].path_step, 0);
       EXPECT_EQ(map.boxes[e.to].path_step, map.boxes[e.from].path_step + 1);
     }
+}
+
+/// A node whose replies lead to `next`, one reply each.
+Node node(const std::string& id, const std::vector<std::string>& next) {
+  Node n;
+  n.id = id;
+  n.stage = "open";
+  for (const auto& target : next) {
+    Reply r;
+    r.text = "to " + target;
+    r.route.next = target;
+    n.replies.push_back(r);
+  }
+  return n;
+}
+
+ConversationMap two_by_two(bool crossed) {
+  ConversationMap map;
+  map.columns = 2;
+  map.rows = 2;
+  for (int i = 0; i < 4; ++i) {
+    MapBox b;
+    b.id = std::string(1, static_cast<char>('a' + i));
+    b.column = i / 2;
+    b.row = i % 2;
+    map.boxes.push_back(b);
+  }
+  map.edges.push_back({0, crossed ? 3u : 2u, false});
+  map.edges.push_back({1, crossed ? 2u : 3u, false});
+  return map;
+}
+
+TEST(RoadmapModel, CountsCrossingArrows) {
+  EXPECT_EQ(count_crossings(two_by_two(true)), 1);
+  EXPECT_EQ(count_crossings(two_by_two(false)), 0);
+  ConversationMap fan = two_by_two(false);
+  fan.edges.push_back({0, 3, false});  // a -> d shares a box with both others: never a crossing
+  EXPECT_EQ(count_crossings(fan), 0);
+  ConversationMap back = two_by_two(true);
+  back.edges.push_back({3, 0, false});  // a backward arrow is drawn on the other side: not counted
+  EXPECT_EQ(count_crossings(back), 1);
+}
+
+TEST(RoadmapModel, MapOrdersRowsSoThatArrowsDoNotCross) {
+  // open -> first, second; first -> late ending, second -> early ending. In the order the
+  // scenario lists them the two last arrows cross; swapping the endings uncrosses them.
+  Scenario s;
+  s.id = "crossing";
+  s.start = "open";
+  s.nodes = {node("open", {"first", "second"}), node("first", {"late"}), node("second", {"early"})};
+  s.endings = {{"early", "partial", "Early", ""}, {"late", "breakthrough", "Late", ""}};
+  ConversationMap map = build_conversation_map(s, nullptr);
+  EXPECT_EQ(count_crossings(map), 0);
+  EXPECT_LT(box(map, "first").row, box(map, "second").row);
+  EXPECT_LT(box(map, "late").row, box(map, "early").row);
+}
+
+TEST(RoadmapModel, ShippedMapsAreLocallyUncrossed) {
+  for (const char* id : {"questioned-advice", "price-objection", "budget-cut", "lead-target", "medication-change",
+                         "late-again", "market-drop", "repeat-complaint", "scope-mixup"}) {
+    Scenario s = testing::load_shipped(id);
+    ConversationMap map = build_conversation_map(s, nullptr);
+    const int crossings = count_crossings(map);
+    // No swap of two neighbours in a column removes a crossing.
+    for (size_t a = 0; a < map.boxes.size(); ++a)
+      for (size_t b = 0; b < map.boxes.size(); ++b) {
+        if (map.boxes[a].column != map.boxes[b].column || map.boxes[b].row != map.boxes[a].row + 1) continue;
+        ConversationMap swapped = map;
+        std::swap(swapped.boxes[a].row, swapped.boxes[b].row);
+        EXPECT_GE(count_crossings(swapped), crossings) << id << ": swapping " << map.boxes[a].id << " and " << map.boxes[b].id;
+      }
+    std::cout << "     " << id << ": " << map.boxes.size() << " boxes, " << map.edges.size() << " arrows, "
+              << crossings << " crossings\n";
+  }
 }
 
 TEST(RoadmapModel, ReadableIds) {
