@@ -40,8 +40,8 @@ struct WebState {
   double last_time = 0;
   bool first_frame = true;
   // The first frame rasterises only ASCII, the screens' symbols and the characters of the cards
-  // it shows (GlyphSet::FirstFrame, card_text); the frame after it rebuilds the atlas with every
-  // range learners may type.
+  // it shows (GlyphSet::FirstFrame, card_text); the third rebuilds the atlas with every range
+  // learners may type.
   rapport::ui::GlyphSet glyphs = rapport::ui::GlyphSet::FirstFrame;
   std::string card_text;
   // The first frame's library holds cards only (read_scenario_card) until complete_library().
@@ -130,7 +130,9 @@ void sync_size() {
     g->frames_wanted = std::max(g->frames_wanted, 3);
   }
   bool restyle = g->app.take_style_request();
-  if (!g->first_frame && g->glyphs != rapport::ui::GlyphSet::Full) {
+  // The full atlas comes a frame after the full library (frame 2 loads the scenarios, frame 3
+  // rasterises the rest of the glyphs), so that neither holds up input for long.
+  if (g->frames_drawn >= 2 && g->glyphs != rapport::ui::GlyphSet::Full) {
     g->glyphs = rapport::ui::GlyphSet::Full;
     restyle = true;
   }
