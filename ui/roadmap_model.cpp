@@ -122,8 +122,9 @@ void assign_rows(ConversationMap& map, const Columns& columns) {
   }
 }
 
-/// Mean centred row of each box's neighbours in the columns before (`from_left`) or after it.
-double barycenter(const ConversationMap& map, size_t box, bool from_left, double fallback) {
+/// Mean centred row (`ys`, from box_rows) of a box's neighbours in the columns before
+/// (`from_left`) or after it; its own row when it has none there.
+double barycenter(const ConversationMap& map, const std::vector<double>& ys, size_t box, bool from_left) {
   double sum = 0;
   int count = 0;
   const int column = map.boxes[box].column;
@@ -132,11 +133,11 @@ double barycenter(const ConversationMap& map, size_t box, bool from_left, double
     if ((from_left ? e.to : e.from) != box) continue;
     int c = map.boxes[other].column;
     if (from_left ? c < column : c > column) {
-      sum += box_y(map, map.boxes[other]);
+      sum += ys[other];
       count++;
     }
   }
-  return count ? sum / count : fallback;
+  return count ? sum / count : ys[box];
 }
 
 /// One sweep of the barycentre method: each column (left to right, or right to left) sorted by
@@ -145,9 +146,9 @@ void sweep(ConversationMap& map, Columns& columns, bool left_to_right) {
   const int n = static_cast<int>(columns.size());
   for (int i = 0; i < n; ++i) {
     auto& col = columns[static_cast<size_t>(left_to_right ? i : n - 1 - i)];
+    const std::vector<double> ys = box_rows(map);
     std::map<size_t, double> weight;
-    for (size_t pos = 0; pos < col.size(); ++pos)
-      weight[col[pos]] = barycenter(map, col[pos], left_to_right, box_y(map, map.boxes[col[pos]]));
+    for (size_t b : col) weight[b] = barycenter(map, ys, b, left_to_right);
     std::stable_sort(col.begin(), col.end(), [&](size_t a, size_t b) { return weight[a] < weight[b]; });
     assign_rows(map, columns);
   }
@@ -192,22 +193,25 @@ void order_rows(ConversationMap& map) {
 
 }  // namespace
 
-double box_y(const ConversationMap& map, const MapBox& box) {
-  int in_column = 0;
-  for (const auto& b : map.boxes) in_column += b.column == box.column;
-  return box.row + (map.rows - in_column) / 2.0;
+std::vector<double> box_rows(const ConversationMap& map) {
+  std::vector<int> in_column(static_cast<size_t>(std::max(0, map.columns)), 0);
+  for (const auto& b : map.boxes) in_column[static_cast<size_t>(b.column)]++;
+  std::vector<double> ys;
+  ys.reserve(map.boxes.size());
+  for (const auto& b : map.boxes) ys.push_back(b.row + (map.rows - in_column[static_cast<size_t>(b.column)]) / 2.0);
+  return ys;
 }
 
 int count_crossings(const ConversationMap& map) {
   struct Segment {
     double x0, y0, x1, y1;
-    size_t from, to;
   };
+  const std::vector<double> ys = box_rows(map);
   std::vector<Segment> forward;
   for (const auto& e : map.edges) {
     const MapBox& a = map.boxes[e.from];
     const MapBox& b = map.boxes[e.to];
-    if (b.column > a.column) forward.push_back({double(a.column), box_y(map, a), double(b.column), box_y(map, b), e.from, e.to});
+    if (b.column > a.column) forward.push_back({double(a.column), ys[e.from], double(b.column), ys[e.to]});
   }
   auto y_at = [](const Segment& s, double x) { return s.y0 + (s.y1 - s.y0) * (x - s.x0) / (s.x1 - s.x0); };
   int crossings = 0;

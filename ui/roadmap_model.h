@@ -61,9 +61,9 @@ struct ConversationMap {
 /// "defensive_late" -> "Defensive late".
 std::string readable_id(std::string_view id);
 
-/// A box's vertical position in rows as the screen draws it: each column is centred on the
-/// fullest one (a column of two in a map of four rows starts at row 1).
-double box_y(const ConversationMap& map, const MapBox& box);
+/// Each box's vertical position in rows as the screen draws it, by index into `map.boxes`: each
+/// column is centred on the fullest one (a column of two in a map of four rows starts at row 1).
+std::vector<double> box_rows(const ConversationMap& map);
 
 /// How many pairs of forward arrows (to a later column) cross, taking each arrow as a straight
 /// line between its boxes' centres. Arrows sharing a box do not count.

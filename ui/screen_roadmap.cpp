@@ -104,22 +104,20 @@ struct Geometry {
   float box_w, box_h, col_gap, row_gap, pad;
   ImVec2 origin;  // top-left of the drawing inside the map region
   int rows;
-  ImVec2 box_min(const MapBox& b) const {
+  /// `row` is the box's centred row (box_rows).
+  ImVec2 box_min(const MapBox& b, double row) const {
     return ImVec2(origin.x + pad + static_cast<float>(b.column) * (box_w + col_gap),
-                  origin.y + pad + static_cast<float>(b.row) * (box_h + row_gap));
+                  origin.y + pad + static_cast<float>(row) * (box_h + row_gap));
   }
 };
 
 /// Draws the flowchart inside the current (scrolling) window.
-void draw_map(const App& app, const ConversationMap& map, const Geometry& g, const std::vector<float>& column_offset) {
+void draw_map(const App& app, const ConversationMap& map, const Geometry& g) {
   const Theme& t = theme();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const Scenario& s = *app.current();
-  auto min_of = [&](size_t i) {
-    ImVec2 p = g.box_min(map.boxes[i]);
-    p.y += column_offset[static_cast<size_t>(map.boxes[i].column)];
-    return p;
-  };
+  const std::vector<double> rows = box_rows(map);  // columns with fewer boxes sit centred
+  auto min_of = [&](size_t i) { return g.box_min(map.boxes[i], rows[i]); };
 
   // Spread the ends of the lines along each box's side, ordered by where the other end sits.
   std::vector<std::vector<size_t>> outgoing(map.boxes.size()), incoming(map.boxes.size());
@@ -409,13 +407,7 @@ void draw_roadmap(App& app) {
     ImVec2 origin = start;
     if (!scrolls) origin.x += (view_w - content_w) / 2;
     g.origin = origin;
-    // Columns with fewer boxes sit centred against the fullest one.
-    std::vector<float> column_offset(static_cast<size_t>(std::max(0, map.columns)), 0.0f);
-    std::vector<int> per_column(column_offset.size(), 0);
-    for (const auto& b : map.boxes) per_column[static_cast<size_t>(b.column)]++;
-    for (size_t c = 0; c < column_offset.size(); ++c)
-      column_offset[c] = static_cast<float>(g.rows - per_column[c]) * (g.box_h + g.row_gap) / 2;
-    draw_map(app, map, g, column_offset);
+    draw_map(app, map, g);
     ImGui::SetCursorScreenPos(start);
     ImGui::Dummy(ImVec2(scrolls ? content_w : view_w, content_h));
     ImGui::EndChild();
