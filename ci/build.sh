@@ -12,6 +12,7 @@ extra=()
 [ -n "${IMGUI_DIR:-}" ] && extra+=("-DIMGUI_DIR=$IMGUI_DIR")
 if [ "$preset" = native ] && command -v ccache >/dev/null; then
   export CCACHE_DIR=${CCACHE_DIR:-${RAPPORT_CACHE:-$HOME/.cache/rapport}/ccache}
+  export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD}  # worktrees and clones share cache hits
   extra+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 fi
 if [ ! -f "build/$preset/build.ninja" ] || [ ${#extra[@]} -gt 0 ]; then
