@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "reply_features.h"
+#include "reply_text.h"
 
 namespace rapport {
 namespace coder {
@@ -54,7 +55,10 @@ constexpr PhraseSpec kPhrases[] = {
      "what would be most helpful|you're the expert|we can|we could|how do you want to|"
      "what do you want to focus|what should we|how should we|shall we|we both|figure out|"
      "work out|come up with|your thoughts on|which would you prefer|"
-     "what would work for you|what do you think might|what would make sense|you tell me"},
+     "what would work for you|what do you think might|what would make sense|you tell me|"
+     "with you|what if we|could we|i'd love to hear|think it through|between us|"
+     "work on this|map it out|put our heads|what do you reckon|your view first|"
+     "what would you suggest|what would you add|your input"},
     {kAdvise,
      "you should|you shouldn't|you need to|you have to|you must|you've got to|you gotta|"
      "you ought to|i'd recommend|i would recommend|i recommend|i suggest|i'd suggest|"
@@ -81,7 +85,9 @@ constexpr PhraseSpec kPhrases[] = {
      "your life|you choose|you're the boss|on your terms|your own pace|in your own time|"
      "the best judge|final say|no right answer|it's yours|entirely yours|your business|"
      "your money|your body|you don't have to|whenever you're ready|if and when|"
-     "totally fine|your right"},
+     "totally fine|your right|for you to decide|your career|you'll know|whichever way|"
+     "you're comfortable|it's up to|your own mind|doesn't have to be|no rush|your pace|"
+     "what feels right|you get to choose|you're allowed"},
     {kAffirm,
      "you've worked|worked hard|that took|courage|brave|you clearly|really care|you care|"
      "impressive|good job|well done|great job|strength|you've managed|you managed|"
@@ -99,7 +105,12 @@ constexpr PhraseSpec kPhrases[] = {
      "you should have|you shouldn't have|blame|irresponsible|lazy|kidding yourself|fooling|"
      "wake up|grow up|get real|nonsense|that's on you|not my problem|your problem|you keep|"
      "yeah right|i doubt|don't buy|you didn't even|you ignored|like i said|as i said|"
-     "already told you|you just|it's in the contract|you signed|whose fault"},
+     "already told you|it's in the contract|you signed|whose fault|calm down|why can't you|"
+     "why won't you|why couldn't you|did you even|did you read|did you not|how could you|"
+     "what were you thinking|over your head|i'll email your|i'll call your|i'll go to your|"
+     "your boss will|stop complaining|stop making|you're overreacting|overreacting|"
+     "you're being|typical|for goodness sake|for god's sake|whatever you say|if you'd listened|"
+     "you clearly didn't|that's your problem|not our fault|not my fault|you people"},
     {kInform,
      "the report|the data|studies|research|evidence|according to|next step|"
      "the way it works|how it works|policy|usually|typically|generally|on average|average|"
@@ -341,14 +352,17 @@ bool only_whitespace(std::string_view s) {
 
 }  // namespace
 
-CoderWeights builtin_weights() { return {kHashedWeights, kHashedScale, kHandWeights, kHandScale}; }
+CoderWeights builtin_weights() { return {kHashedWeights, kHashedScale, kHandWeights, kHandScale, kTemperature}; }
 
-CodedReply classify_reply_with(const CoderWeights& w, std::string_view text, std::string_view context) {
+CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text, std::string_view raw_context) {
+  thread_local std::string text, context;
+  clean_reply(raw_text.substr(0, kMaxTextBytes), text);
+  clean_reply(raw_context.substr(0, kMaxContextBytes), context);
   ReplyFeatures f;
   extract_features(text, context, f);
   if (f.no_words) {
-    if (only_whitespace(text.substr(0, kMaxTextBytes))) return {MiCode::Other, 1.f, {"empty reply"}};
-    return {MiCode::Other, 0.5f, {"no English words to code"}};
+    if (only_whitespace(text)) return {MiCode::Other, 1.f, {"empty reply"}, MiCode::Other, 0.f};
+    return {MiCode::Other, 0.5f, {"no English words to code"}, MiCode::Other, 0.f};
   }
 
   // The linear model: integer sums over hashed buckets, then the dense hand features.
@@ -365,12 +379,43 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view text, std
     const std::int16_t* row = w.hand + j * kMiCodeCount;
     for (int k = 0; k < kMiCodeCount; ++k) score[k] += x * static_cast<float>(row[k]) * w.hand_scale;
   }
-  int best = 0;
-  for (int k = 1; k < kMiCodeCount; ++k)
-    if (score[k] > score[best]) best = k;
+  // Codes that need an explicit cue: without one the model may not choose them, so a plain
+  // question is never "seeking collaboration" and a reflection never "confrontation".
+  const auto hit = [&](PhraseGroup g) { return f.hits[g].phrase >= 0; };
+  std::array<bool, kMiCodeCount> allowed{};
+  allowed.fill(true);
+  allowed[static_cast<int>(MiCode::SeekCollaboration)] = hit(kPermission) || hit(kCollaborate);
+  allowed[static_cast<int>(MiCode::PersuadeWithPermission)] =
+      hit(kOfferWithChoice) || hit(kPermission) || f.context_asks_advice;
+  allowed[static_cast<int>(MiCode::Confront)] = hit(kConfront);
+  allowed[static_cast<int>(MiCode::EmphasizeAutonomy)] = hit(kAutonomy) || hit(kOfferWithChoice);
+  // A question-shaped sentence that ends in '?' is a question unless a stronger cue says otherwise.
+  const bool interrogative = f.hand[kMainEndsWithQuestionMark] > 0.f &&
+                             (f.hand[kStartsOpenWh] > 0.f || f.hand[kStartsClosedWh] > 0.f ||
+                              f.hand[kStartsAuxiliary] > 0.f);
+  if (interrogative && !hit(kSoundsLike) && !hit(kPermission) && f.hits[kConfront].phrase < 0) {
+    for (int k = 0; k < kMiCodeCount; ++k) {
+      const auto code = static_cast<MiCode>(k);
+      if (code_class(code) != MiClass::Question && code != MiCode::SeekCollaboration) allowed[k] = false;
+    }
+  }
+  const float temperature = w.temperature > 0.f ? w.temperature : 1.f;
+  int best = -1, second = -1;
+  for (int k = 0; k < kMiCodeCount; ++k) {
+    if (!allowed[k]) continue;
+    if (best < 0 || score[k] > score[best]) {
+      second = best;
+      best = k;
+    } else if (second < 0 || score[k] > score[second]) {
+      second = k;
+    }
+  }
   float total = 0.f;
-  for (int k = 0; k < kMiCodeCount; ++k) total += std::exp(score[k] - score[best]);
-  CodedReply out{static_cast<MiCode>(best), 1.f / total, {}};
+  for (int k = 0; k < kMiCodeCount; ++k)
+    if (allowed[k]) total += std::exp((score[k] - score[best]) / temperature);
+  const float p_second = second >= 0 ? std::exp((score[second] - score[best]) / temperature) / total : 0.f;
+  CodedReply out{static_cast<MiCode>(best), 1.f / total, {}, static_cast<MiCode>(second >= 0 ? second : best),
+                 p_second};
 
   // High-precision rules, applied after the model.
   if (f.hand[kBackchannelOnly] > 0.f) {
@@ -431,6 +476,7 @@ std::vector<LabelledReply> parse_labelled_replies(std::string_view jsonl, std::s
     LabelledReply r;
     r.conv = j.value("conv", "");
     r.context = j.value("context", "");
+    r.setting = j.value("setting", "");
     r.text = j["text"].get<std::string>();
     r.code = *code;
     out.push_back(std::move(r));

@@ -34,6 +34,8 @@ struct CodedReply {
   MiCode code;
   float confidence;
   std::vector<std::string> cues;
+  MiCode runner_up = MiCode::Other;  // the next likeliest code, for "did you mean..." prompts
+  float runner_up_confidence = 0.f;
 };
 
 /// Codes one learner reply given the client's previous line (context may be empty).
@@ -48,6 +50,7 @@ struct CoderWeights {
   float hashed_scale;
   const std::int16_t* hand;  // kHandFeatureCount x kMiCodeCount
   float hand_scale;
+  float temperature = 1.f;  // softmax temperature fitted on held-out data (calibration)
 };
 
 /// The weights compiled in from core/reply_coder_weights.inc.
@@ -63,6 +66,7 @@ struct LabelledReply {
   std::string context;
   std::string text;
   MiCode code;
+  std::string setting;  // health, money, support, workplace, sales, consulting (corpus files)
 };
 
 /// Parses JSON lines ({"conv","context","text","code"}); blank lines are skipped. On a bad line

@@ -23,6 +23,7 @@
 
 #include "reply_coder.h"
 #include "reply_features.h"
+#include "reply_text.h"
 
 namespace {
 
@@ -50,7 +51,8 @@ struct Model {
 struct Quantised {
   std::vector<std::int16_t> hashed, hand;
   float hashed_scale = 0, hand_scale = 0;
-  CoderWeights view() const { return {hashed.data(), hashed_scale, hand.data(), hand_scale}; }
+  float temperature = 1.f;
+  CoderWeights view() const { return {hashed.data(), hashed_scale, hand.data(), hand_scale, temperature}; }
 };
 
 std::uint64_t next_random(std::uint64_t& state) {  // splitmix64
@@ -83,7 +85,10 @@ std::vector<LabelledReply> load_dir(const std::filesystem::path& dir) {
 
 Example to_example(const LabelledReply& r) {
   ReplyFeatures f;
-  extract_features(r.text, r.context, f);
+  std::string text, context;  // the coder reads cleaned text (reply_text.h), so training does too
+  clean_reply(std::string_view(r.text).substr(0, kMaxTextBytes), text);
+  clean_reply(std::string_view(r.context).substr(0, kMaxContextBytes), context);
+  extract_features(text, context, f);
   Example e;
   e.buckets.assign(f.hashed.begin(), f.hashed.begin() + f.hashed_count);
   for (int j = 0; j < kHandFeatureCount; ++j)
@@ -165,6 +170,8 @@ std::string render(const Quantised& q, std::size_t example_count) {
   out += buf;
   std::snprintf(buf, sizeof buf, "inline constexpr float kHashedScale = %.9gf;\n", q.hashed_scale);
   out += buf;
+  std::snprintf(buf, sizeof buf, "inline constexpr float kTemperature = %.9gf;\n", q.temperature);
+  out += buf;
   std::snprintf(buf, sizeof buf, "inline constexpr float kHandScale = %.9gf;\n", q.hand_scale);
   out += buf;
   auto table = [&](const char* name, const char* rows, const std::vector<std::int16_t>& v) {
@@ -216,39 +223,127 @@ std::uint32_t conv_hash(const std::string& conv) {
   return h;
 }
 
+
+/// Expected calibration error of the top code's confidence, ten equal-width bins.
+double calibration_error(const std::vector<LabelledReply>& replies, const CoderWeights& w) {
+  std::array<double, 10> conf{}, hits{};
+  std::array<int, 10> n{};
+  for (const auto& r : replies) {
+    const auto c = classify_reply_with(w, r.text, r.context);
+    const int b = std::min(9, static_cast<int>(c.confidence * 10.f));
+    conf[b] += c.confidence;
+    hits[b] += c.code == r.code;
+    ++n[b];
+  }
+  double ece = 0;
+  for (int b = 0; b < 10; ++b)
+    if (n[b]) ece += std::fabs(conf[b] - hits[b]) / static_cast<double>(replies.size());
+  return ece;
+}
+
+/// The softmax temperature (0.5-3.0) that minimises the calibration error on `check`.
+float fit_temperature(Quantised& q, const std::vector<LabelledReply>& check) {
+  float best_t = 1.f;
+  double best = 1e9;
+  for (float t = 0.5f; t <= 3.001f; t += 0.1f) {
+    q.temperature = t;
+    const double e = calibration_error(check, q.view());
+    if (e < best - 1e-9) {
+      best = e;
+      best_t = t;
+    }
+  }
+  q.temperature = best_t;
+  return best_t;
+}
+
+Quantised fit(const std::vector<LabelledReply>& replies) {
+  std::vector<Example> examples;
+  examples.reserve(replies.size());
+  for (const auto& r : replies) examples.push_back(to_example(r));
+  return quantise(train(std::move(examples)));
+}
+
+std::vector<LabelledReply> load_if(const std::filesystem::path& dir) {
+  return std::filesystem::is_directory(dir) ? load_dir(dir) : std::vector<LabelledReply>{};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const std::filesystem::path root = RAPPORT_SOURCE_DIR;
+  const std::filesystem::path data = root / "tests" / "data" / "coder";
   std::filesystem::path out_path = root / "core" / "reply_coder_weights.inc";
-  bool dev = false;
+  std::filesystem::path eval_dir;
+  bool dev = false, loso = false, legacy = true;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--out" && i + 1 < argc) out_path = argv[++i];
     else if (arg == "--dev") dev = true;
+    else if (arg == "--loso") loso = true;
+    else if (arg == "--no-legacy") legacy = false;
+    else if (arg == "--eval" && i + 1 < argc) eval_dir = argv[++i];
     else {
-      std::fprintf(stderr, "usage: train_coder [--out <file>] [--dev]\n");
+      std::fprintf(stderr, "usage: train_coder [--out <file>] [--dev | --loso | --eval <dir>] [--no-legacy]\n");
       return 2;
     }
   }
-  const auto replies = load_dir(root / "tests" / "data" / "coder" / "train");
+  if (!eval_dir.empty()) {  // score the committed weights on a labelled folder (the frozen test set)
+    const auto replies = load_dir(eval_dir);
+    std::printf("%zu replies in %s\n", replies.size(), eval_dir.c_str());
+    print_evaluation(evaluate(replies, builtin_weights()));
+    std::printf("expected calibration error %.3f\n", calibration_error(replies, builtin_weights()));
+    return 0;
+  }
+  // The corpus (double-labelled, with settings) and the earlier single-author training files.
+  const auto corpus = load_if(data / "corpus");
+  const auto older = legacy ? load_if(data / "train") : std::vector<LabelledReply>{};
+  std::vector<LabelledReply> replies = corpus;
+  replies.insert(replies.end(), older.begin(), older.end());
   if (replies.empty()) {
-    std::fprintf(stderr, "train_coder: no training data under %s\n", (root / "tests/data/coder/train").c_str());
+    std::fprintf(stderr, "train_coder: no training data under %s\n", data.c_str());
     return 1;
   }
-  std::vector<LabelledReply> fit, check;
-  for (const auto& r : replies) (dev && conv_hash(r.conv) % 5 == 0 ? check : fit).push_back(r);
-  std::vector<Example> examples;
-  examples.reserve(fit.size());
-  for (const auto& r : fit) examples.push_back(to_example(r));
-  const Quantised q = quantise(train(std::move(examples)));
-
+  if (loso) {  // leave one setting out: train on the others, test on it
+    std::vector<std::string> settings;
+    for (const auto& r : corpus)
+      if (!r.setting.empty() && std::find(settings.begin(), settings.end(), r.setting) == settings.end())
+        settings.push_back(r.setting);
+    std::sort(settings.begin(), settings.end());
+    double sum = 0, sum_ece = 0;
+    for (const auto& s : settings) {
+      std::vector<LabelledReply> train_set, test_set;
+      for (const auto& r : replies) (r.setting == s ? test_set : train_set).push_back(r);
+      std::vector<LabelledReply> fit_part, cal_part;
+      for (const auto& r : train_set) (conv_hash(r.conv) % 5 == 0 ? cal_part : fit_part).push_back(r);
+      Quantised q = fit(fit_part);
+      fit_temperature(q, cal_part);
+      const Evaluation e = evaluate(test_set, q.view());
+      const double ece = calibration_error(test_set, q.view());
+      std::printf("-- held out: %s (%zu replies; trained on %zu) --\n", s.c_str(), test_set.size(), fit_part.size());
+      print_evaluation(e);
+      std::printf("expected calibration error %.3f (temperature %.1f)\n", ece, q.temperature);
+      sum += e.class_macro_f1;
+      sum_ece += ece;
+    }
+    if (!settings.empty())
+      std::printf("leave-one-setting-out: mean four-class macro-F1 %.3f, mean calibration error %.3f over %zu settings\n",
+                  sum / settings.size(), sum_ece / settings.size(), settings.size());
+    return 0;
+  }
+  // Calibration: fit on four fifths of the conversations, choose the temperature on the rest.
+  std::vector<LabelledReply> fit_part, check;
+  for (const auto& r : replies) (conv_hash(r.conv) % 5 == 0 ? check : fit_part).push_back(r);
+  Quantised held = fit(fit_part);
+  const float temperature = fit_temperature(held, check);
   if (dev) {
-    std::printf("dev split: %zu train, %zu dev replies\n-- training fit --\n", fit.size(), check.size());
-    print_evaluation(evaluate(fit, q.view()));
-    std::printf("-- dev (every fifth training conversation) --\n");
-    const Evaluation e = evaluate(check, q.view());
+    std::printf("dev split: %zu train, %zu dev replies (temperature %.1f)\n-- training fit --\n", fit_part.size(),
+                check.size(), temperature);
+    print_evaluation(evaluate(fit_part, held.view()));
+    std::printf("-- dev (every fifth conversation) --\n");
+    const Evaluation e = evaluate(check, held.view());
     print_evaluation(e);
+    std::printf("expected calibration error %.3f\n", calibration_error(check, held.view()));
     std::printf("confusion (rows truth, columns predicted, code order as in mi_codes.h):\n");
     for (int i = 0; i < kMiCodeCount; ++i) {
       for (int k = 0; k < kMiCodeCount; ++k) std::printf("%4d", e.confusion[i][k]);
@@ -256,13 +351,16 @@ int main(int argc, char** argv) {
     }
     return 0;
   }
-  const std::string text = render(q, fit.size());
+  Quantised q = fit(replies);
+  q.temperature = temperature;
+  const std::string text = render(q, replies.size());
   std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
   out << text;
   if (!out) {
     std::fprintf(stderr, "train_coder: cannot write %s\n", out_path.string().c_str());
     return 1;
   }
-  std::printf("train_coder: %zu replies -> %s (%zu bytes)\n", fit.size(), out_path.string().c_str(), text.size());
+  std::printf("train_coder: %zu replies -> %s (%zu bytes), temperature %.1f\n", replies.size(),
+              out_path.string().c_str(), text.size(), temperature);
   return 0;
 }

@@ -24,11 +24,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Floors sit just under the measured held-out figures (see core/README-coder.md); a drop below
-// them means a change made the coder worse on replies it never trained on.
-constexpr double kFourClassMacroF1Floor = 0.90;
-constexpr double kCodeMacroF1Floor = 0.82;
-constexpr double kAccuracyFloor = 0.85;
+// The product's target (issue 14): four-class macro-F1 of at least 0.72 on replies the coder
+// never trained on; people agree with each other at about 0.80. These are targets, not figures
+// fitted to today's output: a coder below them is not good enough to coach with.
+constexpr double kFourClassMacroF1Floor = 0.72;
+constexpr double kAccuracyFloor = 0.72;
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -86,7 +86,6 @@ TEST(ReplyCoder, HeldOutScoresAboveFloors) {
   std::printf("accuracy %.3f  twelve-code macro-F1 %.3f  four-class macro-F1 %.3f\n", e.accuracy, e.code_macro_f1,
               e.class_macro_f1);
   EXPECT_GE(e.class_macro_f1, kFourClassMacroF1Floor);
-  EXPECT_GE(e.code_macro_f1, kCodeMacroF1Floor);
   EXPECT_GE(e.accuracy, kAccuracyFloor);
 }
 

@@ -1,0 +1,212 @@
+// Cleaning a reply for the coder: typographic folding, then word-level removal of transcription
+// marks, fillers, stutters and cut-off words (see reply_text.h).
+#include "reply_text.h"
+
+#include <vector>
+
+namespace rapport::coder {
+namespace {
+
+bool is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' || c == '-' ||
+         c >= 0x80;
+}
+
+/// Folds typographic marks to ASCII and drops bracketed transcription marks.
+void fold(std::string_view in, std::string& out) {
+  out.clear();
+  out.reserve(in.size());
+  const auto* s = reinterpret_cast<const unsigned char*>(in.data());
+  const std::size_t n = in.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const unsigned char c = s[i];
+    if (c == '[') {  // "[laughs]", "[inaudible 00:12]": a transcriber's note, not speech
+      const std::size_t close = in.find(']', i);
+      if (close != std::string_view::npos && close - i <= 40) {
+        out += ' ';
+        i = close;
+        continue;
+      }
+    }
+    if (c == '(') {  // "(laughs)", "(pause)": one or two words in parentheses
+      const std::size_t close = in.find(')', i);
+      if (close != std::string_view::npos && close - i <= 24) {
+        int spaces = 0;
+        bool letters = true;
+        for (std::size_t k = i + 1; k < close; ++k) {
+          spaces += s[k] == ' ';
+          letters = letters && (s[k] == ' ' || (s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z');
+        }
+        if (letters && spaces <= 1 && close > i + 1) {
+          out += ' ';
+          i = close;
+          continue;
+        }
+      }
+    }
+    if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80) {
+      const unsigned char k = s[i + 2];
+      if (k == 0x98 || k == 0x99 || k == 0xB2) { out += '\''; i += 2; continue; }   // ' ' and prime
+      if (k == 0x9C || k == 0x9D || k == 0xB3) { out += '"'; i += 2; continue; }    // " "
+      if (k >= 0x90 && k <= 0x95) { out += " - "; i += 2; continue; }              // dashes
+      if (k == 0xA6) { out += "..."; i += 2; continue; }                           // ellipsis
+      if (k == 0xAF || (k >= 0x80 && k <= 0x8A)) { out += ' '; i += 2; continue; } // spaces
+      if (k == 0x8B || k == 0x8C || k == 0x8D) { i += 2; continue; }               // zero-width
+    }
+    if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) { out += ' '; ++i; continue; }  // no-break space
+    if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBC) {                                // full-width
+      const unsigned char k = s[i + 2];
+      if (k == 0x9F) { out += '?'; i += 2; continue; }
+      if (k == 0x81) { out += '!'; i += 2; continue; }
+      if (k == 0x8C) { out += ','; i += 2; continue; }
+      if (k == 0x8E) { out += '.'; i += 2; continue; }
+    }
+    if (c == 0xE3 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0x82) { out += '.'; i += 2; continue; }
+    if (c == '\t' || c == '\r') { out += ' '; continue; }
+    if (c == '-' && i + 1 < n && s[i + 1] == '-') {  // "--": a pause or a break
+      out += " - ";
+      while (i + 1 < n && s[i + 1] == '-') ++i;
+      continue;
+    }
+    out += static_cast<char>(c);
+  }
+}
+
+struct Item {
+  std::string_view word;  // as written (may end with '-' when cut off)
+  std::string_view sep;   // what follows it up to the next word
+  bool keep = true;
+  bool dash = false;  // a free-standing dash: a break in the sentence
+};
+
+std::string lower(std::string_view w) {
+  std::string s(w);
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+  return s;
+}
+
+bool one_of(const std::string& w, std::initializer_list<std::string_view> set) {
+  for (std::string_view x : set)
+    if (w == x) return true;
+  return false;
+}
+
+int strength(std::string_view sep) {
+  int s = 0;
+  for (char c : sep) {
+    if (c == '?') return 4;
+    if (c == '.' || c == '!' || c == '\n' || c == ';') s = std::max(s, 3);
+    else if (c == ',' || c == ':') s = std::max(s, 2);
+    else if (c == '-') s = std::max(s, 1);
+  }
+  return s;
+}
+
+/// Appends a separator without doubling spaces.
+void append_sep(std::string& out, std::string_view sep) {
+  for (char c : sep) {
+    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+    out += c;
+  }
+}
+
+bool is_filler(const std::string& w) {
+  return one_of(w, {"um", "umm", "ummm", "uh", "uhh", "uhm", "er", "err", "erm", "ehm", "hm", "hmm", "ah"});
+}
+
+}  // namespace
+
+void clean_reply(std::string_view text, std::string& out) {
+  std::string folded;
+  fold(text, folded);
+  // Split into words and the separators after them.
+  std::vector<Item> items;
+  std::string_view lead;
+  const std::string_view f = folded;
+  std::size_t i = 0;
+  while (i < f.size() && !is_word_byte(static_cast<unsigned char>(f[i]))) ++i;
+  lead = f.substr(0, i);
+  while (i < f.size()) {
+    std::size_t j = i;
+    while (j < f.size() && is_word_byte(static_cast<unsigned char>(f[j]))) ++j;
+    std::size_t k = j;
+    while (k < f.size() && !is_word_byte(static_cast<unsigned char>(f[k]))) ++k;
+    // A leading '-' or '\'' belongs to the separator ("- I think", "'cause").
+    std::string_view word = f.substr(i, j - i);
+    items.push_back({word, f.substr(j, k - j)});
+    i = k;
+  }
+  const auto lw = [&](std::size_t idx) { return idx < items.size() ? lower(items[idx].word) : std::string(); };
+  bool any_content = false;
+  for (std::size_t a = 0; a < items.size(); ++a) {
+    Item& it = items[a];
+    std::string w = lower(it.word);
+    while (!w.empty() && w.front() == '-') w.erase(w.begin());
+    if (w.empty()) {
+      it.keep = false;
+      it.dash = true;
+      continue;
+    }
+    // A word cut off mid-way ("compli-", "wh- what").
+    if (w.back() == '-' && (it.sep.empty() || it.sep[0] == ' ')) { it.keep = false; continue; }
+    // "to-to", "s-sorry": a stutter joined by a hyphen.
+    const std::size_t dash = w.find('-');
+    if (dash != std::string::npos && dash > 0) {
+      const std::string head = w.substr(0, dash), tail = w.substr(dash + 1);
+      if (tail.compare(0, head.size(), head) == 0 && head.size() <= 4 && tail.find('-') == std::string::npos)
+        it.word = it.word.substr(dash + 1);
+    }
+    if (is_filler(w)) { it.keep = false; continue; }
+    const std::string next = lw(a + 1);
+    const int before = a == 0 ? 3 : strength(items[a - 1].sep);
+    // "you know" and "I mean" as fillers: set off by punctuation, not the verb they can be.
+    if ((w == "you" && next == "know") || (w == "i" && next == "mean")) {
+      const int after = strength(items[a + 1].sep);
+      const std::string then = lw(a + 2);
+      const bool object = one_of(then, {"what", "that", "how", "why", "when", "where", "if", "it", "your", "you",
+                                        "i", "the", "about", "him", "her", "them", "this", "more", "best",
+                                        "yourself", "whether", "who", "which", "my", "a", "we", "they"});
+      if (after >= 2 || a + 2 >= items.size() || (before >= 2 && !object)) {
+        it.keep = false;
+        items[a + 1].keep = false;
+        ++a;
+        continue;
+      }
+    }
+    if (w == "like" && strength(it.sep) == 2 && before >= 2) { it.keep = false; continue; }
+    // "I- I", "the the", "I, I think": a repeated word.
+    if (!next.empty() && next == w && strength(it.sep) <= 2 && w.size() <= 8) { it.keep = false; continue; }
+    any_content = true;
+  }
+  if (!any_content) {  // only fillers: keep what was said, it is a backchannel
+    out.assign(folded);
+    return;
+  }
+  // Join the kept words; a removed word's separator merges with its neighbour's (the stronger wins).
+  out.clear();
+  std::string_view pending = lead;
+  bool first = true;
+  for (const Item& it : items) {
+    if (!it.keep) {
+      if (it.dash && strength(pending) < 1) pending = " - ";
+      if (strength(it.sep) > strength(pending)) pending = it.sep;
+      continue;
+    }
+    if (first) {
+      for (char c : pending)
+        if (c == '"' || c == '(' || c == '\'') out += c;  // an opening quote stays
+    } else {
+      if (strength(pending) == 1 && pending.find_first_not_of(" -") == std::string_view::npos) append_sep(out, " - ");
+      else append_sep(out, pending);
+    }
+    std::string_view w = it.word;
+    while (!w.empty() && w.front() == '-') w.remove_prefix(1);
+    out.append(w.data(), w.size());
+    pending = it.sep;
+    first = false;
+  }
+  append_sep(out, pending);
+}
+
+}  // namespace rapport::coder

@@ -1,0 +1,64 @@
+// Tests for cleaning a reply before coding (core/reply_text.h): typography folded, transcription
+// marks, fillers, stutters and cut-off words removed, and nothing else touched.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "reply_coder.h"
+#include "reply_text.h"
+
+namespace rapport::coder {
+namespace {
+
+std::string clean(std::string_view s) {
+  std::string out;
+  clean_reply(s, out);
+  return out;
+}
+
+TEST(ReplyText, FoldsTypography) {
+  EXPECT_EQ(clean("You\xE2\x80\x99re weighing \xC2\xA3" "450\xC2\xA0" "against it\xE2\x80\xA6"),
+            "You're weighing \xC2\xA3" "450 against it...");
+  EXPECT_EQ(clean("\xE2\x80\x9C" "Fine,\xE2\x80\x9D she said\xEF\xBC\x9F"), "\"Fine,\" she said?");
+}
+
+TEST(ReplyText, RemovesFillersAndTranscriptionMarks) {
+  EXPECT_EQ(clean("So, um, what happens next?"), "So, what happens next?");
+  EXPECT_EQ(clean("Uh, I think [laughs] it went well."), "I think it went well.");
+  EXPECT_EQ(clean("it's, you know, a lot to carry"), "it's, a lot to carry");
+  EXPECT_EQ(clean("I mean, it's your money"), "it's your money");
+  EXPECT_EQ(clean("and, like, the budget"), "and, the budget");
+}
+
+TEST(ReplyText, KeepsVerbsThatLookLikeFillers) {
+  EXPECT_EQ(clean("You know your business best."), "You know your business best.");
+  EXPECT_EQ(clean("I mean what I say."), "I mean what I say.");
+  EXPECT_EQ(clean("It looks like rain."), "It looks like rain.");
+}
+
+TEST(ReplyText, RemovesStuttersAndCutOffWords) {
+  EXPECT_EQ(clean("I- I think it's to-to do with the the price"), "I think it's to do with the price");
+  EXPECT_EQ(clean("so what- what happens if it's compli- if it's hard?"), "so what happens if it's if it's hard?");
+  EXPECT_EQ(clean("wh- when did that start"), "when did that start");
+}
+
+TEST(ReplyText, KeepsABackchannelMadeOfFillers) {
+  EXPECT_EQ(clean("Mm-hmm."), "Mm-hmm.");
+  EXPECT_EQ(clean("Um."), "Um.");
+}
+
+TEST(ReplyText, LeavesOtherScriptsAndEmojiAlone) {
+  EXPECT_EQ(clean("\xC3\x87" "a va? \xE4\xBD\xA0\xE5\xA5\xBD \xF0\x9F\x98\x8A"), "\xC3\x87" "a va? \xE4\xBD\xA0\xE5\xA5\xBD \xF0\x9F\x98\x8A");
+}
+
+TEST(ReplyText, CurlyAndStraightApostrophesCodeAlike) {
+  const auto curly = classify_reply("You\xE2\x80\x99re weighing \xC2\xA3" "450 against the risk of waiting.",
+                                    "I don't know if I can spend that.");
+  const auto straight = classify_reply("You're weighing \xC2\xA3" "450 against the risk of waiting.",
+                                       "I don't know if I can spend that.");
+  EXPECT_EQ(curly.code, straight.code);
+  EXPECT_FLOAT_EQ(curly.confidence, straight.confidence);
+}
+
+}  // namespace
+}  // namespace rapport::coder
