@@ -200,7 +200,7 @@ constexpr std::string_view kFillerWords =
     "um uh er erm uhm like hmm mm kinda sorta";
 // Words before "you should" that make it a reflected obligation, not advice.
 constexpr std::string_view kReflectiveVerbs =
-    "like saying told hear hearing think feel believe know guess wonder worry worried sure "
+    "saying told hear hearing think feel believe know guess wonder worry worried sure "
     "said thinking feeling convinced sense";
 // Spoken openers skipped when looking for the question word.
 constexpr std::string_view kLeadIns = "so and then but like um uh er erm well okay ok right yeah alright oh";
@@ -354,6 +354,31 @@ bool only_whitespace(std::string_view s) {
 
 CoderWeights builtin_weights() { return {kHashedWeights, kHashedScale, kHandWeights, kHandScale, kTemperature}; }
 
+// Phrases explicit enough to decide a code on their own (see classify_reply_with).
+constexpr std::string_view kBlatantConfront[] = {
+    "you're wrong", "you are wrong", "not realistic", "unrealistic", "you're the one who", "you are the one who",
+    "your own fault", "that's on you", "you're overreacting", "you are overreacting", "kidding yourself",
+    "stop complaining", "what were you thinking", "if you'd listened", "grow up", "get real", "you people"};
+constexpr std::string_view kBlatantAffirm[] = {
+    "that took real courage", "that took courage", "that took guts", "that took a lot of courage",
+    "that says a lot about you", "that speaks well of you", "i'm proud of you", "you should be proud"};
+
+/// The first of `phrases` in the cleaned reply (lower-cased ASCII, whole words), or empty.
+template <size_t N>
+std::string_view explicit_phrase(std::string_view text, const std::string_view (&phrases)[N]) {
+  std::string lower(text);
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  const auto word_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\''; };
+  for (std::string_view p : phrases) {
+    for (size_t at = lower.find(p); at != std::string::npos; at = lower.find(p, at + 1)) {
+      const bool start = at == 0 || !word_char(lower[at - 1]);
+      const bool end = at + p.size() >= lower.size() || !word_char(lower[at + p.size()]);
+      if (start && end) return p;
+    }
+  }
+  return {};
+}
+
 CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text, std::string_view raw_context) {
   thread_local std::string text, context;
   clean_reply(raw_text.substr(0, kMaxTextBytes), text);
@@ -438,6 +463,22 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
     out.code = MiCode::Persuade;
     out.cues = {"'" + std::string(phrase_text(f.hits[kAdvise].phrase)) + "' without asking",
                 "'sounds like' wrapped around advice"};
+    return out;
+  }
+  // Unmistakable blame, labelling or contradiction, and unmistakable recognition of effort: the
+  // codebook's explicit cues win over wording that otherwise reads like a reflection.
+  if (const std::string_view cue = explicit_phrase(text, kBlatantConfront); !cue.empty() && out.code != MiCode::Confront &&
+      !hit(kSoundsLike)) {
+    out.confidence = std::max(0.7f, 1.f - out.confidence);
+    out.code = MiCode::Confront;
+    out.cues = {"challenges the client ('" + std::string(cue) + "')"};
+    return out;
+  }
+  if (const std::string_view cue = explicit_phrase(text, kBlatantAffirm);
+      !cue.empty() && code_class(out.code) == MiClass::Reflection && !interrogative) {
+    out.confidence = std::max(0.6f, 1.f - out.confidence);
+    out.code = MiCode::Affirm;
+    out.cues = {"recognises the client's effort ('" + std::string(cue) + "')"};
     return out;
   }
   out.cues = model_cues(w, f, out.code, text);
