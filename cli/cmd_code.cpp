@@ -1,6 +1,8 @@
 // `rapport code`: codes learner replies read from stdin, one JSON line out per line in.
 // A line is {"text": ..., "context": ...} (context optional) or, when it is not a JSON object,
-// the reply text itself. Output: {"code": ..., "confidence": ..., "cues": [...]}.
+// the reply text itself. Output: {"code": ..., "confidence": ..., "cues": [...], "runner_up": ...,
+// "runner_up_confidence": ..., "ask_which": whether the app would
+// ask "which did you mean?" with coaching on}.
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -11,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "coaching.h"
 #include "reply_coder.h"
 
 namespace rapport::cli {
@@ -43,6 +46,10 @@ std::string code_line(const std::string& line) {
   out["code"] = std::string(code_id(coded.code));
   out["confidence"] = std::round(static_cast<double>(coded.confidence) * 1000.0) / 1000.0;
   out["cues"] = coded.cues;
+  out["runner_up"] = std::string(code_id(coded.runner_up));
+  out["runner_up_confidence"] = std::round(static_cast<double>(coded.runner_up_confidence) * 1000.0) / 1000.0;
+  // With coaching on, the app would ask the learner which of the two they meant.
+  out["ask_which"] = should_ask_which(coded.code, coded.confidence, coded.runner_up, true);
   return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -53,7 +60,8 @@ int cmd_code(int argc, char** argv) {
     if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
       std::fputs("usage: rapport code < replies.jsonl\n"
                  "  each input line: {\"text\": ..., \"context\": ...} or plain reply text\n"
-                 "  each output line: {\"code\": ..., \"confidence\": ..., \"cues\": [...]}\n",
+                 "  each output line: {\"code\": ..., \"confidence\": ..., \"cues\": [...], \"runner_up\": ...,\n"
+                 "                     \"runner_up_confidence\": ..., \"ask_which\": ...}\n",
                  stdout);
       return 0;
     }

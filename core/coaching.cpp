@@ -34,3 +34,45 @@ std::string_view coaching_tip(MiCode code) {
 }
 
 }  // namespace rapport
+
+namespace rapport {
+
+std::string_view code_intent(MiCode code) {
+  switch (code) {
+    case MiCode::OpenQuestion: return "Asking them to tell you more";
+    case MiCode::ClosedQuestion: return "Asking for a fact or a yes or no";
+    case MiCode::SimpleReflection: return "Reflecting what they said";
+    case MiCode::ComplexReflection: return "Reflecting what they meant or felt";
+    case MiCode::Affirm: return "Recognising their effort or strength";
+    case MiCode::EmphasizeAutonomy: return "Leaving the choice with them";
+    case MiCode::SeekCollaboration: return "Asking permission or inviting their ideas";
+    case MiCode::GivingInformation: return "Giving information";
+    case MiCode::Persuade: return "Advising or persuading them";
+    case MiCode::PersuadeWithPermission: return "Advising, with their permission";
+    case MiCode::Confront: return "Challenging them";
+    case MiCode::Other: return "Acknowledging or small talk";
+  }
+  return "";
+}
+
+bool should_ask_which(MiCode top, float confidence, MiCode runner_up, bool coaching) {
+  return coaching && confidence < kAskWhichBelow && runner_up != top &&
+         reaction_class(runner_up) != reaction_class(top);
+}
+
+}  // namespace rapport
+
+namespace rapport {
+
+bool is_rambling(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words > kRamblingWords;
+}
+
+}  // namespace rapport

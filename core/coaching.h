@@ -13,3 +13,31 @@ namespace rapport {
 std::string_view coaching_tip(MiCode code);
 
 }  // namespace rapport
+
+namespace rapport {
+
+/// What a learner was doing with a reply of this code, in plain words for a choice button
+/// ("Reflecting what they said").
+std::string_view code_intent(MiCode code);
+
+/// Below this confidence the coder's top code is right less often than not on held-out data
+/// (core/README-coder.md), so with coaching on the learner is asked which they meant.
+inline constexpr float kAskWhichBelow = 0.5f;
+
+/// True when the learner should be asked which of the two likeliest codes they meant: coaching
+/// is on, the coder is unsure and the two codes mean different things to the client.
+bool should_ask_which(MiCode top, float confidence, MiCode runner_up, bool coaching);
+
+}  // namespace rapport
+
+namespace rapport {
+
+/// Typed replies longer than this many words are a monologue: the client loses the thread.
+inline constexpr int kRamblingWords = 80;
+inline constexpr std::string_view kRamblingTip =
+    "That was over 80 words: the client lost the thread. Say one thing, then let them answer.";
+
+/// True when `text` has more than kRamblingWords words.
+bool is_rambling(std::string_view text);
+
+}  // namespace rapport

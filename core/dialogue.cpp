@@ -1,5 +1,6 @@
 // Conversation engine implementation; see dialogue.h.
 #include "dialogue.h"
+#include "reply_match.h"
 
 #include "coaching.h"
 #include "json_guard.h"
@@ -140,10 +141,13 @@ bool Dialogue::choose(size_t index) {
   return true;
 }
 
-bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::string& cue) {
+bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::string& cue, bool self_coded) {
   const Node* n = node();
   if (!n) return false;
-  const TypedReaction* reaction = scenario_->typed_reaction(*n, code);
+  // A monologue of more than kRamblingWords loses the client whatever it was coded: they react
+  // as to a reply that gave them nothing to answer, and the coach says why.
+  const bool rambling = is_rambling(text);
+  const TypedReaction* reaction = scenario_->typed_reaction(*n, rambling ? MiCode::Other : code);
   Turn turn;
   turn.node = node_;
   turn.client_line = client_line_;
@@ -151,7 +155,21 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   turn.code = code;
   turn.typed = true;
   turn.cue = cue;
-  turn.tip = std::string(coaching_tip(code));
+  turn.self_coded = self_coded;
+  turn.tip = rambling ? std::string(kRamblingTip) : std::string(coaching_tip(code));
+  // A typed reply close in meaning to an authored reply of its class follows that reply, so the
+  // client answers what was said; otherwise the node's reaction for the class applies.
+  if (const auto near = rambling ? std::nullopt : closest_reply(*n, offered(), text, code)) {
+    const Reply& reply = n->replies[*near];
+    apply(reply.effects);
+    for (const auto& f : reply.sets_flags) flags_.insert(f);
+    for (const auto& p : reply.establishes)
+      if (std::find(points_.begin(), points_.end(), p) == points_.end()) points_.push_back(p);
+    turn.state_after = state_;
+    turns_.push_back(std::move(turn));
+    advance(resolve(reply.route), reply.say);
+    return true;
+  }
   if (reaction) {
     apply(reaction->effects);
     for (const auto& p : reaction->establishes)
@@ -205,7 +223,7 @@ bool Dialogue::retry_from(size_t turn) {
   }
   for (size_t i = 0; i < turn; ++i) {
     const Turn& t = old[i];
-    bool ok = t.typed ? fresh.submit_typed(t.reply, t.code, t.cue) : fresh.choose(static_cast<size_t>(t.choice));
+    bool ok = t.typed ? fresh.submit_typed(t.reply, t.code, t.cue, t.self_coded) : fresh.choose(static_cast<size_t>(t.choice));
     if (!ok) return false;
   }
   *this = std::move(fresh);
@@ -220,6 +238,7 @@ json Dialogue::to_json() const {
                      {"reply", t.reply},
                      {"code", std::string(code_id(t.code))},
                      {"typed", t.typed},
+                     {"self_coded", t.self_coded},
                      {"choice", t.choice},
                      {"better", t.better},
                      {"tip", t.tip},
@@ -293,6 +312,7 @@ std::string Dialogue::restore(const json& saved) {
       turn.better = t.value("better", "");
       turn.tip = t.value("tip", "");
       turn.cue = t.value("cue", "");
+      turn.self_coded = t.contains("self_coded") && t["self_coded"].is_boolean() && t["self_coded"].get<bool>();
       if (!read_state(t.at("state"), turn.state_after)) return "saved session has a state value outside 0 to 100";
       d.turns_.push_back(std::move(turn));
     }

@@ -28,6 +28,7 @@ struct Turn {
   std::string better;       // a stronger alternative (chosen replies marked weak by the author)
   std::string tip;
   std::string cue;          // typed replies: why the coder chose the code
+  bool self_coded = false;  // typed replies: the learner said which code they meant
   std::map<std::string, int> state_after;
 };
 
@@ -58,7 +59,7 @@ class Dialogue {
   bool choose(size_t index);
   /// Submits a typed reply already coded by the reply coder (`cue` says why); false outside the
   /// conversation.
-  bool submit_typed(const std::string& text, MiCode code, const std::string& cue = {});
+  bool submit_typed(const std::string& text, MiCode code, const std::string& cue = {}, bool self_coded = false);
 
   // --- Ended ---
   const Ending* ending() const;

@@ -1,0 +1,87 @@
+// Similarity between a typed reply and authored replies (see reply_match.h).
+#include "reply_match.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "reply_text.h"
+
+namespace rapport {
+namespace {
+
+constexpr std::string_view kStop[] = {
+    "a", "an", "the", "and", "or", "but", "so", "to", "of", "in", "on", "at", "for", "with", "about", "as", "by",
+    "from", "it", "it's", "this", "that", "that's", "is", "are", "was", "were", "be", "been", "am", "do", "does",
+    "did", "have", "has", "had", "i", "i'm", "me", "my", "you", "you're", "your", "we", "our", "us", "they",
+    "them", "their", "he", "she", "his", "her", "just", "really", "very", "can", "could", "would", "will",
+    "should", "not", "no", "yes", "okay", "ok", "well", "there", "here", "then", "than", "if", "what", "how"};
+
+bool stop_word(const std::string& w) {
+  return std::find(std::begin(kStop), std::end(kStop), w) != std::end(kStop);
+}
+
+/// Lower-cased ASCII words with a light stem ("worries" -> "worri", "budgets" -> "budget").
+std::vector<std::string> words(std::string_view raw) {
+  std::string text;
+  coder::clean_reply(raw.substr(0, 4096), text);
+  std::vector<std::string> out;
+  std::string w;
+  auto flush = [&] {
+    if (w.empty()) return;
+    for (const char* suffix : {"ing", "ed", "es", "s", "ly"}) {
+      const std::size_t n = std::char_traits<char>::length(suffix);
+      if (w.size() > n + 3 && w.compare(w.size() - n, n, suffix) == 0) {
+        w.resize(w.size() - n);
+        break;
+      }
+    }
+    out.push_back(w);
+    w.clear();
+  };
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || c == '\'' || u >= 0x80) w += c;
+    else if (u >= 'A' && u <= 'Z') w += static_cast<char>(u | 0x20);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+std::set<std::string> features(std::string_view text) {
+  const auto ws = words(text);
+  std::set<std::string> out;
+  for (std::size_t i = 0; i < ws.size(); ++i) {
+    if (!stop_word(ws[i])) out.insert(ws[i]);
+    if (i + 1 < ws.size() && !(stop_word(ws[i]) && stop_word(ws[i + 1]))) out.insert(ws[i] + " " + ws[i + 1]);
+  }
+  return out;
+}
+
+}  // namespace
+
+double reply_similarity(std::string_view a, std::string_view b) {
+  const auto fa = features(a), fb = features(b);
+  if (fa.empty() || fb.empty()) return 0.0;
+  std::size_t shared = 0;
+  for (const auto& f : fa) shared += fb.count(f);
+  return 2.0 * static_cast<double>(shared) / static_cast<double>(fa.size() + fb.size());
+}
+
+std::optional<std::size_t> closest_reply(const Node& node, const std::vector<std::size_t>& offered,
+                                         std::string_view text, MiCode code) {
+  std::optional<std::size_t> best;
+  double best_score = kReplyMatchThreshold;
+  for (std::size_t i : offered) {
+    if (i >= node.replies.size() || reaction_class(node.replies[i].code) != reaction_class(code)) continue;
+    const double s = reply_similarity(text, node.replies[i].text);
+    if (s >= best_score) {
+      best_score = s;
+      best = i;
+    }
+  }
+  return best;
+}
+
+}  // namespace rapport

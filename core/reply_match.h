@@ -1,0 +1,25 @@
+// Matching a typed reply to the authored reply closest in meaning, so that the client answers
+// what the learner actually said: a similarity over content words (lightly stemmed) and word
+// pairs, in [0, 1].
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "scenario.h"
+
+namespace rapport {
+
+/// Dice similarity of the two texts' content-word stems and adjacent word pairs (0..1).
+double reply_similarity(std::string_view a, std::string_view b);
+
+/// Typed replies closer than this to an authored reply follow that reply's branch.
+inline constexpr double kReplyMatchThreshold = 0.3;
+
+/// Among `offered` (indexes into node.replies), the reply of the same reaction class as `code`
+/// closest to `text`, when its similarity reaches kReplyMatchThreshold.
+std::optional<std::size_t> closest_reply(const Node& node, const std::vector<std::size_t>& offered,
+                                         std::string_view text, MiCode code);
+
+}  // namespace rapport

@@ -1,0 +1,99 @@
+// Tests for matching typed replies to authored ones (core/reply_match.h) and for the client
+// answering what was typed.
+#include "reply_match.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "coaching.h"
+#include "dialogue.h"
+#include "test_support.h"
+
+namespace rapport {
+namespace {
+
+TEST(ReplyMatch, SimilarityRanksCloseWordingAboveUnrelated) {
+  const std::string authored = "So the depot move worries you because Leeds already misses its dispatch window.";
+  EXPECT_DOUBLE_EQ(reply_similarity(authored, authored), 1.0);
+  const double close = reply_similarity("You're worried Leeds keeps missing its dispatch window after the depot move", authored);
+  const double far = reply_similarity("What matters most to the board in September?", authored);
+  EXPECT_GE(close, kReplyMatchThreshold);
+  EXPECT_LT(far, kReplyMatchThreshold);
+  EXPECT_EQ(reply_similarity("", authored), 0.0);
+  EXPECT_EQ(reply_similarity("\xF0\x9F\x98\x8A", authored), 0.0);
+}
+
+TEST(ReplyMatch, TypedReplyCloseToAnAuthoredReplyFollowsItsBranch) {
+  Scenario s = testing::load_shipped("questioned-advice");
+  Dialogue d(s);
+  while (d.phase() == Phase::Prepare) d.choose_prep(0);
+  const Node* start = d.node();
+  const auto offer = d.offered();
+  // Take each offered reply, reword it a little, and check the typed version lands where the
+  // authored one does, with the client saying the same next line.
+  int checked = 0;
+  for (std::size_t k = 0; k < offer.size(); ++k) {
+    const Reply& r = start->replies[offer[k]];
+    Dialogue chosen(s), typed(s);
+    for (Dialogue* x : {&chosen, &typed})
+      while (x->phase() == Phase::Prepare) x->choose_prep(0);
+    ASSERT_TRUE(chosen.choose(k));
+    ASSERT_TRUE(typed.submit_typed("Okay, " + r.text, r.code));
+    EXPECT_EQ(closest_reply(*start, offer, "Okay, " + r.text, r.code), offer[k]);
+    EXPECT_EQ(typed.client_line(), chosen.client_line()) << r.text;
+    EXPECT_EQ(typed.value("trust"), chosen.value("trust")) << r.text;
+    ++checked;
+  }
+  EXPECT_GE(checked, 3);
+}
+
+TEST(ReplyMatch, NothingCloseFallsBackToTheClassReaction) {
+  Scenario s = testing::load_shipped("questioned-advice");
+  Dialogue d(s);
+  while (d.phase() == Phase::Prepare) d.choose_prep(0);
+  EXPECT_FALSE(closest_reply(*d.node(), d.offered(), "How was the drive over here this morning?", MiCode::OpenQuestion));
+}
+
+TEST(ReplyMatch, AMonologueLosesTheClientWhateverItsCode) {
+  Scenario s = testing::load_shipped("questioned-advice");
+  Dialogue long_turn(s), aside(s), short_turn(s);
+  for (Dialogue* x : {&long_turn, &aside, &short_turn})
+    while (x->phase() == Phase::Prepare) x->choose_prep(0);
+  std::string monologue = "So what I'm hearing is";
+  for (int i = 0; i < 12; ++i) monologue += " that the depot plan worries you a lot,";
+  ASSERT_TRUE(is_rambling(monologue));
+  ASSERT_FALSE(is_rambling("So the depot plan worries you."));
+  ASSERT_TRUE(long_turn.submit_typed(monologue, MiCode::ComplexReflection));
+  ASSERT_TRUE(aside.submit_typed("Right, okay then.", MiCode::Other));
+  ASSERT_TRUE(short_turn.submit_typed("So the depot plan worries you.", MiCode::ComplexReflection));
+  EXPECT_EQ(long_turn.transcript()[0].tip, kRamblingTip);
+  EXPECT_EQ(long_turn.transcript()[0].code, MiCode::ComplexReflection);  // still coded as written
+  EXPECT_EQ(long_turn.client_line(), aside.client_line());
+  EXPECT_EQ(long_turn.value("trust"), aside.value("trust"));
+  EXPECT_LT(long_turn.value("trust"), short_turn.value("trust"));
+}
+
+TEST(ReplyMatch, AsksWhichOnlyWhenUnsureAboutCodesThatDiffer) {
+  EXPECT_TRUE(should_ask_which(MiCode::SimpleReflection, 0.4f, MiCode::ClosedQuestion, true));
+  EXPECT_FALSE(should_ask_which(MiCode::SimpleReflection, 0.4f, MiCode::ClosedQuestion, false));  // assessment
+  EXPECT_FALSE(should_ask_which(MiCode::SimpleReflection, 0.8f, MiCode::ClosedQuestion, true));
+  EXPECT_FALSE(should_ask_which(MiCode::OpenQuestion, 0.4f, MiCode::ClosedQuestion, true));  // same reaction
+  EXPECT_NE(code_intent(MiCode::SimpleReflection), code_intent(MiCode::OpenQuestion));
+}
+
+TEST(ReplyMatch, SelfCodedTurnsSurviveSaveAndRetry) {
+  Scenario s = testing::load_shipped("questioned-advice");
+  Dialogue d(s);
+  while (d.phase() == Phase::Prepare) d.choose_prep(0);
+  ASSERT_TRUE(d.submit_typed("the depot, then", MiCode::SimpleReflection, "you said you meant it", true));
+  Dialogue back(s);
+  ASSERT_EQ(back.restore(d.to_json()), "");
+  ASSERT_EQ(back.transcript().size(), 1u);
+  EXPECT_TRUE(back.transcript()[0].self_coded);
+  ASSERT_TRUE(d.choose(0));
+  ASSERT_TRUE(d.retry_from(1));
+  EXPECT_TRUE(d.transcript()[0].self_coded);
+}
+
+}  // namespace
+}  // namespace rapport
