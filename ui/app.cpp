@@ -7,6 +7,7 @@
 
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "coaching.h"
 #include "reply_coder.h"
 #include "suspend.h"
 #include "theme.h"
@@ -57,7 +58,8 @@ void App::forget_visitor() {
   score_.reset();
   pending_prep_.reset();
   notices_.clear();
-  draft_[0] = '\0';
+  reply_draft_.clear();
+  reply_draft_revision_++;
   book_->clear();
   reply_mode_ = ReplyMode::Choice;
   settings_open_ = false;
@@ -233,16 +235,33 @@ bool App::submit_text(const std::string& text) {
   if (!dialogue_ || dialogue_->phase() != Phase::Conversation) return false;
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) return false;
   CodedReply coded = classify_reply(text, dialogue_->client_line());
+  if (should_ask_which(coded.code, coded.confidence, coded.runner_up, coaching_)) {
+    pending_typed_ = PendingTyped{text, coded.code, coded.runner_up};
+    animating_ = true;
+    announce("Which did you mean? " + std::string(code_intent(coded.code)) + ", or " +
+             std::string(code_intent(coded.runner_up)) + "?");
+    return true;
+  }
   std::string cue = coded.cues.empty() ? std::string() : coded.cues.front();
-  if (!dialogue_->submit_typed(text, coded.code, cue)) return false;
+  return send_typed(text, coded.code, cue, false);
+}
+
+void App::answer_which(MiCode code) {
+  if (!pending_typed_) return;
+  const PendingTyped p = *pending_typed_;
+  pending_typed_.reset();
+  send_typed(p.text, code, "you said you meant: " + std::string(code_intent(code)), true);
+}
+
+bool App::send_typed(const std::string& text, MiCode code, const std::string& cue, bool self_coded) {
+  if (!dialogue_->submit_typed(text, code, cue, self_coded)) return false;
   if (services_.turn_finished) services_.turn_finished(*dialogue_, dialogue_->transcript().back());
-  draft_[0] = '\0';
-  touch_reply_.clear();
-  touch_reply_revision_++;
+  reply_draft_.clear();
+  reply_draft_revision_++;
   focus_reply_ = true;
   scroll_request_ = true;
   animating_ = true;
-  if (coaching_) announce("Coded as " + std::string(code_label(coded.code)) + (cue.empty() ? "" : ": " + cue));
+  if (coaching_) announce("Coded as " + std::string(code_label(code)) + (cue.empty() ? "" : ": " + cue));
   if (dialogue_->phase() == Phase::Ended) {
     finish_session();
   } else {
@@ -314,16 +333,25 @@ void App::finish_session() {
 }
 
 bool App::text_field(const char* id, ImVec2 size, std::string& value, const char* placeholder, int revision,
-                     bool enter_submits) {
+                     bool enter_submits, const char* hit_label, bool take_focus) {
   const Theme& t = theme();
   bool edited = field_edited_.erase(id) > 0;
+  const std::string label = hit_label ? std::string(hit_label) : std::string("field:") + id;
   if (!services_.text_fields) {
+    // Without a page (native tests, tools): ImGui's own box, bound to the same std::string.
+    if (take_focus) ImGui::SetKeyboardFocusHere();
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(t.dp(12), t.dp(10)));
-    edited |= ImGui::InputTextMultiline((std::string("##") + id).c_str(), &value, size);
+    const ImGuiInputTextFlags flags =
+        enter_submits ? ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine : 0;
+    const bool entered = ImGui::InputTextMultiline((std::string("##") + id).c_str(), &value, size, flags);
+    if (enter_submits && entered) field_submitted_.insert(id);
+    else edited |= entered;
+    edited |= ImGui::IsItemDeactivatedAfterEdit();
     ImGui::PopStyleVar();
-    record_hit(std::string("field:") + id, value, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    record_hit(label, value, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     return edited;
   }
+  if (take_focus) ++field_focus_[id];
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImVec2 q(p.x + size.x, p.y + size.y);
   ImGui::Dummy(size);
@@ -333,8 +361,8 @@ bool App::text_field(const char* id, ImVec2 size, std::string& value, const char
   if (q.y > cmin.y && p.y < cmax.y) {
     field_values_[id] = &value;
     fields_.push_back({id, ImVec2(p.x, std::max(p.y, cmin.y)), ImVec2(q.x, std::min(q.y, cmax.y)), value, revision,
-                       placeholder, enter_submits});
-    record_hit(std::string("field:") + id, value, p, q);
+                       placeholder, enter_submits, field_focus_[id]});
+    record_hit(label, value, p, q);
   }
   return edited;
 }

@@ -39,6 +39,7 @@ struct TextFieldSpec {
   int revision = 0;  // changes when the app replaced the value (not on the learner's typing)
   std::string placeholder;
   bool enter_submits = false;  // Enter (without Shift) submits instead of a new line
+  int focus = 0;               // changes when the app asks for the keyboard focus in this field
 };
 
 struct AppServices {
@@ -102,6 +103,15 @@ class App {
   void choose_reply(size_t offered_index);
   /// Codes a typed reply with the reply coder and plays it; false when it is blank.
   bool submit_text(const std::string& text);
+  /// A typed reply the coder was unsure about, waiting for the learner to say which they meant.
+  struct PendingTyped {
+    std::string text;
+    MiCode top, runner_up;
+  };
+  const std::optional<PendingTyped>& pending_typed() const { return pending_typed_; }
+  /// The learner's answer to "which did you mean?": the reply is sent with that code.
+  void answer_which(MiCode code);
+  void cancel_which() { pending_typed_.reset(); }
   /// Rewinds the current session to just before learner turn `turn` and continues from there.
   void retry_from(size_t turn);
   ReplyMode reply_mode() const { return reply_mode_; }
@@ -109,8 +119,6 @@ class App {
   bool coaching() const { return coaching_; }
   void set_coaching(bool on) { coaching_ = on; }
   /// The text box's buffer (NUL-terminated, edited in place by ImGui).
-  char* draft() { return draft_; }
-  static constexpr size_t kDraftSize = 2048;
 
   // --- after the session: follow-up email, journal, roadmap, progress, reference ---
   /// Shows a screen that needs no set-up (End, FollowUp and Roadmap need a finished session).
@@ -144,16 +152,15 @@ class App {
   // --- text fields ---
   /// A multi-line text field bound to `value`; returns true when the learner edited it.
   bool text_field(const char* id, ImVec2 size, std::string& value, const char* placeholder, int revision = 0,
-                  bool enter_submits = false);
+                  bool enter_submits = false, const char* hit_label = nullptr, bool take_focus = false);
   /// The platform reports typing in one of its HTML fields.
   void text_field_input(const std::string& id, const std::string& text);
   /// The platform reports Enter in a field with enter_submits; true once per press.
   void text_field_submit(const std::string& id) { field_submitted_.insert(id); animating_ = true; }
   bool take_field_submit(const std::string& id) { return field_submitted_.erase(id) > 0; }
-  /// Typed replies on touch devices go through a real HTML field (phone keyboards, IMEs).
-  bool touch_text_input() const { return options_.touch && static_cast<bool>(services_.text_fields); }
-  std::string& touch_reply() { return touch_reply_; }
-  int touch_reply_revision() const { return touch_reply_revision_; }
+  /// The typed reply being written (kept exactly as typed, any script), and its revision.
+  std::string& reply_draft() { return reply_draft_; }
+  int reply_draft_revision() const { return reply_draft_revision_; }
   int followup_revision() const { return followup_revision_; }
 
   // --- read by the screens ---
@@ -218,6 +225,8 @@ class App {
   int current_ = -1;
   Screen screen_ = Screen::Home;
   std::optional<size_t> pending_prep_;
+  std::optional<PendingTyped> pending_typed_;
+  bool send_typed(const std::string& text, MiCode code, const std::string& cue, bool self_coded);
   std::optional<SessionScore> score_;
   float trust_shown_ = 0;
   BubbleAnim bubbles_;
@@ -226,7 +235,6 @@ class App {
   int session_counter_ = 0;
   ReplyMode reply_mode_ = ReplyMode::Choice;
   bool coaching_ = true;
-  char draft_[kDraftSize] = {};
   AppOptions options_;
   Settings settings_;
   bool style_request_ = true;
@@ -240,8 +248,9 @@ class App {
   std::map<std::string, std::string*> field_values_;
   std::set<std::string> field_edited_;
   std::set<std::string> field_submitted_;
-  std::string touch_reply_;
-  int touch_reply_revision_ = 0;
+  std::string reply_draft_;
+  int reply_draft_revision_ = 0;
+  std::map<std::string, int> field_focus_;
   FollowUpCheck followup_check_;
   std::string journal_draft_;
   bool journal_saved_ = false;

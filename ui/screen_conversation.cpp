@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app.h"
+#include "coaching.h"
 #include "imgui.h"
 #include "theme.h"
 #include "widgets.h"
@@ -43,7 +44,12 @@ void draw_conversation(App& app) {
   bool typing = app.reply_mode() == ReplyMode::Text;
   float header_h = t.dp(64);
   float replies_h = header_h;
-  if (typing) {
+  if (typing && app.pending_typed()) {
+    // The learner's words, the question and a row (or, narrow, a column) of three answers.
+    const ImVec2 quoted = ImGui::CalcTextSize(("\xE2\x80\x9C" + app.pending_typed()->text + "\xE2\x80\x9D").c_str(),
+                                              nullptr, false, column);
+    replies_h += quoted.y + t.dp(40) + (column < t.dp(560) ? t.dp(3 * 56) : t.dp(64)) + t.dp(24);
+  } else if (typing) {
     replies_h += t.dp(130);
   } else {
     for (size_t i : offer) replies_h += card_height(d->node()->replies[i].text, {}, column, true) + t.dp(8);
@@ -71,7 +77,12 @@ void draw_conversation(App& app) {
   for (size_t i = 0; i < turns.size(); ++i) {
     const Turn& turn = turns[i];
     bubble(index++, true, turn.client_line, {}, 0);
-    bubble(index++, false, turn.reply, app.coaching() ? code_label(turn.code) : std::string_view{}, chip_color(turn.code));
+    // A code the learner chose when asked "which did you mean?" says so on its chip.
+    const std::string chip = !app.coaching() ? std::string()
+                             : turn.self_coded ? std::string(code_label(turn.code)) + " (your choice)"
+                                               : std::string(code_label(turn.code));
+    bubble(index++, false, turn.reply, chip, chip_color(turn.code));
+    record_hit("learner:" + std::to_string(i + 1), turn.reply, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (app.coaching() && i + 1 == turns.size()) {
       // Coaching on the newest reply: its code, the cue that decided it, and a tip.
       std::string note = std::string(code_label(turn.code));
@@ -113,35 +124,39 @@ void draw_conversation(App& app) {
   ImGui::SetCursorScreenPos(ImVec2(x0, row_y + header_h - t.dp(8)));
   if (switched) {
     ImGui::Dummy(ImVec2(0, 0));  // the new mode is drawn next frame
-  } else if (typing && app.touch_text_input()) {
-    // Phones and tablets: a real text field over the canvas raises the on-screen keyboard.
-    float send_w = t.dp(96);
+  } else if (typing && app.pending_typed()) {
+    // The coder was unsure: the learner says which of the two likeliest codes they meant.
+    const auto p = *app.pending_typed();
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
-    app.text_field("reply", ImVec2(column - send_w - t.dp(12), t.dp(104)), app.touch_reply(),
-                   "Type what you would say", app.touch_reply_revision(), true);
-    ImGui::SameLine(0, t.dp(12));
-    bool send = pill_button("button:Send", "Send");
-    if (send || app.take_field_submit("reply")) app.submit_text(app.touch_reply());
+    wrapped_text(t.fonts.body, t.colors.text, "\xE2\x80\x9C" + p.text + "\xE2\x80\x9D", column);
+    ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.dp(4)));
+    wrapped_text(t.fonts.small, t.colors.text_muted, "Which did you mean?", column);
+    record_hit("which:prompt", "Which did you mean?", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    const bool narrow = column < t.dp(560);
+    const MiCode options[2] = {p.top, p.runner_up};
+    for (int k = 0; k < 3; ++k) {
+      ImGui::SetCursorScreenPos(ImVec2(k == 0 || narrow ? x0 : ImGui::GetCursorScreenPos().x,
+                                       ImGui::GetCursorScreenPos().y + (k == 0 || narrow ? t.dp(8) : 0)));
+      if (k < 2) {
+        const std::string label = "which:" + std::to_string(k + 1);
+        if (pill_button(label.c_str(), code_intent(options[k]))) app.answer_which(options[k]);
+      } else if (pill_button("which:edit", "Edit my reply", false)) {
+        app.cancel_which();
+      }
+      if (!narrow && k < 2) ImGui::SameLine(0, t.dp(8));
+    }
   } else if (typing) {
+    // A real text field over the canvas in the browser (any script, IMEs, paste, word wrap,
+    // Enter sends and Shift+Enter starts a new line); ImGui's own box without a page.
     float send_w = t.dp(96);
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
-    if (ImGui::IsWindowAppearing() || app.take_focus_reply()) ImGui::SetKeyboardFocusHere();
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(t.dp(12), t.dp(10)));
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, t.dp(12));
-    bool enter = ImGui::InputTextMultiline("##reply", app.draft(), App::kDraftSize, ImVec2(column - send_w - t.dp(12), t.dp(104)),
-                                           ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine);
-    ImGui::PopStyleVar(2);
-    record_hit("input:reply", app.draft(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    if (ImGui::GetItemRectMin().y >= 0 && app.draft()[0] == '\0' && !ImGui::IsItemActive()) {
-      ImVec2 hint = ImGui::GetItemRectMin();
-      ImGui::GetWindowDrawList()->AddText(t.fonts.body, t.fonts.body->FontSize, ImVec2(hint.x + t.dp(12), hint.y + t.dp(10)),
-                                          t.colors.text_muted, "Type what you would say, then press Enter");
-    }
+    const bool focus = ImGui::IsWindowAppearing() || app.take_focus_reply();
+    app.text_field("reply", ImVec2(column - send_w - t.dp(12), t.dp(104)), app.reply_draft(),
+                   "Type what you would say, then press Enter", app.reply_draft_revision(), true, "input:reply",
+                   focus && !app.options().touch);
     ImGui::SameLine(0, t.dp(12));
     bool send = pill_button("button:Send", "Send");
-    if (enter || send) {
-      app.submit_text(app.draft());
-    }
+    if (send || app.take_field_submit("reply")) app.submit_text(app.reply_draft());
   } else {
     for (size_t k = 0; k < offer.size(); ++k) {
       ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));

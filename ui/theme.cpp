@@ -11,9 +11,10 @@ constexpr ImU32 rgb(unsigned hex, unsigned alpha = 255) {
 }
 
 // Latin (with Extended-A for names), Greek, Cyrillic, general punctuation (curly quotes, dashes),
-// currency and arrows: what learners may type into body text.
-const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0370, 0x03FF, 0x0400, 0x04FF,
-                                0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0};
+// currency and arrows: what learners may type into body text; and the white square that stands in
+// for any character outside them (see use_box_fallback).
+const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2010, 0x205E,
+                                0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, kMissingGlyphBox, kMissingGlyphBox, 0};
 
 // Headings only ever show our own Latin text.
 const ImWchar kHeadingRanges[] = {0x0020, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};
@@ -24,7 +25,7 @@ const ImWchar kAsciiRanges[] = {0x0020, 0x007E, 0};
 // checks that every non-ASCII character in the screens' string literals is here.
 constexpr std::string_view kUiSymbols =
     "\xC2\xB7\xE2\x80\x93\xE2\x80\x94\xE2\x80\x98\xE2\x80\x99\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\xA6\xE2\x80\xA2"
-    "\xC2\xA3\xE2\x82\xAC\xE2\x86\x90\xE2\x86\x92";
+    "\xC2\xA3\xE2\x82\xAC\xE2\x86\x90\xE2\x86\x92\xE2\x96\xA1";
 
 // Kept for the atlas's lifetime: ImFontConfig points at its ranges.
 ImVector<ImWchar> g_first_frame_ranges;
@@ -49,6 +50,21 @@ ImFont* add_font(const std::string& bytes, float size, const ImWchar* ranges) {
   cfg.PixelSnapH = true;
   return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<char*>(bytes.data()), static_cast<int>(bytes.size()),
                                                     size, &cfg, ranges);
+}
+
+/// Characters the font lacks (Chinese, emoji, Arabic... typed by a learner) are drawn as a visible
+/// white square instead of ImGui's "?", so a reader sees that something is there; the text itself
+/// is stored unchanged. ImGui picks U+FFFD or '?' when it builds the font; Inter has neither
+/// U+FFFD nor a reason to show "?", so the box replaces it after the build.
+void use_box_fallback(ImFont* font) {
+  if (!font) return;
+  const ImFontGlyph* box = font->FindGlyphNoFallback(kMissingGlyphBox);
+  if (!box) return;
+  font->FallbackGlyph = box;
+  font->FallbackChar = kMissingGlyphBox;
+  font->FallbackAdvanceX = box->AdvanceX;
+  for (int i = 0; i < font->IndexLookup.Size && i < font->IndexAdvanceX.Size; ++i)
+    if (font->IndexLookup[i] == static_cast<ImWchar>(-1)) font->IndexAdvanceX[i] = box->AdvanceX;
 }
 
 }  // namespace
@@ -135,6 +151,7 @@ void apply_theme(Theme& t, const FontFiles& files, float scale, ThemeKind kind, 
     t.fonts.body = t.fonts.small = t.fonts.heading = t.fonts.title = io.Fonts->AddFontDefault(&cfg);
   }
   io.Fonts->Build();
+  for (ImFont* f : {t.fonts.body, t.fonts.small}) use_box_fallback(f);
   io.FontDefault = t.fonts.body;
 
   ImGuiStyle style;

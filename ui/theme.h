@@ -50,6 +50,9 @@ enum class GlyphSet { FirstFrame, Full };
 void apply_theme(Theme& theme, const FontFiles& files, float scale, ThemeKind kind = ThemeKind::Light,
                  GlyphSet glyphs = GlyphSet::Full, std::string_view first_frame_text = {});
 
+/// U+25A1 WHITE SQUARE: drawn for any character the fonts lack (the text itself is kept).
+constexpr ImWchar kMissingGlyphBox = 0x25A1;
+
 /// The non-ASCII characters the screens' own strings draw (UTF-8), all in the FirstFrame set.
 std::string_view ui_symbols();
 

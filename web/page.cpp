@@ -53,7 +53,8 @@ void sync_text_fields(const std::vector<ui::TextFieldSpec>& fields, float dpr, c
                     {"value", f.value},
                     {"revision", f.revision},
                     {"placeholder", f.placeholder},
-                    {"enterSubmits", f.enter_submits}});
+                    {"enterSubmits", f.enter_submits},
+                    {"focus", f.focus}});
   nlohmann::json msg = {{"fields", list},
                         {"fontSize", theme.fonts.body ? theme.fonts.body->FontSize / dpr : 17.0f},
                         {"color", css_color(theme.colors.text)},

@@ -41,7 +41,7 @@ await run([
       const t2 = await trust(app);
       const line2 = (await app.find('client:last')).text;
 
-      const a = await typeReply(app, 'You should just trust our track record. The extra shifts will sort Leeds out.');
+      const a = await typeReply(app, 'The extra shifts will sort Leeds out. You should just trust our track record.');
       assert(/advice without permission/.test(a), `advice coded as persuade, coach said: ${a}`);
       const t3 = await trust(app);
       await app.screenshot('typed-2-advice.png');

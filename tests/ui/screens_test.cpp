@@ -163,7 +163,7 @@ TEST_F(Screens, TypedRepliesAreCodedAndCoached) {
   const HitItem* coach = find("coach:last");
   ASSERT_NE(coach, nullptr);
   EXPECT_NE(coach->text.find("open question"), std::string::npos);
-  EXPECT_EQ(std::string(app_->draft()), "");
+  EXPECT_EQ(app_->reply_draft(), "");
 }
 
 TEST_F(Screens, RetryFromATurnInTheDebrief) {

@@ -51,6 +51,22 @@ TEST_F(Fonts, FullSetKeepsEveryRangeLearnersMayType) {
     EXPECT_TRUE(has(theme_.fonts.heading, c)) << "heading font lacks U+" << std::hex << c;
 }
 
+// A learner's Chinese or emoji is drawn as a visible box of its own width, never as "?".
+TEST_F(Fonts, MissingCharactersShowAsABoxNotAQuestionMark) {
+  for (GlyphSet set : {GlyphSet::FirstFrame, GlyphSet::Full}) {
+    apply_theme(theme_, files_, 1.0f, ThemeKind::Light, set);
+    for (ImFont* font : {theme_.fonts.body, theme_.fonts.small}) {
+      const ImFontGlyph* box = font->FindGlyphNoFallback(kMissingGlyphBox);
+      ASSERT_NE(box, nullptr);
+      for (ImWchar c : {0x4F60, 0x1F60A, 0x05D0, 0x0627}) {  // 你, 😊, Hebrew alef, Arabic alef
+        EXPECT_EQ(font->FindGlyph(c), box) << "U+" << std::hex << c;
+        EXPECT_FLOAT_EQ(font->GetCharAdvance(c), box->AdvanceX) << "U+" << std::hex << c;
+      }
+      EXPECT_NE(font->FindGlyph('?'), box);
+    }
+  }
+}
+
 TEST_F(Fonts, FirstFrameSetHoldsAsciiSymbolsAndTheGivenTextOnly) {
   apply_theme(theme_, files_, 1.0f, ThemeKind::Light, GlyphSet::FirstFrame, "Ren\xC3\xA9" "e \xD0\x96");
   for (const ImFont* font : {theme_.fonts.body, theme_.fonts.small, theme_.fonts.heading, theme_.fonts.title}) {

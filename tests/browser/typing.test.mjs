@@ -1,0 +1,182 @@
+// Typed replies through the real HTML text field: every character kept across a reload, paste,
+// the "which did you mean?" prompt, and one coder everywhere (the browser codes 100 labelled
+// replies exactly as `rapport code` does).
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openApp, run, assert, repo } from './harness.mjs';
+
+const cli = join(repo, 'build/native/rapport');
+
+/** Codes replies with the native CLI: [{text, context}] -> [{code, confidence, runner_up, ...}]. */
+function nativeCodes(items) {
+  const input = items.map((i) => JSON.stringify({ text: i.text, context: i.context })).join('\n') + '\n';
+  const out = execFileSync(cli, ['code'], { input, encoding: 'utf8' });
+  return out.trim().split('\n').map((l) => JSON.parse(l));
+}
+
+/** Every turn saved in local storage (unfinished session and finished sessions' transcripts). */
+async function savedTurns(app) {
+  const record = await app.page.evaluate(() => JSON.parse(localStorage.getItem('rapport.progress') || 'null'));
+  const turns = [];
+  (function walk(v) {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      if (typeof v.reply === 'string' && typeof v.code === 'string' && 'typed' in v) turns.push(v);
+      else Object.values(v).forEach(walk);
+    }
+  })(record);
+  return turns;
+}
+
+async function startTyping(app, scenario = 'questioned-advice') {
+  if ((await app.hits()).some((h) => h.label === `scenario:${scenario}`)) await app.click(`scenario:${scenario}`);
+  await app.find((h) => h.label === 'prep:1' || h.label === 'mode:text');
+  for (let step = 0; step < 8; step++) {
+    const hits = await app.hits();
+    if (!hits.some((h) => h.label === 'prep:1')) break;
+    await app.click('prep:1');
+    await app.click('button:Continue');
+  }
+  const hits = await app.hits();
+  if (!hits.some((h) => h.label === 'input:reply')) await app.click('mode:text');
+  await app.find('input:reply');
+}
+
+/**
+ * Types into the reply field and presses Enter; resolves once the app moved on. `insert` enters
+ * the text in one input event, as an input method or dictation does, instead of key by key.
+ */
+async function send(app, text, { insert = false } = {}) {
+  const before = JSON.stringify((await app.hits()).filter((h) => h.label === 'client:last' || h.label.startsWith('learner:')));
+  await app.click('input:reply');
+  if (insert) await app.page.keyboard.insertText(text);
+  else await app.page.keyboard.type(text, { delay: 0 });
+  await app.page.keyboard.press('Enter');
+  await app.page.waitForFunction((b) => {
+    const hits = JSON.parse(window.rapport.hitsJson || '[]');
+    if (hits.some((h) => h.label === 'outcome' || h.label === 'which:prompt')) return true;
+    const now = JSON.stringify(hits.filter((h) => h.label === 'client:last' || h.label.startsWith('learner:')));
+    return now !== b;
+  }, before, { timeout: 15000 });
+  await app.settle(150);
+}
+
+const mixed = 'Ça va? 你好 😊 £20 ‘quoted’';
+
+await run([
+  ['a reply in any script is kept exactly, on screen, in the save and after a reload', async () => {
+    const app = await openApp({ path: '?coach=0' });
+    try {
+      await app.load();
+      await startTyping(app);
+      await send(app, mixed);
+      const bubble = await app.find('learner:1');
+      assert(bubble.text === mixed, `bubble keeps the text: ${JSON.stringify(bubble.text)}`);
+      await app.settle();
+      await app.screenshot('typing-1-mixed-scripts.png');
+      const saved = (await savedTurns(app)).map((t) => t.reply);
+      assert(saved.includes(mixed), `local save keeps the text: ${JSON.stringify(saved)}`);
+      await app.load();
+      await app.click('button:Continue');  // the home screen offers the unfinished session
+      const again = await app.find('learner:1', 20000);
+      assert(again.text === mixed, `after a reload the transcript shows: ${JSON.stringify(again.text)}`);
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally {
+      await app.close();
+    }
+  }],
+
+  ['pasting into the reply box works, with a new line from Shift+Enter', async () => {
+    const app = await openApp({ path: '?coach=0' });
+    try {
+      await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+      await app.load();
+      await startTyping(app);
+      const pasted = 'So the São Paulo order — €4,500 — is what keeps you up at night.';
+      await app.page.evaluate((t) => navigator.clipboard.writeText(t), pasted);
+      await app.click('input:reply');
+      await app.page.keyboard.press('Control+V');
+      await app.page.keyboard.press('Shift+Enter');
+      await app.page.keyboard.type('Is that right?');
+      await app.settle(200);
+      const draft = await app.page.evaluate(() => document.activeElement && document.activeElement.value);
+      assert(draft === pasted + '\nIs that right?', `the field holds the paste and a new line: ${JSON.stringify(draft)}`);
+      await app.page.keyboard.press('Enter');
+      const bubble = await app.find('learner:1');
+      assert(bubble.text === pasted + '\nIs that right?', `pasted reply sent as typed: ${JSON.stringify(bubble.text)}`);
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally {
+      await app.close();
+    }
+  }],
+
+  ['an ambiguous reply asks which the learner meant, and the answer is recorded as self-coded', async () => {
+    const app = await openApp();
+    try {
+      await app.load();
+      await startTyping(app);
+      const context = (await app.find('client:last')).text;
+      // The coder itself says which of these it is unsure about, in this context.
+      const candidates = ['Okay, the budget then', 'Leeds and the dispatch window', 'So the depot', 'Right, fine then',
+        'The board in September', 'That plan again', 'The quote', 'Yeah, the costs', 'And the drivers'];
+      const coded = nativeCodes(candidates.map((text) => ({ text, context })));
+      const pick = coded.findIndex((c) => c.ask_which);
+      assert(pick >= 0, `a candidate the coder is unsure about: ${JSON.stringify(coded)}`);
+      await send(app, candidates[pick]);
+      await app.find('which:prompt');
+      const first = await app.find('which:1');
+      const second = await app.find('which:2');
+      await app.settle();
+      await app.screenshot('typing-2-which.png');
+      assert(first.text !== second.text, `two different choices: ${first.text} / ${second.text}`);
+      await app.click('which:2');
+      const bubble = await app.find('learner:1');
+      assert(bubble.text === candidates[pick], `the reply is sent after the answer: ${bubble.text}`);
+      const turn = (await savedTurns(app)).find((t) => t.reply === candidates[pick]);
+      assert(turn && turn.self_coded === true, `turn saved as self-coded: ${JSON.stringify(turn)}`);
+      assert(turn.code === coded[pick].runner_up, `the learner's answer is the code: ${turn.code} vs ${coded[pick].runner_up}`);
+      const note = (await app.find('coach:last')).text;
+      assert(/you said you meant/.test(note), `the coach says it was the learner's choice: ${note}`);
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally {
+      await app.close();
+    }
+  }],
+
+  ['the browser codes 100 labelled replies exactly as `rapport code` does', async () => {
+    const items = readFileSync(join(repo, 'tests/data/coder/browser/parity.jsonl'), 'utf8').trim().split('\n')
+      .map((l) => JSON.parse(l));
+    assert(items.length === 100, `100 replies in the fixture, found ${items.length}`);
+    const app = await openApp({ path: '?coach=0' });
+    try {
+      await app.load();
+      await startTyping(app);
+      for (const item of items) {
+        if ((await app.hits()).some((h) => h.label === 'outcome')) {
+          await app.click('button:Try again');
+          await startTyping(app);
+        }
+        await send(app, item.text, { insert: true });
+      }
+      const turns = (await savedTurns(app)).filter((t) => t.typed);
+      const browser = new Map();
+      for (const t of turns) browser.set(t.reply, t);
+      const missing = items.filter((i) => !browser.has(i.text)).map((i) => i.text);
+      assert(missing.length === 0, `every reply saved exactly as typed; missing: ${JSON.stringify(missing)}`);
+      const native = nativeCodes(items.map((i) => ({ text: i.text, context: browser.get(i.text).client })));
+      const differ = [];
+      let agree = 0;
+      items.forEach((item, k) => {
+        const got = browser.get(item.text).code;
+        if (got !== native[k].code) differ.push(`${item.text}: browser ${got}, native ${native[k].code}`);
+        if (native[k].code === item.code) ++agree;
+      });
+      console.log(`parity: ${items.length - differ.length}/${items.length} identical; agreement with the labels ${agree}/${items.length}`);
+      assert(differ.length === 0, `browser and native coder disagree:\n${differ.join('\n')}`);
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally {
+      await app.close();
+    }
+  }],
+]);
