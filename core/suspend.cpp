@@ -316,7 +316,8 @@ class Encoder {
       auto when = parse_iso_millis(s->finished);
       sessions += base36(intern(escape(s->scenario))) + '*' + base36(static_cast<std::uint64_t>(std::clamp(s->score, 0, 100))) +
                   '*' + base36(intern(escape(s->outcome))) + '*' + (when ? base36(*when) : std::string()) + '*' +
-                  (s->mode == "text" ? 't' : 'c') + '*' + id_field(*s, when);
+                  (s->mode == "text" ? 't' : 'c') + '*' + id_field(*s, when) + '*' +
+                  (s->ending_title.empty() ? std::string() : base36(intern(escape(s->ending_title))));
     }
     std::string open;
     if (unfinished) {
@@ -454,7 +455,7 @@ std::optional<ProgressRecord> decode_suspend_data(std::string_view data, std::st
     std::map<std::string, int> seen_ids;
     for (std::string_view item : split(sections[1], '~')) {
       std::vector<std::string_view> f = split(item, '*');
-      if (f.size() != (*version >= 2 ? 6u : 5u)) return fail("is damaged (bad session)");
+      if (f.size() != (*version >= 2 ? 7u : 5u)) return fail("is damaged (bad session)");
       SessionRecord s;
       auto scenario = string_at(f[0]);
       auto score = parse_base36(f[1], 100);
@@ -481,6 +482,11 @@ std::optional<ProgressRecord> decode_suspend_data(std::string_view data, std::st
           auto id = string_at(f[5]);
           if (!id || id->empty()) return fail("is damaged (bad session id)");
           s.id = *id;
+        }
+        if (!f[6].empty()) {
+          auto title = string_at(f[6]);
+          if (!title) return fail("is damaged (bad ending title)");
+          s.ending_title = *title;
         }
       } else {
         // r1 kept no ids: made-up ones, stable across reads; merge_lms_record matches these

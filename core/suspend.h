@@ -8,9 +8,10 @@
 //               older local copy does not bring reset sessions back
 //   strings     texts separated by '~', each percent-escaped (scenario ids, outcomes, prep option
 //               ids, node ids, typed replies); the other sections refer to them by index
-//   sessions    newest first, separated by '~': scenario*score*outcome*finished*mode*id, numbers in
+//   sessions    newest first, separated by '~': scenario*score*outcome*finished*mode*id*title, numbers in
 //               base 36 (finished = milliseconds since 1970, empty when unknown; mode 'c' or 't';
-//               id = '.'n for the usual "<finished>-<scenario>-<n>", else a string index)
+//               id = '.'n for the usual "<finished>-<scenario>-<n>", else a string index;
+//               title = the ending's title, a string index, empty when none)
 // r1 (the first release) had no generation and no ids, and finished in seconds.
 //   unfinished  empty, or scenario*prep*turns*node: prep = option-id indices separated by ',',
 //               turns separated by ',' as c<offered index> or t<code index><text index>

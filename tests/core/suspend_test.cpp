@@ -86,6 +86,7 @@ TEST(Suspend, RoundTripKeepsSummariesAndInputs) {
     EXPECT_EQ(back->sessions[i].mode, r.sessions[i].mode);
     EXPECT_EQ(back->sessions[i].finished, r.sessions[i].finished);
     EXPECT_EQ(back->sessions[i].id, r.sessions[i].id) << "ids survive the LMS copy, so copies merge by id";
+    EXPECT_EQ(back->sessions[i].ending_title, r.sessions[i].ending_title) << "the history shows how it ended";
   }
   EXPECT_EQ(back->best_score(), 88);
   EXPECT_EQ(back->settings, r.settings);
@@ -234,7 +235,9 @@ TEST(Suspend, GarbageIsRejectedWithAMessage) {
                        "r2:0:a|0*0*0**c|",
                        "r2:0:a|0*0*0**c*.|",
                        "r2:0:a|0*0*0**c*5|",
-                       "r2:0:a|0*0*0**c*.1|"};
+                       "r2:0:a|0*0*0**c*.1|",
+                       "r2:0:a|0*0*0**c*0|",
+                       "r2:0:a|0*0*0**c*0*7|"};
   for (const char* b : bad) {
     std::string error;
     EXPECT_FALSE(decode_suspend_data(b, &error)) << b;
