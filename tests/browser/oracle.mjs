@@ -1,0 +1,31 @@
+// The expected result of a playthrough, from the native build of the same core
+// (build/native/rapport play): the browser tests compare the web app with it instead of accepting
+// any line or any ending.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { repo } from './harness.mjs';
+
+const cli = join(repo, 'build/native/rapport');
+
+/**
+ * Plays `scenario` (an id) with the first preparation option at every step, as the tests click
+ * prep:1, then `choices` (1-based offered positions); with `untilEnd`, repeats the last choice until
+ * an ending. Returns { client: [lines], ending, score }.
+ */
+export function nativePlay(scenario, choices, { untilEnd = false } = {}) {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: build the native preset first (bash ci/build.sh native)`);
+  const file = join(repo, 'scenarios', `${scenario}.json`);
+  for (let extra = 0; extra <= (untilEnd ? 40 : 0); extra++) {
+    const path = [...choices, ...Array(extra).fill(choices[choices.length - 1])];
+    const r = spawnSync(cli, ['play', file, '--choose', path.join(',')], { encoding: 'utf8' });
+    const ending = /^ENDING \S+ \(\w+\): (.*)$/m.exec(r.stdout);
+    const score = /^SCORE (\d+)/m.exec(r.stdout);
+    if (r.status === 0 && ending && score) {
+      const client = [...r.stdout.matchAll(/^CLIENT: (.*)$/gm)].map((m) => m[1]);
+      return { client, ending: ending[1], score: Number(score[1]), replies: path.length };
+    }
+    if (!untilEnd) throw new Error(`rapport play ${scenario} ${path}: ${r.stderr || r.stdout}`);
+  }
+  throw new Error(`rapport play ${scenario}: no ending with ${choices} repeated`);
+}
