@@ -36,7 +36,12 @@ failed=()
 summary=()
 for f in $fuzzers; do
   bin="$out/${f}_fuzz"
-  [ -x "$bin" ] || { echo "fuzz: no $bin (not built in this checkout)"; continue; }
+  # A fuzzer the build lists but did not produce is a failure, never a silent skip.
+  if [ ! -x "$bin" ]; then
+    echo "fuzz: $bin was not built" >&2
+    failed+=("$f (not built)")
+    continue
+  fi
   mkdir -p "$out/corpus/$f" "$out/artifacts/$f" "$out/logs" "$out/seeds/$f"
   log="$out/logs/$f.log"
   args=(-max_len="$(max_len "$f")" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048
@@ -68,7 +73,7 @@ echo
 echo "== fuzzing summary"
 printf '%s\n' "${summary[@]}"
 if [ ${#failed[@]} -gt 0 ]; then
-  echo "fuzz: crashes in ${failed[*]}"
+  echo "fuzz: failed: ${failed[*]}"
   exit 1
 fi
 echo "fuzz: no crashes"

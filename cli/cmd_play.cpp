@@ -9,24 +9,40 @@
 #include "dialogue.h"
 #include "files.h"
 #include "followup.h"
+#include "reply_coder.h"
 #include "scoring.h"
 
 namespace rapport::cli {
 
 int cmd_play(int argc, char** argv) {
   std::string path, choose, prep;
+  std::vector<std::string> typed;  // --typed texts, played in order where --choose says "t"
   bool followup = false;
   for (int i = 0; i < argc; ++i) {
     if (std::strcmp(argv[i], "--choose") == 0 && i + 1 < argc) choose = argv[++i];
+    else if (std::strcmp(argv[i], "--typed") == 0 && i + 1 < argc) typed.emplace_back(argv[++i]);
     else if (std::strcmp(argv[i], "--prep") == 0 && i + 1 < argc) prep = argv[++i];
     else if (std::strcmp(argv[i], "--followup") == 0) followup = true;
     else path = argv[i];
   }
+  // "t" in --choose stands for the next --typed text (coded by the reply coder, as the app does).
+  std::string numbers = choose;
+  size_t typed_count = 0;
+  for (size_t at = 0; (at = numbers.find('t', at)) != std::string::npos; ++typed_count) numbers[at] = '0';
   std::vector<int> choices, prep_choices;
-  if (path.empty() || !parse_index_list(choose, choices) || !parse_index_list(prep, prep_choices)) {
-    std::fputs("usage: rapport play <scenario.json> --choose 1,3,2 [--prep 1,2,1,1] [--followup]\n", stderr);
+  if (path.empty() || typed_count != typed.size() || !parse_index_list(numbers, choices) ||
+      !parse_index_list(prep, prep_choices)) {
+    std::fputs("usage: rapport play <scenario.json> --choose 1,3,t,2 [--typed \"text\"]... [--prep 1,2,1,1] [--followup]\n",
+               stderr);
     return 2;
   }
+  size_t zeros = 0;
+  for (int c : choices) zeros += c == 0;
+  if (zeros != typed_count) {
+    std::fputs("rapport play: each \"t\" in --choose must stand alone, and 0 is not a choice\n", stderr);
+    return 2;
+  }
+  size_t next_typed = 0;
   std::string text;
   if (!read_file(path, text)) {
     std::fprintf(stderr, "%s: cannot be read\n", path.c_str());
@@ -61,6 +77,13 @@ int cmd_play(int argc, char** argv) {
       return 1;
     }
     std::printf("CLIENT: %s\n", d.client_line().c_str());
+    if (choices[i] == 0) {
+      const std::string& text = typed[next_typed++];
+      CodedReply coded = classify_reply(text, d.client_line());
+      std::printf("YOU typed [%s]: %s\n", std::string(code_id(coded.code)).c_str(), text.c_str());
+      d.submit_typed(text, coded.code, coded.cues.empty() ? std::string() : coded.cues.front());
+      continue;
+    }
     std::vector<size_t> offer = d.offered();
     size_t pick = static_cast<size_t>(choices[i] - 1);
     if (choices[i] < 1 || pick >= offer.size()) {

@@ -17,7 +17,7 @@ target_compile_definitions(rapport_tests PRIVATE
   RAPPORT_FONT_REGULAR="${RAPPORT_FONTS_DIR}/regular.ttf"
   RAPPORT_FONT_BOLD="${RAPPORT_FONTS_DIR}/bold.ttf"
   RAPPORT_CLI="$<TARGET_FILE:rapport>")
-add_dependencies(rapport_tests rapport rapport_fonts)
+add_dependencies(rapport_tests rapport rapport_fonts train_coder)  # the coder test retrains
 include(GoogleTest)
 gtest_discover_tests(rapport_tests DISCOVERY_TIMEOUT 60 WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
 

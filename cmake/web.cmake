@@ -32,7 +32,7 @@ add_dependencies(rapport_web rapport_data)
 target_link_options(rapport_web PRIVATE
   -sUSE_WEBGL2=1 -sFULL_ES3=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sEXIT_RUNTIME=0 -sMINIFY_HTML=0
-  -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_rapport_add_scenario,_rapport_field_input,_rapport_field_submit,_rapport_import_progress
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_rapport_add_scenario,_rapport_field_input,_rapport_field_submit,_rapport_import_progress,_rapport_simulate_error
   -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8,FS
   "--preload-file" "${DATA_STAGE}@/")
 set_property(TARGET rapport_web APPEND PROPERTY LINK_DEPENDS ${STAGED_FILES} "${DATA_STAGE}/fonts/regular.ttf")
@@ -54,13 +54,14 @@ add_custom_target(rapport_lms_js ALL
 # LMS packages: build/web/rapport-scorm12.zip and rapport-scorm2004.zip, each imsmanifest.xml
 # (from web/scorm/) at the root with the whole site beside it. Mastery threshold: 70 of 100.
 set(RAPPORT_MASTERY_SCORE 70 CACHE STRING "Score (0-100) the SCORM packages ask the LMS to treat as passed")
+set(RAPPORT_LMS_POLICY mastery CACHE STRING "How the SCORM packages report a finished session: mastery or completion (web/lms.js)")
 add_custom_target(scorm_packages ALL
   COMMAND ${CMAKE_COMMAND} -DSITE_DIR=${SITE_DIR} -DTEMPLATE=${CMAKE_SOURCE_DIR}/web/scorm/imsmanifest-12.xml.in
     -DSTAGE_DIR=${CMAKE_BINARY_DIR}/scorm12 -DOUTPUT=${CMAKE_BINARY_DIR}/rapport-scorm12.zip
-    -DVERSION=${PROJECT_VERSION} -DMASTERY_SCORE=${RAPPORT_MASTERY_SCORE} -P ${CMAKE_SOURCE_DIR}/web/scorm/package.cmake
+    -DVERSION=${PROJECT_VERSION} -DMASTERY_SCORE=${RAPPORT_MASTERY_SCORE} -DLMS_POLICY=${RAPPORT_LMS_POLICY} -P ${CMAKE_SOURCE_DIR}/web/scorm/package.cmake
   COMMAND ${CMAKE_COMMAND} -DSITE_DIR=${SITE_DIR} -DTEMPLATE=${CMAKE_SOURCE_DIR}/web/scorm/imsmanifest-2004.xml.in
     -DSTAGE_DIR=${CMAKE_BINARY_DIR}/scorm2004 -DOUTPUT=${CMAKE_BINARY_DIR}/rapport-scorm2004.zip
-    -DVERSION=${PROJECT_VERSION} -DMASTERY_SCORE=${RAPPORT_MASTERY_SCORE} -P ${CMAKE_SOURCE_DIR}/web/scorm/package.cmake
+    -DVERSION=${PROJECT_VERSION} -DMASTERY_SCORE=${RAPPORT_MASTERY_SCORE} -DLMS_POLICY=${RAPPORT_LMS_POLICY} -P ${CMAKE_SOURCE_DIR}/web/scorm/package.cmake
   COMMENT "Packaging the site for SCORM 1.2 and 2004"
   VERBATIM)
 add_dependencies(scorm_packages rapport_web rapport_shell rapport_lms_js)

@@ -105,4 +105,8 @@ class Dialogue {
 
 std::string phase_id(Phase phase);
 
+/// Checks that `saved` has the shape of a Dialogue::to_json() (every member of the right type, a
+/// known phase and format_version) without a scenario to restore it into; "" when it has.
+std::string check_saved_dialogue(const nlohmann::json& saved);
+
 }  // namespace rapport

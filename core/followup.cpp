@@ -363,6 +363,18 @@ FollowUpTemplate followup_template_for(const nlohmann::json& scenario_doc, std::
   return own ? *own : default_followup_template();
 }
 
+FollowUpDraft draft_followup(const Dialogue& d, std::string_view learner_name) {
+  FollowUpDraft out;
+  if (d.scenario().followup) {
+    out.text = render_followup(d, *d.scenario().followup, learner_name, &out.error);
+    if (out.error.empty()) return out;
+    out.error = "the scenario's follow-up template could not be used (" + out.error + "); the standard email was drafted instead";
+  }
+  std::string error;
+  out.text = render_followup(d, default_followup_template(), learner_name, &error);
+  return out;
+}
+
 nlohmann::json followup_data(const Dialogue& d, std::string_view learner_name) {
   const Scenario& s = d.scenario();
   std::string client_first = first_name(s.client.name);

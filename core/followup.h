@@ -27,12 +27,6 @@ inline constexpr int kTemplateMaxNesting = 32;
 /// cleared on success.
 std::string render_template(std::string_view tmpl, const nlohmann::json& data, std::string* error = nullptr);
 
-/// A follow-up email: both parts are templates over followup_data().
-struct FollowUpTemplate {
-  std::string subject;
-  std::string body;
-};
-
 /// The built-in email: greeting, thanks, what was discussed, agreed next steps with owner and
 /// date, an invitation to reply or correct, sign-off.
 FollowUpTemplate default_followup_template();
@@ -58,6 +52,14 @@ nlohmann::json followup_data(const Dialogue& d, std::string_view learner_name);
 /// reported through `error` when given.
 std::string render_followup(const Dialogue& d, const FollowUpTemplate& t, std::string_view learner_name,
                             std::string* error = nullptr);
+
+/// The email drafted after a session: the scenario's own template when it renders, else the
+/// default; `error` says why the scenario's template was not used (shown to the learner).
+struct FollowUpDraft {
+  std::string text;
+  std::string error;
+};
+FollowUpDraft draft_followup(const Dialogue& d, std::string_view learner_name);
 
 /// How complete a follow-up draft is.
 struct FollowUpCheck {

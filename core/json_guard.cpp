@@ -25,23 +25,30 @@ bool json_too_deep(std::string_view text, int limit) {
   return false;
 }
 
-std::optional<int> json_int(const nlohmann::json& value, int lo, int hi) {
+std::optional<long long> json_safe_integer(const nlohmann::json& value) {
+  if (value.is_number_unsigned()) {
+    auto v = value.get<unsigned long long>();
+    if (v > static_cast<unsigned long long>(kMaxSafeJsonInteger)) return std::nullopt;
+    return static_cast<long long>(v);
+  }
   if (value.is_number_integer()) {
-    if (value.is_number_unsigned()) {
-      auto v = value.get<unsigned long long>();
-      if (v > static_cast<unsigned long long>(hi)) return std::nullopt;
-      return static_cast<int>(v) >= lo ? std::optional<int>(static_cast<int>(v)) : std::nullopt;
-    }
     auto v = value.get<long long>();
-    if (v < lo || v > hi) return std::nullopt;
-    return static_cast<int>(v);
+    if (v > kMaxSafeJsonInteger || v < -kMaxSafeJsonInteger) return std::nullopt;
+    return v;
   }
   if (value.is_number_float()) {
     double d = value.get<double>();
-    if (!std::isfinite(d) || d != std::floor(d) || d < lo || d > hi) return std::nullopt;
-    return static_cast<int>(d);
+    if (!std::isfinite(d) || d != std::floor(d) || std::fabs(d) > static_cast<double>(kMaxSafeJsonInteger))
+      return std::nullopt;
+    return static_cast<long long>(d);
   }
   return std::nullopt;
+}
+
+std::optional<int> json_int(const nlohmann::json& value, int lo, int hi) {
+  auto v = json_safe_integer(value);
+  if (!v || *v < lo || *v > hi) return std::nullopt;
+  return static_cast<int>(*v);
 }
 
 std::string safe_dump(const nlohmann::json& value, int indent) {

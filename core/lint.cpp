@@ -7,6 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dialogue.h"
+#include "followup.h"
+
 namespace rapport {
 namespace {
 
@@ -123,6 +126,20 @@ std::vector<std::string> lint_scenario(const Scenario& s, std::string_view file)
   for (const auto& e : s.endings) kinds.insert(e.kind);
   for (const char* k : {"breakthrough", "partial", "rupture"})
     if (!kinds.count(k)) err("/endings", std::string("needs an ending of kind '") + k + "'");
+  // The scenario's own follow-up template must render (an expansion past the budget only shows
+  // when rendering), over what a template sees with every discussion point established.
+  if (s.followup) {
+    Dialogue d(s);
+    nlohmann::json data = followup_data(d, "Learner");
+    for (const auto& p : s.points)
+      if (p.kind == "discussion") data["discussion"].push_back(p.text);
+    data["has_discussion"] = !data["discussion"].empty();
+    std::string error;
+    for (const auto& [part, text] : {std::pair{"subject", &s.followup->subject}, std::pair{"body", &s.followup->body}}) {
+      (void)render_template(*text, data, &error);
+      if (!error.empty()) err("/followup", std::string("the template does not render (") + part + "): " + error);
+    }
+  }
   return errors;
 }
 

@@ -5,6 +5,9 @@
 
 #include <algorithm>
 
+#include "dialogue.h"
+#include "suspend.h"
+
 namespace rapport {
 
 using json = nlohmann::json;
@@ -64,10 +67,12 @@ json progress_to_json(const ProgressRecord& record) {
     if (!s.transcript.is_null()) j["transcript"] = s.transcript;
     sessions.push_back(std::move(j));
   }
-  return {{"format_version", kProgressFormatVersion},
-          {"sessions", sessions},
-          {"unfinished", record.unfinished},
-          {"settings", record.settings}};
+  json out = {{"format_version", kProgressFormatVersion},
+              {"sessions", sessions},
+              {"unfinished", record.unfinished},
+              {"settings", record.settings}};
+  if (record.reset_generation > 0) out["reset_generation"] = record.reset_generation;
+  return out;
 }
 
 void migrate_progress(json& doc) {
@@ -81,7 +86,51 @@ void migrate_progress(json& doc) {
   }
 }
 
-std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std::string* error) {
+LearnerSettings read_learner_settings(const json& settings) {
+  LearnerSettings out;
+  if (!settings.is_object()) return out;
+  if (auto t = settings.find("theme"); t != settings.end() && t->is_string()) out.theme = t->get<std::string>();
+  if (auto s = settings.find("text_scale"); s != settings.end() && s->is_number())
+    out.text_scale = std::clamp(s->get<double>(), 0.9, 1.5);
+  return out;
+}
+
+namespace {
+
+const char* type_name(const json& v) {
+  switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return "true or false";
+    case json::value_t::string: return "a string";
+    case json::value_t::array: return "an array";
+    case json::value_t::object: return "an object";
+    case json::value_t::discarded: return "nothing";
+    default: return "a number";
+  }
+}
+
+/// Why the stored settings cannot be used as they are, or "".
+std::string settings_problem(const json& settings) {
+  if (!settings.is_object()) return std::string("expected an object, found ") + type_name(settings);
+  if (auto t = settings.find("theme"); t != settings.end() && !t->is_string())
+    return std::string("\"theme\" should be a string, found ") + type_name(*t);
+  if (auto s = settings.find("text_scale"); s != settings.end() && !s->is_number())
+    return std::string("\"text_scale\" should be a number, found ") + type_name(*s);
+  return {};
+}
+
+/// Why the stored unfinished session cannot be resumed, or "" (null means none).
+std::string unfinished_problem(const json& unfinished) {
+  if (unfinished.is_null()) return {};
+  if (!unfinished.is_object()) return std::string("expected an object or null, found ") + type_name(unfinished);
+  if (is_replay_session(unfinished)) return check_replay_session(unfinished);
+  return check_saved_dialogue(unfinished);
+}
+
+}  // namespace
+
+std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std::string* error,
+                                                      std::vector<std::string>* problems) {
   auto fail = [&](const std::string& why) -> std::optional<ProgressRecord> {
     if (error) *error = why;
     return std::nullopt;
@@ -92,7 +141,8 @@ std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std
   if (!doc.is_object()) return fail("the stored progress is not a JSON object");
   auto v = doc.find("format_version");
   if (v == doc.end() || !v->is_number_integer()) return fail("the stored progress has no format_version");
-  if (v->get<long long>() < 1 || v->get<long long>() > kProgressFormatVersion)
+  auto version = json_safe_integer(*v);
+  if (!version || *version < 1 || *version > kProgressFormatVersion)
     return fail("the stored progress has format_version " + v->dump() + "; this build reads 1 to " +
                 std::to_string(kProgressFormatVersion));
   migrate_progress(doc);
@@ -108,6 +158,10 @@ std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std
       rec.ending_title = s.value("ending_title", "");
       auto score = json_int(s.at("score"), 0, 100);
       if (!score) return fail("the stored progress has a session with a score outside 0 to 100");
+      for (const char* key : {"finished", "mode", "outcome", "ending_title", "journal"})
+        if (auto f = s.find(key); f != s.end() && !f->is_string())
+          return fail(std::string("the stored progress has a session whose \"") + key + "\" is " + type_name(*f) +
+                      ", not a string");
       rec.score = *score;
       rec.rq_ratio = s.contains("rq_ratio") && s["rq_ratio"].is_number() ? s["rq_ratio"].get<double>() : 0.0;
       rec.percent_complex = s.contains("percent_complex") && s["percent_complex"].is_number() ? s["percent_complex"].get<double>() : 0.0;
@@ -121,9 +175,20 @@ std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std
       if (auto t = s.find("transcript"); t != s.end()) rec.transcript = *t;
       r.sessions.push_back(std::move(rec));
     }
-    r.unfinished = doc.value("unfinished", json());
-    r.settings = doc.value("settings", json::object());
-    if (!r.settings.is_object()) r.settings = json::object();
+    if (auto g = doc.find("reset_generation"); g != doc.end()) {
+      auto n = json_int(*g, 0, 1000000000);
+      if (!n) return fail("the stored progress has a reset_generation that is not a whole number from 0");
+      r.reset_generation = *n;
+    }
+    // A wrong-typed field loses only itself, never the history; the caller keeps the bytes.
+    if (auto u = doc.find("unfinished"); u != doc.end()) {
+      if (std::string why = unfinished_problem(*u); why.empty()) r.unfinished = *u;
+      else if (problems) problems->push_back("the unfinished session could not be used (" + why + ")");
+    }
+    if (auto st = doc.find("settings"); st != doc.end()) {
+      if (std::string why = settings_problem(*st); why.empty()) r.settings = *st;
+      else if (problems) problems->push_back("the settings could not be used (" + why + ")");
+    }
     return r;
   } catch (const json::exception& e) {
     return fail(std::string("the stored progress is damaged: ") + e.what());
@@ -133,21 +198,38 @@ std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std
 void ProgressBook::load() {
   record_ = ProgressRecord{};
   stored_is_unreadable_ = false;
+  original_not_backed_up_.reset();
   std::optional<std::string> raw = store_->read(kProgressKey);
   if (!raw) return;
   std::string error;
-  if (auto r = progress_from_json_text(*raw, &error)) {
+  std::vector<std::string> problems;
+  std::optional<ProgressRecord> r = progress_from_json_text(*raw, &error, &problems);
+  if (r && problems.empty()) {
     record_ = std::move(*r);
     return;
   }
-  // Keep the unreadable bytes; an existing backup is not overwritten by a second failure of the
-  // same bytes.
+  std::string what = r ? problems.front() : error;
+  for (size_t i = 1; i < problems.size(); ++i) what += "; " + problems[i];
+  if (r) record_ = std::move(*r);
+  else stored_is_unreadable_ = true;
+  const std::string next = r ? "Rapport kept your history and started the rest afresh."
+                             : "Rapport started a fresh record.";
+  if (back_up(*raw)) {
+    notices_.push_back("Your saved progress could not be read in full (" + what + "). The original was kept aside under '" +
+                       std::string(kProgressBackupKey) + "'. " + next);
+  } else {
+    original_not_backed_up_ = *raw;
+    notices_.push_back("Your saved progress could not be read in full (" + what +
+                       "), and the browser refused to keep a copy aside (storage may be full). Rapport will not save "
+                       "over the original until a copy is kept: export your data or free some space.");
+  }
+}
+
+bool ProgressBook::back_up(const std::string& raw) {
+  // An existing backup of the same bytes is kept as it is.
   std::optional<std::string> backup = store_->read(kProgressBackupKey);
-  if (!backup || *backup != *raw) store_->write(kProgressBackupKey, *raw);
-  stored_is_unreadable_ = true;
-  notices_.push_back("Your saved progress could not be read (" + error +
-                     "). It was kept aside under '" + std::string(kProgressBackupKey) +
-                     "' and Rapport started a fresh record.");
+  if (backup && *backup == raw) return true;
+  return store_->write(kProgressBackupKey, raw);
 }
 
 std::vector<std::string> ProgressBook::take_notices() {
@@ -172,6 +254,15 @@ void ProgressBook::merge_from_store() {
 }
 
 bool ProgressBook::save() {
+  if (original_not_backed_up_) {
+    // Never overwrite bytes that exist nowhere else: try the copy again first.
+    if (!back_up(*original_not_backed_up_)) {
+      notices_.push_back("Your progress was not saved: the earlier record that could not be read is still not backed "
+                         "up, and saving would overwrite it. Export your data or free some space.");
+      return false;
+    }
+    original_not_backed_up_.reset();
+  }
   if (store_->write(kProgressKey, safe_dump(progress_to_json(record_)))) {
     stored_is_unreadable_ = false;
     return true;
@@ -253,6 +344,7 @@ void ProgressBook::clear() {
   store_->remove(kProgressKey);
   record_ = ProgressRecord{};
   stored_is_unreadable_ = false;
+  original_not_backed_up_.reset();  // the learner chose to forget it
 }
 
 }  // namespace rapport

@@ -63,6 +63,8 @@ struct ProgressRecord {
   std::vector<SessionRecord> sessions;  // oldest first
   nlohmann::json unfinished;            // a saved Dialogue::to_json(), or null
   nlohmann::json settings = nlohmann::json::object();
+  /// Resets of the LMS copy this record has seen (core/lms_store.h); 0 outside an LMS.
+  int reset_generation = 0;
 
   int sessions_completed() const { return static_cast<int>(sessions.size()); }
   std::optional<int> last_score() const;
@@ -71,20 +73,37 @@ struct ProgressRecord {
   int completed(std::string_view scenario) const;
 };
 
+/// The learner's appearance settings as the app uses them; read from a record's settings that
+/// progress_from_json_text has validated (a wrong type never reaches here, and never throws).
+struct LearnerSettings {
+  std::string theme = "light";  // light, dark, high-contrast
+  double text_scale = 1.0;      // 0.9 .. 1.5
+};
+LearnerSettings read_learner_settings(const nlohmann::json& settings);
+
 nlohmann::json progress_to_json(const ProgressRecord& record);
 /// Brings an older stored record up to kProgressFormatVersion in place (one step per version).
 void migrate_progress(nlohmann::json& doc);
 /// Parses a stored record (migrating older versions); on failure returns nullopt and sets `error`.
-std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std::string* error);
+/// Every field is checked for its type. A wrong-typed `settings` or `unfinished` does not lose the
+/// history: that field falls back to its default and `problems` (when given) gets a sentence
+/// naming the field and what was wrong, so that the caller keeps the original bytes aside.
+std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std::string* error,
+                                                      std::vector<std::string>* problems = nullptr);
 
 /// Loads, updates and saves the record through a store, keeping the promises above.
 class ProgressBook {
  public:
   explicit ProgressBook(ProgressStore& store) : store_(&store) {}
 
-  /// Reads the stored record. Unreadable data is copied to the backup key first and a notice
-  /// is set; the book then starts empty without overwriting anything until the next save.
+  /// Reads the stored record. Unreadable data (or a record with a field set aside) is copied to
+  /// the backup key first and a notice is set; the book then starts from what could be read,
+  /// without overwriting anything until the next save. When the backup cannot be written, the
+  /// original is never overwritten: saves are refused (and the learner told so) until the copy
+  /// succeeds.
   void load();
+  /// True while the stored original could not be backed up and saving would overwrite it.
+  bool holding_original() const { return original_not_backed_up_.has_value(); }
   const ProgressRecord& record() const { return record_; }
   /// Notices for the learner (data set aside, history trimmed); cleared by take_notices().
   std::vector<std::string> take_notices();
@@ -107,11 +126,13 @@ class ProgressBook {
  private:
   void merge_from_store();
   bool save();
+  bool back_up(const std::string& raw);
 
   ProgressStore* store_;
   ProgressRecord record_;
   std::vector<std::string> notices_;
   bool stored_is_unreadable_ = false;
+  std::optional<std::string> original_not_backed_up_;  // the bytes a save would overwrite
 };
 
 }  // namespace rapport

@@ -84,12 +84,12 @@ class Reader {
       error(at(ptr, key), std::string("expected an integer, found ") + type_name(*it));
       return fallback;
     }
-    auto v = it->get<long long>();
-    if (v < lo || v > hi) {
+    auto v = json_safe_integer(*it);  // never get<long long>(): 18446744073709551615 wraps to -1
+    if (!v || *v < lo || *v > hi) {
       error(at(ptr, key), "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
       return fallback;
     }
-    return static_cast<int>(v);
+    return static_cast<int>(*v);
   }
 
   bool boolean(const json& obj, const std::string& ptr, std::string_view key) {
@@ -131,12 +131,13 @@ class Reader {
     const json* m = object(obj, ptr, key, false);
     if (!m) return out;
     for (const auto& [k, v] : m->items()) {
-      if (!v.is_number_integer() || v.get<long long>() < lo || v.get<long long>() > hi) {
+      auto n = v.is_number_integer() ? json_safe_integer(v) : std::nullopt;
+      if (!n || *n < lo || *n > hi) {
         error(at(at(ptr, key), k),
               "expected an integer between " + std::to_string(lo) + " and " + std::to_string(hi));
         continue;
       }
-      out[k] = static_cast<int>(v.get<long long>());
+      out[k] = static_cast<int>(*n);
     }
     return out;
   }
@@ -627,7 +628,8 @@ LoadResult load_scenario(std::string_view text, std::string_view file) {
     result.errors = r.take_errors();
     return result;
   }
-  if (version->get<long long>() < kScenarioFormatMin || version->get<long long>() > kScenarioFormatMax) {
+  auto version_number = json_safe_integer(*version);
+  if (!version_number || *version_number < kScenarioFormatMin || *version_number > kScenarioFormatMax) {
     r.error("/format_version", "unsupported version " + version->dump() + " (this build reads versions " +
                                    std::to_string(kScenarioFormatMin) + " to " + std::to_string(kScenarioFormatMax) + ")");
     result.errors = r.take_errors();
@@ -639,7 +641,7 @@ LoadResult load_scenario(std::string_view text, std::string_view file) {
   r.known_keys(doc, root, {"format_version", "id", "title", "summary", "domain", "challenge", "difficulty",
                            "minutes", "briefing", "client", "state", "prep", "start", "nodes", "points",
                            "endings", "followup"});
-  s.format_version = static_cast<int>(version->get<long long>());
+  s.format_version = static_cast<int>(*version_number);
   s.id = r.string(doc, root, "id", true);
   s.title = r.string(doc, root, "title", true);
   s.summary = r.string(doc, root, "summary", true);
@@ -730,13 +732,15 @@ LoadResult load_scenario(std::string_view text, std::string_view file) {
       s.endings.push_back(std::move(ending));
     }
   }
-  if (const json* f = r.object(doc, root, "followup", false)) {
-    r.known_keys(*f, "/followup", {"subject", "body"});
-    s.followup_subject = r.string(*f, "/followup", "subject", true);
-    s.followup_body = r.string(*f, "/followup", "body", true);
+  // One parser for the template (parse_followup_template): subject and body each validated.
+  if (doc.contains("followup")) {
     std::string error;
-    (void)render_template(s.followup_subject + "\n" + s.followup_body, json::object(), &error);
-    if (!error.empty()) r.error("/followup/body", "template: " + error);
+    s.followup = parse_followup_template(doc, &error);
+    if (!error.empty()) {
+      size_t colon = error.find(": ");
+      if (colon == std::string::npos) r.error("/followup", error);
+      else r.error(error.substr(0, colon), error.substr(colon + 2));
+    }
   }
   check_references(r, s);
   result.errors = r.take_errors();

@@ -110,6 +110,12 @@ struct Client {
   std::string fears;
 };
 
+/// A follow-up email: subject and body are each a template over followup_data() (followup.h).
+struct FollowUpTemplate {
+  std::string subject;
+  std::string body;
+};
+
 struct Scenario {
   int format_version = 1;
   std::string id;
@@ -127,8 +133,9 @@ struct Scenario {
   std::vector<Node> nodes;
   std::vector<Point> points;
   std::vector<Ending> endings;
-  std::string followup_subject;  // the scenario's own follow-up email template; empty = default
-  std::string followup_body;
+  /// The scenario's own follow-up email template (subject and body each validated on load);
+  /// none = the default email.
+  std::optional<FollowUpTemplate> followup;
 
   const Node* find_node(std::string_view id) const;
   const Ending* find_ending(std::string_view id) const;

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "dialogue.h"
+#include "iso_time.h"
+#include "json_guard.h"
 #include "mi_codes.h"
 #include "reply_coder.h"
 
@@ -147,62 +149,6 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   }
 }
 
-// [SECTION] Dates: ISO-8601 (UTC) <-> seconds since 1970
-
-// Howard Hinnant's days_from_civil / civil_from_days.
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-void civil_from_days(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  y = static_cast<std::int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y += m <= 2;
-}
-
-/// "YYYY-MM-DDTHH:MM:SS" with anything after the seconds ignored (fraction, 'Z'); nullopt when
-/// the text does not start that way or lies before 1970.
-std::optional<std::uint64_t> parse_iso_seconds(std::string_view s) {
-  if (s.size() < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':')
-    return std::nullopt;
-  auto num = [&](size_t at, size_t len) -> int {
-    int v = 0;
-    for (size_t i = at; i < at + len; ++i) {
-      if (s[i] < '0' || s[i] > '9') return -1;
-      v = v * 10 + (s[i] - '0');
-    }
-    return v;
-  };
-  int y = num(0, 4), mo = num(5, 2), d = num(8, 2), h = num(11, 2), mi = num(14, 2), se = num(17, 2);
-  if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60)
-    return std::nullopt;
-  std::int64_t days = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
-  return static_cast<std::uint64_t>(days * 86400 + h * 3600 + mi * 60 + se);
-}
-
-std::string format_iso_seconds(std::uint64_t t) {
-  std::int64_t y;
-  unsigned m, d;
-  civil_from_days(static_cast<std::int64_t>(t / 86400), y, m, d);
-  unsigned rest = static_cast<unsigned>(t % 86400);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02u:%02u:%02u.000Z", static_cast<long long>(y), m, d, rest / 3600,
-                rest / 60 % 60, rest % 60);
-  return buf;
-}
-
 // [SECTION] Encoding
 
 /// The inputs of an unfinished session, taken from either a full Dialogue::to_json() or the
@@ -268,9 +214,9 @@ std::optional<SessionInputs> inputs_of(const json& unfinished) {
         input.code = code_index(*code);
       } else {
         const json* choice = member(t, "choice");
-        if (!choice || !choice->is_number_integer() || choice->get<long long>() < 0 || choice->get<long long>() > 1000)
-          return std::nullopt;
-        input.choice = static_cast<int>(choice->get<long long>());
+        auto n = choice && choice->is_number_integer() ? json_int(*choice, 0, 1000) : std::nullopt;
+        if (!n) return std::nullopt;
+        input.choice = *n;
       }
       in.turns.push_back(std::move(input));
     }
@@ -288,10 +234,11 @@ class Encoder {
     std::string sessions;
     for (const SessionRecord* s : newest_first) {
       if (!sessions.empty()) sessions += '~';
-      auto when = parse_iso_seconds(s->finished);
+      auto when = parse_iso_millis(s->finished);
       sessions += base36(intern(escape(s->scenario))) + '*' + base36(static_cast<std::uint64_t>(std::clamp(s->score, 0, 100))) +
                   '*' + base36(intern(escape(s->outcome))) + '*' + (when ? base36(*when) : std::string()) + '*' +
-                  (s->mode == "text" ? 't' : 'c');
+                  (s->mode == "text" ? 't' : 'c') + '*' + id_field(*s, when) + '*' +
+                  (s->ending_title.empty() ? std::string() : base36(intern(escape(s->ending_title))));
     }
     std::string open;
     if (unfinished) {
@@ -308,14 +255,28 @@ class Encoder {
       open += '*';
       if (!unfinished->node.empty()) open += base36(intern(escape(unfinished->node)));
     }
-    std::string out = "r1:";
+    std::string out = "r2:" + base36(generation_) + ':';
     for (size_t i = 0; i < strings_.size(); ++i) out += (i ? "~" : "") + strings_[i];
     out += '|' + sessions + '|' + open;
     if (!settings.empty()) out += '|' + settings;
     return out;
   }
 
+ explicit Encoder(std::uint64_t generation) : generation_(generation) {}
+
  private:
+  /// The session's id: '.' + n when it is the usual "<finished>-<scenario>-<n>" (rebuilt from the
+  /// other fields), else an index into the strings.
+  std::string id_field(const SessionRecord& s, std::optional<std::uint64_t> when) {
+    if (when && s.finished == format_iso_millis(*when)) {
+      std::string prefix = s.finished + "-" + s.scenario + "-";
+      if (s.id.size() > prefix.size() && s.id.size() - prefix.size() <= 9 && s.id.compare(0, prefix.size(), prefix) == 0 &&
+          s.id.find_first_not_of("0123456789", prefix.size()) == std::string::npos && s.id[prefix.size()] != '0')
+        return '.' + base36(std::stoull(s.id.substr(prefix.size())));
+    }
+    return base36(intern(escape(s.id)));
+  }
+
   std::uint64_t intern(const std::string& escaped) {
     auto it = index_.find(escaped);
     if (it != index_.end()) return it->second;
@@ -323,6 +284,7 @@ class Encoder {
     return index_[escaped] = strings_.size() - 1;
   }
 
+  std::uint64_t generation_ = 0;
   std::vector<std::string> strings_;
   std::map<std::string, std::uint64_t> index_;
 };
@@ -339,7 +301,7 @@ std::string encode_suspend_data(const ProgressRecord& record, size_t limit) {
   for (auto it = record.sessions.rbegin(); it != record.sessions.rend() && sessions.size() < limit / 9 + 1; ++it)
     if (!it->scenario.empty()) sessions.push_back(&*it);
 
-  Encoder enc;
+  Encoder enc(static_cast<std::uint64_t>(std::max(record.reset_generation, 0)));
   const SessionInputs* u = open ? &*open : nullptr;
   for (size_t cap : {1000u, 400u, 160u}) {
     std::string s = enc.build(sessions, u, cap, settings);
@@ -384,7 +346,17 @@ std::optional<ProgressRecord> decode_suspend_data(std::string_view data, std::st
     return fail("has format r" + std::to_string(*version) + "; this build reads r1 to r" +
                 std::to_string(kSuspendFormatVersion));
 
-  std::vector<std::string_view> sections = split(data.substr(colon + 1), '|');
+  std::string_view rest = data.substr(colon + 1);
+  ProgressRecord record;
+  if (*version >= 2) {
+    // r2 adds the reset generation and each session's id.
+    size_t end = rest.find(':');
+    auto generation = end == std::string_view::npos ? std::nullopt : parse_base36(rest.substr(0, end), 1000000000);
+    if (!generation) return fail("is damaged (bad reset generation)");
+    record.reset_generation = static_cast<int>(*generation);
+    rest = rest.substr(end + 1);
+  }
+  std::vector<std::string_view> sections = split(rest, '|');
   if (sections.size() != 3 && sections.size() != 4) return fail("is damaged (wrong number of sections)");
 
   std::vector<std::string> strings;
@@ -400,31 +372,50 @@ std::optional<ProgressRecord> decode_suspend_data(std::string_view data, std::st
     return strings[*i];
   };
 
-  ProgressRecord record;
   if (!sections[1].empty()) {
     std::map<std::string, int> seen_ids;
     for (std::string_view item : split(sections[1], '~')) {
       std::vector<std::string_view> f = split(item, '*');
-      if (f.size() != 5) return fail("is damaged (bad session)");
+      if (f.size() != (*version >= 2 ? 7u : 5u)) return fail("is damaged (bad session)");
       SessionRecord s;
       auto scenario = string_at(f[0]);
       auto score = parse_base36(f[1], 100);
       auto outcome = string_at(f[2]);
       if (!scenario || scenario->empty() || !score || !outcome) return fail("is damaged (bad session)");
       if (!f[3].empty()) {
-        auto when = parse_base36(f[3], 253402300799ull);  // up to 9999-12-31
+        // r1 stored seconds, r2 milliseconds; up to 9999-12-31.
+        auto when = parse_base36(f[3], *version >= 2 ? 253402300799999ull : 253402300799ull);
         if (!when) return fail("is damaged (bad date)");
-        s.finished = format_iso_seconds(*when);
+        s.finished = *version >= 2 ? format_iso_millis(*when) : format_iso_seconds(*when);
       }
       if (f[4] != "c" && f[4] != "t") return fail("is damaged (bad mode)");
       s.scenario = *scenario;
       s.score = static_cast<int>(*score);
       s.outcome = *outcome;
       s.mode = f[4] == "t" ? "text" : "choice";
-      // Stable ids, so that re-reading the same data never duplicates a session.
-      std::string id = (s.finished.empty() ? std::string("undated") : s.finished) + "-" + s.scenario + "-lms";
-      int n = seen_ids[id]++;
-      s.id = n ? id + std::to_string(n + 1) : id;
+      if (*version >= 2) {
+        // The session's own id, so that the local and LMS copies merge by id.
+        if (!f[5].empty() && f[5][0] == '.') {
+          auto n = parse_base36(f[5].substr(1), 999999999);
+          if (!n || s.finished.empty()) return fail("is damaged (bad session id)");
+          s.id = s.finished + "-" + s.scenario + "-" + std::to_string(*n);
+        } else {
+          auto id = string_at(f[5]);
+          if (!id || id->empty()) return fail("is damaged (bad session id)");
+          s.id = *id;
+        }
+        if (!f[6].empty()) {
+          auto title = string_at(f[6]);
+          if (!title) return fail("is damaged (bad ending title)");
+          s.ending_title = *title;
+        }
+      } else {
+        // r1 kept no ids: made-up ones, stable across reads; merge_lms_record matches these
+        // sessions by their summary instead.
+        std::string id = (s.finished.empty() ? std::string("undated") : s.finished) + "-" + s.scenario + "-lms";
+        int n = seen_ids[id]++;
+        s.id = n ? id + std::to_string(n + 1) : id;
+      }
       record.sessions.push_back(std::move(s));
     }
     std::reverse(record.sessions.begin(), record.sessions.end());
@@ -484,6 +475,12 @@ std::optional<ProgressRecord> decode_suspend_data(std::string_view data, std::st
 bool is_replay_session(const json& unfinished) {
   const json* replay = member(unfinished, "replay");
   return replay && replay->is_object();
+}
+
+std::string check_replay_session(const json& unfinished) {
+  if (!is_replay_session(unfinished)) return "it has no replay data";
+  if (!inputs_of(unfinished)) return "its replay data has a wrong-typed or unknown input";
+  return {};
 }
 
 std::optional<json> replay_session(const Scenario& scenario, const json& replay, std::string* error) {

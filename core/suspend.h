@@ -2,12 +2,17 @@
 // 4,096 characters): a summary of finished sessions and the inputs of the unfinished one, which
 // replay_session() turns back into a full Dialogue::to_json() once the scenario is known.
 //
-// Format "r1:" (ASCII only, no quotes, '<', '>', '&', '=', '#', '+', '\' or control characters):
-//   r1:<strings>|<sessions>|<unfinished>[|<settings>]
+// Format "r2:" (ASCII only, no quotes, '<', '>', '&', '=', '#', '+', '\' or control characters):
+//   r2:<generation>:<strings>|<sessions>|<unfinished>[|<settings>]
+//   generation  how many times the learner reset their progress (base 36), so that a device's
+//               older local copy does not bring reset sessions back
 //   strings     texts separated by '~', each percent-escaped (scenario ids, outcomes, prep option
 //               ids, node ids, typed replies); the other sections refer to them by index
-//   sessions    newest first, separated by '~': scenario*score*outcome*finished*mode, numbers in
-//               base 36 (finished = seconds since 1970, empty when unknown; mode 'c' or 't')
+//   sessions    newest first, separated by '~': scenario*score*outcome*finished*mode*id*title, numbers in
+//               base 36 (finished = milliseconds since 1970, empty when unknown; mode 'c' or 't';
+//               id = '.'n for the usual "<finished>-<scenario>-<n>", else a string index;
+//               title = the ending's title, a string index, empty when none)
+// r1 (the first release) had no generation and no ids, and finished in seconds.
 //   unfinished  empty, or scenario*prep*turns*node: prep = option-id indices separated by ',',
 //               turns separated by ',' as c<offered index> or t<code index><text index>
 //   settings    the record's settings JSON, percent-escaped (only when not empty)
@@ -25,7 +30,8 @@
 
 namespace rapport {
 
-inline constexpr int kSuspendFormatVersion = 1;
+/// r2 adds the reset generation and session ids; r1 is still read.
+inline constexpr int kSuspendFormatVersion = 2;
 /// SCORM 1.2's CMIString4096, the smallest resume field an LMS offers.
 inline constexpr size_t kSuspendDataLimit = 4096;
 
@@ -44,6 +50,10 @@ std::optional<ProgressRecord> decode_suspend_data(std::string_view data, std::st
 /// True when a saved unfinished session has the replay form above (rather than a full
 /// Dialogue::to_json()).
 bool is_replay_session(const nlohmann::json& unfinished);
+
+/// "" when a replay-form session has well-typed inputs (a scenario id, prep ids, turns that are a
+/// choice number or typed text with a known code); otherwise what is wrong.
+std::string check_replay_session(const nlohmann::json& unfinished);
 
 /// Rebuilds the full Dialogue::to_json() of a replay-form session by playing its inputs through a
 /// fresh Dialogue over `scenario`. `replay` may be the whole unfinished object or its "replay"

@@ -8,6 +8,7 @@
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "coaching.h"
+#include "lint.h"
 #include "reply_coder.h"
 #include "suspend.h"
 #include "theme.h"
@@ -26,11 +27,15 @@ void App::init(AppServices services, std::vector<Scenario> scenarios, std::vecto
   book_ = std::make_unique<ProgressBook>(*services_.store);
   book_->load();
   take_book_notices();
-  const nlohmann::json& saved = book_->record().settings;
-  settings_.theme = saved.value("theme", std::string("light"));
-  settings_.text_scale = std::clamp(saved.value("text_scale", 1.0f), 0.9f, 1.5f);
+  LearnerSettings saved = read_learner_settings(book_->record().settings);
+  settings_.theme = saved.theme;
+  settings_.text_scale = static_cast<float>(saved.text_scale);
   style_request_ = true;
   screen_ = options_.kiosk ? Screen::Attract : Screen::Home;
+  if (options_.lms_review)
+    notices_.push_back("Review mode: your LMS is not recording this launch, so scores and progress from it are "
+                       "not kept there (practice still works here). To practise for the record, close this window "
+                       "and choose \"Start a new attempt\" in your course before entering.");
   if (!options_.scenario.empty() && !options_.kiosk) {
     auto it = std::find_if(scenarios_.begin(), scenarios_.end(), [&](const Scenario& s) { return s.id == options_.scenario; });
     if (it != scenarios_.end()) start_scenario(static_cast<size_t>(it - scenarios_.begin()));
@@ -102,6 +107,12 @@ void App::complete_library(std::vector<Scenario> scenarios, std::vector<std::str
 
 bool App::add_scenario_text(const std::string& file, const std::string& text) {
   LoadResult r = load_scenario(text, file);
+  // A scenario loaded at run time gets the same graph checks as `rapport lint`.
+  if (r.ok())
+    if (std::vector<std::string> lint = lint_scenario(*r.scenario, file); !lint.empty()) {
+      r.errors = std::move(lint);
+      r.scenario.reset();
+    }
   if (!r.ok()) {
     load_errors_.insert(load_errors_.end(), r.errors.begin(), r.errors.end());
     announce("The scenario file " + file + " has " + std::to_string(r.errors.size()) + " problem(s): " + r.errors.front());
@@ -318,10 +329,9 @@ void App::finish_session() {
   if (services_.session_finished) services_.session_finished(*dialogue_, *score_, rec);
   last_session_ = rec;
   book_->add_session(std::move(rec));
-  FollowUpTemplate tmpl = current()->followup_body.empty()
-                              ? default_followup_template()
-                              : FollowUpTemplate{current()->followup_subject, current()->followup_body};
-  followup_draft_ = render_followup(*dialogue_, tmpl, "");
+  FollowUpDraft draft = draft_followup(*dialogue_, "");
+  followup_draft_ = std::move(draft.text);
+  if (!draft.error.empty()) notices_.push_back("The follow-up email: " + draft.error + ".");
   followup_revision_++;
   followup_check_ = check_followup(*dialogue_, followup_draft_);
   journal_draft_.clear();

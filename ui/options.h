@@ -19,6 +19,7 @@ struct AppOptions {
   double idle_seconds = 90;         // kiosk: idle time before returning to the attract screen
   std::string parent_origin;        // embedding page's origin for postMessage; empty = none
   bool touch = false;               // set by the platform: the primary pointer is a finger
+  bool lms_review = false;          // set by the platform: the LMS opened this launch in review mode
 };
 
 /// Parses a URL query string ("?a=1&b=2" or "a=1&b=2"); unknown keys and bad values are ignored.

@@ -8,6 +8,7 @@
 #include "app.h"
 #include "imgui.h"
 #include "theme.h"
+#include "utf8_text.h"
 #include "widgets.h"
 
 namespace rapport::ui {
@@ -129,7 +130,7 @@ void draw_progress(App& app) {
     std::string title = s.scenario;
     for (const auto& sc : app.scenarios())
       if (sc.id == s.scenario) title = sc.title;
-    std::string date = s.finished.substr(0, std::min<size_t>(10, s.finished.size()));
+    std::string date(utf8_prefix(s.finished, 10));
     std::string line = date + "  \xC2\xB7  " + title + "  \xC2\xB7  " + s.ending_title + "  \xC2\xB7  score " +
                        std::to_string(s.score) + (s.mode == "text" ? "  \xC2\xB7  typed" : "");
     at_x();

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "theme.h"
+#include "utf8_text.h"
 
 namespace rapport::ui {
 namespace {
@@ -200,18 +201,7 @@ float status_mark(ImVec2 p, bool done) {
   return 2 * r + t.dp(10);
 }
 
-std::string initials(std::string_view name) {
-  std::string out;
-  bool start = true;
-  for (char c : name) {
-    if (c == ' ') start = true;
-    else if (start) {
-      if (out.size() < 2) out += c;
-      start = false;
-    }
-  }
-  return out;
-}
+std::string initials(std::string_view name) { return utf8_initials(name); }
 
 bool ease_toward(float& value, float target, float dt, float speed) {
   float diff = target - value;

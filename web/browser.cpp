@@ -26,6 +26,10 @@ EM_JS(void, js_storage_remove, (const char* key), {
   try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
 });
 
+EM_JS(void, js_console, (int error, const char* text), {
+  (error ? console.error : console.warn).call(console, UTF8ToString(text));
+});
+
 EM_JS(void, js_announce, (const char* text), {
   var el = document.getElementById('live');
   if (el) el.textContent = UTF8ToString(text);
@@ -84,5 +88,8 @@ std::string now_iso() {
 void publish_frame(const std::string& hits_json, int frames_drawn) { js_publish_frame(hits_json.c_str(), frames_drawn); }
 
 void first_frame_shown() { js_first_frame(); }
+
+void console_warn(const std::string& text) { js_console(0, text.c_str()); }
+void console_error(const std::string& text) { js_console(1, text.c_str()); }
 
 }  // namespace rapport::web

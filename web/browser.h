@@ -26,5 +26,8 @@ std::string now_iso();
 void publish_frame(const std::string& hits_json, int frames_drawn);
 /// Hides the loading overlay once the first frame is on screen.
 void first_frame_shown();
+/// console.warn(text) and console.error(text).
+void console_warn(const std::string& text);
+void console_error(const std::string& text);
 
 }  // namespace rapport::web

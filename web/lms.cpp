@@ -4,13 +4,11 @@
 #include "json_guard.h"
 
 #include <cstdlib>
-#include <memory>
 
 #include <emscripten.h>
 #include <nlohmann/json.hpp>
 
 #include "mi_codes.h"
-#include "suspend.h"
 
 // clang-format off
 EM_JS(int, js_lms_connected, (), {
@@ -41,8 +39,15 @@ EM_JS(void, js_lms_call, (const char* method, const char* json), {
   } catch (e) { console.warn('Rapport LMS: ' + name + ' failed: ' + e.message); }
 });
 
-EM_JS(void, js_lms_warn, (const char* text), {
-  console.warn('Rapport LMS: ' + UTF8ToString(text));
+EM_JS(int, js_lms_review, (), {
+  return window.rapportLms && window.rapportLms.review ? 1 : 0;
+});
+
+EM_JS(int, js_lms_save_suspend_data, (const char* data), {
+  var lms = window.rapportLms;
+  if (!lms || !lms.connected || typeof lms.saveSuspendData !== 'function') return 0;
+  try { return lms.saveSuspendData(UTF8ToString(data)) === false ? 0 : 1; }
+  catch (e) { console.warn('Rapport LMS: saveSuspendData failed: ' + e.message); return 0; }
 });
 // clang-format on
 
@@ -65,43 +70,22 @@ std::string choice_letter(int offered_index) {
 
 bool lms_connected() { return js_lms_connected() != 0; }
 
-std::optional<std::string> LmsProgressStore::read(std::string_view key) {
-  if (auto local = local_->read(key)) return local;
-  if (key != kProgressKey) return std::nullopt;
+bool lms_review_mode() { return js_lms_review() != 0; }
+
+std::string JsResumeField::read() {
   char* p = js_lms_suspend_data();
-  if (!p) return std::nullopt;
+  if (!p) return {};
   std::string data(p);
   std::free(p);
-  std::string error;
-  auto record = decode_suspend_data(data, &error);
-  if (!record) {
-    if (error != last_error_) js_lms_warn(("the LMS's resume data was not used: " + error).c_str());
-    last_error_ = error;
-    return std::nullopt;
-  }
-  return safe_dump(progress_to_json(*record));
+  return data;
 }
 
-bool LmsProgressStore::write(std::string_view key, const std::string& value) {
-  if (key == kProgressKey) {
-    if (auto record = progress_from_json_text(value, nullptr))
-      lms_call("saveSuspendData", encode_suspend_data(*record, static_cast<size_t>(js_lms_suspend_limit())));
-  }
-  bool ok = local_->write(key, value);
-  // A stale local copy must never shadow the newer one just given to the LMS.
-  if (!ok && key == kProgressKey) local_->remove(key);
-  return ok;
-}
+bool JsResumeField::write(const std::string& data) { return js_lms_save_suspend_data(data.c_str()) != 0; }
 
-void LmsProgressStore::remove(std::string_view key) { local_->remove(key); }
+size_t JsResumeField::limit() const { return static_cast<size_t>(js_lms_suspend_limit()); }
 
-void install_lms(rapport::ui::AppServices& services, bool resume) {
-  if (!lms_connected() || !services.store) return;
-  if (resume) {
-    static std::unique_ptr<LmsProgressStore> store;
-    if (!store) store = std::make_unique<LmsProgressStore>(*services.store);
-    services.store = store.get();
-  }
+void install_lms(rapport::ui::AppServices& services) {
+  if (!lms_connected()) return;
 
   auto started = services.session_started;
   services.session_started = [started](const Dialogue& d) {

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "app.h"
+#include "lms_store.h"
 #include "progress.h"
 
 namespace rapport::web {
@@ -16,26 +17,20 @@ namespace rapport::web {
 /// True when lms.js found an LMS API and initialised the attempt.
 bool lms_connected();
 
-/// ProgressStore that writes through to `local` (browser local storage) and, for the progress
-/// record, also to the LMS's suspend_data (then Commit). Reads prefer `local`; when it holds no
-/// record, the LMS's suspend_data is decoded instead (its unfinished session in replay form).
-class LmsProgressStore : public ProgressStore {
- public:
-  explicit LmsProgressStore(ProgressStore& local) : local_(&local) {}
-  std::optional<std::string> read(std::string_view key) override;
-  bool write(std::string_view key, const std::string& value) override;
-  void remove(std::string_view key) override;
+/// True when the LMS opened this launch in review or browse mode: nothing is recorded.
+bool lms_review_mode();
 
- private:
-  ProgressStore* local_;
-  std::string last_error_;
+/// The LMS's suspend_data through window.rapportLms (the policy is core/lms_store.h's).
+class JsResumeField : public LmsResumeField {
+ public:
+  std::string read() override;
+  bool write(const std::string& data) override;
+  size_t limit() const override;
 };
 
-/// When an LMS is connected: chains LMS reporting onto the session events in `services` and, with
-/// `resume`, replaces `services.store` with an LmsProgressStore over it (kept for the program's
-/// lifetime). A kiosk passes `resume` false: its visitors' sessions are still reported, but none
-/// is kept in or read back from suspend_data, so the next visitor starts afresh. Without an LMS it
-/// changes nothing.
-void install_lms(rapport::ui::AppServices& services, bool resume = true);
+/// When an LMS is connected, chains LMS reporting onto the session events in `services` (a kiosk's
+/// visitors' sessions are reported too). Where progress is kept is ProgressStorage's choice
+/// (core/lms_store.h). Without an LMS it changes nothing.
+void install_lms(rapport::ui::AppServices& services);
 
 }  // namespace rapport::web

@@ -8,11 +8,21 @@
   'use strict';
 
   var MAX_WINDOWS = 7;             // how far up each window chain to look
+  // How a finished session is reported (README, "Rapport in an LMS"), from ?lms_policy= (the
+  // packages put it in the manifest's launch parameters):
+  //   mastery     the attempt stays incomplete until the best score reaches mastery, then passed
+  //               and completed, so the learner keeps practising inside one attempt (default)
+  //   completion  completed after any finished session, with passed or failed (SCORM 1.2:
+  //               passed at mastery, else completed)
+  var POLICY = /[?&]lms_policy=completion(&|$)/.test(window.location.search) ? 'completion' : 'mastery';
   var DEFAULT_MASTERY_SCORE = 70;  // 0..100, when the LMS sends none
   var SUSPEND_LIMIT = 4096;        // SCORM 1.2 CMIString4096; also used for 2004 (web/lms.cpp)
 
   var lms = window.rapportLms = {
     connected: false,
+    review: false,          // the LMS opened this launch in review or browse mode: nothing is recorded
+    policy: POLICY,         // 'mastery' | 'completion'
+    status: '',             // what the last finished session reported ('incomplete', 'passed', ...)
     version: null,          // '1.2' | '2004' | null
     suspendData: '',        // what the LMS holds now (read at start, updated on save)
     location: '',
@@ -130,6 +140,9 @@
   var lastMark = started;
   var terminated = false;
   var commitTimer = 0;
+  var review = false;
+  var mastery = NaN;
+  var bestScore = -1;
 
   function initialized() {
     var ok;
@@ -137,28 +150,34 @@
     if (!ok) lastError(call.init);
     return ok;
   }
-  if (!initialized()) return;
 
-  var review = get(cmi.mode) === 'review' || get(cmi.mode) === 'browse';
-  var mastery = NaN;
-  if (v2004) {
-    var scaled = parseFloat(get('cmi.scaled_passing_score'));
-    if (!isNaN(scaled)) mastery = Math.round(scaled * 100);
-  } else {
-    mastery = parseFloat(get('cmi.student_data.mastery_score'));
-  }
-  var bestScore = parseFloat(get(cmi.score + '.raw'));
-  if (isNaN(bestScore)) bestScore = -1;
+  /** Initialises the attempt and reads what the app needs; again after a back/forward-cache restore. */
+  function start() {
+    if (!initialized()) return false;
+    terminated = false;
+    started = lastMark = Date.now();
+    var mode = get(cmi.mode);
+    review = mode === 'review' || mode === 'browse';
+    mastery = NaN;
+    if (v2004) {
+      var scaled = parseFloat(get('cmi.scaled_passing_score'));
+      if (!isNaN(scaled)) mastery = Math.round(scaled * 100);
+    } else {
+      mastery = parseFloat(get('cmi.student_data.mastery_score'));
+    }
+    bestScore = parseFloat(get(cmi.score + '.raw'));
+    if (isNaN(bestScore)) bestScore = -1;
 
-  lms.connected = true;
-  lms.version = version;
-  lms.suspendData = get('cmi.suspend_data');
-  lms.location = get(cmi.location);
-  lms.entry = get(cmi.entry);
-  lms.masteryScore = isNaN(mastery) ? DEFAULT_MASTERY_SCORE : Math.max(0, Math.min(100, mastery));
+    lms.connected = true;
+    lms.review = review;
+    lms.version = version;
+    lms.suspendData = get('cmi.suspend_data');
+    lms.location = get(cmi.location);
+    lms.entry = get(cmi.entry);
+    lms.masteryScore = isNaN(mastery) ? DEFAULT_MASTERY_SCORE : Math.max(0, Math.min(100, mastery));
+    if (review) return true;  // a review launch is not recorded: nothing is written
 
-  // The attempt is under way; a status already reached (completed, passed) is never lowered.
-  if (!review) {
+    // The attempt is under way; a status already reached (completed, passed) is never lowered.
     if (v2004) {
       var completion = get('cmi.completion_status');
       if (completion !== 'completed' && completion !== 'incomplete') set('cmi.completion_status', 'incomplete');
@@ -166,8 +185,10 @@
       var status = get('cmi.core.lesson_status');
       if (status === '' || status === 'not attempted' || status === 'browsed') set('cmi.core.lesson_status', 'incomplete');
     }
+    set(cmi.exit, 'suspend');
+    return true;
   }
-  set(cmi.exit, 'suspend');
+  if (!start()) return;
 
   function commitNow() {
     if (commitTimer) { clearTimeout(commitTimer); commitTimer = 0; }
@@ -190,7 +211,7 @@
   }
 
   lms.sessionStarted = function (scenario) {
-    if (terminated) return;
+    if (terminated || review) return;
     lastMark = Date.now();
     setLocation(scenario + ':t0');
     commitSoon();
@@ -202,7 +223,7 @@
    * code (the MI code's label)}.
    */
   lms.recordTurn = function (turn) {
-    if (terminated) return;
+    if (terminated || review) return;
     var now = new Date();
     var n = parseInt(get(cmi.interactions + '._count'), 10);
     if (isNaN(n)) n = 0;
@@ -227,11 +248,10 @@
 
   /** The end of a session: {scenario, score (0..100), outcome}. The LMS keeps the best score. */
   lms.sessionFinished = function (result) {
-    if (terminated) return;
+    if (terminated || review) return;
     var score = Math.max(0, Math.min(100, Math.round(Number(result.score) || 0)));
     setLocation(result.scenario + ':end');
     setSessionTime();
-    if (review) { commitSoon(); return; }
     if (score > bestScore) {
       bestScore = score;
       set(cmi.score + '.min', '0');
@@ -240,33 +260,59 @@
       if (v2004) set('cmi.score.scaled', String(score / 100));
     }
     var passed = bestScore >= lms.masteryScore;
-    if (v2004) {
-      set('cmi.completion_status', 'completed');
-      set('cmi.success_status', passed ? 'passed' : 'failed');
+    if (POLICY === 'completion') {
+      if (v2004) {
+        set('cmi.completion_status', 'completed');
+        set('cmi.success_status', passed ? 'passed' : 'failed');
+      } else {
+        set('cmi.core.lesson_status', passed ? 'passed' : 'completed');
+      }
+      lms.status = passed ? 'passed' : (v2004 ? 'failed' : 'completed');
+    } else if (passed) {
+      if (v2004) {
+        set('cmi.completion_status', 'completed');
+        set('cmi.success_status', 'passed');
+      } else {
+        set('cmi.core.lesson_status', 'passed');
+      }
+      lms.status = 'passed';
     } else {
-      set('cmi.core.lesson_status', passed ? 'passed' : 'failed');
+      // Below mastery the attempt stays open: the LMS launches the next visit in normal mode, so
+      // practice keeps counting and the best score stands.
+      if (v2004) {
+        set('cmi.completion_status', 'incomplete');
+        set('cmi.success_status', 'unknown');
+      } else {
+        set('cmi.core.lesson_status', 'incomplete');
+      }
+      lms.status = 'incomplete';
     }
     commitSoon();
   };
 
   /** Stores the compact progress (web/lms.cpp encodes it under suspendLimit characters). */
   lms.saveSuspendData = function (data) {
-    if (terminated || data === lms.suspendData) return;
-    if (set('cmi.suspend_data', data)) lms.suspendData = data;
+    if (terminated || review) return false;
+    if (data === lms.suspendData) return true;
+    var ok = set('cmi.suspend_data', data);
+    if (ok) lms.suspendData = data;
     commitSoon();
+    return ok;
   };
 
   lms.commit = function () {
-    if (terminated) return;
+    if (terminated || review) return;
     setSessionTime();
     commitNow();
   };
 
   lms.terminate = function () {
     if (terminated) return;
-    set(cmi.exit, 'suspend');  // progress and the session in hand stay for the next launch
-    setSessionTime();
-    commitNow();
+    if (!review) {
+      set(cmi.exit, 'suspend');  // progress and the session in hand stay for the next launch
+      setSessionTime();
+      commitNow();
+    }
     terminated = true;
     var ok;
     try { ok = String(api[call.finish]('')) === 'true'; } catch (e) { ok = false; }
@@ -278,5 +324,10 @@
     if (document.visibilityState === 'hidden') lms.commit();
   });
   window.addEventListener('pagehide', lms.terminate);
+  // A page restored from the back/forward cache was terminated on pagehide: start a new LMS
+  // session, or nothing the learner does from here would be recorded.
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted && terminated) start();
+  });
   window.addEventListener('beforeunload', lms.terminate);
 })();

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -20,6 +23,7 @@
 #include "page.h"
 #include "lms.h"
 #include "theme.h"
+#include "screen_recovery.h"
 #include "widgets.h"
 
 namespace {
@@ -28,7 +32,13 @@ constexpr const char* kCanvas = "#canvas";
 
 struct WebState {
   rapport::web::LocalStorageStore store;
-  rapport::MemoryProgressStore kiosk_store;  // kiosk: nothing reaches the browser's storage
+  rapport::web::JsResumeField lms_field;
+  std::unique_ptr<rapport::ProgressStorage> storage;  // chooses local, LMS-merged or kiosk memory
+  std::string lms_problem;                            // last one written to the console
+  // Set when something escaped start-up, a frame or an entry point: only the recovery screen is
+  // drawn from then on (nothing throws across a frame).
+  bool recovering = false;
+  rapport::ui::RecoveryScreen recovery;
   rapport::ui::AppOptions options;
   rapport::ui::App app;
   rapport::ui::Theme theme;
@@ -52,7 +62,7 @@ WebState* g = nullptr;
 
 void wake() {
   g->frames_wanted = std::max(g->frames_wanted, 3);
-  g->app.note_input(emscripten_get_now() / 1000.0);
+  if (!g->recovering) g->app.note_input(emscripten_get_now() / 1000.0);
 }
 
 /// Reads a packaged file in one call: streaming it through an ostringstream costs a virtual call
@@ -156,10 +166,115 @@ std::string hits_json() {
                     {"y", h.min.y / g->dpr},
                     {"w", (h.max.x - h.min.x) / g->dpr},
                     {"h", (h.max.y - h.min.y) / g->dpr}});
-  return hits.dump();
+  return hits.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);  // a label may hold cut text
 }
 
+EM_JS(void, js_reload, (), { window.location.reload(); });
+
+void enter_recovery(const char* where, const std::string& what) {
+  rapport::web::console_error(std::string("Rapport: ") + where + " failed: " + what);
+  if (g->recovering) return;
+  g->recovering = true;
+  g->recovery.error = what;
+  g->frames_wanted = std::max(g->frames_wanted, 3);
+}
+
+/// Runs `f`, turning anything it throws into the recovery screen.
+template <class F>
+void guarded(const char* where, F&& f) {
+  try {
+    f();
+  } catch (const std::exception& e) {
+    enter_recovery(where, e.what());
+  } catch (...) {
+    enter_recovery(where, "an unknown error");
+  }
+}
+
+/// "Export your data": the stored record's bytes exactly as they are, readable or not.
+void export_raw_progress() {
+  std::optional<std::string> raw = g->store.read(rapport::kProgressKey);
+  if (!raw) {
+    g->recovery.status = "There is no saved progress in this browser to export.";
+    return;
+  }
+  rapport::web::download_text("rapport-progress-recovered.json", *raw);
+  g->recovery.status = "Your saved progress was downloaded as rapport-progress-recovered.json.";
+}
+
+/// "Start fresh": the stored record is kept aside under the backup key first, then removed, and
+/// the page reloads. Nothing is removed when the copy cannot be written.
+void start_fresh() {
+  std::optional<std::string> raw = g->store.read(rapport::kProgressKey);
+  if (raw) {
+    std::optional<std::string> backup = g->store.read(rapport::kProgressBackupKey);
+    if ((!backup || *backup != *raw) && !g->store.write(rapport::kProgressBackupKey, *raw)) {
+      g->recovery.status = "The browser refused to keep a copy aside, so nothing was removed. Export your data first.";
+      return;
+    }
+    g->store.remove(rapport::kProgressKey);
+  }
+  js_reload();
+}
+
+void recovery_frame() {
+  sync_size();
+  double now = emscripten_get_now() / 1000.0;
+  ImGuiIO& io = ImGui::GetIO();
+  io.DeltaTime = g->last_time > 0 ? static_cast<float>(std::clamp(now - g->last_time, 1.0 / 240, 0.25)) : 1.0f / 60;
+  g->last_time = now;
+  io.DisplaySize = ImVec2(static_cast<float>(g->width), static_cast<float>(g->height));
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui::NewFrame();
+  rapport::ui::begin_hit_frame();
+  rapport::ui::RecoveryRequest request = rapport::ui::draw_recovery(g->recovery);
+  rapport::ui::end_hit_frame();
+  ImGui::Render();
+  glViewport(0, 0, g->width, g->height);
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  g->frames_drawn++;
+  rapport::web::publish_frame(hits_json(), g->frames_drawn);
+  if (g->first_frame) {
+    g->first_frame = false;
+    rapport::web::first_frame_shown();
+  }
+  if (request.export_data) export_raw_progress();
+  if (request.start_fresh) start_fresh();
+}
+
+void app_frame();
+
 void frame() {
+  if (!g->recovering) {
+    try {
+      app_frame();
+      return;
+    } catch (const std::exception& e) {
+      enter_recovery("a frame", e.what());
+    } catch (...) {
+      enter_recovery("a frame", "an unknown error");
+    }
+    // ImGui may be half-way through the frame that threw: close what it left open.
+    if (ImGui::GetCurrentContext()->WithinFrameScope) {
+      ImGui::ErrorCheckEndFrameRecover(nullptr);
+      ImGui::EndFrame();
+    }
+  }
+  try {
+    recovery_frame();
+  } catch (const std::exception& e) {
+    rapport::web::console_error(std::string("Rapport: the recovery screen failed: ") + e.what());
+    if (ImGui::GetCurrentContext()->WithinFrameScope) {
+      ImGui::ErrorCheckEndFrameRecover(nullptr);
+      ImGui::EndFrame();
+    }
+  }
+}
+
+void app_frame() {
   // Input already waiting may start a scenario: never let it meet a card-only library.
   if (!g->first_frame || !ImGui::GetCurrentContext()->InputEventsQueue.empty()) complete_library();
   if (g->app.tick(emscripten_get_now() / 1000.0)) g->frames_wanted = std::max(g->frames_wanted, 3);
@@ -188,6 +303,10 @@ void frame() {
   // otherwise), so keep drawing while any event is still queued.
   if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) g->frames_wanted = std::max(g->frames_wanted, 1);
   rapport::web::publish_frame(hits_json(), g->frames_drawn);
+  if (auto* lms = g->storage->lms_store(); lms && lms->lms_problem() != g->lms_problem) {
+    g->lms_problem = lms->lms_problem();
+    rapport::web::console_warn("Rapport LMS: " + g->lms_problem);
+  }
   if (g->first_frame) {
     g->first_frame = false;
     rapport::web::first_frame_shown();
@@ -227,30 +346,39 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
 
 /// Called by the page when an author picks or drops a scenario file.
 extern "C" EMSCRIPTEN_KEEPALIVE void rapport_add_scenario(const char* file_name, const char* text) {
-  if (!g) return;
-  complete_library();  // an author's file must not be replaced by the packaged ones afterwards
-  g->app.add_scenario_text(file_name, text);
+  if (!g || g->recovering) return;
+  guarded("rapport_add_scenario", [&] {
+    complete_library();  // an author's file must not be replaced by the packaged ones afterwards
+    g->app.add_scenario_text(file_name, text);
+  });
   wake();
 }
 
 /// Called by the page when the learner types in one of its text fields.
 extern "C" EMSCRIPTEN_KEEPALIVE void rapport_field_input(const char* id, const char* text) {
-  if (!g) return;
-  g->app.text_field_input(id, text);
+  if (!g || g->recovering) return;
+  guarded("rapport_field_input", [&] { g->app.text_field_input(id, text); });
   wake();
 }
 
 /// Called by the page when Enter is pressed in a field that submits on Enter.
 extern "C" EMSCRIPTEN_KEEPALIVE void rapport_field_submit(const char* id) {
-  if (!g) return;
-  g->app.text_field_submit(id);
+  if (!g || g->recovering) return;
+  guarded("rapport_field_submit", [&] { g->app.text_field_submit(id); });
   wake();
 }
 
 /// Called by the page with a progress export the learner picked.
 extern "C" EMSCRIPTEN_KEEPALIVE void rapport_import_progress(const char* file_name, const char* text) {
+  if (!g || g->recovering) return;
+  guarded("rapport_import_progress", [&] { g->app.import_progress_text(file_name, text); });
+  wake();
+}
+
+/// For the browser tests of the recovery screen: behaves as an entry point whose work threw.
+extern "C" EMSCRIPTEN_KEEPALIVE void rapport_simulate_error(const char* what) {
   if (!g) return;
-  g->app.import_progress_text(file_name, text);
+  guarded("rapport_simulate_error", [&] { throw std::runtime_error(what); });
   wake();
 }
 
@@ -302,8 +430,14 @@ int main() {
   g->card_text = card_text(scenarios);
   if (!g->cards_only) g->glyphs = rapport::ui::GlyphSet::Full;  // a scenario's own text: any glyph
   g->options.touch = js_coarse_pointer() != 0;
+  g->options.lms_review = rapport::web::lms_connected() && rapport::web::lms_review_mode();
   rapport::ui::AppServices services;
-  services.store = g->options.kiosk ? static_cast<rapport::ProgressStore*>(&g->kiosk_store) : &g->store;
+  g->storage = std::make_unique<rapport::ProgressStorage>(rapport::ProgressStorageDesc{
+      .local = &g->store,
+      .lms = rapport::web::lms_connected() ? &g->lms_field : nullptr,
+      .lms_review = rapport::web::lms_review_mode(),
+      .kiosk = g->options.kiosk});
+  services.store = &g->storage->store();
   if (!g->options.parent_origin.empty()) {
     services.session_finished = [](const rapport::Dialogue& d, const rapport::SessionScore& score,
                                    const rapport::SessionRecord&) {
@@ -320,7 +454,7 @@ int main() {
     };
   }
   // [LMS] begin: the LMS bridge (web/lms.*) hooks in here.
-  rapport::web::install_lms(services, /*resume=*/!g->options.kiosk);
+  rapport::web::install_lms(services);
   // [LMS] end
   services.now = rapport::web::now_iso;
   services.announce = rapport::web::announce;
@@ -332,7 +466,7 @@ int main() {
   services.text_fields = [](const std::vector<rapport::ui::TextFieldSpec>& fields) {
     rapport::web::sync_text_fields(fields, g->dpr, g->theme);
   };
-  g->app.init(services, std::move(scenarios), std::move(errors), g->options);
+  guarded("start-up", [&] { g->app.init(services, std::move(scenarios), std::move(errors), g->options); });
   if (!g->options.parent_origin.empty())
     js_post_to_parent(g->options.parent_origin.c_str(), R"({"type":"rapport:ready"})");
 

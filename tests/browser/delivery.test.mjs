@@ -95,11 +95,20 @@ await run([
       assert(!(await direct.hits()).some((h) => h.label === 'button:Library'), 'embedded: no way back to a library');
       for (let i = 0; i < 4; i++) { await direct.click('prep:1'); await direct.click('button:Continue'); }
       await direct.find('input:reply');
+      const before = (await direct.find('client:last')).text;
       await direct.click('input:reply');
-      await direct.page.keyboard.type('What matters most to you now that the budget has changed?');
+      const typed = 'What matters most to you now that the budget has changed?';
+      await direct.page.keyboard.type(typed);
       await direct.page.keyboard.press('Enter');
-      await direct.page.waitForFunction(() => JSON.parse(window.rapport.hitsJson).some((h) => h.label === 'client:last'));
+      // client:last is on screen before the reply too: wait for the client to answer it.
+      await direct.page.waitForFunction((b) => {
+        const last = JSON.parse(window.rapport.hitsJson).find((h) => h.label === 'client:last');
+        return last && last.text !== b;
+      }, before, { timeout: 10000 });
       await direct.settle(500);
+      const saved = await direct.page.evaluate(() => JSON.parse(localStorage.getItem('rapport.progress')).unfinished);
+      assert(saved.turns.length === 1 && saved.turns[0].typed && saved.turns[0].reply === typed,
+        `the typed reply was played: ${JSON.stringify(saved.turns)}`);
       assert(!(await direct.hits()).some((h) => h.label === 'coach:last'), 'coach=0 hides coaching (assessment mode)');
       await direct.screenshot('embed-1-800x600.png');
       assert(direct.problems.length === 0, direct.problems.join('\n'));

@@ -2,6 +2,14 @@
 // real keyboard, coded in the browser, coached, and each moves the client differently; the
 // debrief then shows the scores and the trust chart.
 import { openApp, run, assert } from './harness.mjs';
+import { nativePlay } from './oracle.mjs';
+
+const QUESTION = 'What is it about the depot plan that worries you most?';
+const REFLECTION = "So you're worried Leeds can't take on Wakefield's volume when it already misses its dispatch window.";
+const ADVICE = 'The extra shifts will sort Leeds out. You should just trust our track record.';
+// The same session in the native core: the three typed replies, then the first offered reply.
+const expected = nativePlay('questioned-advice', [{ typed: QUESTION }, { typed: REFLECTION }, { typed: ADVICE }, 1],
+  { untilEnd: true });
 
 async function trust(app) { return Number((await app.find('meter:trust')).text); }
 
@@ -30,18 +38,18 @@ await run([
       await app.settle();
       const t0 = await trust(app);
 
-      const q = await typeReply(app, 'What is it about the depot plan that worries you most?');
+      const q = await typeReply(app, QUESTION);
       await app.screenshot('typed-1-question.png');
       assert(/open question/.test(q), `question coded as open question, coach said: ${q}`);
       const t1 = await trust(app);
       const line1 = (await app.find('client:last')).text;
 
-      const r = await typeReply(app, "So you're worried Leeds can't take on Wakefield's volume when it already misses its dispatch window.");
+      const r = await typeReply(app, REFLECTION);
       assert(/reflection/.test(r), `reflection coded as a reflection, coach said: ${r}`);
       const t2 = await trust(app);
       const line2 = (await app.find('client:last')).text;
 
-      const a = await typeReply(app, 'The extra shifts will sort Leeds out. You should just trust our track record.');
+      const a = await typeReply(app, ADVICE);
       assert(/advice without permission/.test(a), `advice coded as persuade, coach said: ${a}`);
       const t3 = await trust(app);
       await app.screenshot('typed-2-advice.png');
@@ -52,14 +60,11 @@ await run([
 
       // Finish with choices and read the debrief.
       await app.click('mode:choice');
-      for (let i = 0; i < 8; i++) {
-        const hits = await app.hits();
-        if (hits.some((h) => h.label === 'outcome')) break;
-        await app.click('reply:1');
-      }
-      await app.find('outcome');
+      for (let i = 3; i < expected.replies; i++) await app.click('reply:1');
+      const outcome = await app.find('outcome');
+      assert(outcome.text === expected.ending, `ending "${outcome.text}" vs the native core's "${expected.ending}"`);
       const score = Number((await app.find('score')).text);
-      assert(score >= 0 && score <= 100, `score shown: ${score}`);
+      assert(score === expected.score, `score ${score} vs the native core's ${expected.score} for the same replies`);
       const chart = await app.reveal('chart:trust');
       assert(/Trust: \d+/.test(chart.text), `trust chart has values: ${chart.text}`);
       await app.settle();

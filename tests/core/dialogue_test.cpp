@@ -164,3 +164,48 @@ TEST(ScenarioLint, RequiredFlagThatNothingSetsIsReported) {
 
 }  // namespace
 }  // namespace rapport
+
+namespace rapport {
+namespace {
+
+// Issue 15, bug 5: restore() accepted impossible states (phase "prepare" after every prep step,
+// any unknown phase) and left a dialogue with neither a prep step nor a node; prep ids and turn
+// nodes were never checked.
+TEST(Dialogue, RestoreRefusesImpossibleStates) {
+  Scenario s = testing::load_shipped("questioned-advice");
+  Dialogue played(s);
+  while (played.phase() == Phase::Prepare) played.choose_prep(0);
+  played.choose(0);
+  const nlohmann::json good = played.to_json();
+  ASSERT_EQ(Dialogue(s).restore(good), "");
+
+  auto refused = [&](nlohmann::json saved, const std::string& words) {
+    Dialogue d(s);
+    const nlohmann::json before = d.to_json();
+    std::string error = d.restore(saved);
+    EXPECT_NE(error.find(words), std::string::npos) << "expected '" << words << "', got '" << error << "'";
+    EXPECT_EQ(d.to_json(), before);
+  };
+  nlohmann::json e = good;
+  e["phase"] = "prepare";
+  e["turns"] = nlohmann::json::array();
+  refused(e, "still preparing after the scenario's last preparation step");
+  e = good;
+  e["phase"] = "paused";
+  refused(e, "unknown phase 'paused'");
+  e = good;
+  e["prep"][0] = "no-such-option";
+  refused(e, "preparation option 'no-such-option'");
+  e = good;
+  e["prep"].erase(e["prep"].size() - 1);
+  refused(e, "left preparation after");
+  e = good;
+  e["turns"][0]["node"] = "nowhere";
+  refused(e, "answered node 'nowhere'");
+  e = good;
+  e["turns"][0]["choice"] = 999;
+  refused(e, "chose a reply that node");
+}
+
+}  // namespace
+}  // namespace rapport

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <map>
 
+#include "lint.h"
 #include "test_support.h"
 
 namespace rapport {
@@ -363,6 +364,67 @@ TEST(FollowUp, CliUsesScenarioOwnTemplate) {
   EXPECT_NE(out.find("FOLLOWUP:\nRe: Why should we trust your numbers?\n\nDear Dana Okafor,\n"), std::string::npos)
       << out;
   EXPECT_NE(out.find("* Write the board paper together (next Wednesday)\n"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace rapport
+
+namespace rapport {
+namespace {
+
+/// questioned-advice's file with its follow-up template replaced by `followup`.
+std::string with_followup(const json& followup) {
+  json doc = json::parse(testing::read_text(testing::source_path("scenarios/questioned-advice.json")));
+  doc["followup"] = followup;
+  return doc.dump();
+}
+
+// Issue 15, bug 6: the loader validated subject and body joined, so a section opened in the
+// subject and closed in the body loaded; rendering them one at a time then failed and the
+// learner got a blank email. The two parsers also disagreed on whether `subject` is required.
+TEST(FollowUp, SubjectAndBodyAreValidatedSeparatelyOnLoad) {
+  LoadResult split = load_scenario(with_followup({{"subject", "Re: {{#partial}}our talk"}, {"body", "{{/partial}}Hi"}}),
+                                   "split.json");
+  ASSERT_FALSE(split.ok());
+  EXPECT_NE(split.errors.front().find("/followup/subject"), std::string::npos) << split.errors.front();
+
+  LoadResult body_only = load_scenario(with_followup({{"body", "Hi {{client.first_name}}"}}), "body-only.json");
+  ASSERT_TRUE(body_only.ok()) << body_only.errors.front();
+  ASSERT_TRUE(body_only.scenario->followup);
+  EXPECT_EQ(body_only.scenario->followup->subject, default_followup_template().subject)
+      << "the loader and parse_followup_template agree: subject may be left out";
+}
+
+TEST(FollowUp, TheDraftIsNeverBlank) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue d = play(s, kBreakthrough);
+  ASSERT_EQ(d.phase(), Phase::Ended);
+  // A template the loader could not have accepted (set directly): rendering fails.
+  s.followup = FollowUpTemplate{"Re: {{#partial}}", "{{/partial}}"};
+  FollowUpDraft draft = draft_followup(d, "");
+  EXPECT_NE(draft.text.find(s.client.name.substr(0, s.client.name.find(' '))), std::string::npos) << draft.text;
+  EXPECT_NE(draft.error.find("subject"), std::string::npos) << draft.error;
+  EXPECT_NE(draft.error.find("standard email"), std::string::npos) << draft.error;
+
+  s.followup = FollowUpTemplate{"Next steps", "Hi {{client.first_name}}"};
+  draft = draft_followup(d, "");
+  EXPECT_EQ(draft.error, "");
+  EXPECT_EQ(draft.text, "Next steps\n\nHi " + s.client.name.substr(0, s.client.name.find(' ')));
+}
+
+TEST(FollowUp, LintRendersTheScenarioTemplate) {
+  Scenario s = load_shipped("questioned-advice");
+  EXPECT_TRUE(lint_scenario(s, "qa.json").empty());
+  // Sections nested over the discussion points expand past the render budget: only rendering
+  // shows it.
+  std::string bomb;
+  for (int i = 0; i < kTemplateMaxNesting; ++i) bomb += "{{#discussion}}";
+  bomb += "{{.}}";
+  for (int i = 0; i < kTemplateMaxNesting; ++i) bomb += "{{/discussion}}";
+  s.followup = FollowUpTemplate{"s", bomb};
+  std::vector<std::string> errors = lint_scenario(s, "qa.json");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("qa.json: /followup: the template does not render (body)"), std::string::npos) << errors[0];
 }
 
 }  // namespace

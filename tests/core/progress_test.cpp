@@ -130,3 +130,94 @@ TEST(Progress, ImportMergesWithoutDuplicates) {
 
 }  // namespace
 }  // namespace rapport
+
+namespace rapport {
+namespace {
+
+// Issue 15, bug 3: load() ignored a failed backup write but said the data "was kept aside", and
+// the next save overwrote the only copy. Trigger: a record from a newer version near the quota.
+TEST(Progress, FailedBackupNeverOverwritesTheOriginal) {
+  const std::string future = R"({"format_version":99,"sessions":[)" + std::string(300, ' ') + "]}";
+  MemoryProgressStore store(future.size() + std::string(kProgressKey).size() + 200);
+  ASSERT_TRUE(store.write(kProgressKey, future));
+  ProgressBook book(store);
+  book.load();
+  std::vector<std::string> notices = book.take_notices();
+  ASSERT_EQ(notices.size(), 1u);
+  EXPECT_EQ(notices[0].find("kept aside under"), std::string::npos) << "it was not kept aside: " << notices[0];
+  EXPECT_NE(notices[0].find("will not save over the original"), std::string::npos) << notices[0];
+  EXPECT_TRUE(book.holding_original());
+  EXPECT_FALSE(book.add_session(SessionRecord{.id = "n", .scenario = "budget-cut", .finished = "2026-11-03T00:00:00Z"}));
+  EXPECT_EQ(store.read(kProgressKey), future) << "the only copy was overwritten";
+  EXPECT_FALSE(book.take_notices().empty());
+  // Once there is room for the copy, saving goes ahead with the original kept aside.
+  MemoryProgressStore roomy;
+  roomy.write(kProgressKey, future);
+  ProgressBook fine(roomy);
+  fine.load();
+  EXPECT_FALSE(fine.holding_original());
+  EXPECT_TRUE(fine.add_session(SessionRecord{.id = "n", .scenario = "budget-cut", .finished = "2026-11-03T00:00:00Z"}));
+  EXPECT_EQ(roomy.read(kProgressBackupKey), future);
+}
+
+// Issue 15, bug 4: `settings` and `unfinished` were never validated, and .value() threw on a
+// wrong type every frame. A wrong-typed field is now a readable problem; the history stays, the
+// original bytes are set aside, and nothing throws.
+TEST(Progress, WrongTypedSettingsAndUnfinishedAreSetAsideNotThrown) {
+  const std::string stored = R"({"format_version":2,"sessions":[{"id":"a","scenario":"budget-cut","score":70,)"
+                             R"("finished":"2026-11-01T10:00:00Z"}],"unfinished":"resume me","settings":{"theme":3}})";
+  std::vector<std::string> problems;
+  std::string error;
+  auto r = progress_from_json_text(stored, &error, &problems);
+  ASSERT_TRUE(r) << error;
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_NE(problems[0].find("unfinished session"), std::string::npos) << problems[0];
+  EXPECT_NE(problems[0].find("found a string"), std::string::npos) << problems[0];
+  EXPECT_NE(problems[1].find("\"theme\" should be a string, found a number"), std::string::npos) << problems[1];
+  EXPECT_EQ(r->sessions.size(), 1u);
+  EXPECT_TRUE(r->unfinished.is_null());
+
+  MemoryProgressStore store;
+  store.write(kProgressKey, stored);
+  ProgressBook book(store);
+  book.load();
+  EXPECT_EQ(book.record().sessions.size(), 1u) << "the history survives a bad settings field";
+  std::vector<std::string> notices = book.take_notices();
+  ASSERT_EQ(notices.size(), 1u);
+  EXPECT_NE(notices[0].find("settings"), std::string::npos) << notices[0];
+  EXPECT_EQ(store.read(kProgressBackupKey), stored);
+  EXPECT_EQ(read_learner_settings(book.record().settings).theme, "light");
+}
+
+TEST(Progress, UnfinishedSessionsOfTheWrongShapeAreRefusedAtLoad) {
+  for (const char* unfinished : {R"({"scenario":"x","phase":"prepare"})", R"({"format_version":1,"scenario":"x",)"
+                                 R"("phase":"talking","prep":[],"state":{},"start_state":{},"flags":[],"node":"",)"
+                                 R"("ending":"","client":"","points":[],"turns":[]})",
+                                 R"({"scenario":"x","replay":{"turns":[{"choice":"one"}]}})", "[1,2]", "7"}) {
+    std::string stored = std::string(R"({"format_version":2,"sessions":[],"unfinished":)") + unfinished + "}";
+    std::vector<std::string> problems;
+    auto r = progress_from_json_text(stored, nullptr, &problems);
+    ASSERT_TRUE(r) << unfinished;
+    EXPECT_TRUE(r->unfinished.is_null()) << unfinished;
+    EXPECT_EQ(problems.size(), 1u) << unfinished;
+  }
+}
+
+TEST(Progress, WrongTypedSessionFieldsAreAnError) {
+  std::string error;
+  EXPECT_FALSE(progress_from_json_text(
+      R"({"format_version":2,"sessions":[{"id":"a","scenario":"b","score":1,"journal":{"x":1}}]})", &error));
+  EXPECT_NE(error.find("\"journal\" is an object"), std::string::npos) << error;
+}
+
+// Issue 15, bug 7: integers read with get<long long>() wrapped; 18446744073709551615 read as -1.
+TEST(Progress, HugeIntegersAreRangeErrorsNotWrapped) {
+  std::string error;
+  EXPECT_FALSE(progress_from_json_text(R"({"format_version":18446744073709551617,"sessions":[]})", &error));
+  EXPECT_FALSE(progress_from_json_text(R"({"format_version":2,"sessions":[{"id":"a","scenario":"b",)"
+                                       R"("score":18446744073709551615}]})", &error));
+  EXPECT_NE(error.find("score outside 0 to 100"), std::string::npos) << error;
+}
+
+}  // namespace
+}  // namespace rapport

@@ -223,7 +223,8 @@ fs::path tool_path(const char* name) { return fs::path(RAPPORT_CLI).parent_path(
 
 TEST(ReplyCoder, CommittedWeightsMatchAFreshTrainingRun) {
   const fs::path trainer = tool_path("train_coder");
-  if (!fs::exists(trainer)) GTEST_SKIP() << "build the train_coder target to run this check";
+  // The native build always makes the trainer (cmake/native.cmake): missing means a broken build.
+  ASSERT_TRUE(fs::exists(trainer)) << trainer << " is missing: build the train_coder target";
   const fs::path dir = fs::temp_directory_path() / ("rapport-coder-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   std::string first;

@@ -72,7 +72,7 @@ TEST(Suspend, RoundTripKeepsSummariesAndInputs) {
   r.unfinished = d.to_json();
 
   std::string data = encode_suspend_data(r);
-  ASSERT_EQ(data.rfind("r1:", 0), 0u) << data;
+  ASSERT_EQ(data.rfind("r2:0:", 0), 0u) << data;
   for (char c : data) EXPECT_TRUE(c >= 0x20 && c < 0x7F && c != '"' && c != '<' && c != '&') << data;
 
   std::string error;
@@ -84,8 +84,9 @@ TEST(Suspend, RoundTripKeepsSummariesAndInputs) {
     EXPECT_EQ(back->sessions[i].score, r.sessions[i].score);
     EXPECT_EQ(back->sessions[i].outcome, r.sessions[i].outcome);
     EXPECT_EQ(back->sessions[i].mode, r.sessions[i].mode);
-    EXPECT_EQ(back->sessions[i].finished.substr(0, 19), r.sessions[i].finished.substr(0, 19));
-    EXPECT_FALSE(back->sessions[i].id.empty());
+    EXPECT_EQ(back->sessions[i].finished, r.sessions[i].finished);
+    EXPECT_EQ(back->sessions[i].id, r.sessions[i].id) << "ids survive the LMS copy, so copies merge by id";
+    EXPECT_EQ(back->sessions[i].ending_title, r.sessions[i].ending_title) << "the history shows how it ended";
   }
   EXPECT_EQ(back->best_score(), 88);
   EXPECT_EQ(back->settings, r.settings);
@@ -102,9 +103,36 @@ TEST(Suspend, RoundTripKeepsSummariesAndInputs) {
   EXPECT_EQ(encode_suspend_data(*back), data);
 }
 
+// Issue 15, bug 1: the first format kept no ids, so its sessions came back with made-up ids that
+// never matched the local ones. r2 keeps each session's own id, in two characters for the usual
+// "<finished>-<scenario>-<n>" and whole for any other.
+TEST(Suspend, SessionIdsSurviveExactly) {
+  ProgressRecord r;
+  r.sessions.push_back(session("budget-cut", 50, "partial", "2026-03-01T10:00:00.123Z"));
+  r.sessions.push_back(session("budget-cut", 51, "partial", "2026-03-01T10:00:01.000Z"));
+  r.sessions.back().id = "imported \xC3\xA9 7";
+  r.sessions.push_back(session("late-again", 52, "partial", "2026-03-01T10:00:02Z"));  // no fraction
+  r.reset_generation = 3;
+  auto back = decode_suspend_data(encode_suspend_data(r), nullptr);
+  ASSERT_TRUE(back);
+  ASSERT_EQ(back->sessions.size(), 3u);
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ(back->sessions[i].id, r.sessions[i].id);
+  EXPECT_EQ(back->reset_generation, 3);
+}
+
+TEST(Suspend, FirstFormatStillReads) {
+  // What the first release wrote: one session, no generation, no id, time in seconds.
+  auto back = decode_suspend_data("r1:budget-cut~partial|0*1e*1*1a2b3c*c|", nullptr);
+  ASSERT_TRUE(back);
+  ASSERT_EQ(back->sessions.size(), 1u);
+  EXPECT_EQ(back->sessions[0].scenario, "budget-cut");
+  EXPECT_EQ(back->sessions[0].score, 50);
+  EXPECT_EQ(back->reset_generation, 0);
+}
+
 TEST(Suspend, EmptyRecordIsTiny) {
   std::string data = encode_suspend_data(ProgressRecord{});
-  EXPECT_EQ(data, "r1:||");
+  EXPECT_EQ(data, "r2:0:||");
   auto back = decode_suspend_data(data, nullptr);
   ASSERT_TRUE(back);
   EXPECT_TRUE(back->sessions.empty());
@@ -202,7 +230,14 @@ TEST(Suspend, GarbageIsRejectedWithAMessage) {
                        "r1:a|||%5B1%5D",
                        "r1:a%FF|0*0*0**c|",
                        "r1:a%C3|0*0*0**c|",
-                       "r1:a%ED%A0%80|0*0*0**c|"};
+                       "r1:a%ED%A0%80|0*0*0**c|",
+                       "r2:a|0*0*0**c|",
+                       "r2:0:a|0*0*0**c|",
+                       "r2:0:a|0*0*0**c*.|",
+                       "r2:0:a|0*0*0**c*5|",
+                       "r2:0:a|0*0*0**c*.1|",
+                       "r2:0:a|0*0*0**c*0|",
+                       "r2:0:a|0*0*0**c*0*7|"};
   for (const char* b : bad) {
     std::string error;
     EXPECT_FALSE(decode_suspend_data(b, &error)) << b;

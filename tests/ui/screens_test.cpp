@@ -259,3 +259,34 @@ TEST_F(Screens, FollowUpProgressAndSettingsDraw) {
 
 }  // namespace
 }  // namespace rapport::ui
+
+namespace rapport::ui {
+namespace {
+
+class RuntimeScenarios : public testing::UiTest {
+ protected:
+  void SetUp() override { start(1280, 800, 1.0f); }
+};
+
+// Issue 15, bug 7: a scenario an author loads at run time skipped lint, so a graph with a node no
+// path reaches (or a dead end) was added to the library.
+TEST_F(RuntimeScenarios, AreLintedLikeTheLibrary) {
+  nlohmann::json doc = nlohmann::json::parse(testing::read_text(std::string(RAPPORT_SOURCE_DIR) +
+                                                                "/scenarios/questioned-advice.json"));
+  doc["id"] = "authored";
+  nlohmann::json orphan = doc["nodes"][1];
+  orphan["id"] = "orphan";
+  doc["nodes"].push_back(orphan);
+  const size_t before = app_->scenarios().size();
+  EXPECT_FALSE(app_->add_scenario_text("authored.json", doc.dump()));
+  EXPECT_EQ(app_->scenarios().size(), before);
+  ASSERT_FALSE(app_->load_errors().empty());
+  EXPECT_NE(app_->load_errors().back().find("authored.json: /nodes/"), std::string::npos) << app_->load_errors().back();
+  EXPECT_NE(app_->load_errors().back().find("cannot be reached"), std::string::npos) << app_->load_errors().back();
+  doc["nodes"].erase(doc["nodes"].size() - 1);
+  EXPECT_TRUE(app_->add_scenario_text("authored.json", doc.dump()));
+  EXPECT_EQ(app_->scenarios().size(), before + 1);
+}
+
+}  // namespace
+}  // namespace rapport::ui

@@ -1,8 +1,9 @@
 # Builds one SCORM package (cmake -P): imsmanifest.xml from TEMPLATE at the root of a zip, with
 # every file of SITE_DIR beside it. Skips the work when the site has not changed since the last
-# run. Inputs: SITE_DIR, TEMPLATE, STAGE_DIR, OUTPUT (the .zip), VERSION, MASTERY_SCORE (0..100).
+# run. Inputs: SITE_DIR, TEMPLATE, STAGE_DIR, OUTPUT (the .zip), VERSION, MASTERY_SCORE (0..100),
+# LMS_POLICY (mastery or completion; web/lms.js).
 cmake_minimum_required(VERSION 3.20)
-foreach(var SITE_DIR TEMPLATE STAGE_DIR OUTPUT VERSION MASTERY_SCORE)
+foreach(var SITE_DIR TEMPLATE STAGE_DIR OUTPUT VERSION MASTERY_SCORE LMS_POLICY)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "package.cmake: ${var} is not set")
   endif()
@@ -21,7 +22,10 @@ foreach(f ${site_files})
   file(TIMESTAMP "${SITE_DIR}/${f}" when "%Y%m%d%H%M%S")
   string(APPEND stamp ";${f}:${size}:${when}")
 endforeach()
-string(APPEND stamp ";${VERSION};${MASTERY_SCORE}")
+if(NOT LMS_POLICY MATCHES "^(mastery|completion)$")
+  message(FATAL_ERROR "package.cmake: LMS_POLICY must be mastery or completion, not '${LMS_POLICY}'")
+endif()
+string(APPEND stamp ";${VERSION};${MASTERY_SCORE};${LMS_POLICY}")
 set(stamp_file "${STAGE_DIR}.stamp")
 if(EXISTS "${OUTPUT}" AND EXISTS "${stamp_file}")
   file(READ "${stamp_file}" previous)
@@ -44,6 +48,7 @@ endforeach()
 string(REGEX REPLACE "\n$" "" RAPPORT_FILES "${RAPPORT_FILES}")
 set(RAPPORT_VERSION "${VERSION}")
 set(RAPPORT_MASTERY_SCORE "${MASTERY_SCORE}")
+set(RAPPORT_LMS_POLICY "${LMS_POLICY}")
 math(EXPR whole "${MASTERY_SCORE} / 100")
 math(EXPR cents "${MASTERY_SCORE} % 100")
 if(cents LESS 10)

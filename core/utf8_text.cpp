@@ -1,0 +1,59 @@
+// Implementation of utf8_text.h.
+#include "utf8_text.h"
+
+namespace rapport {
+
+size_t utf8_char_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xE) return 3;
+  if ((lead >> 3) == 0x1E) return 4;
+  return 1;
+}
+
+namespace {
+
+/// Bytes of the character at `i`, counting only continuation bytes that are really there.
+size_t char_at(std::string_view text, size_t i) {
+  size_t len = utf8_char_length(static_cast<unsigned char>(text[i]));
+  size_t n = 1;
+  while (n < len && i + n < text.size() && (static_cast<unsigned char>(text[i + n]) >> 6) == 0x2) ++n;
+  return n;
+}
+
+}  // namespace
+
+std::string_view utf8_prefix(std::string_view text, size_t max_bytes) {
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t n = char_at(text, i);
+    if (i + n > max_bytes) break;
+    i += n;
+  }
+  return text.substr(0, i);
+}
+
+std::string_view utf8_first_chars(std::string_view text, size_t max_chars) {
+  size_t i = 0;
+  for (size_t count = 0; i < text.size() && count < max_chars; ++count) i += char_at(text, i);
+  return text.substr(0, i);
+}
+
+std::string utf8_initials(std::string_view name) {
+  std::string out;
+  int taken = 0;
+  bool start = true;
+  for (size_t i = 0; i < name.size() && taken < 2;) {
+    size_t n = char_at(name, i);
+    if (name[i] == ' ') start = true;
+    else if (start) {
+      out.append(name.substr(i, n));
+      ++taken;
+      start = false;
+    }
+    i += n;
+  }
+  return out;
+}
+
+}  // namespace rapport
