@@ -47,7 +47,7 @@ export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 
     if (!u.startsWith(url) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request outside the site: ${u}`);
   });
   const app = {
-    page, context, url, problems,
+    page, context, url, problems, server,
     /** The Playwright frame running the app (the page itself unless `frame` was given). */
     async appFrame() { return (await appScope()).scope; },
     async load(extra = path) {
@@ -119,7 +119,7 @@ export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 
     async screenshot(name) { await page.screenshot({ path: join(artifacts, name) }); },
     async close() {
       await context.close();
-      server.close();
+      app.server.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
