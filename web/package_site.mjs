@@ -22,7 +22,12 @@ function write(path, bytes) {
   if (!old || !old.equals(Buffer.from(bytes))) writeFileSync(path, bytes);
 }
 
-copyFileSync(join(source, 'web/lms.js'), join(site, 'lms.js'));
+// index.html and lms.js are the two files a host that does not compress sends as they are: their
+// comment lines and indentation go (a quarter of their bytes). Only whole-line // comments are
+// removed, so a // inside a string or a URL is never touched.
+const compact = (text) => text.split('\n').filter((line) => !/^\s*\/\/.*$/.test(line)).map((line) => line.trimStart()).join('\n');
+
+write(join(site, 'lms.js'), compact(readFileSync(join(source, 'web/lms.js'), 'utf8')));
 copyFileSync(join(source, 'web/embed-example.html'), join(site, 'embed-example.html'));
 copyFileSync(join(source, 'web/icon.svg'), join(site, 'icon.svg'));
 
@@ -40,6 +45,7 @@ for (const extra of ['web/lms.js', 'web/icon.svg', ...Object.values(templates)])
 const version = hash.digest('hex').slice(0, 12);
 
 for (const [out, template] of Object.entries(templates)) {
-  write(join(site, out), readFileSync(join(source, template), 'utf8').replaceAll('@RAPPORT_VERSION@', version));
+  const text = readFileSync(join(source, template), 'utf8').replaceAll('@RAPPORT_VERSION@', version);
+  write(join(site, out), out === 'index.html' ? compact(text) : text);
 }
 console.log(`site version ${version}`);
