@@ -43,16 +43,16 @@ while (at < bytes.length) {
   at = end;
 }
 
-/** The library a (mangled or demangled) function name belongs to. */
+/** The library a function belongs to, from its demangled name. */
 function library(n) {
-  if (/nlohmann|json_abi|basic_json|json_sax|lexer|parser<|serializer</.test(n)) return 'nlohmann/json';
-  if (/rapport.{0,6}ui|N7rapport2ui/.test(n)) return 'ui (screens)';
-  if (/rapport.{0,6}web|N7rapport3web|^rapport_|emscripten_|^js_/.test(n)) return 'web (platform)';
-  if (/rapport/i.test(n)) return 'core';
-  if (/ImGui|imgui|Im[A-Z][a-zA-Z]+|stbtt|stbrp|stb_|STB/.test(n)) return 'Dear ImGui + stb';
-  if (/^(_Z.*St3__|std::|__cxa|__cxx|operator new|operator delete)|NSt3__|St3__|^std/.test(n)) return 'C++ standard library';
-  if (/^(dl|em)malloc|^malloc|^free|^mem|^str|printf|^__|^sbrk|^fmt|^pthread|^_*stdio|^f[a-z]+$/.test(n)) return 'C library';
-  return 'other';
+  if (/nlohmann|json_abi|basic_json|json_sax/.test(n)) return 'nlohmann/json';
+  if (/rapport::ui::/.test(n)) return 'ui (screens)';
+  if (/rapport::web::|^rapport_|^\(anonymous namespace\)::/.test(n)) return 'web (platform)';  // web/main.cpp's own
+  if (/rapport/.test(n)) return 'core';
+  if (/ImGui|Im[A-Z][a-zA-Z]+|stbtt|stbrp|stb_/.test(n)) return 'Dear ImGui + stb';
+  if (/std::|_Unwind|__cxa|__cxx|demangl|operator new|operator delete/.test(n)) return 'C++ standard library';
+  if (!n.includes('(')) return 'C library';  // C functions carry no signature
+  return 'Dear ImGui + stb';  // the rest are ImGui's static helpers (CreateNewWindow, CheckShader, ...)
 }
 const groups = new Map();
 const all = bodies.map((size, i) => ({ size, name: names.get(imported + i) || `#${imported + i}` }));
