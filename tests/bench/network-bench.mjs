@@ -59,11 +59,15 @@ async function withProfile(chromium, flags, fn) {
 
 /** Waits (at most 20 s) until Rapport's service worker controls the page and has kept the site. */
 async function workerSettled(page) {
-  await page.waitForFunction(async () => {
-    if (!navigator.serviceWorker || !navigator.serviceWorker.controller) return false;
-    const cache = (await caches.keys()).find((k) => k.startsWith('rapport-'));
-    return !!cache && (await (await caches.open(cache)).keys()).length >= 7;
-  }, null, { timeout: 20000, polling: 200 }).catch(() => {});
+  for (const until = Date.now() + 20000; Date.now() < until;) {
+    const held = await page.evaluate(async () => {
+      if (!navigator.serviceWorker || !navigator.serviceWorker.controller) return 0;
+      const cache = (await caches.keys()).find((k) => k.startsWith('rapport-'));
+      return cache ? (await (await caches.open(cache)).keys()).length : 0;
+    });
+    if (held >= 7) return;
+    await page.waitForTimeout(200);
+  }
 }
 
 /**

@@ -9,11 +9,20 @@ import { serveStatic } from '../../web/serve.mjs';
 
 /** Waits until this version's service worker controls the page and holds every file. */
 async function workerReady(app, version) {
-  await app.page.waitForFunction(async (v) => {
-    if (!navigator.serviceWorker.controller) return false;
+  const kept = ['', 'icon.svg', 'lms.js', 'manifest.webmanifest', 'rapport.data', 'rapport.js', 'rapport.wasm'].join(' ');
+  const held = () => app.page.evaluate(async (v) => {
+    if (!navigator.serviceWorker.controller) return 'no worker';
     const keys = await caches.keys();
-    return keys.length === 1 && keys[0] === `rapport-${v}`;
-  }, version, { timeout: 30000, polling: 200 });
+    if (keys.length !== 1 || keys[0] !== `rapport-${v}`) return `caches ${keys.join()}`;
+    return (await (await caches.open(keys[0])).keys()).map((r) => new URL(r.url).pathname.slice(1)).sort().join(' ');
+  }, version);
+  // (waitForFunction takes a promise for a true value: this polls the answer instead.)
+  for (const until = Date.now() + 30000; ;) {
+    const now = await held();
+    if (now === kept) return;
+    if (Date.now() > until) throw new Error(`the worker holds: ${now}`);
+    await app.page.waitForTimeout(200);
+  }
 }
 
 async function playOpening(app) {
@@ -35,7 +44,9 @@ await run([
       const version = await app.page.evaluate(() => window.rapportDownloads.version);
       await workerReady(app, version);
 
-      // Network off: the browser offline and the server stopped.
+      // Network off: the browser offline, its HTTP cache emptied and the server stopped.
+      const cdp = await app.context.newCDPSession(app.page);
+      await cdp.send('Network.clearBrowserCache');
       const port = new URL(app.url).port;
       app.server.closeAllConnections();
       await new Promise((done) => app.server.close(done));
