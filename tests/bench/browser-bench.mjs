@@ -2,8 +2,8 @@
 // built with the same toolchain, measured the same way in one run in headless Chromium. Prints a
 // table, the ratios to the hello, and as its LAST line one line of key=value pairs.
 //
-//   node tests/bench/browser-bench.mjs [--loads 5] [--idle-ms 5000] [--rapport build/web/site]
-//                                      [--hello build/bench-hello/site]
+//   node tests/bench/browser-bench.mjs [--loads 5] [--idle-ms 5000] [--net-loads 3]
+//                                      [--rapport build/web/site] [--hello build/bench-hello/site]
 //   RAPPORT_BENCH=path/to/rapport_bench  native benchmark binary for the coder figure
 //                                        (default build/native/rapport_bench, skipped if absent)
 //
@@ -20,6 +20,8 @@
 //   (these include the benchmark's own polling of the hit table, so they overstate the app). Rapport plays its first scenario by clicking
 //   the hit table's rectangles, as tests/browser/harness.mjs does; the hello clicks its button.
 // - heap: the wasm memory (Module.HEAP8.length) after playing, and the JS heap (performance.memory).
+// - network: slow-4G cold loads from both kinds of host and warm loads (see network-bench.mjs).
+// The sites are served as they are (no gzip), as most hosts do: Rapport's page fetches its .gz copies.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
