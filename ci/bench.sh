@@ -2,9 +2,11 @@
 # Browser benchmark: builds the web app (ci/build.sh web) and a minimal Dear ImGui hello page with
 # the same toolchain and flags (tests/bench/hello -> build/bench-hello/site), then measures both in
 # headless Chromium in one run (tests/bench/browser-bench.mjs): transfer size, first frame, idle
-# frames, frame CPU while playing, wasm heap, plus the native coder's replies per second from
+# frames, frame CPU while playing, wasm heap, cold loads under slow-4G emulation from a host that
+# does not compress and from a gzip host (bytes_on_wire, slow4g_first_frame_ms and the hello's),
+# warm loads (tests/bench/network-bench.mjs), plus the native coder's replies per second from
 # build/native/rapport_bench (built here; or $RAPPORT_BENCH). Figures, not pass/fail; the last line
-# of output is `key=value ...`. Extra arguments go to the Node script (e.g. --loads 3).
+# of output is `key=value ...`. Extra arguments go to the Node script (e.g. --loads 3 --net-loads 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}

@@ -37,19 +37,19 @@ target_link_options(rapport_web PRIVATE
   "--preload-file" "${DATA_STAGE}@/")
 set_property(TARGET rapport_web APPEND PROPERTY LINK_DEPENDS ${STAGED_FILES} "${DATA_STAGE}/fonts/regular.ttf")
 
-add_custom_command(TARGET rapport_web POST_BUILD
-  COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/shell.html" "${SITE_DIR}/index.html"
-  COMMENT "Installing shell.html as index.html")
-# Keep index.html current when only shell.html changes.
-add_custom_target(rapport_shell ALL
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/shell.html" "${SITE_DIR}/index.html"
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/web/embed-example.html" "${SITE_DIR}/embed-example.html"
-  DEPENDS rapport_web)
-
-# The SCORM bridge (web/lms.js), loaded by index.html before rapport.js.
-add_custom_target(rapport_lms_js ALL
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/web/lms.js" "${SITE_DIR}/lms.js"
-  DEPENDS rapport_web "${CMAKE_SOURCE_DIR}/web/lms.js")
+# The rest of the site (web/package_site.mjs): gzip copies of rapport.wasm, .data and .js, a version
+# from the contents, and index.html (from shell.html), the service worker and the web app manifest
+# naming that version; lms.js, the icon and the embedding example are copied beside them.
+find_program(RAPPORT_NODE node REQUIRED)
+set(SITE_INPUTS "${CMAKE_SOURCE_DIR}/shell.html" "${CMAKE_SOURCE_DIR}/web/lms.js" "${CMAKE_SOURCE_DIR}/web/sw.js"
+  "${CMAKE_SOURCE_DIR}/web/manifest.webmanifest" "${CMAKE_SOURCE_DIR}/web/icon.svg"
+  "${CMAKE_SOURCE_DIR}/web/embed-example.html" "${CMAKE_SOURCE_DIR}/web/package_site.mjs")
+add_custom_command(OUTPUT "${SITE_DIR}/index.html" "${SITE_DIR}/sw.js" "${SITE_DIR}/rapport.wasm.gz"
+  COMMAND "${RAPPORT_NODE}" "${CMAKE_SOURCE_DIR}/web/package_site.mjs" "${SITE_DIR}" "${CMAKE_SOURCE_DIR}"
+  COMMAND ${CMAKE_COMMAND} -E touch "${SITE_DIR}/index.html" "${SITE_DIR}/sw.js" "${SITE_DIR}/rapport.wasm.gz"
+  DEPENDS rapport_web ${SITE_INPUTS}
+  COMMENT "Compressing and versioning the site")
+add_custom_target(rapport_site ALL DEPENDS "${SITE_DIR}/index.html")
 
 # LMS packages: build/web/rapport-scorm12.zip and rapport-scorm2004.zip, each imsmanifest.xml
 # (from web/scorm/) at the root with the whole site beside it. Mastery threshold: 70 of 100.
@@ -64,4 +64,4 @@ add_custom_target(scorm_packages ALL
     -DVERSION=${PROJECT_VERSION} -DMASTERY_SCORE=${RAPPORT_MASTERY_SCORE} -DLMS_POLICY=${RAPPORT_LMS_POLICY} -P ${CMAKE_SOURCE_DIR}/web/scorm/package.cmake
   COMMENT "Packaging the site for SCORM 1.2 and 2004"
   VERBATIM)
-add_dependencies(scorm_packages rapport_web rapport_shell rapport_lms_js)
+add_dependencies(scorm_packages rapport_web rapport_site)

@@ -2,8 +2,8 @@
 // built with the same toolchain, measured the same way in one run in headless Chromium. Prints a
 // table, the ratios to the hello, and as its LAST line one line of key=value pairs.
 //
-//   node tests/bench/browser-bench.mjs [--loads 5] [--idle-ms 5000] [--rapport build/web/site]
-//                                      [--hello build/bench-hello/site]
+//   node tests/bench/browser-bench.mjs [--loads 5] [--idle-ms 5000] [--net-loads 3]
+//                                      [--rapport build/web/site] [--hello build/bench-hello/site]
 //   RAPPORT_BENCH=path/to/rapport_bench  native benchmark binary for the coder figure
 //                                        (default build/native/rapport_bench, skipped if absent)
 //
@@ -20,6 +20,8 @@
 //   (these include the benchmark's own polling of the hit table, so they overstate the app). Rapport plays its first scenario by clicking
 //   the hit table's rectangles, as tests/browser/harness.mjs does; the hello clicks its button.
 // - heap: the wasm memory (Module.HEAP8.length) after playing, and the JS heap (performance.memory).
+// - network: slow-4G cold loads from both kinds of host and warm loads (see network-bench.mjs).
+// The sites are served as they are (no gzip), as most hosts do: Rapport's page fetches its .gz copies.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,6 +30,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { serveStatic } from '../../web/serve.mjs';
+import { benchNetwork } from './network-bench.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(join(repo, 'tests/browser/package.json'));
@@ -42,6 +45,7 @@ function option(name, fallback) {
 }
 const LOADS = Number(option('loads', 5));
 const IDLE_MS = Number(option('idle-ms', 5000));
+const NET_LOADS = Number(option('net-loads', 3));
 const SITES = [
   { name: 'rapport', root: resolve(repo, option('rapport', 'build/web/site')), flag: 'rapport', play: playRapport },
   { name: 'hello', root: resolve(repo, option('hello', 'build/bench-hello/site')), flag: 'benchHello', play: playHello },
@@ -255,6 +259,8 @@ function coderFigure() {
 }
 
 const results = await benchSites(SITES);
+const [net, helloNet] = await benchNetwork({ chromium, flags: FLAGS, instrument, sites: SITES, loads: NET_LOADS,
+  log: (m) => process.stderr.write(`${m}\n`) });
 const coder = coderFigure();
 const [rapport, hello] = results;
 
@@ -282,8 +288,18 @@ console.log(`  wasm heap read from ${rapport.interactive.heap.source}`);
 console.log(`  coder: ${Number.isFinite(coder.repliesPerSecond) ? Math.round(coder.repliesPerSecond) + ' replies/s, ' : ''}${coder.note}`);
 for (const r of results) if (r.errors.length) console.log(`  ${r.site.name} page errors: ${[...new Set(r.errors)].join(' | ')}`);
 
+console.log(`\nSlow 4G (1.6 Mbit/s down, 150 ms round trip), cold, median of ${NET_LOADS}; warm: second visit, same profile`);
+row('uncompressed host: bytes on wire', round(net.plain.bytesOnWire), round(helloNet.plain.bytesOnWire));
+row('uncompressed host: first frame', round(net.plain.firstFrameMs), round(helloNet.plain.firstFrameMs));
+row('  all loads', net.plain.firstFrames.map((x) => round(x)).join(','), helloNet.plain.firstFrames.map((x) => round(x)).join(','));
+row('gzip host: bytes on wire', round(net.gzip.bytesOnWire), round(helloNet.gzip.bytesOnWire));
+row('gzip host: first frame', round(net.gzip.firstFrameMs), round(helloNet.gzip.firstFrameMs));
+row('  all loads', net.gzip.firstFrames.map((x) => round(x)).join(','), helloNet.gzip.firstFrames.map((x) => round(x)).join(','));
+row('warm load: first frame', round(net.warmMs), round(helloNet.warmMs));
+row('  all loads', net.warm.map((x) => round(x)).join(','), helloNet.warm.map((x) => round(x)).join(','));
+
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? round(a / b, 2) : 'NA');
-const wasmGzip = (r) => r.sizes.files.filter((f) => f.file.endsWith('.wasm')).reduce((a, f) => a + f.gzip, 0);
+const wasmGzip = (r) => r.sizes.files.filter((f) => /\.wasm(\.gz)?(\?|$)/.test(f.file)).reduce((a, f) => a + f.gzip, 0);
 console.log('\nRatios to the hello');
 console.log(`  transfer gzip ${ratio(rapport.sizes.gzip, hello.sizes.gzip)}x, wasm gzip ${ratio(wasmGzip(rapport), wasmGzip(hello))}x, ` +
   `first frame ${ratio(rapport.firstFrameMs, hello.firstFrameMs)}x, frame CPU ${ratio(rapport.interactive.frameCpuMedianMs, hello.interactive.frameCpuMedianMs)}x, ` +
@@ -307,6 +323,19 @@ const pairs = {
   heap_bytes: rapport.interactive.heap.wasm ?? 'NA',
   hello_heap_bytes: hello.interactive.heap.wasm ?? 'NA',
   coder_replies_per_s: round(coder.repliesPerSecond),
+  bytes_on_wire: round(net.plain.bytesOnWire),
+  hello_bytes_on_wire: round(helloNet.plain.bytesOnWire),
+  slow4g_first_frame_ms: round(net.plain.firstFrameMs),
+  hello_slow4g_first_frame_ms: round(helloNet.plain.firstFrameMs),
+  slow4g_ratio: ratio(net.plain.firstFrameMs, helloNet.plain.firstFrameMs),
+  gzip_bytes_on_wire: round(net.gzip.bytesOnWire),
+  hello_gzip_bytes_on_wire: round(helloNet.gzip.bytesOnWire),
+  gzip_slow4g_first_frame_ms: round(net.gzip.firstFrameMs),
+  hello_gzip_slow4g_first_frame_ms: round(helloNet.gzip.firstFrameMs),
+  gzip_slow4g_ratio: ratio(net.gzip.firstFrameMs, helloNet.gzip.firstFrameMs),
+  warm_first_frame_ms: round(net.warmMs),
+  hello_warm_first_frame_ms: round(helloNet.warmMs),
+  warm_ratio: ratio(net.warmMs, helloNet.warmMs),
 };
 console.log('');
 console.log(Object.entries(pairs).map(([k, v]) => `${k}=${v}`).join(' '));

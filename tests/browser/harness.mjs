@@ -21,14 +21,15 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--use-angle=swift
  * the helpers read and click the app inside that iframe, adding the iframe's offset.
  */
 export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 1, root = site, path = '', frame = null,
-  types = {} } = {}) {
-  const { server, url } = await serveStatic(root, 0, '127.0.0.1', { types });
+  types = {}, gzip = false, init = null } = {}) {
+  const { server, url } = await serveStatic(root, 0, '127.0.0.1', { types, gzip });
   const profile = mkdtempSync(join(tmpdir(), 'rapport-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium', headless: true, args: FLAGS,
     viewport: { width, height }, deviceScaleFactor,
   });
   const page = context.pages()[0] || await context.newPage();
+  if (init) await page.addInitScript(init);
   const problems = [];
   // Where the app runs: the page itself, or the iframe selected by `frame` and its offset.
   async function appScope() {
@@ -46,7 +47,7 @@ export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 
     if (!u.startsWith(url) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request outside the site: ${u}`);
   });
   const app = {
-    page, context, url, problems,
+    page, context, url, problems, server,
     /** The Playwright frame running the app (the page itself unless `frame` was given). */
     async appFrame() { return (await appScope()).scope; },
     async load(extra = path) {
@@ -118,7 +119,7 @@ export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 
     async screenshot(name) { await page.screenshot({ path: join(artifacts, name) }); },
     async close() {
       await context.close();
-      server.close();
+      app.server.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };

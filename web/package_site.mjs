@@ -1,0 +1,51 @@
+// Finishes build/web/site after the link (run by cmake/web.cmake): gzip copies of the big files,
+// a version from their contents, and the pages that name that version (index.html, the service
+// worker, the web app manifest), so every file but index.html can be cached for good.
+//
+//   node web/package_site.mjs <site dir> <source dir>
+import { createHash } from 'node:crypto';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, constants } from 'node:zlib';
+
+const [site, source] = process.argv.slice(2);
+if (!site || !source) {
+  console.error('usage: node web/package_site.mjs <site dir> <source dir>');
+  process.exit(2);
+}
+
+// Written only when the content changes, so an unchanged build leaves the files' times alone
+// (the SCORM packaging skips its work then).
+function write(path, bytes) {
+  let old = null;
+  try { old = readFileSync(path); } catch {}
+  if (!old || !old.equals(Buffer.from(bytes))) writeFileSync(path, bytes);
+}
+
+// index.html and lms.js are the two files a host that does not compress sends as they are: their
+// comment lines and indentation go (a quarter of their bytes). Only whole-line // comments are
+// removed, so a // inside a string or a URL is never touched.
+const compact = (text) => text.split('\n').filter((line) => !/^\s*\/\/.*$/.test(line)).map((line) => line.trimStart()).join('\n');
+
+write(join(site, 'lms.js'), compact(readFileSync(join(source, 'web/lms.js'), 'utf8')));
+copyFileSync(join(source, 'web/embed-example.html'), join(site, 'embed-example.html'));
+copyFileSync(join(source, 'web/icon.svg'), join(site, 'icon.svg'));
+
+// The files the page downloads with a .gz beside them (it decompresses them itself when the host
+// does not compress). gzip -9 without a name or time, so the same input gives the same bytes.
+const PACKED = ['rapport.wasm', 'rapport.data', 'rapport.js'];
+const hash = createHash('sha256');
+for (const name of PACKED) {
+  const bytes = readFileSync(join(site, name));
+  hash.update(bytes);
+  write(join(site, `${name}.gz`), gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }));
+}
+const templates = { 'index.html': 'shell.html', 'sw.js': 'web/sw.js', 'manifest.webmanifest': 'web/manifest.webmanifest' };
+for (const extra of ['web/lms.js', 'web/icon.svg', ...Object.values(templates)]) hash.update(readFileSync(join(source, extra)));
+const version = hash.digest('hex').slice(0, 12);
+
+for (const [out, template] of Object.entries(templates)) {
+  const text = readFileSync(join(source, template), 'utf8').replaceAll('@RAPPORT_VERSION@', version);
+  write(join(site, out), out === 'index.html' ? compact(text) : text);
+}
+console.log(`site version ${version}`);
