@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -87,6 +88,38 @@ TEST(ReplyCoder, HeldOutScoresAboveFloors) {
               e.class_macro_f1);
   EXPECT_GE(e.class_macro_f1, kFourClassMacroF1Floor);
   EXPECT_GE(e.accuracy, kAccuracyFloor);
+}
+
+// The sealed test set: written after the weights were frozen by writers who never saw the
+// training data, labelled twice blind (tests/data/coder/test; the trainer never reads it).
+TEST(ReplyCoder, FrozenTestSetMeetsTheTarget) {
+  const auto test = load_split("test");
+  ASSERT_GE(test.size(), 1000u);
+  const coder::Evaluation e = coder::evaluate(test, coder::builtin_weights());
+  std::printf("frozen test set: %zu replies, accuracy %.3f, four-class macro-F1 %.3f\n", test.size(), e.accuracy,
+              e.class_macro_f1);
+  EXPECT_GE(e.class_macro_f1, kFourClassMacroF1Floor);
+}
+
+// The corpus the coder is trained on: at least 12,000 doubly labelled turns in six settings, at
+// least half of them spoken, and no conversation shared with the test set.
+TEST(ReplyCoder, CorpusCoversSixSettingsMostlySpoken) {
+  const auto corpus = load_split("corpus");
+  EXPECT_GE(corpus.size(), 12000u);
+  std::map<std::string, int> per_setting;
+  for (const auto& r : corpus) ++per_setting[r.setting];
+  for (const char* s : {"health", "money", "support", "workplace", "sales", "consulting"})
+    EXPECT_GE(per_setting[s], 1000) << s;
+  int spoken = 0;
+  for (const auto& e : fs::directory_iterator(fs::path(RAPPORT_SOURCE_DIR) / "tests/data/coder/corpus")) {
+    std::istringstream lines(read_file(e.path()));
+    for (std::string line; std::getline(lines, line);)
+      spoken += line.find("\"register\": \"spoken\"") != std::string::npos;
+  }
+  EXPECT_GE(spoken * 2, static_cast<int>(corpus.size()));
+  std::set<std::string> convs;
+  for (const auto& r : corpus) convs.insert(r.conv);
+  for (const auto& r : load_split("test")) EXPECT_EQ(convs.count(r.conv), 0u) << r.conv;
 }
 
 TEST(ReplyCoder, DataIsLargeBalancedAndSplitByConversation) {
