@@ -22,13 +22,46 @@ std::string phase_id(Phase phase) {
   return "prepare";
 }
 
-Dialogue::Dialogue(const Scenario& scenario) : scenario_(&scenario), state_(scenario.initial_state) {
+namespace {
+
+std::uint64_t splitmix(std::uint64_t x) {
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+}  // namespace
+
+std::vector<size_t> shuffled_order(std::vector<size_t> items, std::uint32_t seed, const std::string& where) {
+  if (seed == 0 || items.size() < 2) return items;
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a of the place, so each node gets its own order
+  for (unsigned char c : where) h = (h ^ c) * 1099511628211ull;
+  std::uint64_t state = splitmix(h ^ (static_cast<std::uint64_t>(seed) << 17));
+  // Fisher-Yates with a bounded draw from the 64-bit stream.
+  for (size_t i = items.size() - 1; i > 0; --i) {
+    state = splitmix(state);
+    std::swap(items[i], items[static_cast<size_t>(state % (i + 1))]);
+  }
+  return items;
+}
+
+Dialogue::Dialogue(const Scenario& scenario, std::uint32_t seed)
+    : scenario_(&scenario), seed_(seed), state_(scenario.initial_state) {
   if (scenario.prep.empty()) start_conversation();
 }
 
 const PrepStep* Dialogue::prep_step() const {
   if (phase_ != Phase::Prepare || prep_choices_.size() >= scenario_->prep.size()) return nullptr;
   return &scenario_->prep[prep_choices_.size()];
+}
+
+std::vector<size_t> Dialogue::prep_order() const {
+  const PrepStep* step = prep_step();
+  if (!step) return {};
+  std::vector<size_t> order(step->options.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  return shuffled_order(std::move(order), seed_, "prep:" + step->id);
 }
 
 bool Dialogue::choose_prep(size_t index) {
@@ -115,7 +148,7 @@ std::vector<size_t> Dialogue::offered() const {
                           [&](const std::string& f) { return flags_.count(f) > 0; });
     if (ok) out.push_back(i);
   }
-  return out;
+  return shuffled_order(std::move(out), seed_, n->id);
 }
 
 bool Dialogue::choose(size_t index) {
@@ -214,7 +247,7 @@ bool Dialogue::retry_from(size_t turn) {
   if (turn > turns_.size()) return false;
   std::vector<std::string> prep = prep_choices_;
   std::vector<Turn> old = turns_;
-  Dialogue fresh(*scenario_);
+  Dialogue fresh(*scenario_, seed_);
   for (const auto& id : prep) {
     const PrepStep* step = fresh.prep_step();
     if (!step) return false;
@@ -247,6 +280,7 @@ json Dialogue::to_json() const {
   }
   return {{"format_version", kSessionFormatVersion},
           {"scenario", scenario_->id},
+          {"seed", seed_},
           {"phase", phase_id(phase_)},
           {"prep", prep_choices_},
           {"state", state_},
@@ -263,6 +297,7 @@ namespace {
 
 /// A saved dialogue read with every member's type checked, before it meets a scenario.
 struct SavedDialogue {
+  std::uint32_t seed = 0;  // 0 (authored order) for saves from before the shuffle
   std::string scenario, phase, node, ending, client;
   std::vector<std::string> prep, flags, points;
   std::map<std::string, int> state, start_state;
@@ -286,6 +321,11 @@ std::string parse_saved(const json& saved, SavedDialogue& out) {
       return "saved session has format_version " + std::to_string(version) + "; this build reads 1 to " +
              std::to_string(kSessionFormatVersion);
     out.scenario = saved.at("scenario").get<std::string>();
+    if (saved.contains("seed")) {
+      auto seed = json_safe_integer(saved.at("seed"));
+      if (!seed || *seed < 0 || *seed > 0xFFFFFFFFll) return "saved session has a seed that is not a whole number from 0 to 4294967295";
+      out.seed = static_cast<std::uint32_t>(*seed);
+    }
     out.phase = saved.at("phase").get<std::string>();
     if (out.phase != "prepare" && out.phase != "conversation" && out.phase != "ended")
       return "saved session has an unknown phase '" + out.phase + "'";
@@ -332,7 +372,7 @@ std::string Dialogue::restore(const json& saved) {
   SavedDialogue p;
   if (std::string error = parse_saved(saved, p); !error.empty()) return error;
   if (p.scenario != scenario_->id) return "saved session is for another scenario";
-  Dialogue d(*scenario_);
+  Dialogue d(*scenario_, p.seed);
   d.phase_ = p.phase == "ended" ? Phase::Ended : p.phase == "conversation" ? Phase::Conversation : Phase::Prepare;
   if (p.prep.size() > scenario_->prep.size()) return "saved session has more prep choices than the scenario";
   for (size_t i = 0; i < p.prep.size(); ++i) {

@@ -2,6 +2,7 @@
 // ended) with explicit state that serialises to JSON and restores exactly.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -34,8 +35,11 @@ struct Turn {
 
 class Dialogue {
  public:
-  /// Starts a session; the scenario must outlive the dialogue.
-  explicit Dialogue(const Scenario& scenario);
+  /// Starts a session; the scenario must outlive the dialogue. A non-zero `seed` shuffles the
+  /// order in which preparation options and replies are offered (the same seed gives the same
+  /// order); 0 keeps the authored order (authors, old saves, the playthrough plans).
+  explicit Dialogue(const Scenario& scenario, std::uint32_t seed = 0);
+  std::uint32_t seed() const { return seed_; }
 
   const Scenario& scenario() const { return *scenario_; }
   Phase phase() const { return phase_; }
@@ -44,7 +48,10 @@ class Dialogue {
   /// The step being prepared, or nullptr outside the Prepare phase.
   const PrepStep* prep_step() const;
   size_t prep_index() const { return prep_choices_.size(); }
-  /// Picks option `index` of the current prep step; false when out of range or not preparing.
+  /// The current step's options in the order shown: indices into prep_step()->options.
+  std::vector<size_t> prep_order() const;
+  /// Picks option `index` (authored index into prep_step()->options) of the current prep step;
+  /// false when out of range or not preparing.
   bool choose_prep(size_t index);
   /// Option ids chosen so far, one per step.
   const std::vector<std::string>& prep_choices() const { return prep_choices_; }
@@ -53,7 +60,8 @@ class Dialogue {
   /// What the client says now (after the last reply, including any immediate reaction).
   const std::string& client_line() const { return client_line_; }
   const Node* node() const;
-  /// Replies offered now: indices into node()->replies whose required flags are set.
+  /// Replies offered now, in the order shown: indices into node()->replies whose required flags
+  /// are set, shuffled by the session's seed.
   std::vector<size_t> offered() const;
   /// Chooses offered reply number `index` (0-based position in offered()); false if invalid.
   bool choose(size_t index);
@@ -91,6 +99,7 @@ class Dialogue {
   void start_conversation();
 
   const Scenario* scenario_;
+  std::uint32_t seed_ = 0;
   Phase phase_ = Phase::Prepare;
   std::vector<std::string> prep_choices_;
   std::map<std::string, int> state_;
@@ -104,6 +113,10 @@ class Dialogue {
 };
 
 std::string phase_id(Phase phase);
+
+/// `items` in the order a session with `seed` shows them at the place named `where` (a node or
+/// preparation step id): a fixed permutation per (seed, where), the identity for seed 0.
+std::vector<size_t> shuffled_order(std::vector<size_t> items, std::uint32_t seed, const std::string& where);
 
 /// Checks that `saved` has the shape of a Dialogue::to_json() (every member of the right type, a
 /// known phase and format_version) without a scenario to restore it into; "" when it has.

@@ -164,6 +164,7 @@ struct SessionInputs {
   };
   std::vector<Input> turns;
   std::string node;
+  std::uint32_t seed = 0;  // the session's shuffle (0: authored order)
 };
 
 int code_index(MiCode code) {
@@ -199,6 +200,11 @@ std::optional<SessionInputs> inputs_of(const json& unfinished) {
     }
   }
   in.node = string_member(src, "node").value_or("");
+  if (const json* seed = member(src, "seed")) {
+    auto v = seed->is_number_integer() ? json_safe_integer(*seed) : std::nullopt;
+    if (!v || *v < 0 || *v > 0xFFFFFFFFll) return std::nullopt;
+    in.seed = static_cast<std::uint32_t>(*v);
+  }
   if (const json* turns = member(src, "turns")) {
     if (!turns->is_array()) return std::nullopt;
     for (const auto& t : *turns) {
@@ -254,6 +260,7 @@ class Encoder {
       }
       open += '*';
       if (!unfinished->node.empty()) open += base36(intern(escape(unfinished->node)));
+      if (unfinished->seed) open += '*' + base36(unfinished->seed);
     }
     std::string out = "r2:" + base36(generation_) + ':';
     for (size_t i = 0; i < strings_.size(); ++i) out += (i ? "~" : "") + strings_[i];
@@ -423,7 +430,14 @@ std::optional<ProgressRecord> decode_suspend_data(std::string_view data, std::st
 
   if (!sections[2].empty()) {
     std::vector<std::string_view> f = split(sections[2], '*');
-    if (f.size() != 4) return fail("is damaged (bad unfinished session)");
+    // scenario*prep*turns*node, and *seed since the shuffle (older data keeps the authored order).
+    if (f.size() != 4 && f.size() != 5) return fail("is damaged (bad unfinished session)");
+    std::uint64_t seed = 0;
+    if (f.size() == 5) {
+      auto v = parse_base36(f[4], 0xFFFFFFFFull);
+      if (!v) return fail("is damaged (bad seed)");
+      seed = *v;
+    }
     auto scenario = string_at(f[0]);
     if (!scenario || scenario->empty()) return fail("is damaged (bad unfinished session)");
     json prep = json::array();
@@ -457,7 +471,7 @@ std::optional<ProgressRecord> decode_suspend_data(std::string_view data, std::st
     }
     record.unfinished = {{"format_version", kSessionFormatVersion},
                          {"scenario", *scenario},
-                         {"replay", {{"prep", prep}, {"turns", turns}, {"node", node}}}};
+                         {"replay", {{"prep", prep}, {"turns", turns}, {"node", node}, {"seed", seed}}}};
   }
 
   if (sections.size() == 4) {
@@ -498,7 +512,7 @@ std::optional<json> replay_session(const Scenario& scenario, const json& replay,
   std::optional<SessionInputs> in = inputs_of(wrapped);
   if (!in) return fail("the saved session's replay data is damaged");
 
-  Dialogue d(scenario);
+  Dialogue d(scenario, in->seed);
   for (const auto& id : in->prep) {
     const PrepStep* step = d.prep_step();
     if (!step) return fail("the scenario has fewer preparation steps than the saved session");

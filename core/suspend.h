@@ -13,8 +13,9 @@
 //               id = '.'n for the usual "<finished>-<scenario>-<n>", else a string index;
 //               title = the ending's title, a string index, empty when none)
 // r1 (the first release) had no generation and no ids, and finished in seconds.
-//   unfinished  empty, or scenario*prep*turns*node: prep = option-id indices separated by ',',
-//               turns separated by ',' as c<offered index> or t<code index><text index>
+//   unfinished  empty, or scenario*prep*turns*node[*seed]: prep = option-id indices separated
+//               by ',', turns separated by ',' as c<offered index> or t<code index><text index>,
+//               seed = the session's shuffle in base 36 (absent: authored order)
 //   settings    the record's settings JSON, percent-escaped (only when not empty)
 #pragma once
 

@@ -1,0 +1,58 @@
+// Breakthrough rates of first-offered and random play (see play_stats.h).
+#include "play_stats.h"
+
+#include "dialogue.h"
+
+namespace rapport {
+
+namespace {
+
+constexpr int kMaxTurns = 200;  // a guard against cycles; real sessions end far sooner
+
+/// A small deterministic generator (xorshift64*), the same on every platform.
+struct Rng {
+  std::uint64_t s;
+  std::uint64_t next() {
+    s ^= s >> 12;
+    s ^= s << 25;
+    s ^= s >> 27;
+    return s * 2685821657736338717ull;
+  }
+  size_t below(size_t n) { return static_cast<size_t>(next() % n); }
+};
+
+/// Plays one session; `pick(n)` chooses a position among n shown options. True on a breakthrough.
+template <class Pick>
+bool play_once(const Scenario& scenario, std::uint32_t seed, Pick pick) {
+  Dialogue d(scenario, seed);
+  while (d.phase() == Phase::Prepare) {
+    const auto order = d.prep_order();
+    if (order.empty() || !d.choose_prep(order[pick(order.size())])) return false;
+  }
+  for (int turn = 0; turn < kMaxTurns && d.phase() == Phase::Conversation; ++turn) {
+    const size_t n = d.offered().size();
+    if (n == 0 || !d.choose(pick(n))) return false;
+  }
+  return d.phase() == Phase::Ended && d.ending() && d.ending()->kind == "breakthrough";
+}
+
+}  // namespace
+
+PlayRates play_rates(const Scenario& scenario, int seeds, int random_plays) {
+  PlayRates r;
+  int wins = 0;
+  for (int s = 1; s <= seeds; ++s) wins += play_once(scenario, static_cast<std::uint32_t>(s), [](size_t) { return 0; });
+  r.first_choice_plays = seeds;
+  r.first_choice_breakthrough = seeds > 0 ? static_cast<double>(wins) / seeds : 0;
+  Rng rng{0x5EEDF00DCAFEull};
+  wins = 0;
+  for (int p = 0; p < random_plays; ++p) {
+    const auto seed = static_cast<std::uint32_t>(rng.next() | 1u);
+    wins += play_once(scenario, seed, [&](size_t n) { return rng.below(n); });
+  }
+  r.random_plays = random_plays;
+  r.random_breakthrough = random_plays > 0 ? static_cast<double>(wins) / random_plays : 0;
+  return r;
+}
+
+}  // namespace rapport
