@@ -1,4 +1,5 @@
 // `rapport lint`: loads every scenario, reports format and graph errors, optionally prints stats.
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -9,6 +10,7 @@
 #include "commands.h"
 #include "files.h"
 #include "lint.h"
+#include "play_stats.h"
 #include "scenario.h"
 
 namespace rapport::cli {
@@ -45,7 +47,14 @@ int cmd_lint(int argc, char** argv) {
     }
     for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
     if (!errors.empty()) failures++;
-    if (stats && loaded.ok()) std::printf("%s\n", stats_to_json(scenario_stats(*loaded.scenario)).dump().c_str());
+    if (stats && loaded.ok()) {
+      nlohmann::json j = stats_to_json(scenario_stats(*loaded.scenario));
+      // Can it be won without reading? First-offered play (shuffled, 20 seeds) against random play.
+      const PlayRates rates = play_rates(*loaded.scenario);
+      j["first_choice_breakthrough"] = std::round(rates.first_choice_breakthrough * 1000) / 1000;
+      j["random_breakthrough"] = std::round(rates.random_breakthrough * 1000) / 1000;
+      std::printf("%s\n", j.dump().c_str());
+    }
   }
   if (!stats)
     std::fprintf(stderr, "rapport lint: %zu file(s), %d with errors\n", files.size(), failures);

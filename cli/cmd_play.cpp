@@ -1,6 +1,7 @@
 // `rapport play`: plays a scenario headless from a list of choices and prints the transcript,
 // the ending and the score, for authors and tests.
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -14,15 +15,29 @@
 
 namespace rapport::cli {
 
+/// The seed `rapport play` shuffles with unless told otherwise (the browser tests load the app
+/// with ?seed=1 to see the same order).
+constexpr long long kDefaultPlaySeed = 1;
+
 int cmd_play(int argc, char** argv) {
   std::string path, choose, prep;
   std::vector<std::string> typed;  // --typed texts, played in order where --choose says "t"
   bool followup = false;
+  // Replies and preparation options are shuffled exactly as the app does; a fixed seed by default
+  // (printed), so that the same command plays the same session. 0 is the authored order.
+  long long seed = kDefaultPlaySeed;
+  bool bad_seed = false;
   for (int i = 0; i < argc; ++i) {
     if (std::strcmp(argv[i], "--choose") == 0 && i + 1 < argc) choose = argv[++i];
     else if (std::strcmp(argv[i], "--typed") == 0 && i + 1 < argc) typed.emplace_back(argv[++i]);
     else if (std::strcmp(argv[i], "--prep") == 0 && i + 1 < argc) prep = argv[++i];
     else if (std::strcmp(argv[i], "--followup") == 0) followup = true;
+    else if (std::strcmp(argv[i], "--authored-order") == 0) seed = 0;
+    else if (std::strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
+      char* end = nullptr;
+      seed = std::strtoll(argv[++i], &end, 10);
+      bad_seed = !end || *end != '\0' || seed < 1 || seed > 0xFFFFFFFFll;
+    }
     else path = argv[i];
   }
   // "t" in --choose stands for the next --typed text (coded by the reply coder, as the app does).
@@ -30,9 +45,11 @@ int cmd_play(int argc, char** argv) {
   size_t typed_count = 0;
   for (size_t at = 0; (at = numbers.find('t', at)) != std::string::npos; ++typed_count) numbers[at] = '0';
   std::vector<int> choices, prep_choices;
-  if (path.empty() || typed_count != typed.size() || !parse_index_list(numbers, choices) ||
+  if (path.empty() || bad_seed || typed_count != typed.size() || !parse_index_list(numbers, choices) ||
       !parse_index_list(prep, prep_choices)) {
-    std::fputs("usage: rapport play <scenario.json> --choose 1,3,t,2 [--typed \"text\"]... [--prep 1,2,1,1] [--followup]\n",
+    std::fputs("usage: rapport play <scenario.json> --choose 1,3,t,2 [--typed \"text\"]... [--prep 1,2,1,1]\n"
+               "                    [--seed N (1 to 4294967295) | --authored-order] [--followup]\n"
+               "  --choose and --prep count in the order shown, which is printed before each choice\n",
                stderr);
     return 2;
   }
@@ -54,17 +71,26 @@ int cmd_play(int argc, char** argv) {
     return 1;
   }
   const Scenario& s = *loaded.scenario;
-  Dialogue d(s);
-  // Preparation: the given options (1-based), else the recommended ones.
+  Dialogue d(s, static_cast<std::uint32_t>(seed));
+  std::printf(seed ? "SEED %lld\n" : "SEED 0 (authored order)\n", seed);
+  // Preparation: the given options (1-based, in the order shown), else the recommended ones.
   for (size_t step = 0; d.phase() == Phase::Prepare; ++step) {
     const PrepStep* ps = d.prep_step();
-    size_t pick = 0;
+    const std::vector<size_t> order = d.prep_order();
+    size_t pick = order.empty() ? 0 : order.front();
     if (step < prep_choices.size()) {
-      pick = static_cast<size_t>(prep_choices[step] - 1);
+      const auto shown = static_cast<size_t>(prep_choices[step] - 1);
+      if (shown >= order.size()) {
+        std::fprintf(stderr, "prep step %zu: no option %zu\n", step + 1, shown + 1);
+        return 1;
+      }
+      pick = order[shown];
     } else {
-      for (size_t o = 0; o < ps->options.size(); ++o)
+      for (size_t o : order)
         if (ps->options[o].recommended) { pick = o; break; }
     }
+    for (size_t k = 0; k < order.size(); ++k)
+      std::printf("  %c. %s\n", static_cast<char>('A' + k), ps->options[order[k]].text.c_str());
     if (!d.choose_prep(pick)) {
       std::fprintf(stderr, "prep step %zu: no option %zu\n", step + 1, pick + 1);
       return 1;
@@ -85,6 +111,7 @@ int cmd_play(int argc, char** argv) {
       continue;
     }
     std::vector<size_t> offer = d.offered();
+    for (size_t k = 0; k < offer.size(); ++k) std::printf("  %zu. %s\n", k + 1, d.node()->replies[offer[k]].text.c_str());
     size_t pick = static_cast<size_t>(choices[i] - 1);
     if (choices[i] < 1 || pick >= offer.size()) {
       std::fprintf(stderr, "choice %zu: %d is not one of the %zu replies offered at node '%s'\n", i + 1, choices[i],

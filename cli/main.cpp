@@ -10,7 +10,8 @@ void usage() {
   std::fputs(
       "usage: rapport <command> [args]\n"
       "  lint [--stats] <file|dir>...         validate scenarios and check their graphs\n"
-      "  play <scenario.json> --choose 1,2,.. play headless and print the transcript\n"
+      "  play <scenario.json> --choose 1,2,.. play headless (shuffled as the app does: --seed N,\n"
+      "                                       --authored-order) and print the transcript\n"
       "       [--prep 1,2,..] [--followup]\n"
       "  code                                 code JSON-lines replies from stdin\n",
       stderr);

@@ -342,7 +342,7 @@ std::string run(const std::string& command) {
 
 TEST(FollowUp, CliPrintsDefaultEmail) {
   std::string out =
-      run(std::string(RAPPORT_CLI) + " play scenarios/questioned-advice.json --choose 1,1,1,2,1,1,1,1 --followup");
+      run(std::string(RAPPORT_CLI) + " play scenarios/questioned-advice.json --authored-order --choose 1,1,1,2,1,1,1,1 --followup");
   size_t at = out.find("FOLLOWUP:\n");
   ASSERT_NE(at, std::string::npos) << out;
   std::string email = out.substr(at);
@@ -359,7 +359,7 @@ TEST(FollowUp, CliUsesScenarioOwnTemplate) {
       {"body", "Dear {{client.name}},\n{{#next_steps}}* {{text}} ({{due}})\n{{/next_steps}}{{learner.name}}\n"}};
   auto path = std::filesystem::temp_directory_path() / "rapport-followup-test-scenario.json";
   std::ofstream(path) << doc.dump(2);
-  std::string out = run(std::string(RAPPORT_CLI) + " play " + path.string() + " --choose 1,1,1,2,1,1,1,1 --followup");
+  std::string out = run(std::string(RAPPORT_CLI) + " play " + path.string() + " --authored-order --choose 1,1,1,2,1,1,1,1 --followup");
   std::filesystem::remove(path);
   EXPECT_NE(out.find("FOLLOWUP:\nRe: Why should we trust your numbers?\n\nDear Dana Okafor,\n"), std::string::npos)
       << out;
