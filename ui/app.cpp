@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <random>
 
 #include "imgui.h"
 #include "imgui_stdlib.h"
@@ -164,7 +165,8 @@ void App::start_scenario(size_t index) {
     return;
   }
   current_ = static_cast<int>(index);
-  dialogue_ = std::make_unique<Dialogue>(scenarios_[index]);
+  dialogue_ = std::make_unique<Dialogue>(scenarios_[index], session_seed());
+  last_prep_.reset();
   score_.reset();
   pending_prep_.reset();
   bubbles_ = BubbleAnim{};
@@ -204,16 +206,30 @@ void App::resume_unfinished() {
   scroll_request_ = true;
 }
 
+std::uint32_t App::session_seed() const {
+  // A fresh order every session, so that no position is always the right answer.
+  if (options_.authored_order) return 0;
+  if (options_.seed) return options_.seed;
+  std::random_device entropy;
+  const std::uint32_t seed = entropy();
+  return seed ? seed : 1;
+}
+
 void App::choose_prep(size_t option) {
   if (!dialogue_ || !dialogue_->prep_step() || option >= dialogue_->prep_step()->options.size()) return;
   pending_prep_ = option;
   focus_continue_ = true;
-  const PrepOption& o = dialogue_->prep_step()->options[option];
-  announce(o.feedback.empty() ? o.text : o.feedback);
+  announce(dialogue_->prep_step()->options[option].text);
 }
 
 void App::confirm_prep() {
   if (!dialogue_ || !pending_prep_) return;
+  // "Why this matters" only once the learner has committed to a choice.
+  if (const PrepStep* step = dialogue_->prep_step(); step && *pending_prep_ < step->options.size()) {
+    const PrepOption& o = step->options[*pending_prep_];
+    last_prep_ = o.feedback.empty() ? std::nullopt : std::optional<PrepFeedback>(PrepFeedback{o.feedback, o.recommended});
+    if (last_prep_) announce((o.recommended ? "Good call. " : "Worth rethinking. ") + o.feedback);
+  }
   dialogue_->choose_prep(*pending_prep_);
   pending_prep_.reset();
   scroll_top_ = true;

@@ -184,6 +184,12 @@ class App {
   const Scenario* current() const { return current_ >= 0 ? &scenarios_[static_cast<size_t>(current_)] : nullptr; }
   const std::optional<SessionScore>& score() const { return score_; }
   std::optional<size_t> pending_prep_choice() const { return pending_prep_; }
+  /// The feedback on the preparation choice just confirmed (shown on the next screen).
+  struct PrepFeedback {
+    std::string text;
+    bool recommended = false;
+  };
+  const std::optional<PrepFeedback>& last_prep_feedback() const { return last_prep_; }
   /// True once after switching to typing or sending a typed reply: the text box takes focus.
   bool take_focus_reply() {
     bool r = focus_reply_;
@@ -225,6 +231,8 @@ class App {
   int current_ = -1;
   Screen screen_ = Screen::Home;
   std::optional<size_t> pending_prep_;
+  std::optional<PrepFeedback> last_prep_;
+  std::uint32_t session_seed() const;
   std::optional<PendingTyped> pending_typed_;
   bool send_typed(const std::string& text, MiCode code, const std::string& cue, bool self_coded);
   std::optional<SessionScore> score_;

@@ -45,6 +45,11 @@ AppOptions parse_app_options(std::string_view query) {
     else if (key == "coach") o.coaching = truthy(value);
     else if (key == "embed") o.embed = truthy(value);
     else if (key == "kiosk") o.kiosk = truthy(value);
+    else if (key == "order") o.authored_order = value == "authored";
+    else if (key == "seed") {
+      const long long s = std::atoll(value.c_str());
+      if (s >= 1 && s <= 0xFFFFFFFFll) o.seed = static_cast<std::uint32_t>(s);
+    }
     else if (key == "idle") {
       double s = std::atof(value.c_str());
       if (s >= 1 && s <= 3600) o.idle_seconds = s;

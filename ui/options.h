@@ -2,6 +2,8 @@
 // ?embed=1, ?kiosk=1, ?idle=, ?origin=, ?theme=, ?text=).
 #pragma once
 
+#include <cstdint>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +22,8 @@ struct AppOptions {
   std::string parent_origin;        // embedding page's origin for postMessage; empty = none
   bool touch = false;               // set by the platform: the primary pointer is a finger
   bool lms_review = false;          // set by the platform: the LMS opened this launch in review mode
+  std::uint32_t seed = 0;           // ?seed=N: every session shows this order (demos, tests); 0 = fresh
+  bool authored_order = false;      // ?order=authored: the author's order, for authors checking content
 };
 
 /// Parses a URL query string ("?a=1&b=2" or "a=1&b=2"); unknown keys and bad values are ignored.

@@ -67,6 +67,15 @@ void draw_conversation(App& app) {
   }
   ImGui::BeginChild("##chat", ImVec2(avail.x, avail.y - replies_h), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
   ImGui::Dummy(ImVec2(0, t.dp(16)));
+  if (d->transcript().empty() && app.last_prep_feedback()) {
+    // The last preparation choice's "why this matters", shown once it is confirmed.
+    const auto& f = *app.last_prep_feedback();
+    ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
+    wrapped_text(t.fonts.small, f.recommended ? t.colors.good : t.colors.fair,
+                 (f.recommended ? "Preparation: good call. " : "Preparation: worth rethinking. ") + f.text, column);
+    record_hit("prep:feedback", f.text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImGui::Dummy(ImVec2(0, t.dp(8)));
+  }
   auto bubble = [&](size_t index, bool client, const std::string& text, std::string_view chip, ImU32 col) {
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
     float appear = index + 2 >= bubble_count ? anim.appear : 1.0f;

@@ -2,6 +2,7 @@
 // of large selectable cards with feedback before moving on.
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "app.h"
 #include "imgui.h"
@@ -51,6 +52,15 @@ void draw_prepare(App& app) {
                  s->client.name + " wants: " + s->client.wants + "  " + s->client.name + " fears: " + s->client.fears, width);
     ImGui::Dummy(ImVec2(0, t.dp(8)));
   }
+  if (d->prep_index() > 0 && app.last_prep_feedback()) {
+    // Why the choice just confirmed matters: only after the learner has committed to it.
+    const auto& f = *app.last_prep_feedback();
+    at_x();
+    wrapped_text(t.fonts.body, f.recommended ? t.colors.good : t.colors.fair,
+                 (f.recommended ? "Good call. " : "Worth rethinking. ") + f.text, width);
+    record_hit("prep:feedback", f.text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImGui::Dummy(ImVec2(0, t.dp(8)));
+  }
   at_x();
   std::string step_label = "Step " + std::to_string(d->prep_index() + 1) + " of " + std::to_string(s->prep.size()) +
                            "  \xC2\xB7  " + topic_title(step->topic);
@@ -59,19 +69,16 @@ void draw_prepare(App& app) {
   wrapped_text(t.fonts.heading, t.colors.text, step->question, width);
   ImGui::Dummy(ImVec2(0, t.dp(4)));
   std::optional<size_t> pending = app.pending_prep_choice();
-  for (size_t i = 0; i < step->options.size(); ++i) {
+  // Options in this session's order: letters and keys follow what is shown.
+  const std::vector<size_t> order = d->prep_order();
+  for (size_t k = 0; k < order.size(); ++k) {
     at_x();
-    std::string label = "prep:" + std::to_string(i + 1);
-    char badge[2] = {static_cast<char>('A' + i), 0};
-    if (card_button(label.c_str(), step->options[i].text, {}, width, badge, pending == i)) app.choose_prep(i);
+    std::string label = "prep:" + std::to_string(k + 1);
+    char badge[2] = {static_cast<char>('A' + k), 0};
+    if (card_button(label.c_str(), step->options[order[k]].text, {}, width, badge, pending == order[k]))
+      app.choose_prep(order[k]);
   }
   if (pending) {
-    const PrepOption& o = step->options[*pending];
-    if (!o.feedback.empty()) {
-      at_x();
-      ImU32 col = o.recommended ? t.colors.good : t.colors.fair;
-      wrapped_text(t.fonts.body, col, (o.recommended ? "Good call. " : "Worth rethinking. ") + o.feedback, width);
-    }
     at_x();
     bool last = d->prep_index() + 1 == s->prep.size();
     // After a choice, "Continue" takes keyboard focus and scrolls into view (small screens).
@@ -85,8 +92,8 @@ void draw_prepare(App& app) {
   }
   // Letters choose options, Enter confirms.
   if (!ImGui::GetIO().WantTextInput) {
-    for (size_t i = 0; i < step->options.size() && i < 9; ++i)
-      if (ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_A + static_cast<int>(i)), false)) app.choose_prep(i);
+    for (size_t k = 0; k < order.size() && k < 9; ++k)
+      if (ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_A + static_cast<int>(k)), false)) app.choose_prep(order[k]);
   }
   ImGui::Dummy(ImVec2(0, t.dp(32)));
   ImGui::EndChild();

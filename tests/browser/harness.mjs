@@ -21,7 +21,7 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--use-angle=swift
  * the helpers read and click the app inside that iframe, adding the iframe's offset.
  */
 export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 1, root = site, path = '', frame = null,
-  types = {}, gzip = false, init = null } = {}) {
+  types = {}, gzip = false, init = null, seed = 1 } = {}) {
   const { server, url } = await serveStatic(root, 0, '127.0.0.1', { types, gzip });
   const profile = mkdtempSync(join(tmpdir(), 'rapport-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -51,7 +51,11 @@ export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 
     /** The Playwright frame running the app (the page itself unless `frame` was given). */
     async appFrame() { return (await appScope()).scope; },
     async load(extra = path) {
-      await page.goto(url + extra);
+      // Sessions shuffle their replies; tests see the order of a fixed seed (the one `rapport play`
+      // uses by default) unless they ask for the app's own fresh order with seed: null.
+      const withSeed = seed === null || frame || /[?&]seed=/.test(extra) ? extra
+        : extra + (extra.includes('?') ? '&' : '?') + `seed=${seed}`;
+      await page.goto(url + withSeed);
       const { scope } = await appScope();
       await scope.waitForFunction(() => window.rapport && window.rapport.ready, null, { timeout: 60000 });
     },

@@ -64,9 +64,9 @@ class UiTest : public ::testing::Test {
       // As the web app's first frame: the library from read_scenario_card, completed later.
       std::optional<Scenario> card = read_scenario_card(read_text(path));
       ASSERT_TRUE(card.has_value());
-      app_->init(services, {*card}, {});
+      app_->init(services, {*card}, {}, options_);
     } else {
-      app_->init(services, {*r.scenario}, {});
+      app_->init(services, {*r.scenario}, {}, options_);
     }
   }
 
@@ -106,6 +106,12 @@ class UiTest : public ::testing::Test {
   }
 
   bool cards_only_ = false;  // set before start()
+  // The author's order unless a test sets a seed: most tests click known replies.
+  AppOptions options_ = [] {
+    AppOptions o;
+    o.authored_order = true;
+    return o;
+  }();
   std::vector<int> rescored_;  // scores passed to services.session_rescored
   Theme theme_;
   FontFiles fonts_;
