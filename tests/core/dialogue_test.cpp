@@ -47,7 +47,7 @@ class DialogueModes : public ::testing::TestWithParam<bool> {};
 TEST_P(DialogueModes, QuestionedAdviceReachesBreakthrough) {
   Scenario s = load_shipped("questioned-advice");
   // open question, complex reflection, complex reflection, double-sided reflection,
-  // cases (needs prep flag), pilot (needs prep flag), agree together, affirm.
+  // cases (needs prep flag), pilot (needs prep flag), the finished plan (information), affirm.
   Dialogue d = play(s, {0, 0, 0, 1, 0, 0, 0, 0}, GetParam());
   ASSERT_EQ(d.phase(), Phase::Ended);
   EXPECT_EQ(d.ending()->kind, "breakthrough");
