@@ -118,6 +118,10 @@ await run([
     try {
       await host.load('embed-example.html');
       await host.page.waitForFunction(() => window.rapportMessages.some((m) => m.type === 'rapport:ready'));
+      // The path below is the author's: reload the embedded app in the authored order.
+      const ready = await host.page.evaluate(() => window.rapportMessages.filter((m) => m.type === 'rapport:ready').length);
+      await host.page.evaluate(() => { const f = document.querySelector('#rapport'); f.src += (f.src.includes('?') ? '&' : '?') + 'order=authored'; });
+      await host.page.waitForFunction((n) => window.rapportMessages.filter((m) => m.type === 'rapport:ready').length > n, ready);
       for (let i = 0; i < 4; i++) { await host.click('prep:1'); await host.click('button:Continue'); }
       for (const c of [1, 1, 1, 2, 1, 1, 1, 1]) await host.click(`reply:${c}`);
       await host.find('outcome');
