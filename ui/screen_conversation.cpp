@@ -73,7 +73,7 @@ void draw_conversation(App& app) {
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
     wrapped_text(t.fonts.small, f.recommended ? t.colors.good : t.colors.fair,
                  (f.recommended ? "Preparation: good call. " : "Preparation: worth rethinking. ") + f.text, column);
-    record_hit("prep:feedback", f.text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    record_hit("feedback:prep", f.text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::Dummy(ImVec2(0, t.dp(8)));
   }
   auto bubble = [&](size_t index, bool client, const std::string& text, std::string_view chip, ImU32 col) {

@@ -58,7 +58,7 @@ void draw_prepare(App& app) {
     at_x();
     wrapped_text(t.fonts.body, f.recommended ? t.colors.good : t.colors.fair,
                  (f.recommended ? "Good call. " : "Worth rethinking. ") + f.text, width);
-    record_hit("prep:feedback", f.text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    record_hit("feedback:prep", f.text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::Dummy(ImVec2(0, t.dp(8)));
   }
   at_x();

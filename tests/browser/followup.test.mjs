@@ -13,7 +13,7 @@ async function playBreakthrough(app) {
 
 await run([
   ['follow-up email, clipboard, journal, history after reload, export and import', async () => {
-    const app = await openApp();
+    const app = await openApp({ seed: 0 });  // the author's path to the board-paper step
     try {
       await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url.replace(/\/$/, '') });
       await app.load();

@@ -52,9 +52,10 @@ export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 
     async appFrame() { return (await appScope()).scope; },
     async load(extra = path) {
       // Sessions shuffle their replies; tests see the order of a fixed seed (the one `rapport play`
-      // uses by default) unless they ask for the app's own fresh order with seed: null.
+      // uses by default) unless they ask for the app's own fresh order with seed: null, or for the
+      // authored order with seed: 0.
       const withSeed = seed === null || frame || /[?&]seed=/.test(extra) ? extra
-        : extra + (extra.includes('?') ? '&' : '?') + `seed=${seed}`;
+        : extra + (extra.includes('?') ? '&' : '?') + (seed === 0 ? 'order=authored' : `seed=${seed}`);
       await page.goto(url + withSeed);
       const { scope } = await appScope();
       await scope.waitForFunction(() => window.rapport && window.rapport.ready, null, { timeout: 60000 });

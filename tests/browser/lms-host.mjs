@@ -62,7 +62,9 @@ const HOST = `<!doctype html>
   var frame = document.createElement('iframe');
   frame.id = 'app';
   frame.title = 'Rapport';
-  frame.src = 'site/index.html' + (params.get('app') ? '?' + params.get('app') : '');  // ?app=kiosk=1
+  // ?app=kiosk=1 is passed on; the tests see the order of the fixed seed that `rapport play` uses.
+  const appQuery = params.get('app') || '';
+  frame.src = 'site/index.html?' + appQuery + (/(^|&)(seed|order)=/.test(appQuery) ? '' : (appQuery ? '&' : '') + 'seed=1');
   document.body.appendChild(frame);
 })();
 </script>

@@ -22,7 +22,7 @@ export function nativePlay(scenario, choices, { untilEnd = false, seed = 1 } = {
     const path = [...choices, ...Array(extra).fill(choices[choices.length - 1])];
     const typed = path.filter((c) => typeof c === 'object').flatMap((c) => ['--typed', c.typed]);
     const choose = path.map((c) => (typeof c === 'object' ? 't' : String(c))).join(',');
-    const r = spawnSync(cli, ['play', file, '--seed', String(seed), '--prep', '1,1,1,1,1,1,1,1', '--choose', choose, ...typed], { encoding: 'utf8' });
+    const r = spawnSync(cli, ['play', file, ...(seed === 0 ? ['--authored-order'] : ['--seed', String(seed)]), '--prep', '1,1,1,1,1,1,1,1', '--choose', choose, ...typed], { encoding: 'utf8' });
     const ending = /^ENDING \S+ \(\w+\): (.*)$/m.exec(r.stdout);
     const score = /^SCORE (\d+)/m.exec(r.stdout);
     if (r.status === 0 && ending && score) {

@@ -16,9 +16,9 @@ async function newSession(app) {
   await app.find('prep:1');
   const prep = await shown(app, 'prep:');
   await app.click('prep:1');
-  assert(!(await app.hits()).some((h) => h.label === 'prep:feedback'), 'no feedback before the choice is confirmed');
+  assert(!(await app.hits()).some((h) => h.label === 'feedback:prep'), 'no feedback before the choice is confirmed');
   await app.click('button:Continue');
-  const feedback = await app.find('prep:feedback');
+  const feedback = await app.find('feedback:prep');
   assert(feedback.text.length > 10, `the confirmed choice's feedback is shown: ${feedback.text}`);
   for (let step = 1; step < 4; step++) { await app.click('prep:1'); await app.click('button:Continue'); }
   await app.find('reply:1');
