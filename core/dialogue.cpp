@@ -164,14 +164,22 @@ bool Dialogue::choose(size_t index) {
   turn.choice = static_cast<int>(index);
   turn.better = reply.better;
   turn.tip = reply.tip;
+  follow_reply(reply, std::move(turn));
+  return true;
+}
+
+void Dialogue::establish(const std::vector<std::string>& points) {
+  for (const auto& p : points)
+    if (std::find(points_.begin(), points_.end(), p) == points_.end()) points_.push_back(p);
+}
+
+void Dialogue::follow_reply(const Reply& reply, Turn turn) {
   apply(reply.effects);
   for (const auto& f : reply.sets_flags) flags_.insert(f);
-  for (const auto& p : reply.establishes)
-    if (std::find(points_.begin(), points_.end(), p) == points_.end()) points_.push_back(p);
+  establish(reply.establishes);
   turn.state_after = state_;
   turns_.push_back(std::move(turn));
   advance(resolve(reply.route), reply.say);
-  return true;
 }
 
 bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::string& cue, bool self_coded) {
@@ -193,20 +201,12 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   // A typed reply close in meaning to an authored reply of its class follows that reply, so the
   // client answers what was said; otherwise the node's reaction for the class applies.
   if (const auto near = rambling ? std::nullopt : closest_reply(*n, offered(), text, code)) {
-    const Reply& reply = n->replies[*near];
-    apply(reply.effects);
-    for (const auto& f : reply.sets_flags) flags_.insert(f);
-    for (const auto& p : reply.establishes)
-      if (std::find(points_.begin(), points_.end(), p) == points_.end()) points_.push_back(p);
-    turn.state_after = state_;
-    turns_.push_back(std::move(turn));
-    advance(resolve(reply.route), reply.say);
+    follow_reply(n->replies[*near], std::move(turn));
     return true;
   }
   if (reaction) {
     apply(reaction->effects);
-    for (const auto& p : reaction->establishes)
-      if (std::find(points_.begin(), points_.end(), p) == points_.end()) points_.push_back(p);
+    establish(reaction->establishes);
   } else {
     // No authored reaction for typed replies: follow the first offered reply of the same code
     // class, else the first offered reply, so that typing never stalls the conversation.

@@ -93,6 +93,10 @@ class Dialogue {
  private:
   void enter_node(const std::string& id, const std::string& say);
   void apply(const Effects& effects);
+  /// Adds discussion points not yet established.
+  void establish(const std::vector<std::string>& points);
+  /// Plays an authored reply's consequences (effects, flags, points, route) and records `turn`.
+  void follow_reply(const Reply& reply, Turn turn);
   bool holds(const Condition& c) const;
   std::string resolve(const Route& route) const;
   void advance(const std::string& next, const std::string& say);
