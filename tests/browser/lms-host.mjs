@@ -62,9 +62,10 @@ const HOST = `<!doctype html>
   var frame = document.createElement('iframe');
   frame.id = 'app';
   frame.title = 'Rapport';
-  // ?app=kiosk=1 is passed on; the tests see the order of the fixed seed that `rapport play` uses.
+  // ?app=kiosk=1 is passed on; unless a test names a seed, the app shows the authored order, so
+  // the tests' reply paths are the author's.
   const appQuery = params.get('app') || '';
-  frame.src = 'site/index.html?' + appQuery + (/(^|&)(seed|order)=/.test(appQuery) ? '' : (appQuery ? '&' : '') + 'seed=1');
+  frame.src = 'site/index.html?' + appQuery + (/(^|&)(seed|order)=/.test(appQuery) ? '' : (appQuery ? '&' : '') + 'order=authored');
   document.body.appendChild(frame);
 })();
 </script>
