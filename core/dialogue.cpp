@@ -128,12 +128,55 @@ void Dialogue::enter_node(const std::string& id, const std::string& say) {
   }
 }
 
+Talk Dialogue::talk_of(const std::string& node, const std::string& shown) const {
+  const Node* n = scenario_->find_node(node);
+  if (!n) return Talk::Neutral;
+  for (const ClientLine& line : n->client)
+    if (!line.text.empty() && shown.size() >= line.text.size() &&
+        shown.compare(shown.size() - line.text.size(), line.text.size(), line.text) == 0)
+      return line.talk;
+  return Talk::Neutral;
+}
+
+namespace {
+template <typename Count>
+int count_after_replies(const std::vector<Turn>& turns, Phase phase, const std::string& node, const std::string& line,
+                        Count is) {
+  int n = 0;
+  for (size_t i = 1; i < turns.size(); ++i) n += is(turns[i].node, turns[i].client_line);
+  if (!turns.empty() && phase == Phase::Conversation) n += is(node, line);
+  return n;
+}
+}  // namespace
+
+int Dialogue::change_talk_evoked() const {
+  return count_after_replies(turns_, phase_, node_, client_line_,
+                             [&](const std::string& n, const std::string& l) { return talk_of(n, l) == Talk::Change; });
+}
+
+int Dialogue::sustain_talk_heard() const {
+  return count_after_replies(turns_, phase_, node_, client_line_,
+                             [&](const std::string& n, const std::string& l) { return talk_of(n, l) == Talk::Sustain; });
+}
+
+int Dialogue::mi_inconsistent_replies() const {
+  return static_cast<int>(
+      std::count_if(turns_.begin(), turns_.end(), [](const Turn& t) { return is_mi_non_adherent(t.code); }));
+}
+
 void Dialogue::advance(const std::string& next, const std::string& say) {
-  if (scenario_->find_ending(next)) {
+  if (const Ending* end = scenario_->find_ending(next)) {
     phase_ = Phase::Ended;
     ending_ = next;
+    if (end->kind == "breakthrough" && mi_inconsistent_replies() >= kDiscordLimit) {
+      // Discord sticks: after repeated pushing the client will not commit to the best outcome.
+      for (const Ending& e : scenario_->endings)
+        if (e.kind == "partial") { ending_ = e.id; discord_held_back_ = true; break; }
+    }
     node_.clear();
     client_line_ = say;
+    if (const Ending* final = scenario_->find_ending(ending_); final && !final->client_says.empty())
+      client_line_ += (client_line_.empty() ? "" : " ") + final->client_says;
     return;
   }
   enter_node(next, say);
@@ -278,7 +321,7 @@ json Dialogue::to_json() const {
                      {"cue", t.cue},
                      {"state", t.state_after}});
   }
-  return {{"format_version", kSessionFormatVersion},
+  json out = {{"format_version", kSessionFormatVersion},
           {"scenario", scenario_->id},
           {"seed", seed_},
           {"phase", phase_id(phase_)},
@@ -291,6 +334,8 @@ json Dialogue::to_json() const {
           {"client", client_line_},
           {"points", points_},
           {"turns", turns}};
+  if (discord_held_back_) out["discord_held_back"] = true;
+  return out;
 }
 
 namespace {
@@ -302,6 +347,7 @@ struct SavedDialogue {
   std::vector<std::string> prep, flags, points;
   std::map<std::string, int> state, start_state;
   std::vector<Turn> turns;
+  bool discord_held_back = false;
 };
 
 std::string parse_saved(const json& saved, SavedDialogue& out) {
@@ -337,6 +383,7 @@ std::string parse_saved(const json& saved, SavedDialogue& out) {
     out.ending = saved.at("ending").get<std::string>();
     out.client = saved.at("client").get<std::string>();
     out.points = saved.at("points").get<std::vector<std::string>>();
+    if (saved.contains("discord_held_back")) out.discord_held_back = saved.at("discord_held_back").get<bool>();
     for (const auto& t : saved.at("turns")) {
       Turn turn;
       turn.node = t.at("node").get<std::string>();
@@ -410,6 +457,7 @@ std::string Dialogue::restore(const json& saved) {
   d.client_line_ = std::move(p.client);
   d.points_ = std::move(p.points);
   d.turns_ = std::move(p.turns);
+  d.discord_held_back_ = p.discord_held_back && d.phase_ == Phase::Ended;
   *this = std::move(d);
   return {};
 }

@@ -18,6 +18,10 @@ enum class Phase { Prepare, Conversation, Ended };
 
 inline constexpr int kSessionFormatVersion = 1;
 
+/// Discord sticks: a session with this many MI-inconsistent replies (persuade, confront) cannot
+/// reach a breakthrough ending; the client settles for the scenario's first partial ending.
+inline constexpr int kDiscordLimit = 2;
+
 /// One learner turn and what it did.
 struct Turn {
   std::string node;         // node the reply answered
@@ -79,6 +83,17 @@ class Dialogue {
   const std::vector<Turn>& transcript() const { return turns_; }
   /// Discussion points and next steps established so far, in order.
   const std::vector<std::string>& points() const { return points_; }
+  /// The talk tag of a client line as shown at `node` (a shown line may start with a reaction;
+  /// the node's variant it ends with decides). Neutral when none matches.
+  Talk talk_of(const std::string& node, const std::string& shown) const;
+  /// Client lines after the learner's replies that were change talk and sustain talk.
+  int change_talk_evoked() const;
+  int sustain_talk_heard() const;
+  /// Replies so far coded persuade or confront (chosen or typed).
+  int mi_inconsistent_replies() const;
+  /// True when the session reached the breakthrough's route but ended partial because discord
+  /// stuck (kDiscordLimit); the results say why.
+  bool discord_held_back() const { return discord_held_back_; }
   /// Trust before the first reply and after each one.
   std::vector<int> trust_series() const;
 
@@ -114,6 +129,7 @@ class Dialogue {
   std::string client_line_;
   std::vector<Turn> turns_;
   std::vector<std::string> points_;
+  bool discord_held_back_ = false;
 };
 
 std::string phase_id(Phase phase);

@@ -3,6 +3,8 @@
 
 #include "dialogue.h"
 
+#include <cstdio>
+
 namespace rapport {
 
 namespace {
@@ -53,6 +55,27 @@ PlayRates play_rates(const Scenario& scenario, int seeds, int random_plays) {
   r.random_plays = random_plays;
   r.random_breakthrough = random_plays > 0 ? static_cast<double>(wins) / random_plays : 0;
   return r;
+}
+
+int measured_difficulty(double random_breakthrough) {
+  if (random_breakthrough >= 0.20) return 1;
+  if (random_breakthrough >= 0.08) return 2;
+  return 3;
+}
+
+const char* difficulty_name(int difficulty) {
+  return difficulty <= 1 ? "gentle" : difficulty == 2 ? "challenging" : "hard";
+}
+
+std::string difficulty_warning(const Scenario& scenario, const PlayRates& rates) {
+  const int measured = measured_difficulty(rates.random_breakthrough);
+  if (measured == scenario.difficulty) return {};
+  char rate[32];
+  std::snprintf(rate, sizeof rate, "%.1f%%", 100 * rates.random_breakthrough);
+  return "/difficulty: labelled " + std::string(difficulty_name(scenario.difficulty)) + " (" +
+         std::to_string(scenario.difficulty) + ") but random play reaches a breakthrough in " + rate + " of " +
+         std::to_string(rates.random_plays) + " plays, which is " + difficulty_name(measured) + " (" +
+         std::to_string(measured) + "; gentle >= 20%, challenging 8-20%, hard < 8%)";
 }
 
 }  // namespace rapport

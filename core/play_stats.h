@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "scenario.h"
 
@@ -20,5 +21,13 @@ struct PlayRates {
 /// reply every time, and `random_plays` sessions choosing uniformly at random (deterministic
 /// pseudo-random numbers, so the figures are reproducible).
 PlayRates play_rates(const Scenario& scenario, int seeds = 20, int random_plays = 1000);
+
+/// The difficulty a breakthrough rate under random play earns: 1 gentle (at least 20%),
+/// 2 challenging (8% to under 20%), 3 hard (under 8%).
+int measured_difficulty(double random_breakthrough);
+/// "gentle", "challenging" or "hard".
+const char* difficulty_name(int difficulty);
+/// Empty when the scenario's label matches its measured difficulty, else a warning naming both.
+std::string difficulty_warning(const Scenario& scenario, const PlayRates& rates);
 
 }  // namespace rapport

@@ -248,9 +248,14 @@ Node read_node(Reader& r, const json& obj, const std::string& ptr) {
         r.error(lp, std::string("expected an object, found ") + type_name(l));
         continue;
       }
-      r.known_keys(l, lp, {"text", "when"});
+      r.known_keys(l, lp, {"text", "when", "talk"});
       ClientLine line;
       line.text = r.string(l, lp, "text", true);
+      const std::string talk = r.string(l, lp, "talk", false);
+      if (talk == "change") line.talk = Talk::Change;
+      else if (talk == "sustain") line.talk = Talk::Sustain;
+      else if (!talk.empty() && talk != "neutral")
+        r.error(Reader::at(lp, "talk"), "expected 'change', 'sustain' or 'neutral', found '" + talk + "'");
       if (auto it = l.find("when"); it != l.end()) line.when = read_condition(r, *it, Reader::at(lp, "when"));
       node.client.push_back(std::move(line));
     }
@@ -401,14 +406,16 @@ void check_references(Reader& r, const Scenario& s) {
 
 const std::vector<std::string>& known_domains() {
   static const std::vector<std::string> v{"consulting", "sales", "customer_service", "financial_advice",
-                                          "health", "project_management", "coaching"};
+                                          "health", "project_management", "coaching",
+                                          "people_management", "housing"};
   return v;
 }
 
 const std::vector<std::string>& known_challenges() {
   static const std::vector<std::string> v{"questioned_advice", "unrealistic_expectations", "budget_constraints",
                                           "project_delays",    "miscommunication",         "complaint",
-                                          "price_objection",   "reluctant_change",         "bad_news"};
+                                          "price_objection",   "reluctant_change",         "bad_news",
+                                          "performance_concerns"};
   return v;
 }
 
@@ -721,7 +728,7 @@ LoadResult load_scenario(std::string_view text, std::string_view file) {
         r.error(ep, std::string("expected an object, found ") + type_name(e));
         continue;
       }
-      r.known_keys(e, ep, {"id", "kind", "title", "debrief"});
+      r.known_keys(e, ep, {"id", "kind", "title", "debrief", "client_says"});
       Ending ending;
       ending.id = r.string(e, ep, "id", true);
       ending.kind = r.string(e, ep, "kind", true);
@@ -729,6 +736,7 @@ LoadResult load_scenario(std::string_view text, std::string_view file) {
         r.error(Reader::at(ep, "kind"), "expected 'breakthrough', 'partial' or 'rupture'");
       ending.title = r.string(e, ep, "title", true);
       ending.debrief = r.string(e, ep, "debrief", true);
+      ending.client_says = r.string(e, ep, "client_says", false);
       s.endings.push_back(std::move(ending));
     }
   }

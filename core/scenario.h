@@ -37,9 +37,13 @@ struct Route {
   std::vector<Branch> branches;   // evaluated in order before `next`
 };
 
+/// What a client line says about change (MI's change talk against sustain talk).
+enum class Talk { Neutral, Change, Sustain };
+
 struct ClientLine {
   std::string text;
   Condition when;  // variant chosen when this holds; the first matching variant wins
+  Talk talk = Talk::Neutral;  // "talk": "change" | "sustain" | "neutral" (default)
 };
 
 struct Reply {
@@ -100,6 +104,7 @@ struct Ending {
   std::string kind;  // breakthrough, partial, rupture
   std::string title;
   std::string debrief;
+  std::string client_says;  // the client's last words, shown before the results
 };
 
 struct Client {

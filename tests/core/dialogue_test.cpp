@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "debrief.h"
 #include "lint.h"
 #include "test_support.h"
 
@@ -73,6 +74,42 @@ TEST_P(DialogueModes, QuestionedAdviceReachesPartial) {
   Dialogue d = play(s, {3, 3, 2, 2, 2, 2}, GetParam());
   ASSERT_EQ(d.phase(), Phase::Ended);
   EXPECT_EQ(d.ending()->kind, "partial");
+}
+
+/// questioned-advice with the replies its breakthrough path takes at turns `pushed` recoded as
+/// persuade: the same route, now with MI-inconsistent moves on it.
+Scenario with_pushed_turns(const std::vector<size_t>& pushed) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue probe = play(s, {0, 0, 0, 1, 0, 0, 0, 0}, false);
+  for (size_t t : pushed) {
+    const Turn& turn = probe.transcript().at(t);
+    for (Node& n : s.nodes)
+      if (n.id == turn.node)
+        for (Reply& r : n.replies)
+          if (r.text == turn.reply) r.code = MiCode::Persuade;
+  }
+  return s;
+}
+
+TEST_P(DialogueModes, DiscordSticksAfterTwoInconsistentReplies) {
+  const Scenario s = with_pushed_turns({0, 2});
+  Dialogue d = play(s, {0, 0, 0, 1, 0, 0, 0, 0}, GetParam());
+  ASSERT_EQ(d.phase(), Phase::Ended);
+  EXPECT_EQ(d.mi_inconsistent_replies(), 2);
+  EXPECT_EQ(d.ending()->kind, "partial");
+  EXPECT_TRUE(d.discord_held_back());
+  bool said = false;
+  for (const DebriefLine& line : transcript_debrief(d)) said |= line.kind == "discord";
+  EXPECT_TRUE(said) << "the debrief says why the breakthrough was held back";
+}
+
+TEST_P(DialogueModes, OneInconsistentReplyCanStillBeRepaired) {
+  const Scenario s = with_pushed_turns({0});
+  Dialogue d = play(s, {0, 0, 0, 1, 0, 0, 0, 0}, GetParam());
+  ASSERT_EQ(d.phase(), Phase::Ended);
+  EXPECT_EQ(d.mi_inconsistent_replies(), 1);
+  EXPECT_EQ(d.ending()->kind, "breakthrough");
+  EXPECT_FALSE(d.discord_held_back());
 }
 
 INSTANTIATE_TEST_SUITE_P(Engine, DialogueModes, ::testing::Values(false, true),

@@ -1,0 +1,62 @@
+// Transcript debrief; see debrief.h.
+#include "debrief.h"
+
+#include "dialogue.h"
+
+namespace rapport {
+
+namespace {
+
+std::string first_word(const std::string& name) {
+  const size_t space = name.find(' ');
+  return space == std::string::npos ? name : name.substr(0, space);
+}
+
+std::string signed_points(int delta) { return (delta > 0 ? "+" : "") + std::to_string(delta); }
+
+}  // namespace
+
+std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
+  std::vector<DebriefLine> out;
+  if (d.phase() != Phase::Ended) return out;
+  const std::vector<Turn>& turns = d.transcript();
+  const std::vector<int> trust = d.trust_series();
+  const std::string client = first_word(d.scenario().client.name);
+  int worst = -1, best = -1, worst_delta = 0, best_delta = 0;
+  for (size_t i = 0; i < turns.size() && i + 1 < trust.size(); ++i) {
+    const int delta = trust[i + 1] - trust[i];
+    if (delta < worst_delta) { worst_delta = delta; worst = static_cast<int>(i); }
+    if (delta > best_delta) { best_delta = delta; best = static_cast<int>(i); }
+  }
+  if (worst >= 0) {
+    const Turn& t = turns[worst];
+    std::string text = "Your reply at turn " + std::to_string(worst + 1) + " cost the most trust (" +
+                       signed_points(worst_delta) + ").";
+    if (!t.better.empty()) text += " A stronger reply there: \u201C" + t.better + "\u201D";
+    out.push_back({"cost", std::move(text), t.reply});
+  } else if (!turns.empty()) {
+    out.push_back({"steady", "None of your replies cost " + client + "'s trust.", ""});
+  }
+  if (best >= 0)
+    out.push_back({"best", "Your reply at turn " + std::to_string(best + 1) + " built the most trust (" +
+                               signed_points(best_delta) + ").",
+                   turns[best].reply});
+  const int change = d.change_talk_evoked(), sustain = d.sustain_talk_heard();
+  if (change + sustain > 0)
+    out.push_back({"talk",
+                   client + " voiced " + std::to_string(change) + (change == 1 ? " reason" : " reasons") +
+                       " for change after your replies, and " + std::to_string(sustain) +
+                       (sustain == 1 ? " argument" : " arguments") + " for staying as they are." +
+                       (change > sustain ? " Your replies drew out their own case for change."
+                                         : " Questions about what they want, and reflections of it, evoke more."),
+                   ""});
+  if (d.discord_held_back())
+    out.push_back({"discord",
+                   "The conversation was on course for a breakthrough, but " + std::to_string(d.mi_inconsistent_replies()) +
+                       " of your replies pushed or confronted " + client +
+                       ", and that stayed with them: they settled for less. One push can be repaired; two stick.",
+                   ""});
+  return out;
+}
+
+}  // namespace rapport

@@ -1,0 +1,96 @@
+// The debrief sentences come from the learner's own transcript: the reply that cost the most
+// trust, the one that built the most, and discord that held a breakthrough back.
+#include "debrief.h"
+
+#include <gtest/gtest.h>
+
+#include "dialogue.h"
+#include "test_support.h"
+
+namespace rapport {
+namespace {
+
+using testing::load_shipped;
+
+Dialogue play_authored(const Scenario& s, const std::vector<size_t>& choices) {
+  Dialogue d(s);
+  while (d.phase() == Phase::Prepare) d.choose_prep(0);
+  for (size_t c : choices) EXPECT_TRUE(d.choose(c));
+  return d;
+}
+
+const DebriefLine* find(const std::vector<DebriefLine>& lines, const std::string& kind) {
+  for (const auto& l : lines)
+    if (l.kind == kind) return &l;
+  return nullptr;
+}
+
+TEST(Debrief, NamesTheReplyThatCostTheMostTrustAndItsBetterAlternative) {
+  const Scenario s = load_shipped("questioned-advice");
+  const Dialogue d = play_authored(s, {2, 2});  // defend the numbers, then confront
+  ASSERT_EQ(d.phase(), Phase::Ended);
+  const std::vector<int> trust = d.trust_series();
+  size_t worst = trust[1] - trust[0] <= trust[2] - trust[1] ? 0 : 1;
+  const auto lines = transcript_debrief(d);
+  const DebriefLine* cost = find(lines, "cost");
+  ASSERT_NE(cost, nullptr);
+  EXPECT_EQ(cost->quote, d.transcript()[worst].reply);
+  EXPECT_NE(cost->text.find("turn " + std::to_string(worst + 1)), std::string::npos) << cost->text;
+  if (!d.transcript()[worst].better.empty())
+    EXPECT_NE(cost->text.find(d.transcript()[worst].better), std::string::npos) << cost->text;
+  EXPECT_EQ(find(lines, "discord"), nullptr);
+}
+
+TEST(Debrief, NamesTheReplyThatBuiltTheMostTrust) {
+  const Scenario s = load_shipped("questioned-advice");
+  const Dialogue d = play_authored(s, {0, 0, 0, 1, 0, 0, 0, 0});
+  ASSERT_EQ(d.phase(), Phase::Ended);
+  const std::vector<int> trust = d.trust_series();
+  size_t best = 0;
+  for (size_t i = 1; i + 1 < trust.size(); ++i)
+    if (trust[i + 1] - trust[i] > trust[best + 1] - trust[best]) best = i;
+  const auto lines = transcript_debrief(d);
+  const DebriefLine* line = find(lines, "best");
+  ASSERT_NE(line, nullptr);
+  EXPECT_EQ(line->quote, d.transcript()[best].reply);
+}
+
+TEST(Debrief, CountsTheChangeTalkThatFollowedTheLearnersReplies) {
+  Scenario s = load_shipped("questioned-advice");
+  const Dialogue probe = play_authored(s, {0, 0, 0, 1, 0, 0, 0, 0});
+  // Tag the lines the client said after replies 1 and 2 as change talk, after reply 3 as sustain.
+  auto tag = [&](size_t turn, Talk talk) {
+    for (Node& n : s.nodes)
+      if (n.id == probe.transcript()[turn].node)
+        for (ClientLine& l : n.client) l.talk = talk;
+  };
+  tag(1, Talk::Change);
+  tag(2, Talk::Change);
+  tag(3, Talk::Sustain);
+  tag(0, Talk::Change);  // the opening line was not evoked by any reply: not counted
+  const Dialogue d = play_authored(s, {0, 0, 0, 1, 0, 0, 0, 0});
+  EXPECT_EQ(d.change_talk_evoked(), 2);
+  EXPECT_EQ(d.sustain_talk_heard(), 1);
+  const auto lines = transcript_debrief(d);
+  const DebriefLine* talk = find(lines, "talk");
+  ASSERT_NE(talk, nullptr);
+  EXPECT_NE(talk->text.find("2 reasons for change"), std::string::npos) << talk->text;
+}
+
+TEST(Debrief, TheClientsLastWordsCloseTheConversation) {
+  Scenario s = load_shipped("questioned-advice");
+  for (Ending& e : s.endings) e.client_says = "Right. I'll take it from here.";
+  const Dialogue d = play_authored(s, {2, 2});
+  ASSERT_EQ(d.phase(), Phase::Ended);
+  const std::string& last = d.client_line();
+  ASSERT_GE(last.size(), 30u);
+  EXPECT_EQ(last.substr(last.size() - 30), "Right. I'll take it from here.");
+}
+
+TEST(Debrief, NothingBeforeTheEnd) {
+  const Scenario s = load_shipped("questioned-advice");
+  EXPECT_TRUE(transcript_debrief(play_authored(s, {0})).empty());
+}
+
+}  // namespace
+}  // namespace rapport

@@ -1,0 +1,140 @@
+// The shipped library played without reading: the first offered reply cannot win more often than
+// chance, discord sticks, and MI-consistent play ends with clearly more trust than inconsistent
+// play (issue 13's measures, over every scenario in scenarios/).
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "dialogue.h"
+#include "play_stats.h"
+#include "test_support.h"
+
+namespace rapport {
+namespace {
+
+using testing::load_shipped;
+
+std::vector<std::string> shipped_ids() {
+  std::vector<std::string> ids;
+  for (const auto& e : std::filesystem::directory_iterator(std::string(RAPPORT_SOURCE_DIR) + "/scenarios"))
+    if (e.path().extension() == ".json" && e.path().stem() != "schema") ids.push_back(e.path().stem().string());
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+bool consistent(MiCode c) {
+  switch (c) {
+    case MiCode::OpenQuestion: case MiCode::SimpleReflection: case MiCode::ComplexReflection: case MiCode::Affirm:
+    case MiCode::EmphasizeAutonomy: case MiCode::SeekCollaboration: case MiCode::PersuadeWithPermission:
+      return true;
+    default:
+      return false;
+  }
+}
+
+struct RandomPlay {
+  double consistent_share = 0;
+  int inconsistent = 0;
+  int final_trust = 0;
+  std::string ending_kind;
+};
+
+std::vector<RandomPlay> random_plays(const Scenario& s, int n) {
+  std::uint64_t x = 0x9E3779B97F4A7C15ull;
+  auto next = [&] { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x; };
+  std::vector<RandomPlay> out;
+  for (int p = 0; p < n; ++p) {
+    Dialogue d(s, static_cast<std::uint32_t>(next() | 1u));
+    while (d.phase() == Phase::Prepare) d.choose_prep(d.prep_order()[next() % d.prep_order().size()]);
+    for (int t = 0; t < 200 && d.phase() == Phase::Conversation; ++t) d.choose(next() % d.offered().size());
+    if (d.phase() != Phase::Ended) continue;
+    RandomPlay r;
+    int good = 0;
+    for (const Turn& t : d.transcript()) good += consistent(t.code);
+    r.consistent_share = d.transcript().empty() ? 0 : static_cast<double>(good) / d.transcript().size();
+    r.inconsistent = d.mi_inconsistent_replies();
+    r.final_trust = d.value("trust");
+    r.ending_kind = d.ending()->kind;
+    out.push_back(r);
+  }
+  return out;
+}
+
+TEST(Library, DiscordSticksInEveryScenario) {
+  for (const std::string& id : shipped_ids()) {
+    const Scenario s = load_shipped(id);
+    int discordant = 0;
+    for (const RandomPlay& r : random_plays(s, 200)) {
+      if (r.inconsistent < kDiscordLimit) continue;
+      ++discordant;
+      EXPECT_NE(r.ending_kind, "breakthrough") << id << ": a breakthrough after " << r.inconsistent
+                                                << " MI-inconsistent replies";
+    }
+    EXPECT_GT(discordant, 0) << id << ": random play never tried two MI-inconsistent replies";
+  }
+}
+
+TEST(Library, ConsistentPlayEndsWithMoreTrust) {
+  for (const std::string& id : shipped_ids()) {
+    std::vector<RandomPlay> plays = random_plays(load_shipped(id), 200);
+    ASSERT_GE(plays.size(), 100u) << id;
+    std::sort(plays.begin(), plays.end(),
+              [](const RandomPlay& a, const RandomPlay& b) { return a.consistent_share < b.consistent_share; });
+    const size_t q = plays.size() / 4;
+    double low = 0, high = 0;
+    for (size_t i = 0; i < q; ++i) {
+      low += plays[i].final_trust;
+      high += plays[plays.size() - 1 - i].final_trust;
+    }
+    low /= q;
+    high /= q;
+    std::printf("%-20s mean final trust: most MI-consistent quarter %.1f, least %.1f (gap %.1f)\n", id.c_str(), high,
+                low, high - low);
+    EXPECT_GE(high - low, 30.0) << id;
+  }
+}
+
+TEST(Library, FirstOfferedReplyWinsNoMoreThanChance) {
+  int plays = 0;
+  double wins = 0;
+  for (const std::string& id : shipped_ids()) {
+    const PlayRates r = play_rates(load_shipped(id));
+    std::printf("%-20s first offered %.2f, random %.3f\n", id.c_str(), r.first_choice_breakthrough,
+                r.random_breakthrough);
+    EXPECT_LE(r.first_choice_breakthrough, r.random_breakthrough + 0.05) << id;
+    EXPECT_EQ(difficulty_warning(load_shipped(id), r), "") << id;
+    plays += r.first_choice_plays;
+    wins += r.first_choice_breakthrough * r.first_choice_plays;
+  }
+  std::printf("library: first offered wins %.1f%% of %d plays\n", 100 * wins / plays, plays);
+  EXPECT_LE(wins / plays, 0.20);
+}
+
+}  // namespace
+}  // namespace rapport
+
+namespace rapport {
+namespace {
+
+TEST(Library, DifficultyBandsFollowTheRandomBreakthroughRate) {
+  EXPECT_EQ(measured_difficulty(0.20), 1);
+  EXPECT_EQ(measured_difficulty(0.1999), 2);
+  EXPECT_EQ(measured_difficulty(0.08), 2);
+  EXPECT_EQ(measured_difficulty(0.0799), 3);
+  Scenario s;
+  s.difficulty = 1;
+  PlayRates r;
+  r.random_plays = 1000;
+  r.random_breakthrough = 0.145;
+  const std::string w = difficulty_warning(s, r);
+  EXPECT_NE(w.find("labelled gentle (1)"), std::string::npos) << w;
+  EXPECT_NE(w.find("14.5%"), std::string::npos) << w;
+  s.difficulty = 2;
+  EXPECT_EQ(difficulty_warning(s, r), "");
+}
+
+}  // namespace
+}  // namespace rapport
