@@ -12,6 +12,8 @@ std::string first_word(const std::string& name) {
   return space == std::string::npos ? name : name.substr(0, space);
 }
 
+std::string quoted(const std::string& text) { return "\u201C" + text + "\u201D"; }
+
 std::string signed_points(int delta) { return (delta > 0 ? "+" : "") + std::to_string(delta); }
 
 }  // namespace
@@ -30,16 +32,16 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
   }
   if (worst >= 0) {
     const Turn& t = turns[worst];
-    std::string text = "Your reply at turn " + std::to_string(worst + 1) + " cost the most trust (" +
-                       signed_points(worst_delta) + ").";
-    if (!t.better.empty()) text += " A stronger reply there: \u201C" + t.better + "\u201D";
+    std::string text = "Your reply at turn " + std::to_string(worst + 1) + ", " + quoted(t.reply) +
+                       ", cost the most trust (" + signed_points(worst_delta) + ").";
+    if (!t.better.empty()) text += " A stronger reply there: " + quoted(t.better);
     out.push_back({"cost", std::move(text), t.reply});
   } else if (!turns.empty()) {
     out.push_back({"steady", "None of your replies cost " + client + "'s trust.", ""});
   }
   if (best >= 0)
-    out.push_back({"best", "Your reply at turn " + std::to_string(best + 1) + " built the most trust (" +
-                               signed_points(best_delta) + ").",
+    out.push_back({"best", "Your reply at turn " + std::to_string(best + 1) + ", " + quoted(turns[best].reply) +
+                               ", built the most trust (" + signed_points(best_delta) + ").",
                    turns[best].reply});
   const int change = d.change_talk_evoked(), sustain = d.sustain_talk_heard();
   if (change + sustain > 0)

@@ -286,6 +286,11 @@ std::vector<int> Dialogue::trust_series() const {
   return out;
 }
 
+int Dialogue::last_trust_change() const {
+  const std::vector<int> series = trust_series();
+  return series.size() < 2 ? 0 : series.back() - series[series.size() - 2];
+}
+
 bool Dialogue::retry_from(size_t turn) {
   if (turn > turns_.size()) return false;
   std::vector<std::string> prep = prep_choices_;

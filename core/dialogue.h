@@ -96,6 +96,8 @@ class Dialogue {
   bool discord_held_back() const { return discord_held_back_; }
   /// Trust before the first reply and after each one.
   std::vector<int> trust_series() const;
+  /// How much the last reply moved trust (0 before the first reply).
+  int last_trust_change() const;
 
   /// Rewinds to just before learner turn `turn` (0-based), replaying the session's own inputs.
   bool retry_from(size_t turn);

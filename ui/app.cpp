@@ -201,8 +201,12 @@ void App::resume_unfinished() {
   bubbles_.shown = dialogue_->transcript().size() * 2 + 1;
   screen_ = dialogue_->phase() == Phase::Prepare ? Screen::Prepare
             : dialogue_->phase() == Phase::Ended ? Screen::End : Screen::Conversation;
-  if (dialogue_->phase() == Phase::Ended) finish_session();
-  else if (err.empty()) save_unfinished();
+  if (dialogue_->phase() == Phase::Ended) {
+    finish_session();
+    screen_ = Screen::End;  // resumed after the last line was seen: straight to the results
+  } else if (err.empty()) {
+    save_unfinished();
+  }
   scroll_request_ = true;
 }
 
@@ -354,8 +358,11 @@ void App::finish_session() {
   journal_saved_ = false;
   book_->set_unfinished(nullptr);
   take_book_notices();
-  screen_ = Screen::End;
-  announce(dialogue_->ending()->title + ". Score " + std::to_string(score_->total) + " out of 100.");
+  // The client's last words stay on the conversation screen until the learner opens the results.
+  screen_ = Screen::Conversation;
+  scroll_request_ = true;
+  announce((dialogue_->client_line().empty() ? std::string() : current()->client.name + ": " + dialogue_->client_line() + " ") +
+           "The conversation is over; your results are ready.");
 }
 
 bool App::text_field(const char* id, ImVec2 size, std::string& value, const char* placeholder, int revision,

@@ -73,6 +73,8 @@ class App {
   void init(AppServices services, std::vector<Scenario> scenarios, std::vector<std::string> load_errors,
             AppOptions options = {});
   const AppOptions& options() const { return options_; }
+  /// Shows the authors' tools (loading a scenario file) on the library screen for this session.
+  void set_author_tools(bool on) { options_.author = on; }
 
   /// The platform reports input (for the kiosk idle timer) with a monotonic time in seconds.
   void note_input(double now);

@@ -12,6 +12,11 @@ namespace rapport::ui {
 void App::open_screen(Screen screen) {
   bool needs_session = screen == Screen::End || screen == Screen::FollowUp || screen == Screen::Roadmap;
   if (needs_session && (!dialogue_ || !score_)) return;
+  if (screen == Screen::End && screen_ == Screen::Conversation) {
+    // Results open at the top, with the outcome and the score in view.
+    scroll_request_ = true;
+    announce(dialogue_->ending()->title + ". Score " + std::to_string(score_->total) + " out of 100.");
+  }
   screen_ = screen;
   animating_ = true;
 }

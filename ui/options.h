@@ -24,6 +24,7 @@ struct AppOptions {
   bool lms_review = false;          // set by the platform: the LMS opened this launch in review mode
   std::uint32_t seed = 0;           // ?seed=N: every session shows this order (demos, tests); 0 = fresh
   bool authored_order = false;      // ?order=authored: the author's order, for authors checking content
+  bool author = false;              // ?author=1 (or Settings): authors' tools such as loading a file
 };
 
 /// Parses a URL query string ("?a=1&b=2" or "a=1&b=2"); unknown keys and bad values are ignored.

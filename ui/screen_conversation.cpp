@@ -30,21 +30,25 @@ void draw_conversation(App& app) {
     return;
   }
   draw_top_bar(app, true);
-  if (!d || !s || d->phase() != Phase::Conversation) {
+  if (!d || !s || d->phase() == Phase::Prepare) {
     end_screen();
     return;
   }
+  // After the last reply the client has the last word; the results open when the learner asks.
+  const bool ended = d->phase() == Phase::Ended;
   ImVec2 avail = ImGui::GetContentRegionAvail();
   float margin = avail.x < t.dp(600) ? t.dp(12) : t.dp(24);
   float column = std::min(avail.x - 2 * margin, t.dp(720));
   float x0 = ImGui::GetCursorScreenPos().x + (avail.x - column) / 2;
 
   // Reply area: measure first so the chat gets the rest of the height (at most 60% for replies).
-  std::vector<size_t> offer = d->offered();
-  bool typing = app.reply_mode() == ReplyMode::Text;
+  std::vector<size_t> offer = ended ? std::vector<size_t>{} : d->offered();
+  bool typing = !ended && app.reply_mode() == ReplyMode::Text;
   float header_h = t.dp(64);
   float replies_h = header_h;
-  if (typing && app.pending_typed()) {
+  if (ended) {
+    replies_h = t.dp(88);
+  } else if (typing && app.pending_typed()) {
     // The learner's words, the question and a row (or, narrow, a column) of three answers.
     const ImVec2 quoted = ImGui::CalcTextSize(("\xE2\x80\x9C" + app.pending_typed()->text + "\xE2\x80\x9D").c_str(),
                                               nullptr, false, column);
@@ -103,8 +107,11 @@ void draw_conversation(App& app) {
       ImGui::Dummy(ImVec2(0, t.dp(4)));
     }
   }
-  bubble(index, true, d->client_line(), {}, 0);
-  record_hit("client:last", d->client_line(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  if (!ended || !d->client_line().empty()) {
+    bubble(index, true, d->client_line(), {}, 0);
+    record_hit(ended ? "client:final" : "client:last", d->client_line(), ImGui::GetItemRectMin(),
+               ImGui::GetItemRectMax());
+  }
   ImGui::Dummy(ImVec2(0, t.dp(12)));
   if (app.take_scroll_request() || anim.appear < 1.0f) ImGui::SetScrollHereY(1.0f);
   ImGui::EndChild();
@@ -114,6 +121,17 @@ void draw_conversation(App& app) {
   ImGui::GetWindowDrawList()->AddLine(rp, ImVec2(rp.x + avail.x, rp.y), t.colors.border, t.dp(1));
   ImGui::BeginChild("##replies", ImVec2(avail.x, replies_h), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
   ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.dp(8)));
+  if (ended) {
+    wrapped_text(t.fonts.small, t.colors.text_muted, "The conversation is over.", column);
+    ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.dp(4)));
+    const bool open = pill_button("button:Results", "See how it went") ||
+                      (!ImGui::GetIO().WantTextInput &&
+                       (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false)));
+    ImGui::EndChild();
+    end_screen();
+    if (open) app.open_screen(Screen::End);
+    return;
+  }
   float row_y = ImGui::GetCursorScreenPos().y;
   bool switched = false;
   if (app.options().kiosk) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app.h"
+#include "debrief.h"
 #include "imgui.h"
 #include "theme.h"
 #include "widgets.h"
@@ -95,6 +96,7 @@ void draw_end(App& app) {
   const Ending& e = *d->ending();
   ImVec2 avail = ImGui::GetContentRegionAvail();
   ImGui::BeginChild("##end_scroll", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
+  if (app.take_scroll_request()) ImGui::SetScrollY(0.0f);  // a new results page opens at the top
   float margin = t.dp(16);
   float width = std::min(avail.x - 2 * margin, t.dp(860));
   float x = ImGui::GetCursorScreenPos().x + (avail.x - width) / 2;
@@ -124,6 +126,13 @@ void draw_end(App& app) {
   }
   at_x();
   wrapped_text(t.fonts.body, t.colors.text, e.debrief, width - t.dp(140));
+  // What this learner did, from the transcript (core/debrief.h).
+  for (const DebriefLine& line : transcript_debrief(*d)) {
+    at_x();
+    wrapped_text(t.fonts.body, t.colors.text, line.text, width - t.dp(140));
+    record_hit("debrief:" + line.kind, line.text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  }
+  ImGui::Dummy(ImVec2(0, t.dp(4)));
   at_x();
   if (pill_button("button:Follow-up", "Write the follow-up email")) app.open_screen(Screen::FollowUp);
   ImGui::SameLine(0, t.dp(8));

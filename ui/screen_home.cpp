@@ -175,7 +175,8 @@ void draw_home(App& app) {
       app.start_scenario(i);
     ImGui::PopID();
   }
-  if (app.can_pick_files() && !app.options().kiosk) {
+  // Authors' tools stay off the learners' library: ?author=1 or Settings turns them on.
+  if (app.can_pick_files() && !app.options().kiosk && app.options().author) {
     ImGui::Dummy(ImVec2(0, t.dp(8)));
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
     if (pill_button("button:Load scenario", "Load a scenario file\xE2\x80\xA6", false)) app.request_file_picker();

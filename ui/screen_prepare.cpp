@@ -44,9 +44,11 @@ void draw_prepare(App& app) {
   float x = ImGui::GetCursorScreenPos().x + (avail.x - width) / 2;
   auto at_x = [&] { ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y)); };
   ImGui::Dummy(ImVec2(0, t.dp(20)));
-  if (d->prep_index() == 0) {
+  {
+    // The brief stays in view through every preparation step.
     at_x();
     wrapped_text(t.fonts.body, t.colors.text, s->briefing, width);
+    record_hit("brief", s->briefing, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     at_x();
     wrapped_text(t.fonts.small, t.colors.text_muted,
                  s->client.name + " wants: " + s->client.wants + "  " + s->client.name + " fears: " + s->client.fears, width);
@@ -69,12 +71,12 @@ void draw_prepare(App& app) {
   wrapped_text(t.fonts.heading, t.colors.text, step->question, width);
   ImGui::Dummy(ImVec2(0, t.dp(4)));
   std::optional<size_t> pending = app.pending_prep_choice();
-  // Options in this session's order: letters and keys follow what is shown.
+  // Options in this session's order: numbers and keys 1-9 follow what is shown, as in the conversation.
   const std::vector<size_t> order = d->prep_order();
   for (size_t k = 0; k < order.size(); ++k) {
     at_x();
     std::string label = "prep:" + std::to_string(k + 1);
-    char badge[2] = {static_cast<char>('A' + k), 0};
+    char badge[2] = {static_cast<char>('1' + k), 0};
     if (card_button(label.c_str(), step->options[order[k]].text, {}, width, badge, pending == order[k]))
       app.choose_prep(order[k]);
   }
@@ -90,10 +92,12 @@ void draw_prepare(App& app) {
       app.request_animation();
     }
   }
-  // Letters choose options, Enter confirms.
+  // Number keys choose options, Enter confirms.
   if (!ImGui::GetIO().WantTextInput) {
     for (size_t k = 0; k < order.size() && k < 9; ++k)
-      if (ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_A + static_cast<int>(k)), false)) app.choose_prep(order[k]);
+      if (ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_1 + static_cast<int>(k)), false) ||
+          ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_Keypad1 + static_cast<int>(k)), false))
+        app.choose_prep(order[k]);
   }
   ImGui::Dummy(ImVec2(0, t.dp(32)));
   ImGui::EndChild();

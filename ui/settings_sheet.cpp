@@ -63,6 +63,13 @@ void draw_settings(App& app) {
     ImGui::SameLine(0, t.dp(8));
     if (pill_button("coach:off", "Off (assessment)", !app.coaching())) app.set_coaching(false);
 
+    if (app.can_pick_files() && !app.options().kiosk) {
+      wrapped_text(t.fonts.small, t.colors.text_muted, "For scenario authors", t.dp(420));
+      if (pill_button("author:tools", app.options().author ? "Authoring tools are on" : "Show authoring tools",
+                      app.options().author))
+        app.set_author_tools(!app.options().author);
+    }
+
     ImGui::Dummy(ImVec2(0, t.dp(8)));
     if (pill_button("button:Done", "Done")) {
       app.open_settings(false);

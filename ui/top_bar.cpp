@@ -33,7 +33,12 @@ float draw_top_bar(App& app, bool show_trust) {
     ref_w += t.dp(16);
   }
   if (const Scenario* s = app.current()) {
-    float meter_w = show_trust ? (compact ? t.dp(110) : t.dp(200)) : 0;
+    // The trust bar with its number, and the last reply's change ("+8", "-7") beside it.
+    const int trust_now = static_cast<int>(app.trust_shown() + 0.5f);
+    const int change = app.dialogue() ? app.dialogue()->last_trust_change() : 0;
+    const std::string change_text = change == 0 ? std::string() : (change > 0 ? "+" : "") + std::to_string(change);
+    const float change_w = change_text.empty() ? 0 : t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, change_text.c_str()).x + t.dp(8);
+    float meter_w = show_trust ? (compact ? t.dp(130) : t.dp(220)) + change_w : 0;
     float title_w = origin.x + width - title_x - meter_w - ref_w - t.dp(24);
     ImFont* f = compact ? t.fonts.small : t.fonts.body;
     std::string title = compact ? s->client.name : s->title + "  \xC2\xB7  " + s->client.name;
@@ -42,9 +47,15 @@ float draw_top_bar(App& app, bool show_trust) {
                 nullptr, 0, &clip);
     if (show_trust) {
       ImGui::SetCursorScreenPos(ImVec2(origin.x + width - meter_w - ref_w - t.dp(16), origin.y + (height - t.fonts.small->FontSize) / 2));
-      meter("Trust", app.trust_shown(), meter_w);
-      record_hit("meter:trust", std::to_string(static_cast<int>(app.trust_shown() + 0.5f)), ImGui::GetItemRectMin(),
-                 ImGui::GetItemRectMax());
+      meter("Trust " + std::to_string(trust_now), app.trust_shown(), meter_w - change_w);
+      record_hit("meter:trust", std::to_string(trust_now), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+      if (!change_text.empty()) {
+        const ImVec2 at(ImGui::GetItemRectMax().x + t.dp(8), ImGui::GetItemRectMin().y);
+        dl->AddText(t.fonts.small, t.fonts.small->FontSize, at, change > 0 ? t.colors.good : t.colors.poor,
+                    change_text.c_str());
+        record_hit("trust:change", change_text, at,
+                   ImVec2(at.x + change_w - t.dp(8), at.y + t.fonts.small->FontSize));
+      }
     }
   }
   ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height + t.dp(1)));

@@ -47,4 +47,21 @@ await run([
       await app.close();
     }
   }],
+  ['authors\' tools are off the learners\' library: ?author=1 or Settings shows them', async () => {
+    const app = await openApp();
+    try {
+      await app.load();
+      await app.find('scenario:questioned-advice');
+      const labels = async () => (await app.hits()).map((h) => h.label);
+      assert(!(await labels()).includes('button:Load scenario'), 'a learner\'s library has no file loader');
+      await app.click('button:Settings');
+      await app.click('author:tools');
+      await app.click('button:Done');
+      await app.reveal('button:Load scenario');
+      await app.load('?author=1');
+      await app.reveal('button:Load scenario');
+    } finally {
+      await app.close();
+    }
+  }],
 ]);

@@ -38,15 +38,17 @@ await run([
       await key(app, 'Enter');
       await app.find('prep:1');
       for (let step = 0; step < 4; step++) {
-        await key(app, 'a');
+        await key(app, '1');
         await key(app, 'Enter');
       }
       await app.find('client:last');
       for (let turn = 0; turn < 20; turn++) {
-        if ((await app.hits()).some((h) => h.label === 'outcome')) break;
+        if ((await app.hits()).some((h) => h.label === 'button:Results')) break;
         await key(app, '1');
         await app.page.waitForTimeout(250);
       }
+      await app.find('client:final');  // the client has the last word before the results
+      await key(app, 'Enter');  // see how it went
       const outcome = await app.find('outcome');
       assert(outcome.text.length > 0, 'reached an ending by keyboard');
       await key(app, 'Escape');
@@ -124,6 +126,7 @@ await run([
       await host.page.waitForFunction((n) => window.rapportMessages.filter((m) => m.type === 'rapport:ready').length > n, ready);
       for (let i = 0; i < 4; i++) { await host.click('prep:1'); await host.click('button:Continue'); }
       for (const c of [1, 1, 1, 2, 1, 1, 1, 1]) await host.click(`reply:${c}`);
+      await host.click('button:Results');
       await host.find('outcome');
       await host.page.waitForFunction(() => window.rapportMessages.some((m) => m.type === 'rapport:complete'));
       const done = await host.page.evaluate(() => window.rapportMessages.find((m) => m.type === 'rapport:complete'));

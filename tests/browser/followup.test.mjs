@@ -8,6 +8,7 @@ async function playBreakthrough(app) {
   await app.click('scenario:questioned-advice');
   for (let i = 0; i < 4; i++) { await app.click('prep:1'); await app.click('button:Continue'); }
   for (const c of [1, 1, 1, 2, 1, 1, 1, 1]) await app.click(`reply:${c}`);
+  await app.click('button:Results');
   await app.find('outcome');
 }
 

@@ -94,7 +94,9 @@ export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 
     /** Clicks the centre of a labelled widget with the real mouse, then waits for frames. */
     async click(label) {
       // A widget can move for a frame or two after the screen changes: click where it settles.
-      let hit = await app.find(label);
+      // Library cards are sorted by difficulty, so a learner may have to scroll to one: so do we.
+      let hit = typeof label === 'string' && label.startsWith('scenario:')
+        ? await app.find(label, 3000).catch(() => app.reveal(label)) : await app.find(label);
       for (let i = 0; i < 20; i++) {
         await page.waitForTimeout(40);
         const again = await app.find(label);

@@ -38,6 +38,7 @@ async function playRupture(app) {
     await app.click('button:Continue');
   }
   for (const reply of [3, 3]) await app.click(`reply:${reply}`);
+  await app.click('button:Results');
   await app.find('score');
   const back = (await app.hits()).some((x) => x.label === 'button:Library') ? 'button:Library' : 'button:Back to library';
   if (back === 'button:Back to library') await app.reveal(back);

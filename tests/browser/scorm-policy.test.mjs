@@ -17,12 +17,14 @@ function elements(version) {
 
 /** From the library: prepares questioned-advice, plays `path`, returns the end screen's score. */
 async function playSession(app, path) {
+  await app.reveal('scenario:questioned-advice');  // the library is sorted by difficulty; the banner pushes it down
   await app.click('scenario:questioned-advice');
   for (let step = 0; step < 4; step++) {
     await app.click('prep:1');
     await app.click('button:Continue');
   }
   for (const reply of path) await app.click(`reply:${reply}`);
+  await app.click('button:Results');
   return Number((await app.find('score')).text);
 }
 

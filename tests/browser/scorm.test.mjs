@@ -54,6 +54,7 @@ async function playInLms(version) {
     await prepare(app);
     const path = [1, 1, 1, 2, 1, 1, 1, 1];
     for (const reply of path) await app.click(`reply:${reply}`);
+    await app.click('button:Results');
     const outcome = await app.find('outcome');
     assert(outcome.text === 'Dana owns the plan', `breakthrough ending, got "${outcome.text}"`);
     const score = Number((await app.find('score')).text);
@@ -196,6 +197,7 @@ await run([
       await app.reveal('scenario:questioned-advice');  // kiosk cards are larger: scroll to it
       await prepare(app);
       for (const reply of [1, 1, 1, 2, 1, 1, 1, 1]) await app.click(`reply:${reply}`);
+      await app.click('button:Results');
       const score = Number((await app.find('score')).text);
       await waitForHost(app, () => window.host.values['cmi.score.raw'] !== undefined, null, 'a score');
       await app.settle(300);

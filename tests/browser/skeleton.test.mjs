@@ -37,6 +37,7 @@ await run([
         }
         if (i === 2) { await app.settle(); await app.screenshot('skeleton-3-conversation.png'); }
       }
+      await app.click('button:Results');
       const outcome = await app.find('outcome');
       assert(outcome.text === questioned.ending, `ending "${outcome.text}" vs "${questioned.ending}"`);
       const score = Number((await app.find('score')).text);
@@ -73,6 +74,7 @@ await run([
       const opening = (await app.find('client:last')).text;
       assert(opening === budget.client[0], `Helen's opening line: "${opening}" vs "${budget.client[0]}"`);
       for (let turn = 0; turn < budget.replies; turn++) await app.click('reply:1');
+      await app.click('button:Results');
       const outcome = await app.find('outcome');
       assert(outcome.text === budget.ending, `ending "${outcome.text}" vs "${budget.ending}"`);
       assert(Number((await app.find('score')).text) === budget.score, 'the score is the native core\'s');

@@ -61,6 +61,7 @@ await run([
       // Finish with choices and read the debrief.
       await app.click('mode:choice');
       for (let i = 3; i < expected.replies; i++) await app.click('reply:1');
+      await app.click('button:Results');
       const outcome = await app.find('outcome');
       assert(outcome.text === expected.ending, `ending "${outcome.text}" vs the native core's "${expected.ending}"`);
       const score = Number((await app.find('score')).text);

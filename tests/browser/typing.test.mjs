@@ -55,7 +55,7 @@ async function send(app, text, { insert = false } = {}) {
   await app.page.keyboard.press('Enter');
   await app.page.waitForFunction((b) => {
     const hits = JSON.parse(window.rapport.hitsJson || '[]');
-    if (hits.some((h) => h.label === 'outcome' || h.label === 'which:prompt')) return true;
+    if (hits.some((h) => h.label === 'button:Results' || h.label === 'which:prompt')) return true;
     const now = JSON.stringify(hits.filter((h) => h.label === 'client:last' || h.label.startsWith('learner:')));
     return now !== b;
   }, before, { timeout: 15000 });
@@ -153,7 +153,8 @@ await run([
       await app.load();
       await startTyping(app);
       for (const item of items) {
-        if ((await app.hits()).some((h) => h.label === 'outcome')) {
+        if ((await app.hits()).some((h) => h.label === 'button:Results')) {
+          await app.click('button:Results');
           await app.click('button:Try again');
           await startTyping(app);
         }

@@ -46,6 +46,9 @@ class PostSession : public testing::UiTest {
       app_->choose_reply(k);
       frames(2);
     }
+    ASSERT_EQ(app_->screen(), Screen::Conversation) << "the client's last line comes before the results";
+    app_->open_screen(Screen::End);
+    frames(2);
     ASSERT_EQ(app_->screen(), Screen::End);
     ASSERT_EQ(app_->dialogue()->ending()->kind, "breakthrough");
   }
@@ -196,6 +199,24 @@ TEST_F(PostSession, ReferenceSheetFitsAPhoneInEveryTheme) {
     click("button:Close reference");
     EXPECT_FALSE(app_->reference_open());
   }
+}
+
+TEST_F(PostSession, ANewResultsPageOpensAtTheTop) {
+  start(1280, 800, 1.0f);
+  play_breakthrough();
+  ImGuiIO& io = ImGui::GetIO();
+  for (int i = 0; i < 30; ++i) {
+    io.AddMousePosEvent(640, 500);
+    io.AddMouseWheelEvent(0, -5);
+    frames(2);
+  }
+  io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+  frames(2);
+  ASSERT_EQ(find("outcome"), nullptr) << "the first results page was scrolled past its outcome";
+  play_breakthrough();
+  ASSERT_NE(find("outcome"), nullptr);
+  EXPECT_GE(find("outcome")->min.y, 0);
+  EXPECT_LT(find("outcome")->max.y, 400) << "the outcome and score are in view";
 }
 
 }  // namespace

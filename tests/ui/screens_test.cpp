@@ -18,6 +18,15 @@ class Screens : public testing::UiTest {
     }
     ASSERT_EQ(app_->screen(), Screen::Conversation);
     for (int choice : {1, 1, 1, 2, 1, 1, 1, 1}) click("reply:" + std::to_string(choice));
+    // The client has the last word on the conversation screen; the results open on request.
+    ASSERT_EQ(app_->screen(), Screen::Conversation);
+    ASSERT_EQ(app_->dialogue()->phase(), Phase::Ended);
+    EXPECT_EQ(find("reply:1"), nullptr);
+    if (!app_->dialogue()->client_line().empty()) {
+      ASSERT_NE(find("client:final"), nullptr);
+      EXPECT_EQ(find("client:final")->text, app_->dialogue()->client_line());
+    }
+    click("button:Results");
   }
 
 };
@@ -89,6 +98,22 @@ TEST_F(Screens, EveryScreenDrawsAtPhoneAndKioskSizes) {
     EXPECT_EQ(app_->screen(), Screen::End) << w << "x" << h;
     frames(2);
   }
+}
+
+TEST_F(Screens, TheTrustBarShowsItsNumberAndTheLastChange) {
+  click("scenario:questioned-advice");
+  for (int i = 0; i < 4; ++i) {
+    click("prep:1");
+    click("button:Continue");
+  }
+  EXPECT_EQ(find("trust:change"), nullptr) << "no change before the first reply";
+  click("reply:1");
+  frames(30);  // let the bar settle
+  const int change = app_->dialogue()->last_trust_change();
+  ASSERT_NE(change, 0);
+  ASSERT_NE(find("trust:change"), nullptr);
+  EXPECT_EQ(find("trust:change")->text, (change > 0 ? "+" : "") + std::to_string(change));
+  EXPECT_EQ(find("meter:trust")->text, std::to_string(app_->dialogue()->value("trust")));
 }
 
 TEST_F(Screens, UnfinishedSessionResumesAfterRestart) {
@@ -198,11 +223,13 @@ TEST_F(Screens, KeyboardOnlyPlaythrough) {
   press(ImGuiKey_Enter);
   ASSERT_EQ(app_->screen(), Screen::Prepare);
   for (int step = 0; step < 4; ++step) {
-    press(ImGuiKey_A);      // choose the first option; focus moves to Continue
+    press(ImGuiKey_1);      // choose the first option; focus moves to Continue
     press(ImGuiKey_Enter);  // continue
   }
   ASSERT_EQ(app_->screen(), Screen::Conversation);
-  for (int turn = 0; turn < 20 && app_->screen() == Screen::Conversation; ++turn) press(ImGuiKey_1);
+  for (int turn = 0; turn < 20 && app_->dialogue()->phase() == Phase::Conversation; ++turn) press(ImGuiKey_1);
+  ASSERT_EQ(app_->screen(), Screen::Conversation);
+  press(ImGuiKey_Enter);  // see how it went
   ASSERT_EQ(app_->screen(), Screen::End);
   EXPECT_EQ(app_->dialogue()->ending()->kind, "breakthrough");
   press(ImGuiKey_Escape);
