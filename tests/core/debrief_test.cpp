@@ -58,7 +58,10 @@ TEST(Debrief, NamesTheReplyThatBuiltTheMostTrust) {
 TEST(Debrief, CountsTheChangeTalkThatFollowedTheLearnersReplies) {
   Scenario s = load_shipped("questioned-advice");
   const Dialogue probe = play_authored(s, {0, 0, 0, 1, 0, 0, 0, 0});
-  // Tag the lines the client said after replies 1 and 2 as change talk, after reply 3 as sustain.
+  // Clear the authored tags, then tag the lines the client said after replies 1 and 2 as change
+  // talk and after reply 3 as sustain talk.
+  for (Node& n : s.nodes)
+    for (ClientLine& l : n.client) l.talk = Talk::Neutral;
   auto tag = [&](size_t turn, Talk talk) {
     for (Node& n : s.nodes)
       if (n.id == probe.transcript()[turn].node)

@@ -2,6 +2,9 @@
 // chance, discord sticks, and MI-consistent play ends with clearly more trust than inconsistent
 // play (issue 13's measures, over every scenario in scenarios/).
 #include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
 #include <cstdio>
 #include <filesystem>
 #include <vector>
@@ -134,6 +137,55 @@ TEST(Library, DifficultyBandsFollowTheRandomBreakthroughRate) {
   EXPECT_NE(w.find("14.5%"), std::string::npos) << w;
   s.difficulty = 2;
   EXPECT_EQ(difficulty_warning(s, r), "");
+}
+
+}  // namespace
+}  // namespace rapport
+
+namespace rapport {
+namespace {
+
+std::vector<std::string> words_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : text) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalpha(u) || c == '\'') w += static_cast<char>(std::tolower(u));
+    else if (!w.empty()) out.push_back(std::move(w)), w.clear();
+  }
+  if (!w.empty()) out.push_back(w);
+  return out;
+}
+
+TEST(Library, HouseRulesForReplies) {
+  std::vector<size_t> lengths;
+  std::map<std::string, std::set<std::string>> phrases;  // five-word phrase -> scenarios using it
+  for (const std::string& id : shipped_ids()) {
+    const Scenario s = load_shipped(id);
+    int change = 0, sustain = 0;
+    for (const Node& n : s.nodes) {
+      for (const ClientLine& l : n.client) change += l.talk == Talk::Change, sustain += l.talk == Talk::Sustain;
+      for (const Reply& r : n.replies) {
+        size_t spoken = 0;
+        for (size_t i = 0; i < r.text.size(); ++i)
+          spoken += !std::isspace(static_cast<unsigned char>(r.text[i])) &&
+                    (i == 0 || std::isspace(static_cast<unsigned char>(r.text[i - 1])));
+        lengths.push_back(spoken);
+        EXPECT_LE(spoken, 45u) << id << ": node " << n.id << ": " << r.text;
+        const auto w = words_of(r.text);
+        for (size_t i = 0; i + 5 <= w.size(); ++i)
+          phrases[w[i] + " " + w[i + 1] + " " + w[i + 2] + " " + w[i + 3] + " " + w[i + 4]].insert(id);
+      }
+    }
+    EXPECT_GE(change, 2) << id << ": change talk is tagged on the client's lines";
+    EXPECT_GE(sustain, 1) << id << ": sustain talk is tagged on the client's lines";
+    for (const Ending& e : s.endings) EXPECT_FALSE(e.client_says.empty()) << id << ": ending " << e.id << " has no last words";
+  }
+  std::sort(lengths.begin(), lengths.end());
+  ASSERT_FALSE(lengths.empty());
+  EXPECT_LE(lengths[lengths.size() / 2], 25u) << "median reply length in words";
+  for (const auto& [phrase, ids] : phrases)
+    EXPECT_LE(ids.size(), 2u) << "\"" << phrase << "\" appears in " << ids.size() << " scenarios";
 }
 
 }  // namespace

@@ -22,10 +22,9 @@ class Screens : public testing::UiTest {
     ASSERT_EQ(app_->screen(), Screen::Conversation);
     ASSERT_EQ(app_->dialogue()->phase(), Phase::Ended);
     EXPECT_EQ(find("reply:1"), nullptr);
-    if (!app_->dialogue()->client_line().empty()) {
-      ASSERT_NE(find("client:final"), nullptr);
-      EXPECT_EQ(find("client:final")->text, app_->dialogue()->client_line());
-    }
+    ASSERT_NE(find("client:final"), nullptr);
+    EXPECT_EQ(find("client:final")->text, app_->dialogue()->client_line());
+    EXPECT_NE(find("client:final")->text.find(app_->dialogue()->ending()->client_says), std::string::npos);
     click("button:Results");
   }
 
