@@ -106,7 +106,7 @@ for (const version of ['2004', '1.2']) {
     const score = await playSession(app, RUPTURE);
     assert(score >= 0, 'the session still plays');
     await backToLibrary(app);
-    const progress = await app.find('progress');
+    const progress = await app.reveal('progress', { step: -300 });
     assert(/^1 session completed/.test(progress.text), `local practice is kept: ${progress.text}`);
     await app.settle(500);
     const h = await host(app);
