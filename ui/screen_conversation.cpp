@@ -56,7 +56,10 @@ void draw_conversation(App& app) {
   } else if (typing) {
     replies_h += t.dp(130);
   } else {
-    for (size_t i : offer) replies_h += card_height(d->node()->replies[i].text, {}, column, true) + t.dp(8);
+    // Each card is followed by the style's item spacing; a margin below the last one.
+    for (size_t i : offer)
+      replies_h += card_height(d->node()->replies[i].text, {}, column, true) + ImGui::GetStyle().ItemSpacing.y;
+    replies_h += t.dp(16);
   }
   replies_h = std::min(replies_h, avail.y * 0.6f);
 
@@ -80,10 +83,11 @@ void draw_conversation(App& app) {
     record_hit("feedback:prep", f.text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::Dummy(ImVec2(0, t.dp(8)));
   }
-  auto bubble = [&](size_t index, bool client, const std::string& text, std::string_view chip, ImU32 col) {
+  auto bubble = [&](size_t index, bool client, const std::string& text, std::string_view chip, ImU32 col,
+                    std::string_view chip_label = {}) {
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
     float appear = index + 2 >= bubble_count ? anim.appear : 1.0f;
-    chat_bubble(client, who, text, chip, col, column, appear);
+    chat_bubble(client, who, text, chip, col, column, appear, chip_label);
   };
   size_t index = 0;
   const auto& turns = d->transcript();
@@ -94,13 +98,13 @@ void draw_conversation(App& app) {
     const std::string chip = !app.coaching() ? std::string()
                              : turn.self_coded ? std::string(code_label(turn.code)) + " (your choice)"
                                                : std::string(code_label(turn.code));
-    bubble(index++, false, turn.reply, chip, chip_color(turn.code));
+    bubble(index++, false, turn.reply, chip, chip_color(turn.code), i + 1 == turns.size() ? "code:last" : "");
     record_hit("learner:" + std::to_string(i + 1), turn.reply, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (app.coaching() && i + 1 == turns.size()) {
       // Coaching on the newest reply: its code, the cue that decided it, and a tip.
-      std::string note = std::string(code_label(turn.code));
-      if (!turn.cue.empty()) note += "  \xC2\xB7  " + turn.cue;
-      if (!turn.tip.empty()) note += "\n" + turn.tip;
+      // The chip already names the code: the note adds the cue that decided it and one tip.
+      std::string note = turn.cue.empty() ? std::string() : "Heard: " + turn.cue;
+      if (!turn.tip.empty()) note += (note.empty() ? "" : "\n") + turn.tip;
       ImGui::SetCursorScreenPos(ImVec2(x0 + column * 0.18f, ImGui::GetCursorScreenPos().y));
       wrapped_text(t.fonts.small, t.colors.text_muted, note, column * 0.82f);
       record_hit("coach:last", note, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

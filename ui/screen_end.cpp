@@ -103,7 +103,8 @@ void draw_end(App& app) {
   auto at_x = [&] { ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y)); };
   ImGui::Dummy(ImVec2(0, t.dp(24)));
 
-  // Headline and score.
+  // Headline and score (text beside the score ring is narrower until it has passed it).
+  float score_bottom = 0;
   ImU32 kind_col = e.kind == "breakthrough" ? t.colors.good : e.kind == "partial" ? t.colors.fair : t.colors.poor;
   std::string kind = e.kind == "breakthrough" ? "Breakthrough" : e.kind == "partial" ? "Partial outcome" : "Rupture";
   at_x();
@@ -123,24 +124,37 @@ void draw_end(App& app) {
     ImVec2 vs = t.fonts.title->CalcTextSizeA(t.fonts.title->FontSize, FLT_MAX, 0, v.c_str());
     dl->AddText(t.fonts.title, t.fonts.title->FontSize, ImVec2(c.x - vs.x / 2, c.y - vs.y / 2), t.colors.text, v.c_str());
     record_hit("score", v, ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
+    score_bottom = c.y + r + t.dp(8);
   }
   at_x();
   wrapped_text(t.fonts.body, t.colors.text, e.debrief, width - t.dp(140));
   // What this learner did, from the transcript (core/debrief.h).
   for (const DebriefLine& line : transcript_debrief(*d)) {
     at_x();
-    wrapped_text(t.fonts.body, t.colors.text, line.text, width - t.dp(140));
+    wrapped_text(t.fonts.body, t.colors.text, line.text, ImGui::GetCursorScreenPos().y > score_bottom ? width : width - t.dp(140));
     record_hit("debrief:" + line.kind, line.text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   }
   ImGui::Dummy(ImVec2(0, t.dp(4)));
   at_x();
+  // The action row wraps on narrow screens, so every action stays on screen.
+  float row_end = x;
+  auto next_in_row = [&](std::string_view text) {
+    const float w = pill_width(text);
+    if (row_end > x && row_end + t.dp(8) + w <= x + width) {
+      ImGui::SameLine(0, t.dp(8));
+    } else if (row_end > x) {
+      at_x();  // a new row
+    }
+    row_end = (ImGui::GetCursorScreenPos().x > x + 1 ? ImGui::GetCursorScreenPos().x : x) + w;
+  };
+  next_in_row("Write the follow-up email");
   if (pill_button("button:Follow-up", "Write the follow-up email")) app.open_screen(Screen::FollowUp);
-  ImGui::SameLine(0, t.dp(8));
+  next_in_row("See the map");
   if (pill_button("button:Roadmap", "See the map", false)) app.open_screen(Screen::Roadmap);
-  ImGui::SameLine(0, t.dp(8));
+  next_in_row("Try again");
   bool try_again = pill_button("button:Try again", "Try again", false);
   if (!app.options().embed) {
-    ImGui::SameLine(0, t.dp(8));
+    next_in_row("Library");
     if (pill_button("button:Back to library", "Library", false)) app.open_home();
   }
   ImGui::Dummy(ImVec2(0, t.dp(12)));

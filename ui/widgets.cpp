@@ -87,6 +87,8 @@ bool card_button(const char* label, std::string_view text, std::string_view deta
   return pressed;
 }
 
+float pill_width(std::string_view text) { return text_size(theme().fonts.body, text, 0).x + theme().dp(40); }
+
 bool pill_button(const char* label, std::string_view text, bool primary) {
   const Theme& t = theme();
   ImFont* f = t.fonts.body;
@@ -119,7 +121,7 @@ void wrapped_text(ImFont* font, ImU32 color, std::string_view text, float width)
 }
 
 void chat_bubble(bool from_client, std::string_view initials_text, std::string_view text, std::string_view chip_text,
-                 ImU32 chip_color, float column_width, float appear) {
+                 ImU32 chip_color, float column_width, float appear, std::string_view chip_label) {
   const Theme& t = theme();
   ImFont* f = t.fonts.body;
   float avatar = t.dp(36);
@@ -155,6 +157,7 @@ void chat_bubble(bool from_client, std::string_view initials_text, std::string_v
       ImVec2 cp(q.x - cs.x - t.dp(20), q.y + t.dp(6));
       dl->AddRectFilled(cp, ImVec2(q.x, cp.y + cs.y + t.dp(8)), fade(chip_color), t.dp(10));
       draw_text(dl, t.fonts.small, ImVec2(cp.x + t.dp(10), cp.y + t.dp(4)), fade(t.colors.accent_text), chip_text, 0);
+      if (!chip_label.empty()) record_hit(std::string(chip_label), std::string(chip_text), cp, ImVec2(q.x, cp.y + cs.y + t.dp(8)));
       h += cs.y + t.dp(14);
     }
     ImGui::Dummy(ImVec2(column_width, h));

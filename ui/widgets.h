@@ -33,6 +33,8 @@ bool card_button(const char* label, std::string_view text, std::string_view deta
 float card_height(std::string_view text, std::string_view detail, float width, bool has_badge);
 
 /// A pill-shaped primary (accent) or secondary button.
+/// The width pill_button() gives `text`, for laying out rows that wrap.
+float pill_width(std::string_view text);
 bool pill_button(const char* label, std::string_view text, bool primary = true);
 
 /// Wrapped text with the given font and colour, advancing the cursor.
@@ -41,7 +43,7 @@ void wrapped_text(ImFont* font, ImU32 color, std::string_view text, float width)
 /// A chat bubble: client on the left with an initials avatar, learner on the right.
 /// `chip` (may be empty) is drawn under learner bubbles. `appear` 0..1 animates entry.
 void chat_bubble(bool from_client, std::string_view initials, std::string_view text, std::string_view chip,
-                 ImU32 chip_color, float column_width, float appear);
+                 ImU32 chip_color, float column_width, float appear, std::string_view chip_label = {});
 
 /// A horizontal meter with label and value (0..100).
 void meter(std::string_view label, float value, float width);

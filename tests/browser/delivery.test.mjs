@@ -164,8 +164,8 @@ await run([
              'tapping focuses a real textarea, so the on-screen keyboard appears');
       await app.page.keyboard.type('What would help you feel confident about this plan?');
       await app.page.keyboard.press('Enter');
-      const coach = await app.find('coach:last');
-      assert(/open question/.test(coach.text), `typed on a phone and coded: ${coach.text}`);
+      const code = await app.find('code:last');
+      assert(/open question/.test(code.text), `typed on a phone and coded: ${code.text}`);
       assert(await app.page.inputValue('#field-reply') === '', 'the field is cleared after sending');
       await app.screenshot('phone-2-typed-reply.png');
       assert(app.problems.length === 0, app.problems.join('\n'));

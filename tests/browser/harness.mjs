@@ -78,7 +78,7 @@ export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 
       }
     },
     /** Scrolls the view under the pointer with the mouse wheel until the widget is visible. */
-    async reveal(label, { x = 640, y = 400, step = 300, tries = 20 } = {}) {
+    async reveal(label, { x = Math.min(640, width / 2), y = Math.min(400, height / 2), step = 300, tries = 20 } = {}) {
       for (let i = 0; i < tries; i++) {
         const hit = (await app.hits()).find((h) => h.label === label);
         if (hit) return hit;

@@ -24,7 +24,8 @@ async function typeReply(app, text) {
     return last && last.text !== b;
   }, before, { timeout: 10000 });
   await app.settle(600);
-  return (await app.find('coach:last')).text;
+  // The chip on the learner's bubble names the code; the coach's note gives the cue and a tip.
+  return `${(await app.find('code:last')).text} | ${(await app.find('coach:last')).text}`;
 }
 
 await run([

@@ -96,6 +96,13 @@ TEST_F(Screens, EveryScreenDrawsAtPhoneAndKioskSizes) {
     play_breakthrough();
     EXPECT_EQ(app_->screen(), Screen::End) << w << "x" << h;
     frames(2);
+    // The results' actions wrap onto a second row rather than run off a narrow screen.
+    for (const char* action : {"button:Follow-up", "button:Roadmap", "button:Try again", "button:Back to library"})
+      EXPECT_NE(find(action), nullptr) << action << " at " << w << "x" << h;
+    for (const auto& hit : hit_items()) {
+      EXPECT_GE(hit.min.x, 0) << hit.label << " at " << w << "x" << h;
+      EXPECT_LE(hit.max.x, w + 0.5f) << hit.label << " at " << w << "x" << h;
+    }
   }
 }
 
@@ -184,9 +191,11 @@ TEST_F(Screens, TypedRepliesAreCodedAndCoached) {
   EXPECT_TRUE(turn.typed);
   EXPECT_EQ(turn.code, MiCode::OpenQuestion);
   EXPECT_EQ(app_->dialogue()->node()->id, "concern");
-  const HitItem* coach = find("coach:last");
-  ASSERT_NE(coach, nullptr);
-  EXPECT_NE(coach->text.find("open question"), std::string::npos);
+  const HitItem* code = find("code:last");
+  ASSERT_NE(code, nullptr);
+  EXPECT_NE(code->text.find("open question"), std::string::npos);
+  ASSERT_NE(find("coach:last"), nullptr);
+  EXPECT_NE(find("coach:last")->text.rfind("open question", 0), 0u) << "the note does not open by repeating the chip";
   EXPECT_EQ(app_->reply_draft(), "");
 }
 
