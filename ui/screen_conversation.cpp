@@ -47,7 +47,9 @@ void draw_conversation(App& app) {
   float header_h = t.dp(64);
   float replies_h = header_h;
   if (ended) {
-    replies_h = t.dp(88);
+    // A line of small text, the button and a margin below it.
+    replies_h = t.dp(8) + t.fonts.small->FontSize + ImGui::GetStyle().ItemSpacing.y + t.dp(4) +
+                std::max(t.fonts.body->FontSize + t.dp(20), t.dp(48)) + t.dp(20);
   } else if (typing && app.pending_typed()) {
     // The learner's words, the question and a row (or, narrow, a column) of three answers.
     const ImVec2 quoted = ImGui::CalcTextSize(("\xE2\x80\x9C" + app.pending_typed()->text + "\xE2\x80\x9D").c_str(),

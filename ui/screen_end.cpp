@@ -126,8 +126,11 @@ void draw_end(App& app) {
     record_hit("score", v, ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
     score_bottom = c.y + r + t.dp(8);
   }
+  // On a narrow screen the debrief starts below the score ring and takes the full width.
+  const bool narrow = width - t.dp(140) < t.dp(360);
+  if (narrow) ImGui::SetCursorScreenPos(ImVec2(x, std::max(ImGui::GetCursorScreenPos().y, score_bottom)));
   at_x();
-  wrapped_text(t.fonts.body, t.colors.text, e.debrief, width - t.dp(140));
+  wrapped_text(t.fonts.body, t.colors.text, e.debrief, narrow ? width : width - t.dp(140));
   // What this learner did, from the transcript (core/debrief.h).
   for (const DebriefLine& line : transcript_debrief(*d)) {
     at_x();

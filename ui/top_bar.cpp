@@ -1,4 +1,6 @@
 // The slim top bar of the session screens: library button, scenario title, trust meter.
+#include <algorithm>
+
 #include "app.h"
 #include "imgui.h"
 #include "theme.h"
@@ -39,6 +41,8 @@ float draw_top_bar(App& app, bool show_trust) {
     const std::string change_text = change == 0 ? std::string() : (change > 0 ? "+" : "") + std::to_string(change);
     const float change_w = change_text.empty() ? 0 : t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, change_text.c_str()).x + t.dp(8);
     float meter_w = show_trust ? (compact ? t.dp(130) : t.dp(220)) + change_w : 0;
+    // Never wider than the room between the back button and Reference (large text on a phone).
+    meter_w = std::min(meter_w, std::max(0.0f, origin.x + width - title_x - ref_w - t.dp(24)));
     float title_w = origin.x + width - title_x - meter_w - ref_w - t.dp(24);
     ImFont* f = compact ? t.fonts.small : t.fonts.body;
     std::string title = compact ? s->client.name : s->title + "  \xC2\xB7  " + s->client.name;
@@ -47,7 +51,11 @@ float draw_top_bar(App& app, bool show_trust) {
                 nullptr, 0, &clip);
     if (show_trust) {
       ImGui::SetCursorScreenPos(ImVec2(origin.x + width - meter_w - ref_w - t.dp(16), origin.y + (height - t.fonts.small->FontSize) / 2));
-      meter("Trust " + std::to_string(trust_now), app.trust_shown(), meter_w - change_w);
+      // "Trust 62" where it fits; the number alone when large text leaves no room for the word.
+      std::string label = "Trust " + std::to_string(trust_now);
+      const float label_w = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, label.c_str()).x;
+      if (label_w + t.dp(50) > meter_w - change_w) label = std::to_string(trust_now);
+      meter(label, app.trust_shown(), meter_w - change_w);
       record_hit("meter:trust", std::to_string(trust_now), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
       if (!change_text.empty()) {
         const ImVec2 at(ImGui::GetItemRectMax().x + t.dp(8), ImGui::GetItemRectMin().y);
