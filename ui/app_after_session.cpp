@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app.h"
+#include "recommend.h"
 #include "json_guard.h"
 
 namespace rapport::ui {
@@ -110,62 +111,16 @@ void App::confirm_reset() {
   announce(notices_.back());
 }
 
-const Scenario* App::suggested_next() const {
-  if (scenarios_.empty()) return nullptr;
-  // First a scenario not played yet, preferring an easy one; else the one with the lowest best.
-  const Scenario* best = nullptr;
-  for (const auto& s : scenarios_)
-    if (progress().completed(s.id) == 0 && (!best || s.difficulty < best->difficulty)) best = &s;
-  if (best && progress().sessions_completed() == 0) return best;
-  // With history: aim at the weakest skill. Few reflections -> scenarios that reward listening
-  // (questioned advice, complaints); few complex reflections -> emotional ones; else lowest best.
-  double rq = 0, complex = 0;
-  int n = 0;
-  for (const auto& rec : progress().sessions) {
-    rq += rec.rq_ratio;
-    complex += rec.percent_complex;
-    n++;
-  }
-  if (n > 0) {
-    rq /= n;
-    complex /= n;
-  }
-  auto pick = [&](std::initializer_list<const char*> challenges) -> const Scenario* {
-    const Scenario* out = nullptr;
-    for (const auto& s : scenarios_)
-      for (const char* c : challenges)
-        if (s.challenge == c && (!out || progress().best_score(s.id).value_or(-1) < progress().best_score(out->id).value_or(-1)))
-          out = &s;
-    return out;
-  };
-  if (n > 0 && rq < 1.0) if (const Scenario* s = pick({"questioned_advice", "complaint"})) return s;
-  if (n > 0 && complex < 40.0) if (const Scenario* s = pick({"reluctant_change", "project_delays", "bad_news"})) return s;
-  if (best) return best;
-  const Scenario* lowest = &scenarios_.front();
-  for (const auto& s : scenarios_)
-    if (progress().best_score(s.id).value_or(0) < progress().best_score(lowest->id).value_or(0)) lowest = &s;
-  return lowest;
+namespace {
+std::vector<const Scenario*> pointers(const std::deque<Scenario>& scenarios) {
+  std::vector<const Scenario*> out;
+  for (const Scenario& s : scenarios) out.push_back(&s);
+  return out;
 }
+}  // namespace
 
-std::string App::suggestion_reason() const {
-  if (progress().sessions_completed() == 0) return "A gentle place to start.";
-  double rq = 0, complex = 0;
-  for (const auto& rec : progress().sessions) {
-    rq += rec.rq_ratio;
-    complex += rec.percent_complex;
-  }
-  rq /= progress().sessions_completed();
-  complex /= progress().sessions_completed();
-  char buf[160];
-  if (rq < 1.0) {
-    std::snprintf(buf, sizeof buf, "You ask more than you reflect (%.1f reflections per question). This client rewards listening.", rq);
-    return buf;
-  }
-  if (complex < 40.0) {
-    std::snprintf(buf, sizeof buf, "%.0f%% of your reflections are complex. This client needs you to name what is unsaid.", complex);
-    return buf;
-  }
-  return "Your lowest best score so far: try to beat it.";
-}
+const Scenario* App::suggested_next() const { return suggest_next(pointers(scenarios_), progress()).scenario; }
+
+std::string App::suggestion_reason() const { return suggest_next(pointers(scenarios_), progress()).reason; }
 
 }  // namespace rapport::ui

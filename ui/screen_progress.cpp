@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app.h"
@@ -25,7 +26,9 @@ void trend_chart(const char* label, const char* id, const std::vector<double>& v
   float pad = t.dp(14);
   dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + pad, p.y + pad), t.colors.text_muted, label);
   char latest[48] = "no sessions yet";
-  if (!values.empty()) std::snprintf(latest, sizeof latest, "latest %.1f%s", values.back(), unit);
+  // Scores and percentages are whole numbers; the reflection ratio keeps one decimal.
+  const char* fmt = std::string_view(unit) == ":1" ? "latest %.1f%s" : "latest %.0f%s";
+  if (!values.empty()) std::snprintf(latest, sizeof latest, fmt, values.back(), unit);
   dl->AddText(t.fonts.body, t.fonts.body->FontSize, ImVec2(p.x + pad, p.y + pad + t.dp(18)), t.colors.text, latest);
   float left = p.x + pad, right = p.x + w - pad, top = p.y + pad + t.dp(48), bottom = p.y + h - pad;
   dl->AddLine(ImVec2(left, bottom), ImVec2(right, bottom), t.colors.track, t.dp(1));
@@ -37,7 +40,7 @@ void trend_chart(const char* label, const char* id, const std::vector<double>& v
       float fy = static_cast<float>(std::clamp(values[i] / max_value, 0.0, 1.0));
       pts.emplace_back(left + (right - left) * fx, bottom - (bottom - top) * fy);
       char v[24];
-      std::snprintf(v, sizeof v, " %.1f", values[i]);
+      std::snprintf(v, sizeof v, std::string_view(unit) == ":1" ? " %.1f" : " %.0f", values[i]);
       summary += v;
     }
     if (pts.size() > 1) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), t.colors.accent, 0, t.dp(2));
