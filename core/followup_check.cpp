@@ -1,0 +1,389 @@
+// Follow-up email: the completeness check of the learner's draft (which discussion points and
+// next steps it covers, phrases that over-promise, a timeline).
+//
+// [SECTION] Words: tokens, stems, phrases
+// [SECTION] Completeness check
+#include "followup.h"
+#include "followup_detail.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdint>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "dialogue.h"
+
+namespace rapport {
+
+using namespace followup_detail;
+
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Words: tokens, stems, phrases
+//-----------------------------------------------------------------------------
+
+/// One word of a text: lowercase ASCII letters and digits. Every other byte (punctuation, emoji,
+/// any non-ASCII or invalid UTF-8) separates words.
+struct Word {
+  std::string text;
+  size_t begin = 0, end = 0;  // byte range in the source
+  size_t sentence = 0;
+};
+
+/// Words with their sentence numbers; sentences end at a line break or at . ! ? ; followed by a
+/// space or the end.
+std::vector<Word> split_words(std::string_view text) {
+  std::vector<Word> words;
+  size_t sentence = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (is_word_byte(c)) {
+      size_t b = i;
+      std::string w;
+      while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i])))
+        w += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
+      words.push_back({std::move(w), b, i, sentence});
+      continue;
+    }
+    bool next_is_space =
+        i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n' || text[i + 1] == '\r' || text[i + 1] == '\t';
+    if (c == '\n' || ((c == '.' || c == '!' || c == '?' || c == ';') && next_is_space)) ++sentence;
+    ++i;
+  }
+  return words;
+}
+
+bool is_number(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_stopword(std::string_view w) {
+  static const std::unordered_set<std::string_view> stop = {
+      "the",     "and",   "for",   "with",   "from",    "into",  "onto",  "that",  "this",  "these", "those",
+      "are",     "was",   "were",  "been",   "being",   "its",   "our",   "your",  "their", "his",   "her",
+      "hers",    "ours",  "them",  "they",   "she",     "you",   "will",  "would", "can",   "could", "should",
+      "must",    "may",   "might", "not",    "does",    "did",   "have",  "has",   "had",   "about", "before",
+      "after",   "than",  "then",  "any",    "some",    "what",  "which", "who",   "whom",  "when",  "where",
+      "how",     "one",   "make",  "just",   "also",    "out",   "over",  "more",  "most",  "only",  "own",
+      "same",    "very",  "there", "here",   "each",    "other", "all",   "but",   "yet",   "nor",   "too",
+      "through", "while", "both",  "either", "neither", "let",   "get",   "got",   "via",   "per",   "able"};
+  return stop.count(w) > 0;
+}
+
+/// Light suffix stripping so that "drafts", "drafted" and "drafting" meet at "draft".
+std::string stem(std::string w) {
+  auto ends = [&](std::string_view s) {
+    return w.size() >= s.size() + 3 && w.compare(w.size() - s.size(), s.size(), s) == 0;
+  };
+  if (is_number(w)) return w;
+  if (ends("ies")) return w.replace(w.size() - 3, 3, "y");
+  if (ends("sses")) return w.erase(w.size() - 2);
+  if (ends("ing")) return w.erase(w.size() - 3);
+  if (ends("ed")) return w.erase(w.size() - 2);
+  if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
+  if (w.size() > 3 && w.back() == 'e') w.pop_back();  // "agree", "agrees" and "agreed" meet at "agre"
+  return w;
+}
+
+/// Distinct content words (stemmed, stopwords and one- or two-letter words dropped), in order.
+std::vector<std::string> content_words(std::string_view text) {
+  std::vector<std::string> out;
+  for (Word& w : split_words(text)) {
+    if ((w.text.size() < 3 && !is_number(w.text)) || is_stopword(w.text)) continue;
+    std::string s = stem(std::move(w.text));
+    if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+/// The draft's words, indexed for the checks below.
+struct Draft {
+  std::string_view text;
+  std::vector<Word> words;
+  std::vector<std::string> stems;  // per word; empty for stopwords and short words
+  size_t sentences = 0;
+};
+
+Draft read_draft(std::string_view text) {
+  Draft d{text, split_words(text), {}, 0};
+  d.stems.reserve(d.words.size());
+  for (const Word& w : d.words) {
+    bool content = !(w.text.size() < 3 && !is_number(w.text)) && !is_stopword(w.text);
+    d.stems.push_back(content ? stem(w.text) : std::string());
+  }
+  d.sentences = d.words.empty() ? 0 : d.words.back().sentence + 1;
+  return d;
+}
+
+/// A discussion point or next step as the check sees it: its content words and how many of them
+/// one sentence must hold.
+struct PointWords {
+  std::vector<std::string> words;
+  size_t need = 0;
+  bool step = false;
+};
+
+/// Which points the draft covers. A point is covered by one sentence holding `need` of its words;
+/// for a next step that sentence must not read more like a discussion point (by the share of
+/// words matched), so a recap of the discussion does not tick a step by sharing its nouns.
+std::vector<bool> covered_points(const Draft& d, const std::vector<PointWords>& points) {
+  std::unordered_map<std::string_view, std::vector<std::pair<size_t, size_t>>> where;  // stem -> (point, word)
+  std::vector<std::vector<size_t>> seen(points.size());  // sentence in which each point's word was last counted
+  for (size_t p = 0; p < points.size(); ++p) {
+    seen[p].assign(points[p].words.size(), SIZE_MAX);
+    for (size_t k = 0; k < points[p].words.size(); ++k) where[points[p].words[k]].emplace_back(p, k);
+  }
+  std::vector<size_t> count(points.size(), 0), touched;
+  std::vector<bool> covered(points.size(), false);
+  auto share = [&](size_t p) { return double(count[p]) / double(points[p].words.size()); };
+  auto close_sentence = [&] {
+    double best_discussion = 0;
+    for (size_t p : touched)
+      if (!points[p].step) best_discussion = std::max(best_discussion, share(p));
+    for (size_t p : touched)
+      if (count[p] >= points[p].need && (!points[p].step || share(p) >= best_discussion)) covered[p] = true;
+    for (size_t p : touched) count[p] = 0;
+    touched.clear();
+  };
+  size_t current = SIZE_MAX;
+  for (size_t i = 0; i < d.words.size(); ++i) {
+    if (d.words[i].sentence != current) {
+      close_sentence();
+      current = d.words[i].sentence;
+    }
+    if (d.stems[i].empty()) continue;
+    auto f = where.find(d.stems[i]);
+    if (f == where.end()) continue;
+    for (auto [p, k] : f->second) {
+      if (seen[p][k] == current) continue;
+      seen[p][k] = current;
+      if (count[p]++ == 0) touched.push_back(p);
+    }
+  }
+  close_sentence();
+  return covered;
+}
+
+/// A phrase as lowercase words; matched word by word, so punctuation between them is allowed.
+struct Phrase {
+  std::vector<std::string> words;
+  const char* kind;  // flags: "blame" or "pressure"
+};
+
+std::vector<Phrase> make_phrases(std::initializer_list<const char*> texts, const char* kind) {
+  std::vector<Phrase> out;
+  for (const char* t : texts) {
+    Phrase p{{}, kind};
+    for (Word& w : split_words(t)) p.words.push_back(std::move(w.text));
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+/// Calls `found(phrase index, first word, last word)` for every occurrence of any phrase.
+template <typename Found>
+void find_phrases(const Draft& d, const std::vector<Phrase>& phrases, Found found) {
+  std::unordered_map<std::string_view, std::vector<size_t>> by_first;
+  for (size_t p = 0; p < phrases.size(); ++p) by_first[phrases[p].words.front()].push_back(p);
+  for (size_t i = 0; i < d.words.size(); ++i) {
+    auto f = by_first.find(d.words[i].text);
+    if (f == by_first.end()) continue;
+    for (size_t p : f->second) {
+      const auto& pw = phrases[p].words;
+      if (i + pw.size() > d.words.size()) continue;
+      bool match = true;
+      for (size_t k = 1; k < pw.size() && match; ++k) match = d.words[i + k].text == pw[k];
+      if (match) found(p, i, i + pw.size() - 1);
+    }
+  }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Completeness check
+//-----------------------------------------------------------------------------
+
+const std::vector<Phrase>& reply_phrases() {
+  static const std::vector<Phrase> phrases = make_phrases(
+      {"let me know", "reply", "get back to me", "any questions", "anything i missed", "anything i have missed",
+       "anything i ve missed", "if i missed", "if i have missed", "if i ve missed", "missed anything", "correct me",
+       "happy to discuss", "get in touch", "feel free", "drop me a line", "your thoughts", "tell me if"},
+      "");
+  return phrases;
+}
+
+const std::vector<Phrase>& flag_phrases() {
+  static const std::vector<Phrase> phrases = [] {
+    std::vector<Phrase> all = make_phrases(
+        {"as i told you", "as i said before", "as i already said", "as i already told you", "as we already said",
+         "as we already discussed", "as previously stated", "as stated before", "you failed", "you did not listen",
+         "your fault", "your mistake", "your failure", "you should have", "you ignored", "per my last email",
+         "as per my last email", "obviously", "clearly you"},
+        "blame");
+    std::vector<Phrase> pressure = make_phrases(
+        {"you need to", "you must", "you have to", "final chance", "last chance", "final warning", "asap",
+         "immediately", "no choice", "no other choice", "non negotiable", "or else", "without delay", "urgently"},
+        "pressure");
+    all.insert(all.end(), pressure.begin(), pressure.end());
+    return all;
+  }();
+  return phrases;
+}
+
+bool is_weekday(std::string_view w) {
+  static const std::unordered_set<std::string_view> days = {"monday", "tuesday",  "wednesday", "thursday",
+                                                            "friday", "saturday", "sunday",    "weekend"};
+  return days.count(w) > 0;
+}
+
+bool is_month(std::string_view w) {
+  static const std::unordered_set<std::string_view> months = {
+      "january",   "february", "march",    "april",    "may",  "june", "july", "august",
+      "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+      "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
+  return months.count(w) > 0;
+}
+
+bool is_period(std::string_view w) {
+  static const std::unordered_set<std::string_view> periods = {"hour",  "hours",     "day",       "days",   "week",
+                                                               "weeks", "fortnight", "month",     "months", "quarter",
+                                                               "year",  "morning",   "afternoon", "evening"};
+  return periods.count(w) > 0;
+}
+
+bool is_day_number(std::string_view w) {
+  if (w.size() == 1 || w.size() == 2)
+    return is_number(w) && std::stoi(std::string(w)) >= 1 && std::stoi(std::string(w)) <= 31;
+  if (w.size() == 3 || w.size() == 4) {  // 1st, 12th
+    std::string_view digits = w.substr(0, w.size() - 2), suffix = w.substr(w.size() - 2);
+    return is_number(digits) && (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th");
+  }
+  return false;
+}
+
+bool is_count(std::string_view w) {
+  static const std::unordered_set<std::string_view> counts = {"a",   "an",    "one", "two", "three", "four",  "five",
+                                                              "six", "seven", "ten", "the", "few",   "couple"};
+  return is_number(w) || counts.count(w) > 0;
+}
+
+/// A date or time: a weekday, "tomorrow", "next week", "end of the month", "12 March",
+/// "March 12th", "the 12th", "12/03", "2024-03-12", "3pm", "15:00", "within 5 days".
+bool has_timeline(const Draft& d) {
+  const auto& w = d.words;
+  auto at = [&](size_t i) -> std::string_view {
+    return i < w.size() ? std::string_view(w[i].text) : std::string_view();
+  };
+  auto joined_by = [&](size_t i, char sep) {  // word i and i+1 separated by exactly `sep`
+    return i + 1 < w.size() && w[i + 1].begin == w[i].end + 1 && d.text[w[i].end] == sep;
+  };
+  for (size_t i = 0; i < w.size(); ++i) {
+    std::string_view t = w[i].text;
+    if (is_weekday(t) || t == "tomorrow" || t == "tonight" || t == "eod" || t == "eow") return true;
+    if ((t == "next" || t == "this" || t == "coming") && (is_period(at(i + 1)) || is_weekday(at(i + 1)))) return true;
+    if (t == "end" && at(i + 1) == "of" && (is_period(at(i + 2)) || is_period(at(i + 3)) || is_month(at(i + 2))))
+      return true;
+    if ((t == "within" || t == "in") && is_count(at(i + 1)) && (is_period(at(i + 2)) || is_period(at(i + 3))))
+      return true;
+    if (is_month(t) && (is_day_number(at(i + 1)) || (i > 0 && is_day_number(at(i - 1))))) return true;
+    if (t.size() >= 3 && is_day_number(t) && !is_number(t) && i > 0 &&
+        (at(i - 1) == "the" || at(i - 1) == "on" || at(i - 1) == "by"))
+      return true;
+    if (is_number(t) && t.size() <= 4) {
+      if (joined_by(i, '/') && is_number(at(i + 1))) return true;              // 12/03
+      if ((joined_by(i, '-') || joined_by(i, '.')) && is_number(at(i + 1)) &&  // 2024-03-12, 12.03.2024
+          joined_by(i + 1, d.text[w[i].end]) && is_number(at(i + 2)))
+        return true;
+      if (joined_by(i, ':') && is_number(at(i + 1)) && at(i + 1).size() == 2) return true;  // 15:00
+      if (at(i + 1) == "am" || at(i + 1) == "pm") return true;                              // 3 pm
+    }
+    if (t.size() >= 3 && (t.ends_with("am") || t.ends_with("pm")) && is_number(t.substr(0, t.size() - 2)))
+      return true;  // 3pm
+  }
+  return false;
+}
+
+std::string quote(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+}  // namespace
+
+FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
+  const Scenario& s = d.scenario();
+  Draft words = read_draft(draft);
+  FollowUpCheck check;
+  std::string client_first = first_name(s.client.name);
+
+  // Summary: one sentence recalls enough of a discussion point (a third of its words, at least
+  // two). Each next step: one sentence holds more than half of its words.
+  std::vector<const Point*> discussion, steps;
+  for (const auto& id : d.points())
+    if (const Point* p = s.find_point(id)) (p->kind == "discussion" ? discussion : steps).push_back(p);
+  std::vector<PointWords> wanted;
+  for (const Point* p : discussion) {
+    PointWords w{content_words(p->text)};
+    w.need = w.words.empty() ? SIZE_MAX : std::min(w.words.size(), std::max<size_t>(2, (w.words.size() + 2) / 3));
+    wanted.push_back(std::move(w));
+  }
+  for (const Point* p : steps) {
+    PointWords w{content_words(p->text)};
+    w.need = w.words.empty() ? SIZE_MAX : w.words.size() / 2 + 1;
+    w.step = true;
+    wanted.push_back(std::move(w));
+  }
+  std::vector<bool> covered_point = covered_points(words, wanted);
+
+  bool recapped =
+      std::any_of(covered_point.begin(), covered_point.begin() + discussion.size(), [](bool c) { return c; });
+  if (discussion.empty()) {  // nothing was settled: an explicit recap counts
+    find_phrases(words,
+                 make_phrases({"we discussed", "we talked about", "to recap", "to summarise", "to summarize",
+                               "in summary", "we covered"},
+                              ""),
+                 [&](size_t, size_t, size_t) { recapped = true; });
+  }
+  check.items.push_back({"summary", "Sums up what you discussed", recapped,
+                         recapped             ? ""
+                         : discussion.empty() ? "Recap the conversation in a sentence or two (\"We discussed ...\")."
+                                              : "Recap what you discussed, e.g. " + quote(discussion.front()->text)});
+
+  for (size_t i = 0; i < steps.size(); ++i) {
+    const Point* p = steps[i];
+    bool covered = covered_point[discussion.size() + i];
+    std::string example = owner_label(p->owner);
+    example += (example.empty() ? "" : " ") + step_action(p->text, client_first);
+    if (!p->due.empty()) example += ", " + p->due;
+    check.items.push_back({"step:" + p->id, "Next step: " + p->text, covered,
+                           covered ? "" : "Say who does this and when, e.g. " + quote(example + ".")});
+  }
+
+  bool timeline = has_timeline(words);
+  check.items.push_back({"timeline", "Says when things will happen", timeline,
+                         timeline ? "" : "Add when each step happens (\"by Friday\", \"next week\", \"12 March\")."});
+
+  bool invite = false;
+  find_phrases(words, reply_phrases(), [&](size_t, size_t, size_t) { invite = true; });
+  check.items.push_back({"reply_invite", "Invites a reply or correction", invite,
+                         invite ? "" : "Invite them to reply or correct you (\"Let me know if I missed anything.\")."});
+
+  // Flags: each blame or pressure phrase once, quoting the draft's own words.
+  std::vector<bool> flagged(flag_phrases().size(), false);
+  find_phrases(words, flag_phrases(), [&](size_t p, size_t first, size_t last) {
+    if (flagged[p]) return;
+    flagged[p] = true;
+    std::string_view found = draft.substr(words.words[first].begin, words.words[last].end - words.words[first].begin);
+    check.flags.push_back(std::string(flag_phrases()[p].kind) + ": " + quote(found));
+  });
+
+  size_t covered = std::count_if(check.items.begin(), check.items.end(), [](const auto& i) { return i.covered; });
+  double coverage = check.items.empty() ? 0.0 : double(covered) / double(check.items.size());
+  coverage -= 0.1 * double(check.flags.size());
+  check.coverage = std::clamp(coverage, 0.0, 1.0);
+  return check;
+}
+
+}  // namespace rapport
