@@ -190,3 +190,24 @@ TEST(Library, HouseRulesForReplies) {
 
 }  // namespace
 }  // namespace rapport
+
+namespace rapport {
+namespace {
+
+// Over-promises, unasked discounts and going over the client's head are coded persuade or
+// confront (docs/code-audit.md); none of them gains trust, so taking one back can never leave
+// more trust than not making it.
+TEST(Library, NoMiInconsistentReplyGainsTrust) {
+  for (const std::string& id : shipped_ids()) {
+    const Scenario s = load_shipped(id);
+    for (const Node& n : s.nodes)
+      for (const Reply& r : n.replies) {
+        if (!is_mi_non_adherent(r.code)) continue;
+        const auto it = r.effects.find("trust");
+        EXPECT_LE(it == r.effects.end() ? 0 : it->second, 0) << id << ": node " << n.id << ": " << r.text;
+      }
+  }
+}
+
+}  // namespace
+}  // namespace rapport
