@@ -57,6 +57,7 @@ struct SessionRecord {
   std::string journal;
   double followup_coverage = 0;  // 0..1, how complete the follow-up email was
   nlohmann::json transcript;  // compact transcript; dropped first when storage is full
+  std::string last_words;     // the client's final line, shown after the last reply
 };
 
 struct ProgressRecord {

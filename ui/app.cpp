@@ -346,6 +346,7 @@ void App::finish_session() {
   rec.percent_complex = score_->miti.percent_complex;
   for (const auto& t : dialogue_->transcript()) rec.codes[std::string(code_id(t.code))]++;
   rec.transcript = dialogue_->to_json()["turns"];
+  rec.last_words = dialogue_->client_line();
   if (services_.session_finished) services_.session_finished(*dialogue_, *score_, rec);
   last_session_ = rec;
   book_->add_session(std::move(rec));

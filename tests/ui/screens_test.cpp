@@ -1,5 +1,7 @@
 // Draws every screen with Dear ImGui's null backend (no window, no GPU) and plays a scenario by
 // clicking widgets found in the hit table, as a browser user would.
+#include <nlohmann/json.hpp>
+
 #include "ui_test.h"
 
 namespace rapport::ui {
@@ -41,7 +43,12 @@ TEST_F(Screens, PlaysToTheEndByClicking) {
   ASSERT_TRUE(app_->score().has_value());
   EXPECT_EQ(find("score")->text, std::to_string(app_->score()->total));
   EXPECT_EQ(app_->progress().sessions_completed(), 1);
-  EXPECT_TRUE(store_.read(kProgressKey).has_value());
+  ASSERT_TRUE(store_.read(kProgressKey).has_value());
+  // The client's last words are in the stored history, as shown after the last reply.
+  auto stored = nlohmann::json::parse(*store_.read(kProgressKey));
+  ASSERT_TRUE(app_->dialogue() != nullptr);
+  EXPECT_EQ(stored["sessions"][0].value("last_words", ""), app_->dialogue()->client_line());
+  EXPECT_NE(stored["sessions"][0].value("last_words", "").find(app_->dialogue()->ending()->client_says), std::string::npos);
   EXPECT_FALSE(announced_.empty());
   click("button:Back to library");
   EXPECT_EQ(app_->screen(), Screen::Home);
