@@ -426,12 +426,14 @@ void App::frame(float dt) {
     else if (reference_open_) {
       // the reference sheet closes itself on Escape
     } else if (screen_ == Screen::FollowUp || screen_ == Screen::Roadmap) open_screen(Screen::End);
+    else if (screen_ == Screen::History) open_screen(Screen::Progress);
     else if (screen_ != Screen::Home && screen_ != Screen::Attract) open_home();
   }
   switch (screen_) {
     case Screen::FollowUp: draw_followup(*this); break;
     case Screen::Roadmap: draw_roadmap(*this); break;
     case Screen::Progress: draw_progress(*this); break;
+    case Screen::History: draw_history(*this); break;
     case Screen::Attract: draw_attract(*this); break;
     case Screen::Home: draw_home(*this); break;
     case Screen::Prepare: draw_prepare(*this); break;

@@ -15,6 +15,7 @@
 #include "dialogue.h"
 #include "imgui.h"
 #include "followup.h"
+#include "session_review.h"
 #include "options.h"
 #include "progress.h"
 #include "scenario.h"
@@ -22,7 +23,7 @@
 
 namespace rapport::ui {
 
-enum class Screen { Attract, Home, Prepare, Conversation, End, FollowUp, Roadmap, Progress };
+enum class Screen { Attract, Home, Prepare, Conversation, End, FollowUp, Roadmap, Progress, History };
 
 /// Appearance the learner chose; kept in the progress record's settings.
 struct Settings {
@@ -125,6 +126,9 @@ class App {
   // --- after the session: follow-up email, journal, roadmap, progress, reference ---
   /// Shows a screen that needs no set-up (End, FollowUp and Roadmap need a finished session).
   void open_screen(Screen screen);
+  /// Opens history entry `index` (into progress().sessions): its results and transcript.
+  void open_history(size_t index);
+  const SessionReview& history_review() const { return history_review_; }
   std::string& followup_draft() { return followup_draft_; }
   /// Re-checks the draft after an edit and re-scores the session with its coverage.
   void followup_edited();
@@ -268,6 +272,7 @@ class App {
   bool reference_open_ = false;
   std::string last_session_id_;
   std::optional<SessionRecord> last_session_;
+  SessionReview history_review_;
   double last_input_ = 0;
   // Actions that replace the dialogue wait until the frame that asked for them is drawn.
   bool in_frame_ = false;
@@ -283,6 +288,7 @@ void draw_attract(App& app);
 void draw_followup(App& app);
 void draw_roadmap(App& app);
 void draw_progress(App& app);
+void draw_history(App& app);
 /// The reference sheet (challenge table, OARS cards), drawn over any screen when open.
 void draw_reference(App& app);
 /// The settings sheet (theme, text size, coaching), drawn over any screen when open.
@@ -290,7 +296,8 @@ void draw_settings(App& app);
 
 /// The slim bar on top of the session screens: back to library, title, client trust meter.
 /// Returns its height.
-float draw_top_bar(App& app, bool show_trust);
+/// `title`, when given, replaces the scenario's title (screens outside a session).
+float draw_top_bar(App& app, bool show_trust, const char* title = nullptr);
 
 /// Full-window host for a screen: begins an undecorated window covering the display.
 bool begin_screen(const char* id);

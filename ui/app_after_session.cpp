@@ -22,6 +22,18 @@ void App::open_screen(Screen screen) {
   animating_ = true;
 }
 
+void App::open_history(size_t index) {
+  const auto& sessions = book_->record().sessions;
+  if (index >= sessions.size()) return;
+  const Scenario* scenario = nullptr;
+  for (const Scenario& s : scenarios_)
+    if (s.id == sessions[index].scenario) scenario = &s;
+  history_review_ = review_session(sessions[index], scenario);
+  scroll_request_ = true;
+  screen_ = Screen::History;
+  animating_ = true;
+}
+
 void App::rescore_with_followup() {
   if (!dialogue_ || !score_ || !last_session_) return;
   const int before = score_->total;

@@ -2,6 +2,7 @@
 // scenario, the history with journal entries, and export / import / reset.
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,6 +59,7 @@ void draw_progress(App& app) {
     end_screen();
     return;
   }
+  draw_top_bar(app, false, "Your progress");
   ImVec2 avail = ImGui::GetContentRegionAvail();
   ImGui::BeginChild("##progress_scroll", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
   float margin = avail.x < t.dp(600) ? t.dp(16) : t.dp(32);
@@ -65,11 +67,7 @@ void draw_progress(App& app) {
   float x = ImGui::GetCursorScreenPos().x + (avail.x - width) / 2;
   auto at_x = [&] { ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y)); };
   const ProgressRecord& rec = app.progress();
-  ImGui::Dummy(ImVec2(0, t.dp(20)));
-  at_x();
-  if (pill_button("button:Library", "\xE2\x86\x90 Library", false)) app.open_home();
-  ImGui::SameLine(0, t.dp(8));
-  if (pill_button("button:Reference", "Reference", false)) app.open_reference(true);
+  ImGui::Dummy(ImVec2(0, t.dp(16)));
   at_x();
   wrapped_text(t.fonts.title, t.colors.text, "Your progress", width);
   for (size_t i = 0; i < app.notices().size(); ++i) {
@@ -128,23 +126,19 @@ void draw_progress(App& app) {
     at_x();
     wrapped_text(t.fonts.body, t.colors.text_muted, "Finished sessions appear here.", width);
   }
+  std::optional<size_t> open;
   for (size_t k = rec.sessions.size(); k-- > 0;) {
     const SessionRecord& s = rec.sessions[k];
     std::string title = s.scenario;
     for (const auto& sc : app.scenarios())
       if (sc.id == s.scenario) title = sc.title;
     std::string date(utf8_prefix(s.finished, 10));
-    std::string line = date + "  \xC2\xB7  " + title + "  \xC2\xB7  " + s.ending_title + "  \xC2\xB7  score " +
-                       std::to_string(s.score) + (s.mode == "text" ? "  \xC2\xB7  typed" : "");
+    std::string line = date + "  \xC2\xB7  " + title;
+    std::string detail = s.ending_title + "  \xC2\xB7  score " + std::to_string(s.score) +
+                         (s.mode == "text" ? "  \xC2\xB7  typed" : "") + (s.journal.empty() ? "" : "\nJournal: " + s.journal);
     at_x();
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    wrapped_text(t.fonts.body, t.colors.text, line, width);
-    if (!s.journal.empty()) {
-      at_x();
-      wrapped_text(t.fonts.small, t.colors.text_muted, "Journal: " + s.journal, width);
-    }
-    record_hit("history:" + std::to_string(rec.sessions.size() - k), line + (s.journal.empty() ? "" : "\nJournal: " + s.journal),
-               p, ImVec2(x + width, ImGui::GetCursorScreenPos().y));
+    const std::string label = "history:" + std::to_string(rec.sessions.size() - k);
+    if (card_button(label.c_str(), line, detail, width, "\xE2\x86\x92", false, true)) open = k;
     ImGui::Dummy(ImVec2(0, t.dp(4)));
   }
 
@@ -169,6 +163,7 @@ void draw_progress(App& app) {
   ImGui::Dummy(ImVec2(0, t.dp(40)));
   ImGui::EndChild();
   end_screen();
+  if (open) app.open_history(*open);
 }
 
 }  // namespace rapport::ui

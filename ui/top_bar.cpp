@@ -8,7 +8,7 @@
 
 namespace rapport::ui {
 
-float draw_top_bar(App& app, bool show_trust) {
+float draw_top_bar(App& app, bool show_trust, const char* title_override) {
   const Theme& t = theme();
   ImVec2 origin = ImGui::GetCursorScreenPos();
   float width = ImGui::GetContentRegionAvail().x;
@@ -34,7 +34,12 @@ float draw_top_bar(App& app, bool show_trust) {
     ImGui::SetCursorScreenPos(keep);
     ref_w += t.dp(16);
   }
-  if (const Scenario* s = app.current()) {
+  if (title_override) {
+    ImFont* f = compact ? t.fonts.small : t.fonts.body;
+    ImVec4 clip(title_x, origin.y, origin.x + width - ref_w - t.dp(16), origin.y + height);
+    dl->AddText(f, f->FontSize, ImVec2(title_x, origin.y + (height - f->FontSize) / 2), t.colors.text, title_override,
+                nullptr, 0, &clip);
+  } else if (const Scenario* s = app.current()) {
     // The trust bar with its number, and the last reply's change ("+8", "-7") beside it.
     const int trust_now = static_cast<int>(app.trust_shown() + 0.5f);
     const int change = app.dialogue() ? app.dialogue()->last_trust_change() : 0;

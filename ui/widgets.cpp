@@ -52,7 +52,7 @@ float card_height(std::string_view text, std::string_view detail, float width, b
 }
 
 bool card_button(const char* label, std::string_view text, std::string_view detail, float width,
-                 std::string_view badge, bool selected) {
+                 std::string_view badge, bool selected, bool hit_detail) {
   const Theme& t = theme();
   ImFont* f = t.fonts.body;
   float pad = t.dp(16);
@@ -83,7 +83,7 @@ bool card_button(const char* label, std::string_view text, std::string_view deta
   if (!detail.empty())
     draw_text(dl, t.fonts.small, ImVec2(x, p.y + pad + ts.y + t.dp(6)), t.colors.text_muted, detail, inner);
   focus_ring(dl, p, q, r);
-  record_hit(label, std::string(text), p, q);
+  record_hit(label, hit_detail && !detail.empty() ? std::string(text) + "\n" + std::string(detail) : std::string(text), p, q);
   return pressed;
 }
 

@@ -26,8 +26,9 @@ void record_hit(std::string label, std::string text, ImVec2 min, ImVec2 max);
 
 /// A full-width (or given width) rounded card that acts as a button. `badge` is a small prefix
 /// such as "1". Returns true when pressed (click, tap, Enter/Space when focused).
+/// The hit table holds `text`, and the detail after a newline when `hit_detail` is set.
 bool card_button(const char* label, std::string_view text, std::string_view detail, float width,
-                 std::string_view badge = {}, bool selected = false);
+                 std::string_view badge = {}, bool selected = false, bool hit_detail = false);
 
 /// Height card_button() will take for the same arguments.
 float card_height(std::string_view text, std::string_view detail, float width, bool has_badge);

@@ -66,6 +66,21 @@ await run([
       await app.reveal('suggest:next', { step: -300 });
       await app.screenshot('followup-3-progress.png');
 
+      // The history row opens that session: outcome, score, transcript and the client's last words.
+      await app.reveal('history:1');
+      await app.click('history:1');
+      const outcome = await app.find('history:outcome');
+      assert(outcome.text === 'Dana owns the plan', `the history row opens its results: ${outcome.text}`);
+      assert((await app.find('history:score')).text === String(scoreAfter), 'with its score');
+      const firstReply = await app.find('history:reply:1');
+      assert(firstReply.text.length > 20, `and its transcript: ${firstReply.text}`);
+      const last = await app.reveal('history:last');
+      assert(/Friday|board/i.test(last.text), `and the client's last words: ${last.text}`);
+      await app.screenshot('followup-3b-history-entry.png');
+      await app.reveal('button:Back to progress', { step: -300 });
+      await app.click('button:Back to progress');
+      await app.find('history:1');
+
       // Export, then import the same file plus one foreign session: merged without duplicates.
       await app.reveal('button:Export');
       const [download] = await Promise.all([app.page.waitForEvent('download'), app.click('button:Export')]);

@@ -290,6 +290,20 @@ TEST_F(Screens, FollowUpProgressAndSettingsDraw) {
   frames(3);
   ASSERT_NE(find("history:1"), nullptr);
   ASSERT_NE(find("suggest:next"), nullptr);
+  // A history row opens that session's results and transcript, and Escape goes back.
+  click("history:1");
+  ASSERT_EQ(app_->screen(), Screen::History);
+  ASSERT_NE(find("history:outcome"), nullptr);
+  EXPECT_EQ(find("history:outcome")->text, app_->dialogue()->ending()->title);
+  ASSERT_NE(find("history:reply:1"), nullptr);
+  EXPECT_EQ(find("history:reply:1")->text, app_->dialogue()->transcript()[0].reply);
+  EXPECT_EQ(app_->history_review().last_words, app_->dialogue()->client_line());
+  EXPECT_EQ(app_->history_review().turns.size(), app_->dialogue()->transcript().size());
+  ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, true);
+  frame();
+  ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, false);
+  frames(2);
+  EXPECT_EQ(app_->screen(), Screen::Progress);
   app_->open_settings(true);
   frames(3);
   click("theme:dark");

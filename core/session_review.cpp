@@ -1,0 +1,63 @@
+// A stored session for the history view; see session_review.h.
+#include "session_review.h"
+
+#include <nlohmann/json.hpp>
+
+#include "utf8_text.h"
+
+namespace rapport {
+namespace {
+
+std::string string_at(const nlohmann::json& o, const char* key) {
+  auto it = o.find(key);
+  return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+SessionReview review_session(const SessionRecord& record, const Scenario* scenario) {
+  SessionReview r;
+  r.title = scenario ? scenario->title : record.scenario;
+  if (scenario) r.client = scenario->client.name;
+  r.date = std::string(utf8_prefix(record.finished, 10));
+  r.outcome = record.ending_title;
+  r.kind = record.outcome;
+  r.score = record.score;
+  r.typed = record.mode == "text";
+  r.last_words = record.last_words;
+  r.journal = record.journal;
+
+  const nlohmann::json& t = record.transcript;
+  if (t.is_null()) {
+    r.note = "The transcript of this session is not kept (it was removed to save space, or the session is older "
+             "than transcripts). Its score is.";
+    return r;
+  }
+  if (!t.is_array()) {
+    r.note = "The transcript of this session could not be read. Its score is kept.";
+    return r;
+  }
+  int unreadable = 0;
+  for (const auto& turn : t) {
+    if (!turn.is_object() || !turn.contains("reply") || !turn["reply"].is_string()) {
+      ++unreadable;
+      continue;
+    }
+    ReviewTurn rt;
+    rt.client = string_at(turn, "client");
+    rt.reply = string_at(turn, "reply");
+    rt.tip = string_at(turn, "tip");
+    rt.typed = turn.contains("typed") && turn["typed"].is_boolean() && turn["typed"].get<bool>();
+    if (auto code = parse_code(string_at(turn, "code"))) {
+      rt.code_label = std::string(code_label(*code));
+      rt.consistent = is_mi_consistent(*code);
+      rt.inconsistent = is_mi_non_adherent(*code);
+    }
+    r.turns.push_back(std::move(rt));
+  }
+  if (unreadable > 0)
+    r.note = std::to_string(unreadable) + (unreadable == 1 ? " turn" : " turns") + " of this transcript could not be read.";
+  return r;
+}
+
+}  // namespace rapport

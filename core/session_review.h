@@ -1,0 +1,44 @@
+// A finished session looked at again from the learner's history: what the Progress screen opens
+// when a history row is chosen. Built from the stored SessionRecord alone (the scenario may have
+// changed or be missing since), tolerant of old records and of transcripts removed to save space.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "mi_codes.h"
+#include "progress.h"
+#include "scenario.h"
+
+namespace rapport {
+
+struct ReviewTurn {
+  std::string client;  // what the client had said
+  std::string reply;   // what the learner said, exactly as chosen or typed
+  std::string code_label;  // "Open question"; empty when the stored code is unknown
+  bool consistent = false;  // the code is MI-consistent
+  bool inconsistent = false;  // persuade or confront
+  bool typed = false;
+  std::string tip;
+};
+
+struct SessionReview {
+  std::string title;    // the scenario's title, or its id when it is not in this library
+  std::string client;   // the client's name, when the scenario is known
+  std::string date;     // the day it finished, "2026-12-03"
+  std::string outcome;  // the ending's title
+  std::string kind;     // breakthrough, partial, rupture
+  int score = 0;
+  bool typed = false;
+  std::vector<ReviewTurn> turns;
+  std::string last_words;  // the client's final line, when stored
+  std::string journal;
+  /// Why no transcript is shown, or which parts could not be read; empty when all is there.
+  std::string note;
+};
+
+/// Reads `record` for display; `scenario` is the library's scenario of that id, or nullptr when
+/// it is no longer there. Never throws, whatever the stored transcript holds.
+SessionReview review_session(const SessionRecord& record, const Scenario* scenario);
+
+}  // namespace rapport

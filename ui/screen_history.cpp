@@ -1,0 +1,86 @@
+// A past session opened from Progress: its outcome, score and transcript as stored, the client's
+// last words and the journal entry. Read-only; core's review_session decided what is shown.
+#include <algorithm>
+#include <string>
+
+#include "app.h"
+#include "imgui.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace rapport::ui {
+
+void draw_history(App& app) {
+  const Theme& t = theme();
+  if (!begin_screen("##history")) {
+    end_screen();
+    return;
+  }
+  draw_top_bar(app, false, "Your progress");
+  const SessionReview& r = app.history_review();
+  ImVec2 avail = ImGui::GetContentRegionAvail();
+  ImGui::BeginChild("##history_scroll", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
+  if (app.take_scroll_request()) ImGui::SetScrollY(0.0f);
+  float margin = avail.x < t.dp(600) ? t.dp(16) : t.dp(32);
+  float width = std::min(avail.x - 2 * margin, t.dp(860));
+  float x = ImGui::GetCursorScreenPos().x + (avail.x - width) / 2;
+  auto at_x = [&] { ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y)); };
+  ImGui::Dummy(ImVec2(0, t.dp(16)));
+  at_x();
+  if (pill_button("button:Back to progress", "\xE2\x86\x90 Progress", false)) app.open_screen(Screen::Progress);
+
+  at_x();
+  wrapped_text(t.fonts.title, t.colors.text, r.title, width);
+  record_hit("history:title", r.title, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  const char* kind = r.kind == "breakthrough" ? "Breakthrough" : r.kind == "partial" ? "Partial outcome"
+                     : r.kind == "rupture"    ? "Rupture"
+                                              : "Finished";
+  ImU32 kind_col = r.kind == "breakthrough" ? t.colors.good : r.kind == "partial" ? t.colors.fair : t.colors.poor;
+  at_x();
+  wrapped_text(t.fonts.heading, kind_col, std::string(kind) + (r.outcome.empty() ? "" : ": " + r.outcome), width);
+  record_hit("history:outcome", r.outcome, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  const std::string facts = r.date + "  \xC2\xB7  score " + std::to_string(r.score) + " of 100  \xC2\xB7  " +
+                            (r.typed ? "typed replies" : "chosen replies");
+  at_x();
+  wrapped_text(t.fonts.body, t.colors.text_muted, facts, width);
+  record_hit("history:score", std::to_string(r.score), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  ImGui::Dummy(ImVec2(0, t.dp(8)));
+
+  at_x();
+  wrapped_text(t.fonts.heading, t.colors.text, "The conversation", width);
+  if (!r.note.empty()) {
+    at_x();
+    wrapped_text(t.fonts.body, t.colors.fair, r.note, width);
+    record_hit("history:note", r.note, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  }
+  const std::string client_initials = initials(r.client.empty() ? r.title : r.client);
+  for (size_t i = 0; i < r.turns.size(); ++i) {
+    const ReviewTurn& turn = r.turns[i];
+    if (!turn.client.empty()) {
+      at_x();
+      chat_bubble(true, client_initials, turn.client, {}, 0, width, 1.0f);
+    }
+    at_x();
+    ImU32 chip_col = turn.inconsistent ? t.colors.poor : turn.consistent ? t.colors.good : t.colors.text_muted;
+    chat_bubble(false, "", turn.reply, turn.code_label, chip_col, width, 1.0f, "history:code:" + std::to_string(i + 1));
+    record_hit("history:reply:" + std::to_string(i + 1), turn.reply, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  }
+  if (!r.last_words.empty()) {
+    at_x();
+    chat_bubble(true, client_initials, r.last_words, {}, 0, width, 1.0f);
+    record_hit("history:last", r.last_words, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  }
+  if (!r.journal.empty()) {
+    ImGui::Dummy(ImVec2(0, t.dp(8)));
+    at_x();
+    wrapped_text(t.fonts.heading, t.colors.text, "Your journal", width);
+    at_x();
+    wrapped_text(t.fonts.body, t.colors.text, r.journal, width);
+    record_hit("history:journal", r.journal, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  }
+  ImGui::Dummy(ImVec2(0, t.dp(40)));
+  ImGui::EndChild();
+  end_screen();
+}
+
+}  // namespace rapport::ui
