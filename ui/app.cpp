@@ -10,6 +10,7 @@
 #include "imgui_stdlib.h"
 #include "coaching.h"
 #include "lint.h"
+#include "pacing.h"
 #include "reply_coder.h"
 #include "suspend.h"
 #include "theme.h"
@@ -170,6 +171,7 @@ void App::start_scenario(size_t index) {
   score_.reset();
   pending_prep_.reset();
   bubbles_ = BubbleAnim{};
+  typing_left_ = 0;
   trust_shown_ = static_cast<float>(dialogue_->value("trust"));
   screen_ = dialogue_->phase() == Phase::Prepare ? Screen::Prepare : Screen::Conversation;
   if (screen_ == Screen::Conversation && services_.session_started) services_.session_started(*dialogue_);
@@ -248,9 +250,22 @@ void App::confirm_prep() {
   save_unfinished();
 }
 
+void App::start_typing() {
+  const bool pace = options_.pace && !options_.reduced_motion;
+  typing_left_ = pace && dialogue_ ? typing_seconds(dialogue_->client_line()) : 0.0f;
+}
+
+void App::skip_typing() {
+  if (typing_left_ <= 0) return;
+  typing_left_ = 0;
+  scroll_request_ = true;
+  animating_ = true;
+}
+
 void App::choose_reply(size_t offered_index) {
   if (!dialogue_ || dialogue_->phase() != Phase::Conversation) return;
   if (!dialogue_->choose(offered_index)) return;
+  start_typing();
   if (services_.turn_finished) services_.turn_finished(*dialogue_, dialogue_->transcript().back());
   scroll_request_ = true;
   animating_ = true;
@@ -286,6 +301,7 @@ void App::answer_which(MiCode code) {
 
 bool App::send_typed(const std::string& text, MiCode code, const std::string& cue, bool self_coded) {
   if (!dialogue_->submit_typed(text, code, cue, self_coded)) return false;
+  start_typing();
   if (services_.turn_finished) services_.turn_finished(*dialogue_, dialogue_->transcript().back());
   reply_draft_.clear();
   reply_draft_revision_++;
@@ -311,6 +327,7 @@ void App::retry_from(size_t turn) {
   score_.reset();
   screen_ = Screen::Conversation;
   bubbles_ = BubbleAnim{turn * 2 + 1, 1.0f};
+  typing_left_ = 0;
   trust_shown_ = static_cast<float>(dialogue_->value("trust"));
   scroll_request_ = true;
   save_unfinished();
@@ -416,6 +433,14 @@ void App::frame(float dt) {
   field_values_.clear();
   begin_hit_frame();
   if (ease_toward(trust_shown_, dialogue_ ? static_cast<float>(dialogue_->value("trust")) : 0.0f, dt)) animating_ = true;
+  if (typing_left_ > 0) {
+    typing_left_ -= dt;
+    animating_ = true;
+    if (typing_left_ <= 0) {
+      typing_left_ = 1e-6f;  // skip_typing() shows the line and scrolls to it
+      skip_typing();
+    }
+  }
   if (bubbles_.appear < 1.0f) {
     bubbles_.appear = std::min(1.0f, bubbles_.appear + dt / 0.18f);
     animating_ = true;

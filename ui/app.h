@@ -216,12 +216,18 @@ class App {
   }
   float trust_shown() const { return trust_shown_; }
   BubbleAnim& bubbles() { return bubbles_; }
+  /// True while the client "types" the newest line (core/pacing.h); the line shows after it.
+  bool client_typing() const { return typing_left_ > 0; }
+  /// Shows the newest client line now (a tap, Enter or Space while the client types).
+  void skip_typing();
   void request_animation() { animating_ = true; }
   /// True once per new bubble so the chat scrolls to the bottom.
   bool take_scroll_request();
 
  private:
   void finish_session();
+  /// Starts the typing pause before the client line the last reply brought, when pacing is on.
+  void start_typing();
   void save_unfinished();
   void forget_visitor();
   void rescore_with_followup();
@@ -244,6 +250,7 @@ class App {
   std::optional<SessionScore> score_;
   float trust_shown_ = 0;
   BubbleAnim bubbles_;
+  float typing_left_ = 0;  // seconds until the newest client line shows
   bool scroll_request_ = false;
   bool animating_ = false;
   int session_counter_ = 0;

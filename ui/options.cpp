@@ -47,6 +47,7 @@ AppOptions parse_app_options(std::string_view query) {
     else if (key == "kiosk") o.kiosk = truthy(value);
     else if (key == "order") o.authored_order = value == "authored";
     else if (key == "author") o.author = truthy(value);
+    else if (key == "pace") o.pace = value != "off" && value != "0";
     else if (key == "seed") {
       const long long s = std::atoll(value.c_str());
       if (s >= 1 && s <= 0xFFFFFFFFll) o.seed = static_cast<std::uint32_t>(s);

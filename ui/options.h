@@ -1,5 +1,5 @@
 // Start-up options of the app, read from the page's URL query (?scenario=, ?mode=, ?coach=0,
-// ?embed=1, ?kiosk=1, ?idle=, ?origin=, ?theme=, ?text=).
+// ?embed=1, ?kiosk=1, ?idle=, ?origin=, ?theme=, ?text=, ?pace=off).
 #pragma once
 
 #include <cstdint>
@@ -25,6 +25,8 @@ struct AppOptions {
   std::uint32_t seed = 0;           // ?seed=N: every session shows this order (demos, tests); 0 = fresh
   bool authored_order = false;      // ?order=authored: the author's order, for authors checking content
   bool author = false;              // ?author=1 (or Settings): authors' tools such as loading a file
+  bool pace = true;                 // ?pace=off: no typing pause before client lines (kiosk speed mode)
+  bool reduced_motion = false;      // set by the platform: the learner asked for reduced motion
 };
 
 /// Parses a URL query string ("?a=1&b=2" or "a=1&b=2"); unknown keys and bad values are ignored.

@@ -113,7 +113,13 @@ void draw_conversation(App& app) {
       ImGui::Dummy(ImVec2(0, t.dp(4)));
     }
   }
-  if (!ended || !d->client_line().empty()) {
+  const bool client_typing = app.client_typing();
+  if (client_typing) {
+    // The client is "typing" the next line: a bubble of three dots, then the line.
+    bubble(index, true, "\xE2\x80\xA2 \xE2\x80\xA2 \xE2\x80\xA2", {}, 0);
+    record_hit("client:typing", s->client.name + " is typing", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::IsMouseClicked(0)) app.skip_typing();
+  } else if (!ended || !d->client_line().empty()) {
     bubble(index, true, d->client_line(), {}, 0);
     record_hit(ended ? "client:final" : "client:last", d->client_line(), ImGui::GetItemRectMin(),
                ImGui::GetItemRectMax());
@@ -127,6 +133,20 @@ void draw_conversation(App& app) {
   ImGui::GetWindowDrawList()->AddLine(rp, ImVec2(rp.x + avail.x, rp.y), t.colors.border, t.dp(1));
   ImGui::BeginChild("##replies", ImVec2(avail.x, replies_h), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
   ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.dp(8)));
+  if (client_typing) {
+    // Nothing to answer yet; a tap, Enter or Space shows the line at once.
+    const std::string waiting = s->client.name + " is typing\xE2\x80\xA6";
+    wrapped_text(t.fonts.small, t.colors.text_muted, waiting, column);
+    ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.dp(4)));
+    const bool show = pill_button("button:Show now", "Show now", false) ||
+                      (!ImGui::GetIO().WantTextInput &&
+                       (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false) ||
+                        ImGui::IsKeyPressed(ImGuiKey_Space, false)));
+    ImGui::EndChild();
+    end_screen();
+    if (show) app.skip_typing();
+    return;
+  }
   if (ended) {
     wrapped_text(t.fonts.small, t.colors.text_muted, "The conversation is over.", column);
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.dp(4)));

@@ -317,6 +317,10 @@ EM_JS(int, js_coarse_pointer, (), {
   return window.matchMedia && window.matchMedia('(pointer: coarse)').matches ? 1 : 0;
 });
 
+EM_JS(int, js_reduced_motion, (), {
+  return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
+});
+
 EM_JS(char*, js_query, (), {
   var s = window.location.search || "";
   var n = lengthBytesUTF8(s) + 1;
@@ -430,6 +434,7 @@ int main() {
   g->card_text = card_text(scenarios);
   if (!g->cards_only) g->glyphs = rapport::ui::GlyphSet::Full;  // a scenario's own text: any glyph
   g->options.touch = js_coarse_pointer() != 0;
+  g->options.reduced_motion = js_reduced_motion() != 0;
   g->options.lms_review = rapport::web::lms_connected() && rapport::web::lms_review_mode();
   rapport::ui::AppServices services;
   g->storage = std::make_unique<rapport::ProgressStorage>(rapport::ProgressStorageDesc{

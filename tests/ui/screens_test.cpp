@@ -2,6 +2,7 @@
 // clicking widgets found in the hit table, as a browser user would.
 #include <nlohmann/json.hpp>
 
+#include "pacing.h"
 #include "ui_test.h"
 
 namespace rapport::ui {
@@ -127,6 +128,53 @@ TEST_F(Screens, TheTrustBarShowsItsNumberAndTheLastChange) {
   ASSERT_NE(find("trust:change"), nullptr);
   EXPECT_EQ(find("trust:change")->text, (change > 0 ? "+" : "") + std::to_string(change));
   EXPECT_EQ(find("meter:trust")->text, std::to_string(app_->dialogue()->value("trust")));
+}
+
+// The client "types" before each line: the dots show, the line and the replies follow after the
+// pause (core/pacing.h), and Enter shows the line at once. Off under reduced motion or ?pace=off.
+TEST_F(Screens, TheClientTypesBeforeEachLine) {
+  options_.pace = true;
+  start(1280, 800, 1.0f);
+  click("scenario:questioned-advice");
+  for (int i = 0; i < 4; ++i) {
+    click("prep:1");
+    click("button:Continue");
+  }
+  click("reply:1");
+  ASSERT_NE(find("client:typing"), nullptr) << "a reply is not answered in an instant";
+  EXPECT_EQ(find("client:last"), nullptr);
+  EXPECT_EQ(find("reply:1"), nullptr) << "nothing to answer while the client types";
+  ASSERT_NE(find("button:Show now"), nullptr);
+  const float pause = typing_seconds(app_->dialogue()->client_line());
+  frames(static_cast<int>(pause * 60) + 2);
+  ASSERT_EQ(find("client:typing"), nullptr) << "the line shows after " << pause << " s";
+  ASSERT_NE(find("client:last"), nullptr);
+  EXPECT_EQ(find("client:last")->text, app_->dialogue()->client_line());
+  ASSERT_NE(find("reply:1"), nullptr);
+
+  click("reply:1");
+  ASSERT_NE(find("client:typing"), nullptr);
+  ImGui::GetIO().AddKeyEvent(ImGuiKey_Enter, true);
+  frame();
+  ImGui::GetIO().AddKeyEvent(ImGuiKey_Enter, false);
+  frames(2);
+  EXPECT_EQ(find("client:typing"), nullptr) << "Enter skips the pause";
+  EXPECT_NE(find("client:last"), nullptr);
+  EXPECT_EQ(app_->dialogue()->transcript().size(), 2u) << "and chooses nothing";
+}
+
+TEST_F(Screens, NoTypingPauseUnderReducedMotion) {
+  options_.pace = true;
+  options_.reduced_motion = true;
+  start(1280, 800, 1.0f);
+  click("scenario:questioned-advice");
+  for (int i = 0; i < 4; ++i) {
+    click("prep:1");
+    click("button:Continue");
+  }
+  click("reply:1");
+  EXPECT_EQ(find("client:typing"), nullptr);
+  EXPECT_NE(find("client:last"), nullptr);
 }
 
 TEST_F(Screens, UnfinishedSessionResumesAfterRestart) {

@@ -106,10 +106,12 @@ class UiTest : public ::testing::Test {
   }
 
   bool cards_only_ = false;  // set before start()
-  // The author's order unless a test sets a seed: most tests click known replies.
+  // The author's order unless a test sets a seed: most tests click known replies. No typing
+  // pause before client lines unless a test turns pacing on.
   AppOptions options_ = [] {
     AppOptions o;
     o.authored_order = true;
+    o.pace = false;
     return o;
   }();
   std::vector<int> rescored_;  // scores passed to services.session_rescored
