@@ -465,8 +465,14 @@ void App::frame(float dt) {
     case Screen::Conversation: draw_conversation(*this); break;
     case Screen::End: draw_end(*this); break;
   }
-  if (settings_open_) draw_settings(*this);
-  else if (reference_open_) draw_reference(*this);
+  // A sheet is modal: the screen under it cannot be reached, so its widgets leave the hit table.
+  if (settings_open_) {
+    begin_hit_layer();
+    draw_settings(*this);
+  } else if (reference_open_) {
+    begin_hit_layer();
+    draw_reference(*this);
+  }
   end_hit_frame();
   if (services_.text_fields) services_.text_fields(fields_);
   in_frame_ = false;

@@ -89,7 +89,7 @@ void draw_conversation(App& app) {
                     std::string_view chip_label = {}) {
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
     float appear = index + 2 >= bubble_count ? anim.appear : 1.0f;
-    chat_bubble(client, who, text, chip, col, column, appear, chip_label);
+    return chat_bubble(client, who, text, chip, col, column, appear, chip_label);
   };
   size_t index = 0;
   const auto& turns = d->transcript();
@@ -100,8 +100,8 @@ void draw_conversation(App& app) {
     const std::string chip = !app.coaching() ? std::string()
                              : turn.self_coded ? std::string(code_label(turn.code)) + " (your choice)"
                                                : std::string(code_label(turn.code));
-    bubble(index++, false, turn.reply, chip, chip_color(turn.code), i + 1 == turns.size() ? "code:last" : "");
-    record_hit("learner:" + std::to_string(i + 1), turn.reply, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    const DrawnRect said = bubble(index++, false, turn.reply, chip, chip_color(turn.code), i + 1 == turns.size() ? "code:last" : "");
+    record_hit("learner:" + std::to_string(i + 1), turn.reply, said.min, said.max);
     if (app.coaching() && i + 1 == turns.size()) {
       // Coaching on the newest reply: its code, the cue that decided it, and a tip.
       // The chip already names the code: the note adds the cue that decided it and one tip.
@@ -116,13 +116,12 @@ void draw_conversation(App& app) {
   const bool client_typing = app.client_typing();
   if (client_typing) {
     // The client is "typing" the next line: a bubble of three dots, then the line.
-    bubble(index, true, "\xE2\x80\xA2 \xE2\x80\xA2 \xE2\x80\xA2", {}, 0);
-    record_hit("client:typing", s->client.name + " is typing", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    const DrawnRect dots = bubble(index, true, "\xE2\x80\xA2 \xE2\x80\xA2 \xE2\x80\xA2", {}, 0);
+    record_hit("client:typing", s->client.name + " is typing", dots.min, dots.max);
     if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::IsMouseClicked(0)) app.skip_typing();
   } else if (!ended || !d->client_line().empty()) {
-    bubble(index, true, d->client_line(), {}, 0);
-    record_hit(ended ? "client:final" : "client:last", d->client_line(), ImGui::GetItemRectMin(),
-               ImGui::GetItemRectMax());
+    const DrawnRect line = bubble(index, true, d->client_line(), {}, 0);
+    record_hit(ended ? "client:final" : "client:last", d->client_line(), line.min, line.max);
   }
   ImGui::Dummy(ImVec2(0, t.dp(12)));
   if (app.take_scroll_request() || anim.appear < 1.0f) ImGui::SetScrollHereY(1.0f);

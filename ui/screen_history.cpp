@@ -62,13 +62,14 @@ void draw_history(App& app) {
     }
     at_x();
     ImU32 chip_col = turn.inconsistent ? t.colors.poor : turn.consistent ? t.colors.good : t.colors.text_muted;
-    chat_bubble(false, "", turn.reply, turn.code_label, chip_col, width, 1.0f, "history:code:" + std::to_string(i + 1));
-    record_hit("history:reply:" + std::to_string(i + 1), turn.reply, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    const DrawnRect said = chat_bubble(false, "", turn.reply, turn.code_label, chip_col, width, 1.0f,
+                                       "history:code:" + std::to_string(i + 1));
+    record_hit("history:reply:" + std::to_string(i + 1), turn.reply, said.min, said.max);
   }
   if (!r.last_words.empty()) {
     at_x();
-    chat_bubble(true, client_initials, r.last_words, {}, 0, width, 1.0f);
-    record_hit("history:last", r.last_words, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    const DrawnRect last = chat_bubble(true, client_initials, r.last_words, {}, 0, width, 1.0f);
+    record_hit("history:last", r.last_words, last.min, last.max);
   }
   if (!r.journal.empty()) {
     ImGui::Dummy(ImVec2(0, t.dp(8)));

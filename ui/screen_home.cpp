@@ -115,25 +115,34 @@ void draw_home(App& app) {
   progress_header(app, x, width);
   ImVec2 after_header = ImGui::GetCursorScreenPos();
   if (!app.options().kiosk) {
-    // Header actions, right-aligned: progress, reference, settings.
-    float bw = t.dp(120) + t.dp(130) + t.dp(124);
-    ImGui::SetCursorScreenPos(ImVec2(x + width - bw, header_y));
     if (width >= t.dp(640)) {
+      // Header actions, right-aligned beside the title: progress, reference, settings.
+      float bw = t.dp(120) + t.dp(130) + t.dp(124);
+      ImGui::SetCursorScreenPos(ImVec2(x + width - bw, header_y));
       if (pill_button("button:Progress", "Progress", false)) app.open_screen(Screen::Progress);
       ImGui::SameLine(0, t.dp(8));
       if (pill_button("button:Reference", "Reference", false)) app.open_reference(true);
       ImGui::SameLine(0, t.dp(8));
+      if (pill_button("button:Settings", "Settings", false)) app.open_settings(true);
     } else {
-      ImGui::SetCursorScreenPos(ImVec2(x + width - t.dp(120), header_y));
-    }
-    if (pill_button("button:Settings", "Settings", false)) app.open_settings(true);
-    if (width < t.dp(640)) {
+      // Narrow: a row of their own under the subtitle, wrapping when large text needs it.
       ImGui::SetCursorScreenPos(ImVec2(x, after_header.y + t.dp(4)));
-      if (pill_button("button:Progress", "Progress", false)) app.open_screen(Screen::Progress);
-      ImGui::SameLine(0, t.dp(8));
-      if (pill_button("button:Reference", "Reference", false)) app.open_reference(true);
-      after_header = ImGui::GetCursorScreenPos();
+      const struct { const char* label; const char* text; } actions[] = {
+          {"button:Progress", "Progress"}, {"button:Reference", "Reference"}, {"button:Settings", "Settings"}};
+      for (size_t i = 0; i < 3; ++i) {
+        if (i > 0) {
+          ImGui::SameLine(0, t.dp(8));
+          if (ImGui::GetCursorScreenPos().x + pill_width(actions[i].text) > x + width)
+            ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetItemRectMax().y + t.dp(8)));
+        }
+        if (pill_button(actions[i].label, actions[i].text, false)) {
+          if (i == 0) app.open_screen(Screen::Progress);
+          else if (i == 1) app.open_reference(true);
+          else app.open_settings(true);
+        }
+      }
     }
+    after_header = ImVec2(x, std::max(after_header.y, ImGui::GetItemRectMax().y + t.dp(4)));
   }
   ImGui::SetCursorScreenPos(after_header);
   ImGui::Dummy(ImVec2(0, t.dp(8)));

@@ -141,7 +141,7 @@ void apply_theme(Theme& t, const FontFiles& files, float scale, ThemeKind kind, 
     const ImWchar* body = full ? kGlyphRanges : first;
     const ImWchar* heading = full ? kHeadingRanges : first;
     t.fonts.body = add_font(files.regular, 17.0f * scale, body);
-    t.fonts.small = add_font(files.regular, 14.0f * scale, body);
+    t.fonts.small = add_font(files.regular, 15.0f * scale, body);
     const std::string& bold = files.bold.empty() ? files.regular : files.bold;
     t.fonts.heading = add_font(bold, 24.0f * scale, heading);
     t.fonts.title = add_font(bold, 30.0f * scale, heading);

@@ -32,6 +32,7 @@ void focus_ring(ImDrawList* dl, ImVec2 a, ImVec2 b, float rounding) {
 const std::vector<HitItem>& hit_items() { return g_done; }
 void begin_hit_frame() { g_building.clear(); }
 void end_hit_frame() { g_done.swap(g_building); }
+void begin_hit_layer() { g_building.clear(); }
 
 void record_hit(std::string label, std::string text, ImVec2 min, ImVec2 max) {
   // Only what is actually visible inside the current clip rectangle can be clicked.
@@ -117,11 +118,11 @@ void wrapped_text(ImFont* font, ImU32 color, std::string_view text, float width)
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImVec2 s = text_size(font, text, width);
   draw_text(ImGui::GetWindowDrawList(), font, p, color, text, width);
-  ImGui::Dummy(ImVec2(width, s.y));
+  ImGui::Dummy(ImVec2(std::max(s.x, 1.0f), s.y));  // the drawn extent, so hit rectangles are the text's own
 }
 
-void chat_bubble(bool from_client, std::string_view initials_text, std::string_view text, std::string_view chip_text,
-                 ImU32 chip_color, float column_width, float appear, std::string_view chip_label) {
+DrawnRect chat_bubble(bool from_client, std::string_view initials_text, std::string_view text, std::string_view chip_text,
+                      ImU32 chip_color, float column_width, float appear, std::string_view chip_label) {
   const Theme& t = theme();
   ImFont* f = t.fonts.body;
   float avatar = t.dp(36);
@@ -146,7 +147,9 @@ void chat_bubble(bool from_client, std::string_view initials_text, std::string_v
     dl->AddRect(p, q, fade(t.colors.border), r, 0, t.dp(1));
     draw_text(dl, f, ImVec2(p.x + pad, p.y + pad), fade(t.colors.text), text, max_bubble - 2 * pad);
     ImGui::Dummy(ImVec2(column_width, std::max(size.y, avatar)));
-  } else {
+    return {p, q};
+  }
+  {
     ImVec2 p(origin.x + column_width - size.x, origin.y + slide);
     ImVec2 q(p.x + size.x, p.y + size.y);
     dl->AddRectFilled(p, q, fade(t.colors.learner_bubble), r);
@@ -161,6 +164,7 @@ void chat_bubble(bool from_client, std::string_view initials_text, std::string_v
       h += cs.y + t.dp(14);
     }
     ImGui::Dummy(ImVec2(column_width, h));
+    return {p, q};
   }
 }
 

@@ -23,6 +23,8 @@ const std::vector<HitItem>& hit_items();
 void begin_hit_frame();
 void end_hit_frame();
 void record_hit(std::string label, std::string text, ImVec2 min, ImVec2 max);
+/// A modal layer (a sheet over the screen) starts: what was recorded under it cannot be reached.
+void begin_hit_layer();
 
 /// A full-width (or given width) rounded card that acts as a button. `badge` is a small prefix
 /// such as "1". Returns true when pressed (click, tap, Enter/Space when focused).
@@ -43,8 +45,12 @@ void wrapped_text(ImFont* font, ImU32 color, std::string_view text, float width)
 
 /// A chat bubble: client on the left with an initials avatar, learner on the right.
 /// `chip` (may be empty) is drawn under learner bubbles. `appear` 0..1 animates entry.
-void chat_bubble(bool from_client, std::string_view initials, std::string_view text, std::string_view chip,
-                 ImU32 chip_color, float column_width, float appear, std::string_view chip_label = {});
+/// Returns the bubble's own rectangle (not the row's, nor the chip's).
+struct DrawnRect {
+  ImVec2 min, max;
+};
+DrawnRect chat_bubble(bool from_client, std::string_view initials, std::string_view text, std::string_view chip,
+                      ImU32 chip_color, float column_width, float appear, std::string_view chip_label = {});
 
 /// A horizontal meter with label and value (0..100).
 void meter(std::string_view label, float value, float width);

@@ -50,6 +50,11 @@ EM_JS(void, js_publish_frame, (const char* hits, int frames), {
   r.ready = true;
 });
 
+EM_JS(void, js_publish_text_px, (float smallest, float body), {
+  var r = window.rapport || (window.rapport = {});
+  r.textPx = {smallest: smallest, body: body};
+});
+
 EM_JS(void, js_first_frame, (), {
   if (window.rapportShell && window.rapportShell.firstFrame) window.rapportShell.firstFrame();
 });
@@ -86,6 +91,7 @@ std::string now_iso() {
 }
 
 void publish_frame(const std::string& hits_json, int frames_drawn) { js_publish_frame(hits_json.c_str(), frames_drawn); }
+void publish_text_px(float smallest, float body) { js_publish_text_px(smallest, body); }
 
 void first_frame_shown() { js_first_frame(); }
 

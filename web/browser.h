@@ -24,6 +24,9 @@ void announce(const std::string& text);
 std::string now_iso();
 /// Publishes the labelled rectangles of the last frame (CSS pixels) as window.rapport.hits.
 void publish_frame(const std::string& hits_json, int frames_drawn);
+/// Publishes the sizes, in CSS pixels, of the smallest and the body text the theme draws with
+/// (window.rapport.textPx), for the layout test's 15 px floor.
+void publish_text_px(float smallest, float body);
 /// Hides the loading overlay once the first frame is on screen.
 void first_frame_shown();
 /// console.warn(text) and console.error(text).

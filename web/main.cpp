@@ -153,6 +153,10 @@ void sync_size() {
                              g->glyphs, g->card_text);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    const auto& f = g->theme.fonts;
+    float smallest = f.body->FontSize;
+    for (const ImFont* font : {f.small, f.heading, f.title}) smallest = std::min(smallest, font->FontSize);
+    rapport::web::publish_text_px(smallest / dpr, f.body->FontSize / dpr);
     g->frames_wanted = std::max(g->frames_wanted, 3);
   }
 }

@@ -21,12 +21,12 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--use-angle=swift
  * the helpers read and click the app inside that iframe, adding the iframe's offset.
  */
 export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 1, root = site, path = '', frame = null,
-  types = {}, gzip = false, init = null, seed = 1, reducedMotion = 'reduce' } = {}) {
+  types = {}, gzip = false, init = null, seed = 1, reducedMotion = 'reduce', hasTouch = false } = {}) {
   const { server, url } = await serveStatic(root, 0, '127.0.0.1', { types, gzip });
   const profile = mkdtempSync(join(tmpdir(), 'rapport-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium', headless: true, args: FLAGS,
-    viewport: { width, height }, deviceScaleFactor,
+    viewport: { width, height }, deviceScaleFactor, hasTouch, isMobile: hasTouch,
     // Tests click through conversations at machine speed: the learner-facing typing pause before
     // client lines is off under reduced motion, as for learners who ask for it. pacing.test.mjs
     // opens with 'no-preference' to test the pause itself.
