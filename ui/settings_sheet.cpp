@@ -1,4 +1,5 @@
-// The settings sheet: theme (light, dark, high contrast), text size and coaching.
+// The settings sheet: the learner's name (it signs the follow-up email), theme (light, dark, high
+// contrast), text size and coaching.
 #include <cstdio>
 #include <string>
 
@@ -32,6 +33,15 @@ void draw_settings(App& app) {
     Settings s = app.settings();
     bool changed = false;
     wrapped_text(t.fonts.heading, t.colors.text, "Settings", t.dp(420));
+
+    if (!app.options().kiosk) {
+      wrapped_text(t.fonts.small, t.colors.text_muted, "Your name, to sign your follow-up emails", t.dp(420));
+      float field_h = t.fonts.body->FontSize * 1.4f + t.dp(24);
+      if (app.text_field("name", ImVec2(t.dp(420), field_h), app.name_draft(), "Your name", app.name_draft_revision(),
+                         true, "field:name"))
+        app.name_edited();
+      app.take_field_submit("name");  // Enter only finishes typing; the name is kept as it is typed
+    }
 
     wrapped_text(t.fonts.small, t.colors.text_muted, "Colours", t.dp(420));
     const Choice themes[] = {{"theme:light", "Light"}, {"theme:dark", "Dark"}, {"theme:high-contrast", "High contrast"}};
