@@ -71,9 +71,10 @@ std::string render_followup(const Dialogue& d, const FollowUpTemplate& t, std::s
 /// kNamePlaceholder). It holds nothing that covers a checklist item: the learner writes that.
 std::string followup_skeleton(const Dialogue& d, std::string_view learner_name);
 
-/// Puts `learner_name` where the draft still holds kNamePlaceholder (the learner set a name after
-/// the draft was made); false when there was nothing to replace or the name is blank.
-bool sign_followup_draft(std::string& draft, std::string_view learner_name);
+/// Re-signs a draft after the learner changed their name in Settings (key by key as they type):
+/// the last line that is exactly the old signature (signature_name(old_name), so the placeholder
+/// when no name was set) becomes the new one. False when there was no such line or nothing changed.
+bool sign_followup_draft(std::string& draft, std::string_view old_name, std::string_view new_name);
 
 /// The example email shown on request: the scenario's own template when it renders, else the
 /// default for the session's ending kind; `error` says why the scenario's template was not used.

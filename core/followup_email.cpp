@@ -284,16 +284,19 @@ std::string followup_skeleton(const Dialogue& d, std::string_view learner_name) 
          kSkeletonNextSteps + "\n\n\n" + kSignOff + "\n" + signature_name(learner_name) + "\n";
 }
 
-bool sign_followup_draft(std::string& draft, std::string_view learner_name) {
-  std::string name = signature_name(learner_name);
-  if (name == kNamePlaceholder) return false;
-  bool changed = false;
-  for (size_t at = draft.find(kNamePlaceholder); at != std::string::npos;
-       at = draft.find(kNamePlaceholder, at + name.size())) {
-    draft.replace(at, kNamePlaceholder.size(), name);
-    changed = true;
+bool sign_followup_draft(std::string& draft, std::string_view old_name, std::string_view new_name) {
+  std::string old_signature = signature_name(old_name), new_signature = signature_name(new_name);
+  if (old_signature == new_signature) return false;
+  for (size_t at = draft.rfind(old_signature); at != std::string::npos;
+       at = at == 0 ? std::string::npos : draft.rfind(old_signature, at - 1)) {
+    size_t end = at + old_signature.size();
+    bool line_start = at == 0 || draft[at - 1] == '\n';
+    bool line_end = end == draft.size() || draft[end] == '\n' || draft[end] == '\r';
+    if (!line_start || !line_end) continue;
+    draft.replace(at, old_signature.size(), new_signature);
+    return true;
   }
-  return changed;
+  return false;
 }
 
 FollowUpExample followup_example(const Dialogue& d, std::string_view learner_name) {

@@ -82,9 +82,9 @@ void App::set_settings(const Settings& settings) {
   settings_.text_scale = std::clamp(settings_.text_scale, 0.9f, 1.5f);
   settings_.learner_name = clean_learner_name(settings_.learner_name);
   if (settings_.learner_name != old_name && dialogue_ && score_) {
-    // The example signs with the new name; a draft still holding the placeholder takes it too.
+    // The example signs with the new name, and so does the draft's sign-off line.
     followup_example_ = rapport::followup_example(*dialogue_, settings_.learner_name).text;
-    if (sign_followup_draft(followup_draft_, settings_.learner_name)) {
+    if (sign_followup_draft(followup_draft_, old_name, settings_.learner_name)) {
       followup_revision_++;
       followup_check_ = check_followup(*dialogue_, followup_draft_);
     }

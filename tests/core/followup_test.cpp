@@ -579,12 +579,22 @@ TEST(FollowUpIssue16, SignatureUsesTheSettingsNameOrAPlaceholder) {
     ASSERT_EQ(check.reminders.size(), 1u);
     EXPECT_NE(check.reminders[0].find("[your name]"), std::string::npos);
     EXPECT_NE(check.reminders[0].find("Settings"), std::string::npos);
-    // Setting a name later signs the draft where the placeholder still stands.
-    EXPECT_FALSE(sign_followup_draft(unsigned_draft, " "));
-    EXPECT_TRUE(sign_followup_draft(unsigned_draft, "Sam Lee"));
+    // Setting a name later signs the draft's sign-off line.
+    EXPECT_FALSE(sign_followup_draft(unsigned_draft, blank, " "));
+    EXPECT_TRUE(sign_followup_draft(unsigned_draft, blank, "Sam Lee"));
     EXPECT_EQ(unsigned_draft, skeleton);
-    EXPECT_FALSE(sign_followup_draft(unsigned_draft, "Someone Else"));
+    EXPECT_FALSE(sign_followup_draft(unsigned_draft, "Someone", "Else"));
   }
+  // Found in the browser: Settings re-signs on every key, so after "S" the placeholder was gone
+  // and the draft stayed signed "S". The sign-off follows the name as it is typed.
+  std::string draft = followup_skeleton(d, "") + "\nP.S. Sam\n";
+  std::string typed;
+  for (char c : std::string("Sam Lee")) {
+    std::string before = typed;
+    typed += c;
+    sign_followup_draft(draft, before, typed);
+  }
+  EXPECT_NE(draft.find("Best regards,\nSam Lee\n\nP.S. Sam\n"), std::string::npos) << draft;
 }
 
 TEST(FollowUpIssue16, NonAsciiNameIsKeptExactly) {
