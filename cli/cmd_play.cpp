@@ -133,9 +133,11 @@ int cmd_play(int argc, char** argv) {
   std::printf("SCORE %d (skill %d, tactics %d, outcome %d, trust %d)\n", score.total, score.skill,
               score.tactics_score, score.outcome, score.trust_final);
   if (followup) {
-    // The scenario's own template when it has one, else the default; template errors are the author's to fix.
+    // The scenario's own template when it has one, else the example for the ending; template errors
+    // are the author's to fix.
     std::string error;
-    FollowUpTemplate tmpl = followup_template_for(nlohmann::json::parse(text, nullptr, false), &error);
+    std::optional<FollowUpTemplate> own = parse_followup_template(nlohmann::json::parse(text, nullptr, false), &error);
+    FollowUpTemplate tmpl = own ? *own : default_followup_template(d.ending()->kind);
     std::string email = error.empty() ? render_followup(d, tmpl, "Alex", &error) : std::string();
     if (!error.empty()) {
       std::fprintf(stderr, "%s: %s\n", path.c_str(), error.c_str());

@@ -1,11 +1,10 @@
-// Follow-up email: template renderer, default template, template data and the completeness check.
+// Follow-up email: the template renderer and the scenario's own template.
 //
 // [SECTION] Template parsing
 // [SECTION] Template rendering
-// [SECTION] Templates and their data
-// (the completeness check is in followup_check.cpp)
+// (the emails and their data are in followup_email.cpp, the completeness check in
+// followup_check.cpp)
 #include "followup.h"
-#include "followup_detail.h"
 
 #include <algorithm>
 #include <array>
@@ -16,8 +15,6 @@
 
 namespace rapport {
 namespace {
-
-using followup_detail::is_word_byte;
 
 //-----------------------------------------------------------------------------
 // [SECTION] Template parsing
@@ -223,95 +220,6 @@ void render_tokens(std::string_view tmpl, const std::vector<TemplateToken>& toke
   }
 }
 
-//-----------------------------------------------------------------------------
-// [SECTION] Templates and their data
-//-----------------------------------------------------------------------------
-
-constexpr const char* kDefaultSubject = "Thank you for today: what we discussed and our next steps";
-
-constexpr const char* kDefaultBody = R"(Hi {{client.first_name}},
-
-Thank you for making the time to talk with me today. I valued hearing your concerns directly, and I want to be sure we both come away with the same picture.
-
-{{#has_discussion}}
-What we talked about:
-{{#discussion}}
-- {{.}}
-{{/discussion}}
-
-{{/has_discussion}}
-{{#has_next_steps}}
-What we agreed to do next:
-{{#next_steps}}
-- {{owner_label}} {{action}}{{#due}}, {{due}}{{/due}}.
-{{/next_steps}}
-
-{{/has_next_steps}}
-{{^has_next_steps}}
-We did not settle on next steps today. Could we find half an hour next week to pick this up again, at a time that suits you?
-
-{{/has_next_steps}}
-If I have missed or misread anything, please reply and correct me; I would much rather fix it now. And let me know if any questions come up in the meantime.
-
-Best regards,
-{{learner.name}}
-)";
-
-}  // namespace
-
-namespace followup_detail {
-
-std::string first_word(std::string_view name) {
-  size_t b = name.find_first_not_of(" \t");
-  if (b == std::string_view::npos) return {};
-  size_t e = name.find_first_of(" \t", b);
-  return std::string(name.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b));
-}
-
-/// "Dana Okafor" -> "Dana"; a name starting with a title ("Dr Patel") is kept whole.
-std::string first_name(std::string_view name) {
-  std::string word = first_word(name);
-  std::string lower;
-  for (char c : word)
-    if (c != '.') lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  static const std::array<const char*, 8> titles = {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir"};
-  for (const char* t : titles)
-    if (lower == t) return std::string(name);
-  return word;
-}
-
-std::string owner_label(std::string_view owner) {
-  if (owner == "you") return "I will";
-  if (owner == "client") return "You will";
-  if (owner == "both") return "We will";
-  return {};
-}
-
-/// A next step's text ready to follow "I will" in an email to the client: first letter lowered
-/// (unless it starts a name or an acronym), "Dana's" turned into "your", no closing full stop.
-std::string step_action(std::string_view text, std::string_view client_first_name) {
-  std::string out(text);
-  while (!out.empty() && (out.back() == '.' || is_blank(out.back()))) out.pop_back();
-  if (!client_first_name.empty()) {
-    for (const char* apostrophe : {"'s ", "\xE2\x80\x99s "}) {
-      std::string possessive = std::string(client_first_name) + apostrophe;
-      for (size_t at = out.find(possessive); at != std::string::npos; at = out.find(possessive, at + 5))
-        if (at == 0 || !is_word_byte(static_cast<unsigned char>(out[at - 1])))
-          out.replace(at, possessive.size(), "your ");
-    }
-  }
-  bool lower_first = out.size() >= 2 && std::isupper(static_cast<unsigned char>(out[0])) &&
-                     std::islower(static_cast<unsigned char>(out[1])) && first_word(out) != client_first_name;
-  if (lower_first) out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
-  return out;
-}
-
-}  // namespace followup_detail
-
-namespace {
-
-using namespace followup_detail;
-
 std::string validate_template_text(std::string_view text) {
   std::vector<TemplateToken> tokens;
   return parse_template(text, tokens);
@@ -337,8 +245,6 @@ std::string render_template(std::string_view tmpl, const nlohmann::json& data, s
   }
   return out;
 }
-
-FollowUpTemplate default_followup_template() { return {kDefaultSubject, kDefaultBody}; }
 
 std::optional<FollowUpTemplate> parse_followup_template(const nlohmann::json& scenario_doc, std::string* error) {
   auto fail = [&](std::string message) -> std::optional<FollowUpTemplate> {
@@ -369,79 +275,6 @@ std::optional<FollowUpTemplate> parse_followup_template(const nlohmann::json& sc
 FollowUpTemplate followup_template_for(const nlohmann::json& scenario_doc, std::string* error) {
   std::optional<FollowUpTemplate> own = parse_followup_template(scenario_doc, error);
   return own ? *own : default_followup_template();
-}
-
-FollowUpDraft draft_followup(const Dialogue& d, std::string_view learner_name) {
-  FollowUpDraft out;
-  if (d.scenario().followup) {
-    out.text = render_followup(d, *d.scenario().followup, learner_name, &out.error);
-    if (out.error.empty()) return out;
-    out.error = "the scenario's follow-up template could not be used (" + out.error + "); the standard email was drafted instead";
-  }
-  std::string error;
-  out.text = render_followup(d, default_followup_template(), learner_name, &error);
-  return out;
-}
-
-nlohmann::json followup_data(const Dialogue& d, std::string_view learner_name) {
-  const Scenario& s = d.scenario();
-  std::string client_first = first_name(s.client.name);
-  nlohmann::json discussion = nlohmann::json::array();
-  nlohmann::json steps = nlohmann::json::array();
-  for (const auto& id : d.points()) {
-    const Point* p = s.find_point(id);
-    if (!p) continue;
-    if (p->kind == "discussion") {
-      discussion.push_back(p->text);
-    } else if (p->kind == "next_step") {
-      steps.push_back({{"id", p->id},
-                       {"text", p->text},
-                       {"action", step_action(p->text, client_first)},
-                       {"owner", p->owner},
-                       {"owner_label", owner_label(p->owner)},
-                       {"due", p->due}});
-    }
-  }
-  std::string ending = d.ending() ? d.ending()->kind : std::string();
-  nlohmann::json data;
-  data["client"] = {{"name", s.client.name},
-                    {"first_name", client_first},
-                    {"role", s.client.role},
-                    {"organisation", s.client.organisation}};
-  data["learner"] = {{"name", std::string(learner_name)}, {"first_name", first_name(learner_name)}};
-  data["scenario"] = {{"id", s.id}, {"title", s.title}};
-  data["has_discussion"] = !discussion.empty();
-  data["has_next_steps"] = !steps.empty();
-  data["discussion"] = std::move(discussion);
-  data["next_steps"] = std::move(steps);
-  data["ending"] = ending;
-  data["breakthrough"] = ending == "breakthrough";
-  data["partial"] = ending == "partial";
-  data["rupture"] = ending == "rupture";
-  return data;
-}
-
-std::string render_followup(const Dialogue& d, const FollowUpTemplate& t, std::string_view learner_name,
-                            std::string* error) {
-  nlohmann::json data = followup_data(d, learner_name);
-  std::string message;
-  std::string subject = render_template(t.subject, data, &message);
-  if (!message.empty()) {
-    if (error) *error = "subject: " + message;
-    return {};
-  }
-  std::string body = render_template(t.body, data, &message);
-  if (!message.empty()) {
-    if (error) *error = "body: " + message;
-    return {};
-  }
-  if (error) error->clear();
-  // The subject is one line.
-  std::replace(subject.begin(), subject.end(), '\n', ' ');
-  std::replace(subject.begin(), subject.end(), '\r', ' ');
-  size_t b = subject.find_first_not_of(' '), e = subject.find_last_not_of(' ');
-  subject = b == std::string::npos ? std::string() : subject.substr(b, e - b + 1);
-  return subject + "\n\n" + body;
 }
 
 }  // namespace rapport

@@ -1,5 +1,6 @@
-// The follow-up email after a conversation: a small Mustache-style template renderer, the default
-// email template, the data a template sees, and a completeness check of a learner's own draft.
+// The follow-up email after a conversation: a small Mustache-style template renderer, the skeleton
+// the learner writes in, the example emails (one per ending), the data a template sees, and a
+// completeness check of the learner's own draft.
 #pragma once
 
 #include <optional>
@@ -27,9 +28,12 @@ inline constexpr int kTemplateMaxNesting = 32;
 /// cleared on success.
 std::string render_template(std::string_view tmpl, const nlohmann::json& data, std::string* error = nullptr);
 
-/// The built-in email: greeting, thanks, what was discussed, agreed next steps with owner and
-/// date, an invitation to reply or correct, sign-off.
-FollowUpTemplate default_followup_template();
+/// The built-in example email for an ending kind, written to the client in the second person.
+/// "rupture": a repair email (an apology for how it went, owning your part, an offer to talk
+/// again with no pressure). "partial": a tentative recap that leaves the decision with the client.
+/// Anything else ("breakthrough", ""): thanks, what was discussed, the agreed next steps with owner
+/// and date, an invitation to reply or correct. Each signs off with the learner's name.
+FollowUpTemplate default_followup_template(std::string_view ending = "breakthrough");
 
 /// Reads a scenario's own template from the raw scenario JSON: `{"followup": {"subject": "...",
 /// "body": "..."}}` (`subject` may be left out for the default subject). Returns nullopt with
@@ -41,11 +45,20 @@ std::optional<FollowUpTemplate> parse_followup_template(const nlohmann::json& sc
 /// present template was refused).
 FollowUpTemplate followup_template_for(const nlohmann::json& scenario_doc, std::string* error = nullptr);
 
-/// What a template sees after a session:
-///   client {name, first_name, role, organisation}, learner {name, first_name},
-///   scenario {id, title}, discussion [text...], next_steps [{id, text, action, owner,
-///   owner_label ("I will" / "You will" / "We will"), due}], ending ("breakthrough", "partial",
-///   "rupture" or "" before the end), has_discussion, has_next_steps, breakthrough, partial, rupture.
+/// What the email is signed with when the learner has set no name in Settings; left in a draft,
+/// the check reminds the learner to replace it.
+inline constexpr std::string_view kNamePlaceholder = "[your name]";
+
+/// The name to sign with: `learner_name` as typed, or kNamePlaceholder when it is blank.
+std::string signature_name(std::string_view learner_name);
+
+/// What a template sees after a session, worded to the client in the second person:
+///   client {name, first_name, role, organisation}, learner {name (the signature_name),
+///   first_name}, scenario {id, title}, discussion [text...] (each point's `to_client` wording, or
+///   its text with the client's name turned into "you"/"your"), next_steps [{id, text, action,
+///   owner, owner_label ("I will" / "You said you would" / "We agreed to"), due}], ending
+///   ("breakthrough", "partial", "rupture" or "" before the end), has_discussion, has_next_steps,
+///   breakthrough, partial, rupture.
 nlohmann::json followup_data(const Dialogue& d, std::string_view learner_name);
 
 /// Subject line, a blank line, then the body. A template error leaves the result empty and is
@@ -53,13 +66,23 @@ nlohmann::json followup_data(const Dialogue& d, std::string_view learner_name);
 std::string render_followup(const Dialogue& d, const FollowUpTemplate& t, std::string_view learner_name,
                             std::string* error = nullptr);
 
-/// The email drafted after a session: the scenario's own template when it renders, else the
-/// default; `error` says why the scenario's template was not used (shown to the learner).
-struct FollowUpDraft {
+/// The draft the learner starts from: a subject, a greeting to the client by first name, a line
+/// for what was discussed, one for what happens next, and a sign-off with the learner's name (or
+/// kNamePlaceholder). It holds nothing that covers a checklist item: the learner writes that.
+std::string followup_skeleton(const Dialogue& d, std::string_view learner_name);
+
+/// Re-signs a draft after the learner changed their name in Settings (key by key as they type):
+/// the last line that is exactly the old signature (signature_name(old_name), so the placeholder
+/// when no name was set) becomes the new one. False when there was no such line or nothing changed.
+bool sign_followup_draft(std::string& draft, std::string_view old_name, std::string_view new_name);
+
+/// The example email shown on request: the scenario's own template when it renders, else the
+/// default for the session's ending kind; `error` says why the scenario's template was not used.
+struct FollowUpExample {
   std::string text;
   std::string error;
 };
-FollowUpDraft draft_followup(const Dialogue& d, std::string_view learner_name);
+FollowUpExample followup_example(const Dialogue& d, std::string_view learner_name);
 
 /// How complete a follow-up draft is.
 struct FollowUpCheck {
@@ -72,12 +95,15 @@ struct FollowUpCheck {
   std::vector<Item> items;
   double coverage = 0;             // covered items / items, minus 0.1 per flag, clamped 0..1
   std::vector<std::string> flags;  // blame or pressure wording, e.g. `pressure: "ASAP"`
+  /// Things to fix that do not count against coverage (the name placeholder left in the draft).
+  std::vector<std::string> reminders;
 };
 
 /// Checks a draft against the session: a recap of at least one discussion point (`summary`),
 /// each agreed next step (`step:<id>`), a date or time (`timeline`) and an invitation to reply
 /// (`reply_invite`); flags blame and pressure wording. Words are compared case-insensitively on
 /// ASCII letters and digits with light suffix stripping; other bytes only separate words.
+/// Reminds the learner when kNamePlaceholder is still in the draft.
 FollowUpCheck check_followup(const Dialogue& d, std::string_view draft);
 
 }  // namespace rapport

@@ -379,6 +379,10 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     check.flags.push_back(std::string(flag_phrases()[p].kind) + ": " + quote(found));
   });
 
+  if (draft.find(kNamePlaceholder) != std::string_view::npos)
+    check.reminders.push_back("Sign with your name: replace " + std::string(kNamePlaceholder) +
+                              " at the end, or set your name once in Settings.");
+
   size_t covered = std::count_if(check.items.begin(), check.items.end(), [](const auto& i) { return i.covered; });
   double coverage = check.items.empty() ? 0.0 : double(covered) / double(check.items.size());
   coverage -= 0.1 * double(check.flags.size());

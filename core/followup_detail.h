@@ -1,4 +1,4 @@
-// Helpers shared by the follow-up email's renderer (followup.cpp) and its completeness check
+// Helpers shared by the follow-up emails (followup_email.cpp) and the completeness check
 // (followup_check.cpp); not part of the public interface.
 #pragma once
 
@@ -14,9 +14,13 @@ inline bool is_word_byte(unsigned char c) {
 
 /// "Dana Okafor" -> "Dana"; a name starting with a title ("Dr Patel") is kept whole.
 std::string first_name(std::string_view name);
-/// "you" -> "I will", "client" -> "You will", "both" -> "We will".
+/// "you" -> "I will", "client" -> "You said you would", "both" -> "We agreed to".
 std::string owner_label(std::string_view owner);
-/// A next step's text ready to follow "I will" in an email to the client.
+/// Text about the client reworded to the client: "Dana's" -> "your", "Dana" -> "you" (capitalised
+/// at the start of a sentence). Other names and pronouns are left alone.
+std::string to_second_person(std::string_view text, std::string_view client_first_name);
+/// A next step's text ready to follow an owner label in an email to the client: in the second
+/// person, first letter lowered (unless it starts an acronym), no closing full stop.
 std::string step_action(std::string_view text, std::string_view client_first_name);
 
 }  // namespace rapport::followup_detail

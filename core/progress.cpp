@@ -7,6 +7,7 @@
 
 #include "dialogue.h"
 #include "suspend.h"
+#include "utf8_text.h"
 
 namespace rapport {
 
@@ -93,6 +94,37 @@ LearnerSettings read_learner_settings(const json& settings) {
   if (auto t = settings.find("theme"); t != settings.end() && t->is_string()) out.theme = t->get<std::string>();
   if (auto s = settings.find("text_scale"); s != settings.end() && s->is_number())
     out.text_scale = std::clamp(s->get<double>(), 0.9, 1.5);
+  if (auto n = settings.find("learner_name"); n != settings.end() && n->is_string())
+    out.name = clean_learner_name(n->get_ref<const std::string&>());
+  return out;
+}
+
+std::string clean_learner_name(std::string_view typed) {
+  std::string out;
+  for (size_t i = 0; i < typed.size();) {
+    unsigned char lead = static_cast<unsigned char>(typed[i]);
+    size_t len = utf8_char_length(lead);
+    bool valid = lead < 0x80 || (len > 1 && lead >= 0xC2 && lead <= 0xF4 && i + len <= typed.size());
+    for (size_t k = 1; valid && k < len; ++k) valid = (static_cast<unsigned char>(typed[i + k]) >> 6) == 0x2;
+    if (valid && len == 3) {  // no overlong forms or UTF-16 surrogates
+      unsigned char second = static_cast<unsigned char>(typed[i + 1]);
+      valid = !(lead == 0xE0 && second < 0xA0) && !(lead == 0xED && second >= 0xA0);
+    }
+    if (valid && len == 4) {  // no overlong forms, nothing past U+10FFFF
+      unsigned char second = static_cast<unsigned char>(typed[i + 1]);
+      valid = !(lead == 0xF0 && second < 0x90) && !(lead == 0xF4 && second >= 0x90);
+    }
+    if (!valid) {
+      ++i;
+      continue;
+    }
+    bool control = len == 1 && (lead < 0x20 || lead == 0x7F);
+    if (!control) {
+      if (out.size() + len > kMaxLearnerNameBytes) break;
+      out.append(typed.substr(i, len));
+    }
+    i += len;
+  }
   return out;
 }
 
@@ -117,6 +149,8 @@ std::string settings_problem(const json& settings) {
     return std::string("\"theme\" should be a string, found ") + type_name(*t);
   if (auto s = settings.find("text_scale"); s != settings.end() && !s->is_number())
     return std::string("\"text_scale\" should be a number, found ") + type_name(*s);
+  if (auto n = settings.find("learner_name"); n != settings.end() && !n->is_string())
+    return std::string("\"learner_name\" should be a string, found ") + type_name(*n);
   return {};
 }
 

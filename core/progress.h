@@ -74,13 +74,21 @@ struct ProgressRecord {
   int completed(std::string_view scenario) const;
 };
 
-/// The learner's appearance settings as the app uses them; read from a record's settings that
+/// The learner's settings as the app uses them; read from a record's settings that
 /// progress_from_json_text has validated (a wrong type never reaches here, and never throws).
 struct LearnerSettings {
   std::string theme = "light";  // light, dark, high-contrast
   double text_scale = 1.0;      // 0.9 .. 1.5
+  std::string name;             // signs the follow-up email; "" = not set (learner_name in JSON)
 };
 LearnerSettings read_learner_settings(const nlohmann::json& settings);
+
+/// Longest learner name kept, in bytes (cut between whole characters).
+inline constexpr size_t kMaxLearnerNameBytes = 120;
+/// The learner's name as typed, in any script, made safe to keep: invalid UTF-8 bytes and control
+/// characters (line breaks, tabs) are dropped and it is cut to kMaxLearnerNameBytes between whole
+/// characters. Everything else, spaces included, is kept exactly.
+std::string clean_learner_name(std::string_view typed);
 
 nlohmann::json progress_to_json(const ProgressRecord& record);
 /// Brings an older stored record up to kProgressFormatVersion in place (one step per version).

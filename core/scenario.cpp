@@ -513,7 +513,7 @@ LoadResult load_scenario(std::string_view text, std::string_view file) {
         r.error(pp, std::string("expected an object, found ") + type_name(p));
         continue;
       }
-      r.known_keys(p, pp, {"id", "kind", "text", "owner", "due"});
+      r.known_keys(p, pp, {"id", "kind", "text", "owner", "due", "to_client"});
       Point point;
       point.id = r.string(p, pp, "id", true);
       point.kind = r.string(p, pp, "kind", true);
@@ -522,6 +522,7 @@ LoadResult load_scenario(std::string_view text, std::string_view file) {
       point.text = r.string(p, pp, "text", true);
       point.owner = r.string(p, pp, "owner", point.kind == "next_step");
       point.due = r.string(p, pp, "due", point.kind == "next_step");
+      point.to_client = r.string(p, pp, "to_client", false);
       s.points.push_back(std::move(point));
     }
   }

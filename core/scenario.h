@@ -97,6 +97,9 @@ struct Point {
   std::string text;
   std::string owner;  // next steps: who does it ("you", "client", "both")
   std::string due;    // next steps: when, in words ("by Friday")
+  /// The point in words addressed to the client, for the example follow-up email ("Your worries:
+  /// keeping your licence ..."); empty = `text`, with the client's name turned into "you"/"your".
+  std::string to_client;
 };
 
 struct Ending {

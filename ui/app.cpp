@@ -32,6 +32,9 @@ void App::init(AppServices services, std::vector<Scenario> scenarios, std::vecto
   LearnerSettings saved = read_learner_settings(book_->record().settings);
   settings_.theme = saved.theme;
   settings_.text_scale = static_cast<float>(saved.text_scale);
+  settings_.learner_name = saved.name;
+  name_draft_ = saved.name;
+  name_draft_revision_++;
   style_request_ = true;
   screen_ = options_.kiosk ? Screen::Attract : Screen::Home;
   if (options_.lms_review)
@@ -75,13 +78,24 @@ void App::forget_visitor() {
 }
 
 void App::set_settings(const Settings& settings) {
+  const std::string old_name = settings_.learner_name;
   settings_ = settings;
   settings_.text_scale = std::clamp(settings_.text_scale, 0.9f, 1.5f);
+  settings_.learner_name = clean_learner_name(settings_.learner_name);
+  if (settings_.learner_name != old_name && dialogue_ && score_) {
+    // The example signs with the new name, and so does the draft's sign-off line.
+    followup_example_ = rapport::followup_example(*dialogue_, settings_.learner_name).text;
+    if (sign_followup_draft(followup_draft_, old_name, settings_.learner_name)) {
+      followup_revision_++;
+      followup_check_ = check_followup(*dialogue_, followup_draft_);
+    }
+  }
   style_request_ = true;
   if (options_.kiosk) return;  // kiosk visitors leave nothing behind
   nlohmann::json j = book_->record().settings;
   j["theme"] = settings_.theme;
   j["text_scale"] = settings_.text_scale;
+  j["learner_name"] = settings_.learner_name;
   book_->set_settings(j);
   take_book_notices();
 }
@@ -367,9 +381,12 @@ void App::finish_session() {
   if (services_.session_finished) services_.session_finished(*dialogue_, *score_, rec);
   last_session_ = rec;
   book_->add_session(std::move(rec));
-  FollowUpDraft draft = draft_followup(*dialogue_, "");
-  followup_draft_ = std::move(draft.text);
-  if (!draft.error.empty()) notices_.push_back("The follow-up email: " + draft.error + ".");
+  // The learner writes the email from a skeleton; the example waits until they ask for it.
+  followup_draft_ = followup_skeleton(*dialogue_, settings_.learner_name);
+  FollowUpExample example = rapport::followup_example(*dialogue_, settings_.learner_name);
+  followup_example_ = std::move(example.text);
+  followup_example_shown_ = false;
+  if (!example.error.empty()) notices_.push_back("The follow-up email: " + example.error + ".");
   followup_revision_++;
   followup_check_ = check_followup(*dialogue_, followup_draft_);
   journal_draft_.clear();
@@ -403,6 +420,30 @@ bool App::text_field(const char* id, ImVec2 size, std::string& value, const char
     return edited;
   }
   if (take_focus) ++field_focus_[id];
+  TextFieldSpec spec{id, {}, {}, value, revision, placeholder, enter_submits, field_focus_[id]};
+  place_field(std::move(spec), size, &value, label);
+  return edited;
+}
+
+void App::text_view(const char* id, ImVec2 size, const std::string& text, const char* placeholder, int revision) {
+  const Theme& t = theme();
+  const std::string label = std::string("field:") + id;
+  if (!services_.text_fields) {
+    std::string& copy = view_buffers_[id];
+    copy = text;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(t.dp(12), t.dp(10)));
+    ImGui::InputTextMultiline((std::string("##") + id).c_str(), &copy, size, ImGuiInputTextFlags_ReadOnly);
+    ImGui::PopStyleVar();
+    record_hit(label, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    return;
+  }
+  TextFieldSpec spec{id, {}, {}, text, revision, placeholder};
+  spec.read_only = true;
+  place_field(std::move(spec), size, nullptr, label);
+}
+
+void App::place_field(TextFieldSpec spec, ImVec2 size, std::string* bound, const std::string& hit_label) {
+  const Theme& t = theme();
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImVec2 q(p.x + size.x, p.y + size.y);
   ImGui::Dummy(size);
@@ -410,12 +451,12 @@ bool App::text_field(const char* id, ImVec2 size, std::string& value, const char
   // Only the visible part of the field is handed to the page.
   ImVec2 cmin = ImGui::GetWindowDrawList()->GetClipRectMin(), cmax = ImGui::GetWindowDrawList()->GetClipRectMax();
   if (q.y > cmin.y && p.y < cmax.y) {
-    field_values_[id] = &value;
-    fields_.push_back({id, ImVec2(p.x, std::max(p.y, cmin.y)), ImVec2(q.x, std::min(q.y, cmax.y)), value, revision,
-                       placeholder, enter_submits, field_focus_[id]});
-    record_hit(label, value, p, q);
+    if (bound) field_values_[spec.id] = bound;
+    spec.min = ImVec2(p.x, std::max(p.y, cmin.y));
+    spec.max = ImVec2(q.x, std::min(q.y, cmax.y));
+    record_hit(hit_label, spec.value, p, q);
+    fields_.push_back(std::move(spec));
   }
-  return edited;
 }
 
 void App::text_field_input(const std::string& id, const std::string& text) {
@@ -465,14 +506,15 @@ void App::frame(float dt) {
     case Screen::Conversation: draw_conversation(*this); break;
     case Screen::End: draw_end(*this); break;
   }
-  // A sheet is modal: the screen under it cannot be reached, so its widgets leave the hit table.
-  if (settings_open_) {
+  if (settings_open_ || reference_open_) {
+    // A sheet is modal and covers the screen: the screen's page fields must not show through
+    // it, and its widgets cannot be reached, so they leave the hit table.
+    for (const auto& f : fields_) field_values_.erase(f.id);
+    fields_.clear();
     begin_hit_layer();
-    draw_settings(*this);
-  } else if (reference_open_) {
-    begin_hit_layer();
-    draw_reference(*this);
   }
+  if (settings_open_) draw_settings(*this);
+  else if (reference_open_) draw_reference(*this);
   end_hit_frame();
   if (services_.text_fields) services_.text_fields(fields_);
   in_frame_ = false;

@@ -25,10 +25,11 @@ namespace rapport::ui {
 
 enum class Screen { Attract, Home, Prepare, Conversation, End, FollowUp, Roadmap, Progress, History };
 
-/// Appearance the learner chose; kept in the progress record's settings.
+/// What the learner chose in Settings; kept in the progress record's settings.
 struct Settings {
   std::string theme = "light";  // light, dark, high-contrast
   float text_scale = 1.0f;      // 0.9 .. 1.5
+  std::string learner_name;     // signs the follow-up email; "" = not set
 };
 
 /// A text field the platform draws as a real HTML element over the canvas (word wrap, phone
@@ -41,6 +42,7 @@ struct TextFieldSpec {
   std::string placeholder;
   bool enter_submits = false;  // Enter (without Shift) submits instead of a new line
   int focus = 0;               // changes when the app asks for the keyboard focus in this field
+  bool read_only = false;      // shown for reading and copying from, not for typing
 };
 
 struct AppServices {
@@ -129,10 +131,16 @@ class App {
   /// Opens history entry `index` (into progress().sessions): its results and transcript.
   void open_history(size_t index);
   const SessionReview& history_review() const { return history_review_; }
+  /// The learner's own email: it opens as core's skeleton (followup_skeleton) and is the only
+  /// text the checklist and the score look at.
   std::string& followup_draft() { return followup_draft_; }
-  /// Re-checks the draft after an edit and re-scores the session with its coverage.
+  /// Re-checks the draft after an edit.
   void followup_edited();
   const FollowUpCheck& followup_check() const { return followup_check_; }
+  /// The model email for this session's ending (core's followup_example), shown on request.
+  const std::string& followup_example() const { return followup_example_; }
+  bool followup_example_shown() const { return followup_example_shown_; }
+  void show_followup_example(bool shown);
   void copy_followup();
   void download_followup();
   void mail_followup();
@@ -159,6 +167,12 @@ class App {
   /// A multi-line text field bound to `value`; returns true when the learner edited it.
   bool text_field(const char* id, ImVec2 size, std::string& value, const char* placeholder, int revision = 0,
                   bool enter_submits = false, const char* hit_label = nullptr, bool take_focus = false);
+  /// A read-only multi-line field showing `text`, selectable so that parts can be copied.
+  void text_view(const char* id, ImVec2 size, const std::string& text, const char* placeholder, int revision);
+  /// The name field in Settings (kept exactly as typed) and what to do after an edit.
+  std::string& name_draft() { return name_draft_; }
+  int name_draft_revision() const { return name_draft_revision_; }
+  void name_edited();
   /// The platform reports typing in one of its HTML fields.
   void text_field_input(const std::string& id, const std::string& text);
   /// The platform reports Enter in a field with enter_submits; true once per press.
@@ -232,6 +246,8 @@ class App {
   void forget_visitor();
   void rescore_with_followup();
   void take_book_notices();
+  /// Hands a field to the platform (or records it for tests); `bound` receives the learner's typing.
+  void place_field(TextFieldSpec spec, ImVec2 size, std::string* bound, const std::string& hit_label);
   void announce(const std::string& text);
 
   AppServices services_;
@@ -265,6 +281,11 @@ class App {
   bool focus_reply_ = false;
   std::string followup_draft_;
   int followup_revision_ = 0;
+  std::string followup_example_;
+  bool followup_example_shown_ = false;
+  std::map<std::string, std::string> view_buffers_;  // native read-only fields' copies
+  std::string name_draft_;
+  int name_draft_revision_ = 0;
   std::vector<TextFieldSpec> fields_;
   std::map<std::string, std::string*> field_values_;
   std::set<std::string> field_edited_;
@@ -298,7 +319,7 @@ void draw_progress(App& app);
 void draw_history(App& app);
 /// The reference sheet (challenge table, OARS cards), drawn over any screen when open.
 void draw_reference(App& app);
-/// The settings sheet (theme, text size, coaching), drawn over any screen when open.
+/// The settings sheet (name, theme, text size, coaching), drawn over any screen when open.
 void draw_settings(App& app);
 
 /// The slim bar on top of the session screens: back to library, title, client trust meter.

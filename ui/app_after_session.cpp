@@ -51,6 +51,22 @@ void App::followup_edited() {
   followup_check_ = check_followup(*dialogue_, followup_draft_);
 }
 
+void App::show_followup_example(bool shown) {
+  followup_example_shown_ = shown;
+  animating_ = true;
+  if (shown) announce("An example email is shown below your draft. Your score counts only your own draft.");
+}
+
+void App::name_edited() {
+  Settings s = settings_;
+  s.learner_name = name_draft_;
+  set_settings(s);
+  if (settings_.learner_name != name_draft_) {  // something was dropped: show what is kept
+    name_draft_ = settings_.learner_name;
+    name_draft_revision_++;
+  }
+}
+
 void App::copy_followup() {
   if (services_.copy_text) services_.copy_text(followup_draft_);
   rescore_with_followup();

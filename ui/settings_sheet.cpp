@@ -1,4 +1,6 @@
-// The settings sheet: theme (light, dark, high contrast), text size and coaching.
+// The settings sheet: the learner's name (it signs the follow-up email), theme (light, dark, high
+// contrast), text size and coaching.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -14,6 +16,19 @@ struct Choice {
   const char* label;
   const char* text;
 };
+
+/// Lays the next pill of a row at the end of the line when it fits in `width`, else on a new line
+/// (narrow phones, the largest text size). `line` is the width used so far on the current line.
+void next_in_row(std::string_view text, float width, float& line) {
+  const Theme& t = theme();
+  float w = pill_width(text);
+  if (line > 0 && line + t.dp(8) + w <= width) {
+    ImGui::SameLine(0, t.dp(8));
+    line += t.dp(8) + w;
+  } else {
+    line = w;
+  }
+}
 
 }  // namespace
 
@@ -31,12 +46,24 @@ void draw_settings(App& app) {
   if (ImGui::BeginPopupModal(kPopup, nullptr, flags)) {
     Settings s = app.settings();
     bool changed = false;
-    wrapped_text(t.fonts.heading, t.colors.text, "Settings", t.dp(420));
+    // As wide as the screen allows, up to 420 px: every row below wraps inside it.
+    const float width = std::max(t.dp(200), std::min(t.dp(420), vp->WorkSize.x - t.dp(80)));
+    wrapped_text(t.fonts.heading, t.colors.text, "Settings", width);
 
-    wrapped_text(t.fonts.small, t.colors.text_muted, "Colours", t.dp(420));
+    if (!app.options().kiosk) {
+      wrapped_text(t.fonts.small, t.colors.text_muted, "Your name, to sign your follow-up emails", width);
+      float field_h = t.fonts.body->FontSize * 1.4f + t.dp(24);
+      if (app.text_field("name", ImVec2(width, field_h), app.name_draft(), "Your name", app.name_draft_revision(),
+                         true, "field:name"))
+        app.name_edited();
+      app.take_field_submit("name");  // Enter only finishes typing; the name is kept as it is typed
+    }
+
+    wrapped_text(t.fonts.small, t.colors.text_muted, "Colours", width);
     const Choice themes[] = {{"theme:light", "Light"}, {"theme:dark", "Dark"}, {"theme:high-contrast", "High contrast"}};
+    float line = 0;
     for (size_t i = 0; i < 3; ++i) {
-      if (i) ImGui::SameLine(0, t.dp(8));
+      next_in_row(themes[i].text, width, line);
       std::string id = themes[i].label + 6;
       if (pill_button(themes[i].label, themes[i].text, s.theme == id)) {
         s.theme = id;
@@ -44,11 +71,12 @@ void draw_settings(App& app) {
       }
     }
 
-    wrapped_text(t.fonts.small, t.colors.text_muted, "Text size", t.dp(420));
+    wrapped_text(t.fonts.small, t.colors.text_muted, "Text size", width);
     const float sizes[] = {0.9f, 1.0f, 1.2f, 1.4f};
     const char* size_text[] = {"Smaller", "Default", "Larger", "Largest"};
+    line = 0;
     for (size_t i = 0; i < 4; ++i) {
-      if (i) ImGui::SameLine(0, t.dp(8));
+      next_in_row(size_text[i], width, line);
       char label[16];
       std::snprintf(label, sizeof label, "text:%.1f", sizes[i]);
       bool on = s.text_scale > sizes[i] - 0.05f && s.text_scale < sizes[i] + 0.05f;
@@ -58,13 +86,15 @@ void draw_settings(App& app) {
       }
     }
 
-    wrapped_text(t.fonts.small, t.colors.text_muted, "Coaching after each reply", t.dp(420));
+    wrapped_text(t.fonts.small, t.colors.text_muted, "Coaching after each reply", width);
+    line = 0;
+    next_in_row("On", width, line);
     if (pill_button("coach:on", "On", app.coaching())) app.set_coaching(true);
-    ImGui::SameLine(0, t.dp(8));
+    next_in_row("Off (assessment)", width, line);
     if (pill_button("coach:off", "Off (assessment)", !app.coaching())) app.set_coaching(false);
 
     if (app.can_pick_files() && !app.options().kiosk) {
-      wrapped_text(t.fonts.small, t.colors.text_muted, "For scenario authors", t.dp(420));
+      wrapped_text(t.fonts.small, t.colors.text_muted, "For scenario authors", width);
       if (pill_button("author:tools", app.options().author ? "Authoring tools are on" : "Show authoring tools",
                       app.options().author))
         app.set_author_tools(!app.options().author);

@@ -54,6 +54,7 @@ void sync_text_fields(const std::vector<ui::TextFieldSpec>& fields, float dpr, c
                     {"revision", f.revision},
                     {"placeholder", f.placeholder},
                     {"enterSubmits", f.enter_submits},
+                    {"readOnly", f.read_only},
                     {"focus", f.focus}});
   nlohmann::json msg = {{"fields", list},
                         {"fontSize", theme.fonts.body ? theme.fonts.body->FontSize / dpr : 17.0f},

@@ -1,6 +1,8 @@
-// After the conversation: edit and copy the follow-up email (clipboard read back), write a
-// journal entry, find both in the history after a reload, export and import progress, and
-// survive a corrupted stored record with a notice and a backup of the old bytes.
+// After the conversation: write the follow-up email from its skeleton (the checklist starts at 0%
+// and rises as the learner types), show the example, sign with the name from Settings, copy the
+// email (clipboard read back), write a journal entry, find both in the history after a reload,
+// export and import progress, and survive a corrupted stored record with a notice and a backup of
+// the old bytes.
 import { openApp, run, assert } from './harness.mjs';
 
 async function playBreakthrough(app) {
@@ -12,6 +14,30 @@ async function playBreakthrough(app) {
   await app.find('outcome');
 }
 
+/** The checklist's figure, in percent. */
+async function coverage(app) {
+  return Number(/(\d+)%/.exec((await app.find('followup:coverage')).text)[1]);
+}
+
+async function waitForCoverage(app, test) {
+  for (let i = 0; i < 100; i++) {
+    const c = await coverage(app);
+    if (test(c)) return c;
+    await app.page.waitForTimeout(50);
+  }
+  throw new Error(`the checklist did not move: ${await coverage(app)}%`);
+}
+
+/** Puts the caret in the draft just after `marker` and types `text` key by key. */
+async function typeAfter(app, marker, text) {
+  await app.page.click('#field-followup');
+  await app.page.$eval('#field-followup', (el, m) => {
+    const at = el.value.indexOf(m) + m.length;
+    el.setSelectionRange(at, at);
+  }, marker);
+  await app.page.keyboard.type(text, { delay: 5 });
+}
+
 await run([
   ['follow-up email, clipboard, journal, history after reload, export and import', async () => {
     const app = await openApp({ seed: 0 });  // the author's path to the board-paper step
@@ -21,13 +47,55 @@ await run([
       await playBreakthrough(app);
       const scoreBefore = Number((await app.find('score')).text);
 
-      // Follow-up email: the draft is a real text field; the checklist follows the edits.
+      // Follow-up email (issue 16): the draft is a real text field that opens as a skeleton for the
+      // learner to fill; the checklist starts at 0% and follows what the learner types.
       await app.click('button:Follow-up');
       await app.page.waitForSelector('#field-followup', { state: 'visible' });
-      const draft = await app.page.inputValue('#field-followup');
-      assert(/Dana/.test(draft) && /Friday/.test(draft), `draft names the client and the dates:\n${draft}`);
-      const full = (await app.find('followup:coverage')).text;
-      assert(/100%/.test(full), `the generated draft covers everything: ${full}`);
+      const skeleton = await app.page.inputValue('#field-followup');
+      assert(/^Hi Dana,$/m.test(skeleton) && /Best regards,\n\[your name\]/.test(skeleton), `a skeleton to fill:\n${skeleton}`);
+      assert(!/Friday|Leeds/.test(skeleton), `the skeleton holds nothing of the conversation:\n${skeleton}`);
+      const atOpen = await coverage(app);
+      assert(atOpen === 0, `the checklist starts at 0%: ${atOpen}`);
+      const reminder = await app.find('reminder:1');
+      assert(/\[your name\]/.test(reminder.text), `no name set: the checklist says to sign: ${reminder.text}`);
+
+      // Type under each heading, key by key, as a learner does.
+      await typeAfter(app, 'What I heard from you:\n', 'Leeds already misses its dispatch window one day in five.');
+      const afterRecap = await waitForCoverage(app, (c) => c > atOpen);
+      await typeAfter(app, 'What happens next:\n', 'I will draft the pilot plan with your dispatch targets by Friday.');
+      const afterStep = await waitForCoverage(app, (c) => c > afterRecap);
+      console.log(`     checklist: ${atOpen}% at open, ${afterRecap}% after a recap, ${afterStep}% after a next step`);
+      assert(/^covered/.test((await app.find('check:step:step_draft')).text), 'the typed step is ticked');
+      assert(/^missing/.test((await app.find('check:step:step_board_paper')).text), 'the board paper step is still missing');
+
+      // "Show an example" reveals a read-only model email, in the second person; it changes no figure.
+      assert(!(await app.page.isVisible('#field-followup-example')), 'the example waits until asked for');
+      await app.click('button:Show an example');
+      await app.page.waitForSelector('#field-followup-example', { state: 'visible' });
+      const model = await app.page.inputValue('#field-followup-example');
+      assert(await app.page.$eval('#field-followup-example', (e) => e.readOnly), 'the example is read-only');
+      assert(/You said you would review the plan/.test(model) && /I will draft the pilot plan/.test(model), `second person:\n${model}`);
+      assert(!/Dana's|Dana\u2019s/.test(model), `no third person for the client:\n${model}`);
+      await app.screenshot('followup-0-example.png');
+      await app.reveal('followup:coverage', { x: 1150, y: 600, step: -300 });  // the wheel over the checklist, not a field
+      assert(await coverage(app) === afterStep, 'showing the example does not count as writing');
+
+      // The name set in Settings signs the email (typed in any script, kept exactly).
+      await app.click('button:Set your name');
+      await app.page.waitForSelector('#field-name', { state: 'visible' });
+      assert(!(await app.page.isVisible('#field-followup')), 'the sheet hides the draft field');
+      await app.page.click('#field-name');
+      const name = 'Zo\u00eb \u00d1\u00fa\u00f1ez';
+      await app.page.keyboard.type(name);
+      await app.click('button:Done');
+      await app.page.waitForFunction((n) => document.getElementById('field-followup').value.includes(`Best regards,\n${n}`), name);
+      assert(!(await app.hits()).some((h) => h.label === 'reminder:1'), 'the reminder goes once the email is signed');
+      await app.reveal('field:followup-example', { x: 1150, y: 600 });  // the page holds only fields in view
+      await app.page.waitForFunction((n) => document.getElementById('field-followup-example').value.includes(`\n${n}\n`), name);
+      const stored = await app.page.evaluate(() => JSON.parse(localStorage.getItem('rapport.progress')).settings);
+      assert(stored.learner_name === name, `the name is kept exactly: ${JSON.stringify(stored)}`);
+      const draft = await app.page.inputValue('#field-followup-example');
+      await app.reveal('followup:coverage', { x: 1150, y: 600, step: -300 });
 
       await app.page.fill('#field-followup', 'Hi Dana,\n\nThanks for today.\n\nBest,\nAlex');
       await app.page.waitForFunction(() => JSON.parse(window.rapport.hitsJson).some((h) => h.label === 'followup:coverage' && !/100%/.test(h.text)));

@@ -90,8 +90,15 @@ async function playInLms(version) {
     received.interactions = ids.length;
     received.interaction0 = Object.fromEntries(Object.entries(h.values).filter(([k]) => k.startsWith('cmi.interactions.0.')));
 
-    // The complete follow-up email raises the score afterwards: the LMS gets the new best.
+    // The complete follow-up email raises the score afterwards: the LMS gets the new best. The
+    // draft opens as a skeleton, so the learner writes it (here: from the example).
     await app.click('button:Follow-up');
+    await app.click('button:Show an example');
+    const frame = await app.appFrame();
+    await frame.waitForSelector('#field-followup-example', { state: 'visible' });
+    await frame.fill('#field-followup', await frame.inputValue('#field-followup-example'));
+    await app.click('button:Hide the example');  // the page scrolls back to the checklist
+    await app.find((x) => x.label === 'followup:coverage' && /100%/.test(x.text));
     await app.click('button:Download email');
     await app.click('button:Back to results');
     const raised = Number((await app.find('score')).text);

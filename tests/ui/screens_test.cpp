@@ -313,14 +313,35 @@ TEST_F(Screens, FollowUpProgressAndSettingsDraw) {
   ASSERT_EQ(app_->screen(), Screen::FollowUp);
   const HitItem* coverage = find("followup:coverage");
   ASSERT_NE(coverage, nullptr);
-  EXPECT_NE(coverage->text.find("100%"), std::string::npos);
-  // Without a platform text field the draft is ImGui's own multi-line box.
-  ASSERT_NE(find("field:followup"), nullptr);
-  // Copying the complete draft raises the score, and the platform (LMS, embedding page) hears it
-  // once; copying again changes nothing and reports nothing.
+  // Issue 16: the draft opens as a skeleton for the learner to fill, covering nothing.
+  EXPECT_EQ(coverage->text, "Your email covers 0%");
+  ASSERT_NE(find("field:followup"), nullptr);  // without a platform field: ImGui's own box
+  EXPECT_EQ(app_->followup_draft().find("Hi Dana,"), app_->followup_draft().find('\n') + 2);
+  EXPECT_NE(find("reminder:1"), nullptr) << "no name set: the checklist says to sign the email";
+  // The example is shown on request, read-only, and never counts: copying the untouched draft
+  // with the example on screen raises nothing and records a coverage of 0.
+  EXPECT_EQ(find("field:followup-example"), nullptr);
+  click("button:Show an example");
+  ASSERT_NE(find("field:followup-example"), nullptr);
+  EXPECT_EQ(find("field:followup-example")->text, app_->followup_example());
+  EXPECT_NE(app_->followup_example().find("You said you would"), std::string::npos);
+  EXPECT_EQ(app_->followup_check().coverage, 0.0);
   const int before = app_->score()->total;
   click("button:Copy email");
+  EXPECT_TRUE(rescored_.empty());
+  EXPECT_EQ(app_->progress().sessions.back().followup_coverage, 0.0);
+  // The learner writes (here: copies the whole example into the draft): now it counts.
+  app_->followup_draft() = app_->followup_example();
+  app_->followup_edited();
+  frames(2);
+  EXPECT_EQ(app_->followup_check().coverage, 1.0);
+  click("button:Hide the example");
+  EXPECT_EQ(find("field:followup-example"), nullptr);
+  // Copying the complete draft raises the score, and the platform (LMS, embedding page) hears it
+  // once; copying again changes nothing and reports nothing.
+  click("button:Copy email");
   ASSERT_EQ(rescored_.size(), 1u);
+  EXPECT_EQ(app_->progress().sessions.back().followup_coverage, 1.0);
   EXPECT_GT(rescored_[0], before);
   EXPECT_EQ(rescored_[0], app_->score()->total);
   click("button:Copy email");
@@ -328,6 +349,7 @@ TEST_F(Screens, FollowUpProgressAndSettingsDraw) {
   app_->followup_draft() = "Hi Dana, thanks.";
   app_->followup_edited();
   frames(2);
+  ASSERT_NE(find("followup:coverage"), nullptr);
   EXPECT_EQ(find("followup:coverage")->text.find("100%"), std::string::npos);
   ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, true);
   frame();
@@ -359,6 +381,30 @@ TEST_F(Screens, FollowUpProgressAndSettingsDraw) {
   EXPECT_TRUE(app_->take_style_request());
   click("button:Done");
   EXPECT_FALSE(app_->settings_open());
+}
+
+// Issue 16: the name set once in Settings signs the skeleton and the example; a draft still
+// holding the placeholder is signed when the name is set later; the name is kept across a reload.
+TEST_F(Screens, SettingsNameSignsTheFollowUpEmail) {
+  play_breakthrough();
+  click("button:Follow-up");
+  ASSERT_NE(app_->followup_draft().find("[your name]"), std::string::npos);
+  app_->open_settings(true);
+  frames(3);
+  ASSERT_NE(find("field:name"), nullptr);
+  const std::string name = "Zo\xC3\xAB \xE6\x9D\x8E";
+  app_->name_draft() = name;
+  app_->name_edited();
+  click("button:Done");
+  EXPECT_EQ(app_->settings().learner_name, name);
+  EXPECT_NE(app_->followup_draft().find("Best regards,\n" + name + "\n"), std::string::npos) << app_->followup_draft();
+  EXPECT_NE(app_->followup_example().find("\n" + name + "\n"), std::string::npos);
+  EXPECT_EQ(find("reminder:1"), nullptr);
+  auto stored = nlohmann::json::parse(*store_.read(kProgressKey));
+  EXPECT_EQ(stored["settings"]["learner_name"], name);
+  start(1280, 800, 1.0f);  // a new visit reads the name back
+  EXPECT_EQ(app_->settings().learner_name, name);
+  EXPECT_EQ(app_->name_draft(), name);
 }
 
 }  // namespace
