@@ -13,7 +13,8 @@ namespace {
 
 const char* difficulty_label(int d) { return d <= 1 ? "Gentle" : d == 2 ? "Challenging" : "Hard"; }
 
-void progress_header(App& app, float x, float width) {
+/// The title and the progress line; `text_width` leaves room for the header actions beside it.
+void progress_header(App& app, float x, float text_width) {
   const Theme& t = theme();
   const ProgressRecord& p = app.progress();
   ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
@@ -29,7 +30,7 @@ void progress_header(App& app, float x, float width) {
               " completed  \xC2\xB7  last score " + std::to_string(p.last_score().value_or(0)) +
               "  \xC2\xB7  best " + std::to_string(p.best_score().value_or(0));
   }
-  wrapped_text(t.fonts.body, t.colors.text_muted, summary, width);
+  wrapped_text(t.fonts.body, t.colors.text_muted, summary, text_width);
   record_hit("progress", summary, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
@@ -46,6 +47,16 @@ void banner(const std::string& label, const std::string& text, ImU32 color, floa
               width - t.dp(32));
   ImGui::Dummy(ImVec2(width, ts.y + t.dp(24)));
   record_hit(label, text, p, ImGui::GetItemRectMax());
+}
+
+/// The height a scenario card's text needs at `width` (tag, title, client, summary, footer).
+float scenario_card_height(const Scenario& s, float width) {
+  const Theme& t = theme();
+  float pad = t.dp(20), inner = width - 2 * pad;
+  auto h = [&](ImFont* f, const std::string& text) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, inner, text.c_str()).y + t.dp(6); };
+  std::string who = s.client.name + ", " + s.client.role + (s.client.organisation.empty() ? "" : " at " + s.client.organisation);
+  return pad + t.fonts.small->FontSize + t.dp(14) + h(t.fonts.heading, s.title) + h(t.fonts.body, who) + t.dp(4) +
+         h(t.fonts.small, s.summary) + t.dp(10) + t.fonts.small->FontSize + pad;
 }
 
 bool scenario_card(const Scenario& s, std::optional<int> best, int completed, float width, float height) {
@@ -77,11 +88,17 @@ bool scenario_card(const Scenario& s, std::optional<int> best, int completed, fl
   line(t.fonts.heading, t.colors.text, s.title);
   line(t.fonts.body, t.colors.text_muted, s.client.name + ", " + s.client.role + (s.client.organisation.empty() ? "" : " at " + s.client.organisation));
   y += t.dp(4);
+  // The card's parts are in the hit table too, so the layout test sees text that collides.
+  const std::string part = "card:" + s.id;
+  const float summary_top = y;
+  const float summary_w = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, inner, s.summary.c_str()).x;
   line(t.fonts.small, t.colors.text, s.summary);
+  record_hit(part + ":summary", s.summary, ImVec2(p.x + pad, summary_top), ImVec2(p.x + pad + summary_w, y - t.dp(6)));
   // Footer: difficulty, minutes, best score bar.
   char foot[96];
   std::snprintf(foot, sizeof foot, "%s  \xC2\xB7  about %d min", difficulty_label(s.difficulty), s.minutes);
   float fy = q.y - pad - t.fonts.small->FontSize;
+  record_hit(part + ":footer", foot, ImVec2(p.x + pad, fy), ImVec2(q.x - pad, fy + t.fonts.small->FontSize));
   dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + pad, fy), t.colors.text_muted, foot);
   std::string best_text = best ? "Best " + std::to_string(*best) + (completed > 1 ? "  (" + std::to_string(completed) + " runs)" : "")
                                : "Not played yet";
@@ -112,13 +129,15 @@ void draw_home(App& app) {
   ImGui::BeginChild("##home_scroll", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NavFlattened);
   ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + t.dp(24)));
   float header_y = ImGui::GetCursorScreenPos().y;
-  progress_header(app, x, width);
+  // Wide: the actions sit right of the title, and the progress line wraps before them.
+  const bool actions_beside = !app.options().kiosk && width >= t.dp(640);
+  const float actions_w = t.dp(120) + t.dp(130) + t.dp(124);
+  progress_header(app, x, actions_beside ? width - actions_w - t.dp(16) : width);
   ImVec2 after_header = ImGui::GetCursorScreenPos();
   if (!app.options().kiosk) {
-    if (width >= t.dp(640)) {
+    if (actions_beside) {
       // Header actions, right-aligned beside the title: progress, reference, settings.
-      float bw = t.dp(120) + t.dp(130) + t.dp(124);
-      ImGui::SetCursorScreenPos(ImVec2(x + width - bw, header_y));
+      ImGui::SetCursorScreenPos(ImVec2(x + width - actions_w, header_y));
       if (pill_button("button:Progress", "Progress", false)) app.open_screen(Screen::Progress);
       ImGui::SameLine(0, t.dp(8));
       if (pill_button("button:Reference", "Reference", false)) app.open_reference(true);
@@ -173,10 +192,17 @@ void draw_home(App& app) {
   float gap = t.dp(16);
   int columns = std::max(1, std::min(3, static_cast<int>((width + gap) / (t.dp(320) + gap))));
   float card_w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-  float card_h = t.dp(columns == 1 ? 230 : 260);
   const auto& list = app.scenarios();
+  float card_h = 0;
   for (size_t i = 0; i < list.size(); ++i) {
     int col = static_cast<int>(i) % columns;
+    if (col == 0) {
+      // Each row as tall as its longest card needs (large text, long summaries), never less than
+      // the calm default.
+      card_h = t.dp(columns == 1 ? 230 : 260);
+      for (size_t k = i; k < list.size() && k < i + static_cast<size_t>(columns); ++k)
+        card_h = std::max(card_h, scenario_card_height(list[k], card_w));
+    }
     if (col == 0) ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
     else ImGui::SameLine(0, gap);
     ImGui::PushID(static_cast<int>(i));

@@ -48,7 +48,16 @@ void draw_settings(App& app) {
     bool changed = false;
     // As wide as the screen allows, up to 420 px: every row below wraps inside it.
     const float width = std::max(t.dp(200), std::min(t.dp(420), vp->WorkSize.x - t.dp(80)));
-    wrapped_text(t.fonts.heading, t.colors.text, "Settings", width);
+    // Done sits on the heading row, so it is in view however tall large text makes the sheet.
+    const ImVec2 head = ImGui::GetCursorScreenPos();
+    const float done_w = pill_width("Done");
+    bool done = false;
+    ImGui::SetCursorScreenPos(ImVec2(head.x + width - done_w, head.y));
+    done = pill_button("button:Done", "Done");
+    const float done_bottom = ImGui::GetItemRectMax().y;
+    ImGui::SetCursorScreenPos(ImVec2(head.x, head.y + (done_bottom - head.y - t.fonts.heading->FontSize) / 2));
+    wrapped_text(t.fonts.heading, t.colors.text, "Settings", width - done_w - t.dp(12));
+    ImGui::SetCursorScreenPos(ImVec2(head.x, std::max(ImGui::GetCursorScreenPos().y, done_bottom + t.dp(8))));
 
     if (!app.options().kiosk) {
       wrapped_text(t.fonts.small, t.colors.text_muted, "Your name, to sign your follow-up emails", width);
@@ -100,8 +109,8 @@ void draw_settings(App& app) {
         app.set_author_tools(!app.options().author);
     }
 
-    ImGui::Dummy(ImVec2(0, t.dp(8)));
-    if (pill_button("button:Done", "Done")) {
+    ImGui::Dummy(ImVec2(0, t.dp(4)));
+    if (done) {
       app.open_settings(false);
       ImGui::CloseCurrentPopup();
     }
