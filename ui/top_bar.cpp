@@ -51,6 +51,9 @@ float draw_top_bar(App& app, bool show_trust, const char* title_override) {
     float title_w = origin.x + width - title_x - meter_w - ref_w - t.dp(24);
     ImFont* f = compact ? t.fonts.small : t.fonts.body;
     std::string title = compact ? s->client.name : s->title + "  \xC2\xB7  " + s->client.name;
+    // Where the full name does not fit beside the meter (phones), the first name does.
+    if (compact && f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, title.c_str()).x > title_w)
+      title = title.substr(0, title.find(' '));
     ImVec4 clip(title_x, origin.y, title_x + title_w, origin.y + height);
     dl->AddText(f, f->FontSize, ImVec2(title_x, origin.y + (height - f->FontSize) / 2), t.colors.text, title.c_str(),
                 nullptr, 0, &clip);
