@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
+
+#include "dialogue.h"
 #include "scenario.h"
 
 namespace rapport::testing {
@@ -34,6 +37,20 @@ inline Scenario load_shipped(const std::string& id) {
   LoadResult r = load_scenario(read_text(path), path);
   if (!r.ok()) throw std::runtime_error(r.errors.empty() ? "load failed" : r.errors.front());
   return *r.scenario;
+}
+
+/// Plays `s` with the recommended preparation, then `choices` (0-based offered positions).
+inline Dialogue play(const Scenario& s, const std::vector<size_t>& choices) {
+  Dialogue d(s);
+  while (d.phase() == Phase::Prepare) {
+    const PrepStep* step = d.prep_step();
+    size_t pick = 0;
+    for (size_t i = 0; i < step->options.size(); ++i)
+      if (step->options[i].recommended) pick = i;
+    EXPECT_TRUE(d.choose_prep(pick));
+  }
+  for (size_t c : choices) EXPECT_TRUE(d.choose(c)) << "at node " << (d.node() ? d.node()->id : "?");
+  return d;
 }
 
 }  // namespace rapport::testing

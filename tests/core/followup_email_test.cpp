@@ -1,0 +1,230 @@
+// The follow-up email is the learner's to write (issue 16): the skeleton covers nothing, the
+// example speaks to the client in the second person, a rupture gets a repair email, and the
+// signature is the name set in Settings.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "followup.h"
+#include "followup_detail.h"
+#include "plan_format.h"
+#include "progress.h"
+#include "test_support.h"
+
+namespace rapport {
+namespace {
+
+using nlohmann::json;
+using testing::load_shipped;
+using testing::play;
+
+const std::vector<size_t> kBreakthrough = {0, 0, 0, 1, 0, 0, 0, 0};
+
+}  // namespace
+}  // namespace rapport
+
+// --- Issue 16: the learner writes the email; the example speaks to the client ---
+
+namespace rapport {
+namespace {
+
+/// A shipped playthrough plan played to its end (the scenario outlives the dialogue).
+struct Played {
+  std::string plan;
+  std::unique_ptr<Scenario> scenario;
+  std::unique_ptr<Dialogue> dialogue;
+};
+
+Played play_plan(const std::string& path) {
+  testing::ParseResult parsed = testing::parse_plan(testing::read_text(path), path);
+  if (!parsed.plan) throw std::runtime_error(parsed.error);
+  Played p{std::filesystem::path(path).filename().string(),
+           std::make_unique<Scenario>(load_shipped(parsed.plan->scenario)), nullptr};
+  p.dialogue = std::make_unique<Dialogue>(*p.scenario);
+  Dialogue& d = *p.dialogue;
+  for (size_t step = 0; d.phase() == Phase::Prepare; ++step) {
+    size_t pick = 0;
+    for (size_t o = 0; o < d.prep_step()->options.size(); ++o)
+      if (d.prep_step()->options[o].recommended) pick = o;
+    if (step < parsed.plan->prep.size()) pick = static_cast<size_t>(parsed.plan->prep[step] - 1);
+    d.choose_prep(pick);
+  }
+  for (const auto& st : parsed.plan->steps)
+    if (st.kind == testing::PlanStep::Kind::Choose) d.choose(static_cast<size_t>(st.choice - 1));
+  return p;
+}
+
+/// Every shipped plan played through: each scenario and each of its endings.
+const std::vector<Played>& every_plan() {
+  static const std::vector<Played> played = [] {
+    std::vector<Played> out;
+    for (const auto& path : testing::plan_files()) out.push_back(play_plan(path));
+    return out;
+  }();
+  return played;
+}
+
+/// True when `word` stands alone in `text` (not inside a longer word).
+bool has_word(const std::string& text, const std::string& word) {
+  auto letter = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1))
+    if ((at == 0 || !letter(text[at - 1])) && (at + word.size() >= text.size() || !letter(text[at + word.size()])))
+      return true;
+  return false;
+}
+
+TEST(FollowUpIssue16, SkeletonCoversNothing) {
+  ASSERT_GE(every_plan().size(), 30u);
+  for (const Played& p : every_plan()) {
+    ASSERT_EQ(p.dialogue->phase(), Phase::Ended) << p.plan;
+    std::string skeleton = followup_skeleton(*p.dialogue, "Sam Lee");
+    FollowUpCheck check = check_followup(*p.dialogue, skeleton);
+    EXPECT_EQ(check.coverage, 0.0) << p.plan << "\n" << skeleton;
+    for (const auto& i : check.items) EXPECT_FALSE(i.covered) << p.plan << ": the skeleton ticks " << i.id;
+    EXPECT_TRUE(check.flags.empty()) << p.plan;
+    std::string first = p.scenario->client.name.substr(0, p.scenario->client.name.find(' '));
+    EXPECT_NE(skeleton.find("\n\nHi " + first + ",\n\n"), std::string::npos) << p.plan << "\n" << skeleton;
+  }
+  // The learner's own words make it rise.
+  const Played& qa = every_plan().front();
+  std::string typed = followup_skeleton(*qa.dialogue, "Sam") + "\nLet me know if I missed anything.";
+  EXPECT_GT(check_followup(*qa.dialogue, typed).coverage, 0.0);
+}
+
+TEST(FollowUpIssue16, ExampleSpeaksToTheClientInTheSecondPerson) {
+  for (const Played& p : every_plan()) {
+    FollowUpExample example = followup_example(*p.dialogue, "Sam Lee");
+    ASSERT_EQ(example.error, "") << p.plan;
+    std::string first = p.scenario->client.name.substr(0, p.scenario->client.name.find(' '));
+    std::string greeting = "Hi " + first + ",\n";
+    size_t at = example.text.find(greeting);
+    ASSERT_NE(at, std::string::npos) << p.plan << "\n" << example.text;
+    std::string body = example.text.substr(at + greeting.size());
+    EXPECT_EQ(body.find(first + "'s"), std::string::npos) << p.plan << "\n" << body;
+    EXPECT_EQ(body.find(first + "\xE2\x80\x99s"), std::string::npos) << p.plan << "\n" << body;
+    EXPECT_FALSE(has_word(body, first)) << p.plan << ": the client named in the third person\n" << body;
+    EXPECT_TRUE(has_word(body, "you")) << p.plan;
+    EXPECT_FALSE(has_word(body, "You will")) << p.plan << ": a client step reads as an order\n" << body;
+    // The example is a model: it covers everything the checklist asks, with no blame or pressure.
+    FollowUpCheck check = check_followup(*p.dialogue, example.text);
+    EXPECT_DOUBLE_EQ(check.coverage, 1.0) << p.plan << "\n" << example.text;
+    for (const auto& i : check.items) EXPECT_TRUE(i.covered) << p.plan << ": " << i.id;
+    EXPECT_TRUE(check.flags.empty()) << p.plan << ": " << (check.flags.empty() ? "" : check.flags[0]);
+  }
+  // medication-change's first discussion point reads "Frank's worries: ..." in the scenario file.
+  Scenario s = load_shipped("medication-change");
+  EXPECT_EQ(s.points.front().text.rfind("Frank's worries", 0), 0u);
+  EXPECT_EQ(followup_detail::to_second_person(s.points.front().text, "Frank").rfind("Your worries", 0), 0u);
+}
+
+TEST(FollowUpIssue16, ClientStepsAreWhatTheClientSaidNotOrders) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue d = play(s, kBreakthrough);
+  std::string email = followup_example(d, "Sam").text;
+  EXPECT_NE(email.find("- You said you would review the plan with the Leeds and Wakefield depot managers, by Tuesday.\n"),
+            std::string::npos)
+      << email;
+  EXPECT_NE(email.find("- We agreed to write the board paper together, next Wednesday.\n"), std::string::npos) << email;
+  EXPECT_NE(email.find("- I will draft the pilot plan with your dispatch targets, by Friday.\n"), std::string::npos);
+}
+
+TEST(FollowUpIssue16, RuptureGivesARepairEmailAndPartialATentativeOne) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue rupture = play(s, {2, 2});
+  ASSERT_EQ(rupture.ending()->kind, "rupture");
+  std::string repair = followup_example(rupture, "Sam").text;
+  EXPECT_EQ(repair.rfind(default_followup_template("rupture").subject + "\n\n", 0), 0u) << repair;
+  for (const char* words : {"I am sorry about how our conversation went", "that part is mine to own",
+                            "talk again", "no pressure"})
+    EXPECT_NE(repair.find(words), std::string::npos) << words << "\n" << repair;
+  EXPECT_EQ(repair.find("What we agreed"), std::string::npos) << repair;
+  EXPECT_EQ(repair.find("Thank you for making the time"), std::string::npos) << repair;
+
+  for (const Played& p : every_plan()) {
+    std::string kind = p.dialogue->ending()->kind;
+    std::string text = followup_example(*p.dialogue, "Sam").text;
+    EXPECT_EQ(text.find("I am sorry about how our conversation went") != std::string::npos, kind == "rupture")
+        << p.plan;
+    EXPECT_EQ(text.find("There is no rush on my side") != std::string::npos, kind == "partial") << p.plan;
+  }
+}
+
+TEST(FollowUpIssue16, SignatureUsesTheSettingsNameOrAPlaceholder) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue d = play(s, kBreakthrough);
+  const std::string ends = "Best regards,\nSam Lee\n";
+  std::string skeleton = followup_skeleton(d, "Sam Lee"), example = followup_example(d, "Sam Lee").text;
+  EXPECT_EQ(skeleton.substr(skeleton.size() - ends.size()), ends) << skeleton;
+  EXPECT_EQ(example.substr(example.size() - ends.size()), ends) << example;
+  EXPECT_TRUE(check_followup(d, skeleton).reminders.empty());
+
+  // No name set: a placeholder the learner sees, and a reminder to replace it.
+  for (const char* blank : {"", "   "}) {
+    std::string unsigned_draft = followup_skeleton(d, blank);
+    EXPECT_NE(unsigned_draft.find("Best regards,\n[your name]\n"), std::string::npos) << unsigned_draft;
+    EXPECT_NE(followup_example(d, blank).text.find("\n[your name]\n"), std::string::npos);
+    FollowUpCheck check = check_followup(d, unsigned_draft);
+    ASSERT_EQ(check.reminders.size(), 1u);
+    EXPECT_NE(check.reminders[0].find("[your name]"), std::string::npos);
+    EXPECT_NE(check.reminders[0].find("Settings"), std::string::npos);
+    // Setting a name later signs the draft's sign-off line.
+    EXPECT_FALSE(sign_followup_draft(unsigned_draft, blank, " "));
+    EXPECT_TRUE(sign_followup_draft(unsigned_draft, blank, "Sam Lee"));
+    EXPECT_EQ(unsigned_draft, skeleton);
+    EXPECT_FALSE(sign_followup_draft(unsigned_draft, "Someone", "Else"));
+  }
+  // Found in the browser: Settings re-signs on every key, so after "S" the placeholder was gone
+  // and the draft stayed signed "S". The sign-off follows the name as it is typed.
+  std::string draft = followup_skeleton(d, "") + "\nP.S. Sam\n";
+  std::string typed;
+  for (char c : std::string("Sam Lee")) {
+    std::string before = typed;
+    typed += c;
+    sign_followup_draft(draft, before, typed);
+  }
+  EXPECT_NE(draft.find("Best regards,\nSam Lee\n\nP.S. Sam\n"), std::string::npos) << draft;
+}
+
+TEST(FollowUpIssue16, NonAsciiNameIsKeptExactly) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue d = play(s, kBreakthrough);
+  const std::string name = "Zo\xC3\xAB \xC3\x91\xC3\xBA\xC3\xB1" "ez-\xE6\x9D\x8E \xD9\x84\xD9\x8A\xD9\x84\xD9\x89 "
+                           "\xF0\x9F\x99\x82";  // "Zoë Ñúñez-李 ليلى 🙂"
+  EXPECT_EQ(clean_learner_name(name), name);
+  // Stored in the progress record's settings and read back exactly.
+  MemoryProgressStore store;
+  ProgressBook book(store);
+  book.load();
+  ASSERT_TRUE(book.set_settings({{"theme", "dark"}, {"learner_name", name}}));
+  ProgressBook again(store);
+  again.load();
+  LearnerSettings read = read_learner_settings(again.record().settings);
+  EXPECT_EQ(read.name, name);
+  EXPECT_EQ(read.theme, "dark");
+  std::string skeleton = followup_skeleton(d, read.name);
+  EXPECT_EQ(skeleton.substr(skeleton.size() - name.size() - 1), name + "\n");
+  EXPECT_NE(followup_example(d, read.name).text.find("\n" + name + "\n"), std::string::npos);
+  // Only what cannot be a name goes: control characters, broken UTF-8, and past 120 bytes, whole
+  // characters only.
+  EXPECT_EQ(clean_learner_name("Sam\nLee\t\x01"), "SamLee");
+  EXPECT_EQ(clean_learner_name("Zo\xC3 \xFF\xC3\xAB"), "Zo \xC3\xAB");
+  std::string long_name;
+  for (int i = 0; i < 100; ++i) long_name += "\xC3\xAB";  // 200 bytes of "ë"
+  EXPECT_EQ(clean_learner_name(long_name), long_name.substr(0, 120));
+  EXPECT_EQ(clean_learner_name("a" + long_name).size(), 119u);
+  // A wrong-typed name is refused like the other settings.
+  std::vector<std::string> problems;
+  auto record = progress_from_json_text(R"({"format_version":2,"sessions":[],"settings":{"learner_name":7}})",
+                                        nullptr, &problems);
+  ASSERT_TRUE(record);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("learner_name"), std::string::npos) << problems[0];
+}
+
+}  // namespace
+}  // namespace rapport
