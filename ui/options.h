@@ -1,5 +1,6 @@
 // Start-up options of the app, read from the page's URL query (?scenario=, ?mode=, ?coach=0,
-// ?embed=1, ?kiosk=1, ?idle=, ?origin=, ?theme=, ?text=, ?pace=off).
+// ?embed=1, ?kiosk=1, ?idle=, ?origin=, ?seed=, ?order=authored, ?author=1, ?pace=off). Theme
+// and text size are the learner's own, set in Settings.
 #pragma once
 
 #include <cstdint>
