@@ -101,6 +101,25 @@ std::string readable_id(std::string_view id) {
   return out;
 }
 
+std::string short_line(std::string_view text, size_t max_chars) {
+  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && space(text.back())) text.remove_suffix(1);
+  if (text.size() <= max_chars) return std::string(text);
+  // Whole sentences while they fit (up to ". ", "? " or "! ", the mark kept).
+  size_t sentences = 0;
+  for (size_t i = 0; i + 1 < text.size() && i < max_chars; ++i)
+    if ((text[i] == '.' || text[i] == '?' || text[i] == '!') && space(text[i + 1])) sentences = i + 1;
+  if (sentences > 0) return std::string(text.substr(0, sentences));
+  size_t cut = max_chars;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  size_t last_space = text.substr(0, cut).find_last_of(' ');
+  if (last_space != std::string_view::npos && last_space > max_chars / 2) cut = last_space;
+  std::string out(text.substr(0, cut));
+  while (!out.empty() && (space(out.back()) || out.back() == ',' || out.back() == ';' || out.back() == ':')) out.pop_back();
+  return out + "\xE2\x80\xA6";
+}
+
 namespace {
 
 /// Boxes per column, in row order.
@@ -276,7 +295,6 @@ ConversationMap build_conversation_map(const Scenario& scenario, const Dialogue*
     const Node& n = *scenario.find_node(id);
     MapBox box;
     box.id = n.id;
-    box.label = readable_id(n.id);
     box.stage = n.stage;
     box.detail = n.client.empty() ? std::string() : n.client.front().text;
     box.column = depth[n.id];
@@ -297,15 +315,30 @@ ConversationMap build_conversation_map(const Scenario& scenario, const Dialogue*
   }
   map.columns = map.boxes.empty() ? 0 : ending_column + 1;
 
-  // Edges, one per ordered pair.
-  std::set<std::pair<size_t, size_t>> seen;
-  for (const auto& n : scenario.nodes)
-    for (const auto& next : targets(n)) {
-      auto it = index.find(next);
-      if (it == index.end()) continue;
-      std::pair<size_t, size_t> e{index[n.id], it->second};
-      if (seen.insert(e).second) map.edges.push_back({e.first, e.second, false});
-    }
+  // Edges, one per ordered pair, with the replies that lead along each.
+  std::map<std::pair<size_t, size_t>, size_t> edge_of;
+  auto add_edge = [&](size_t from, size_t to) -> MapEdge& {
+    auto [it, added] = edge_of.try_emplace({from, to}, map.edges.size());
+    if (added) map.edges.push_back({from, to, false, {}, {}});
+    return map.edges[it->second];
+  };
+  auto add_reply = [](MapEdge& edge, const std::string& text) {
+    if (std::find(edge.replies.begin(), edge.replies.end(), text) == edge.replies.end()) edge.replies.push_back(text);
+  };
+  for (const auto& n : scenario.nodes) {
+    auto lead = [&](const Route& route, const std::string& text) {
+      std::vector<std::string> nexts;
+      for (const auto& b : route.branches) nexts.push_back(b.next);
+      nexts.push_back(route.next);
+      for (const auto& next : nexts) {
+        auto it = index.find(next);
+        if (it != index.end()) add_reply(add_edge(index[n.id], it->second), text);
+      }
+    };
+    for (const auto& r : n.replies) lead(r.route, r.text);
+    for (const auto& [cls, reaction] : n.typed)
+      lead(reaction.route, cls == "default" ? "A typed reply" : "A typed reply (" + readable_id(cls) + ")");
+  }
 
   // The learner's path: transcript nodes in order, then the ending (or the node still open).
   if (dialogue) {
@@ -327,13 +360,13 @@ ConversationMap build_conversation_map(const Scenario& scenario, const Dialogue*
       if (i == 0) continue;
       auto prev = index.find(path[i - 1]);
       if (prev == index.end()) continue;
-      std::pair<size_t, size_t> e{prev->second, it->second};
-      auto edge = std::find_if(map.edges.begin(), map.edges.end(),
-                               [&](const MapEdge& x) { return x.from == e.first && x.to == e.second; });
-      if (edge == map.edges.end()) map.edges.push_back({e.first, e.second, true});
-      else edge->on_path = true;
+      MapEdge& edge = add_edge(prev->second, it->second);
+      edge.on_path = true;
+      if (i - 1 < dialogue->transcript().size()) edge.said = dialogue->transcript()[i - 1].reply;
     }
   }
+  for (auto& box : map.boxes)
+    if (!box.ending) box.label = short_line(box.detail);
 
   order_rows(map);
   return map;

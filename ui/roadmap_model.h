@@ -37,7 +37,8 @@ std::vector<RoadmapStep> roadmap_steps(const Scenario& scenario, const Dialogue&
 struct MapBox {
   std::string id;        // node or ending id
   bool ending = false;
-  std::string label;     // short: the id made readable ("defensive_late" -> "Defensive late")
+  std::string label;     // nodes: the client's words there, shortened (short_line); endings: the kind
+                         // made readable ("Breakthrough")
   std::string stage;     // nodes: the node's stage; endings: empty
   std::string kind;      // endings: breakthrough, partial, rupture
   std::string detail;    // nodes: the client's line; endings: the ending's title
@@ -49,6 +50,8 @@ struct MapBox {
 struct MapEdge {
   size_t from = 0, to = 0;  // indices into ConversationMap::boxes
   bool on_path = false;
+  std::vector<std::string> replies;  // the authored replies that lead along it ("A typed ..." for typed reactions)
+  std::string said;                  // on the path: what the learner said there (the latest time)
 };
 
 struct ConversationMap {
@@ -57,6 +60,10 @@ struct ConversationMap {
   int columns = 0;
   int rows = 0;  // rows in the fullest column
 };
+
+/// A box's label: `text` when it has at most `max_chars` bytes, else its whole sentences that fit,
+/// else the text cut at the last space before the limit with an ellipsis (whole UTF-8 characters).
+std::string short_line(std::string_view text, size_t max_chars = 60);
 
 /// "defensive_late" -> "Defensive late".
 std::string readable_id(std::string_view id);

@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "coaching.h"
+#include "conversation_panel.h"
 #include "imgui.h"
 #include "theme.h"
 #include "widgets.h"
@@ -37,6 +38,15 @@ void draw_conversation(App& app) {
   // After the last reply the client has the last word; the results open when the learner asks.
   const bool ended = d->phase() == Phase::Ended;
   ImVec2 avail = ImGui::GetContentRegionAvail();
+  // Wide screens: the client's profile and live coaching in a panel on the right.
+  const bool panel = conversation_panel_fits(avail.x);
+  if (panel) {
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float panel_w = conversation_panel_width(avail.x);
+    draw_conversation_panel(app, ImVec2(origin.x + avail.x - panel_w, origin.y), ImVec2(panel_w, avail.y));
+    ImGui::SetCursorScreenPos(origin);
+    avail.x -= panel_w;
+  }
   float margin = avail.x < t.dp(600) ? t.dp(12) : t.dp(24);
   float column = std::min(avail.x - 2 * margin, t.dp(720));
   float x0 = ImGui::GetCursorScreenPos().x + (avail.x - column) / 2;
@@ -102,7 +112,7 @@ void draw_conversation(App& app) {
                                                : std::string(code_label(turn.code));
     const DrawnRect said = bubble(index++, false, turn.reply, chip, chip_color(turn.code), i + 1 == turns.size() ? "code:last" : "");
     record_hit("learner:" + std::to_string(i + 1), turn.reply, said.min, said.max);
-    if (app.coaching() && i + 1 == turns.size()) {
+    if (app.coaching() && i + 1 == turns.size() && !panel) {
       // Coaching on the newest reply: its code, the cue that decided it, and a tip.
       // The chip already names the code: the note adds the cue that decided it and one tip.
       std::string note = turn.cue.empty() ? std::string() : "Heard: " + turn.cue;

@@ -191,4 +191,14 @@ void apply_theme(Theme& t, const FontFiles& files, float scale, ThemeKind kind, 
   g_theme = t;
 }
 
+void use_touch_scrollbars(float scale) {
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.ScrollbarSize = 4 * scale;
+  style.ScrollbarRounding = 2 * scale;
+  ImVec4 grab = ImGui::ColorConvertU32ToFloat4(g_theme.colors.text_muted);
+  grab.w = 0.45f;
+  style.Colors[ImGuiCol_ScrollbarGrab] = style.Colors[ImGuiCol_ScrollbarGrabHovered] =
+      style.Colors[ImGuiCol_ScrollbarGrabActive] = grab;
+}
+
 }  // namespace rapport::ui

@@ -50,6 +50,10 @@ enum class GlyphSet { FirstFrame, Full };
 void apply_theme(Theme& theme, const FontFiles& files, float scale, ThemeKind kind = ThemeKind::Light,
                  GlyphSet glyphs = GlyphSet::Full, std::string_view first_frame_text = {});
 
+/// Touch screens: a thin, faint scroll indicator instead of a desktop scrollbar to grab (content is
+/// scrolled with the finger). Call after apply_theme.
+void use_touch_scrollbars(float scale);
+
 /// U+25A1 WHITE SQUARE: drawn for any character the fonts lack (the text itself is kept).
 constexpr ImWchar kMissingGlyphBox = 0x25A1;
 

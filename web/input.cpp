@@ -1,6 +1,7 @@
 // html5.h input callbacks feeding ImGui's event queue; see input.h.
 #include "input.h"
 
+#include <cmath>
 #include <cstring>
 #include <string_view>
 
@@ -103,10 +104,12 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
   return EM_TRUE;
 }
 
-// Touch: the first finger acts as the mouse; a vertical drag scrolls the view under it.
+// Touch: the first finger acts as the mouse; a drag scrolls the view under it along the axis it
+// started on (up and down, or sideways for views that scroll sideways, such as the map).
 long g_touch_id = -1;
-float g_touch_start_y = 0, g_touch_last_y = 0, g_touch_travel = 0;
+float g_touch_start_x = 0, g_touch_start_y = 0, g_touch_last_x = 0, g_touch_last_y = 0, g_touch_travel = 0;
 bool g_touch_pressed = false;
+bool g_touch_sideways = false;
 
 /// Wheel steps that move a view by `dy` CSS pixels: ImGui scrolls five lines of the default font
 /// per step (when the view is taller than 1.5 steps), so the content follows the finger one to one.
@@ -114,6 +117,18 @@ float wheel_for(float dy) {
   const ImGuiIO& io = ImGui::GetIO();
   float line = io.FontDefault ? io.FontDefault->FontSize : 13.0f * g_scale;
   return dy * g_scale / (5.0f * line);
+}
+
+/// The same sideways: ImGui scrolls two lines per horizontal step.
+float wheel_x_for(float dx) {
+  const ImGuiIO& io = ImGui::GetIO();
+  float line = io.FontDefault ? io.FontDefault->FontSize : 13.0f * g_scale;
+  return dx * g_scale / (2.0f * line);
+}
+
+void scroll_by(float dx, float dy) {
+  if (g_touch_sideways) ImGui::GetIO().AddMouseWheelEvent(wheel_x_for(dx), 0);
+  else ImGui::GetIO().AddMouseWheelEvent(0, wheel_for(dy));
 }
 
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
@@ -125,6 +140,7 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     const float x = static_cast<float>(t.targetX), y = static_cast<float>(t.targetY);
     if (type == EMSCRIPTEN_EVENT_TOUCHSTART && g_touch_id < 0) {
       g_touch_id = t.identifier;
+      g_touch_start_x = g_touch_last_x = x;
       g_touch_start_y = g_touch_last_y = y;
       g_touch_travel = 0;
       io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
@@ -134,25 +150,27 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     } else if (t.identifier == g_touch_id) {
       io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
       if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
-        float dy = y - g_touch_last_y;
-        g_touch_travel += dy < 0 ? -dy : dy;
+        float dx = x - g_touch_last_x, dy = y - g_touch_last_y;
+        g_touch_travel += std::fabs(dx) + std::fabs(dy);
+        g_touch_last_x = x;
         g_touch_last_y = y;
         if (g_touch_pressed && g_touch_travel > 10.0f) {
           // The finger has travelled: a scroll, not a tap. Release away from the item (no
           // click), put the pointer back under the finger so that the wheel reaches the view
-          // there, and catch up with the distance moved so far.
+          // there, and catch up with the distance moved so far along the gesture's axis.
           io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
           io.AddMouseButtonEvent(0, false);
           g_touch_pressed = false;
           io.AddMousePosEvent(x * g_scale, y * g_scale);
-          io.AddMouseWheelEvent(0, wheel_for(y - g_touch_start_y));
+          g_touch_sideways = std::fabs(x - g_touch_start_x) > std::fabs(y - g_touch_start_y);
+          scroll_by(x - g_touch_start_x, y - g_touch_start_y);
         } else if (g_touch_pressed) {
           io.AddMousePosEvent(x * g_scale, y * g_scale);
         } else {
           // Scrolling sends wheel steps only: ImGui plays a position change and a wheel step on
           // separate frames, so moving the pointer too would let the queue (and the view) fall
           // further behind the finger with every move. Successive steps share one frame.
-          io.AddMouseWheelEvent(0, wheel_for(dy));
+          scroll_by(dx, dy);
         }
       } else {
         if (g_touch_pressed) {

@@ -151,6 +151,7 @@ void sync_size() {
     rapport::web::set_input_scale(dpr);
     rapport::ui::apply_theme(g->theme, g->fonts, dpr * g->app.ui_scale(), rapport::ui::parse_theme(g->app.settings().theme),
                              g->glyphs, g->card_text);
+    if (g->app.options().touch) rapport::ui::use_touch_scrollbars(dpr * g->app.ui_scale());
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     const auto& f = g->theme.fonts;

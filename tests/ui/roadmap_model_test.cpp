@@ -113,7 +113,9 @@ TEST(RoadmapModel, MapLayersNodesByDepthWithEndingsLast) {
   EXPECT_EQ(box(map, "concern").column, 1);
   EXPECT_EQ(box(map, "defensive").column, 1);
   EXPECT_EQ(box(map, "history").column, 2);
-  EXPECT_EQ(box(map, "defensive_late").label, "Defensive late");
+  // A node is named by what the client says there, not by its id.
+  EXPECT_EQ(box(map, "defensive_late").label, short_line(s.find_node("defensive_late")->client.front().text));
+  EXPECT_NE(box(map, "defensive_late").label.find(' '), std::string::npos);
   EXPECT_EQ(box(map, "open").stage, "open");
   int last_node_column = 0;
   for (const auto& b : map.boxes)
@@ -159,7 +161,28 @@ TEST(RoadmapModel, MapMarksTheLearnersPath) {
     if (e.on_path) {
       EXPECT_GT(map.boxes[e.from].path_step, 0);
       EXPECT_EQ(map.boxes[e.to].path_step, map.boxes[e.from].path_step + 1);
+      // The arrow says what the learner said at its start, one of the replies that lead along it.
+      const Turn& turn = d.transcript()[static_cast<size_t>(map.boxes[e.from].path_step - 1)];
+      EXPECT_EQ(e.said, turn.reply);
+      EXPECT_NE(std::find(e.replies.begin(), e.replies.end(), turn.reply), e.replies.end()) << turn.reply;
+    } else {
+      EXPECT_TRUE(e.said.empty());
     }
+  // The open box's label is the line the client said on this path.
+  EXPECT_EQ(box(map, "open").label, short_line(d.transcript()[0].client_line));
+}
+
+TEST(RoadmapModel, ShortLinesKeepWholeSentencesAndCharacters) {
+  EXPECT_EQ(short_line("  Fine.  "), "Fine.");
+  EXPECT_EQ(short_line("Look. I have been let down before, twice, by people who said exactly that.", 40), "Look.");
+  EXPECT_EQ(short_line("Look. Again? I have been let down before, twice, by people like you.", 20), "Look. Again?");
+  EXPECT_EQ(short_line("I have been let down before by people who said exactly that", 30),
+            "I have been let down before\xE2\x80\xA6");
+  // Cut inside "é" (two bytes): the character goes whole or not at all.
+  std::string cut = short_line("Il a d\xC3\xA9j\xC3\xA0 dit cela tant de fois", 7);
+  EXPECT_EQ(cut, "Il a\xE2\x80\xA6");
+  std::string no_space = short_line("\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 5);
+  EXPECT_EQ(no_space, "\xC3\xA9\xC3\xA9\xE2\x80\xA6");
 }
 
 /// A node whose replies lead to `next`, one reply each.
@@ -234,6 +257,28 @@ TEST(RoadmapModel, ShippedMapsAreLocallyUncrossed) {
     std::cout << "     " << id << ": " << map.boxes.size() << " boxes, " << map.edges.size() << " arrows, "
               << crossings << " crossings\n";
   }
+}
+
+TEST(RoadmapModel, ArrowsCarryTheRepliesThatLeadAlongThem) {
+  Scenario s;
+  s.id = "replies";
+  s.start = "open";
+  s.nodes = {node("open", {"first", "second", "first"}), node("first", {"end"}), node("second", {"end"})};
+  s.nodes[0].replies[2].text = "another way to first";
+  TypedReaction typed;
+  typed.route.next = "second";
+  s.nodes[0].typed["reflection"] = typed;
+  s.endings = {{"end", "breakthrough", "End", ""}};
+  ConversationMap map = build_conversation_map(s, nullptr);
+  auto edge = [&](const char* from, const char* to) {
+    for (const auto& e : map.edges)
+      if (map.boxes[e.from].id == from && map.boxes[e.to].id == to) return e;
+    ADD_FAILURE() << from << " -> " << to;
+    return MapEdge{};
+  };
+  EXPECT_EQ(edge("open", "first").replies, (std::vector<std::string>{"to first", "another way to first"}));
+  EXPECT_EQ(edge("open", "second").replies, (std::vector<std::string>{"to second", "A typed reply (Reflection)"}));
+  EXPECT_EQ(edge("first", "end").replies, (std::vector<std::string>{"to end"}));
 }
 
 TEST(RoadmapModel, ReadableIds) {

@@ -1,0 +1,79 @@
+#include "live_coach.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "followup_detail.h"
+
+namespace rapport {
+namespace {
+
+std::string ratio_text(double r) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f : 1", r);
+  return buf;
+}
+
+}  // namespace
+
+LiveCoaching live_coaching(const Dialogue& d) {
+  LiveCoaching out;
+  std::vector<MiCode> codes;
+  for (const Turn& t : d.transcript()) codes.push_back(t.code);
+  const MitiSummary m = summarise_codes(codes);
+  const std::string who = followup_detail::first_name(d.scenario().client.name);
+
+  CoachFigure rq{"Reflections to questions", "no questions yet", "good is 2 : 1", false, Band::BelowFair};
+  if (m.questions > 0) {
+    rq.value = ratio_text(m.reflection_to_question);
+    rq.banded = true;
+    rq.band = m.rq_band;
+  } else if (m.reflections > 0) {
+    rq.value = std::to_string(m.reflections) + (m.reflections == 1 ? " reflection, no questions" : " reflections, no questions");
+    rq.banded = true;
+    rq.band = Band::Good;
+  }
+  CoachFigure cx{"Complex reflections", "no reflections yet", "good is half or more", false, Band::BelowFair};
+  if (m.reflections > 0) {
+    cx.value = std::to_string(static_cast<int>(std::lround(m.percent_complex))) + "% of " + std::to_string(m.reflections);
+    cx.banded = true;
+    cx.band = m.complex_band;
+  }
+  int consistent = 0;
+  for (MiCode c : codes) consistent += is_mi_consistent(c) ? 1 : 0;
+  CoachFigure mi{"MI-consistent replies", "none yet", "aim for all of them", false, Band::BelowFair};
+  if (!codes.empty()) {
+    mi.value = std::to_string(consistent) + " of " + std::to_string(codes.size());
+    mi.banded = true;
+    mi.band = m.non_adherent > 0 ? Band::BelowFair : 2 * consistent > static_cast<int>(codes.size()) ? Band::Good : Band::Fair;
+  }
+  out.figures = {rq, cx, mi};
+
+  const Talk talk = d.node() ? d.talk_of(d.node()->id, d.client_line()) : Talk::Neutral;
+  if (codes.empty()) {
+    out.next = "Start with an open question that lets " + who + " tell it their way, then reflect what you hear.";
+    out.why = "Nothing said yet.";
+  } else if (is_mi_non_adherent(codes.back())) {
+    out.next = "Step back: reflect what " + who + " feels, or ask permission before you advise.";
+    out.why = "Your last reply pushed (" + std::string(code_label(codes.back())) + ").";
+  } else if (talk == Talk::Change) {
+    out.next = "Reflect it back so that " + who + " hears it again, or ask what would make it work.";
+    out.why = who + " just said something in favour of change.";
+  } else if (talk == Talk::Sustain) {
+    out.next = "Reflect the doubt instead of arguing; a two-sided reflection (\"on one hand... on the other...\") works well.";
+    out.why = who + " just argued for things staying as they are.";
+  } else if (m.questions >= 2 && m.reflections < m.questions) {
+    out.next = "Reflect what you heard before you ask the next question.";
+    out.why = "You have asked " + std::to_string(m.questions) + " questions and reflected " +
+              (m.reflections == 1 ? "once." : std::to_string(m.reflections) + " times.");
+  } else if (m.reflections >= 2 && m.complex_band == Band::BelowFair) {
+    out.next = "Go past repeating the words: name the feeling or the value behind them.";
+    out.why = "Most of your reflections so far repeat what was said.";
+  } else {
+    out.next = "Keep listening; when you have heard enough, sum up what matters to " + who + " and ask what they want to do.";
+    out.why = "Your replies so far keep " + who + " talking.";
+  }
+  return out;
+}
+
+}  // namespace rapport

@@ -1,0 +1,107 @@
+// Live coaching beside the conversation: the figures so far with their bands, and the one thing
+// to try next, rule by rule.
+#include "live_coach.h"
+
+#include <gtest/gtest.h>
+
+namespace rapport {
+namespace {
+
+/// One node that every reply returns to, plus "change" and "doubt" nodes whose lines are change
+/// and sustain talk; replies in the order of `kCodes`.
+const MiCode kCodes[] = {MiCode::OpenQuestion, MiCode::ClosedQuestion, MiCode::SimpleReflection,
+                         MiCode::ComplexReflection, MiCode::Confront};
+enum { kOpen, kClosed, kSimple, kComplex, kConfront, kToChange, kToDoubt };
+
+Scenario coach_scenario() {
+  Scenario s;
+  s.id = "coach";
+  s.client.name = "Dana Okafor";
+  s.start = "talk";
+  auto node = [&](const std::string& id, const std::string& line, Talk talk) {
+    Node n;
+    n.id = id;
+    n.stage = "listen";
+    n.client.push_back({line, {}, talk});
+    for (MiCode c : kCodes) {
+      Reply r;
+      r.text = std::string(code_label(c));
+      r.code = c;
+      r.route.next = "talk";
+      n.replies.push_back(r);
+    }
+    for (const char* next : {"change", "doubt"}) {
+      Reply r;
+      r.text = std::string("to ") + next;
+      r.code = MiCode::Other;
+      r.route.next = next;
+      n.replies.push_back(r);
+    }
+    return n;
+  };
+  s.nodes = {node("talk", "Go on then.", Talk::Neutral), node("change", "Maybe it could work.", Talk::Change),
+             node("doubt", "It has always been done this way.", Talk::Sustain)};
+  return s;
+}
+
+LiveCoaching after(const Scenario& s, std::initializer_list<int> replies) {
+  Dialogue d(s);
+  for (int r : replies) EXPECT_TRUE(d.choose(static_cast<size_t>(r)));
+  return live_coaching(d);
+}
+
+TEST(LiveCoach, BeforeTheFirstReplyNothingIsRated) {
+  const Scenario s = coach_scenario();
+  LiveCoaching c = after(s, {});
+  ASSERT_EQ(c.figures.size(), 3u);
+  for (const auto& f : c.figures) EXPECT_FALSE(f.banded) << f.label;
+  EXPECT_NE(c.next.find("open question"), std::string::npos) << c.next;
+  EXPECT_NE(c.next.find("Dana"), std::string::npos) << c.next;
+  EXPECT_EQ(c.next.find("Okafor"), std::string::npos) << "first name only: " << c.next;
+}
+
+TEST(LiveCoach, FiguresCarryTheirBands) {
+  const Scenario s = coach_scenario();
+  LiveCoaching c = after(s, {kOpen, kComplex, kSimple});
+  EXPECT_EQ(c.figures[0].value, "2.0 : 1");
+  EXPECT_EQ(c.figures[0].band, Band::Good);
+  EXPECT_EQ(c.figures[1].value, "50% of 2");
+  EXPECT_EQ(c.figures[1].band, Band::Good);
+  EXPECT_EQ(c.figures[2].value, "3 of 3");
+  EXPECT_EQ(c.figures[2].band, Band::Good);
+  c = after(s, {kOpen, kClosed, kSimple});
+  EXPECT_EQ(c.figures[0].value, "0.5 : 1");
+  EXPECT_EQ(c.figures[0].band, Band::BelowFair);
+  EXPECT_EQ(c.figures[1].band, Band::BelowFair);
+}
+
+TEST(LiveCoach, AnMiInconsistentReplyComesFirst) {
+  const Scenario s = coach_scenario();
+  LiveCoaching c = after(s, {kSimple, kConfront});
+  EXPECT_NE(c.why.find("pushed"), std::string::npos) << c.why;
+  EXPECT_NE(c.why.find(std::string(code_label(MiCode::Confront))), std::string::npos) << c.why;
+  EXPECT_EQ(c.figures[2].band, Band::BelowFair);
+}
+
+TEST(LiveCoach, ChangeTalkAndSustainTalkAreNamed) {
+  const Scenario s = coach_scenario();
+  EXPECT_NE(after(s, {kToChange}).why.find("in favour of change"), std::string::npos);
+  EXPECT_NE(after(s, {kToDoubt}).why.find("staying as they are"), std::string::npos);
+}
+
+TEST(LiveCoach, QuestionsWithoutReflectionsAskForAReflection) {
+  const Scenario s = coach_scenario();
+  LiveCoaching c = after(s, {kOpen, kClosed, kOpen});
+  EXPECT_NE(c.next.find("Reflect what you heard"), std::string::npos) << c.next;
+  EXPECT_NE(c.why.find("3 questions and reflected 0 times"), std::string::npos) << c.why;
+  EXPECT_EQ(after(s, {kOpen}).next.find("Reflect what you heard"), std::string::npos) << "one question is not a pattern";
+}
+
+TEST(LiveCoach, SimpleReflectionsAskForDepth) {
+  const Scenario s = coach_scenario();
+  EXPECT_NE(after(s, {kSimple, kSimple}).next.find("feeling or the value"), std::string::npos);
+  EXPECT_NE(after(s, {kSimple, kComplex}).next.find("Keep listening"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rapport

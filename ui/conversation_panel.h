@@ -1,0 +1,19 @@
+// The side panel beside the conversation on wide screens: who the client is (role, wants, fears,
+// the brief) and live coaching (the last reply's code, cue and tip; the summary scores so far;
+// one thing to try next).
+#pragma once
+
+#include "app.h"
+
+namespace rapport::ui {
+
+/// True when the window is wide enough for the panel beside a full chat column.
+bool conversation_panel_fits(float width);
+
+/// Panel width for a window `width` wide.
+float conversation_panel_width(float width);
+
+/// Draws the panel in a scrolling child at `min`, `size` large.
+void draw_conversation_panel(App& app, ImVec2 min, ImVec2 size);
+
+}  // namespace rapport::ui
