@@ -1,7 +1,8 @@
 // The conversation map after a session: on a phone a sideways swipe pans it one to one (and an
 // up-and-down swipe scrolls the page, not the map); a tap on the dot of a reply on the learner's
 // route says what they said there. On a laptop a mouse drag pans it, the zoom buttons scale it and
-// "Fit to screen" brings it back to the whole width.
+// "Fit to screen" brings it back to the whole width. Around it: the trust bar shows each reply's
+// change, and a new results page opens at its top after the last one was scrolled down.
 import { openApp, run, assert } from './harness.mjs';
 
 /** One finger from `from` to `to` in small steps, as a hand would. */
@@ -29,20 +30,30 @@ async function tap(app, cdp, hit) {
 
 const hit = async (app, label) => (await app.hits()).find((h) => h.label === label);
 
-/** Plays questioned-advice in the authored order to its breakthrough and opens the map. */
-async function playToMap(app, height) {
-  await app.click('scenario:questioned-advice');
+/** Plays questioned-advice in the authored order to its breakthrough; `after(k)` runs after reply k. */
+async function playToResults(app, height, after = async () => {}, fromLibrary = true) {
+  if (fromLibrary) {
+    await app.reveal('scenario:questioned-advice');
+    await app.click('scenario:questioned-advice');
+  }
   for (let i = 0; i < 4; i++) {
     await app.click('prep:1');
     await app.click('button:Continue');
   }
+  let k = 0;
   for (const c of [1, 1, 1, 2, 1, 1, 1, 1]) {
     await app.reveal(`reply:${c}`, { x: 4, y: height * 0.85, step: 600, tries: 30 });
     await app.click(`reply:${c}`);
+    await after(++k);
   }
   await app.find('client:final');
   await app.click('button:Results');
-  await app.find('outcome');
+  return app.find('outcome');
+}
+
+/** Plays to the results and opens the map. */
+async function playToMap(app, height, after) {
+  await playToResults(app, height, after);
   await app.click('button:Roadmap');
   return app.find('button:Fit map');
 }
@@ -98,7 +109,17 @@ await run([
     const app = await openApp({ width: 800, height: 600, seed: 0 });
     try {
       await app.load();
-      await playToMap(app, 600);
+      const changes = [];
+      await playToMap(app, 600, async (k) => {
+        if (k > 2) return;
+        await app.find('client:last');
+        const change = await app.find('trust:change');
+        const trust = await hit(app, 'meter:trust');
+        changes.push(change.text);
+        assert(trust, "the trust bar is shown");
+        assert(/^[+-]\d+$/.test(change.text), `the trust change is shown as +n or -n: ${change.text}`);
+      });
+      console.log(`     trust after the first two replies: ${changes.join(', ')}`);
       await app.reveal('button:Fit map', { x: 4, y: 300, step: -150 });
       await app.click('button:Zoom in');
       await app.click('button:Zoom in');
@@ -128,6 +149,20 @@ await run([
       const middle = fit.reduce((a, b) => (Math.abs(a.x + a.w / 2 - 400) < Math.abs(b.x + b.w / 2 - 400) ? a : b));
       const bigger = (await app.hits()).find((h) => h.label === middle.label);
       assert(bigger && Math.abs(bigger.w / middle.w - 1.25) < 0.02, `zoom in scales the boxes by 1.25 (${middle.w} -> ${bigger && bigger.w})`);
+
+      // Results scrolled to the bottom, then a new session: its results open at the top.
+      await app.reveal('button:Back to results', { x: 4, y: 300, step: -300 });
+      await app.click('button:Back to results');
+      const top = await app.find('outcome');
+      await app.page.mouse.move(4, 300);
+      for (let i = 0; i < 10; i++) await app.page.mouse.wheel(0, 400);
+      await app.quiet(300);
+      assert(!(await hit(app, 'outcome')), 'the first results page was scrolled past its outcome');
+      await app.reveal('button:Try again', { x: 4, y: 300, step: -200 });
+      assert(!(await hit(app, 'outcome')), 'the outcome is still above the view');
+      await app.click('button:Try again');
+      const again = await playToResults(app, 600, undefined, false);
+      assert(Math.abs(again.y - top.y) < 1, `the new results open at the top (outcome at ${again.y}, first time ${top.y})`);
       assert(app.problems.length === 0, app.problems.join('\n'));
     } finally {
       await app.close();
