@@ -41,7 +41,7 @@ await run([
       await app.reveal('scenario:dropped-advice');
       await app.click('scenario:dropped-advice');
       await app.click('prep:1');
-      assert((await app.hits()).some((h) => h.label === 'button:Continue'), 'prep works for the loaded scenario');
+      assert(await app.find('button:Continue').catch(() => null), 'prep works for the loaded scenario');
       assert(app.problems.length === 0, app.problems.join('\n'));
     } finally {
       await app.close();

@@ -114,6 +114,30 @@ TEST_F(Screens, EveryScreenDrawsAtPhoneAndKioskSizes) {
   }
 }
 
+// Arrow keys move the keyboard focus between widgets; the top bar never moves with them.
+TEST_F(Screens, ArrowKeysMoveFocusAndTheTopBarStays) {
+  click("scenario:questioned-advice");
+  for (int i = 0; i < 4; ++i) {
+    click("prep:1");
+    click("button:Continue");
+  }
+  for (int choice : {1, 1, 1}) click("reply:" + std::to_string(choice));
+  const HitItem* bar = find("button:Library");
+  ASSERT_NE(bar, nullptr);
+  const ImVec2 at = bar->min;
+  ImGuiIO& io = ImGui::GetIO();
+  for (int i = 0; i < 12; ++i) {
+    io.AddKeyEvent(ImGuiKey_DownArrow, true);
+    frame();
+    io.AddKeyEvent(ImGuiKey_DownArrow, false);
+    frames(2);
+    ASSERT_NE(find("button:Library"), nullptr) << "after " << i + 1 << " presses";
+    EXPECT_EQ(find("button:Library")->min.y, at.y) << "after " << i + 1 << " presses";
+  }
+  EXPECT_TRUE(io.NavActive && io.NavVisible) << "the keys moved the focus";
+  EXPECT_EQ(app_->screen(), Screen::Conversation);
+}
+
 TEST_F(Screens, TheTrustBarShowsItsNumberAndTheLastChange) {
   click("scenario:questioned-advice");
   for (int i = 0; i < 4; ++i) {
