@@ -22,7 +22,7 @@ include(GoogleTest)
 gtest_discover_tests(rapport_tests DISCOVERY_TIMEOUT 60 WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
 
 file(GLOB BENCH_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/bench/*.cpp")
-if(BENCH_SOURCES)
+if(BENCH_SOURCES AND NOT RAPPORT_SANITIZE)  # benchmarks mean nothing under the sanitizers
   add_executable(rapport_bench ${BENCH_SOURCES})
   target_link_libraries(rapport_bench PRIVATE rapport_core benchmark::benchmark benchmark::benchmark_main)
   target_compile_definitions(rapport_bench PRIVATE RAPPORT_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
