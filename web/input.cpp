@@ -100,6 +100,9 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
   wake();
   // deltaMode 0 is pixels (about 100 per notch), 1 lines, 2 pages.
   float unit = e->deltaMode == DOM_DELTA_PIXEL ? 1.0f / 100.0f : e->deltaMode == DOM_DELTA_LINE ? 1.0f / 3.0f : 1.0f;
+  // A trackpad pinch arrives as a wheel with ctrlKey set and no key event: the map zooms on it.
+  ImGui::GetIO().AddKeyEvent(ImGuiMod_Ctrl, e->mouse.ctrlKey);
+  ImGui::GetIO().AddKeyEvent(ImGuiMod_Shift, e->mouse.shiftKey);
   ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-e->deltaX) * unit, static_cast<float>(-e->deltaY) * unit);
   return EM_TRUE;
 }

@@ -150,6 +150,17 @@ await run([
       const bigger = (await app.hits()).find((h) => h.label === middle.label);
       assert(bigger && Math.abs(bigger.w / middle.w - 1.25) < 0.02, `zoom in scales the boxes by 1.25 (${middle.w} -> ${bigger && bigger.w})`);
 
+      // Ctrl+wheel over the map (what a trackpad pinch sends) zooms it; the page stays put.
+      const before = (await app.hits()).find((h) => h.label === middle.label);
+      await app.page.mouse.move(before.x + before.w / 2, before.y + before.h + 6);
+      await app.page.evaluate(({ x, y }) => {
+        const canvas = document.getElementById('canvas');
+        canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: -200, ctrlKey: true, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+      }, { x: before.x + before.w / 2, y: before.y + before.h + 6 });
+      await app.quiet(300);
+      const pinched = (await app.hits()).find((h) => h.label === middle.label);
+      assert(pinched && pinched.w > before.w * 1.1, `a pinch (Ctrl+wheel) zooms the map (${before.w} -> ${pinched && pinched.w} px)`);
+
       // Results scrolled to the bottom, then a new session: its results open at the top.
       await app.reveal('button:Back to results', { x: 4, y: 300, step: -300 });
       await app.click('button:Back to results');
