@@ -82,17 +82,8 @@ void draw_conversation_panel(App& app, ImVec2 min, ImVec2 size) {
   record_hit("panel:client", s->client.name + (role.empty() ? "" : ", " + role), top,
              ImVec2(x + width, std::max(ImGui::GetItemRectMax().y, top.y + 2 * r)));
   ImGui::SetCursorScreenPos(ImVec2(x, std::max(ImGui::GetItemRectMax().y, top.y + 2 * r) + t.dp(12)));
-  if (!s->client.wants.empty()) paragraph("panel:wants", "What they want", s->client.wants, x, width);
-  ImGui::Dummy(ImVec2(0, t.dp(4)));
-  if (!s->client.fears.empty()) paragraph("panel:fears", "What they fear", s->client.fears, x, width);
-  ImGui::Dummy(ImVec2(0, t.dp(4)));
-  if (!s->briefing.empty()) paragraph("panel:brief", "The brief", s->briefing, x, width);
-
   if (app.coaching()) {
-    ImGui::Dummy(ImVec2(0, t.dp(16)));
-    ImVec2 rule = ImGui::GetCursorScreenPos();
-    dl->AddLine(ImVec2(x, rule.y), ImVec2(x + width, rule.y), t.colors.border, t.dp(1));
-    ImGui::Dummy(ImVec2(0, t.dp(16)));
+    ImGui::Dummy(ImVec2(0, t.dp(4)));
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
     wrapped_text(t.fonts.heading, t.colors.text, "Coaching", width);
 
@@ -124,14 +115,14 @@ void draw_conversation_panel(App& app, ImVec2 min, ImVec2 size) {
       ImGui::SetCursorScreenPos(ImVec2(p.x + 2 * dot + t.dp(10), p.y));
       ImGui::BeginGroup();
       const float inner = width - 2 * dot - t.dp(10);
-      wrapped_text(t.fonts.body, t.colors.text, f.label + ": " + f.value, inner);
-      std::string foot = !f.banded ? f.target
-                         : f.band == Band::Good ? std::string(band_label(f.band))
-                                                : std::string(band_label(f.band)) + "; " + f.target;
-      wrapped_text(t.fonts.small, t.colors.text_muted, foot, inner);
+      const std::string band = f.banded ? "  \xC2\xB7  " + std::string(band_label(f.band)) : std::string();
+      wrapped_text(t.fonts.body, t.colors.text, f.label + ": " + f.value + band, inner);
+      // The target, unless it is already reached.
+      const std::string foot = f.banded && f.band == Band::Good ? std::string() : f.target;
+      if (!foot.empty()) wrapped_text(t.fonts.small, t.colors.text_muted, foot, inner);
       ImGui::EndGroup();
-      record_hit("coach:figure:" + std::to_string(i + 1), f.label + ": " + f.value + " (" + foot + ")", p, ImGui::GetItemRectMax());
-      ImGui::Dummy(ImVec2(0, t.dp(2)));
+      record_hit("coach:figure:" + std::to_string(i + 1), f.label + ": " + f.value + band + (foot.empty() ? "" : " (" + foot + ")"),
+                 p, ImGui::GetItemRectMax());
     }
     ImGui::Dummy(ImVec2(0, t.dp(8)));
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
@@ -142,7 +133,18 @@ void draw_conversation_panel(App& app, ImVec2 min, ImVec2 size) {
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
     wrapped_text(t.fonts.small, t.colors.text_muted, live.why, width);
     record_hit("coach:next", live.next + " " + live.why, next_top, ImVec2(x + width, ImGui::GetItemRectMax().y));
+    ImGui::Dummy(ImVec2(0, t.dp(12)));
+    ImVec2 rule = ImGui::GetCursorScreenPos();
+    dl->AddLine(ImVec2(x, rule.y), ImVec2(x + width, rule.y), t.colors.border, t.dp(1));
+    ImGui::Dummy(ImVec2(0, t.dp(12)));
   }
+  // The client, for reference: what they want, what they fear, the brief.
+  if (!s->client.wants.empty()) paragraph("panel:wants", "What they want", s->client.wants, x, width);
+  ImGui::Dummy(ImVec2(0, t.dp(4)));
+  if (!s->client.fears.empty()) paragraph("panel:fears", "What they fear", s->client.fears, x, width);
+  ImGui::Dummy(ImVec2(0, t.dp(4)));
+  if (!s->briefing.empty()) paragraph("panel:brief", "The brief", s->briefing, x, width);
+
   ImGui::Dummy(ImVec2(0, t.dp(24)));
   ImGui::EndChild();
 }

@@ -1,6 +1,6 @@
-// The side panel beside the conversation on wide screens: who the client is (role, wants, fears,
-// the brief) and live coaching (the last reply's code, cue and tip; the summary scores so far;
-// one thing to try next).
+// The side panel beside the conversation on wide screens: who the client is, live coaching (the
+// last reply's code, cue and tip; the summary scores so far; one thing to try next), then the
+// client's wants, fears and the brief for reference.
 #pragma once
 
 #include "app.h"
