@@ -19,13 +19,6 @@ ImU32 band_color(const CoachFigure& f) {
   return f.band == Band::Good ? t.colors.good : f.band == Band::Fair ? t.colors.fair : t.colors.poor;
 }
 
-ImU32 code_color(MiCode code) {
-  const Theme& t = theme();
-  if (is_mi_non_adherent(code)) return t.colors.poor;
-  if (is_mi_consistent(code)) return t.colors.good;
-  return t.colors.text_muted;
-}
-
 /// A labelled paragraph: small muted heading, body text below; recorded as one hit.
 void paragraph(const char* hit, const std::string& heading, const std::string& body, float x, float width) {
   const Theme& t = theme();
@@ -92,7 +85,7 @@ void draw_conversation_panel(App& app, ImVec2 min, ImVec2 size) {
       const Turn& turn = d->transcript().back();
       ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
       ImVec2 note_top = ImGui::GetCursorScreenPos();
-      chip(std::string(code_label(turn.code)) + (turn.self_coded ? " (your choice)" : ""), code_color(turn.code));
+      chip(code_chip_text(turn.code, turn.self_coded), code_chip_color(turn.code));
       std::string note = turn.cue.empty() ? std::string() : "Heard: " + turn.cue;
       if (!turn.tip.empty()) note += (note.empty() ? "" : "\n") + turn.tip;
       if (!note.empty()) {

@@ -11,16 +11,6 @@
 #include "widgets.h"
 
 namespace rapport::ui {
-namespace {
-
-ImU32 chip_color(MiCode code) {
-  const Theme& t = theme();
-  if (is_mi_non_adherent(code)) return t.colors.poor;
-  if (is_mi_consistent(code)) return t.colors.good;
-  return t.colors.text_muted;
-}
-
-}  // namespace
 
 void draw_conversation(App& app) {
   const Theme& t = theme();
@@ -107,10 +97,8 @@ void draw_conversation(App& app) {
     const Turn& turn = turns[i];
     bubble(index++, true, turn.client_line, {}, 0);
     // A code the learner chose when asked "which did you mean?" says so on its chip.
-    const std::string chip = !app.coaching() ? std::string()
-                             : turn.self_coded ? std::string(code_label(turn.code)) + " (your choice)"
-                                               : std::string(code_label(turn.code));
-    const DrawnRect said = bubble(index++, false, turn.reply, chip, chip_color(turn.code), i + 1 == turns.size() ? "code:last" : "");
+    const std::string chip = app.coaching() ? code_chip_text(turn.code, turn.self_coded) : std::string();
+    const DrawnRect said = bubble(index++, false, turn.reply, chip, code_chip_color(turn.code), i + 1 == turns.size() ? "code:last" : "");
     record_hit("learner:" + std::to_string(i + 1), turn.reply, said.min, said.max);
     if (app.coaching() && i + 1 == turns.size() && !panel) {
       // Coaching on the newest reply: its code, the cue that decided it, and a tip.

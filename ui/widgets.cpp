@@ -184,6 +184,17 @@ void meter(std::string_view label, float value, float width) {
   ImGui::Dummy(ImVec2(width, ls.y));
 }
 
+ImU32 code_chip_color(MiCode code) {
+  const Theme& t = theme();
+  if (is_mi_non_adherent(code)) return t.colors.poor;
+  if (is_mi_consistent(code)) return t.colors.good;
+  return t.colors.text_muted;
+}
+
+std::string code_chip_text(MiCode code, bool self_coded) {
+  return std::string(code_label(code)) + (self_coded ? " (your choice)" : "");
+}
+
 void chip(std::string_view text, ImU32 color) {
   const Theme& t = theme();
   ImVec2 ts = text_size(t.fonts.small, text, 0);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "imgui.h"
+#include "mi_codes.h"
 
 namespace rapport::ui {
 
@@ -54,6 +55,12 @@ DrawnRect chat_bubble(bool from_client, std::string_view initials, std::string_v
 
 /// A horizontal meter with label and value (0..100).
 void meter(std::string_view label, float value, float width);
+
+/// A reply's code chip: its colour (harmful red for MI-inconsistent codes, helpful green for
+/// MI-consistent ones, grey otherwise) and its words ("open question", "... (your choice)" when
+/// the learner said which code they meant).
+ImU32 code_chip_color(MiCode code);
+std::string code_chip_text(MiCode code, bool self_coded);
 
 /// A small rounded label (code chip, band label).
 void chip(std::string_view text, ImU32 color);
