@@ -8,6 +8,7 @@
 #include <map>
 #include <vector>
 
+#include "coaching.h"
 #include "dialogue.h"
 #include "iso_time.h"
 #include "json_guard.h"
@@ -161,6 +162,7 @@ struct SessionInputs {
     int choice = 0;
     std::string text;
     int code = 0;  // index into all_mi_codes()
+    bool self_coded = false;  // the learner said which code they meant (local saves only)
   };
   std::vector<Input> turns;
   std::string node;
@@ -218,6 +220,8 @@ std::optional<SessionInputs> inputs_of(const json& unfinished) {
         if (!text || !code) return std::nullopt;
         input.text = *text;
         input.code = code_index(*code);
+        const json* self = member(t, replay ? "self" : "self_coded");
+        input.self_coded = self && self->is_boolean() && self->get<bool>();
       } else {
         const json* choice = member(t, "choice");
         auto n = choice && choice->is_number_integer() ? json_int(*choice, 0, 1000) : std::nullopt;
@@ -486,6 +490,25 @@ std::optional<ProgressRecord> decode_suspend_data(std::string_view data, std::st
 
 // [SECTION] Replay
 
+json replay_form(const Dialogue& dialogue) {
+  json prep = json::array();
+  for (const auto& id : dialogue.prep_choices()) prep.push_back(id);
+  json turns = json::array();
+  for (const Turn& t : dialogue.transcript()) {
+    if (!t.typed) {
+      turns.push_back({{"choice", t.choice}});
+      continue;
+    }
+    json typed = {{"typed", t.reply}, {"code", std::string(code_id(t.code))}};
+    if (t.self_coded) typed["self"] = true;
+    turns.push_back(std::move(typed));
+  }
+  const std::string node = dialogue.phase() == Phase::Conversation && dialogue.node() ? dialogue.node()->id : std::string();
+  return json{{"format_version", 1},
+              {"scenario", dialogue.scenario().id},
+              {"replay", {{"prep", prep}, {"turns", turns}, {"node", node}, {"seed", dialogue.seed()}}}};
+}
+
 bool is_replay_session(const json& unfinished) {
   const json* replay = member(unfinished, "replay");
   return replay && replay->is_object();
@@ -528,9 +551,14 @@ std::optional<json> replay_session(const Scenario& scenario, const json& replay,
       MiCode code = all_mi_codes()[static_cast<size_t>(t.code)];
       // The coder is deterministic: re-coding the same text in the same context gives back the
       // cue the learner saw (a shortened text may not, and then the cue is left out).
-      CodedReply coded = classify_reply(t.text, d.client_line());
-      std::string cue = coded.code == code && !coded.cues.empty() ? coded.cues.front() : std::string();
-      ok = d.submit_typed(t.text, code, cue);
+      std::string cue;
+      if (t.self_coded) {
+        cue = "you said you meant: " + std::string(code_intent(code));
+      } else {
+        CodedReply coded = classify_reply(t.text, d.client_line());
+        if (coded.code == code && !coded.cues.empty()) cue = coded.cues.front();
+      }
+      ok = d.submit_typed(t.text, code, cue, t.self_coded);
     } else {
       ok = d.choose(static_cast<size_t>(t.choice));
     }

@@ -26,6 +26,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dialogue.h"
 #include "progress.h"
 #include "scenario.h"
 
@@ -47,6 +48,10 @@ std::string encode_suspend_data(const ProgressRecord& record, size_t limit = kSu
 ///              "node":node id or ""}}
 /// which replay_session() rebuilds. On garbage or another version returns nullopt and sets `error`.
 std::optional<ProgressRecord> decode_suspend_data(std::string_view data, std::string* error);
+
+/// The inputs of `dialogue` in the replay form above (typed replies whole; a typed reply whose
+/// code the learner chose carries "self":true), the one form every saved session uses.
+nlohmann::json replay_form(const Dialogue& dialogue);
 
 /// True when a saved unfinished session has the replay form above (rather than a full
 /// Dialogue::to_json()).

@@ -35,7 +35,7 @@ void App::init(AppServices services, std::vector<Scenario> scenarios, std::vecto
   settings_.learner_name = saved.name;
   name_draft_ = saved.name;
   name_draft_revision_++;
-  style_request_ = true;
+  next_.restyle = true;
   screen_ = options_.kiosk ? Screen::Attract : Screen::Home;
   if (options_.lms_review)
     notices_.push_back("Review mode: your LMS is not recording this launch, so scores and progress from it are "
@@ -63,9 +63,8 @@ bool App::tick(double now) {
 }
 
 void App::forget_visitor() {
-  dialogue_.reset();
+  session_.reset();
   current_ = -1;
-  score_.reset();
   pending_prep_.reset();
   notices_.clear();
   reply_draft_.clear();
@@ -82,15 +81,8 @@ void App::set_settings(const Settings& settings) {
   settings_ = settings;
   settings_.text_scale = std::clamp(settings_.text_scale, 0.9f, 1.5f);
   settings_.learner_name = clean_learner_name(settings_.learner_name);
-  if (settings_.learner_name != old_name && dialogue_ && score_) {
-    // The example signs with the new name, and so does the draft's sign-off line.
-    followup_example_ = rapport::followup_example(*dialogue_, settings_.learner_name).text;
-    if (sign_followup_draft(followup_draft_, old_name, settings_.learner_name)) {
-      followup_revision_++;
-      followup_check_ = check_followup(*dialogue_, followup_draft_);
-    }
-  }
-  style_request_ = true;
+  if (session_) session_->set_learner_name(settings_.learner_name);
+  next_.restyle = true;
   if (options_.kiosk) return;  // kiosk visitors leave nothing behind
   nlohmann::json j = book_->record().settings;
   j["theme"] = settings_.theme;
@@ -100,19 +92,12 @@ void App::set_settings(const Settings& settings) {
   take_book_notices();
 }
 
-bool App::take_style_request() {
-  bool r = style_request_;
-  style_request_ = false;
-  return r;
-}
-
 float App::ui_scale() const { return settings_.text_scale * (options_.kiosk ? 1.3f : 1.0f); }
 
 void App::complete_library(std::vector<Scenario> scenarios, std::vector<std::string> load_errors) {
-  if (dialogue_) {
-    dialogue_.reset();
+  if (session_) {
+    session_.reset();
     current_ = -1;
-    score_.reset();
     pending_prep_.reset();
     screen_ = options_.kiosk ? Screen::Attract : Screen::Home;
   }
@@ -139,7 +124,7 @@ bool App::add_scenario_text(const std::string& file, const std::string& text) {
   if (it != scenarios_.end()) {
     if (current_ == static_cast<int>(it - scenarios_.begin())) {
       // The scenario being played is replaced: leave the session before its data changes.
-      dialogue_.reset();
+      session_.reset();
       current_ = -1;
       screen_ = Screen::Home;
     }
@@ -156,14 +141,8 @@ void App::announce(const std::string& text) {
   if (services_.announce) services_.announce(text);
 }
 
-bool App::take_scroll_request() {
-  bool r = scroll_request_;
-  scroll_request_ = false;
-  return r;
-}
-
 void App::open_home() {
-  if (options_.embed && dialogue_) {
+  if (options_.embed && session_) {
     // Embedded pages have no library: "home" starts the same scenario again.
     start_scenario(static_cast<size_t>(current_));
     return;
@@ -173,57 +152,66 @@ void App::open_home() {
   announce("Scenario library");
 }
 
+SessionContext App::session_context() {
+  SessionContext c;
+  c.now = services_.now;
+  c.next_number = [this] { return ++session_counter_; };
+  c.learner_name = settings_.learner_name;
+  return c;
+}
+
 void App::start_scenario(size_t index) {
   if (index >= scenarios_.size()) return;
   if (in_frame_) {
-    deferred_.push_back([this, index] { start_scenario(index); });
+    next_.start = index;
     return;
   }
   current_ = static_cast<int>(index);
-  dialogue_ = std::make_unique<Dialogue>(scenarios_[index], session_seed());
+  session_ = std::make_unique<Session>(scenarios_[index], session_seed(), session_context());
+  revision_base_++;
   last_prep_.reset();
-  score_.reset();
   pending_prep_.reset();
   bubbles_ = BubbleAnim{};
   typing_left_ = 0;
-  trust_shown_ = static_cast<float>(dialogue_->value("trust"));
-  screen_ = dialogue_->phase() == Phase::Prepare ? Screen::Prepare : Screen::Conversation;
-  if (screen_ == Screen::Conversation && services_.session_started) services_.session_started(*dialogue_);
+  trust_shown_ = static_cast<float>(session_->dialogue().value("trust"));
+  screen_ = session_->dialogue().phase() == Phase::Prepare ? Screen::Prepare : Screen::Conversation;
   announce("Preparing: " + scenarios_[index].title);
+  handle_session_events();
 }
 
 void App::resume_unfinished() {
   if (in_frame_) {
-    deferred_.push_back([this] { resume_unfinished(); });
+    next_.resume = true;
     return;
   }
-  nlohmann::json saved = progress().unfinished;
+  const nlohmann::json& saved = progress().unfinished;
   if (!saved.is_object()) return;
-  std::string id = saved.value("scenario", "");
+  const std::string id = saved.value("scenario", "");
   auto it = std::find_if(scenarios_.begin(), scenarios_.end(), [&](const Scenario& s) { return s.id == id; });
   if (it == scenarios_.end()) return;
-  start_scenario(static_cast<size_t>(it - scenarios_.begin()));
   std::string err;
-  if (is_replay_session(saved)) {
-    // From an LMS's compact suspend data: rebuild the full state by replaying the inputs.
-    if (auto full = replay_session(*it, saved, &err)) saved = std::move(*full);
-  }
-  if (err.empty()) err = dialogue_->restore(saved);
-  if (!err.empty()) {
+  std::unique_ptr<Session> resumed = Session::resume(*it, saved, session_context(), &err);
+  start_scenario(static_cast<size_t>(it - scenarios_.begin()));
+  if (!resumed) {
+    // The fresh session start_scenario() began stays; the saved inputs are not half-restored.
     notices_.push_back("Your unfinished session could not be resumed: " + err);
-    dialogue_ = std::make_unique<Dialogue>(*it);
+    return;
   }
-  trust_shown_ = static_cast<float>(dialogue_->value("trust"));
-  bubbles_.shown = dialogue_->transcript().size() * 2 + 1;
-  screen_ = dialogue_->phase() == Phase::Prepare ? Screen::Prepare
-            : dialogue_->phase() == Phase::Ended ? Screen::End : Screen::Conversation;
-  if (dialogue_->phase() == Phase::Ended) {
-    finish_session();
-    screen_ = Screen::End;  // resumed after the last line was seen: straight to the results
-  } else if (err.empty()) {
+  session_ = std::move(resumed);
+  revision_base_++;
+  const Dialogue& d = session_->dialogue();
+  trust_shown_ = static_cast<float>(d.value("trust"));
+  bubbles_.shown = d.transcript().size() * 2 + 1;
+  screen_ = d.phase() == Phase::Prepare ? Screen::Prepare : Screen::Conversation;
+  if (session_->finished()) {
+    // Resumed after the last line was seen: the session is recorded, straight to the results.
+    session_->take_events();
+    record_finished_session();
+    screen_ = Screen::End;
+  } else {
     save_unfinished();
   }
-  scroll_request_ = true;
+  next_.scroll = true;
 }
 
 std::uint32_t App::session_seed() const {
@@ -236,65 +224,49 @@ std::uint32_t App::session_seed() const {
 }
 
 void App::choose_prep(size_t option) {
-  if (!dialogue_ || !dialogue_->prep_step() || option >= dialogue_->prep_step()->options.size()) return;
+  const Dialogue* d = dialogue();
+  if (!d || !d->prep_step() || option >= d->prep_step()->options.size()) return;
   pending_prep_ = option;
-  focus_continue_ = true;
-  announce(dialogue_->prep_step()->options[option].text);
+  next_.focus_continue = true;
+  announce(d->prep_step()->options[option].text);
 }
 
 void App::confirm_prep() {
-  if (!dialogue_ || !pending_prep_) return;
+  if (!session_ || !pending_prep_) return;
   // "Why this matters" only once the learner has committed to a choice.
-  if (const PrepStep* step = dialogue_->prep_step(); step && *pending_prep_ < step->options.size()) {
+  if (const PrepStep* step = session_->dialogue().prep_step(); step && *pending_prep_ < step->options.size()) {
     const PrepOption& o = step->options[*pending_prep_];
     last_prep_ = o.feedback.empty() ? std::nullopt : std::optional<PrepFeedback>(PrepFeedback{o.feedback, o.recommended});
     if (last_prep_) announce((o.recommended ? "Good call. " : "Worth rethinking. ") + o.feedback);
   }
-  dialogue_->choose_prep(*pending_prep_);
+  session_->choose_prep(*pending_prep_);
   pending_prep_.reset();
-  scroll_top_ = true;
-  if (dialogue_->phase() == Phase::Conversation) {
-    if (services_.session_started) services_.session_started(*dialogue_);
-    screen_ = Screen::Conversation;
-    trust_shown_ = static_cast<float>(dialogue_->value("trust"));
-    bubbles_ = BubbleAnim{0, 0.0f};
-    animating_ = true;
-    announce(current()->client.name + ": " + dialogue_->client_line());
-  }
-  save_unfinished();
+  next_.scroll_top = true;
+  handle_session_events();
 }
 
 void App::start_typing() {
   const bool pace = options_.pace && !options_.reduced_motion;
-  typing_left_ = pace && dialogue_ ? typing_seconds(dialogue_->client_line()) : 0.0f;
+  typing_left_ = pace && session_ ? typing_seconds(session_->dialogue().client_line()) : 0.0f;
 }
 
 void App::skip_typing() {
   if (typing_left_ <= 0) return;
   typing_left_ = 0;
-  scroll_request_ = true;
+  next_.scroll = true;
   animating_ = true;
 }
 
 void App::choose_reply(size_t offered_index) {
-  if (!dialogue_ || dialogue_->phase() != Phase::Conversation) return;
-  if (!dialogue_->choose(offered_index)) return;
-  start_typing();
-  if (services_.turn_finished) services_.turn_finished(*dialogue_, dialogue_->transcript().back());
-  scroll_request_ = true;
-  animating_ = true;
-  if (dialogue_->phase() == Phase::Ended) {
-    finish_session();
-  } else {
-    announce(current()->client.name + ": " + dialogue_->client_line());
-    save_unfinished();
-  }
+  if (!session_ || !session_->choose(offered_index)) return;
+  handle_session_events();
 }
 
 bool App::submit_text(const std::string& text) {
-  if (!dialogue_ || dialogue_->phase() != Phase::Conversation) return false;
+  const Dialogue* d = dialogue();
+  if (!d || d->phase() != Phase::Conversation) return false;
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) return false;
-  CodedReply coded = classify_reply(text, dialogue_->client_line());
+  CodedReply coded = classify_reply(text, d->client_line());
   if (should_ask_which(coded.code, coded.confidence, coded.runner_up, coaching_)) {
     pending_typed_ = PendingTyped{text, coded.code, coded.runner_up};
     animating_ = true;
@@ -314,95 +286,102 @@ void App::answer_which(MiCode code) {
 }
 
 bool App::send_typed(const std::string& text, MiCode code, const std::string& cue, bool self_coded) {
-  if (!dialogue_->submit_typed(text, code, cue, self_coded)) return false;
-  start_typing();
-  if (services_.turn_finished) services_.turn_finished(*dialogue_, dialogue_->transcript().back());
+  if (!session_ || !session_->submit_typed(text, code, cue, self_coded)) return false;
   reply_draft_.clear();
   reply_draft_revision_++;
-  focus_reply_ = true;
-  scroll_request_ = true;
-  animating_ = true;
+  next_.focus_reply = true;
   if (coaching_) announce("Coded as " + std::string(code_label(code)) + (cue.empty() ? "" : ": " + cue));
-  if (dialogue_->phase() == Phase::Ended) {
-    finish_session();
-  } else {
-    announce(current()->client.name + ": " + dialogue_->client_line());
-    save_unfinished();
-  }
+  handle_session_events();
   return true;
 }
 
 void App::retry_from(size_t turn) {
   if (in_frame_) {
-    deferred_.push_back([this, turn] { retry_from(turn); });
+    next_.retry_from = turn;
     return;
   }
-  if (!dialogue_ || !dialogue_->retry_from(turn)) return;
-  score_.reset();
+  if (!session_ || !session_->retry_from(turn)) return;
   screen_ = Screen::Conversation;
   bubbles_ = BubbleAnim{turn * 2 + 1, 1.0f};
   typing_left_ = 0;
-  trust_shown_ = static_cast<float>(dialogue_->value("trust"));
-  scroll_request_ = true;
-  save_unfinished();
-  announce("Back to turn " + std::to_string(turn + 1) + ". " + current()->client.name + ": " + dialogue_->client_line());
+  trust_shown_ = static_cast<float>(session_->dialogue().value("trust"));
+  next_.scroll = true;
+  handle_session_events();
+  announce("Back to turn " + std::to_string(turn + 1) + ". " + current()->client.name + ": " +
+           session_->dialogue().client_line());
 }
 
 void App::set_reply_mode(ReplyMode mode) {
   reply_mode_ = mode;
-  focus_reply_ = mode == ReplyMode::Text;
+  next_.focus_reply = mode == ReplyMode::Text;
   animating_ = true;
 }
 
 void App::save_unfinished() {
-  if (!dialogue_) return;
-  book_->set_unfinished(dialogue_->to_json());
+  if (!session_) return;
+  book_->set_unfinished(session_->saved_inputs());
   take_book_notices();
 }
 
-void App::finish_session() {
-  score_ = score_session(*dialogue_);
-  SessionRecord rec;
-  std::string when = services_.now ? services_.now() : std::string("1970-01-01T00:00:00Z");
-  rec.id = when + "-" + current()->id + "-" + std::to_string(++session_counter_);
-  rec.scenario = current()->id;
-  rec.finished = when;
-  bool typed = std::any_of(dialogue_->transcript().begin(), dialogue_->transcript().end(),
-                           [](const Turn& t) { return t.typed; });
-  rec.mode = typed ? "text" : "choice";
-  rec.outcome = dialogue_->ending()->kind;
-  rec.ending_title = dialogue_->ending()->title;
-  rec.score = score_->total;
-  rec.rq_ratio = score_->miti.reflection_to_question;
-  rec.percent_complex = score_->miti.percent_complex;
-  for (const auto& t : dialogue_->transcript()) rec.codes[std::string(code_id(t.code))]++;
-  rec.transcript = dialogue_->to_json()["turns"];
-  rec.last_words = dialogue_->client_line();
-  if (services_.session_finished) services_.session_finished(*dialogue_, *score_, rec);
-  last_session_ = rec;
-  book_->add_session(std::move(rec));
-  // The learner writes the email from a skeleton; the example waits until they ask for it.
-  followup_draft_ = followup_skeleton(*dialogue_, settings_.learner_name);
-  FollowUpExample example = rapport::followup_example(*dialogue_, settings_.learner_name);
-  followup_example_ = std::move(example.text);
+void App::handle_session_events() {
+  if (!session_) return;
+  const Dialogue& d = session_->dialogue();
+  for (const SessionEvent& e : session_->take_events()) {
+    switch (e.kind) {
+      case SessionEventKind::PrepChosen:
+      case SessionEventKind::Rewound: break;
+      case SessionEventKind::Started:
+        if (services_.session_started) services_.session_started(d);
+        if (screen_ == Screen::Prepare) {
+          screen_ = Screen::Conversation;
+          trust_shown_ = static_cast<float>(d.value("trust"));
+          bubbles_ = BubbleAnim{0, 0.0f};
+          animating_ = true;
+          announce(current()->client.name + ": " + d.client_line());
+        }
+        break;
+      case SessionEventKind::TurnPlayed:
+        start_typing();
+        if (services_.turn_finished) services_.turn_finished(d, d.transcript().back());
+        next_.scroll = true;
+        animating_ = true;
+        if (!session_->finished()) announce(current()->client.name + ": " + d.client_line());
+        break;
+      case SessionEventKind::Finished:
+        record_finished_session();
+        // The client's last words stay on the conversation screen until the learner opens the results.
+        screen_ = Screen::Conversation;
+        next_.scroll = true;
+        announce((d.client_line().empty() ? std::string() : current()->client.name + ": " + d.client_line() + " ") +
+                 "The conversation is over; your results are ready.");
+        break;
+      case SessionEventKind::Rescored:
+        book_->update_session(*session_->record());
+        take_book_notices();
+        if (session_->score()->total != e.score_before && services_.session_rescored)
+          services_.session_rescored(d, *session_->score(), *session_->record());
+        break;
+    }
+    if (e.save) save_unfinished();
+  }
+}
+
+void App::record_finished_session() {
+  const SessionRecord& rec = *session_->record();
+  if (services_.session_finished) services_.session_finished(session_->dialogue(), *session_->score(), rec);
+  book_->add_session(rec);
+  if (!session_->followup_error().empty()) notices_.push_back("The follow-up email: " + session_->followup_error() + ".");
   followup_example_shown_ = false;
-  if (!example.error.empty()) notices_.push_back("The follow-up email: " + example.error + ".");
-  followup_revision_++;
-  followup_check_ = check_followup(*dialogue_, followup_draft_);
   journal_draft_.clear();
   journal_saved_ = false;
   book_->set_unfinished(nullptr);
   take_book_notices();
-  // The client's last words stay on the conversation screen until the learner opens the results.
-  screen_ = Screen::Conversation;
-  scroll_request_ = true;
-  announce((dialogue_->client_line().empty() ? std::string() : current()->client.name + ": " + dialogue_->client_line() + " ") +
-           "The conversation is over; your results are ready.");
 }
 
-bool App::text_field(const char* id, ImVec2 size, std::string& value, const char* placeholder, int revision,
+bool App::text_field(const char* id, Size2 size_px, std::string& value, const char* placeholder, int revision,
                      bool enter_submits, const char* hit_label, bool take_focus) {
   const Theme& t = theme();
+  const ImVec2 size(size_px.x, size_px.y);
   bool edited = field_edited_.erase(id) > 0;
   const std::string label = hit_label ? std::string(hit_label) : std::string("field:") + id;
   if (!services_.text_fields) {
@@ -412,7 +391,7 @@ bool App::text_field(const char* id, ImVec2 size, std::string& value, const char
     const ImGuiInputTextFlags flags =
         enter_submits ? ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine : 0;
     const bool entered = ImGui::InputTextMultiline((std::string("##") + id).c_str(), &value, size, flags);
-    if (enter_submits && entered) field_submitted_.insert(id);
+    if (enter_submits && entered) now_.submitted.insert(id);  // this frame's screen sends it
     else edited |= entered;
     edited |= ImGui::IsItemDeactivatedAfterEdit();
     ImGui::PopStyleVar();
@@ -421,12 +400,13 @@ bool App::text_field(const char* id, ImVec2 size, std::string& value, const char
   }
   if (take_focus) ++field_focus_[id];
   TextFieldSpec spec{id, {}, {}, value, revision, placeholder, enter_submits, field_focus_[id]};
-  place_field(std::move(spec), size, &value, label);
+  place_field(std::move(spec), size_px, &value, label);
   return edited;
 }
 
-void App::text_view(const char* id, ImVec2 size, const std::string& text, const char* placeholder, int revision) {
+void App::text_view(const char* id, Size2 size_px, const std::string& text, const char* placeholder, int revision) {
   const Theme& t = theme();
+  const ImVec2 size(size_px.x, size_px.y);
   const std::string label = std::string("field:") + id;
   if (!services_.text_fields) {
     std::string& copy = view_buffers_[id];
@@ -439,11 +419,12 @@ void App::text_view(const char* id, ImVec2 size, const std::string& text, const 
   }
   TextFieldSpec spec{id, {}, {}, text, revision, placeholder};
   spec.read_only = true;
-  place_field(std::move(spec), size, nullptr, label);
+  place_field(std::move(spec), size_px, nullptr, label);
 }
 
-void App::place_field(TextFieldSpec spec, ImVec2 size, std::string* bound, const std::string& hit_label) {
+void App::place_field(TextFieldSpec spec, Size2 size_px, std::string* bound, const std::string& hit_label) {
   const Theme& t = theme();
+  const ImVec2 size(size_px.x, size_px.y);
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImVec2 q(p.x + size.x, p.y + size.y);
   ImGui::Dummy(size);
@@ -452,8 +433,8 @@ void App::place_field(TextFieldSpec spec, ImVec2 size, std::string* bound, const
   ImVec2 cmin = ImGui::GetWindowDrawList()->GetClipRectMin(), cmax = ImGui::GetWindowDrawList()->GetClipRectMax();
   if (q.y > cmin.y && p.y < cmax.y) {
     if (bound) field_values_[spec.id] = bound;
-    spec.min = ImVec2(p.x, std::max(p.y, cmin.y));
-    spec.max = ImVec2(q.x, std::min(q.y, cmax.y));
+    spec.min = Size2{p.x, std::max(p.y, cmin.y)};
+    spec.max = Size2{q.x, std::min(q.y, cmax.y)};
     record_hit(hit_label, spec.value, p, q);
     fields_.push_back(std::move(spec));
   }
@@ -469,11 +450,13 @@ void App::text_field_input(const std::string& id, const std::string& text) {
 
 void App::frame(float dt) {
   animating_ = false;
+  now_ = std::exchange(next_, FrameRequests{});
+  next_.restyle = false;
   in_frame_ = true;
   fields_.clear();
   field_values_.clear();
   begin_hit_frame();
-  if (ease_toward(trust_shown_, dialogue_ ? static_cast<float>(dialogue_->value("trust")) : 0.0f, dt)) animating_ = true;
+  if (ease_toward(trust_shown_, session_ ? static_cast<float>(session_->dialogue().value("trust")) : 0.0f, dt)) animating_ = true;
   if (typing_left_ > 0) {
     typing_left_ -= dt;
     animating_ = true;
@@ -518,10 +501,14 @@ void App::frame(float dt) {
   end_hit_frame();
   if (services_.text_fields) services_.text_fields(fields_);
   in_frame_ = false;
-  std::vector<std::function<void()>> actions;
-  actions.swap(deferred_);
-  for (auto& a : actions) a();
-  if (!actions.empty()) animating_ = true;
+  // The actions that replace the session, now that the frame that asked for them is drawn.
+  const std::optional<size_t> start = std::exchange(next_.start, std::nullopt);
+  const std::optional<size_t> retry = std::exchange(next_.retry_from, std::nullopt);
+  const bool resume = std::exchange(next_.resume, false);
+  if (start) start_scenario(*start);
+  if (resume) resume_unfinished();
+  if (retry) retry_from(*retry);
+  if (start || resume || retry) animating_ = true;
 }
 
 bool begin_screen(const char* id) {

@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "dialogue.h"
-#include "imgui.h"
 #include "followup.h"
+#include "session.h"
 #include "session_review.h"
 #include "options.h"
 #include "progress.h"
@@ -32,11 +32,16 @@ struct Settings {
   std::string learner_name;     // signs the follow-up email; "" = not set
 };
 
+/// A size or a point in device pixels (ui/ draws with ImGui; this header does not need it).
+struct Size2 {
+  float x = 0, y = 0;
+};
+
 /// A text field the platform draws as a real HTML element over the canvas (word wrap, phone
 /// keyboards, IMEs, screen readers), positioned in device pixels.
 struct TextFieldSpec {
   std::string id;
-  ImVec2 min, max;
+  Size2 min, max;
   std::string value;
   int revision = 0;  // changes when the app replaced the value (not on the learner's typing)
   std::string placeholder;
@@ -65,6 +70,21 @@ struct AppServices {
   std::function<void(const Dialogue&, const SessionScore&, const SessionRecord&)> session_rescored;
 };
 
+/// One-shot requests: what the actions since the last frame ask the next frame to do. frame()
+/// takes them (requests() is what the frame being drawn was asked), so each lasts one frame.
+struct FrameRequests {
+  bool restyle = true;          // the platform re-applies the theme and fonts (read before frame())
+  bool scroll = false;          // chat to its newest bubble; a new results or history page to its top
+  bool scroll_top = false;      // a new preparation step opens at its top
+  bool focus_reply = false;     // the reply box takes the keyboard focus
+  bool focus_continue = false;  // the keyboard focus moves to "Continue" (a prep option was chosen)
+  std::set<std::string> submitted;  // text fields where Enter was pressed (enter_submits)
+  // Actions that replace the session, asked for while a frame was drawn: done once it is drawn.
+  std::optional<size_t> start;       // start_scenario(index)
+  bool resume = false;               // resume_unfinished()
+  std::optional<size_t> retry_from;  // retry_from(turn)
+};
+
 /// What the app shows about one bubble's entry animation.
 struct BubbleAnim {
   size_t shown = 0;     // bubbles fully shown
@@ -86,8 +106,10 @@ class App {
 
   const Settings& settings() const { return settings_; }
   void set_settings(const Settings& settings);
-  /// True once after the settings changed: the platform re-applies the theme and fonts.
-  bool take_style_request();
+  /// What the next frame is asked to do so far; the platform reads `restyle` before frame().
+  const FrameRequests& next_requests() const { return next_; }
+  /// What the frame being drawn was asked to do (the screens read it).
+  const FrameRequests& requests() const { return now_; }
   /// Scale factor for text and targets on top of devicePixelRatio (settings x kiosk).
   float ui_scale() const;
   bool settings_open() const { return settings_open_; }
@@ -133,12 +155,12 @@ class App {
   const SessionReview& history_review() const { return history_review_; }
   /// The learner's own email: it opens as core's skeleton (followup_skeleton) and is the only
   /// text the checklist and the score look at.
-  std::string& followup_draft() { return followup_draft_; }
+  std::string& followup_draft() { return session_ ? session_->followup_draft() : no_draft_; }
   /// Re-checks the draft after an edit.
   void followup_edited();
-  const FollowUpCheck& followup_check() const { return followup_check_; }
+  const FollowUpCheck& followup_check() const { return session_ ? session_->followup_check() : no_check_; }
   /// The model email for this session's ending (core's followup_example), shown on request.
-  const std::string& followup_example() const { return followup_example_; }
+  const std::string& followup_example() const { return session_ ? session_->followup_example() : no_draft_; }
   bool followup_example_shown() const { return followup_example_shown_; }
   void show_followup_example(bool shown);
   void copy_followup();
@@ -165,23 +187,27 @@ class App {
 
   // --- text fields ---
   /// A multi-line text field bound to `value`; returns true when the learner edited it.
-  bool text_field(const char* id, ImVec2 size, std::string& value, const char* placeholder, int revision = 0,
+  bool text_field(const char* id, Size2 size, std::string& value, const char* placeholder, int revision = 0,
                   bool enter_submits = false, const char* hit_label = nullptr, bool take_focus = false);
   /// A read-only multi-line field showing `text`, selectable so that parts can be copied.
-  void text_view(const char* id, ImVec2 size, const std::string& text, const char* placeholder, int revision);
+  void text_view(const char* id, Size2 size, const std::string& text, const char* placeholder, int revision);
   /// The name field in Settings (kept exactly as typed) and what to do after an edit.
   std::string& name_draft() { return name_draft_; }
   int name_draft_revision() const { return name_draft_revision_; }
   void name_edited();
   /// The platform reports typing in one of its HTML fields.
   void text_field_input(const std::string& id, const std::string& text);
-  /// The platform reports Enter in a field with enter_submits; true once per press.
-  void text_field_submit(const std::string& id) { field_submitted_.insert(id); animating_ = true; }
-  bool take_field_submit(const std::string& id) { return field_submitted_.erase(id) > 0; }
+  /// The platform reports Enter in a field with enter_submits (requests().submitted next frame).
+  void text_field_submit(const std::string& id) {
+    next_.submitted.insert(id);
+    animating_ = true;
+  }
+  /// True in the frame after Enter was pressed in field `id`.
+  bool field_submitted(const std::string& id) const { return now_.submitted.count(id) > 0; }
   /// The typed reply being written (kept exactly as typed, any script), and its revision.
   std::string& reply_draft() { return reply_draft_; }
   int reply_draft_revision() const { return reply_draft_revision_; }
-  int followup_revision() const { return followup_revision_; }
+  int followup_revision() const { return session_ ? session_->followup_revision() + revision_base_ : revision_base_; }
 
   // --- read by the screens ---
   /// A deque, so adding a scenario never moves the one a running dialogue points at.
@@ -200,9 +226,10 @@ class App {
   const std::vector<std::string>& notices() const { return notices_; }
   void dismiss_notices() { notices_.clear(); }
   const ProgressRecord& progress() const { return book_->record(); }
-  const Dialogue* dialogue() const { return dialogue_.get(); }
+  const Dialogue* dialogue() const { return session_ ? &session_->dialogue() : nullptr; }
+  const Session* session() const { return session_.get(); }
   const Scenario* current() const { return current_ >= 0 ? &scenarios_[static_cast<size_t>(current_)] : nullptr; }
-  const std::optional<SessionScore>& score() const { return score_; }
+  const std::optional<SessionScore>& score() const { return session_ ? session_->score() : no_score_; }
   std::optional<size_t> pending_prep_choice() const { return pending_prep_; }
   /// The feedback on the preparation choice just confirmed (shown on the next screen).
   struct PrepFeedback {
@@ -210,24 +237,6 @@ class App {
     bool recommended = false;
   };
   const std::optional<PrepFeedback>& last_prep_feedback() const { return last_prep_; }
-  /// True once after switching to typing or sending a typed reply: the text box takes focus.
-  bool take_focus_reply() {
-    bool r = focus_reply_;
-    focus_reply_ = false;
-    return r;
-  }
-  /// True once when a new prep step starts: its page opens scrolled to the top.
-  bool take_scroll_top() {
-    bool r = scroll_top_;
-    scroll_top_ = false;
-    return r;
-  }
-  /// True once after a prep option was chosen: keyboard focus moves to "Continue".
-  bool take_focus_continue() {
-    bool r = focus_continue_;
-    focus_continue_ = false;
-    return r;
-  }
   float trust_shown() const { return trust_shown_; }
   BubbleAnim& bubbles() { return bubbles_; }
   /// True while the client "types" the newest line (core/pacing.h); the line shows after it.
@@ -235,19 +244,23 @@ class App {
   /// Shows the newest client line now (a tap, Enter or Space while the client types).
   void skip_typing();
   void request_animation() { animating_ = true; }
-  /// True once per new bubble so the chat scrolls to the bottom.
-  bool take_scroll_request();
 
  private:
-  void finish_session();
+  /// Draws what the session's events say happened: the platform's reports, saving, the
+  /// announcements and the screen to show.
+  void handle_session_events();
+  SessionContext session_context();
+  /// Stores the finished session and reports it; resets the after-session drafts.
+  void record_finished_session();
+  /// The follow-up email left the app: its coverage counts in the score.
+  void count_followup();
   /// Starts the typing pause before the client line the last reply brought, when pacing is on.
   void start_typing();
   void save_unfinished();
   void forget_visitor();
-  void rescore_with_followup();
   void take_book_notices();
   /// Hands a field to the platform (or records it for tests); `bound` receives the learner's typing.
-  void place_field(TextFieldSpec spec, ImVec2 size, std::string* bound, const std::string& hit_label);
+  void place_field(TextFieldSpec spec, Size2 size, std::string* bound, const std::string& hit_label);
   void announce(const std::string& text);
 
   AppServices services_;
@@ -255,7 +268,12 @@ class App {
   std::vector<std::string> load_errors_;
   std::vector<std::string> notices_;
   std::unique_ptr<ProgressBook> book_;
-  std::unique_ptr<Dialogue> dialogue_;
+  std::unique_ptr<Session> session_;
+  // What the accessors show while there is no session.
+  std::string no_draft_;
+  FollowUpCheck no_check_;
+  std::optional<SessionScore> no_score_;
+  int revision_base_ = 0;  // grows with each session so that fields reload their text
   int current_ = -1;
   Screen screen_ = Screen::Home;
   std::optional<size_t> pending_prep_;
@@ -263,25 +281,16 @@ class App {
   std::uint32_t session_seed() const;
   std::optional<PendingTyped> pending_typed_;
   bool send_typed(const std::string& text, MiCode code, const std::string& cue, bool self_coded);
-  std::optional<SessionScore> score_;
   float trust_shown_ = 0;
   BubbleAnim bubbles_;
   float typing_left_ = 0;  // seconds until the newest client line shows
-  bool scroll_request_ = false;
   bool animating_ = false;
   int session_counter_ = 0;
   ReplyMode reply_mode_ = ReplyMode::Choice;
   bool coaching_ = true;
   AppOptions options_;
   Settings settings_;
-  bool style_request_ = true;
   bool settings_open_ = false;
-  bool focus_continue_ = false;
-  bool scroll_top_ = false;
-  bool focus_reply_ = false;
-  std::string followup_draft_;
-  int followup_revision_ = 0;
-  std::string followup_example_;
   bool followup_example_shown_ = false;
   std::map<std::string, std::string> view_buffers_;  // native read-only fields' copies
   std::string name_draft_;
@@ -289,22 +298,18 @@ class App {
   std::vector<TextFieldSpec> fields_;
   std::map<std::string, std::string*> field_values_;
   std::set<std::string> field_edited_;
-  std::set<std::string> field_submitted_;
   std::string reply_draft_;
   int reply_draft_revision_ = 0;
   std::map<std::string, int> field_focus_;
-  FollowUpCheck followup_check_;
   std::string journal_draft_;
   bool journal_saved_ = false;
   bool reset_asked_ = false;
   bool reference_open_ = false;
-  std::string last_session_id_;
-  std::optional<SessionRecord> last_session_;
   SessionReview history_review_;
   double last_input_ = 0;
-  // Actions that replace the dialogue wait until the frame that asked for them is drawn.
+  FrameRequests next_;  // what actions asked for since the frame being drawn began
+  FrameRequests now_;   // what the frame being drawn was asked
   bool in_frame_ = false;
-  std::vector<std::function<void()>> deferred_;
 };
 
 // One function per screen, each in its own file.

@@ -12,11 +12,11 @@ namespace rapport::ui {
 
 void App::open_screen(Screen screen) {
   bool needs_session = screen == Screen::End || screen == Screen::FollowUp || screen == Screen::Roadmap;
-  if (needs_session && (!dialogue_ || !score_)) return;
+  if (needs_session && (!session_ || !session_->score())) return;
   if (screen == Screen::End && screen_ == Screen::Conversation) {
     // Results open at the top, with the outcome and the score in view.
-    scroll_request_ = true;
-    announce(dialogue_->ending()->title + ". Score " + std::to_string(score_->total) + " out of 100.");
+    next_.scroll = true;
+    announce(session_->dialogue().ending()->title + ". Score " + std::to_string(session_->score()->total) + " out of 100.");
   }
   screen_ = screen;
   animating_ = true;
@@ -29,26 +29,13 @@ void App::open_history(size_t index) {
   for (const Scenario& s : scenarios_)
     if (s.id == sessions[index].scenario) scenario = &s;
   history_review_ = review_session(sessions[index], scenario);
-  scroll_request_ = true;
+  next_.scroll = true;
   screen_ = Screen::History;
   animating_ = true;
 }
 
-void App::rescore_with_followup() {
-  if (!dialogue_ || !score_ || !last_session_) return;
-  const int before = score_->total;
-  score_ = score_session(*dialogue_, followup_check_.coverage);
-  last_session_->score = score_->total;
-  last_session_->followup_coverage = followup_check_.coverage;
-  book_->update_session(*last_session_);
-  take_book_notices();
-  if (score_->total != before && services_.session_rescored)
-    services_.session_rescored(*dialogue_, *score_, *last_session_);
-}
-
 void App::followup_edited() {
-  if (!dialogue_) return;
-  followup_check_ = check_followup(*dialogue_, followup_draft_);
+  if (session_) session_->followup_edited();
 }
 
 void App::show_followup_example(bool shown) {
@@ -67,15 +54,21 @@ void App::name_edited() {
   }
 }
 
+void App::count_followup() {
+  if (!session_) return;
+  session_->followup_sent();
+  handle_session_events();
+}
+
 void App::copy_followup() {
-  if (services_.copy_text) services_.copy_text(followup_draft_);
-  rescore_with_followup();
+  if (services_.copy_text) services_.copy_text(followup_draft());
+  count_followup();
   announce("Follow-up email copied to the clipboard.");
 }
 
 void App::download_followup() {
-  if (services_.download_text) services_.download_text("follow-up-" + (current() ? current()->id : std::string("email")) + ".txt", followup_draft_);
-  rescore_with_followup();
+  if (services_.download_text) services_.download_text("follow-up-" + (current() ? current()->id : std::string("email")) + ".txt", followup_draft());
+  count_followup();
 }
 
 namespace {
@@ -98,22 +91,22 @@ std::string percent_encode(std::string_view in) {
 
 void App::mail_followup() {
   // The first line of the draft is its subject ("Subject: ..." or plain), the rest the body.
-  std::string subject, body = followup_draft_;
-  size_t nl = followup_draft_.find('\n');
+  std::string subject, body = followup_draft();
+  size_t nl = followup_draft().find('\n');
   if (nl != std::string::npos) {
-    subject = followup_draft_.substr(0, nl);
+    subject = followup_draft().substr(0, nl);
     if (subject.rfind("Subject: ", 0) == 0) subject = subject.substr(9);
-    body = followup_draft_.substr(nl + 1);
+    body = followup_draft().substr(nl + 1);
     while (!body.empty() && body.front() == '\n') body.erase(body.begin());
   }
   if (services_.open_url) services_.open_url("mailto:?subject=" + percent_encode(subject) + "&body=" + percent_encode(body));
-  rescore_with_followup();
+  count_followup();
 }
 
 void App::save_journal() {
-  if (!last_session_) return;
-  last_session_->journal = journal_draft_;
-  journal_saved_ = options_.kiosk || book_->set_journal(last_session_->id, journal_draft_);
+  if (!session_ || !session_->record()) return;
+  session_->set_journal(journal_draft_);
+  journal_saved_ = options_.kiosk || book_->set_journal(session_->record()->id, journal_draft_);
   take_book_notices();
   announce(journal_saved_ ? "Journal entry saved." : "The journal entry could not be saved.");
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app.h"
+#include "imgui.h"
 
 namespace rapport::ui {
 

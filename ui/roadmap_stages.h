@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "roadmap_model.h"
+#include "conversation_map.h"
 
 namespace rapport::ui {
 

@@ -122,7 +122,7 @@ void draw_conversation(App& app) {
     record_hit(ended ? "client:final" : "client:last", d->client_line(), line.min, line.max);
   }
   ImGui::Dummy(ImVec2(0, t.dp(12)));
-  if (app.take_scroll_request() || anim.appear < 1.0f) ImGui::SetScrollHereY(1.0f);
+  if (app.requests().scroll || anim.appear < 1.0f) ImGui::SetScrollHereY(1.0f);
   ImGui::EndChild();
 
   // Reply area: header with the mode switch, then choices or the text box.
@@ -200,13 +200,13 @@ void draw_conversation(App& app) {
     // Enter sends and Shift+Enter starts a new line); ImGui's own box without a page.
     float send_w = t.dp(96);
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
-    const bool focus = ImGui::IsWindowAppearing() || app.take_focus_reply();
-    app.text_field("reply", ImVec2(column - send_w - t.dp(12), t.dp(104)), app.reply_draft(),
+    const bool focus = ImGui::IsWindowAppearing() || app.requests().focus_reply;
+    app.text_field("reply", {column - send_w - t.dp(12), t.dp(104)}, app.reply_draft(),
                    "Type what you would say, then press Enter", app.reply_draft_revision(), true, "input:reply",
                    focus && !app.options().touch);
     ImGui::SameLine(0, t.dp(12));
     bool send = pill_button("button:Send", "Send");
-    if (send || app.take_field_submit("reply")) app.submit_text(app.reply_draft());
+    if (send || app.field_submitted("reply")) app.submit_text(app.reply_draft());
   } else {
     for (size_t k = 0; k < offer.size(); ++k) {
       ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));

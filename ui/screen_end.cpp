@@ -96,7 +96,7 @@ void draw_end(App& app) {
   const Ending& e = *d->ending();
   ImVec2 avail = ImGui::GetContentRegionAvail();
   ImGui::BeginChild("##end_scroll", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
-  if (app.take_scroll_request()) ImGui::SetScrollY(0.0f);  // a new results page opens at the top
+  if (app.requests().scroll) ImGui::SetScrollY(0.0f);  // a new results page opens at the top
   float margin = t.dp(16);
   float width = std::min(avail.x - 2 * margin, t.dp(860));
   float x = ImGui::GetCursorScreenPos().x + (avail.x - width) / 2;
@@ -203,7 +203,7 @@ void draw_end(App& app) {
     wrapped_text(t.fonts.small, t.colors.text_muted,
                  "What worked in this conversation? What will you try next time? Saved with this session.", width);
     at_x();
-    if (app.text_field("journal", ImVec2(width, t.dp(110)), app.journal_draft(), "What worked, and what to try next time",
+    if (app.text_field("journal", {width, t.dp(110)}, app.journal_draft(), "What worked, and what to try next time",
                        app.followup_revision()))
       app.journal_edited();
     at_x();

@@ -61,7 +61,7 @@ float draw_example(App& app, float x, float y, float width, bool reveal) {
   ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width - t.dp(40), text.c_str(), text.c_str() + text.size());
   float lines = size.y / font->FontSize + 2;
   float height = lines * font->FontSize * 1.4f + t.dp(24);
-  app.text_view("followup-example", ImVec2(width, height), text, "An example email", app.followup_revision());
+  app.text_view("followup-example", {width, height}, text, "An example email", app.followup_revision());
   return ImGui::GetCursorScreenPos().y;
 }
 
@@ -96,7 +96,7 @@ void draw_followup(App& app) {
   float top = ImGui::GetCursorScreenPos().y;
   ImGui::SetCursorScreenPos(ImVec2(x, top));
   float editor_h = std::max(t.dp(320), std::min(avail.y * 0.62f, t.dp(560)));
-  if (app.text_field("followup", ImVec2(editor_w, editor_h), app.followup_draft(), "Write your email here",
+  if (app.text_field("followup", {editor_w, editor_h}, app.followup_draft(), "Write your email here",
                      app.followup_revision()))
     app.followup_edited();
   float bottom_left = ImGui::GetCursorScreenPos().y;

@@ -20,7 +20,7 @@ void draw_history(App& app) {
   const SessionReview& r = app.history_review();
   ImVec2 avail = ImGui::GetContentRegionAvail();
   ImGui::BeginChild("##history_scroll", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
-  if (app.take_scroll_request()) ImGui::SetScrollY(0.0f);
+  if (app.requests().scroll) ImGui::SetScrollY(0.0f);
   float margin = avail.x < t.dp(600) ? t.dp(16) : t.dp(32);
   float width = std::min(avail.x - 2 * margin, t.dp(860));
   float x = ImGui::GetCursorScreenPos().x + (avail.x - width) / 2;

@@ -37,7 +37,7 @@ void draw_prepare(App& app) {
     return;
   }
   ImVec2 avail = ImGui::GetContentRegionAvail();
-  if (app.take_scroll_top()) ImGui::SetNextWindowScroll(ImVec2(0, 0));
+  if (app.requests().scroll_top) ImGui::SetNextWindowScroll(ImVec2(0, 0));
   ImGui::BeginChild("##prep_scroll", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
   float margin = t.dp(16);
   float width = std::min(avail.x - 2 * margin, t.dp(760));
@@ -84,7 +84,7 @@ void draw_prepare(App& app) {
     at_x();
     bool last = d->prep_index() + 1 == s->prep.size();
     // After a choice, "Continue" takes keyboard focus and scrolls into view (small screens).
-    bool focus = app.take_focus_continue();
+    bool focus = app.requests().focus_continue;
     if (focus) ImGui::SetKeyboardFocusHere();
     if (pill_button("button:Continue", last ? "Start the conversation" : "Continue")) app.confirm_prep();
     if (focus) {

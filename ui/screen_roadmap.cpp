@@ -10,7 +10,7 @@
 
 #include "app.h"
 #include "imgui.h"
-#include "roadmap_model.h"
+#include "conversation_map.h"
 #include "roadmap_stages.h"
 #include "theme.h"
 #include "widgets.h"
@@ -575,10 +575,8 @@ void draw_roadmap(App& app) {
                  "each.",
                  width);
     ImGui::Dummy(ImVec2(0, t.dp(8)));
-    SessionScore fallback;
-    const SessionScore& score = app.score() ? *app.score() : (fallback = score_session(*d));
     at_x();
-    draw_stages(roadmap_steps(*s, *d, score), x, width);
+    draw_stages(app.session()->stage_ratings(), x, width);
   }
   ImGui::Dummy(ImVec2(0, t.dp(40)));
   if (pan_y != 0) ImGui::SetScrollY(ImGui::GetScrollY() - pan_y);

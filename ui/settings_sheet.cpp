@@ -62,10 +62,9 @@ void draw_settings(App& app) {
     if (!app.options().kiosk) {
       wrapped_text(t.fonts.small, t.colors.text_muted, "Your name, to sign your follow-up emails", width);
       float field_h = t.fonts.body->FontSize * 1.4f + t.dp(24);
-      if (app.text_field("name", ImVec2(width, field_h), app.name_draft(), "Your name", app.name_draft_revision(),
+      if (app.text_field("name", {width, field_h}, app.name_draft(), "Your name", app.name_draft_revision(),
                          true, "field:name"))
         app.name_edited();
-      app.take_field_submit("name");  // Enter only finishes typing; the name is kept as it is typed
     }
 
     wrapped_text(t.fonts.small, t.colors.text_muted, "Colours", width);

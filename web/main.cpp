@@ -139,7 +139,7 @@ void sync_size() {
     g->height = h;
     g->frames_wanted = std::max(g->frames_wanted, 3);
   }
-  bool restyle = g->app.take_style_request();
+  bool restyle = g->app.next_requests().restyle;
   // The full atlas comes a frame after the full library (frame 2 loads the scenarios, frame 3
   // rasterises the rest of the glyphs), so that neither holds up input for long.
   if (g->frames_drawn >= 2 && g->glyphs != rapport::ui::GlyphSet::Full) {

@@ -109,8 +109,8 @@ await run([
       }, before, { timeout: 10000 });
       await direct.settle(500);
       const saved = await direct.page.evaluate(() => JSON.parse(localStorage.getItem('rapport.progress')).unfinished);
-      assert(saved.turns.length === 1 && saved.turns[0].typed && saved.turns[0].reply === typed,
-        `the typed reply was played: ${JSON.stringify(saved.turns)}`);
+      const turns = saved.replay.turns;  // the session's inputs (core/suspend.h's replay form)
+      assert(turns.length === 1 && turns[0].typed === typed, `the typed reply was played: ${JSON.stringify(turns)}`);
       assert(!(await direct.hits()).some((h) => h.label === 'coach:last'), 'coach=0 hides coaching (assessment mode)');
       await direct.screenshot('embed-1-800x600.png');
       assert(direct.problems.length === 0, direct.problems.join('\n'));

@@ -168,12 +168,14 @@ async function continueUnfinished({ app, clientBefore, typed }) {
   assert(!notice, `resume failed: ${notice && notice.text}`);
   const last = hits.find((h) => h.label === 'client:last');
   assert(last && last.text === clientBefore, `resumed at the same client line: "${last && last.text}" vs "${clientBefore}"`);
-  // The chat bubbles record no hit labels, so the resumed transcript is read from what the app
-  // saved after resuming (the full session, re-saved locally once it was rebuilt from the LMS's).
+  const bubble = hits.find((h) => h.label === 'learner:2');
+  assert(bubble && bubble.text === typed, `the typed reply is back in the chat: ${JSON.stringify(bubble && bubble.text)}`);
+  // And in what the app saved after resuming (re-saved locally once it was rebuilt from the LMS's).
   const saved = await inApp(app, () => JSON.parse(localStorage.getItem('rapport.progress') || 'null'));
-  const turns = (saved && saved.unfinished && saved.unfinished.turns) || [];
-  assert(turns.length === 2, `two replies resumed: ${JSON.stringify(turns.map((t) => t.reply))}`);
-  assert(turns[1].typed === true && turns[1].reply === typed, `the typed reply is back in the transcript: ${JSON.stringify(turns[1])}`);
+  // Saved as the session's inputs (core/suspend.h's replay form): a choice, then the typed text.
+  const turns = (saved && saved.unfinished && saved.unfinished.replay && saved.unfinished.replay.turns) || [];
+  assert(turns.length === 2, `two replies resumed: ${JSON.stringify(turns)}`);
+  assert(turns[1].typed === typed, `the typed reply is back in the transcript: ${JSON.stringify(turns[1])}`);
 }
 
 const results = {};

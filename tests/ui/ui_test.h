@@ -71,6 +71,7 @@ class UiTest : public ::testing::Test {
   }
 
   void frame() {
+    if (app_->next_requests().restyle) ++restyles_;  // as the platform reads it before a frame
     ImGui::GetIO().DeltaTime = 1.0f / 60;
     ImGui::NewFrame();
     app_->frame(1.0f / 60);
@@ -105,6 +106,7 @@ class UiTest : public ::testing::Test {
     frames(2);
   }
 
+  int restyles_ = 0;         // frames the app asked to re-apply the theme and fonts before
   bool cards_only_ = false;  // set before start()
   // The author's order unless a test sets a seed: most tests click known replies. No typing
   // pause before client lines unless a test turns pacing on.

@@ -1,5 +1,6 @@
-// What the roadmap screen shows, computed without ImGui: the scenario's graph laid out in columns
-// with the learner's path marked, and the generic conversation stages rated from the session.
+// The conversation map and the stage ratings of a session, as the results screens show them: the
+// scenario's graph laid out in columns with the learner's path marked, and the generic
+// conversation stages (prepare ... follow up) rated from the session.
 #pragma once
 
 #include <string>
@@ -10,7 +11,7 @@
 #include "scenario.h"
 #include "scoring.h"
 
-namespace rapport::ui {
+namespace rapport {
 
 // --- "Where you were strong": prepare, setting, open, listen, empathise, solve, follow up ---
 
@@ -81,4 +82,4 @@ int count_crossings(const ConversationMap& map);
 /// from the replies' routes and the typed reactions, one per pair of boxes. `dialogue` may be null.
 ConversationMap build_conversation_map(const Scenario& scenario, const Dialogue* dialogue);
 
-}  // namespace rapport::ui
+}  // namespace rapport

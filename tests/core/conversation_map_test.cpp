@@ -1,6 +1,6 @@
 // The roadmap screen's model: stage ratings from a played session and the conversation map's
 // layout and path, without ImGui.
-#include "roadmap_model.h"
+#include "conversation_map.h"
 
 #include <algorithm>
 #include <iostream>
@@ -8,9 +8,9 @@
 
 #include <gtest/gtest.h>
 
-#include "../core/test_support.h"
+#include "test_support.h"
 
-namespace rapport::ui {
+namespace rapport {
 namespace {
 
 /// Plays `choices` (0-based offered positions) after prep: recommended options, or the first
@@ -288,4 +288,4 @@ TEST(RoadmapModel, ReadableIds) {
 }
 
 }  // namespace
-}  // namespace rapport::ui
+}  // namespace rapport

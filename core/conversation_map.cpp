@@ -1,5 +1,5 @@
 // The roadmap screen's model; see roadmap_model.h.
-#include "roadmap_model.h"
+#include "conversation_map.h"
 
 #include <algorithm>
 #include <deque>
@@ -7,7 +7,7 @@
 #include <set>
 #include <utility>
 
-namespace rapport::ui {
+namespace rapport {
 namespace {
 
 const Tactic* find_tactic(const SessionScore& score, std::string_view id) {
@@ -372,4 +372,4 @@ ConversationMap build_conversation_map(const Scenario& scenario, const Dialogue*
   return map;
 }
 
-}  // namespace rapport::ui
+}  // namespace rapport

@@ -1,0 +1,150 @@
+// The session controller: inputs in, events and the finished record out.
+#include "session.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "suspend.h"
+
+namespace rapport {
+
+Session::Session(const Scenario& scenario, std::uint32_t seed, SessionContext context)
+    : dialogue_(scenario, seed), context_(std::move(context)) {
+  // A scenario without preparation starts talking at once.
+  // Nothing to save yet: the first input saves.
+  if (dialogue_.phase() == Phase::Conversation) events_.push_back({SessionEventKind::Started, false});
+}
+
+std::unique_ptr<Session> Session::resume(const Scenario& scenario, const nlohmann::json& saved,
+                                         SessionContext context, std::string* error) {
+  std::string err;
+  nlohmann::json full;
+  if (is_replay_session(saved)) {
+    if (auto rebuilt = replay_session(scenario, saved, &err)) full = std::move(*rebuilt);
+  } else {
+    full = saved;  // an older save: the whole Dialogue::to_json()
+  }
+  auto session = std::make_unique<Session>(scenario, 0, std::move(context));
+  if (err.empty()) err = session->dialogue_.restore(full);
+  if (!err.empty()) {
+    if (error) *error = err;
+    return nullptr;
+  }
+  session->events_.clear();  // a resumed session has already started; nothing new happened
+  if (session->finished()) session->finish();
+  return session;
+}
+
+bool Session::choose_prep(size_t option) {
+  if (!dialogue_.choose_prep(option)) return false;
+  after_input(dialogue_.phase() == Phase::Conversation ? SessionEventKind::Started : SessionEventKind::PrepChosen);
+  return true;
+}
+
+bool Session::choose(size_t offered_index) {
+  if (dialogue_.phase() != Phase::Conversation || !dialogue_.choose(offered_index)) return false;
+  after_input(SessionEventKind::TurnPlayed);
+  return true;
+}
+
+bool Session::submit_typed(const std::string& text, MiCode code, const std::string& cue, bool self_coded) {
+  if (dialogue_.phase() != Phase::Conversation || !dialogue_.submit_typed(text, code, cue, self_coded)) return false;
+  after_input(SessionEventKind::TurnPlayed);
+  return true;
+}
+
+bool Session::retry_from(size_t turn) {
+  if (!dialogue_.retry_from(turn)) return false;
+  // The finished record stays in the history; the run from here is a new session when it ends.
+  score_.reset();
+  record_.reset();
+  after_input(SessionEventKind::Rewound);
+  return true;
+}
+
+void Session::after_input(SessionEventKind kind) {
+  const bool ended = finished();
+  events_.push_back({kind, !ended});
+  if (ended) finish();
+}
+
+nlohmann::json Session::saved_inputs() const { return replay_form(dialogue_); }
+
+std::vector<SessionEvent> Session::take_events() {
+  std::vector<SessionEvent> out;
+  out.swap(events_);
+  return out;
+}
+
+SessionRecord make_session_record(const Dialogue& dialogue, const SessionScore& score, const std::string& when,
+                                  int number) {
+  SessionRecord rec;
+  rec.id = when + "-" + dialogue.scenario().id + "-" + std::to_string(number);
+  rec.scenario = dialogue.scenario().id;
+  rec.finished = when;
+  const auto& turns = dialogue.transcript();
+  rec.mode = std::any_of(turns.begin(), turns.end(), [](const Turn& t) { return t.typed; }) ? "text" : "choice";
+  if (const Ending* e = dialogue.ending()) {
+    rec.outcome = e->kind;
+    rec.ending_title = e->title;
+  }
+  rec.score = score.total;
+  rec.rq_ratio = score.miti.reflection_to_question;
+  rec.percent_complex = score.miti.percent_complex;
+  for (const auto& t : turns) rec.codes[std::string(code_id(t.code))]++;
+  rec.transcript = dialogue.to_json()["turns"];
+  rec.last_words = dialogue.client_line();
+  return rec;
+}
+
+void Session::finish() {
+  score_ = score_session(dialogue_);
+  const int number = context_.next_number ? context_.next_number() : 1;
+  const std::string when = context_.now ? context_.now() : std::string("1970-01-01T00:00:00Z");
+  record_ = make_session_record(dialogue_, *score_, when, number);
+  // The learner writes the email from a skeleton; the example waits until they ask for it.
+  followup_draft_ = followup_skeleton(dialogue_, context_.learner_name);
+  FollowUpExample example = rapport::followup_example(dialogue_, context_.learner_name);
+  followup_example_ = std::move(example.text);
+  followup_error_ = std::move(example.error);
+  followup_revision_++;
+  followup_check_ = check_followup(dialogue_, followup_draft_);
+  events_.push_back({SessionEventKind::Finished, false});
+}
+
+std::vector<RoadmapStep> Session::stage_ratings() const {
+  return roadmap_steps(scenario(), dialogue_, score_ ? *score_ : score_session(dialogue_));
+}
+
+void Session::followup_edited() {
+  if (finished()) followup_check_ = check_followup(dialogue_, followup_draft_);
+}
+
+void Session::followup_sent() {
+  if (!score_ || !record_) return;
+  const int before = score_->total;
+  if (record_->followup_coverage == followup_check_.coverage && record_->score == before) return;
+  score_ = score_session(dialogue_, followup_check_.coverage);
+  record_->score = score_->total;
+  record_->followup_coverage = followup_check_.coverage;
+  events_.push_back({SessionEventKind::Rescored, false, before});
+}
+
+void Session::set_learner_name(const std::string& name) {
+  const std::string old_name = context_.learner_name;
+  context_.learner_name = name;
+  if (name == old_name || !score_) return;
+  // The example signs with the new name, and so does the draft's sign-off line.
+  followup_example_ = rapport::followup_example(dialogue_, name).text;
+  if (sign_followup_draft(followup_draft_, old_name, name)) {
+    followup_revision_++;
+    followup_check_ = check_followup(dialogue_, followup_draft_);
+  }
+}
+
+void Session::set_journal(const std::string& text) {
+  if (record_) record_->journal = text;
+}
+
+}  // namespace rapport

@@ -1,0 +1,215 @@
+// The session controller: events in order, the record it builds, the replay form it saves and
+// resumes from (valid by construction, refused when it no longer fits), the follow-up email's
+// rescoring and retry after the end.
+#include "session.h"
+
+#include <nlohmann/json.hpp>
+
+#include "coaching.h"
+#include "reply_coder.h"
+#include "suspend.h"
+#include "test_support.h"
+
+namespace rapport {
+namespace {
+
+using testing::load_shipped;
+
+std::vector<SessionEventKind> kinds(const std::vector<SessionEvent>& events) {
+  std::vector<SessionEventKind> out;
+  for (const auto& e : events) out.push_back(e.kind);
+  return out;
+}
+
+SessionContext fixed_context(int* counter) {
+  SessionContext c;
+  c.now = [] { return std::string("2026-03-04T05:06:07.000Z"); };
+  c.next_number = [counter] { return ++*counter; };
+  c.learner_name = "Élodie";
+  return c;
+}
+
+void prepare(Session& s) {
+  while (s.dialogue().phase() == Phase::Prepare) ASSERT_TRUE(s.choose_prep(0));
+}
+
+/// Plays the first offered reply until the end (at most 60 turns).
+void play_to_end(Session& s) {
+  for (int i = 0; i < 60 && !s.finished(); ++i) ASSERT_TRUE(s.choose(0));
+  ASSERT_TRUE(s.finished());
+}
+
+TEST(Session, EventsFollowTheSessionAndTheFinishedRecordIsBuilt) {
+  const Scenario sc = load_shipped("budget-cut");
+  int counter = 0;
+  Session s(sc, 7, fixed_context(&counter));
+  EXPECT_TRUE(s.take_events().empty()) << "nothing happens before the first input";
+  const size_t steps = sc.prep.size();
+  ASSERT_GE(steps, 2u);
+  for (size_t i = 0; i + 1 < steps; ++i) ASSERT_TRUE(s.choose_prep(0));
+  EXPECT_EQ(kinds(s.take_events()), std::vector<SessionEventKind>(steps - 1, SessionEventKind::PrepChosen));
+  ASSERT_TRUE(s.choose_prep(0));
+  auto started = s.take_events();
+  ASSERT_EQ(kinds(started), std::vector<SessionEventKind>{SessionEventKind::Started});
+  EXPECT_TRUE(started[0].save);
+  EXPECT_FALSE(s.choose_prep(0)) << "no preparation once the conversation runs";
+  ASSERT_TRUE(s.choose(1));
+  auto played = s.take_events();
+  ASSERT_EQ(kinds(played), std::vector<SessionEventKind>{SessionEventKind::TurnPlayed});
+  EXPECT_TRUE(played[0].save);
+  EXPECT_FALSE(s.record());
+  play_to_end(s);
+  auto end = s.take_events();
+  ASSERT_FALSE(end.empty());
+  EXPECT_EQ(end.back().kind, SessionEventKind::Finished);
+  EXPECT_FALSE(end.back().save) << "a finished session is not saved as unfinished";
+  EXPECT_EQ(end[end.size() - 2].kind, SessionEventKind::TurnPlayed);
+  EXPECT_FALSE(end[end.size() - 2].save) << "the last reply finished the session";
+
+  ASSERT_TRUE(s.score());
+  ASSERT_TRUE(s.record());
+  const SessionRecord& r = *s.record();
+  EXPECT_EQ(r.id, "2026-03-04T05:06:07.000Z-budget-cut-1");
+  EXPECT_EQ(r.scenario, "budget-cut");
+  EXPECT_EQ(r.mode, "choice");
+  EXPECT_EQ(r.score, s.score()->total);
+  EXPECT_EQ(r.outcome, s.dialogue().ending()->kind);
+  EXPECT_EQ(r.transcript.size(), s.dialogue().transcript().size());
+  int coded = 0;
+  for (const auto& [code, n] : r.codes) coded += n;
+  EXPECT_EQ(coded, static_cast<int>(s.dialogue().transcript().size()));
+  EXPECT_EQ(r.last_words, s.dialogue().client_line());
+  EXPECT_NE(s.followup_draft().find("Élodie"), std::string::npos) << "the skeleton is signed";
+  EXPECT_FALSE(s.followup_example().empty());
+  EXPECT_EQ(s.stage_ratings().size(), 7u);
+  EXPECT_FALSE(s.choose(0)) << "no replies after the end";
+}
+
+TEST(Session, TheReplayFormRestoresTheSameSessionIncludingTypedAndSelfCodedReplies) {
+  const Scenario sc = load_shipped("late-again");
+  Session s(sc, 12345);
+  prepare(s);
+  ASSERT_TRUE(s.choose(0));
+  // As the app sends them: the learner's own choice of code, and the coder's code and first cue.
+  ASSERT_TRUE(s.submit_typed("You’re worried the café launch slips again — £20k is at stake.", MiCode::ComplexReflection,
+                             "you said you meant: " + std::string(code_intent(MiCode::ComplexReflection)), true));
+  const CodedReply coded = classify_reply("What would help most this week?", s.dialogue().client_line());
+  ASSERT_FALSE(coded.cues.empty());
+  ASSERT_TRUE(s.submit_typed("What would help most this week?", coded.code, coded.cues.front(), false));
+  const nlohmann::json saved = s.saved_inputs();
+  ASSERT_TRUE(is_replay_session(saved)) << saved.dump();
+  EXPECT_EQ(saved["replay"]["seed"], 12345);
+  EXPECT_EQ(saved["replay"]["turns"][1]["self"], true);
+  EXPECT_FALSE(saved["replay"]["turns"][2].contains("self"));
+
+  std::string error;
+  auto back = Session::resume(sc, saved, {}, &error);
+  ASSERT_TRUE(back) << error;
+  const nlohmann::json a = s.dialogue().to_json(), b = back->dialogue().to_json();
+  EXPECT_EQ(a["turns"], b["turns"]) << "every character, code and cue as played";
+  EXPECT_EQ(a["state"], b["state"]);
+  EXPECT_EQ(a["node"], b["node"]);
+  EXPECT_EQ(back->dialogue().transcript()[1].reply, "You’re worried the café launch slips again — £20k is at stake.");
+  EXPECT_TRUE(back->dialogue().transcript()[1].self_coded);
+  EXPECT_TRUE(back->take_events().empty()) << "a resumed session reports nothing new";
+}
+
+TEST(Session, ResumeRefusesInputsThatNoLongerFitAndNeverHalfRestores) {
+  const Scenario sc = load_shipped("late-again");
+  Session s(sc, 3);
+  prepare(s);
+  ASSERT_TRUE(s.choose(0));
+  nlohmann::json saved = s.saved_inputs();
+
+  std::string error;
+  nlohmann::json bad_prep = saved;
+  bad_prep["replay"]["prep"][0] = "no-such-option";
+  EXPECT_FALSE(Session::resume(sc, bad_prep, {}, &error));
+  EXPECT_NE(error.find("no-such-option"), std::string::npos) << error;
+
+  nlohmann::json bad_choice = saved;
+  bad_choice["replay"]["turns"].push_back({{"choice", 99}});
+  error.clear();
+  EXPECT_FALSE(Session::resume(sc, bad_choice, {}, &error));
+  EXPECT_NE(error.find("turn 2"), std::string::npos) << error;
+
+  nlohmann::json moved = saved;
+  moved["replay"]["node"] = "somewhere-else";
+  error.clear();
+  EXPECT_FALSE(Session::resume(sc, moved, {}, &error));
+  EXPECT_FALSE(error.empty());
+
+  error.clear();
+  EXPECT_FALSE(Session::resume(load_shipped("budget-cut"), saved, {}, &error)) << "another scenario's save";
+  EXPECT_FALSE(error.empty());
+
+  // An older save (the whole Dialogue::to_json()) still resumes.
+  error.clear();
+  auto old = Session::resume(sc, s.dialogue().to_json(), {}, &error);
+  ASSERT_TRUE(old) << error;
+  EXPECT_EQ(old->dialogue().transcript().size(), 1u);
+}
+
+TEST(Session, ASessionSavedAfterItsLastLineComesBackFinishedWithItsRecord) {
+  const Scenario sc = load_shipped("budget-cut");
+  Session s(sc, 5);
+  prepare(s);
+  play_to_end(s);
+  int counter = 40;
+  std::string error;
+  auto back = Session::resume(sc, s.saved_inputs(), fixed_context(&counter), &error);
+  ASSERT_TRUE(back) << error;
+  EXPECT_TRUE(back->finished());
+  ASSERT_TRUE(back->record());
+  EXPECT_EQ(back->record()->id, "2026-03-04T05:06:07.000Z-budget-cut-41");
+  EXPECT_EQ(back->record()->score, s.record()->score);
+}
+
+TEST(Session, ACompleteFollowUpEmailRaisesTheScoreOnceAndRetryMakesANewRecord) {
+  const Scenario sc = load_shipped("budget-cut");
+  int counter = 0;
+  Session s(sc, 9, fixed_context(&counter));
+  prepare(s);
+  play_to_end(s);
+  s.take_events();
+  const int before = s.score()->total;
+  s.followup_sent();  // the bare skeleton covers little
+  s.take_events();
+  s.followup_draft() = s.followup_example();  // the model email covers every item
+  s.followup_edited();
+  EXPECT_GT(s.followup_check().coverage, 0.9);
+  s.followup_sent();
+  auto events = s.take_events();
+  ASSERT_EQ(kinds(events), std::vector<SessionEventKind>{SessionEventKind::Rescored});
+  EXPECT_GT(s.score()->total, before);
+  EXPECT_EQ(s.record()->score, s.score()->total);
+  EXPECT_DOUBLE_EQ(s.record()->followup_coverage, s.followup_check().coverage);
+  s.followup_sent();
+  EXPECT_TRUE(s.take_events().empty()) << "sending the same email again changes nothing";
+
+  ASSERT_TRUE(s.retry_from(1));
+  EXPECT_FALSE(s.finished());
+  EXPECT_FALSE(s.record()) << "the run from turn 2 is a new session";
+  EXPECT_EQ(kinds(s.take_events()), std::vector<SessionEventKind>{SessionEventKind::Rewound});
+  EXPECT_EQ(s.dialogue().transcript().size(), 1u);
+  play_to_end(s);
+  ASSERT_TRUE(s.record());
+  EXPECT_EQ(s.record()->id, "2026-03-04T05:06:07.000Z-budget-cut-2");
+}
+
+TEST(Session, ANewNameSignsTheExampleAndTheDraft) {
+  const Scenario sc = load_shipped("budget-cut");
+  int counter = 0;
+  Session s(sc, 2, fixed_context(&counter));
+  prepare(s);
+  play_to_end(s);
+  const int revision = s.followup_revision();
+  s.set_learner_name("Zhang Wei");
+  EXPECT_NE(s.followup_example().find("Zhang Wei"), std::string::npos);
+  EXPECT_NE(s.followup_draft().find("Zhang Wei"), std::string::npos);
+  EXPECT_EQ(s.followup_draft().find("Élodie"), std::string::npos);
+  EXPECT_GT(s.followup_revision(), revision) << "the field reloads the re-signed draft";
+}
+
+}  // namespace
+}  // namespace rapport
