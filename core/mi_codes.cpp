@@ -34,6 +34,16 @@ constexpr std::array<CodeInfo, kMiCodeCount> kCodes{{
     {MiCode::Other, "other", "other", MiClass::Else, ReactionClass::Other},
 }};
 
+// The table's order is the enum's, and its ids are kMiCodeIds: a code read by index (the trained
+// weights' columns, all_mi_codes()) is the code it names.
+constexpr bool table_in_enum_order() {
+  for (int i = 0; i < kMiCodeCount; ++i)
+    if (static_cast<int>(kCodes[i].code) != i || kCodes[i].id != kMiCodeIds[i]) return false;
+  return true;
+}
+static_assert(table_in_enum_order(), "kCodes must list every MiCode in enum order with its kMiCodeIds id");
+static_assert(static_cast<int>(MiCode::Other) + 1 == kMiCodeCount, "kMiCodeCount must count every MiCode");
+
 constexpr std::array<std::string_view, kReactionClassCount> kReactionIds{
     "question", "reflection", "support", "information", "pressure", "other"};
 

@@ -254,6 +254,7 @@ namespace {
 #include "reply_coder_weights.inc"
 static_assert(kTrainedBuckets == kHashBuckets, "reply_coder_weights.inc is stale: retrain");
 static_assert(kTrainedHandFeatures == kHandFeatureCount, "reply_coder_weights.inc is stale: retrain");
+static_assert(kTrainedCodes == kMiCodeIds, "reply_coder_weights.inc was trained for another list of codes: retrain");
 
 std::string lower_span(std::string_view text, int begin, int len) {
   std::string s(text.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(len)));

@@ -259,14 +259,17 @@ class Encoder {
       for (size_t i = 0; i < unfinished->turns.size(); ++i) {
         const auto& t = unfinished->turns[i];
         if (i) open += ',';
-        if (t.typed) open += 't' + base36(static_cast<std::uint64_t>(t.code)) + base36(intern(escape(t.text, typed_cap)));
+        // The code by its id (r3), never by its position in an enum that may grow.
+        if (t.typed)
+          open += 't' + base36(intern(escape(std::string(kMiCodeIds[static_cast<size_t>(t.code)])))) + '.' +
+                  base36(intern(escape(t.text, typed_cap)));
         else open += 'c' + base36(static_cast<std::uint64_t>(t.choice));
       }
       open += '*';
       if (!unfinished->node.empty()) open += base36(intern(escape(unfinished->node)));
       if (unfinished->seed) open += '*' + base36(unfinished->seed);
     }
-    std::string out = "r2:" + base36(generation_) + ':';
+    std::string out = "r" + std::to_string(kSuspendFormatVersion) + ":" + base36(generation_) + ':';
     for (size_t i = 0; i < strings_.size(); ++i) out += (i ? "~" : "") + strings_[i];
     out += '|' + sessions + '|' + open;
     if (!settings.empty()) out += '|' + settings;
@@ -459,10 +462,24 @@ std::optional<ProgressRecord> decode_suspend_data(std::string_view data, std::st
           if (!choice) return fail("is damaged (bad turn)");
           turns.push_back({{"choice", *choice}});
         } else if (t.size() >= 3 && t[0] == 't') {
-          auto code = parse_base36(t.substr(1, 1), kMiCodeCount - 1);
-          auto text = string_at(t.substr(2));
+          std::optional<std::string> code, text;
+          if (*version >= 3) {
+            // t<code id's string index>.<text's string index>
+            size_t dot = t.find('.');
+            if (dot != std::string_view::npos) {
+              code = string_at(t.substr(1, dot - 1));
+              text = string_at(t.substr(dot + 1));
+            }
+            if (code && !parse_code(*code)) code.reset();
+          } else {
+            // r1 and r2 stored the code's position in kMiCodeIds (one base-36 digit); that order is
+            // pinned, so old data still reads.
+            auto index = parse_base36(t.substr(1, 1), kMiCodeCount - 1);
+            if (index) code = std::string(kMiCodeIds[*index]);
+            text = string_at(t.substr(2));
+          }
           if (!code || !text) return fail("is damaged (bad turn)");
-          turns.push_back({{"typed", *text}, {"code", std::string(code_id(all_mi_codes()[*code]))}});
+          turns.push_back({{"typed", *text}, {"code", *code}});
         } else {
           return fail("is damaged (bad turn)");
         }

@@ -2,8 +2,8 @@
 // 4,096 characters): a summary of finished sessions and the inputs of the unfinished one, which
 // replay_session() turns back into a full Dialogue::to_json() once the scenario is known.
 //
-// Format "r2:" (ASCII only, no quotes, '<', '>', '&', '=', '#', '+', '\' or control characters):
-//   r2:<generation>:<strings>|<sessions>|<unfinished>[|<settings>]
+// Format "r3:" (ASCII only, no quotes, '<', '>', '&', '=', '#', '+', '\' or control characters):
+//   r3:<generation>:<strings>|<sessions>|<unfinished>[|<settings>]
 //   generation  how many times the learner reset their progress (base 36), so that a device's
 //               older local copy does not bring reset sessions back
 //   strings     texts separated by '~', each percent-escaped (scenario ids, outcomes, prep option
@@ -14,7 +14,8 @@
 //               title = the ending's title, a string index, empty when none)
 // r1 (the first release) had no generation and no ids, and finished in seconds.
 //   unfinished  empty, or scenario*prep*turns*node[*seed]: prep = option-id indices separated
-//               by ',', turns separated by ',' as c<offered index> or t<code index><text index>,
+//               by ',', turns separated by ',' as c<offered index> or t<code id index>.<text index>
+//               (the code by its id, a string index; r1 and r2 wrote t<code position><text index>),
 //               seed = the session's shuffle in base 36 (absent: authored order)
 //   settings    the record's settings JSON, percent-escaped (only when not empty)
 #pragma once
@@ -32,8 +33,9 @@
 
 namespace rapport {
 
-/// r2 adds the reset generation and session ids; r1 is still read.
-inline constexpr int kSuspendFormatVersion = 2;
+/// r2 added the reset generation and session ids, r3 stores typed replies' codes by id; r1 and r2
+/// are still read.
+inline constexpr int kSuspendFormatVersion = 3;
 /// SCORM 1.2's CMIString4096, the smallest resume field an LMS offers.
 inline constexpr size_t kSuspendDataLimit = 4096;
 

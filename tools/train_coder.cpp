@@ -174,6 +174,14 @@ std::string render(const Quantised& q, std::size_t example_count) {
   out += buf;
   std::snprintf(buf, sizeof buf, "inline constexpr float kHandScale = %.9gf;\n", q.hand_scale);
   out += buf;
+  // The codes the weight columns stand for: the coder refuses to compile against another list.
+  out += "inline constexpr std::array<std::string_view, kMiCodeCount> kTrainedCodes{";
+  for (int k = 0; k < kMiCodeCount; ++k) {
+    out += k ? ", \"" : "\"";
+    out += rapport::kMiCodeIds[k];
+    out += "\"";
+  }
+  out += "};\n";
   auto table = [&](const char* name, const char* rows, const std::vector<std::int16_t>& v) {
     out += "inline constexpr std::int16_t ";
     out += name;

@@ -77,7 +77,7 @@ async function playInLms(version) {
       assert(/^\d{4}:\d{2}:\d{2}(\.\d{2})?$/.test(h.values[el.time]), `1.2 session time ${h.values[el.time]}`);
     }
     assert(h.values[el.exit] === 'suspend', `exit suspend, got ${h.values[el.exit]}`);
-    assert(/^r2:/.test(h.values['cmi.suspend_data'] || ''), `suspend_data present: ${h.values['cmi.suspend_data']}`);
+    assert(/^r3:/.test(h.values['cmi.suspend_data'] || ''), `suspend_data present: ${h.values['cmi.suspend_data']}`);
     assert(h.values['cmi.suspend_data'].length <= 4096, 'suspend_data within CMIString4096');
     assert(h.values[el.location] === 'questioned-advice:end', `location ${h.values[el.location]}`);
     const ids = Object.keys(h.values).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k));
@@ -127,7 +127,7 @@ async function playInLms(version) {
     assert(localBefore && JSON.parse(localBefore).unfinished, 'the app also keeps its record in local storage');
     // The unfinished section's turns (scenario*prep*turns*node): one chosen, then one typed.
     const turns = (h.values['cmi.suspend_data'].split('|')[2] || '').split('*')[2] || '';
-    assert(/^c\d+,t[0-9a-z]{2,}$/.test(turns), `suspend_data holds the chosen and the typed turn: ${h.values['cmi.suspend_data']}`);
+    assert(/^c\d+,t[0-9a-z]+\.[0-9a-z]+$/.test(turns), `suspend_data holds the chosen and the typed turn: ${h.values['cmi.suspend_data']}`);
 
     // Reload: pagehide commits and terminates; the app's local storage is then cleared.
     await app.load(`host.html?v=${version}&partition=1`);

@@ -72,7 +72,7 @@ TEST(Suspend, RoundTripKeepsSummariesAndInputs) {
   r.unfinished = d.to_json();
 
   std::string data = encode_suspend_data(r);
-  ASSERT_EQ(data.rfind("r2:0:", 0), 0u) << data;
+  ASSERT_EQ(data.rfind("r3:0:", 0), 0u) << data;
   for (char c : data) EXPECT_TRUE(c >= 0x20 && c < 0x7F && c != '"' && c != '<' && c != '&') << data;
 
   std::string error;
@@ -130,9 +130,36 @@ TEST(Suspend, FirstFormatStillReads) {
   EXPECT_EQ(back->reset_generation, 0);
 }
 
+// Issue 15: suspend data names a typed reply's code by its id, so data written by one build reads
+// the same in a build whose MiCode enum grew; r2's positions (one digit) still read.
+TEST(Suspend, TypedRepliesKeepTheirCodeByIdAndOlderPositionsStillRead) {
+  Scenario s = testing::load_shipped("questioned-advice");
+  Dialogue d(s);
+  while (d.phase() == Phase::Prepare) ASSERT_TRUE(d.choose_prep(0));
+  ASSERT_TRUE(d.submit_typed("So you want it settled before the board meets?", MiCode::ComplexReflection));
+  ProgressRecord r;
+  r.unfinished = d.to_json();
+  const std::string data = encode_suspend_data(r);
+  EXPECT_NE(data.find("complex_reflection"), std::string::npos) << "the code id is in the data: " << data;
+  auto back = decode_suspend_data(data, nullptr);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->unfinished["replay"]["turns"][0]["code"], "complex_reflection");
+
+  // What r2 wrote for the same turn: t<position 3><text index 2>.
+  auto old = decode_suspend_data("r2:0:questioned-advice~open~Heard%20you||0**t32*1", nullptr);
+  ASSERT_TRUE(old);
+  ASSERT_EQ(old->unfinished["replay"]["turns"].size(), 1u);
+  EXPECT_EQ(old->unfinished["replay"]["turns"][0]["code"], "complex_reflection");
+  EXPECT_EQ(old->unfinished["replay"]["turns"][0]["typed"], "Heard you");
+  // An unknown code id is damage, not a guess.
+  std::string error;
+  EXPECT_FALSE(decode_suspend_data("r3:0:questioned-advice~open~Heard%20you~shout||0**t3.2*1", &error));
+  EXPECT_NE(error.find("bad turn"), std::string::npos) << error;
+}
+
 TEST(Suspend, EmptyRecordIsTiny) {
   std::string data = encode_suspend_data(ProgressRecord{});
-  EXPECT_EQ(data, "r2:0:||");
+  EXPECT_EQ(data, "r3:0:||");
   auto back = decode_suspend_data(data, nullptr);
   ASSERT_TRUE(back);
   EXPECT_TRUE(back->sessions.empty());
