@@ -9,6 +9,9 @@ step() { printf '\n== %s (%ss)\n' "$1" "$(( $(date +%s) - t0 ))"; }
 step "setup"
 bash ci/setup.sh
 
+step "code format (.clang-format)"
+bash ci/format.sh
+
 step "native build"
 bash ci/build.sh native
 

@@ -22,8 +22,8 @@ std::string sentence(std::string text) {
   return text;
 }
 
-RoadmapStep from_tactic(const SessionScore& score, const char* id, const char* label, const char* tactic,
-                        bool reached, const char* not_reached) {
+RoadmapStep from_tactic(const SessionScore& score, const char* id, const char* label, const char* tactic, bool reached,
+                        const char* not_reached) {
   RoadmapStep step{id, label, StepStatus::NotReached, not_reached};
   if (!reached) return step;
   const Tactic* t = find_tactic(score, tactic);
@@ -43,8 +43,10 @@ RoadmapStep from_replies(const Scenario& scenario, const Dialogue& dialogue, con
     const Node* node = scenario.find_node(turn.node);
     if (!node || roadmap_stage(node->stage) != id) continue;
     replies++;
-    if (is_mi_consistent(turn.code)) consistent++;
-    else if (weak.empty()) weak = code_label(turn.code);
+    if (is_mi_consistent(turn.code))
+      consistent++;
+    else if (weak.empty())
+      weak = code_label(turn.code);
   }
   if (replies == 0) {
     bool exists = std::any_of(scenario.nodes.begin(), scenario.nodes.end(),
@@ -77,8 +79,10 @@ std::string_view status_label(StepStatus status) {
 std::vector<RoadmapStep> roadmap_steps(const Scenario& scenario, const Dialogue& dialogue, const SessionScore& score) {
   bool prepared_any = false, setting_chosen = false;
   for (size_t i = 0; i < dialogue.prep_choices().size() && i < scenario.prep.size(); ++i) {
-    if (scenario.prep[i].topic == "setting") setting_chosen = true;
-    else prepared_any = true;
+    if (scenario.prep[i].topic == "setting")
+      setting_chosen = true;
+    else
+      prepared_any = true;
   }
   std::vector<RoadmapStep> out;
   out.push_back(from_tactic(score, "prepare", "Prepare", "prepared", prepared_any, "No preparation was made."));
@@ -89,7 +93,8 @@ std::vector<RoadmapStep> roadmap_steps(const Scenario& scenario, const Dialogue&
   out.push_back(from_replies(scenario, dialogue, "solve", "Solve"));
   RoadmapStep follow = from_tactic(score, "follow_up", "Follow up", "followed_up", dialogue.phase() == Phase::Ended,
                                    "Finish the conversation, then follow up in writing.");
-  if (follow.status == StepStatus::ToWorkOn) follow.reason = "No complete follow-up email yet: summarise what you agreed.";
+  if (follow.status == StepStatus::ToWorkOn)
+    follow.reason = "No complete follow-up email yet: summarise what you agreed.";
   out.push_back(std::move(follow));
   return out;
 }
@@ -116,7 +121,8 @@ std::string short_line(std::string_view text, size_t max_chars) {
   size_t last_space = text.substr(0, cut).find_last_of(' ');
   if (last_space != std::string_view::npos && last_space > max_chars / 2) cut = last_space;
   std::string out(text.substr(0, cut));
-  while (!out.empty() && (space(out.back()) || out.back() == ',' || out.back() == ';' || out.back() == ':')) out.pop_back();
+  while (!out.empty() && (space(out.back()) || out.back() == ',' || out.back() == ';' || out.back() == ':'))
+    out.pop_back();
   return out + "\xE2\x80\xA6";
 }
 
@@ -344,8 +350,10 @@ ConversationMap build_conversation_map(const Scenario& scenario, const Dialogue*
   if (dialogue) {
     std::vector<std::string> path;
     for (const Turn& t : dialogue->transcript()) path.push_back(t.node);
-    if (const Ending* e = dialogue->ending()) path.push_back(e->id);
-    else if (const Node* n = dialogue->node(); n && dialogue->phase() == Phase::Conversation) path.push_back(n->id);
+    if (const Ending* e = dialogue->ending())
+      path.push_back(e->id);
+    else if (const Node* n = dialogue->node(); n && dialogue->phase() == Phase::Conversation)
+      path.push_back(n->id);
     int step = 0;
     for (size_t i = 0; i < path.size(); ++i) {
       auto it = index.find(path[i]);
@@ -354,8 +362,10 @@ ConversationMap build_conversation_map(const Scenario& scenario, const Dialogue*
       ++step;
       if (box.path_step == 0) {
         box.path_step = step;
-        if (!box.ending && i < dialogue->transcript().size()) box.detail = dialogue->transcript()[i].client_line;
-        else if (!box.ending) box.detail = dialogue->client_line();
+        if (!box.ending && i < dialogue->transcript().size())
+          box.detail = dialogue->transcript()[i].client_line;
+        else if (!box.ending)
+          box.detail = dialogue->client_line();
       }
       if (i == 0) continue;
       auto prev = index.find(path[i - 1]);

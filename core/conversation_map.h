@@ -36,16 +36,16 @@ std::vector<RoadmapStep> roadmap_steps(const Scenario& scenario, const Dialogue&
 // --- "Your conversation as a map" ---
 
 struct MapBox {
-  std::string id;        // node or ending id
+  std::string id;  // node or ending id
   bool ending = false;
-  std::string label;     // nodes: the client's words there, shortened (short_line); endings: the kind
-                         // made readable ("Breakthrough")
-  std::string stage;     // nodes: the node's stage; endings: empty
-  std::string kind;      // endings: breakthrough, partial, rupture
-  std::string detail;    // nodes: the client's line; endings: the ending's title
-  int column = 0;        // depth from the start (breadth-first); endings in the last column
-  int row = 0;           // position within the column, ordered to keep arrows from crossing
-  int path_step = 0;     // 1-based position on the learner's path, 0 when not on it
+  std::string label;   // nodes: the client's words there, shortened (short_line); endings: the kind
+                       // made readable ("Breakthrough")
+  std::string stage;   // nodes: the node's stage; endings: empty
+  std::string kind;    // endings: breakthrough, partial, rupture
+  std::string detail;  // nodes: the client's line; endings: the ending's title
+  int column = 0;      // depth from the start (breadth-first); endings in the last column
+  int row = 0;         // position within the column, ordered to keep arrows from crossing
+  int path_step = 0;   // 1-based position on the learner's path, 0 when not on it
 };
 
 struct MapEdge {

@@ -27,8 +27,14 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
   int worst = -1, best = -1, worst_delta = 0, best_delta = 0;
   for (size_t i = 0; i < turns.size() && i + 1 < trust.size(); ++i) {
     const int delta = trust[i + 1] - trust[i];
-    if (delta < worst_delta) { worst_delta = delta; worst = static_cast<int>(i); }
-    if (delta > best_delta) { best_delta = delta; best = static_cast<int>(i); }
+    if (delta < worst_delta) {
+      worst_delta = delta;
+      worst = static_cast<int>(i);
+    }
+    if (delta > best_delta) {
+      best_delta = delta;
+      best = static_cast<int>(i);
+    }
   }
   if (worst >= 0) {
     const Turn& t = turns[worst];
@@ -40,8 +46,9 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
     out.push_back({"steady", "None of your replies cost " + client + "'s trust.", ""});
   }
   if (best >= 0)
-    out.push_back({"best", "Your reply at turn " + std::to_string(best + 1) + ", " + quoted(turns[best].reply) +
-                               ", built the most trust (" + signed_points(best_delta) + ").",
+    out.push_back({"best",
+                   "Your reply at turn " + std::to_string(best + 1) + ", " + quoted(turns[best].reply) +
+                       ", built the most trust (" + signed_points(best_delta) + ").",
                    turns[best].reply});
   const int change = d.change_talk_evoked(), sustain = d.sustain_talk_heard();
   if (change + sustain > 0)
@@ -54,8 +61,8 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
                    ""});
   if (d.discord_held_back())
     out.push_back({"discord",
-                   "The conversation was on course for a breakthrough, but " + std::to_string(d.mi_inconsistent_replies()) +
-                       " of your replies pushed or confronted " + client +
+                   "The conversation was on course for a breakthrough, but " +
+                       std::to_string(d.mi_inconsistent_replies()) + " of your replies pushed or confronted " + client +
                        ", and that stayed with them: they settled for less. One push can be repaired; two stick.",
                    ""});
   return out;

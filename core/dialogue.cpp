@@ -81,9 +81,7 @@ void Dialogue::start_conversation() {
   enter_node(scenario_->start, "");
 }
 
-const Node* Dialogue::node() const {
-  return phase_ == Phase::Conversation ? scenario_->find_node(node_) : nullptr;
-}
+const Node* Dialogue::node() const { return phase_ == Phase::Conversation ? scenario_->find_node(node_) : nullptr; }
 
 int Dialogue::value(const std::string& var) const {
   auto it = state_.find(var);
@@ -155,8 +153,9 @@ int Dialogue::change_talk_evoked() const {
 }
 
 int Dialogue::sustain_talk_heard() const {
-  return count_after_replies(turns_, phase_, node_, client_line_,
-                             [&](const std::string& n, const std::string& l) { return talk_of(n, l) == Talk::Sustain; });
+  return count_after_replies(turns_, phase_, node_, client_line_, [&](const std::string& n, const std::string& l) {
+    return talk_of(n, l) == Talk::Sustain;
+  });
 }
 
 int Dialogue::mi_inconsistent_replies() const {
@@ -171,7 +170,11 @@ void Dialogue::advance(const std::string& next, const std::string& say) {
     if (end->kind == "breakthrough" && mi_inconsistent_replies() >= kDiscordLimit) {
       // Discord sticks: after repeated pushing the client will not commit to the best outcome.
       for (const Ending& e : scenario_->endings)
-        if (e.kind == "partial") { ending_ = e.id; discord_held_back_ = true; break; }
+        if (e.kind == "partial") {
+          ending_ = e.id;
+          discord_held_back_ = true;
+          break;
+        }
     }
     node_.clear();
     client_line_ = say;
@@ -256,7 +259,10 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
     std::vector<size_t> offer = offered();
     const Reply* match = nullptr;
     for (size_t i : offer)
-      if (reaction_class(n->replies[i].code) == reaction_class(code)) { match = &n->replies[i]; break; }
+      if (reaction_class(n->replies[i].code) == reaction_class(code)) {
+        match = &n->replies[i];
+        break;
+      }
     if (!match && !offer.empty()) match = &n->replies[offer.front()];
     if (!match) return false;
     apply(match->effects);
@@ -271,9 +277,7 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   return true;
 }
 
-const Ending* Dialogue::ending() const {
-  return phase_ == Phase::Ended ? scenario_->find_ending(ending_) : nullptr;
-}
+const Ending* Dialogue::ending() const { return phase_ == Phase::Ended ? scenario_->find_ending(ending_) : nullptr; }
 
 std::vector<int> Dialogue::trust_series() const {
   std::vector<int> out;
@@ -304,7 +308,8 @@ bool Dialogue::retry_from(size_t turn) {
   }
   for (size_t i = 0; i < turn; ++i) {
     const Turn& t = old[i];
-    bool ok = t.typed ? fresh.submit_typed(t.reply, t.code, t.cue, t.self_coded) : fresh.choose(static_cast<size_t>(t.choice));
+    bool ok = t.typed ? fresh.submit_typed(t.reply, t.code, t.cue, t.self_coded)
+                      : fresh.choose(static_cast<size_t>(t.choice));
     if (!ok) return false;
   }
   *this = std::move(fresh);
@@ -327,18 +332,18 @@ json Dialogue::to_json() const {
                      {"state", t.state_after}});
   }
   json out = {{"format_version", kSessionFormatVersion},
-          {"scenario", scenario_->id},
-          {"seed", seed_},
-          {"phase", phase_id(phase_)},
-          {"prep", prep_choices_},
-          {"state", state_},
-          {"start_state", initial_after_prep_},
-          {"flags", flags_},
-          {"node", node_},
-          {"ending", ending_},
-          {"client", client_line_},
-          {"points", points_},
-          {"turns", turns}};
+              {"scenario", scenario_->id},
+              {"seed", seed_},
+              {"phase", phase_id(phase_)},
+              {"prep", prep_choices_},
+              {"state", state_},
+              {"start_state", initial_after_prep_},
+              {"flags", flags_},
+              {"node", node_},
+              {"ending", ending_},
+              {"client", client_line_},
+              {"points", points_},
+              {"turns", turns}};
   if (discord_held_back_) out["discord_held_back"] = true;
   return out;
 }
@@ -374,7 +379,8 @@ std::string parse_saved(const json& saved, SavedDialogue& out) {
     out.scenario = saved.at("scenario").get<std::string>();
     if (saved.contains("seed")) {
       auto seed = json_safe_integer(saved.at("seed"));
-      if (!seed || *seed < 0 || *seed > 0xFFFFFFFFll) return "saved session has a seed that is not a whole number from 0 to 4294967295";
+      if (!seed || *seed < 0 || *seed > 0xFFFFFFFFll)
+        return "saved session has a seed that is not a whole number from 0 to 4294967295";
       out.seed = static_cast<std::uint32_t>(*seed);
     }
     out.phase = saved.at("phase").get<std::string>();
@@ -448,10 +454,12 @@ std::string Dialogue::restore(const json& saved) {
   for (size_t i = 0; i < p.turns.size(); ++i) {
     const Turn& t = p.turns[i];
     const Node* n = scenario_->find_node(t.node);
-    if (!n) return "saved session's reply " + std::to_string(i + 1) + " answered node '" + t.node +
-                   "', which the scenario no longer has";
+    if (!n)
+      return "saved session's reply " + std::to_string(i + 1) + " answered node '" + t.node +
+             "', which the scenario no longer has";
     if (!t.typed && (t.choice < 0 || static_cast<size_t>(t.choice) >= n->replies.size()))
-      return "saved session's reply " + std::to_string(i + 1) + " chose a reply that node '" + t.node + "' does not have";
+      return "saved session's reply " + std::to_string(i + 1) + " chose a reply that node '" + t.node +
+             "' does not have";
   }
   d.prep_choices_ = std::move(p.prep);
   d.state_ = std::move(p.state);

@@ -28,9 +28,9 @@ struct Turn {
   std::string client_line;  // what the client had said
   std::string reply;        // what the learner said
   MiCode code = MiCode::Other;
-  bool typed = false;       // typed (coded) rather than chosen
-  int choice = -1;          // index into the node's offered replies when chosen
-  std::string better;       // a stronger alternative (chosen replies marked weak by the author)
+  bool typed = false;  // typed (coded) rather than chosen
+  int choice = -1;     // index into the node's offered replies when chosen
+  std::string better;  // a stronger alternative (chosen replies marked weak by the author)
   std::string tip;
   std::string cue;          // typed replies: why the coder chose the code
   bool self_coded = false;  // typed replies: the learner said which code they meant

@@ -164,9 +164,12 @@ bool truthy(const nlohmann::json* v) {
 
 void append_value(const nlohmann::json* v, std::string& out) {
   if (!v) return;
-  if (v->is_string()) out += v->get_ref<const std::string&>();
-  else if (v->is_boolean()) out += v->get<bool>() ? "true" : "false";
-  else if (v->is_number()) out += v->dump();
+  if (v->is_string())
+    out += v->get_ref<const std::string&>();
+  else if (v->is_boolean())
+    out += v->get<bool>() ? "true" : "false";
+  else if (v->is_number())
+    out += v->dump();
 }
 
 /// Bounds the work of sections over long lists nested inside each other (n^depth otherwise).
@@ -178,8 +181,10 @@ struct RenderBudget {
   bool exhausted = false;
   /// Charges one step; false (and exhausted) once the budget or the output size is spent.
   bool charge(const std::string& out) {
-    if (steps_left == 0 || out.size() > kMaxRenderOutput) exhausted = true;
-    else --steps_left;
+    if (steps_left == 0 || out.size() > kMaxRenderOutput)
+      exhausted = true;
+    else
+      --steps_left;
     return !exhausted;
   }
 };
@@ -262,7 +267,8 @@ std::optional<FollowUpTemplate> parse_followup_template(const nlohmann::json& sc
   FollowUpTemplate t = default_followup_template();
   if (auto body = f.find("body"); body == f.end() || !body->is_string())
     return fail("/followup/body: missing or not a string");
-  else t.body = body->get<std::string>();
+  else
+    t.body = body->get<std::string>();
   if (auto subject = f.find("subject"); subject != f.end()) {
     if (!subject->is_string()) return fail("/followup/subject: not a string");
     t.subject = subject->get<std::string>();

@@ -25,9 +25,7 @@ std::vector<std::string> successors(const Node& n) {
   return out;
 }
 
-std::string node_ptr(const Scenario& s, const Node& n) {
-  return "/nodes/" + std::to_string(&n - s.nodes.data());
-}
+std::string node_ptr(const Scenario& s, const Node& n) { return "/nodes/" + std::to_string(&n - s.nodes.data()); }
 
 }  // namespace
 
@@ -57,7 +55,7 @@ std::vector<std::string> lint_scenario(const Scenario& s, std::string_view file)
   // without a reply (dead end).
   std::map<std::string, bool> can_end;
   std::function<bool(const std::string&, std::set<std::string>&)> ends = [&](const std::string& id,
-                                                                              std::set<std::string>& seen) {
+                                                                             std::set<std::string>& seen) {
     if (s.find_ending(id)) return true;
     if (auto it = can_end.find(id); it != can_end.end()) return it->second;
     if (!seen.insert(id).second) return false;
@@ -65,7 +63,10 @@ std::vector<std::string> lint_scenario(const Scenario& s, std::string_view file)
     bool ok = false;
     if (n)
       for (const auto& next : successors(*n))
-        if (ends(next, seen)) { ok = true; break; }
+        if (ends(next, seen)) {
+          ok = true;
+          break;
+        }
     if (ok) can_end[id] = true;
     return ok;
   };
@@ -74,14 +75,17 @@ std::vector<std::string> lint_scenario(const Scenario& s, std::string_view file)
     if (n.replies.empty()) err(p + "/replies", "dead end: node '" + n.id + "' offers no replies");
     std::set<std::string> seen;
     if (!n.replies.empty() && !ends(n.id, seen)) err(p, "no ending can be reached from node '" + n.id + "'");
-    if (n.replies.size() < 3) err(p + "/replies", "offers " + std::to_string(n.replies.size()) + " replies; at least 3 are needed");
+    if (n.replies.size() < 3)
+      err(p + "/replies", "offers " + std::to_string(n.replies.size()) + " replies; at least 3 are needed");
 
     // Replies that need flags may be hidden; the unconditional ones must still give a choice.
     int consistent = 0, inconsistent = 0, unconditional = 0;
     for (const auto& r : n.replies) {
       if (r.requires_flags.empty()) unconditional++;
-      if (is_mi_consistent(r.code)) consistent++;
-      else inconsistent++;
+      if (is_mi_consistent(r.code))
+        consistent++;
+      else
+        inconsistent++;
     }
     if (consistent == 0) err(p + "/replies", "needs at least one MI-consistent reply");
     if (inconsistent == 0) err(p + "/replies", "needs at least one MI-inconsistent reply");
@@ -96,7 +100,8 @@ std::vector<std::string> lint_scenario(const Scenario& s, std::string_view file)
     if (!n.typed.count("default")) {
       for (int c = 0; c < kReactionClassCount; ++c) {
         std::string cls(reaction_class_id(static_cast<ReactionClass>(c)));
-        if (!n.typed.count(cls)) err(p + "/typed", "no reaction to a typed reply of class '" + cls + "' (or 'default')");
+        if (!n.typed.count(cls))
+          err(p + "/typed", "no reaction to a typed reply of class '" + cls + "' (or 'default')");
       }
     }
   }
@@ -119,7 +124,8 @@ std::vector<std::string> lint_scenario(const Scenario& s, std::string_view file)
         check_flags(n.replies[k].route.branches[b].when.flags,
                     p + "/replies/" + std::to_string(k) + "/next_if/" + std::to_string(b) + "/when/flags");
     }
-    for (size_t l = 0; l < n.client.size(); ++l) check_flags(n.client[l].when.flags, p + "/client/" + std::to_string(l) + "/when/flags");
+    for (size_t l = 0; l < n.client.size(); ++l)
+      check_flags(n.client[l].when.flags, p + "/client/" + std::to_string(l) + "/when/flags");
   }
 
   std::set<std::string> kinds;
@@ -135,7 +141,8 @@ std::vector<std::string> lint_scenario(const Scenario& s, std::string_view file)
       if (p.kind == "discussion") data["discussion"].push_back(p.text);
     data["has_discussion"] = !data["discussion"].empty();
     std::string error;
-    for (const auto& [part, text] : {std::pair{"subject", &s.followup->subject}, std::pair{"body", &s.followup->body}}) {
+    for (const auto& [part, text] :
+         {std::pair{"subject", &s.followup->subject}, std::pair{"body", &s.followup->body}}) {
       (void)render_template(*text, data, &error);
       if (!error.empty()) err("/followup", std::string("the template does not render (") + part + "): " + error);
     }
@@ -154,7 +161,7 @@ ScenarioStats scenario_stats(const Scenario& s) {
   }
   // Longest simple path in learner turns (each node visited is one turn); graphs are small.
   std::function<int(const std::string&, std::set<std::string>&)> longest = [&](const std::string& id,
-                                                                                std::set<std::string>& on_path) {
+                                                                               std::set<std::string>& on_path) {
     const Node* n = s.find_node(id);
     if (!n || on_path.count(id)) return 0;
     on_path.insert(id);
@@ -171,9 +178,12 @@ ScenarioStats scenario_stats(const Scenario& s) {
 }
 
 nlohmann::json stats_to_json(const ScenarioStats& st) {
-  return {{"id", st.id},          {"nodes", st.nodes},
-          {"replies", st.replies}, {"endings", st.endings},
-          {"longest_path_turns", st.longest_path_turns}, {"codes", st.codes}};
+  return {{"id", st.id},
+          {"nodes", st.nodes},
+          {"replies", st.replies},
+          {"endings", st.endings},
+          {"longest_path_turns", st.longest_path_turns},
+          {"codes", st.codes}};
 }
 
 }  // namespace rapport

@@ -29,13 +29,15 @@ LiveCoaching live_coaching(const Dialogue& d) {
     rq.banded = true;
     rq.band = m.rq_band;
   } else if (m.reflections > 0) {
-    rq.value = std::to_string(m.reflections) + (m.reflections == 1 ? " reflection, no questions" : " reflections, no questions");
+    rq.value = std::to_string(m.reflections) +
+               (m.reflections == 1 ? " reflection, no questions" : " reflections, no questions");
     rq.banded = true;
     rq.band = Band::Good;
   }
   CoachFigure cx{"Complex reflections", "no reflections yet", "good is half or more", false, Band::BelowFair};
   if (m.reflections > 0) {
-    cx.value = std::to_string(static_cast<int>(std::lround(m.percent_complex))) + "% of " + std::to_string(m.reflections);
+    cx.value =
+        std::to_string(static_cast<int>(std::lround(m.percent_complex))) + "% of " + std::to_string(m.reflections);
     cx.banded = true;
     cx.band = m.complex_band;
   }
@@ -45,7 +47,9 @@ LiveCoaching live_coaching(const Dialogue& d) {
   if (!codes.empty()) {
     mi.value = std::to_string(consistent) + " of " + std::to_string(codes.size());
     mi.banded = true;
-    mi.band = m.non_adherent > 0 ? Band::BelowFair : 2 * consistent > static_cast<int>(codes.size()) ? Band::Good : Band::Fair;
+    mi.band = m.non_adherent > 0                                ? Band::BelowFair
+              : 2 * consistent > static_cast<int>(codes.size()) ? Band::Good
+                                                                : Band::Fair;
   }
   out.figures = {rq, cx, mi};
 
@@ -60,7 +64,8 @@ LiveCoaching live_coaching(const Dialogue& d) {
     out.next = "Reflect it back so that " + who + " hears it again, or ask what would make it work.";
     out.why = who + " just said something in favour of change.";
   } else if (talk == Talk::Sustain) {
-    out.next = "Reflect the doubt instead of arguing; a two-sided reflection (\"on one hand... on the other...\") works well.";
+    out.next =
+        "Reflect the doubt instead of arguing; a two-sided reflection (\"on one hand... on the other...\") works well.";
     out.why = who + " just argued for things staying as they are.";
   } else if (m.questions >= 2 && m.reflections < m.questions) {
     out.next = "Reflect what you heard before you ask the next question.";
@@ -70,7 +75,8 @@ LiveCoaching live_coaching(const Dialogue& d) {
     out.next = "Go past repeating the words: name the feeling or the value behind them.";
     out.why = "Most of your reflections so far repeat what was said.";
   } else {
-    out.next = "Keep listening; when you have heard enough, sum up what matters to " + who + " and ask what they want to do.";
+    out.next =
+        "Keep listening; when you have heard enough, sum up what matters to " + who + " and ask what they want to do.";
     out.why = "Your replies so far keep " + who + " talking.";
   }
   return out;

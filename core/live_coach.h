@@ -12,10 +12,10 @@
 namespace rapport {
 
 struct CoachFigure {
-  std::string label;     // "Reflections to questions"
-  std::string value;     // "1.5 : 1", "50%", "4 of 5"
-  std::string target;    // "good is 2 : 1"
-  bool banded = false;   // false before there is anything to rate
+  std::string label;    // "Reflections to questions"
+  std::string value;    // "1.5 : 1", "50%", "4 of 5"
+  std::string target;   // "good is 2 : 1"
+  bool banded = false;  // false before there is anything to rate
   Band band = Band::BelowFair;
 };
 

@@ -68,9 +68,12 @@ ProgressRecord merge_lms_record(const ProgressRecord& local, const ProgressRecor
   }
   // The LMS copy is the latest any device wrote; the local full form is kept when it is the same
   // session (the LMS's replay form may have shortened typed replies).
-  if (lms.unfinished.is_null()) out.unfinished = nullptr;
-  else if (!local.unfinished.is_null() && as_lms_would_keep(local.unfinished) == lms.unfinished) out.unfinished = local.unfinished;
-  else out.unfinished = lms.unfinished;
+  if (lms.unfinished.is_null())
+    out.unfinished = nullptr;
+  else if (!local.unfinished.is_null() && as_lms_would_keep(local.unfinished) == lms.unfinished)
+    out.unfinished = local.unfinished;
+  else
+    out.unfinished = lms.unfinished;
   out.settings = lms.settings.is_object() && !lms.settings.empty() ? lms.settings : local.settings;
   return out;
 }

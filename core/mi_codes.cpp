@@ -20,16 +20,12 @@ constexpr std::array<CodeInfo, kMiCodeCount> kCodes{{
     {MiCode::ComplexReflection, "complex_reflection", "complex reflection", MiClass::Reflection,
      ReactionClass::Reflection},
     {MiCode::Affirm, "affirm", "affirmation", MiClass::Else, ReactionClass::Support},
-    {MiCode::EmphasizeAutonomy, "emphasize_autonomy", "emphasises autonomy", MiClass::Else,
-     ReactionClass::Support},
-    {MiCode::SeekCollaboration, "seek_collaboration", "seeks collaboration", MiClass::Else,
-     ReactionClass::Support},
-    {MiCode::GivingInformation, "giving_information", "information", MiClass::Information,
+    {MiCode::EmphasizeAutonomy, "emphasize_autonomy", "emphasises autonomy", MiClass::Else, ReactionClass::Support},
+    {MiCode::SeekCollaboration, "seek_collaboration", "seeks collaboration", MiClass::Else, ReactionClass::Support},
+    {MiCode::GivingInformation, "giving_information", "information", MiClass::Information, ReactionClass::Information},
+    {MiCode::Persuade, "persuade", "advice without permission", MiClass::Information, ReactionClass::Pressure},
+    {MiCode::PersuadeWithPermission, "persuade_with_permission", "advice with permission", MiClass::Information,
      ReactionClass::Information},
-    {MiCode::Persuade, "persuade", "advice without permission", MiClass::Information,
-     ReactionClass::Pressure},
-    {MiCode::PersuadeWithPermission, "persuade_with_permission", "advice with permission",
-     MiClass::Information, ReactionClass::Information},
     {MiCode::Confront, "confront", "confrontation", MiClass::Else, ReactionClass::Pressure},
     {MiCode::Other, "other", "other", MiClass::Else, ReactionClass::Other},
 }};
@@ -44,8 +40,8 @@ constexpr bool table_in_enum_order() {
 static_assert(table_in_enum_order(), "kCodes must list every MiCode in enum order with its kMiCodeIds id");
 static_assert(static_cast<int>(MiCode::Other) + 1 == kMiCodeCount, "kMiCodeCount must count every MiCode");
 
-constexpr std::array<std::string_view, kReactionClassCount> kReactionIds{
-    "question", "reflection", "support", "information", "pressure", "other"};
+constexpr std::array<std::string_view, kReactionClassCount> kReactionIds{"question",    "reflection", "support",
+                                                                         "information", "pressure",   "other"};
 
 const CodeInfo& info(MiCode code) { return kCodes[static_cast<int>(code)]; }
 
@@ -90,15 +86,15 @@ std::optional<ReactionClass> parse_reaction_class(std::string_view id) {
 }
 
 bool is_mi_adherent(MiCode code) {
-  return code == MiCode::Affirm || code == MiCode::EmphasizeAutonomy ||
-         code == MiCode::SeekCollaboration || code == MiCode::PersuadeWithPermission;
+  return code == MiCode::Affirm || code == MiCode::EmphasizeAutonomy || code == MiCode::SeekCollaboration ||
+         code == MiCode::PersuadeWithPermission;
 }
 
 bool is_mi_non_adherent(MiCode code) { return code == MiCode::Confront || code == MiCode::Persuade; }
 
 bool is_mi_consistent(MiCode code) {
-  return is_mi_adherent(code) || code == MiCode::SimpleReflection ||
-         code == MiCode::ComplexReflection || code == MiCode::OpenQuestion;
+  return is_mi_adherent(code) || code == MiCode::SimpleReflection || code == MiCode::ComplexReflection ||
+         code == MiCode::OpenQuestion;
 }
 
 }  // namespace rapport

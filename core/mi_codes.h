@@ -28,9 +28,9 @@ inline constexpr int kMiCodeCount = 12;
 /// sessions, LMS suspend data and the trained weights. mi_codes.cpp checks at compile time that
 /// its table follows this order; never reorder, only append (before Other would renumber it).
 inline constexpr std::array<std::string_view, kMiCodeCount> kMiCodeIds{
-    "open_question", "closed_question",    "simple_reflection", "complex_reflection",
-    "affirm",        "emphasize_autonomy", "seek_collaboration", "giving_information",
-    "persuade",      "persuade_with_permission", "confront",    "other"};
+    "open_question", "closed_question",          "simple_reflection",  "complex_reflection",
+    "affirm",        "emphasize_autonomy",       "seek_collaboration", "giving_information",
+    "persuade",      "persuade_with_permission", "confront",           "other"};
 
 /// The four classes used by reports and the hidden evaluation.
 enum class MiClass { Question, Reflection, Information, Else };

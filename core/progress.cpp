@@ -54,17 +54,17 @@ std::optional<int> ProgressRecord::best_score(std::string_view scenario) const {
 }
 
 int ProgressRecord::completed(std::string_view scenario) const {
-  return static_cast<int>(std::count_if(sessions.begin(), sessions.end(),
-                                        [&](const SessionRecord& s) { return s.scenario == scenario; }));
+  return static_cast<int>(
+      std::count_if(sessions.begin(), sessions.end(), [&](const SessionRecord& s) { return s.scenario == scenario; }));
 }
 
 json progress_to_json(const ProgressRecord& record) {
   json sessions = json::array();
   for (const auto& s : record.sessions) {
-    json j = {{"id", s.id},         {"scenario", s.scenario}, {"finished", s.finished},
-              {"mode", s.mode},     {"outcome", s.outcome},   {"ending_title", s.ending_title},
-              {"score", s.score},   {"rq_ratio", s.rq_ratio}, {"percent_complex", s.percent_complex},
-              {"codes", s.codes},   {"journal", s.journal},   {"followup_coverage", s.followup_coverage}};
+    json j = {{"id", s.id},       {"scenario", s.scenario}, {"finished", s.finished},
+              {"mode", s.mode},   {"outcome", s.outcome},   {"ending_title", s.ending_title},
+              {"score", s.score}, {"rq_ratio", s.rq_ratio}, {"percent_complex", s.percent_complex},
+              {"codes", s.codes}, {"journal", s.journal},   {"followup_coverage", s.followup_coverage}};
     if (!s.transcript.is_null()) j["transcript"] = s.transcript;
     if (!s.last_words.empty()) j["last_words"] = s.last_words;
     sessions.push_back(std::move(j));
@@ -199,7 +199,8 @@ std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std
                       ", not a string");
       rec.score = *score;
       rec.rq_ratio = s.contains("rq_ratio") && s["rq_ratio"].is_number() ? s["rq_ratio"].get<double>() : 0.0;
-      rec.percent_complex = s.contains("percent_complex") && s["percent_complex"].is_number() ? s["percent_complex"].get<double>() : 0.0;
+      rec.percent_complex =
+          s.contains("percent_complex") && s["percent_complex"].is_number() ? s["percent_complex"].get<double>() : 0.0;
       if (auto c = s.find("codes"); c != s.end() && c->is_object())
         for (const auto& [code, n] : c->items())
           if (auto count = json_int(n, 0, 1000000)) rec.codes[code] = *count;
@@ -218,12 +219,16 @@ std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std
     }
     // A wrong-typed field loses only itself, never the history; the caller keeps the bytes.
     if (auto u = doc.find("unfinished"); u != doc.end()) {
-      if (std::string why = unfinished_problem(*u); why.empty()) r.unfinished = *u;
-      else if (problems) problems->push_back("the unfinished session could not be used (" + why + ")");
+      if (std::string why = unfinished_problem(*u); why.empty())
+        r.unfinished = *u;
+      else if (problems)
+        problems->push_back("the unfinished session could not be used (" + why + ")");
     }
     if (auto st = doc.find("settings"); st != doc.end()) {
-      if (std::string why = settings_problem(*st); why.empty()) r.settings = *st;
-      else if (problems) problems->push_back("the settings could not be used (" + why + ")");
+      if (std::string why = settings_problem(*st); why.empty())
+        r.settings = *st;
+      else if (problems)
+        problems->push_back("the settings could not be used (" + why + ")");
     }
     return r;
   } catch (const json::exception& e) {
@@ -246,13 +251,15 @@ void ProgressBook::load() {
   }
   std::string what = r ? problems.front() : error;
   for (size_t i = 1; i < problems.size(); ++i) what += "; " + problems[i];
-  if (r) record_ = std::move(*r);
-  else stored_is_unreadable_ = true;
-  const std::string next = r ? "Rapport kept your history and started the rest afresh."
-                             : "Rapport started a fresh record.";
+  if (r)
+    record_ = std::move(*r);
+  else
+    stored_is_unreadable_ = true;
+  const std::string next =
+      r ? "Rapport kept your history and started the rest afresh." : "Rapport started a fresh record.";
   if (back_up(*raw)) {
-    notices_.push_back("Your saved progress could not be read in full (" + what + "). The original was kept aside under '" +
-                       std::string(kProgressBackupKey) + "'. " + next);
+    notices_.push_back("Your saved progress could not be read in full (" + what +
+                       "). The original was kept aside under '" + std::string(kProgressBackupKey) + "'. " + next);
   } else {
     original_not_backed_up_ = *raw;
     notices_.push_back("Your saved progress could not be read in full (" + what +
@@ -293,8 +300,9 @@ bool ProgressBook::save() {
   if (original_not_backed_up_) {
     // Never overwrite bytes that exist nowhere else: try the copy again first.
     if (!back_up(*original_not_backed_up_)) {
-      notices_.push_back("Your progress was not saved: the earlier record that could not be read is still not backed "
-                         "up, and saving would overwrite it. Export your data or free some space.");
+      notices_.push_back(
+          "Your progress was not saved: the earlier record that could not be read is still not backed "
+          "up, and saving would overwrite it. Export your data or free some space.");
       return false;
     }
     original_not_backed_up_.reset();

@@ -44,7 +44,7 @@ class MemoryProgressStore : public ProgressStore {
 
 /// One finished session as kept in the history.
 struct SessionRecord {
-  std::string id;        // unique per session (time + scenario + counter)
+  std::string id;  // unique per session (time + scenario + counter)
   std::string scenario;
   std::string finished;  // ISO-8601 time
   std::string mode;      // "choice" or "text"
@@ -56,8 +56,8 @@ struct SessionRecord {
   std::map<std::string, int> codes;  // code id -> count
   std::string journal;
   double followup_coverage = 0;  // 0..1, how complete the follow-up email was
-  nlohmann::json transcript;  // compact transcript; dropped first when storage is full
-  std::string last_words;     // the client's final line, shown after the last reply
+  nlohmann::json transcript;     // compact transcript; dropped first when storage is full
+  std::string last_words;        // the client's final line, shown after the last reply
 };
 
 struct ProgressRecord {

@@ -37,14 +37,15 @@ Suggestion suggest_next(const std::vector<const Scenario*>& library, const Progr
   if (rq < 1.0) {
     if (const Scenario* s = pick({"questioned_advice", "complaint"})) {
       std::snprintf(buf, sizeof buf,
-                    "You ask more than you reflect (%.1f reflections per question). This client rewards listening.", rq);
+                    "You ask more than you reflect (%.1f reflections per question). This client rewards listening.",
+                    rq);
       return {s, buf};
     }
   }
   if (complex < 40.0) {
     if (const Scenario* s = pick({"reluctant_change", "project_delays", "bad_news"})) {
-      std::snprintf(buf, sizeof buf, "%.0f%% of your reflections are complex. This client needs you to name what is unsaid.",
-                    complex);
+      std::snprintf(buf, sizeof buf,
+                    "%.0f%% of your reflections are complex. This client needs you to name what is unsaid.", complex);
       return {s, buf};
     }
   }

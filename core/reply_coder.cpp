@@ -178,40 +178,42 @@ constexpr std::string_view kBackchannel =
     "sure i see got it gotcha cool great good nice wow ah interesting indeed exactly true "
     "totally absolutely of course makes sense fair enough huh hm mmm mhmm uh-hum yup k kk "
     "okie gosh jeez geez no definitely";
-constexpr std::string_view kOpenWh =
-    "what how why what's how's whats hows";
-constexpr std::string_view kClosedWh =
-    "when where which who whose whom when's where's who's";
-constexpr std::string_view kHowQuantity =
-    "many much long often old far soon";
+constexpr std::string_view kOpenWh = "what how why what's how's whats hows";
+constexpr std::string_view kClosedWh = "when where which who whose whom when's where's who's";
+constexpr std::string_view kHowQuantity = "many much long often old far soon";
 constexpr std::string_view kAuxiliaries =
     "do does did is are was were have has had can could will would should shall may might am "
     "isn't aren't don't doesn't didn't won't wouldn't can't couldn't haven't hasn't wasn't "
     "weren't shouldn't";
-constexpr std::string_view kYouWords =
-    "you your you're you've you'd you'll yours yourself ya";
-constexpr std::string_view kIWords =
-    "i me my i'm i've i'd i'll mine myself";
-constexpr std::string_view kWeWords =
-    "we us our we're we've we'll let's";
-constexpr std::string_view kNegations =
-    "not no never don't can't won't didn't isn't aren't nothing doesn't";
-constexpr std::string_view kFillerWords =
-    "um uh er erm uhm like hmm mm kinda sorta";
+constexpr std::string_view kYouWords = "you your you're you've you'd you'll yours yourself ya";
+constexpr std::string_view kIWords = "i me my i'm i've i'd i'll mine myself";
+constexpr std::string_view kWeWords = "we us our we're we've we'll let's";
+constexpr std::string_view kNegations = "not no never don't can't won't didn't isn't aren't nothing doesn't";
+constexpr std::string_view kFillerWords = "um uh er erm uhm like hmm mm kinda sorta";
 // Words before "you should" that make it a reflected obligation, not advice.
 constexpr std::string_view kReflectiveVerbs =
     "saying told hear hearing think feel believe know guess wonder worry worried sure "
     "said thinking feeling convinced sense";
 // Spoken openers skipped when looking for the question word.
 constexpr std::string_view kLeadIns = "so and then but like um uh er erm well okay ok right yeah alright oh";
-constexpr std::string_view kSpeakerOwn =
-    "i i'd i'm we really honestly personally still do just";
+constexpr std::string_view kSpeakerOwn = "i i'd i'm we really honestly personally still do just";
 
 Tables::Tables()
-    : stop(kStopWords), fillers(kFillers), backchannel(kBackchannel), open_wh(kOpenWh),
-      closed_wh(kClosedWh), how_quantity(kHowQuantity), auxiliaries(kAuxiliaries), you(kYouWords),
-      self(kIWords), we(kWeWords), negations(kNegations), filler_words(kFillerWords),
-      reflective_verbs(kReflectiveVerbs), speaker_own(kSpeakerOwn), lead_ins(kLeadIns) {
+    : stop(kStopWords),
+      fillers(kFillers),
+      backchannel(kBackchannel),
+      open_wh(kOpenWh),
+      closed_wh(kClosedWh),
+      how_quantity(kHowQuantity),
+      auxiliaries(kAuxiliaries),
+      you(kYouWords),
+      self(kIWords),
+      we(kWeWords),
+      negations(kNegations),
+      filler_words(kFillerWords),
+      reflective_verbs(kReflectiveVerbs),
+      speaker_own(kSpeakerOwn),
+      lead_ins(kLeadIns) {
   for (const PhraseSpec& spec : kPhrases) {
     std::size_t i = 0;
     while (i < spec.phrases.size()) {
@@ -290,8 +292,7 @@ std::string cue_for(int j, MiCode code, const ReplyFeatures& f, std::string_view
     case kSoundsLikeAdvice: return "'sounds like' wrapped around advice";
     case kReflectedObligation: return "reflects what the client feels they should do";
     case kCheckInTag:
-      return f.check_in_phrase >= 0 ? "ends with a check-in (" + in_quotes(phrase_text(f.check_in_phrase)) + ")"
-                                    : "";
+      return f.check_in_phrase >= 0 ? "ends with a check-in (" + in_quotes(phrase_text(f.check_in_phrase)) + ")" : "";
     case kLength1To3: return "very short";
     case kLength21Plus: return "long turn";
     case kHasNumber: return "mentions figures";
@@ -307,8 +308,7 @@ std::string cue_for(int j, MiCode code, const ReplyFeatures& f, std::string_view
     case kDoubleSided: return "double-sided (" + phrase(g) + ")";
     case kPermission: return "asks permission (" + phrase(g) + ")";
     case kCollaborate: return "invites the client's ideas (" + phrase(g) + ")";
-    case kAdvise:
-      return code == MiCode::Persuade ? phrase(g) + " without asking" : "advice (" + phrase(g) + ")";
+    case kAdvise: return code == MiCode::Persuade ? phrase(g) + " without asking" : "advice (" + phrase(g) + ")";
     case kOfferWithChoice: return "offers with a choice (" + phrase(g) + ")";
     case kAutonomy: return "leaves the choice with the client (" + phrase(g) + ")";
     case kAffirm: return "recognises effort or strength (" + phrase(g) + ")";
@@ -323,8 +323,7 @@ std::string cue_for(int j, MiCode code, const ReplyFeatures& f, std::string_view
 }
 
 /// Up to three cues: the hand features that most favoured `code` over the average code.
-std::vector<std::string> model_cues(const CoderWeights& w, const ReplyFeatures& f, MiCode code,
-                                    std::string_view text) {
+std::vector<std::string> model_cues(const CoderWeights& w, const ReplyFeatures& f, MiCode code, std::string_view text) {
   const int k = static_cast<int>(code);
   std::array<std::pair<float, int>, kHandFeatureCount> ranked{};
   int count = 0;
@@ -356,12 +355,25 @@ bool only_whitespace(std::string_view s) {
 CoderWeights builtin_weights() { return {kHashedWeights, kHashedScale, kHandWeights, kHandScale, kTemperature}; }
 
 // Phrases explicit enough to decide a code on their own (see classify_reply_with).
-constexpr std::string_view kBlatantConfront[] = {
-    "you're wrong", "you are wrong", "not realistic", "unrealistic", "you're the one who", "you are the one who",
-    "your own fault", "that's on you", "you're overreacting", "you are overreacting", "kidding yourself",
-    "stop complaining", "what were you thinking", "if you'd listened", "grow up", "get real", "you people"};
+constexpr std::string_view kBlatantConfront[] = {"you're wrong",
+                                                 "you are wrong",
+                                                 "not realistic",
+                                                 "unrealistic",
+                                                 "you're the one who",
+                                                 "you are the one who",
+                                                 "your own fault",
+                                                 "that's on you",
+                                                 "you're overreacting",
+                                                 "you are overreacting",
+                                                 "kidding yourself",
+                                                 "stop complaining",
+                                                 "what were you thinking",
+                                                 "if you'd listened",
+                                                 "grow up",
+                                                 "get real",
+                                                 "you people"};
 constexpr std::string_view kBlatantAffirm[] = {
-    "that took real courage", "that took courage", "that took guts", "that took a lot of courage",
+    "that took real courage",    "that took courage",       "that took guts",   "that took a lot of courage",
     "that says a lot about you", "that speaks well of you", "i'm proud of you", "you should be proud"};
 
 /// The first of `phrases` in the cleaned reply (lower-cased ASCII, whole words), or empty.
@@ -416,9 +428,9 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   allowed[static_cast<int>(MiCode::Confront)] = hit(kConfront);
   allowed[static_cast<int>(MiCode::EmphasizeAutonomy)] = hit(kAutonomy) || hit(kOfferWithChoice);
   // A question-shaped sentence that ends in '?' is a question unless a stronger cue says otherwise.
-  const bool interrogative = f.hand[kMainEndsWithQuestionMark] > 0.f &&
-                             (f.hand[kStartsOpenWh] > 0.f || f.hand[kStartsClosedWh] > 0.f ||
-                              f.hand[kStartsAuxiliary] > 0.f);
+  const bool interrogative =
+      f.hand[kMainEndsWithQuestionMark] > 0.f &&
+      (f.hand[kStartsOpenWh] > 0.f || f.hand[kStartsClosedWh] > 0.f || f.hand[kStartsAuxiliary] > 0.f);
   if (interrogative && !hit(kSoundsLike) && !hit(kPermission) && f.hits[kConfront].phrase < 0) {
     for (int k = 0; k < kMiCodeCount; ++k) {
       const auto code = static_cast<MiCode>(k);
@@ -440,8 +452,8 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   for (int k = 0; k < kMiCodeCount; ++k)
     if (allowed[k]) total += std::exp((score[k] - score[best]) / temperature);
   const float p_second = second >= 0 ? std::exp((score[second] - score[best]) / temperature) / total : 0.f;
-  CodedReply out{static_cast<MiCode>(best), 1.f / total, {}, static_cast<MiCode>(second >= 0 ? second : best),
-                 p_second};
+  CodedReply out{
+      static_cast<MiCode>(best), 1.f / total, {}, static_cast<MiCode>(second >= 0 ? second : best), p_second};
 
   // High-precision rules, applied after the model.
   if (f.hand[kBackchannelOnly] > 0.f) {
@@ -468,8 +480,8 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   }
   // Unmistakable blame, labelling or contradiction, and unmistakable recognition of effort: the
   // codebook's explicit cues win over wording that otherwise reads like a reflection.
-  if (const std::string_view cue = explicit_phrase(text, kBlatantConfront); !cue.empty() && out.code != MiCode::Confront &&
-      !hit(kSoundsLike)) {
+  if (const std::string_view cue = explicit_phrase(text, kBlatantConfront);
+      !cue.empty() && out.code != MiCode::Confront && !hit(kSoundsLike)) {
     out.confidence = std::max(0.7f, 1.f - out.confidence);
     out.code = MiCode::Confront;
     out.cues = {"challenges the client ('" + std::string(cue) + "')"};

@@ -57,8 +57,7 @@ struct CoderWeights {
 CoderWeights builtin_weights();
 
 /// classify_reply with explicit weights (the trainer uses it to evaluate a fresh model).
-CodedReply classify_reply_with(const CoderWeights& weights, std::string_view text,
-                               std::string_view context);
+CodedReply classify_reply_with(const CoderWeights& weights, std::string_view text, std::string_view context);
 
 /// A labelled reply as stored in tests/data/coder/{train,heldout}/*.jsonl.
 struct LabelledReply {

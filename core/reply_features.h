@@ -21,24 +21,24 @@ inline constexpr int kMaxHashed = 320;
 
 /// Phrase groups looked up word by word in the reply (and in the context).
 enum PhraseGroup : std::uint8_t {
-  kRestate,           // "so you", "you're saying"
-  kSoundsLike,        // "it sounds like", "it seems"
-  kFeeling,           // "you feel", "you're worried"
-  kDoubleSided,       // "part of you", "on the other hand"
-  kPermission,        // "would it be okay if", "can I share"
-  kCollaborate,       // "let's", "together", "what do you think would"
-  kAdvise,            // "you should", "I'd recommend"
-  kOfferWithChoice,   // "since you asked", "some people find", "you may or may not"
-  kAutonomy,          // "it's your call", "up to you"
-  kAffirm,            // "that took courage", "you've worked hard"
-  kConfront,          // "that's not realistic", "with respect"
-  kInform,            // "the next step", "the report shows", "usually"
-  kHousekeeping,      // "thanks for coming in", "let me pull up"
-  kInviteElaboration, // "tell me more", "walk me through"
-  kClosedAsk,         // "how many", "on a scale", "have you ever"
-  kEmotion,           // single feeling words: "worried", "stuck"
-  kCheckIn,           // whole-sentence check-ins: "does that make sense", "right"
-  kClientAsks,        // (context) the client asked for advice or agreed to hear it
+  kRestate,            // "so you", "you're saying"
+  kSoundsLike,         // "it sounds like", "it seems"
+  kFeeling,            // "you feel", "you're worried"
+  kDoubleSided,        // "part of you", "on the other hand"
+  kPermission,         // "would it be okay if", "can I share"
+  kCollaborate,        // "let's", "together", "what do you think would"
+  kAdvise,             // "you should", "I'd recommend"
+  kOfferWithChoice,    // "since you asked", "some people find", "you may or may not"
+  kAutonomy,           // "it's your call", "up to you"
+  kAffirm,             // "that took courage", "you've worked hard"
+  kConfront,           // "that's not realistic", "with respect"
+  kInform,             // "the next step", "the report shows", "usually"
+  kHousekeeping,       // "thanks for coming in", "let me pull up"
+  kInviteElaboration,  // "tell me more", "walk me through"
+  kClosedAsk,          // "how many", "on a scale", "have you ever"
+  kEmotion,            // single feeling words: "worried", "stuck"
+  kCheckIn,            // whole-sentence check-ins: "does that make sense", "right"
+  kClientAsks,         // (context) the client asked for advice or agreed to hear it
   kPhraseGroupCount
 };
 
@@ -48,9 +48,9 @@ enum HandFeature : int {
   kMainEndsWithQuestionMark,
   kAnyQuestionMark,
   kSeveralQuestionMarks,
-  kStartsOpenWh,      // what / how / why (not "how many")
-  kStartsClosedWh,    // when / where / which / who / how many / how long
-  kStartsAuxiliary,   // do / did / is / are / can / would ...
+  kStartsOpenWh,     // what / how / why (not "how many")
+  kStartsClosedWh,   // when / where / which / who / how many / how long
+  kStartsAuxiliary,  // do / did / is / are / can / would ...
   kStartsYou,
   kStartsI,
   kStartsSo,
@@ -61,7 +61,7 @@ enum HandFeature : int {
   kBigramEcho,
   kContextEmpty,
   kContextIsQuestion,
-  kPronounShift,      // the client spoke of "I/my", the reply of "you/your"
+  kPronounShift,  // the client spoke of "I/my", the reply of "you/your"
   kAdviceAfterRequest,
   kAdviceWithChoice,
   kSoundsLikeAdvice,

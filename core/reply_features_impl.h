@@ -48,10 +48,10 @@ struct Phrase {
 
 /// All lookup tables (phrase lists and word lists live in reply_coder.cpp), built once.
 struct Tables {
-  std::vector<Phrase> phrases;                              // sorted by first word hash
+  std::vector<Phrase> phrases;                             // sorted by first word hash
   std::vector<std::pair<std::uint32_t, int>> first_words;  // (hash, index into phrases)
-  WordSet stop, fillers, backchannel, open_wh, closed_wh, how_quantity, auxiliaries, you, self, we,
-      negations, filler_words, reflective_verbs, speaker_own, lead_ins;
+  WordSet stop, fillers, backchannel, open_wh, closed_wh, how_quantity, auxiliaries, you, self, we, negations,
+      filler_words, reflective_verbs, speaker_own, lead_ins;
   std::uint32_t h_how, h_so, h_or, h_you;
   Tables();
 };
@@ -81,10 +81,14 @@ inline std::uint32_t stem_hash(const TokenizedText& t, const Token& tok) {
   auto ends = [&](std::string_view e) {
     return n > static_cast<int>(e.size()) + 2 && std::string_view(p + n - e.size(), e.size()) == e;
   };
-  if (ends("ing")) n -= 3;
-  else if (ends("ed")) n -= 2;
-  else if (ends("es")) n -= 2;
-  else if (ends("s") && p[n - 2] != 's') n -= 1;
+  if (ends("ing"))
+    n -= 3;
+  else if (ends("ed"))
+    n -= 2;
+  else if (ends("es"))
+    n -= 2;
+  else if (ends("s") && p[n - 2] != 's')
+    n -= 1;
   std::uint32_t h = kFnvOffset;
   for (int i = 0; i < n; ++i) {
     unsigned char c = static_cast<unsigned char>(p[i]);
@@ -98,8 +102,7 @@ inline std::uint32_t stem_hash(const TokenizedText& t, const Token& tok) {
 template <typename Visit>
 inline void phrases_at(const TokenizedText& t, int i, int end, Visit&& visit) {
   const Tables& tab = tables();
-  auto it = std::lower_bound(tab.first_words.begin(), tab.first_words.end(),
-                             std::make_pair(t.tokens[i].hash, -1));
+  auto it = std::lower_bound(tab.first_words.begin(), tab.first_words.end(), std::make_pair(t.tokens[i].hash, -1));
   for (; it != tab.first_words.end() && it->first == t.tokens[i].hash; ++it) {
     const Phrase& p = tab.phrases[it->second];
     if (i + p.count > end) continue;
@@ -116,7 +119,10 @@ struct HashSet256 {
     h |= 1u;  // 0 marks an empty slot
     for (std::uint32_t i = h & 255u, n = 0; n < 256; i = (i + 1) & 255u, ++n) {
       if (slots[i] == h) return;
-      if (slots[i] == 0) { slots[i] = h; return; }
+      if (slots[i] == 0) {
+        slots[i] = h;
+        return;
+      }
     }
   }
   bool contains(std::uint32_t h) const {
@@ -145,9 +151,11 @@ inline void tokenize(std::string_view text, std::size_t cap, TokenizedText& out)
 
   auto flush = [&](int end) {
     if (len > 0 && out.token_count < kMaxTokens) {
-      out.tokens[out.token_count++] = {h, static_cast<std::uint16_t>(begin),
+      out.tokens[out.token_count++] = {h,
+                                       static_cast<std::uint16_t>(begin),
                                        static_cast<std::uint16_t>(end - begin),
-                                       static_cast<std::uint16_t>(out.segment_count), clause_start,
+                                       static_cast<std::uint16_t>(out.segment_count),
+                                       clause_start,
                                        ascii};
       clause_start = false;
     }
@@ -184,15 +192,20 @@ inline void tokenize(std::string_view text, std::size_t cap, TokenizedText& out)
       add(i, c);
       ascii = true;
     } else if (c == '\'') {
-      if (len > 0 && next_alnum) add(i, '\''); else flush(static_cast<int>(i));
+      if (len > 0 && next_alnum)
+        add(i, '\'');
+      else
+        flush(static_cast<int>(i));
     } else if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80) {
       const unsigned char k = s[i + 2];
       if ((k == 0x98 || k == 0x99) && len > 0 && i + 3 < n && detail::is_ascii_alnum(s[i + 3])) {
         add(i, '\'');  // curly apostrophe inside a word
       } else {
         flush(static_cast<int>(i));
-        if (k == 0xA6) end_segment(false);  // ellipsis
-        else if (k == 0x93 || k == 0x94) clause_start = true;  // dashes
+        if (k == 0xA6)
+          end_segment(false);  // ellipsis
+        else if (k == 0x93 || k == 0x94)
+          clause_start = true;  // dashes
       }
       i += 2;
     } else if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBC && s[i + 2] == 0x9F) {  // full-width ?
@@ -228,19 +241,47 @@ inline std::string_view phrase_text(int phrase) {
 }
 
 inline std::string_view hand_feature_name(int feature) {
-  static constexpr std::string_view kFixed[] = {
-      "bias", "main ends with ?", "any ?", "several ?", "starts open wh", "starts closed wh",
-      "starts auxiliary", "starts you", "starts I", "starts so", "auxiliary without ?",
-      "'or' in question", "overlap share", "overlap count", "bigram echo", "context empty",
-      "context is question", "pronoun shift", "advice after request", "advice with choice",
-      "sounds-like advice", "reflected obligation", "check-in tag", "two sentences",
-      "three+ sentences", "1-3 words", "4-8 words", "9-20 words", "21+ words", "you share",
-      "I share", "we share", "number", "negation", "backchannel only", "filler share",
-      "no English words"};
+  static constexpr std::string_view kFixed[] = {"bias",
+                                                "main ends with ?",
+                                                "any ?",
+                                                "several ?",
+                                                "starts open wh",
+                                                "starts closed wh",
+                                                "starts auxiliary",
+                                                "starts you",
+                                                "starts I",
+                                                "starts so",
+                                                "auxiliary without ?",
+                                                "'or' in question",
+                                                "overlap share",
+                                                "overlap count",
+                                                "bigram echo",
+                                                "context empty",
+                                                "context is question",
+                                                "pronoun shift",
+                                                "advice after request",
+                                                "advice with choice",
+                                                "sounds-like advice",
+                                                "reflected obligation",
+                                                "check-in tag",
+                                                "two sentences",
+                                                "three+ sentences",
+                                                "1-3 words",
+                                                "4-8 words",
+                                                "9-20 words",
+                                                "21+ words",
+                                                "you share",
+                                                "I share",
+                                                "we share",
+                                                "number",
+                                                "negation",
+                                                "backchannel only",
+                                                "filler share",
+                                                "no English words"};
   static constexpr std::string_view kGroups[] = {
-      "restate", "sounds like", "feeling", "double-sided", "permission", "collaborate", "advise",
-      "offer with choice", "autonomy", "affirm", "confront", "inform", "housekeeping",
-      "invite elaboration", "closed ask", "emotion", "check-in", "client asks"};
+      "restate",      "sounds like",        "feeling",    "double-sided", "permission", "collaborate",
+      "advise",       "offer with choice",  "autonomy",   "affirm",       "confront",   "inform",
+      "housekeeping", "invite elaboration", "closed ask", "emotion",      "check-in",   "client asks"};
   static_assert(sizeof(kFixed) / sizeof(kFixed[0]) == kGroupBase);
   static_assert(sizeof(kGroups) / sizeof(kGroups[0]) == kPhraseGroupCount);
   if (feature >= 0 && feature < kGroupBase) return kFixed[feature];
@@ -442,8 +483,7 @@ inline void extract_features(std::string_view text, std::string_view context, Re
         }
       }
     }
-    if (i > 0 && t.tokens[i - 1].segment == tok.segment &&
-        ctx_pairs.contains(tok.hash * 31u + t.tokens[i - 1].hash) &&
+    if (i > 0 && t.tokens[i - 1].segment == tok.segment && ctx_pairs.contains(tok.hash * 31u + t.tokens[i - 1].hash) &&
         (is_content || !tab.stop.contains(t.tokens[i - 1].hash)))
       ++echoes;
   }

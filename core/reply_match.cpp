@@ -11,15 +11,14 @@ namespace rapport {
 namespace {
 
 constexpr std::string_view kStop[] = {
-    "a", "an", "the", "and", "or", "but", "so", "to", "of", "in", "on", "at", "for", "with", "about", "as", "by",
-    "from", "it", "it's", "this", "that", "that's", "is", "are", "was", "were", "be", "been", "am", "do", "does",
-    "did", "have", "has", "had", "i", "i'm", "me", "my", "you", "you're", "your", "we", "our", "us", "they",
-    "them", "their", "he", "she", "his", "her", "just", "really", "very", "can", "could", "would", "will",
-    "should", "not", "no", "yes", "okay", "ok", "well", "there", "here", "then", "than", "if", "what", "how"};
+    "a",    "an",    "the",    "and",  "or",   "but",   "so",    "to",   "of",     "in",     "on", "at",  "for",
+    "with", "about", "as",     "by",   "from", "it",    "it's",  "this", "that",   "that's", "is", "are", "was",
+    "were", "be",    "been",   "am",   "do",   "does",  "did",   "have", "has",    "had",    "i",  "i'm", "me",
+    "my",   "you",   "you're", "your", "we",   "our",   "us",    "they", "them",   "their",  "he", "she", "his",
+    "her",  "just",  "really", "very", "can",  "could", "would", "will", "should", "not",    "no", "yes", "okay",
+    "ok",   "well",  "there",  "here", "then", "than",  "if",    "what", "how"};
 
-bool stop_word(const std::string& w) {
-  return std::find(std::begin(kStop), std::end(kStop), w) != std::end(kStop);
-}
+bool stop_word(const std::string& w) { return std::find(std::begin(kStop), std::end(kStop), w) != std::end(kStop); }
 
 /// Lower-cased ASCII words with a light stem ("worries" -> "worri", "budgets" -> "budget").
 std::vector<std::string> words(std::string_view raw) {
@@ -41,9 +40,12 @@ std::vector<std::string> words(std::string_view raw) {
   };
   for (char c : text) {
     const auto u = static_cast<unsigned char>(c);
-    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || c == '\'' || u >= 0x80) w += c;
-    else if (u >= 'A' && u <= 'Z') w += static_cast<char>(u | 0x20);
-    else flush();
+    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || c == '\'' || u >= 0x80)
+      w += c;
+    else if (u >= 'A' && u <= 'Z')
+      w += static_cast<char>(u | 0x20);
+    else
+      flush();
   }
   flush();
   return out;

@@ -35,7 +35,7 @@ void fold(std::string_view in, std::string& out) {
         bool letters = true;
         for (std::size_t k = i + 1; k < close; ++k) {
           spaces += s[k] == ' ';
-          letters = letters && (s[k] == ' ' || (s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z');
+          letters = letters && (s[k] == ' ' || ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z'));
         }
         if (letters && spaces <= 1 && close > i + 1) {
           out += ' ';
@@ -46,23 +46,73 @@ void fold(std::string_view in, std::string& out) {
     }
     if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80) {
       const unsigned char k = s[i + 2];
-      if (k == 0x98 || k == 0x99 || k == 0xB2) { out += '\''; i += 2; continue; }   // ' ' and prime
-      if (k == 0x9C || k == 0x9D || k == 0xB3) { out += '"'; i += 2; continue; }    // " "
-      if (k >= 0x90 && k <= 0x95) { out += " - "; i += 2; continue; }              // dashes
-      if (k == 0xA6) { out += "..."; i += 2; continue; }                           // ellipsis
-      if (k == 0xAF || (k >= 0x80 && k <= 0x8A)) { out += ' '; i += 2; continue; } // spaces
-      if (k == 0x8B || k == 0x8C || k == 0x8D) { i += 2; continue; }               // zero-width
+      if (k == 0x98 || k == 0x99 || k == 0xB2) {
+        out += '\'';
+        i += 2;
+        continue;
+      }  // ' ' and prime
+      if (k == 0x9C || k == 0x9D || k == 0xB3) {
+        out += '"';
+        i += 2;
+        continue;
+      }  // " "
+      if (k >= 0x90 && k <= 0x95) {
+        out += " - ";
+        i += 2;
+        continue;
+      }  // dashes
+      if (k == 0xA6) {
+        out += "...";
+        i += 2;
+        continue;
+      }  // ellipsis
+      if (k == 0xAF || (k >= 0x80 && k <= 0x8A)) {
+        out += ' ';
+        i += 2;
+        continue;
+      }  // spaces
+      if (k == 0x8B || k == 0x8C || k == 0x8D) {
+        i += 2;
+        continue;
+      }  // zero-width
     }
-    if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) { out += ' '; ++i; continue; }  // no-break space
-    if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBC) {                                // full-width
+    if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {
+      out += ' ';
+      ++i;
+      continue;
+    }                                                  // no-break space
+    if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBC) {  // full-width
       const unsigned char k = s[i + 2];
-      if (k == 0x9F) { out += '?'; i += 2; continue; }
-      if (k == 0x81) { out += '!'; i += 2; continue; }
-      if (k == 0x8C) { out += ','; i += 2; continue; }
-      if (k == 0x8E) { out += '.'; i += 2; continue; }
+      if (k == 0x9F) {
+        out += '?';
+        i += 2;
+        continue;
+      }
+      if (k == 0x81) {
+        out += '!';
+        i += 2;
+        continue;
+      }
+      if (k == 0x8C) {
+        out += ',';
+        i += 2;
+        continue;
+      }
+      if (k == 0x8E) {
+        out += '.';
+        i += 2;
+        continue;
+      }
     }
-    if (c == 0xE3 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0x82) { out += '.'; i += 2; continue; }
-    if (c == '\t' || c == '\r') { out += ' '; continue; }
+    if (c == 0xE3 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0x82) {
+      out += '.';
+      i += 2;
+      continue;
+    }
+    if (c == '\t' || c == '\r') {
+      out += ' ';
+      continue;
+    }
     if (c == '-' && i + 1 < n && s[i + 1] == '-') {  // "--": a pause or a break
       out += " - ";
       while (i + 1 < n && s[i + 1] == '-') ++i;
@@ -96,9 +146,12 @@ int strength(std::string_view sep) {
   int s = 0;
   for (char c : sep) {
     if (c == '?') return 4;
-    if (c == '.' || c == '!' || c == '\n' || c == ';') s = std::max(s, 3);
-    else if (c == ',' || c == ':') s = std::max(s, 2);
-    else if (c == '-') s = std::max(s, 1);
+    if (c == '.' || c == '!' || c == '\n' || c == ';')
+      s = std::max(s, 3);
+    else if (c == ',' || c == ':')
+      s = std::max(s, 2);
+    else if (c == '-')
+      s = std::max(s, 1);
   }
   return s;
 }
@@ -149,7 +202,10 @@ void clean_reply(std::string_view text, std::string& out) {
       continue;
     }
     // A word cut off mid-way ("compli-", "wh- what").
-    if (w.back() == '-' && (it.sep.empty() || it.sep[0] == ' ')) { it.keep = false; continue; }
+    if (w.back() == '-' && (it.sep.empty() || it.sep[0] == ' ')) {
+      it.keep = false;
+      continue;
+    }
     // "to-to", "s-sorry": a stutter joined by a hyphen.
     const std::size_t dash = w.find('-');
     if (dash != std::string::npos && dash > 0) {
@@ -157,16 +213,20 @@ void clean_reply(std::string_view text, std::string& out) {
       if (tail.compare(0, head.size(), head) == 0 && head.size() <= 4 && tail.find('-') == std::string::npos)
         it.word = it.word.substr(dash + 1);
     }
-    if (is_filler(w)) { it.keep = false; continue; }
+    if (is_filler(w)) {
+      it.keep = false;
+      continue;
+    }
     const std::string next = lw(a + 1);
     const int before = a == 0 ? 3 : strength(items[a - 1].sep);
     // "you know" and "I mean" as fillers: set off by punctuation, not the verb they can be.
     if ((w == "you" && next == "know") || (w == "i" && next == "mean")) {
       const int after = strength(items[a + 1].sep);
       const std::string then = lw(a + 2);
-      const bool object = one_of(then, {"what", "that", "how", "why", "when", "where", "if", "it", "your", "you",
-                                        "i", "the", "about", "him", "her", "them", "this", "more", "best",
-                                        "yourself", "whether", "who", "which", "my", "a", "we", "they"});
+      const bool object =
+          one_of(then, {"what", "that",     "how",     "why",   "when",  "where", "if",   "it",   "your",
+                        "you",  "i",        "the",     "about", "him",   "her",   "them", "this", "more",
+                        "best", "yourself", "whether", "who",   "which", "my",    "a",    "we",   "they"});
       if (after >= 2 || a + 2 >= items.size() || (before >= 2 && !object)) {
         it.keep = false;
         items[a + 1].keep = false;
@@ -174,9 +234,15 @@ void clean_reply(std::string_view text, std::string& out) {
         continue;
       }
     }
-    if (w == "like" && strength(it.sep) == 2 && before >= 2) { it.keep = false; continue; }
+    if (w == "like" && strength(it.sep) == 2 && before >= 2) {
+      it.keep = false;
+      continue;
+    }
     // "I- I", "the the", "I, I think": a repeated word.
-    if (!next.empty() && next == w && strength(it.sep) <= 2 && w.size() <= 8) { it.keep = false; continue; }
+    if (!next.empty() && next == w && strength(it.sep) <= 2 && w.size() <= 8) {
+      it.keep = false;
+      continue;
+    }
     any_content = true;
   }
   if (!any_content) {  // only fillers: keep what was said, it is a backchannel
@@ -197,8 +263,10 @@ void clean_reply(std::string_view text, std::string& out) {
       for (char c : pending)
         if (c == '"' || c == '(' || c == '\'') out += c;  // an opening quote stays
     } else {
-      if (strength(pending) == 1 && pending.find_first_not_of(" -") == std::string_view::npos) append_sep(out, " - ");
-      else append_sep(out, pending);
+      if (strength(pending) == 1 && pending.find_first_not_of(" -") == std::string_view::npos)
+        append_sep(out, " - ");
+      else
+        append_sep(out, pending);
     }
     std::string_view w = it.word;
     while (!w.empty() && w.front() == '-') w.remove_prefix(1);

@@ -32,9 +32,12 @@ const char* type_name(const json& v) {
 std::string escape_pointer_token(std::string_view token) {
   std::string out;
   for (char c : token) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -53,9 +56,7 @@ class Reader {
   static std::string at(const std::string& pointer, std::string_view key) {
     return pointer + "/" + escape_pointer_token(key);
   }
-  static std::string at(const std::string& pointer, size_t index) {
-    return pointer + "/" + std::to_string(index);
-  }
+  static std::string at(const std::string& pointer, size_t index) { return pointer + "/" + std::to_string(index); }
 
   // Reads obj[key] as a string; required keys report when missing.
   std::string string(const json& obj, const std::string& ptr, std::string_view key, bool required) {
@@ -73,8 +74,8 @@ class Reader {
     return s;
   }
 
-  int integer(const json& obj, const std::string& ptr, std::string_view key, bool required, int fallback,
-              int lo, int hi) {
+  int integer(const json& obj, const std::string& ptr, std::string_view key, bool required, int fallback, int lo,
+              int hi) {
     auto it = obj.find(std::string(key));
     if (it == obj.end()) {
       if (required) error(at(ptr, key), "missing required integer");
@@ -125,16 +126,14 @@ class Reader {
     return out;
   }
 
-  std::map<std::string, int> int_map(const json& obj, const std::string& ptr, std::string_view key, int lo,
-                                     int hi) {
+  std::map<std::string, int> int_map(const json& obj, const std::string& ptr, std::string_view key, int lo, int hi) {
     std::map<std::string, int> out;
     const json* m = object(obj, ptr, key, false);
     if (!m) return out;
     for (const auto& [k, v] : m->items()) {
       auto n = v.is_number_integer() ? json_safe_integer(v) : std::nullopt;
       if (!n || *n < lo || *n > hi) {
-        error(at(at(ptr, key), k),
-              "expected an integer between " + std::to_string(lo) + " and " + std::to_string(hi));
+        error(at(at(ptr, key), k), "expected an integer between " + std::to_string(lo) + " and " + std::to_string(hi));
         continue;
       }
       out[k] = static_cast<int>(*n);
@@ -151,8 +150,8 @@ class Reader {
   }
 
  private:
-  const json* member(const json& obj, const std::string& ptr, std::string_view key, bool required,
-                     json::value_t kind, const char* what) {
+  const json* member(const json& obj, const std::string& ptr, std::string_view key, bool required, json::value_t kind,
+                     const char* what) {
     auto it = obj.find(std::string(key));
     if (it == obj.end()) {
       if (required) error(at(ptr, key), std::string("missing required ") + (what + 3));
@@ -217,8 +216,9 @@ std::optional<MiCode> read_code(Reader& r, const json& obj, const std::string& p
 
 Reply read_reply(Reader& r, const json& obj, const std::string& ptr) {
   Reply reply;
-  r.known_keys(obj, ptr, {"text", "code", "effects", "next", "next_if", "say", "requires", "establishes",
-                          "sets_flags", "better", "tip"});
+  r.known_keys(
+      obj, ptr,
+      {"text", "code", "effects", "next", "next_if", "say", "requires", "establishes", "sets_flags", "better", "tip"});
   reply.text = r.string(obj, ptr, "text", true);
   if (auto code = read_code(r, obj, ptr)) reply.code = *code;
   reply.effects = r.int_map(obj, ptr, "effects", -100, 100);
@@ -252,8 +252,10 @@ Node read_node(Reader& r, const json& obj, const std::string& ptr) {
       ClientLine line;
       line.text = r.string(l, lp, "text", true);
       const std::string talk = r.string(l, lp, "talk", false);
-      if (talk == "change") line.talk = Talk::Change;
-      else if (talk == "sustain") line.talk = Talk::Sustain;
+      if (talk == "change")
+        line.talk = Talk::Change;
+      else if (talk == "sustain")
+        line.talk = Talk::Sustain;
       else if (!talk.empty() && talk != "neutral")
         r.error(Reader::at(lp, "talk"), "expected 'change', 'sustain' or 'neutral', found '" + talk + "'");
       if (auto it = l.find("when"); it != l.end()) line.when = read_condition(r, *it, Reader::at(lp, "when"));
@@ -384,7 +386,8 @@ void check_references(Reader& r, const Scenario& s) {
   for (size_t i = 0; i < s.nodes.size(); ++i) {
     const Node& n = s.nodes[i];
     std::string np = "/nodes/" + std::to_string(i);
-    for (size_t l = 0; l < n.client.size(); ++l) check_condition(n.client[l].when, np + "/client/" + std::to_string(l) + "/when");
+    for (size_t l = 0; l < n.client.size(); ++l)
+      check_condition(n.client[l].when, np + "/client/" + std::to_string(l) + "/when");
     for (size_t k = 0; k < n.replies.size(); ++k) {
       std::string rp = np + "/replies/" + std::to_string(k);
       check_route(n.replies[k].route, rp);
@@ -416,7 +419,7 @@ LoadResult load_scenario(std::string_view text, std::string_view file) {
   if (doc.is_discarded()) {
     // Re-parse with exceptions only to learn where it broke.
     try {
-      (void)json::parse(text.begin(), text.end());
+      [[maybe_unused]] const json again = json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
       r.error("", std::string("not valid JSON (byte ") + std::to_string(e.byte) + ")");
     } catch (const json::exception& e) {
@@ -436,23 +439,25 @@ LoadResult load_scenario(std::string_view text, std::string_view file) {
   auto version = doc.find("format_version");
   if (version == doc.end() || !version->is_number_integer()) {
     r.error("/format_version", "missing or not an integer (this build reads versions " +
-                                   std::to_string(kScenarioFormatMin) + " to " + std::to_string(kScenarioFormatMax) + ")");
+                                   std::to_string(kScenarioFormatMin) + " to " + std::to_string(kScenarioFormatMax) +
+                                   ")");
     result.errors = r.take_errors();
     return result;
   }
   auto version_number = json_safe_integer(*version);
   if (!version_number || *version_number < kScenarioFormatMin || *version_number > kScenarioFormatMax) {
     r.error("/format_version", "unsupported version " + version->dump() + " (this build reads versions " +
-                                   std::to_string(kScenarioFormatMin) + " to " + std::to_string(kScenarioFormatMax) + ")");
+                                   std::to_string(kScenarioFormatMin) + " to " + std::to_string(kScenarioFormatMax) +
+                                   ")");
     result.errors = r.take_errors();
     return result;
   }
 
   Scenario s;
   const std::string root;
-  r.known_keys(doc, root, {"format_version", "id", "title", "summary", "domain", "challenge", "difficulty",
-                           "minutes", "briefing", "client", "state", "prep", "start", "nodes", "points",
-                           "endings", "followup"});
+  r.known_keys(doc, root,
+               {"format_version", "id", "title", "summary", "domain", "challenge", "difficulty", "minutes", "briefing",
+                "client", "state", "prep", "start", "nodes", "points", "endings", "followup"});
   s.format_version = static_cast<int>(*version_number);
   s.id = r.string(doc, root, "id", true);
   s.title = r.string(doc, root, "title", true);
@@ -552,8 +557,10 @@ LoadResult load_scenario(std::string_view text, std::string_view file) {
     s.followup = parse_followup_template(doc, &error);
     if (!error.empty()) {
       size_t colon = error.find(": ");
-      if (colon == std::string::npos) r.error("/followup", error);
-      else r.error(error.substr(0, colon), error.substr(colon + 2));
+      if (colon == std::string::npos)
+        r.error("/followup", error);
+      else
+        r.error(error.substr(0, colon), error.substr(colon + 2));
     }
   }
   check_references(r, s);

@@ -33,8 +33,8 @@ struct Branch {
 
 /// Where a reply leads: the first branch whose condition holds, else `next`.
 struct Route {
-  std::string next;               // node id or ending id
-  std::vector<Branch> branches;   // evaluated in order before `next`
+  std::string next;              // node id or ending id
+  std::vector<Branch> branches;  // evaluated in order before `next`
 };
 
 /// What a client line says about change (MI's change talk against sustain talk).
@@ -42,7 +42,7 @@ enum class Talk { Neutral, Change, Sustain };
 
 struct ClientLine {
   std::string text;
-  Condition when;  // variant chosen when this holds; the first matching variant wins
+  Condition when;             // variant chosen when this holds; the first matching variant wins
   Talk talk = Talk::Neutral;  // "talk": "change" | "sustain" | "neutral" (default)
 };
 
@@ -51,12 +51,12 @@ struct Reply {
   MiCode code = MiCode::Other;
   Effects effects;
   Route route;
-  std::string say;                       // optional client reaction before the next node's line
+  std::string say;                          // optional client reaction before the next node's line
   std::vector<std::string> requires_flags;  // offered only when these flags are set
-  std::vector<std::string> establishes;  // ids of discussion points / next steps this settles
+  std::vector<std::string> establishes;     // ids of discussion points / next steps this settles
   std::vector<std::string> sets_flags;
-  std::string better;                    // a stronger alternative, shown in the debrief
-  std::string tip;                       // one-line coaching note on this reply
+  std::string better;  // a stronger alternative, shown in the debrief
+  std::string tip;     // one-line coaching note on this reply
 };
 
 /// How the client reacts to a typed reply of a reaction class.

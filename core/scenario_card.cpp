@@ -30,9 +30,7 @@ class CardReader {
   bool null() { return scalar(); }
   bool boolean(bool) { return scalar(); }
   bool number_integer(number_integer_t v) { return integer(static_cast<long long>(v)); }
-  bool number_unsigned(number_unsigned_t v) {
-    return integer(v > 1000000u ? 1000001LL : static_cast<long long>(v));
-  }
+  bool number_unsigned(number_unsigned_t v) { return integer(v > 1000000u ? 1000001LL : static_cast<long long>(v)); }
   bool number_float(number_float_t, const string_t&) { return scalar(); }
   bool binary(binary_t&) { return scalar(); }
   bool string(string_t& v) {
@@ -42,15 +40,28 @@ class CardReader {
         return true;
       }
     } else if (in_client()) {
-      if (key2_ == "name") { card.client.name = std::move(v); seen_ |= kClientName; return true; }
-      if (key2_ == "role") { card.client.role = std::move(v); seen_ |= kClientRole; return true; }
-      if (key2_ == "organisation") { card.client.organisation = std::move(v); return true; }
+      if (key2_ == "name") {
+        card.client.name = std::move(v);
+        seen_ |= kClientName;
+        return true;
+      }
+      if (key2_ == "role") {
+        card.client.role = std::move(v);
+        seen_ |= kClientRole;
+        return true;
+      }
+      if (key2_ == "organisation") {
+        card.client.organisation = std::move(v);
+        return true;
+      }
     }
     return scalar();
   }
   bool start_object(std::size_t) {
-    if (depth_ == 1 && key1_ == "client") client_open_ = true;
-    else if (depth_ == 1 && is_card_key(key1_)) wrong = true;
+    if (depth_ == 1 && key1_ == "client")
+      client_open_ = true;
+    else if (depth_ == 1 && is_card_key(key1_))
+      wrong = true;
     return enter();
   }
   bool end_object() {
@@ -85,8 +96,17 @@ class CardReader {
 
  private:
   enum : unsigned {
-    kId = 1, kTitle = 2, kSummary = 4, kDomain = 8, kChallenge = 16, kDifficulty = 32, kMinutes = 64,
-    kBriefing = 128, kClientName = 256, kClientRole = 512, kAll = 1023
+    kId = 1,
+    kTitle = 2,
+    kSummary = 4,
+    kDomain = 8,
+    kChallenge = 16,
+    kDifficulty = 32,
+    kMinutes = 64,
+    kBriefing = 128,
+    kClientName = 256,
+    kClientRole = 512,
+    kAll = 1023
   };
 
   static bool is_card_key(const std::string& k) {
@@ -99,12 +119,30 @@ class CardReader {
     return depth_ <= kMaxJsonDepth;
   }
   std::string* top_string(const std::string& k) {
-    if (k == "id") { seen_ |= kId; return &card.id; }
-    if (k == "title") { seen_ |= kTitle; return &card.title; }
-    if (k == "summary") { seen_ |= kSummary; return &card.summary; }
-    if (k == "domain") { seen_ |= kDomain; return &card.domain; }
-    if (k == "challenge") { seen_ |= kChallenge; return &card.challenge; }
-    if (k == "briefing") { seen_ |= kBriefing; return &card.briefing; }
+    if (k == "id") {
+      seen_ |= kId;
+      return &card.id;
+    }
+    if (k == "title") {
+      seen_ |= kTitle;
+      return &card.title;
+    }
+    if (k == "summary") {
+      seen_ |= kSummary;
+      return &card.summary;
+    }
+    if (k == "domain") {
+      seen_ |= kDomain;
+      return &card.domain;
+    }
+    if (k == "challenge") {
+      seen_ |= kChallenge;
+      return &card.challenge;
+    }
+    if (k == "briefing") {
+      seen_ |= kBriefing;
+      return &card.briefing;
+    }
     return nullptr;
   }
   bool integer(long long v) {

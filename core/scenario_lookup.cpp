@@ -6,17 +6,16 @@
 namespace rapport {
 
 const std::vector<std::string>& known_domains() {
-  static const std::vector<std::string> v{"consulting", "sales", "customer_service", "financial_advice",
-                                          "health", "project_management", "coaching",
-                                          "people_management", "housing"};
+  static const std::vector<std::string> v{
+      "consulting",         "sales",    "customer_service",  "financial_advice", "health",
+      "project_management", "coaching", "people_management", "housing"};
   return v;
 }
 
 const std::vector<std::string>& known_challenges() {
-  static const std::vector<std::string> v{"questioned_advice", "unrealistic_expectations", "budget_constraints",
-                                          "project_delays",    "miscommunication",         "complaint",
-                                          "price_objection",   "reluctant_change",         "bad_news",
-                                          "performance_concerns"};
+  static const std::vector<std::string> v{
+      "questioned_advice", "unrealistic_expectations", "budget_constraints", "project_delays", "miscommunication",
+      "complaint",         "price_objection",          "reluctant_change",   "bad_news",       "performance_concerns"};
   return v;
 }
 

@@ -29,7 +29,9 @@ MitiSummary summarise_codes(const std::vector<MiCode>& codes) {
   s.reflection_to_question = s.questions > 0 ? double(s.reflections) / s.questions : double(s.reflections);
   s.percent_complex = s.reflections > 0 ? 100.0 * s.complex_reflections / s.reflections : 0.0;
   s.percent_open = s.questions > 0 ? 100.0 * s.open_questions / s.questions : 0.0;
-  s.rq_band = s.reflection_to_question >= 2.0 ? Band::Good : s.reflection_to_question >= 1.0 ? Band::Fair : Band::BelowFair;
+  s.rq_band = s.reflection_to_question >= 2.0   ? Band::Good
+              : s.reflection_to_question >= 1.0 ? Band::Fair
+                                                : Band::BelowFair;
   s.complex_band = s.percent_complex >= 50.0 ? Band::Good : s.percent_complex >= 40.0 ? Band::Fair : Band::BelowFair;
   if (s.reflections == 0) s.rq_band = s.complex_band = Band::BelowFair;
   return s;
@@ -102,8 +104,8 @@ SessionScore score_session(const Dialogue& d, double followup_coverage) {
 
   if (const Ending* e = d.ending()) out.outcome = e->kind == "breakthrough" ? 100 : e->kind == "partial" ? 50 : 0;
   out.trust_final = d.value("trust");
-  out.total = static_cast<int>(std::lround(0.40 * out.skill + 0.25 * out.tactics_score + 0.20 * out.outcome +
-                                           0.15 * out.trust_final));
+  out.total = static_cast<int>(
+      std::lround(0.40 * out.skill + 0.25 * out.tactics_score + 0.20 * out.outcome + 0.15 * out.trust_final));
   return out;
 }
 

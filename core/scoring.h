@@ -18,11 +18,11 @@ struct MitiSummary {
   int questions = 0, open_questions = 0;
   int reflections = 0, complex_reflections = 0;
   int adherent = 0, non_adherent = 0;
-  double reflection_to_question = 0;  // reflections / questions (reflections when no questions)
-  double percent_complex = 0;         // of all reflections, 0..100
-  double percent_open = 0;            // of all questions, 0..100
-  Band rq_band = Band::BelowFair;      // fair >= 1:1, good >= 2:1
-  Band complex_band = Band::BelowFair; // fair >= 40%, good >= 50%
+  double reflection_to_question = 0;    // reflections / questions (reflections when no questions)
+  double percent_complex = 0;           // of all reflections, 0..100
+  double percent_open = 0;              // of all questions, 0..100
+  Band rq_band = Band::BelowFair;       // fair >= 1:1, good >= 2:1
+  Band complex_band = Band::BelowFair;  // fair >= 40%, good >= 50%
 };
 
 MitiSummary summarise_codes(const std::vector<MiCode>& codes);

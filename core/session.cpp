@@ -16,8 +16,8 @@ Session::Session(const Scenario& scenario, std::uint32_t seed, SessionContext co
   if (dialogue_.phase() == Phase::Conversation) events_.push_back({SessionEventKind::Started, false});
 }
 
-std::unique_ptr<Session> Session::resume(const Scenario& scenario, const nlohmann::json& saved,
-                                         SessionContext context, std::string* error) {
+std::unique_ptr<Session> Session::resume(const Scenario& scenario, const nlohmann::json& saved, SessionContext context,
+                                         std::string* error) {
   std::string err;
   nlohmann::json full;
   if (is_replay_session(saved)) {

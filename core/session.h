@@ -57,8 +57,8 @@ class Session {
   /// Dialogue::to_json()) by replaying the inputs, so that what is restored is a state the
   /// scenario can reach. nullptr, with `error` set, when the saved inputs no longer fit: nothing
   /// is half-restored. A session saved after the last line comes back finished.
-  static std::unique_ptr<Session> resume(const Scenario& scenario, const nlohmann::json& saved,
-                                         SessionContext context, std::string* error);
+  static std::unique_ptr<Session> resume(const Scenario& scenario, const nlohmann::json& saved, SessionContext context,
+                                         std::string* error);
 
   const Scenario& scenario() const { return dialogue_.scenario(); }
   const Dialogue& dialogue() const { return dialogue_; }

@@ -29,8 +29,9 @@ SessionReview review_session(const SessionRecord& record, const Scenario* scenar
 
   const nlohmann::json& t = record.transcript;
   if (t.is_null()) {
-    r.note = "The transcript of this session is not kept (it was removed to save space, or the session is older "
-             "than transcripts). Its score is.";
+    r.note =
+        "The transcript of this session is not kept (it was removed to save space, or the session is older "
+        "than transcripts). Its score is.";
     return r;
   }
   if (!t.is_array()) {
@@ -56,7 +57,8 @@ SessionReview review_session(const SessionRecord& record, const Scenario* scenar
     r.turns.push_back(std::move(rt));
   }
   if (unreadable > 0)
-    r.note = std::to_string(unreadable) + (unreadable == 1 ? " turn" : " turns") + " of this transcript could not be read.";
+    r.note =
+        std::to_string(unreadable) + (unreadable == 1 ? " turn" : " turns") + " of this transcript could not be read.";
   return r;
 }
 

@@ -13,10 +13,10 @@
 namespace rapport {
 
 struct ReviewTurn {
-  std::string client;  // what the client had said
-  std::string reply;   // what the learner said, exactly as chosen or typed
-  std::string code_label;  // "Open question"; empty when the stored code is unknown
-  bool consistent = false;  // the code is MI-consistent
+  std::string client;         // what the client had said
+  std::string reply;          // what the learner said, exactly as chosen or typed
+  std::string code_label;     // "Open question"; empty when the stored code is unknown
+  bool consistent = false;    // the code is MI-consistent
   bool inconsistent = false;  // persuade or confront
   bool typed = false;
   std::string tip;

@@ -28,11 +28,21 @@ namespace {
 bool is_plain(unsigned char c) {
   if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return true;
   switch (c) {
-    case ' ': case '.': case '?': case '!': case '\'': case '-': case '_': case '(': case ')':
-    case ':': case ';': case '/': case '@': case '$':
-      return true;
-    default:
-      return false;
+    case ' ':
+    case '.':
+    case '?':
+    case '!':
+    case '\'':
+    case '-':
+    case '_':
+    case '(':
+    case ')':
+    case ':':
+    case ';':
+    case '/':
+    case '@':
+    case '$': return true;
+    default: return false;
   }
 }
 
@@ -50,7 +60,8 @@ std::string escape(std::string_view text, size_t cap = std::string::npos) {
     std::string piece;
     for (size_t k = 0; k < len; ++k) {
       auto c = static_cast<unsigned char>(text[i + k]);
-      if (is_plain(c)) piece += static_cast<char>(c);
+      if (is_plain(c))
+        piece += static_cast<char>(c);
       else {
         piece += '%';
         piece += kHex[c >> 4];
@@ -161,7 +172,7 @@ struct SessionInputs {
     bool typed = false;
     int choice = 0;
     std::string text;
-    int code = 0;  // index into all_mi_codes()
+    int code = 0;             // index into all_mi_codes()
     bool self_coded = false;  // the learner said which code they meant (local saves only)
   };
   std::vector<Input> turns;
@@ -245,8 +256,9 @@ class Encoder {
     for (const SessionRecord* s : newest_first) {
       if (!sessions.empty()) sessions += '~';
       auto when = parse_iso_millis(s->finished);
-      sessions += base36(intern(escape(s->scenario))) + '*' + base36(static_cast<std::uint64_t>(std::clamp(s->score, 0, 100))) +
-                  '*' + base36(intern(escape(s->outcome))) + '*' + (when ? base36(*when) : std::string()) + '*' +
+      sessions += base36(intern(escape(s->scenario))) + '*' +
+                  base36(static_cast<std::uint64_t>(std::clamp(s->score, 0, 100))) + '*' +
+                  base36(intern(escape(s->outcome))) + '*' + (when ? base36(*when) : std::string()) + '*' +
                   (s->mode == "text" ? 't' : 'c') + '*' + id_field(*s, when) + '*' +
                   (s->ending_title.empty() ? std::string() : base36(intern(escape(s->ending_title))));
     }
@@ -263,7 +275,8 @@ class Encoder {
         if (t.typed)
           open += 't' + base36(intern(escape(std::string(kMiCodeIds[static_cast<size_t>(t.code)])))) + '.' +
                   base36(intern(escape(t.text, typed_cap)));
-        else open += 'c' + base36(static_cast<std::uint64_t>(t.choice));
+        else
+          open += 'c' + base36(static_cast<std::uint64_t>(t.choice));
       }
       open += '*';
       if (!unfinished->node.empty()) open += base36(intern(escape(unfinished->node)));
@@ -276,7 +289,7 @@ class Encoder {
     return out;
   }
 
- explicit Encoder(std::uint64_t generation) : generation_(generation) {}
+  explicit Encoder(std::uint64_t generation) : generation_(generation) {}
 
  private:
   /// The session's id: '.' + n when it is the usual "<finished>-<scenario>-<n>" (rebuilt from the
@@ -284,7 +297,8 @@ class Encoder {
   std::string id_field(const SessionRecord& s, std::optional<std::uint64_t> when) {
     if (when && s.finished == format_iso_millis(*when)) {
       std::string prefix = s.finished + "-" + s.scenario + "-";
-      if (s.id.size() > prefix.size() && s.id.size() - prefix.size() <= 9 && s.id.compare(0, prefix.size(), prefix) == 0 &&
+      if (s.id.size() > prefix.size() && s.id.size() - prefix.size() <= 9 &&
+          s.id.compare(0, prefix.size(), prefix) == 0 &&
           s.id.find_first_not_of("0123456789", prefix.size()) == std::string::npos && s.id[prefix.size()] != '0')
         return '.' + base36(std::stoull(s.id.substr(prefix.size())));
     }
@@ -308,7 +322,8 @@ class Encoder {
 std::string encode_suspend_data(const ProgressRecord& record, size_t limit) {
   std::optional<SessionInputs> open = inputs_of(record.unfinished);
   std::string settings;
-  if (record.settings.is_object() && !record.settings.empty()) settings = escape(record.settings.dump(-1, ' ', false, json::error_handler_t::replace));
+  if (record.settings.is_object() && !record.settings.empty())
+    settings = escape(record.settings.dump(-1, ' ', false, json::error_handler_t::replace));
 
   // Each session takes at least 9 characters, so more than limit/9 never fit.
   std::vector<const SessionRecord*> sessions;
@@ -520,7 +535,8 @@ json replay_form(const Dialogue& dialogue) {
     if (t.self_coded) typed["self"] = true;
     turns.push_back(std::move(typed));
   }
-  const std::string node = dialogue.phase() == Phase::Conversation && dialogue.node() ? dialogue.node()->id : std::string();
+  const std::string node =
+      dialogue.phase() == Phase::Conversation && dialogue.node() ? dialogue.node()->id : std::string();
   return json{{"format_version", 1},
               {"scenario", dialogue.scenario().id},
               {"replay", {{"prep", prep}, {"turns", turns}, {"node", node}, {"seed", dialogue.seed()}}}};

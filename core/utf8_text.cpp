@@ -45,7 +45,8 @@ std::string utf8_initials(std::string_view name) {
   bool start = true;
   for (size_t i = 0; i < name.size() && taken < 2;) {
     size_t n = char_at(name, i);
-    if (name[i] == ' ') start = true;
+    if (name[i] == ' ')
+      start = true;
     else if (start) {
       out.append(name.substr(i, n));
       ++taken;

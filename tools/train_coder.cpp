@@ -212,14 +212,14 @@ void print_evaluation(const Evaluation& e) {
   std::printf("%-26s %6s %6s %6s %5s\n", "code", "P", "R", "F1", "n");
   for (auto code : rapport::all_mi_codes()) {
     const Score& s = e.codes[static_cast<int>(code)];
-    std::printf("%-26s %6.3f %6.3f %6.3f %5d\n", std::string(rapport::code_id(code)).c_str(), s.precision,
-                s.recall, s.f1, s.support);
+    std::printf("%-26s %6.3f %6.3f %6.3f %5d\n", std::string(rapport::code_id(code)).c_str(), s.precision, s.recall,
+                s.f1, s.support);
   }
   for (int c = 0; c < 4; ++c) {
     const Score& s = e.classes[c];
     std::printf("class %-20s %6.3f %6.3f %6.3f %5d\n",
-                std::string(rapport::class_id(static_cast<rapport::MiClass>(c))).c_str(), s.precision,
-                s.recall, s.f1, s.support);
+                std::string(rapport::class_id(static_cast<rapport::MiClass>(c))).c_str(), s.precision, s.recall, s.f1,
+                s.support);
   }
   std::printf("accuracy %.3f  code macro-F1 %.3f  four-class macro-F1 %.3f\n", e.accuracy, e.code_macro_f1,
               e.class_macro_f1);
@@ -230,7 +230,6 @@ std::uint32_t conv_hash(const std::string& conv) {
   for (char c : conv) h = fnv_step(h, static_cast<unsigned char>(c));
   return h;
 }
-
 
 /// Expected calibration error of the top code's confidence, ten equal-width bins.
 double calibration_error(const std::vector<LabelledReply>& replies, const CoderWeights& w) {
@@ -286,11 +285,16 @@ int main(int argc, char** argv) {
   bool dev = false, loso = false, legacy = true;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--out" && i + 1 < argc) out_path = argv[++i];
-    else if (arg == "--dev") dev = true;
-    else if (arg == "--loso") loso = true;
-    else if (arg == "--no-legacy") legacy = false;
-    else if (arg == "--eval" && i + 1 < argc) eval_dir = argv[++i];
+    if (arg == "--out" && i + 1 < argc)
+      out_path = argv[++i];
+    else if (arg == "--dev")
+      dev = true;
+    else if (arg == "--loso")
+      loso = true;
+    else if (arg == "--no-legacy")
+      legacy = false;
+    else if (arg == "--eval" && i + 1 < argc)
+      eval_dir = argv[++i];
     else {
       std::fprintf(stderr, "usage: train_coder [--out <file>] [--dev | --loso | --eval <dir>] [--no-legacy]\n");
       return 2;
@@ -335,8 +339,9 @@ int main(int argc, char** argv) {
       sum_ece += ece;
     }
     if (!settings.empty())
-      std::printf("leave-one-setting-out: mean four-class macro-F1 %.3f, mean calibration error %.3f over %zu settings\n",
-                  sum / settings.size(), sum_ece / settings.size(), settings.size());
+      std::printf(
+          "leave-one-setting-out: mean four-class macro-F1 %.3f, mean calibration error %.3f over %zu settings\n",
+          sum / settings.size(), sum_ece / settings.size(), settings.size());
     return 0;
   }
   // Calibration: fit on four fifths of the conversations, choose the temperature on the rest.

@@ -38,13 +38,18 @@ void App::init(AppServices services, std::vector<Scenario> scenarios, std::vecto
   next_.restyle = true;
   screen_ = options_.kiosk ? Screen::Attract : Screen::Home;
   if (options_.lms_review)
-    notices_.push_back("Review mode: your LMS is not recording this launch, so scores and progress from it are "
-                       "not kept there (practice still works here). To practise for the record, close this window "
-                       "and choose \"Start a new attempt\" in your course before entering.");
+    notices_.push_back(
+        "Review mode: your LMS is not recording this launch, so scores and progress from it are "
+        "not kept there (practice still works here). To practise for the record, close this window "
+        "and choose \"Start a new attempt\" in your course before entering.");
   if (!options_.scenario.empty() && !options_.kiosk) {
-    auto it = std::find_if(scenarios_.begin(), scenarios_.end(), [&](const Scenario& s) { return s.id == options_.scenario; });
-    if (it != scenarios_.end()) start_scenario(static_cast<size_t>(it - scenarios_.begin()));
-    else notices_.push_back("The link asked for a scenario called '" + options_.scenario + "', which this library does not have.");
+    auto it = std::find_if(scenarios_.begin(), scenarios_.end(),
+                           [&](const Scenario& s) { return s.id == options_.scenario; });
+    if (it != scenarios_.end())
+      start_scenario(static_cast<size_t>(it - scenarios_.begin()));
+    else
+      notices_.push_back("The link asked for a scenario called '" + options_.scenario +
+                         "', which this library does not have.");
   }
 }
 
@@ -116,11 +121,13 @@ bool App::add_scenario_text(const std::string& file, const std::string& text) {
     }
   if (!r.ok()) {
     load_errors_.insert(load_errors_.end(), r.errors.begin(), r.errors.end());
-    announce("The scenario file " + file + " has " + std::to_string(r.errors.size()) + " problem(s): " + r.errors.front());
+    announce("The scenario file " + file + " has " + std::to_string(r.errors.size()) +
+             " problem(s): " + r.errors.front());
     return false;
   }
   std::string title = r.scenario->title;
-  auto it = std::find_if(scenarios_.begin(), scenarios_.end(), [&](const Scenario& s) { return s.id == r.scenario->id; });
+  auto it =
+      std::find_if(scenarios_.begin(), scenarios_.end(), [&](const Scenario& s) { return s.id == r.scenario->id; });
   if (it != scenarios_.end()) {
     if (current_ == static_cast<int>(it - scenarios_.begin())) {
       // The scenario being played is replaced: leave the session before its data changes.
@@ -236,7 +243,8 @@ void App::confirm_prep() {
   // "Why this matters" only once the learner has committed to a choice.
   if (const PrepStep* step = session_->dialogue().prep_step(); step && *pending_prep_ < step->options.size()) {
     const PrepOption& o = step->options[*pending_prep_];
-    last_prep_ = o.feedback.empty() ? std::nullopt : std::optional<PrepFeedback>(PrepFeedback{o.feedback, o.recommended});
+    last_prep_ =
+        o.feedback.empty() ? std::nullopt : std::optional<PrepFeedback>(PrepFeedback{o.feedback, o.recommended});
     if (last_prep_) announce((o.recommended ? "Good call. " : "Worth rethinking. ") + o.feedback);
   }
   session_->choose_prep(*pending_prep_);
@@ -370,7 +378,8 @@ void App::record_finished_session() {
   const SessionRecord& rec = *session_->record();
   if (services_.session_finished) services_.session_finished(session_->dialogue(), *session_->score(), rec);
   book_->add_session(rec);
-  if (!session_->followup_error().empty()) notices_.push_back("The follow-up email: " + session_->followup_error() + ".");
+  if (!session_->followup_error().empty())
+    notices_.push_back("The follow-up email: " + session_->followup_error() + ".");
   followup_example_shown_ = false;
   journal_draft_.clear();
   journal_saved_ = false;
@@ -391,8 +400,10 @@ bool App::text_field(const char* id, Size2 size_px, std::string& value, const ch
     const ImGuiInputTextFlags flags =
         enter_submits ? ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine : 0;
     const bool entered = ImGui::InputTextMultiline((std::string("##") + id).c_str(), &value, size, flags);
-    if (enter_submits && entered) now_.submitted.insert(id);  // this frame's screen sends it
-    else edited |= entered;
+    if (enter_submits && entered)
+      now_.submitted.insert(id);  // this frame's screen sends it
+    else
+      edited |= entered;
     edited |= ImGui::IsItemDeactivatedAfterEdit();
     ImGui::PopStyleVar();
     record_hit(label, value, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -456,7 +467,8 @@ void App::frame(float dt) {
   fields_.clear();
   field_values_.clear();
   begin_hit_frame();
-  if (ease_toward(trust_shown_, session_ ? static_cast<float>(session_->dialogue().value("trust")) : 0.0f, dt)) animating_ = true;
+  if (ease_toward(trust_shown_, session_ ? static_cast<float>(session_->dialogue().value("trust")) : 0.0f, dt))
+    animating_ = true;
   if (typing_left_ > 0) {
     typing_left_ -= dt;
     animating_ = true;
@@ -471,12 +483,16 @@ void App::frame(float dt) {
   }
   // Escape closes the settings sheet, else leaves a session for the library.
   if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
-    if (settings_open_) settings_open_ = false;
+    if (settings_open_)
+      settings_open_ = false;
     else if (reference_open_) {
       // the reference sheet closes itself on Escape
-    } else if (screen_ == Screen::FollowUp || screen_ == Screen::Roadmap) open_screen(Screen::End);
-    else if (screen_ == Screen::History) open_screen(Screen::Progress);
-    else if (screen_ != Screen::Home && screen_ != Screen::Attract) open_home();
+    } else if (screen_ == Screen::FollowUp || screen_ == Screen::Roadmap)
+      open_screen(Screen::End);
+    else if (screen_ == Screen::History)
+      open_screen(Screen::Progress);
+    else if (screen_ != Screen::Home && screen_ != Screen::Attract)
+      open_home();
   }
   switch (screen_) {
     case Screen::FollowUp: draw_followup(*this); break;
@@ -496,8 +512,10 @@ void App::frame(float dt) {
     fields_.clear();
     begin_hit_layer();
   }
-  if (settings_open_) draw_settings(*this);
-  else if (reference_open_) draw_reference(*this);
+  if (settings_open_)
+    draw_settings(*this);
+  else if (reference_open_)
+    draw_reference(*this);
   end_hit_frame();
   if (services_.text_fields) services_.text_fields(fields_);
   in_frame_ = false;

@@ -58,7 +58,7 @@ struct AppServices {
   std::function<void()> pick_progress_file;           // opens a picker for a progress export; optional
   std::function<void(const std::string&)> copy_text;  // clipboard; optional
   std::function<void(const std::string& name, const std::string& text)> download_text;  // optional
-  std::function<void(const std::string& url)> open_url;  // mailto: links; optional
+  std::function<void(const std::string& url)> open_url;                                 // mailto: links; optional
   /// Shows the frame's text fields as real HTML fields (hides the others); optional: without
   /// it ImGui's own text box is used.
   std::function<void(const std::vector<TextFieldSpec>&)> text_fields;
@@ -73,11 +73,11 @@ struct AppServices {
 /// One-shot requests: what the actions since the last frame ask the next frame to do. frame()
 /// takes them (requests() is what the frame being drawn was asked), so each lasts one frame.
 struct FrameRequests {
-  bool restyle = true;          // the platform re-applies the theme and fonts (read before frame())
-  bool scroll = false;          // chat to its newest bubble; a new results or history page to its top
-  bool scroll_top = false;      // a new preparation step opens at its top
-  bool focus_reply = false;     // the reply box takes the keyboard focus
-  bool focus_continue = false;  // the keyboard focus moves to "Continue" (a prep option was chosen)
+  bool restyle = true;              // the platform re-applies the theme and fonts (read before frame())
+  bool scroll = false;              // chat to its newest bubble; a new results or history page to its top
+  bool scroll_top = false;          // a new preparation step opens at its top
+  bool focus_reply = false;         // the reply box takes the keyboard focus
+  bool focus_continue = false;      // the keyboard focus moves to "Continue" (a prep option was chosen)
   std::set<std::string> submitted;  // text fields where Enter was pressed (enter_submits)
   // Actions that replace the session, asked for while a frame was drawn: done once it is drawn.
   std::optional<size_t> start;       // start_scenario(index)
@@ -173,7 +173,9 @@ class App {
   void export_progress();
   /// Merges an exported progress file (from the platform's picker); result shown as a notice.
   void import_progress_text(const std::string& file, const std::string& text);
-  void request_progress_import() { if (services_.pick_progress_file) services_.pick_progress_file(); }
+  void request_progress_import() {
+    if (services_.pick_progress_file) services_.pick_progress_file();
+  }
   /// Reset needs two steps: ask, then confirm.
   void ask_reset(bool ask) { reset_asked_ = ask; }
   bool reset_asked() const { return reset_asked_; }
@@ -220,7 +222,9 @@ class App {
   /// before any input is handled; a session already running is left for the home screen.
   void complete_library(std::vector<Scenario> scenarios, std::vector<std::string> load_errors);
   /// Asks the platform to open its file picker (web: the page's hidden file input).
-  void request_file_picker() { if (services_.pick_file) services_.pick_file(); }
+  void request_file_picker() {
+    if (services_.pick_file) services_.pick_file();
+  }
   bool can_pick_files() const { return static_cast<bool>(services_.pick_file); }
   const std::vector<std::string>& load_errors() const { return load_errors_; }
   const std::vector<std::string>& notices() const { return notices_; }

@@ -16,7 +16,8 @@ void App::open_screen(Screen screen) {
   if (screen == Screen::End && screen_ == Screen::Conversation) {
     // Results open at the top, with the outcome and the score in view.
     next_.scroll = true;
-    announce(session_->dialogue().ending()->title + ". Score " + std::to_string(session_->score()->total) + " out of 100.");
+    announce(session_->dialogue().ending()->title + ". Score " + std::to_string(session_->score()->total) +
+             " out of 100.");
   }
   screen_ = screen;
   animating_ = true;
@@ -67,7 +68,9 @@ void App::copy_followup() {
 }
 
 void App::download_followup() {
-  if (services_.download_text) services_.download_text("follow-up-" + (current() ? current()->id : std::string("email")) + ".txt", followup_draft());
+  if (services_.download_text)
+    services_.download_text("follow-up-" + (current() ? current()->id : std::string("email")) + ".txt",
+                            followup_draft());
   count_followup();
 }
 
@@ -77,7 +80,8 @@ std::string percent_encode(std::string_view in) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : in) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
+      out += static_cast<char>(c);
     else {
       out += '%';
       out += hex[c >> 4];
@@ -99,7 +103,8 @@ void App::mail_followup() {
     body = followup_draft().substr(nl + 1);
     while (!body.empty() && body.front() == '\n') body.erase(body.begin());
   }
-  if (services_.open_url) services_.open_url("mailto:?subject=" + percent_encode(subject) + "&body=" + percent_encode(body));
+  if (services_.open_url)
+    services_.open_url("mailto:?subject=" + percent_encode(subject) + "&body=" + percent_encode(body));
   count_followup();
 }
 
@@ -119,8 +124,11 @@ void App::export_progress() {
 void App::import_progress_text(const std::string& file, const std::string& text) {
   std::string error;
   int added = book_->import_record(text, &error);
-  if (added < 0) notices_.push_back(file + " could not be imported: " + (error.empty() ? "storage refused it" : error) + ".");
-  else notices_.push_back("Imported " + std::to_string(added) + " new session" + (added == 1 ? "" : "s") + " from " + file + ".");
+  if (added < 0)
+    notices_.push_back(file + " could not be imported: " + (error.empty() ? "storage refused it" : error) + ".");
+  else
+    notices_.push_back("Imported " + std::to_string(added) + " new session" + (added == 1 ? "" : "s") + " from " +
+                       file + ".");
   take_book_notices();
   announce(notices_.back());
 }

@@ -114,8 +114,8 @@ void draw_conversation_panel(App& app, ImVec2 min, ImVec2 size) {
       const std::string foot = f.banded && f.band == Band::Good ? std::string() : f.target;
       if (!foot.empty()) wrapped_text(t.fonts.small, t.colors.text_muted, foot, inner);
       ImGui::EndGroup();
-      record_hit("coach:figure:" + std::to_string(i + 1), f.label + ": " + f.value + band + (foot.empty() ? "" : " (" + foot + ")"),
-                 p, ImGui::GetItemRectMax());
+      record_hit("coach:figure:" + std::to_string(i + 1),
+                 f.label + ": " + f.value + band + (foot.empty() ? "" : " (" + foot + ")"), p, ImGui::GetItemRectMax());
     }
     ImGui::Dummy(ImVec2(0, t.dp(8)));
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));

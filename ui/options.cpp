@@ -16,11 +16,13 @@ int hex(char c) {
 std::string url_decode(std::string_view in) {
   std::string out;
   for (size_t i = 0; i < in.size(); ++i) {
-    if (in[i] == '+') out += ' ';
+    if (in[i] == '+')
+      out += ' ';
     else if (in[i] == '%' && i + 2 < in.size() && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
       out += static_cast<char>(hex(in[i + 1]) * 16 + hex(in[i + 2]));
       i += 2;
-    } else out += in[i];
+    } else
+      out += in[i];
   }
   return out;
 }
@@ -39,20 +41,28 @@ AppOptions parse_app_options(std::string_view query) {
     size_t eq = pair.find('=');
     std::string key = url_decode(pair.substr(0, eq));
     std::string value = eq == std::string_view::npos ? "1" : url_decode(pair.substr(eq + 1));
-    if (key == "scenario") o.scenario = value;
-    else if (key == "mode" && value == "text") o.mode = ReplyMode::Text;
-    else if (key == "mode" && value == "choice") o.mode = ReplyMode::Choice;
-    else if (key == "coach") o.coaching = truthy(value);
-    else if (key == "embed") o.embed = truthy(value);
-    else if (key == "kiosk") o.kiosk = truthy(value);
-    else if (key == "order") o.authored_order = value == "authored";
-    else if (key == "author") o.author = truthy(value);
-    else if (key == "pace") o.pace = value != "off" && value != "0";
+    if (key == "scenario")
+      o.scenario = value;
+    else if (key == "mode" && value == "text")
+      o.mode = ReplyMode::Text;
+    else if (key == "mode" && value == "choice")
+      o.mode = ReplyMode::Choice;
+    else if (key == "coach")
+      o.coaching = truthy(value);
+    else if (key == "embed")
+      o.embed = truthy(value);
+    else if (key == "kiosk")
+      o.kiosk = truthy(value);
+    else if (key == "order")
+      o.authored_order = value == "authored";
+    else if (key == "author")
+      o.author = truthy(value);
+    else if (key == "pace")
+      o.pace = value != "off" && value != "0";
     else if (key == "seed") {
       const long long s = std::atoll(value.c_str());
       if (s >= 1 && s <= 0xFFFFFFFFll) o.seed = static_cast<std::uint32_t>(s);
-    }
-    else if (key == "idle") {
+    } else if (key == "idle") {
       double s = std::atof(value.c_str());
       if (s >= 1 && s <= 3600) o.idle_seconds = s;
     } else if (key == "origin") {

@@ -23,21 +23,26 @@ const ChallengeRow kChallenges[] = {
     {"unrealistic_expectations",
      "Be plain about what the work can and cannot deliver, then agree goals you can both stand behind."},
     {"budget_constraints",
-     "Put the trade-offs on the table together: a smaller scope, a longer timeline or a phased plan that fits the money."},
+     "Put the trade-offs on the table together: a smaller scope, a longer timeline or a phased plan that fits the "
+     "money."},
     {"project_delays",
      "Tell them early what slipped and why, give a date you can keep, and check in before they have to chase you."},
     {"miscommunication",
      "Play back what you heard, keep one shared written record, and agree who tells whom what, and when."},
     {"questioned_advice",
-     "Ask what does not sit right before defending the advice, then offer evidence they can test, such as a small pilot."},
+     "Ask what does not sit right before defending the advice, then offer evidence they can test, such as a small "
+     "pilot."},
     {"complaint",
-     "Let them tell the whole story, reflect what it cost them, own your part, then fix it with a named owner and a date."},
+     "Let them tell the whole story, reflect what it cost them, own your part, then fix it with a named owner and a "
+     "date."},
     {"price_objection",
-     "Find out what the price is being weighed against, then talk about value and options rather than reaching for a discount."},
+     "Find out what the price is being weighed against, then talk about value and options rather than reaching for a "
+     "discount."},
     {"reluctant_change",
      "Explore their reasons for staying put as well as for changing, and leave the decision with them."},
     {"bad_news",
-     "Give a moment's warning, say it early and in plain words, then pause and listen before moving on to what happens next."},
+     "Give a moment's warning, say it early and in plain words, then pause and listen before moving on to what happens "
+     "next."},
 };
 
 struct Example {
@@ -54,24 +59,36 @@ struct SkillCard {
 
 const std::vector<SkillCard>& skill_cards() {
   static const std::vector<SkillCard> cards{
-      {"open_questions", "Open questions", "Invite the client to explore in their own words; many answers are possible.",
+      {"open_questions",
+       "Open questions",
+       "Invite the client to explore in their own words; many answers are possible.",
        {{"", "What worries you most about this?"},
         {"", "How would you like this to go?"},
         {"", "Talk me through what happened from your side."}}},
-      {"reflections", "Reflections",
-       "Say back what you heard. A simple reflection restates it; a complex one adds the feeling or meaning underneath.",
+      {"reflections",
+       "Reflections",
+       "Say back what you heard. A simple reflection restates it; a complex one adds the feeling or meaning "
+       "underneath.",
        {{"Simple", "So the delay has left you exposed with your board."},
         {"Complex", "It sounds like you have been carrying this on your own."},
         {"Two-sided", "Part of you wants to go ahead, and part of you worries about the people it affects."}}},
-      {"affirmations", "Affirmations", "Recognise a real strength or effort of the client's, not a generic \xE2\x80\x9Cgreat\xE2\x80\x9D.",
+      {"affirmations",
+       "Affirmations",
+       "Recognise a real strength or effort of the client's, not a generic \xE2\x80\x9Cgreat\xE2\x80\x9D.",
        {{"", "You have clearly thought hard about your team in all this."},
         {"", "Raising this with me directly took some courage."},
         {"", "You came with the figures, which makes this much easier."}}},
-      {"summaries", "Summaries", "Pull together what you have heard so far, then check you have it right.",
-       {{"", "Let me see if I have this: the cost worries you, the timing worries you more, and you want a way to test it first. "
-             "Did I miss anything?"},
+      {"summaries",
+       "Summaries",
+       "Pull together what you have heard so far, then check you have it right.",
+       {{"",
+         "Let me see if I have this: the cost worries you, the timing worries you more, and you want a way to test it "
+         "first. "
+         "Did I miss anything?"},
         {"", "So far we have agreed two things. What else should go on the list?"}}},
-      {"autonomy", "Autonomy", "Leave the choice, and the control, with the client.",
+      {"autonomy",
+       "Autonomy",
+       "Leave the choice, and the control, with the client.",
        {{"", "It is your call, and I will back whichever way you go."},
         {"", "You know your business better than anyone in this room."},
         {"", "Take the options away and see which one fits."}}},
@@ -80,7 +97,8 @@ const std::vector<SkillCard>& skill_cards() {
 }
 
 constexpr const char* kPermission =
-    "Ask before you advise. \xE2\x80\x9CWould it help if I shared what other clients in your position have done?\xE2\x80\x9D "
+    "Ask before you advise. \xE2\x80\x9CWould it help if I shared what other clients in your position have "
+    "done?\xE2\x80\x9D "
     "When they say yes, your advice arrives as an offer rather than a push; when they say no, keep listening.";
 
 float text_height(ImFont* font, std::string_view text, float wrap) {
@@ -123,7 +141,8 @@ float skill_card(const SkillCard& card, ImVec2 p, float w, float height, bool dr
   for (const auto& ex : card.examples) {
     float top = y;
     if (*ex.tag) {
-      if (draw) draw_text(dl, t.fonts.small, ImVec2(p.x + pad + indent, y), t.colors.text_muted, ex.tag, inner - indent);
+      if (draw)
+        draw_text(dl, t.fonts.small, ImVec2(p.x + pad + indent, y), t.colors.text_muted, ex.tag, inner - indent);
       y += text_height(t.fonts.small, ex.tag, inner - indent) + t.dp(2);
     }
     std::string quoted = std::string("\xE2\x80\x9C") + ex.text + "\xE2\x80\x9D";
@@ -213,7 +232,8 @@ void draw_cards(float x, float width) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p, q, t.colors.tint, t.dp(12));
   dl->AddRectFilled(p, ImVec2(p.x + t.dp(6), q.y), t.colors.accent, t.dp(12), ImDrawFlags_RoundCornersLeft);
-  draw_text(dl, t.fonts.body, ImVec2(p.x + pad + t.dp(6), p.y + pad), t.colors.text, kPermission, width - 2 * pad - t.dp(6));
+  draw_text(dl, t.fonts.body, ImVec2(p.x + pad + t.dp(6), p.y + pad), t.colors.text, kPermission,
+            width - 2 * pad - t.dp(6));
   if (focused) focus_ring(p, q, t.dp(12));
   record_hit("reference:card:permission", kPermission, p, q);
 }
@@ -226,8 +246,8 @@ void draw_reference(App& app) {
   if (!ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImVec2 size(std::min(t.dp(900), vp->WorkSize.x * 0.92f), vp->WorkSize.y * 0.85f);
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2), ImGuiCond_Always,
-                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(size, ImGuiCond_Always);
   bool narrow = size.x < t.dp(520);
   float pad = narrow ? t.dp(16) : t.dp(24);

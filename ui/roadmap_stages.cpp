@@ -21,7 +21,8 @@ void status_marker(ImDrawList* dl, ImVec2 c, float r, StepStatus status) {
   const Theme& t = theme();
   if (status == StepStatus::Strong) {
     dl->AddCircleFilled(c, r, t.colors.good);
-    ImVec2 pts[3] = {ImVec2(c.x - r * 0.45f, c.y), ImVec2(c.x - r * 0.1f, c.y + r * 0.35f), ImVec2(c.x + r * 0.5f, c.y - r * 0.4f)};
+    ImVec2 pts[3] = {ImVec2(c.x - r * 0.45f, c.y), ImVec2(c.x - r * 0.1f, c.y + r * 0.35f),
+                     ImVec2(c.x + r * 0.5f, c.y - r * 0.4f)};
     dl->AddPolyline(pts, 3, t.colors.accent_text, 0, t.dp(2.2f));
   } else if (status == StepStatus::ToWorkOn) {
     dl->AddCircleFilled(c, r, t.colors.fair);
@@ -49,7 +50,8 @@ void draw_stages(const std::vector<RoadmapStep>& steps, float x, float width) {
     ImVec2 top = ImGui::GetCursorScreenPos();
     top.x = x;
     float cy = top.y + r;
-    dl->AddLine(ImVec2(x + r, cy), ImVec2(x + (step_w + gap) * static_cast<float>(n - 1) + r, cy), t.colors.track, t.dp(3));
+    dl->AddLine(ImVec2(x + r, cy), ImVec2(x + (step_w + gap) * static_cast<float>(n - 1) + r, cy), t.colors.track,
+                t.dp(3));
     float bottom = top.y;
     for (size_t i = 0; i < n; ++i) {
       const RoadmapStep& st = steps[i];

@@ -28,7 +28,8 @@ void draw_attract(App& app) {
                "About five minutes. Nothing you do here is kept.",
                width);
   ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + t.dp(24)));
-  if (card_button("button:Start", "Tap to start", "Choose a conversation to practise", width, "\xE2\x86\x92")) app.open_home();
+  if (card_button("button:Start", "Tap to start", "Choose a conversation to practise", width, "\xE2\x86\x92"))
+    app.open_home();
   end_screen();
 }
 

@@ -74,7 +74,8 @@ void draw_conversation(App& app) {
     anim.appear = 0.0f;
     app.request_animation();
   }
-  ImGui::BeginChild("##chat", ImVec2(avail.x, avail.y - replies_h), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
+  ImGui::BeginChild("##chat", ImVec2(avail.x, avail.y - replies_h), ImGuiChildFlags_None,
+                    ImGuiWindowFlags_NavFlattened);
   ImGui::Dummy(ImVec2(0, t.dp(16)));
   if (d->transcript().empty() && app.last_prep_feedback()) {
     // The last preparation choice's "why this matters", shown once it is confirmed.
@@ -98,7 +99,8 @@ void draw_conversation(App& app) {
     bubble(index++, true, turn.client_line, {}, 0);
     // A code the learner chose when asked "which did you mean?" says so on its chip.
     const std::string chip = app.coaching() ? code_chip_text(turn.code, turn.self_coded) : std::string();
-    const DrawnRect said = bubble(index++, false, turn.reply, chip, code_chip_color(turn.code), i + 1 == turns.size() ? "code:last" : "");
+    const DrawnRect said =
+        bubble(index++, false, turn.reply, chip, code_chip_color(turn.code), i + 1 == turns.size() ? "code:last" : "");
     record_hit("learner:" + std::to_string(i + 1), turn.reply, said.min, said.max);
     if (app.coaching() && i + 1 == turns.size() && !panel) {
       // Coaching on the newest reply: its code, the cue that decided it, and a tip.
@@ -136,9 +138,9 @@ void draw_conversation(App& app) {
     wrapped_text(t.fonts.small, t.colors.text_muted, waiting, column);
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.dp(4)));
     const bool show = pill_button("button:Show now", "Show now", false) ||
-                      (!ImGui::GetIO().WantTextInput &&
-                       (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false) ||
-                        ImGui::IsKeyPressed(ImGuiKey_Space, false)));
+                      (!ImGui::GetIO().WantTextInput && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
+                                                         ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false) ||
+                                                         ImGui::IsKeyPressed(ImGuiKey_Space, false)));
     ImGui::EndChild();
     end_screen();
     if (show) app.skip_typing();
@@ -148,8 +150,8 @@ void draw_conversation(App& app) {
     wrapped_text(t.fonts.small, t.colors.text_muted, "The conversation is over.", column);
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.dp(4)));
     const bool open = pill_button("button:Results", "See how it went") ||
-                      (!ImGui::GetIO().WantTextInput &&
-                       (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false)));
+                      (!ImGui::GetIO().WantTextInput && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
+                                                         ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false)));
     ImGui::EndChild();
     end_screen();
     if (open) app.open_screen(Screen::End);

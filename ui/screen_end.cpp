@@ -31,12 +31,13 @@ void figure_card(const char* label, const std::string& value, const std::string&
   dl->AddRect(p, ImVec2(p.x + w, p.y + h), t.colors.border, t.dp(12));
   float pad = t.dp(16);
   dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + pad, p.y + pad), t.colors.text_muted, label);
-  dl->AddText(t.fonts.title, t.fonts.title->FontSize, ImVec2(p.x + pad, p.y + pad + t.dp(20)), t.colors.text, value.c_str());
+  dl->AddText(t.fonts.title, t.fonts.title->FontSize, ImVec2(p.x + pad, p.y + pad + t.dp(20)), t.colors.text,
+              value.c_str());
   ImGui::SetCursorScreenPos(ImVec2(p.x + pad, p.y + h - pad - t.fonts.small->FontSize - t.dp(8)));
   chip(band_label(band), band_color(band));
   ImVec2 ns = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, note.c_str());
-  dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + w - pad - ns.x, p.y + h - pad - ns.y), t.colors.text_muted,
-              note.c_str());
+  dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + w - pad - ns.x, p.y + h - pad - ns.y),
+              t.colors.text_muted, note.c_str());
   ImGui::SetCursorScreenPos(p);
   ImGui::Dummy(ImVec2(w, h));
 }
@@ -71,7 +72,8 @@ void trust_chart(const std::vector<int>& series, float w, float h) {
     dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(left, bottom + t.dp(6)), t.colors.text_muted, "start");
     const char* end_label = "last turn";
     float ew = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, end_label).x;
-    dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(right - ew, bottom + t.dp(6)), t.colors.text_muted, end_label);
+    dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(right - ew, bottom + t.dp(6)), t.colors.text_muted,
+                end_label);
   }
   record_hit("chart:trust", summary, p, ImVec2(p.x + w, p.y + h));
   ImGui::Dummy(ImVec2(w, h));
@@ -122,7 +124,8 @@ void draw_end(App& app) {
     dl->PathStroke(kind_col, 0, t.dp(8));
     std::string v = std::to_string(sc.total);
     ImVec2 vs = t.fonts.title->CalcTextSizeA(t.fonts.title->FontSize, FLT_MAX, 0, v.c_str());
-    dl->AddText(t.fonts.title, t.fonts.title->FontSize, ImVec2(c.x - vs.x / 2, c.y - vs.y / 2), t.colors.text, v.c_str());
+    dl->AddText(t.fonts.title, t.fonts.title->FontSize, ImVec2(c.x - vs.x / 2, c.y - vs.y / 2), t.colors.text,
+                v.c_str());
     record_hit("score", v, ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
     score_bottom = c.y + r + t.dp(8);
   }
@@ -134,7 +137,8 @@ void draw_end(App& app) {
   // What this learner did, from the transcript (core/debrief.h).
   for (const DebriefLine& line : transcript_debrief(*d)) {
     at_x();
-    wrapped_text(t.fonts.body, t.colors.text, line.text, ImGui::GetCursorScreenPos().y > score_bottom ? width : width - t.dp(140));
+    wrapped_text(t.fonts.body, t.colors.text, line.text,
+                 ImGui::GetCursorScreenPos().y > score_bottom ? width : width - t.dp(140));
     record_hit("debrief:" + line.kind, line.text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   }
   ImGui::Dummy(ImVec2(0, t.dp(4)));
@@ -171,12 +175,20 @@ void draw_end(App& app) {
   std::snprintf(buf, sizeof buf, "%.1f : 1", m.reflection_to_question);
   at_x();
   figure_card("Reflections per question", buf, "fair 1:1, good 2:1", m.rq_band, cw);
-  if (cols > 1) ImGui::SameLine(0, gap); else at_x();
+  if (cols > 1)
+    ImGui::SameLine(0, gap);
+  else
+    at_x();
   std::snprintf(buf, sizeof buf, "%.0f%%", m.percent_complex);
   figure_card("Complex reflections", buf, "fair 40%, good 50%", m.complex_band, cw);
-  if (cols > 1) ImGui::SameLine(0, gap); else at_x();
+  if (cols > 1)
+    ImGui::SameLine(0, gap);
+  else
+    at_x();
   std::snprintf(buf, sizeof buf, "%d / %d", m.adherent, m.non_adherent);
-  Band adh = m.non_adherent == 0 && m.adherent > 0 ? Band::Good : m.adherent >= m.non_adherent ? Band::Fair : Band::BelowFair;
+  Band adh = m.non_adherent == 0 && m.adherent > 0 ? Band::Good
+             : m.adherent >= m.non_adherent        ? Band::Fair
+                                                   : Band::BelowFair;
   figure_card("MI-adherent / non-adherent", buf, "aim for 0 non-adherent", adh, cw);
   ImGui::Dummy(ImVec2(0, t.dp(8)));
 
@@ -233,8 +245,8 @@ void draw_end(App& app) {
     wrapped_text(t.fonts.body, t.colors.text, "You: " + turn.reply, width);
     at_x();
     chip(code_label(turn.code), is_mi_non_adherent(turn.code) ? t.colors.poor
-                                : is_mi_consistent(turn.code)  ? t.colors.good
-                                                               : t.colors.text_muted);
+                                : is_mi_consistent(turn.code) ? t.colors.good
+                                                              : t.colors.text_muted);
     if (!turn.cue.empty()) {
       ImGui::SameLine(0, t.dp(10));
       wrapped_text(t.fonts.small, t.colors.text_muted, turn.cue, width * 0.6f);
@@ -259,7 +271,8 @@ void draw_end(App& app) {
   end_screen();
   if (retry) app.retry_from(*retry);
   if (try_again) {
-    auto it = std::find_if(app.scenarios().begin(), app.scenarios().end(), [&](const Scenario& x2) { return x2.id == s->id; });
+    auto it = std::find_if(app.scenarios().begin(), app.scenarios().end(),
+                           [&](const Scenario& x2) { return x2.id == s->id; });
     app.start_scenario(static_cast<size_t>(it - app.scenarios().begin()));
   }
 }

@@ -58,7 +58,8 @@ float draw_example(App& app, float x, float y, float width, bool reveal) {
   // a line height of 1.4 and 10 px of padding; two lines spare for different word wrapping.
   const std::string& text = app.followup_example();
   ImFont* font = t.fonts.body;
-  ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width - t.dp(40), text.c_str(), text.c_str() + text.size());
+  ImVec2 size =
+      font->CalcTextSizeA(font->FontSize, FLT_MAX, width - t.dp(40), text.c_str(), text.c_str() + text.size());
   float lines = size.y / font->FontSize + 2;
   float height = lines * font->FontSize * 1.4f + t.dp(24);
   app.text_view("followup-example", {width, height}, text, "An example email", app.followup_revision());
@@ -137,7 +138,8 @@ void draw_followup(App& app) {
   for (size_t i = 0; i < check.reminders.size(); ++i) {
     ImGui::SetCursorScreenPos(ImVec2(sx, ImGui::GetCursorScreenPos().y + t.dp(4)));
     wrapped_text(t.fonts.body, t.colors.text, check.reminders[i], side_w);
-    record_hit("reminder:" + std::to_string(i + 1), check.reminders[i], ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    record_hit("reminder:" + std::to_string(i + 1), check.reminders[i], ImGui::GetItemRectMin(),
+               ImGui::GetItemRectMax());
   }
   if (!check.reminders.empty() && !app.options().kiosk) {
     ImGui::SetCursorScreenPos(ImVec2(sx, ImGui::GetCursorScreenPos().y + t.dp(4)));
@@ -154,7 +156,8 @@ void draw_followup(App& app) {
       ImGui::SetCursorScreenPos(ImVec2(sx + mark, ImGui::GetCursorScreenPos().y));
       wrapped_text(t.fonts.small, t.colors.text_muted, item.hint, tw);
     }
-    record_hit("check:" + item.id, (item.covered ? "covered: " : "missing: ") + item.label, p, ImVec2(sx + side_w, ImGui::GetCursorScreenPos().y));
+    record_hit("check:" + item.id, (item.covered ? "covered: " : "missing: ") + item.label, p,
+               ImVec2(sx + side_w, ImGui::GetCursorScreenPos().y));
   }
   for (size_t i = 0; i < check.flags.size(); ++i) {
     ImGui::SetCursorScreenPos(ImVec2(sx, ImGui::GetCursorScreenPos().y + t.dp(8)));

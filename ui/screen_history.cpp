@@ -32,7 +32,8 @@ void draw_history(App& app) {
   at_x();
   wrapped_text(t.fonts.title, t.colors.text, r.title, width);
   record_hit("history:title", r.title, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-  const char* kind = r.kind == "breakthrough" ? "Breakthrough" : r.kind == "partial" ? "Partial outcome"
+  const char* kind = r.kind == "breakthrough" ? "Breakthrough"
+                     : r.kind == "partial"    ? "Partial outcome"
                      : r.kind == "rupture"    ? "Rupture"
                                               : "Finished";
   ImU32 kind_col = r.kind == "breakthrough" ? t.colors.good : r.kind == "partial" ? t.colors.fair : t.colors.poor;

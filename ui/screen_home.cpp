@@ -27,8 +27,8 @@ void progress_header(App& app, float x, float text_width) {
     summary = "Practise the conversations that matter. Pick a client to begin.";
   } else {
     summary = std::to_string(p.sessions_completed()) + (p.sessions_completed() == 1 ? " session" : " sessions") +
-              " completed  \xC2\xB7  last score " + std::to_string(p.last_score().value_or(0)) +
-              "  \xC2\xB7  best " + std::to_string(p.best_score().value_or(0));
+              " completed  \xC2\xB7  last score " + std::to_string(p.last_score().value_or(0)) + "  \xC2\xB7  best " +
+              std::to_string(p.best_score().value_or(0));
   }
   wrapped_text(t.fonts.body, t.colors.text_muted, summary, text_width);
   record_hit("progress", summary, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -53,8 +53,11 @@ void banner(const std::string& label, const std::string& text, ImU32 color, floa
 float scenario_card_height(const Scenario& s, float width) {
   const Theme& t = theme();
   float pad = t.dp(20), inner = width - 2 * pad;
-  auto h = [&](ImFont* f, const std::string& text) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, inner, text.c_str()).y + t.dp(6); };
-  std::string who = s.client.name + ", " + s.client.role + (s.client.organisation.empty() ? "" : " at " + s.client.organisation);
+  auto h = [&](ImFont* f, const std::string& text) {
+    return f->CalcTextSizeA(f->FontSize, FLT_MAX, inner, text.c_str()).y + t.dp(6);
+  };
+  std::string who =
+      s.client.name + ", " + s.client.role + (s.client.organisation.empty() ? "" : " at " + s.client.organisation);
   return pad + t.fonts.small->FontSize + t.dp(14) + h(t.fonts.heading, s.title) + h(t.fonts.body, who) + t.dp(4) +
          h(t.fonts.small, s.summary) + t.dp(10) + t.fonts.small->FontSize + pad;
 }
@@ -83,10 +86,12 @@ bool scenario_card(const Scenario& s, std::optional<int> best, int completed, fl
   ImVec2 tag_size = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, tag.c_str());
   dl->AddRectFilled(ImVec2(p.x + pad, y), ImVec2(p.x + pad + tag_size.x + t.dp(16), y + tag_size.y + t.dp(6)),
                     t.colors.tint, t.dp(8));
-  dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + pad + t.dp(8), y + t.dp(3)), t.colors.accent, tag.c_str());
+  dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + pad + t.dp(8), y + t.dp(3)), t.colors.accent,
+              tag.c_str());
   y += tag_size.y + t.dp(14);
   line(t.fonts.heading, t.colors.text, s.title);
-  line(t.fonts.body, t.colors.text_muted, s.client.name + ", " + s.client.role + (s.client.organisation.empty() ? "" : " at " + s.client.organisation));
+  line(t.fonts.body, t.colors.text_muted,
+       s.client.name + ", " + s.client.role + (s.client.organisation.empty() ? "" : " at " + s.client.organisation));
   y += t.dp(4);
   // The card's parts are in the hit table too, so the layout test sees text that collides.
   const std::string part = "card:" + s.id;
@@ -100,15 +105,17 @@ bool scenario_card(const Scenario& s, std::optional<int> best, int completed, fl
   float fy = q.y - pad - t.fonts.small->FontSize;
   record_hit(part + ":footer", foot, ImVec2(p.x + pad, fy), ImVec2(q.x - pad, fy + t.fonts.small->FontSize));
   dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + pad, fy), t.colors.text_muted, foot);
-  std::string best_text = best ? "Best " + std::to_string(*best) + (completed > 1 ? "  (" + std::to_string(completed) + " runs)" : "")
-                               : "Not played yet";
+  std::string best_text =
+      best ? "Best " + std::to_string(*best) + (completed > 1 ? "  (" + std::to_string(completed) + " runs)" : "")
+           : "Not played yet";
   ImVec2 bs = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, best_text.c_str());
-  dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(q.x - pad - bs.x, fy), best ? t.colors.text : t.colors.text_muted,
-              best_text.c_str());
+  dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(q.x - pad - bs.x, fy),
+              best ? t.colors.text : t.colors.text_muted, best_text.c_str());
   if (best) {
     float bar_w = t.dp(60), bx = q.x - pad - bs.x - bar_w - t.dp(10), by = fy + t.fonts.small->FontSize / 2 - t.dp(3);
     dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + bar_w, by + t.dp(6)), t.colors.track, t.dp(3));
-    dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + bar_w * std::clamp(*best, 0, 100) / 100.0f, by + t.dp(6)), t.colors.good, t.dp(3));
+    dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + bar_w * std::clamp(*best, 0, 100) / 100.0f, by + t.dp(6)),
+                      t.colors.good, t.dp(3));
   }
   record_hit(label, s.title, p, q);
   return pressed;
@@ -126,7 +133,8 @@ void draw_home(App& app) {
   float margin = avail.x < t.dp(600) ? t.dp(16) : t.dp(32);
   float width = std::min(avail.x - 2 * margin, t.dp(1120));
   float x = ImGui::GetCursorScreenPos().x + (avail.x - width) / 2;
-  ImGui::BeginChild("##home_scroll", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NavFlattened);
+  ImGui::BeginChild("##home_scroll", avail, ImGuiChildFlags_None,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NavFlattened);
   ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + t.dp(24)));
   float header_y = ImGui::GetCursorScreenPos().y;
   // Wide: the actions sit right of the title, and the progress line wraps before them.
@@ -146,7 +154,10 @@ void draw_home(App& app) {
     } else {
       // Narrow: a row of their own under the subtitle, wrapping when large text needs it.
       ImGui::SetCursorScreenPos(ImVec2(x, after_header.y + t.dp(4)));
-      const struct { const char* label; const char* text; } actions[] = {
+      const struct {
+        const char* label;
+        const char* text;
+      } actions[] = {
           {"button:Progress", "Progress"}, {"button:Reference", "Reference"}, {"button:Settings", "Settings"}};
       for (size_t i = 0; i < 3; ++i) {
         if (i > 0) {
@@ -155,9 +166,12 @@ void draw_home(App& app) {
             ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetItemRectMax().y + t.dp(8)));
         }
         if (pill_button(actions[i].label, actions[i].text, false)) {
-          if (i == 0) app.open_screen(Screen::Progress);
-          else if (i == 1) app.open_reference(true);
-          else app.open_settings(true);
+          if (i == 0)
+            app.open_screen(Screen::Progress);
+          else if (i == 1)
+            app.open_reference(true);
+          else
+            app.open_settings(true);
         }
       }
     }
@@ -169,12 +183,13 @@ void draw_home(App& app) {
   for (size_t i = 0; i < app.notices().size(); ++i)
     banner("notice:" + std::to_string(i + 1), app.notices()[i], t.colors.fair, x, width);
   for (size_t i = 0; i < app.load_errors().size(); ++i)
-    banner("error:" + std::to_string(i + 1), "A scenario could not be loaded: " + app.load_errors()[i], t.colors.poor, x,
-           width);
+    banner("error:" + std::to_string(i + 1), "A scenario could not be loaded: " + app.load_errors()[i], t.colors.poor,
+           x, width);
 
   if (app.progress().unfinished.is_object()) {
     std::string id = app.progress().unfinished.value("scenario", "");
-    auto it = std::find_if(app.scenarios().begin(), app.scenarios().end(), [&](const Scenario& s) { return s.id == id; });
+    auto it =
+        std::find_if(app.scenarios().begin(), app.scenarios().end(), [&](const Scenario& s) { return s.id == id; });
     if (it != app.scenarios().end()) {
       ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
       if (card_button("button:Continue", "Continue where you left off: " + it->title,
@@ -203,10 +218,13 @@ void draw_home(App& app) {
       for (size_t k = i; k < list.size() && k < i + static_cast<size_t>(columns); ++k)
         card_h = std::max(card_h, scenario_card_height(list[k], card_w));
     }
-    if (col == 0) ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
-    else ImGui::SameLine(0, gap);
+    if (col == 0)
+      ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+    else
+      ImGui::SameLine(0, gap);
     ImGui::PushID(static_cast<int>(i));
-    if (scenario_card(list[i], app.progress().best_score(list[i].id), app.progress().completed(list[i].id), card_w, card_h))
+    if (scenario_card(list[i], app.progress().best_score(list[i].id), app.progress().completed(list[i].id), card_w,
+                      card_h))
       app.start_scenario(i);
     ImGui::PopID();
   }
@@ -217,7 +235,8 @@ void draw_home(App& app) {
     if (pill_button("button:Load scenario", "Load a scenario file\xE2\x80\xA6", false)) app.request_file_picker();
     ImGui::SameLine(0, t.dp(12));
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + t.dp(14)));
-    wrapped_text(t.fonts.small, t.colors.text_muted, "For authors: pick a .json file or drop it on the page.", t.dp(360));
+    wrapped_text(t.fonts.small, t.colors.text_muted, "For authors: pick a .json file or drop it on the page.",
+                 t.dp(360));
   }
   if (list.empty()) {
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));

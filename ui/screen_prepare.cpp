@@ -51,7 +51,8 @@ void draw_prepare(App& app) {
     record_hit("brief", s->briefing, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     at_x();
     wrapped_text(t.fonts.small, t.colors.text_muted,
-                 s->client.name + " wants: " + s->client.wants + "  " + s->client.name + " fears: " + s->client.fears, width);
+                 s->client.name + " wants: " + s->client.wants + "  " + s->client.name + " fears: " + s->client.fears,
+                 width);
     ImGui::Dummy(ImVec2(0, t.dp(8)));
   }
   if (d->prep_index() > 0 && app.last_prep_feedback()) {

@@ -100,9 +100,15 @@ void draw_progress(App& app) {
   float gap = t.dp(12), cw = (width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols), ch = t.dp(150);
   at_x();
   trend_chart("Reflections per question", "trend:rq", rq, 3.0, ":1", cw, ch);
-  if (cols > 1) ImGui::SameLine(0, gap); else at_x();
+  if (cols > 1)
+    ImGui::SameLine(0, gap);
+  else
+    at_x();
   trend_chart("Complex reflections", "trend:complex", complex, 100.0, "%", cw, ch);
-  if (cols > 1) ImGui::SameLine(0, gap); else at_x();
+  if (cols > 1)
+    ImGui::SameLine(0, gap);
+  else
+    at_x();
   trend_chart("Session score", "trend:score", score, 100.0, "", cw, ch);
 
   // Best per scenario.
@@ -135,7 +141,8 @@ void draw_progress(App& app) {
     std::string date(utf8_prefix(s.finished, 10));
     std::string line = date + "  \xC2\xB7  " + title;
     std::string detail = s.ending_title + "  \xC2\xB7  score " + std::to_string(s.score) +
-                         (s.mode == "text" ? "  \xC2\xB7  typed" : "") + (s.journal.empty() ? "" : "\nJournal: " + s.journal);
+                         (s.mode == "text" ? "  \xC2\xB7  typed" : "") +
+                         (s.journal.empty() ? "" : "\nJournal: " + s.journal);
     at_x();
     const std::string label = "history:" + std::to_string(rec.sessions.size() - k);
     if (card_button(label.c_str(), line, detail, width, "\xE2\x86\x92", false, true)) open = k;

@@ -23,8 +23,8 @@ std::string g_selected;
 // Zoom: 0 fits the map to the screen; otherwise the scale of the boxes (kMinZoom..kMaxZoom).
 constexpr float kMinZoom = 0.6f, kMaxZoom = 1.6f;
 float g_zoom = 0;
-std::string g_zoom_for;  // the scenario the zoom belongs to: another scenario opens fitted
-bool g_panning = false;  // a mouse drag that started on the map's empty space
+std::string g_zoom_for;      // the scenario the zoom belongs to: another scenario opens fitted
+bool g_panning = false;      // a mouse drag that started on the map's empty space
 bool g_map_hovered = false;  // last frame: Ctrl+wheel over the map zooms instead of scrolling
 
 ImU32 with_alpha(ImU32 color, float alpha) {
@@ -131,8 +131,9 @@ void tooltip(const std::string& heading, const std::string& body, const std::str
     wrapped_text(t.fonts.small, t.colors.text_muted, heading, w);
     wrapped_text(t.fonts.body, t.colors.text, body, w);
     if (!foot.empty()) wrapped_text(t.fonts.small, t.colors.text_muted, foot, w);
-    record_hit("map:tooltip", heading + " " + body, ImGui::GetWindowPos(),
-               ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
+    record_hit(
+        "map:tooltip", heading + " " + body, ImGui::GetWindowPos(),
+        ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
     ImGui::EndTooltip();
   }
   ImGui::PopStyleVar(2);
@@ -150,7 +151,9 @@ struct Geometry {
   float content_w(int columns) const {
     return 2 * pad + static_cast<float>(columns) * box_w + static_cast<float>(std::max(0, columns - 1)) * col_gap;
   }
-  float content_h() const { return 2 * pad + static_cast<float>(rows) * box_h + static_cast<float>(rows - 1) * row_gap; }
+  float content_h() const {
+    return 2 * pad + static_cast<float>(rows) * box_h + static_cast<float>(rows - 1) * row_gap;
+  }
 };
 
 Geometry geometry_at(float zoom, int rows) {
@@ -346,8 +349,8 @@ void draw_map(const App& app, const ConversationMap& map, const Geometry& g) {
     ImU32 edge_col = on_path || hovered ? t.colors.accent : box.ending ? kind_color(box.kind) : t.colors.border;
     dl->AddRect(p, q, edge_col, r, 0, on_path ? t.dp(2.5f) : t.dp(1.2f));
     if (g_selected == box.id)
-      dl->AddRect(ImVec2(p.x - t.dp(4), p.y - t.dp(4)), ImVec2(q.x + t.dp(4), q.y + t.dp(4)), t.colors.accent, r + t.dp(4), 0,
-                  t.dp(1.5f));
+      dl->AddRect(ImVec2(p.x - t.dp(4), p.y - t.dp(4)), ImVec2(q.x + t.dp(4), q.y + t.dp(4)), t.colors.accent,
+                  r + t.dp(4), 0, t.dp(1.5f));
     float pad = t.dp(10) * std::min(1.0f, g.zoom);
     float inner = g.box_w - 2 * pad;
     ImGui::PushClipRect(p, q, true);
@@ -378,16 +381,19 @@ void draw_map(const App& app, const ConversationMap& map, const Geometry& g) {
     ImGui::PopClipRect();
     if (on_path) step_badge(dl, ImVec2(q.x - t.dp(6), p.y + t.dp(2)), box.path_step);
     if (box_focused[i])
-      dl->AddRect(ImVec2(p.x - t.dp(3), p.y - t.dp(3)), ImVec2(q.x + t.dp(3), q.y + t.dp(3)), t.colors.focus, r + t.dp(3), 0,
-                  t.dp(2.5f));
+      dl->AddRect(ImVec2(p.x - t.dp(3), p.y - t.dp(3)), ImVec2(q.x + t.dp(3), q.y + t.dp(3)), t.colors.focus,
+                  r + t.dp(3), 0, t.dp(2.5f));
     record_hit(std::string(box.ending ? "map:ending:" : "map:node:") + box.id, box_text(box), p, q);
   }
 
   for (const auto& box : map.boxes) {
     if (box.id != hovered_box) continue;
-    std::string foot = box.path_step > 0 ? "Step " + std::to_string(box.path_step) + " of your path" : "A route you did not take";
-    if (box.ending) tooltip("Outcome: " + box.label, box.detail, foot);
-    else tooltip(s.client.name + " (" + box.stage + " stage):", box.detail, foot);
+    std::string foot =
+        box.path_step > 0 ? "Step " + std::to_string(box.path_step) + " of your path" : "A route you did not take";
+    if (box.ending)
+      tooltip("Outcome: " + box.label, box.detail, foot);
+    else
+      tooltip(s.client.name + " (" + box.stage + " stage):", box.detail, foot);
   }
   for (const auto& edge : map.edges) {
     if (edge_key(map, edge) != hovered_edge) continue;
@@ -486,17 +492,21 @@ void draw_roadmap(App& app) {
       const char* texts[3] = {"\xE2\x80\x93 Smaller", "Fit to screen", "+ Larger"};
       const bool one_row = pill_width(texts[0]) + pill_width(texts[1]) + pill_width(texts[2]) + 2 * t.dp(8) <= width;
       for (int k = 0; k < 3; ++k) {
-        if (k > 0 && one_row) ImGui::SameLine(0, t.dp(8));
-        else at_x();
+        if (k > 0 && one_row)
+          ImGui::SameLine(0, t.dp(8));
+        else
+          at_x();
         if (pill_button(labels[k], texts[k], false)) new_zoom = k == 0 ? zoom / 1.25f : k == 2 ? zoom * 1.25f : 0;
       }
       if (scrolls) {
         at_x();
         wrapped_text(t.fonts.small, t.colors.text_muted,
-                     app.options().touch ? "The map is wider than the screen: swipe it sideways to see all of it."
-                                         : "The map is wider than the screen: drag it, or scroll sideways, to see all of it.",
+                     app.options().touch
+                         ? "The map is wider than the screen: swipe it sideways to see all of it."
+                         : "The map is wider than the screen: drag it, or scroll sideways, to see all of it.",
                      width);
-        record_hit("map:scroll-hint", "Drag or swipe to see the whole map", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        record_hit("map:scroll-hint", "Drag or swipe to see the whole map", ImGui::GetItemRectMin(),
+                   ImGui::GetItemRectMax());
       }
     }
     ImGui::Dummy(ImVec2(0, t.dp(4)));
@@ -519,7 +529,8 @@ void draw_roadmap(App& app) {
     ImGui::Dummy(ImVec2(scrolls ? content_w : view_w, content_h));
     g_map_hovered = ImGui::IsWindowHovered();
     // Panning with the mouse: a drag that starts on the map's empty space moves it.
-    if (g_map_hovered && ImGui::IsMouseClicked(0) && !ImGui::IsAnyItemHovered() && io.MouseSource == ImGuiMouseSource_Mouse)
+    if (g_map_hovered && ImGui::IsMouseClicked(0) && !ImGui::IsAnyItemHovered() &&
+        io.MouseSource == ImGuiMouseSource_Mouse)
       g_panning = true;
     if (!ImGui::IsMouseDown(0)) g_panning = false;
     if (g_panning) {

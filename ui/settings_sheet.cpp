@@ -37,8 +37,8 @@ void draw_settings(App& app) {
   constexpr const char* kPopup = "##settings";
   if (!ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2), ImGuiCond_Always,
-                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.dp(24), t.dp(24)));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, t.dp(14));
   constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
@@ -62,13 +62,14 @@ void draw_settings(App& app) {
     if (!app.options().kiosk) {
       wrapped_text(t.fonts.small, t.colors.text_muted, "Your name, to sign your follow-up emails", width);
       float field_h = t.fonts.body->FontSize * 1.4f + t.dp(24);
-      if (app.text_field("name", {width, field_h}, app.name_draft(), "Your name", app.name_draft_revision(),
-                         true, "field:name"))
+      if (app.text_field("name", {width, field_h}, app.name_draft(), "Your name", app.name_draft_revision(), true,
+                         "field:name"))
         app.name_edited();
     }
 
     wrapped_text(t.fonts.small, t.colors.text_muted, "Colours", width);
-    const Choice themes[] = {{"theme:light", "Light"}, {"theme:dark", "Dark"}, {"theme:high-contrast", "High contrast"}};
+    const Choice themes[] = {
+        {"theme:light", "Light"}, {"theme:dark", "Dark"}, {"theme:high-contrast", "High contrast"}};
     float line = 0;
     for (size_t i = 0; i < 3; ++i) {
       next_in_row(themes[i].text, width, line);

@@ -13,8 +13,9 @@ constexpr ImU32 rgb(unsigned hex, unsigned alpha = 255) {
 // Latin (with Extended-A for names), Greek, Cyrillic, general punctuation (curly quotes, dashes),
 // currency and arrows: what learners may type into body text; and the white square that stands in
 // for any character outside them (see use_box_fallback).
-const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2010, 0x205E,
-                                0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, kMissingGlyphBox, kMissingGlyphBox, 0};
+const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0100,           0x017F,           0x0370, 0x03FF, 0x0400,
+                                0x04FF, 0x2010, 0x205E,           0x20AC,           0x20AC, 0x2190, 0x2193,
+                                0x2212, 0x2212, kMissingGlyphBox, kMissingGlyphBox, 0};
 
 // Headings only ever show our own Latin text.
 const ImWchar kHeadingRanges[] = {0x0020, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};
@@ -101,8 +102,7 @@ Palette palette(ThemeKind kind) {
       return Palette{rgb(0x000000), rgb(0x000000), rgb(0x1A1A1A), rgb(0xFFFFFF), rgb(0xFFFFFF), rgb(0xF0F0F0),
                      rgb(0xFFE600), rgb(0xFFF27A), rgb(0x000000), rgb(0x000000), rgb(0xFFE600), rgb(0x7CFF9B),
                      rgb(0xFFD166), rgb(0xFF8C8C), rgb(0x00E5FF), rgb(0x333300), rgb(0x666666)};
-    case ThemeKind::Light:
-      break;
+    case ThemeKind::Light: break;
   }
   return Palette{
       rgb(0xF6F7FB),  // background
@@ -155,8 +155,10 @@ void apply_theme(Theme& t, const FontFiles& files, float scale, ThemeKind kind, 
   io.FontDefault = t.fonts.body;
 
   ImGuiStyle style;
-  if (kind == ThemeKind::Light) ImGui::StyleColorsLight(&style);
-  else ImGui::StyleColorsDark(&style);
+  if (kind == ThemeKind::Light)
+    ImGui::StyleColorsLight(&style);
+  else
+    ImGui::StyleColorsDark(&style);
   style.WindowPadding = ImVec2(0, 0);
   style.WindowBorderSize = 0;
   style.WindowRounding = 0;

@@ -11,10 +11,10 @@ namespace rapport::ui {
 enum class ThemeKind { Light, Dark, HighContrast };
 
 struct Palette {
-  ImU32 background, surface, surface_hover, border, text, text_muted, accent, accent_hover, accent_text,
-      client_bubble, learner_bubble, good, fair, poor, focus,
-      tint,    // accent-tinted surface (selected cards, tags, avatars)
-      track;   // neutral track behind meters and chart grid lines
+  ImU32 background, surface, surface_hover, border, text, text_muted, accent, accent_hover, accent_text, client_bubble,
+      learner_bubble, good, fair, poor, focus,
+      tint,   // accent-tinted surface (selected cards, tags, avatars)
+      track;  // neutral track behind meters and chart grid lines
 };
 
 struct Fonts {
@@ -27,7 +27,7 @@ struct Fonts {
 /// The theme for one devicePixelRatio: sizes are in device pixels (CSS px x ratio).
 struct Theme {
   ThemeKind kind = ThemeKind::Light;
-  float scale = 1.0f;       // devicePixelRatio x the learner's text-size setting
+  float scale = 1.0f;  // devicePixelRatio x the learner's text-size setting
   Palette colors{};
   Fonts fonts;
   float dp(float css_px) const { return css_px * scale; }

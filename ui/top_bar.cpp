@@ -16,7 +16,8 @@ float draw_top_bar(App& app, bool show_trust, const char* title_override) {
   float height = t.dp(64);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), t.colors.surface);
-  dl->AddLine(ImVec2(origin.x, origin.y + height), ImVec2(origin.x + width, origin.y + height), t.colors.border, t.dp(1));
+  dl->AddLine(ImVec2(origin.x, origin.y + height), ImVec2(origin.x + width, origin.y + height), t.colors.border,
+              t.dp(1));
   ImGui::SetCursorScreenPos(ImVec2(origin.x + t.dp(12), origin.y + t.dp(8)));
   float title_x = origin.x + t.dp(16);
   if (!app.options().embed) {
@@ -44,7 +45,10 @@ float draw_top_bar(App& app, bool show_trust, const char* title_override) {
     const int trust_now = static_cast<int>(app.trust_shown() + 0.5f);
     const int change = app.dialogue() ? app.dialogue()->last_trust_change() : 0;
     const std::string change_text = change == 0 ? std::string() : (change > 0 ? "+" : "") + std::to_string(change);
-    const float change_w = change_text.empty() ? 0 : t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, change_text.c_str()).x + t.dp(8);
+    const float change_w =
+        change_text.empty()
+            ? 0
+            : t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, change_text.c_str()).x + t.dp(8);
     float meter_w = show_trust ? (compact ? t.dp(130) : t.dp(220)) + change_w : 0;
     // Never wider than the room between the back button and Reference (large text on a phone).
     meter_w = std::min(meter_w, std::max(0.0f, origin.x + width - title_x - ref_w - t.dp(24)));
@@ -58,7 +62,8 @@ float draw_top_bar(App& app, bool show_trust, const char* title_override) {
     dl->AddText(f, f->FontSize, ImVec2(title_x, origin.y + (height - f->FontSize) / 2), t.colors.text, title.c_str(),
                 nullptr, 0, &clip);
     if (show_trust) {
-      ImGui::SetCursorScreenPos(ImVec2(origin.x + width - meter_w - ref_w - t.dp(16), origin.y + (height - t.fonts.small->FontSize) / 2));
+      ImGui::SetCursorScreenPos(
+          ImVec2(origin.x + width - meter_w - ref_w - t.dp(16), origin.y + (height - t.fonts.small->FontSize) / 2));
       // "Trust 62" where it fits; the number alone when large text leaves no room for the word.
       std::string label = "Trust " + std::to_string(trust_now);
       const float label_w = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, label.c_str()).x;
@@ -69,8 +74,7 @@ float draw_top_bar(App& app, bool show_trust, const char* title_override) {
         const ImVec2 at(ImGui::GetItemRectMax().x + t.dp(8), ImGui::GetItemRectMin().y);
         dl->AddText(t.fonts.small, t.fonts.small->FontSize, at, change > 0 ? t.colors.good : t.colors.poor,
                     change_text.c_str());
-        record_hit("trust:change", change_text, at,
-                   ImVec2(at.x + change_w - t.dp(8), at.y + t.fonts.small->FontSize));
+        record_hit("trust:change", change_text, at, ImVec2(at.x + change_w - t.dp(8), at.y + t.fonts.small->FontSize));
       }
     }
   }

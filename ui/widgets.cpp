@@ -52,8 +52,8 @@ float card_height(std::string_view text, std::string_view detail, float width, b
   return std::max(h, t.dp(52));
 }
 
-bool card_button(const char* label, std::string_view text, std::string_view detail, float width,
-                 std::string_view badge, bool selected, bool hit_detail) {
+bool card_button(const char* label, std::string_view text, std::string_view detail, float width, std::string_view badge,
+                 bool selected, bool hit_detail) {
   const Theme& t = theme();
   ImFont* f = t.fonts.body;
   float pad = t.dp(16);
@@ -84,7 +84,8 @@ bool card_button(const char* label, std::string_view text, std::string_view deta
   if (!detail.empty())
     draw_text(dl, t.fonts.small, ImVec2(x, p.y + pad + ts.y + t.dp(6)), t.colors.text_muted, detail, inner);
   focus_ring(dl, p, q, r);
-  record_hit(label, hit_detail && !detail.empty() ? std::string(text) + "\n" + std::string(detail) : std::string(text), p, q);
+  record_hit(label, hit_detail && !detail.empty() ? std::string(text) + "\n" + std::string(detail) : std::string(text),
+             p, q);
   return pressed;
 }
 
@@ -121,8 +122,9 @@ void wrapped_text(ImFont* font, ImU32 color, std::string_view text, float width)
   ImGui::Dummy(ImVec2(std::max(s.x, 1.0f), s.y));  // the drawn extent, so hit rectangles are the text's own
 }
 
-DrawnRect chat_bubble(bool from_client, std::string_view initials_text, std::string_view text, std::string_view chip_text,
-                      ImU32 chip_color, float column_width, float appear, std::string_view chip_label) {
+DrawnRect chat_bubble(bool from_client, std::string_view initials_text, std::string_view text,
+                      std::string_view chip_text, ImU32 chip_color, float column_width, float appear,
+                      std::string_view chip_label) {
   const Theme& t = theme();
   ImFont* f = t.fonts.body;
   float avatar = t.dp(36);
@@ -160,7 +162,8 @@ DrawnRect chat_bubble(bool from_client, std::string_view initials_text, std::str
       ImVec2 cp(q.x - cs.x - t.dp(20), q.y + t.dp(6));
       dl->AddRectFilled(cp, ImVec2(q.x, cp.y + cs.y + t.dp(8)), fade(chip_color), t.dp(10));
       draw_text(dl, t.fonts.small, ImVec2(cp.x + t.dp(10), cp.y + t.dp(4)), fade(t.colors.accent_text), chip_text, 0);
-      if (!chip_label.empty()) record_hit(std::string(chip_label), std::string(chip_text), cp, ImVec2(q.x, cp.y + cs.y + t.dp(8)));
+      if (!chip_label.empty())
+        record_hit(std::string(chip_label), std::string(chip_text), cp, ImVec2(q.x, cp.y + cs.y + t.dp(8)));
       h += cs.y + t.dp(14);
     }
     ImGui::Dummy(ImVec2(column_width, h));
@@ -201,7 +204,8 @@ void chip(std::string_view text, ImU32 color) {
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImVec2 size(ts.x + t.dp(20), ts.y + t.dp(8));
   ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), color, t.dp(10));
-  draw_text(ImGui::GetWindowDrawList(), t.fonts.small, ImVec2(p.x + t.dp(10), p.y + t.dp(4)), t.colors.accent_text, text, 0);
+  draw_text(ImGui::GetWindowDrawList(), t.fonts.small, ImVec2(p.x + t.dp(10), p.y + t.dp(4)), t.colors.accent_text,
+            text, 0);
   ImGui::Dummy(size);
 }
 
@@ -211,7 +215,8 @@ float status_mark(ImVec2 p, bool done) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   if (done) {
     dl->AddCircleFilled(ImVec2(p.x + r, cy), r, t.colors.good);
-    ImVec2 pts[3] = {ImVec2(p.x + r * 0.55f, cy), ImVec2(p.x + r * 0.9f, cy + r * 0.35f), ImVec2(p.x + r * 1.5f, cy - r * 0.4f)};
+    ImVec2 pts[3] = {ImVec2(p.x + r * 0.55f, cy), ImVec2(p.x + r * 0.9f, cy + r * 0.35f),
+                     ImVec2(p.x + r * 1.5f, cy - r * 0.4f)};
     dl->AddPolyline(pts, 3, t.colors.accent_text, 0, t.dp(2));
   } else {
     dl->AddCircle(ImVec2(p.x + r, cy), r, t.colors.text_muted, 0, t.dp(1.5f));

@@ -6,6 +6,7 @@
 #include <emscripten.h>
 
 // clang-format off
+// clang-format off
 EM_JS(char*, js_storage_get, (const char* key), {
   try {
     var v = window.localStorage.getItem(UTF8ToString(key));
@@ -16,25 +17,35 @@ EM_JS(char*, js_storage_get, (const char* key), {
     return p;
   } catch (e) { return 0; }
 });
+// clang-format on
 
+// clang-format off
 EM_JS(int, js_storage_set, (const char* key, const char* value), {
   try { window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); return 1; }
   catch (e) { return 0; }
 });
+// clang-format on
 
+// clang-format off
 EM_JS(void, js_storage_remove, (const char* key), {
   try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
 });
+// clang-format on
 
+// clang-format off
 EM_JS(void, js_console, (int error, const char* text), {
   (error ? console.error : console.warn).call(console, UTF8ToString(text));
 });
+// clang-format on
 
+// clang-format off
 EM_JS(void, js_announce, (const char* text), {
   var el = document.getElementById('live');
   if (el) el.textContent = UTF8ToString(text);
 });
+// clang-format on
 
+// clang-format off
 EM_JS(char*, js_now_iso, (), {
   var s = new Date().toISOString();
   var n = lengthBytesUTF8(s) + 1;
@@ -42,22 +53,29 @@ EM_JS(char*, js_now_iso, (), {
   stringToUTF8(s, p, n);
   return p;
 });
+// clang-format on
 
+// clang-format off
 EM_JS(void, js_publish_frame, (const char* hits, int frames), {
   var r = window.rapport || (window.rapport = {});
   r.hitsJson = UTF8ToString(hits);
   r.frames = frames;
   r.ready = true;
 });
+// clang-format on
 
+// clang-format off
 EM_JS(void, js_publish_text_px, (float smallest, float body), {
   var r = window.rapport || (window.rapport = {});
   r.textPx = {smallest: smallest, body: body};
 });
+// clang-format on
 
+// clang-format off
 EM_JS(void, js_first_frame, (), {
   if (window.rapportShell && window.rapportShell.firstFrame) window.rapportShell.firstFrame();
 });
+// clang-format on
 // clang-format on
 
 namespace rapport::web {
@@ -90,7 +108,9 @@ std::string now_iso() {
   return out;
 }
 
-void publish_frame(const std::string& hits_json, int frames_drawn) { js_publish_frame(hits_json.c_str(), frames_drawn); }
+void publish_frame(const std::string& hits_json, int frames_drawn) {
+  js_publish_frame(hits_json.c_str(), frames_drawn);
+}
 void publish_text_px(float smallest, float body) { js_publish_text_px(smallest, body); }
 
 void first_frame_shown() { js_first_frame(); }

@@ -27,14 +27,17 @@ ImGuiKey key_from_dom(const EmscriptenKeyboardEvent* e) {
   if (code.size() == 6 && code.substr(0, 5) == "Digit") return static_cast<ImGuiKey>(ImGuiKey_0 + (code[5] - '0'));
   if (code.size() == 7 && code.substr(0, 6) == "Numpad" && code[6] >= '0' && code[6] <= '9')
     return static_cast<ImGuiKey>(ImGuiKey_Keypad0 + (code[6] - '0'));
-  struct Named { const char* name; ImGuiKey key; };
+  struct Named {
+    const char* name;
+    ImGuiKey key;
+  };
   static const Named named[] = {
-      {"Tab", ImGuiKey_Tab},         {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
-      {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow}, {"PageUp", ImGuiKey_PageUp},
-      {"PageDown", ImGuiKey_PageDown}, {"Home", ImGuiKey_Home},        {"End", ImGuiKey_End},
-      {"Insert", ImGuiKey_Insert},   {"Delete", ImGuiKey_Delete},       {"Backspace", ImGuiKey_Backspace},
-      {" ", ImGuiKey_Space},         {"Enter", ImGuiKey_Enter},         {"Escape", ImGuiKey_Escape},
-      {"Control", ImGuiKey_LeftCtrl}, {"Shift", ImGuiKey_LeftShift},    {"Alt", ImGuiKey_LeftAlt},
+      {"Tab", ImGuiKey_Tab},           {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
+      {"ArrowUp", ImGuiKey_UpArrow},   {"ArrowDown", ImGuiKey_DownArrow}, {"PageUp", ImGuiKey_PageUp},
+      {"PageDown", ImGuiKey_PageDown}, {"Home", ImGuiKey_Home},           {"End", ImGuiKey_End},
+      {"Insert", ImGuiKey_Insert},     {"Delete", ImGuiKey_Delete},       {"Backspace", ImGuiKey_Backspace},
+      {" ", ImGuiKey_Space},           {"Enter", ImGuiKey_Enter},         {"Escape", ImGuiKey_Escape},
+      {"Control", ImGuiKey_LeftCtrl},  {"Shift", ImGuiKey_LeftShift},     {"Alt", ImGuiKey_LeftAlt},
       {"Meta", ImGuiKey_LeftSuper},
   };
   for (const auto& n : named)
@@ -130,8 +133,10 @@ float wheel_x_for(float dx) {
 }
 
 void scroll_by(float dx, float dy) {
-  if (g_touch_sideways) ImGui::GetIO().AddMouseWheelEvent(wheel_x_for(dx), 0);
-  else ImGui::GetIO().AddMouseWheelEvent(0, wheel_for(dy));
+  if (g_touch_sideways)
+    ImGui::GetIO().AddMouseWheelEvent(wheel_x_for(dx), 0);
+  else
+    ImGui::GetIO().AddMouseWheelEvent(0, wheel_for(dy));
 }
 
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {

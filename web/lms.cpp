@@ -11,10 +11,13 @@
 #include "mi_codes.h"
 
 // clang-format off
+// clang-format off
 EM_JS(int, js_lms_connected, (), {
   return window.rapportLms && window.rapportLms.connected ? 1 : 0;
 });
+// clang-format on
 
+// clang-format off
 EM_JS(char*, js_lms_suspend_data, (), {
   var v = window.rapportLms && window.rapportLms.suspendData;
   if (!v) return 0;
@@ -23,12 +26,16 @@ EM_JS(char*, js_lms_suspend_data, (), {
   stringToUTF8(v, p, n);
   return p;
 });
+// clang-format on
 
+// clang-format off
 EM_JS(int, js_lms_suspend_limit, (), {
   var n = window.rapportLms && Number(window.rapportLms.suspendLimit);
   return n > 0 ? n : 4096;
 });
+// clang-format on
 
+// clang-format off
 EM_JS(void, js_lms_call, (const char* method, const char* json), {
   var lms = window.rapportLms;
   var name = UTF8ToString(method);
@@ -38,17 +45,22 @@ EM_JS(void, js_lms_call, (const char* method, const char* json), {
     lms[name](name === 'saveSuspendData' || name === 'sessionStarted' ? text : JSON.parse(text));
   } catch (e) { console.warn('Rapport LMS: ' + name + ' failed: ' + e.message); }
 });
+// clang-format on
 
+// clang-format off
 EM_JS(int, js_lms_review, (), {
   return window.rapportLms && window.rapportLms.review ? 1 : 0;
 });
+// clang-format on
 
+// clang-format off
 EM_JS(int, js_lms_save_suspend_data, (const char* data), {
   var lms = window.rapportLms;
   if (!lms || !lms.connected || typeof lms.saveSuspendData !== 'function') return 0;
   try { return lms.saveSuspendData(UTF8ToString(data)) === false ? 0 : 1; }
   catch (e) { console.warn('Rapport LMS: saveSuspendData failed: ' + e.message); return 0; }
 });
+// clang-format on
 // clang-format on
 
 namespace rapport::web {
@@ -113,12 +125,14 @@ void install_lms(rapport::ui::AppServices& services) {
     lms_call("sessionFinished", result.dump(-1, ' ', false, json::error_handler_t::replace));
   };
   auto finished = services.session_finished;
-  services.session_finished = [finished, report](const Dialogue& d, const SessionScore& score, const SessionRecord& rec) {
+  services.session_finished = [finished, report](const Dialogue& d, const SessionScore& score,
+                                                 const SessionRecord& rec) {
     if (finished) finished(d, score, rec);
     report(d, score, rec);
   };
   auto rescored = services.session_rescored;
-  services.session_rescored = [rescored, report](const Dialogue& d, const SessionScore& score, const SessionRecord& rec) {
+  services.session_rescored = [rescored, report](const Dialogue& d, const SessionScore& score,
+                                                 const SessionRecord& rec) {
     if (rescored) rescored(d, score, rec);
     report(d, score, rec);
   };

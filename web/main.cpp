@@ -98,12 +98,13 @@ void load_scenarios(std::vector<rapport::Scenario>& out, std::vector<std::string
       continue;
     }
     rapport::LoadResult r = rapport::load_scenario(read_file(path), name);
-    if (r.ok()) out.push_back(std::move(*r.scenario));
-    else errors.insert(errors.end(), r.errors.begin(), r.errors.end());
+    if (r.ok())
+      out.push_back(std::move(*r.scenario));
+    else
+      errors.insert(errors.end(), r.errors.begin(), r.errors.end());
   }
-  std::stable_sort(out.begin(), out.end(), [](const rapport::Scenario& a, const rapport::Scenario& b) {
-    return a.difficulty < b.difficulty;
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const rapport::Scenario& a, const rapport::Scenario& b) { return a.difficulty < b.difficulty; });
 }
 
 /// Every text a library card may draw, for the first frame's glyphs.
@@ -149,8 +150,8 @@ void sync_size() {
   if (dpr != g->dpr || restyle) {
     g->dpr = dpr;
     rapport::web::set_input_scale(dpr);
-    rapport::ui::apply_theme(g->theme, g->fonts, dpr * g->app.ui_scale(), rapport::ui::parse_theme(g->app.settings().theme),
-                             g->glyphs, g->card_text);
+    rapport::ui::apply_theme(g->theme, g->fonts, dpr * g->app.ui_scale(),
+                             rapport::ui::parse_theme(g->app.settings().theme), g->glyphs, g->card_text);
     if (g->app.options().touch) rapport::ui::use_touch_scrollbars(dpr * g->app.ui_scale());
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -174,7 +175,9 @@ std::string hits_json() {
   return hits.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);  // a label may hold cut text
 }
 
+// clang-format off
 EM_JS(void, js_reload, (), { window.location.reload(); });
+// clang-format on
 
 void enter_recovery(const char* where, const std::string& what) {
   rapport::web::console_error(std::string("Rapport: ") + where + " failed: " + what);
@@ -318,14 +321,19 @@ void app_frame() {
   }
 }
 
+// clang-format off
 EM_JS(int, js_coarse_pointer, (), {
   return window.matchMedia && window.matchMedia('(pointer: coarse)').matches ? 1 : 0;
 });
+// clang-format on
 
+// clang-format off
 EM_JS(int, js_reduced_motion, (), {
   return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
 });
+// clang-format on
 
+// clang-format off
 EM_JS(char*, js_query, (), {
   var s = window.location.search || "";
   var n = lengthBytesUTF8(s) + 1;
@@ -333,18 +341,23 @@ EM_JS(char*, js_query, (), {
   stringToUTF8(s, p, n);
   return p;
 });
+// clang-format on
 
 // postMessage to the embedding page, only to the origin the page was configured with.
+// clang-format off
 EM_JS(void, js_post_to_parent, (const char* origin, const char* json), {
   try {
     if (window.parent && window.parent !== window) window.parent.postMessage(JSON.parse(UTF8ToString(json)), UTF8ToString(origin));
   } catch (e) {}
 });
+// clang-format on
 
+// clang-format off
 EM_JS(void, js_pick_file, (), {
   var input = document.getElementById('scenario-file');
   if (input) input.click();
 });
+// clang-format on
 
 EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
   wake();
@@ -410,7 +423,9 @@ int main() {
   attrs.enableExtensionsByDefault = false;
   EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context(kCanvas, &attrs);
   if (ctx <= 0) {
+    // clang-format off
     EM_ASM({ if (window.rapportShell) window.rapportShell.fail('WebGL2 could not be started in this browser.'); });
+    // clang-format on
     return 1;
   }
   emscripten_webgl_make_context_current(ctx);
@@ -442,11 +457,11 @@ int main() {
   g->options.reduced_motion = js_reduced_motion() != 0;
   g->options.lms_review = rapport::web::lms_connected() && rapport::web::lms_review_mode();
   rapport::ui::AppServices services;
-  g->storage = std::make_unique<rapport::ProgressStorage>(rapport::ProgressStorageDesc{
-      .local = &g->store,
-      .lms = rapport::web::lms_connected() ? &g->lms_field : nullptr,
-      .lms_review = rapport::web::lms_review_mode(),
-      .kiosk = g->options.kiosk});
+  g->storage = std::make_unique<rapport::ProgressStorage>(
+      rapport::ProgressStorageDesc{.local = &g->store,
+                                   .lms = rapport::web::lms_connected() ? &g->lms_field : nullptr,
+                                   .lms_review = rapport::web::lms_review_mode(),
+                                   .kiosk = g->options.kiosk});
   services.store = &g->storage->store();
   if (!g->options.parent_origin.empty()) {
     services.session_finished = [](const rapport::Dialogue& d, const rapport::SessionScore& score,

@@ -9,25 +9,37 @@
 #include "theme.h"
 
 // clang-format off
+// clang-format off
 EM_JS(void, js_sync_fields, (const char* json), {
   if (window.rapportPage) window.rapportPage.syncFields(JSON.parse(UTF8ToString(json)));
 });
+// clang-format on
+// clang-format off
 EM_JS(int, js_field_focused, (), {
   return window.rapportPage && window.rapportPage.fieldFocused() ? 1 : 0;
 });
+// clang-format on
+// clang-format off
 EM_JS(void, js_copy, (const char* text), {
   if (window.rapportPage) window.rapportPage.copy(UTF8ToString(text));
 });
+// clang-format on
+// clang-format off
 EM_JS(void, js_download, (const char* name, const char* text), {
   if (window.rapportPage) window.rapportPage.download(UTF8ToString(name), UTF8ToString(text));
 });
+// clang-format on
+// clang-format off
 EM_JS(void, js_open_url, (const char* url), {
   if (window.rapportPage) window.rapportPage.openUrl(UTF8ToString(url));
 });
+// clang-format on
+// clang-format off
 EM_JS(void, js_pick_progress, (), {
   var input = document.getElementById('progress-file');
   if (input) input.click();
 });
+// clang-format on
 // clang-format on
 
 namespace rapport::web {

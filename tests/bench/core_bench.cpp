@@ -105,8 +105,10 @@ void BM_Scenario_ReadAll(benchmark::State& state) {
   const auto& files = scenario_files();
   for (auto _ : state)
     for (const auto& f : files) {
-      if constexpr (kCardsOnly) benchmark::DoNotOptimize(rapport::read_scenario_card(f.text));
-      else benchmark::DoNotOptimize(rapport::load_scenario(f.text, f.name));
+      if constexpr (kCardsOnly)
+        benchmark::DoNotOptimize(rapport::read_scenario_card(f.text));
+      else
+        benchmark::DoNotOptimize(rapport::load_scenario(f.text, f.name));
     }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * files.size()));
 }

@@ -72,16 +72,17 @@ TEST(BadInput, TruncatedScenarioIsNotValidJson) {
 TEST(BadInput, DeeplyNestedArraysAreRefusedWithoutCrashing) {
   // Nothing we write nests deeper than a few levels: deeper input is refused before parsing,
   // with a message that says so.
-  for (const std::string& text : {nested_arrays(kDeepNesting),
-                                  "{\"format_version\":1,\"id\":" + nested_arrays(kDeepNesting) + "}",
-                                  std::string(kDeepNesting, '[')}) {
+  for (const std::string& text :
+       {nested_arrays(kDeepNesting), "{\"format_version\":1,\"id\":" + nested_arrays(kDeepNesting) + "}",
+        std::string(kDeepNesting, '[')}) {
     LoadResult r = load_scenario(text, "deep.json");
     ASSERT_FALSE(r.ok());
     EXPECT_TRUE(any_error_contains(r, "deep.json: /: nested more than 128 levels deep")) << all_errors(r);
   }
   // Just inside the limit, the usual errors apply.
   LoadResult shallow = load_scenario(nested_arrays(100), "shallow.json");
-  EXPECT_TRUE(any_error_contains(shallow, "shallow.json: /: expected an object, found an array")) << all_errors(shallow);
+  EXPECT_TRUE(any_error_contains(shallow, "shallow.json: /: expected an object, found an array"))
+      << all_errors(shallow);
 }
 
 TEST(BadInput, DeeplyNestedObjectsAreRefusedWithoutCrashing) {
@@ -100,7 +101,8 @@ TEST(BadInput, DeeplyNestedObjectsAreRefusedWithoutCrashing) {
 // A malformed code count is dropped; the session (and its score) is kept.
 TEST(BadInput, MalformedCodeCountsKeepTheSession) {
   MemoryProgressStore store;
-  store.write(kProgressKey, "{\"format_version\":1,\"sessions\":[{\"id\":\"a\",\"scenario\":\"x\",\"score\":1,\"codes\":[1,2]}]}");
+  store.write(kProgressKey,
+              "{\"format_version\":1,\"sessions\":[{\"id\":\"a\",\"scenario\":\"x\",\"score\":1,\"codes\":[1,2]}]}");
   ProgressBook book(store);
   book.load();
   ASSERT_EQ(book.record().sessions.size(), 1u);

@@ -252,10 +252,11 @@ TEST(RoadmapModel, ShippedMapsAreLocallyUncrossed) {
         if (map.boxes[a].column != map.boxes[b].column || map.boxes[b].row != map.boxes[a].row + 1) continue;
         ConversationMap swapped = map;
         std::swap(swapped.boxes[a].row, swapped.boxes[b].row);
-        EXPECT_GE(count_crossings(swapped), crossings) << id << ": swapping " << map.boxes[a].id << " and " << map.boxes[b].id;
+        EXPECT_GE(count_crossings(swapped), crossings)
+            << id << ": swapping " << map.boxes[a].id << " and " << map.boxes[b].id;
       }
-    std::cout << "     " << id << ": " << map.boxes.size() << " boxes, " << map.edges.size() << " arrows, "
-              << crossings << " crossings\n";
+    std::cout << "     " << id << ": " << map.boxes.size() << " boxes, " << map.edges.size() << " arrows, " << crossings
+              << " crossings\n";
   }
 }
 

@@ -196,7 +196,8 @@ TEST(ScenarioLint, RequiredFlagThatNothingSetsIsReported) {
   s.nodes[0].replies[0].requires_flags.push_back("no_such_flag");
   std::vector<std::string> errors = lint_scenario(s, "x.json");
   ASSERT_EQ(errors.size(), 1u);
-  EXPECT_EQ(errors[0], "x.json: /nodes/0/replies/0/requires/0: flag 'no_such_flag' is never set by a prep option or reply");
+  EXPECT_EQ(errors[0],
+            "x.json: /nodes/0/replies/0/requires/0: flag 'no_such_flag' is never set by a prep option or reply");
 }
 
 }  // namespace

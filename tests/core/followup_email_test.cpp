@@ -126,8 +126,9 @@ TEST(FollowUpIssue16, ClientStepsAreWhatTheClientSaidNotOrders) {
   Scenario s = load_shipped("questioned-advice");
   Dialogue d = play(s, kBreakthrough);
   std::string email = followup_example(d, "Sam").text;
-  EXPECT_NE(email.find("- You said you would review the plan with the Leeds and Wakefield depot managers, by Tuesday.\n"),
-            std::string::npos)
+  EXPECT_NE(
+      email.find("- You said you would review the plan with the Leeds and Wakefield depot managers, by Tuesday.\n"),
+      std::string::npos)
       << email;
   EXPECT_NE(email.find("- We agreed to write the board paper together, next Wednesday.\n"), std::string::npos) << email;
   EXPECT_NE(email.find("- I will draft the pilot plan with your dispatch targets, by Friday.\n"), std::string::npos);
@@ -139,8 +140,8 @@ TEST(FollowUpIssue16, RuptureGivesARepairEmailAndPartialATentativeOne) {
   ASSERT_EQ(rupture.ending()->kind, "rupture");
   std::string repair = followup_example(rupture, "Sam").text;
   EXPECT_EQ(repair.rfind(default_followup_template("rupture").subject + "\n\n", 0), 0u) << repair;
-  for (const char* words : {"I am sorry about how our conversation went", "that part is mine to own",
-                            "talk again", "no pressure"})
+  for (const char* words :
+       {"I am sorry about how our conversation went", "that part is mine to own", "talk again", "no pressure"})
     EXPECT_NE(repair.find(words), std::string::npos) << words << "\n" << repair;
   EXPECT_EQ(repair.find("What we agreed"), std::string::npos) << repair;
   EXPECT_EQ(repair.find("Thank you for making the time"), std::string::npos) << repair;
@@ -193,8 +194,10 @@ TEST(FollowUpIssue16, SignatureUsesTheSettingsNameOrAPlaceholder) {
 TEST(FollowUpIssue16, NonAsciiNameIsKeptExactly) {
   Scenario s = load_shipped("questioned-advice");
   Dialogue d = play(s, kBreakthrough);
-  const std::string name = "Zo\xC3\xAB \xC3\x91\xC3\xBA\xC3\xB1" "ez-\xE6\x9D\x8E \xD9\x84\xD9\x8A\xD9\x84\xD9\x89 "
-                           "\xF0\x9F\x99\x82";  // "Zoë Ñúñez-李 ليلى 🙂"
+  const std::string name =
+      "Zo\xC3\xAB \xC3\x91\xC3\xBA\xC3\xB1"
+      "ez-\xE6\x9D\x8E \xD9\x84\xD9\x8A\xD9\x84\xD9\x89 "
+      "\xF0\x9F\x99\x82";  // "Zoë Ñúñez-李 ليلى 🙂"
   EXPECT_EQ(clean_learner_name(name), name);
   // Stored in the progress record's settings and read back exactly.
   MemoryProgressStore store;
@@ -219,8 +222,8 @@ TEST(FollowUpIssue16, NonAsciiNameIsKeptExactly) {
   EXPECT_EQ(clean_learner_name("a" + long_name).size(), 119u);
   // A wrong-typed name is refused like the other settings.
   std::vector<std::string> problems;
-  auto record = progress_from_json_text(R"({"format_version":2,"sessions":[],"settings":{"learner_name":7}})",
-                                        nullptr, &problems);
+  auto record = progress_from_json_text(R"({"format_version":2,"sessions":[],"settings":{"learner_name":7}})", nullptr,
+                                        &problems);
   ASSERT_TRUE(record);
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_NE(problems[0].find("learner_name"), std::string::npos) << problems[0];

@@ -334,8 +334,8 @@ std::string run(const std::string& command) {
 }
 
 TEST(FollowUp, CliPrintsDefaultEmail) {
-  std::string out =
-      run(std::string(RAPPORT_CLI) + " play scenarios/questioned-advice.json --authored-order --choose 1,1,1,2,1,1,1,1 --followup");
+  std::string out = run(std::string(RAPPORT_CLI) +
+                        " play scenarios/questioned-advice.json --authored-order --choose 1,1,1,2,1,1,1,1 --followup");
   size_t at = out.find("FOLLOWUP:\n");
   ASSERT_NE(at, std::string::npos) << out;
   std::string email = out.substr(at);
@@ -352,7 +352,8 @@ TEST(FollowUp, CliUsesScenarioOwnTemplate) {
       {"body", "Dear {{client.name}},\n{{#next_steps}}* {{text}} ({{due}})\n{{/next_steps}}{{learner.name}}\n"}};
   auto path = std::filesystem::temp_directory_path() / "rapport-followup-test-scenario.json";
   std::ofstream(path) << doc.dump(2);
-  std::string out = run(std::string(RAPPORT_CLI) + " play " + path.string() + " --authored-order --choose 1,1,1,2,1,1,1,1 --followup");
+  std::string out = run(std::string(RAPPORT_CLI) + " play " + path.string() +
+                        " --authored-order --choose 1,1,1,2,1,1,1,1 --followup");
   std::filesystem::remove(path);
   EXPECT_NE(out.find("FOLLOWUP:\nRe: Why should we trust your numbers?\n\nDear Dana Okafor,\n"), std::string::npos)
       << out;
@@ -376,8 +377,8 @@ std::string with_followup(const json& followup) {
 // subject and closed in the body loaded; rendering them one at a time then failed and the
 // learner got a blank email. The two parsers also disagreed on whether `subject` is required.
 TEST(FollowUp, SubjectAndBodyAreValidatedSeparatelyOnLoad) {
-  LoadResult split = load_scenario(with_followup({{"subject", "Re: {{#partial}}our talk"}, {"body", "{{/partial}}Hi"}}),
-                                   "split.json");
+  LoadResult split =
+      load_scenario(with_followup({{"subject", "Re: {{#partial}}our talk"}, {"body", "{{/partial}}Hi"}}), "split.json");
   ASSERT_FALSE(split.ok());
   EXPECT_NE(split.errors.front().find("/followup/subject"), std::string::npos) << split.errors.front();
 

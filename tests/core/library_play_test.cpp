@@ -30,11 +30,14 @@ std::vector<std::string> shipped_ids() {
 
 bool consistent(MiCode c) {
   switch (c) {
-    case MiCode::OpenQuestion: case MiCode::SimpleReflection: case MiCode::ComplexReflection: case MiCode::Affirm:
-    case MiCode::EmphasizeAutonomy: case MiCode::SeekCollaboration: case MiCode::PersuadeWithPermission:
-      return true;
-    default:
-      return false;
+    case MiCode::OpenQuestion:
+    case MiCode::SimpleReflection:
+    case MiCode::ComplexReflection:
+    case MiCode::Affirm:
+    case MiCode::EmphasizeAutonomy:
+    case MiCode::SeekCollaboration:
+    case MiCode::PersuadeWithPermission: return true;
+    default: return false;
   }
 }
 
@@ -47,7 +50,12 @@ struct RandomPlay {
 
 std::vector<RandomPlay> random_plays(const Scenario& s, int n) {
   std::uint64_t x = 0x9E3779B97F4A7C15ull;
-  auto next = [&] { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x; };
+  auto next = [&] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
   std::vector<RandomPlay> out;
   for (int p = 0; p < n; ++p) {
     Dialogue d(s, static_cast<std::uint32_t>(next() | 1u));
@@ -73,8 +81,8 @@ TEST(Library, DiscordSticksInEveryScenario) {
     for (const RandomPlay& r : random_plays(s, 200)) {
       if (r.inconsistent < kDiscordLimit) continue;
       ++discordant;
-      EXPECT_NE(r.ending_kind, "breakthrough") << id << ": a breakthrough after " << r.inconsistent
-                                                << " MI-inconsistent replies";
+      EXPECT_NE(r.ending_kind, "breakthrough")
+          << id << ": a breakthrough after " << r.inconsistent << " MI-inconsistent replies";
     }
     EXPECT_GT(discordant, 0) << id << ": random play never tried two MI-inconsistent replies";
   }
@@ -150,8 +158,10 @@ std::vector<std::string> words_of(const std::string& text) {
   std::string w;
   for (char c : text) {
     const unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalpha(u) || c == '\'') w += static_cast<char>(std::tolower(u));
-    else if (!w.empty()) out.push_back(std::move(w)), w.clear();
+    if (std::isalpha(u) || c == '\'')
+      w += static_cast<char>(std::tolower(u));
+    else if (!w.empty())
+      out.push_back(std::move(w)), w.clear();
   }
   if (!w.empty()) out.push_back(w);
   return out;
@@ -179,7 +189,8 @@ TEST(Library, HouseRulesForReplies) {
     }
     EXPECT_GE(change, 2) << id << ": change talk is tagged on the client's lines";
     EXPECT_GE(sustain, 1) << id << ": sustain talk is tagged on the client's lines";
-    for (const Ending& e : s.endings) EXPECT_FALSE(e.client_says.empty()) << id << ": ending " << e.id << " has no last words";
+    for (const Ending& e : s.endings)
+      EXPECT_FALSE(e.client_says.empty()) << id << ": ending " << e.id << " has no last words";
   }
   std::sort(lengths.begin(), lengths.end());
   ASSERT_FALSE(lengths.empty());

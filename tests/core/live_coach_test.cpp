@@ -94,7 +94,8 @@ TEST(LiveCoach, QuestionsWithoutReflectionsAskForAReflection) {
   LiveCoaching c = after(s, {kOpen, kClosed, kOpen});
   EXPECT_NE(c.next.find("Reflect what you heard"), std::string::npos) << c.next;
   EXPECT_NE(c.why.find("3 questions and reflected 0 times"), std::string::npos) << c.why;
-  EXPECT_EQ(after(s, {kOpen}).next.find("Reflect what you heard"), std::string::npos) << "one question is not a pattern";
+  EXPECT_EQ(after(s, {kOpen}).next.find("Reflect what you heard"), std::string::npos)
+      << "one question is not a pattern";
 }
 
 TEST(LiveCoach, SimpleReflectionsAskForDepth) {

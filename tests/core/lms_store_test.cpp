@@ -37,11 +37,25 @@ SessionRecord played(const std::string& scenario, int n, int score) {
 nlohmann::json unfinished(const std::string& scenario, int replies) {
   nlohmann::json turns = nlohmann::json::array();
   for (int i = 0; i < replies; ++i)
-    turns.push_back({{"node", "n"}, {"client", "c"}, {"reply", "r"}, {"code", "open_question"}, {"typed", false},
-                     {"choice", 0}, {"state", nlohmann::json::object()}});
-  return {{"format_version", 1}, {"scenario", scenario}, {"phase", "conversation"}, {"prep", {"a"}},
-          {"state", nlohmann::json::object()}, {"start_state", nlohmann::json::object()}, {"flags", nlohmann::json::array()},
-          {"node", "n"}, {"ending", ""}, {"client", "c"}, {"points", nlohmann::json::array()}, {"turns", turns}};
+    turns.push_back({{"node", "n"},
+                     {"client", "c"},
+                     {"reply", "r"},
+                     {"code", "open_question"},
+                     {"typed", false},
+                     {"choice", 0},
+                     {"state", nlohmann::json::object()}});
+  return {{"format_version", 1},
+          {"scenario", scenario},
+          {"phase", "conversation"},
+          {"prep", {"a"}},
+          {"state", nlohmann::json::object()},
+          {"start_state", nlohmann::json::object()},
+          {"flags", nlohmann::json::array()},
+          {"node", "n"},
+          {"ending", ""},
+          {"client", "c"},
+          {"points", nlohmann::json::array()},
+          {"turns", turns}};
 }
 
 std::vector<std::string> ids(const ProgressRecord& r) {

@@ -24,12 +24,12 @@ using testing::source_path;
 
 /// One learner turn on the main path and the client line that answered it.
 struct PathTurn {
-  std::string stage;    // the roadmap stage of the node the reply answered
+  std::string stage;  // the roadmap stage of the node the reply answered
   MiCode code = MiCode::Other;
-  bool asks = false;    // the reply's text asks something ("?")
-  bool ask_give_ask = false;  // one reply that asks, says something, then asks again
-  bool client_asked = false;  // the client's line before the reply asked the learner something
-  bool tells = false;         // the reply has a sentence that is not a question
+  bool asks = false;                // the reply's text asks something ("?")
+  bool ask_give_ask = false;        // one reply that asks, says something, then asks again
+  bool client_asked = false;        // the client's line before the reply asked the learner something
+  bool tells = false;               // the reply has a sentence that is not a question
   bool asks_after_telling = false;  // ... and asks something after it
   Talk answer = Talk::Neutral;
   int trust_after = 0;
@@ -58,7 +58,8 @@ MainPath play_main_path(const std::string& id) {
   for (size_t step = 0; d.phase() == Phase::Prepare; ++step) {
     const PrepStep* ps = d.prep_step();
     size_t pick = 0;
-    if (step < parsed.plan->prep.size()) pick = static_cast<size_t>(parsed.plan->prep[step] - 1);
+    if (step < parsed.plan->prep.size())
+      pick = static_cast<size_t>(parsed.plan->prep[step] - 1);
     else
       for (size_t o = 0; o < ps->options.size(); ++o)
         if (ps->options[o].recommended) pick = o;
@@ -147,7 +148,8 @@ TEST(MainPath, InformationComesElicitProvideElicit) {
       const auto& give = p.turns[i];
       if (!provides(give)) continue;
       if (give.ask_give_ask) epe = true;
-      bool elicited = give.client_asked || (i > 0 && (p.turns[i - 1].asks || p.turns[i - 1].code == MiCode::SeekCollaboration));
+      bool elicited =
+          give.client_asked || (i > 0 && (p.turns[i - 1].asks || p.turns[i - 1].code == MiCode::SeekCollaboration));
       bool asks_after = give.asks_after_telling || (i + 1 < p.turns.size() && p.turns[i + 1].asks);
       epe = epe || (elicited && asks_after);
     }

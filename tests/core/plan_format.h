@@ -115,9 +115,12 @@ inline ParseResult parse_plan(const std::string& text, const std::string& file) 
     } else if (word == "score") {
       ScoreBound bound;
       bound.line = line_no;
-      if (rest.rfind(">=", 0) == 0) bound.at_least = true;
-      else if (rest.rfind("<=", 0) == 0) bound.at_least = false;
-      else return fail(line_no, "expected 'score >= <n>' or 'score <= <n>'");
+      if (rest.rfind(">=", 0) == 0)
+        bound.at_least = true;
+      else if (rest.rfind("<=", 0) == 0)
+        bound.at_least = false;
+      else
+        return fail(line_no, "expected 'score >= <n>' or 'score <= <n>'");
       std::string number = trim(rest.substr(2));
       if (number.empty() || number.size() > 3 || number.find_first_not_of("0123456789") != std::string::npos)
         return fail(line_no, "expected a score from 0 to 100");

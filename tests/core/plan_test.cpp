@@ -23,11 +23,11 @@ namespace {
 using testing::read_text;
 using testing::source_path;
 
+using testing::parse_plan;
+using testing::ParseResult;
+using testing::plan_files;
 using testing::PlanSpec;
 using testing::PlanStep;
-using testing::ParseResult;
-using testing::parse_plan;
-using testing::plan_files;
 
 /// Serialises the dialogue to text and restores it into a fresh engine, as a saved session would.
 void save_reload(const Scenario& s, Dialogue& d) {
@@ -65,8 +65,8 @@ void run_plan(const PlanSpec& plan, bool reload) {
     if (reload) ASSERT_NO_FATAL_FAILURE(save_reload(s, d));
     // A client line may follow the last reply: the client's last words (the ending's client_says).
     if (st.kind != PlanStep::Kind::Client || d.phase() != Phase::Ended)
-      ASSERT_EQ(d.phase(), Phase::Conversation)
-          << f << ":" << st.line << ": the conversation already ended at '" << (d.ending() ? d.ending()->id : "?") << "'";
+      ASSERT_EQ(d.phase(), Phase::Conversation) << f << ":" << st.line << ": the conversation already ended at '"
+                                                << (d.ending() ? d.ending()->id : "?") << "'";
     if (st.kind == PlanStep::Kind::Client) {
       EXPECT_NE(d.client_line().find(st.text), std::string::npos)
           << f << ":" << st.line << ": expected the client to say \"" << st.text << "\" at '"
@@ -85,8 +85,10 @@ void run_plan(const PlanSpec& plan, bool reload) {
   EXPECT_EQ(d.ending()->kind, plan.ending) << f << ":" << plan.ending_line << ": ended at '" << d.ending()->id << "'";
   SessionScore score = score_session(d);
   for (const auto& b : plan.scores) {
-    if (b.at_least) EXPECT_GE(score.total, b.value) << f << ":" << b.line;
-    else EXPECT_LE(score.total, b.value) << f << ":" << b.line;
+    if (b.at_least)
+      EXPECT_GE(score.total, b.value) << f << ":" << b.line;
+    else
+      EXPECT_LE(score.total, b.value) << f << ":" << b.line;
   }
 }
 
@@ -141,8 +143,8 @@ TEST(PlanFormat, CommentsAndQuotedHashesAreHandled) {
 }
 
 TEST(PlanFormat, AWrongExpectationIsCaught) {
-  ParseResult r = parse_plan("scenario questioned-advice\nclient \"nothing like this\"\nchoose 1\nending rupture\n",
-                             "wrong.plan");
+  ParseResult r =
+      parse_plan("scenario questioned-advice\nclient \"nothing like this\"\nchoose 1\nending rupture\n", "wrong.plan");
   ASSERT_TRUE(r.plan.has_value()) << r.error;
   ::testing::TestPartResultArray failures;
   {

@@ -86,7 +86,8 @@ TEST(Progress, FullQuotaTrimsOldTranscriptsAndSaysSo) {
   MemoryProgressStore store(2600);
   ProgressBook book(store);
   book.load();
-  for (int i = 0; i < 4; ++i) book.add_session(session("s" + std::to_string(i), "x", 50 + i, "2026-11-0" + std::to_string(i + 1)));
+  for (int i = 0; i < 4; ++i)
+    book.add_session(session("s" + std::to_string(i), "x", 50 + i, "2026-11-0" + std::to_string(i + 1)));
   std::vector<std::string> notices = book.take_notices();
   ASSERT_FALSE(notices.empty());
   EXPECT_NE(notices[0].find("transcripts of older sessions were removed"), std::string::npos);
@@ -147,7 +148,8 @@ TEST(Progress, FailedBackupNeverOverwritesTheOriginal) {
   EXPECT_EQ(notices[0].find("kept aside under"), std::string::npos) << "it was not kept aside: " << notices[0];
   EXPECT_NE(notices[0].find("will not save over the original"), std::string::npos) << notices[0];
   EXPECT_TRUE(book.holding_original());
-  EXPECT_FALSE(book.add_session(SessionRecord{.id = "n", .scenario = "budget-cut", .finished = "2026-11-03T00:00:00Z"}));
+  EXPECT_FALSE(
+      book.add_session(SessionRecord{.id = "n", .scenario = "budget-cut", .finished = "2026-11-03T00:00:00Z"}));
   EXPECT_EQ(store.read(kProgressKey), future) << "the only copy was overwritten";
   EXPECT_FALSE(book.take_notices().empty());
   // Once there is room for the copy, saving goes ahead with the original kept aside.
@@ -190,7 +192,8 @@ TEST(Progress, WrongTypedSettingsAndUnfinishedAreSetAsideNotThrown) {
 }
 
 TEST(Progress, UnfinishedSessionsOfTheWrongShapeAreRefusedAtLoad) {
-  for (const char* unfinished : {R"({"scenario":"x","phase":"prepare"})", R"({"format_version":1,"scenario":"x",)"
+  for (const char* unfinished : {R"({"scenario":"x","phase":"prepare"})",
+                                 R"({"format_version":1,"scenario":"x",)"
                                  R"("phase":"talking","prep":[],"state":{},"start_state":{},"flags":[],"node":"",)"
                                  R"("ending":"","client":"","points":[],"turns":[]})",
                                  R"({"scenario":"x","replay":{"turns":[{"choice":"one"}]}})", "[1,2]", "7"}) {
@@ -215,7 +218,8 @@ TEST(Progress, HugeIntegersAreRangeErrorsNotWrapped) {
   std::string error;
   EXPECT_FALSE(progress_from_json_text(R"({"format_version":18446744073709551617,"sessions":[]})", &error));
   EXPECT_FALSE(progress_from_json_text(R"({"format_version":2,"sessions":[{"id":"a","scenario":"b",)"
-                                       R"("score":18446744073709551615}]})", &error));
+                                       R"("score":18446744073709551615}]})",
+                                       &error));
   EXPECT_NE(error.find("score outside 0 to 100"), std::string::npos) << error;
 }
 

@@ -267,8 +267,10 @@ TEST(ReplyCoder, CommittedWeightsMatchAFreshTrainingRun) {
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
     const std::string text = read_file(out);
     ASSERT_FALSE(text.empty());
-    if (run == 0) first = text;
-    else EXPECT_TRUE(text == first) << "two training runs differ: the trainer is not deterministic";
+    if (run == 0)
+      first = text;
+    else
+      EXPECT_TRUE(text == first) << "two training runs differ: the trainer is not deterministic";
   }
   EXPECT_TRUE(first == read_file(fs::path(RAPPORT_SOURCE_DIR) / "core/reply_coder_weights.inc"))
       << "core/reply_coder_weights.inc is stale: run build/native/train_coder and rebuild";

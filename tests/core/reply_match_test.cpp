@@ -15,7 +15,8 @@ namespace {
 TEST(ReplyMatch, SimilarityRanksCloseWordingAboveUnrelated) {
   const std::string authored = "So the depot move worries you because Leeds already misses its dispatch window.";
   EXPECT_DOUBLE_EQ(reply_similarity(authored, authored), 1.0);
-  const double close = reply_similarity("You're worried Leeds keeps missing its dispatch window after the depot move", authored);
+  const double close =
+      reply_similarity("You're worried Leeds keeps missing its dispatch window after the depot move", authored);
   const double far = reply_similarity("What matters most to the board in September?", authored);
   EXPECT_GE(close, kReplyMatchThreshold);
   EXPECT_LT(far, kReplyMatchThreshold);
@@ -51,7 +52,8 @@ TEST(ReplyMatch, NothingCloseFallsBackToTheClassReaction) {
   Scenario s = testing::load_shipped("questioned-advice");
   Dialogue d(s);
   while (d.phase() == Phase::Prepare) d.choose_prep(0);
-  EXPECT_FALSE(closest_reply(*d.node(), d.offered(), "How was the drive over here this morning?", MiCode::OpenQuestion));
+  EXPECT_FALSE(
+      closest_reply(*d.node(), d.offered(), "How was the drive over here this morning?", MiCode::OpenQuestion));
 }
 
 TEST(ReplyMatch, AMonologueLosesTheClientWhateverItsCode) {

@@ -17,9 +17,14 @@ std::string clean(std::string_view s) {
 }
 
 TEST(ReplyText, FoldsTypography) {
-  EXPECT_EQ(clean("You\xE2\x80\x99re weighing \xC2\xA3" "450\xC2\xA0" "against it\xE2\x80\xA6"),
-            "You're weighing \xC2\xA3" "450 against it...");
-  EXPECT_EQ(clean("\xE2\x80\x9C" "Fine,\xE2\x80\x9D she said\xEF\xBC\x9F"), "\"Fine,\" she said?");
+  EXPECT_EQ(clean("You\xE2\x80\x99re weighing \xC2\xA3"
+                  "450\xC2\xA0"
+                  "against it\xE2\x80\xA6"),
+            "You're weighing \xC2\xA3"
+            "450 against it...");
+  EXPECT_EQ(clean("\xE2\x80\x9C"
+                  "Fine,\xE2\x80\x9D she said\xEF\xBC\x9F"),
+            "\"Fine,\" she said?");
 }
 
 TEST(ReplyText, RemovesFillersAndTranscriptionMarks) {
@@ -48,14 +53,21 @@ TEST(ReplyText, KeepsABackchannelMadeOfFillers) {
 }
 
 TEST(ReplyText, LeavesOtherScriptsAndEmojiAlone) {
-  EXPECT_EQ(clean("\xC3\x87" "a va? \xE4\xBD\xA0\xE5\xA5\xBD \xF0\x9F\x98\x8A"), "\xC3\x87" "a va? \xE4\xBD\xA0\xE5\xA5\xBD \xF0\x9F\x98\x8A");
+  EXPECT_EQ(clean("\xC3\x87"
+                  "a va? \xE4\xBD\xA0\xE5\xA5\xBD \xF0\x9F\x98\x8A"),
+            "\xC3\x87"
+            "a va? \xE4\xBD\xA0\xE5\xA5\xBD \xF0\x9F\x98\x8A");
 }
 
 TEST(ReplyText, CurlyAndStraightApostrophesCodeAlike) {
-  const auto curly = classify_reply("You\xE2\x80\x99re weighing \xC2\xA3" "450 against the risk of waiting.",
-                                    "I don't know if I can spend that.");
-  const auto straight = classify_reply("You're weighing \xC2\xA3" "450 against the risk of waiting.",
-                                       "I don't know if I can spend that.");
+  const auto curly = classify_reply(
+      "You\xE2\x80\x99re weighing \xC2\xA3"
+      "450 against the risk of waiting.",
+      "I don't know if I can spend that.");
+  const auto straight = classify_reply(
+      "You're weighing \xC2\xA3"
+      "450 against the risk of waiting.",
+      "I don't know if I can spend that.");
   EXPECT_EQ(curly.code, straight.code);
   EXPECT_FLOAT_EQ(curly.confidence, straight.confidence);
 }

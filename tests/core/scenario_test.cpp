@@ -159,8 +159,8 @@ TEST(Scenario, BadFilesAreRejectedNamingThePointer) {
     EXPECT_FALSE(r.ok()) << name << " was accepted";
     EXPECT_FALSE(r.scenario.has_value()) << name;
     std::string pointer = expected[name].get<std::string>();
-    EXPECT_TRUE(names_pointer(r.errors, path, pointer))
-        << name << " should be rejected at " << pointer << "; got:\n" << join(r.errors);
+    EXPECT_TRUE(names_pointer(r.errors, path, pointer)) << name << " should be rejected at " << pointer << "; got:\n"
+                                                        << join(r.errors);
   }
   for (const auto& [key, value] : expected.items())
     if (key.size() > 5 && key.substr(key.size() - 5) == ".json")
@@ -244,7 +244,8 @@ TEST(ScenarioCard, IsEmptyWhenACardFieldIsMissingOrWrong) {
   EXPECT_FALSE(read_scenario_card("[1, 2]").has_value());
   EXPECT_FALSE(read_scenario_card(good.substr(0, good.size() / 50)).has_value());
   EXPECT_FALSE(read_scenario_card(std::string(100000, '[')).has_value());
-  for (const auto& name : bad_files()) (void)read_scenario_card(read_text(source_path("tests/data/bad-scenarios/" + name)));
+  for (const auto& name : bad_files())
+    (void)read_scenario_card(read_text(source_path("tests/data/bad-scenarios/" + name)));
 }
 
 TEST(Scenario, SchemaEnumsAgreeWithTheLoader) {

@@ -26,8 +26,10 @@ SessionRecord stored(const nlohmann::json& transcript) {
 TEST(SessionReview, ShowsTheStoredTranscriptExactly) {
   const Scenario s = testing::load_shipped("questioned-advice");
   auto t = nlohmann::json::array();
-  t.push_back({{"client", "Why should I trust this?"}, {"reply", "Vous doutez, et c'est normal \xE2\x80\x94 £20, 这个"},
-               {"code", "complex_reflection"}, {"typed", true}});
+  t.push_back({{"client", "Why should I trust this?"},
+               {"reply", "Vous doutez, et c'est normal \xE2\x80\x94 £20, 这个"},
+               {"code", "complex_reflection"},
+               {"typed", true}});
   t.push_back({{"client", "Hm."}, {"reply", "You signed up to it."}, {"code", "confront"}, {"typed", false}});
   SessionReview r = review_session(stored(t), &s);
   EXPECT_EQ(r.title, s.title);

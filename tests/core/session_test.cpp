@@ -91,7 +91,8 @@ TEST(Session, TheReplayFormRestoresTheSameSessionIncludingTypedAndSelfCodedRepli
   prepare(s);
   ASSERT_TRUE(s.choose(0));
   // As the app sends them: the learner's own choice of code, and the coder's code and first cue.
-  ASSERT_TRUE(s.submit_typed("You’re worried the café launch slips again — £20k is at stake.", MiCode::ComplexReflection,
+  ASSERT_TRUE(s.submit_typed("You’re worried the café launch slips again — £20k is at stake.",
+                             MiCode::ComplexReflection,
                              "you said you meant: " + std::string(code_intent(MiCode::ComplexReflection)), true));
   const CodedReply coded = classify_reply("What would help most this week?", s.dialogue().client_line());
   ASSERT_FALSE(coded.cues.empty());

@@ -207,7 +207,8 @@ TEST(Suspend, LongTypedReplyIsTruncatedNotFatal) {
   Dialogue d(s);
   for (size_t i = 0; i < s.prep.size(); ++i) d.choose_prep(0);
   std::string long_text;
-  while (long_text.size() < 5000) long_text += "I hear that Wakefield matters \xC3\xA9norm\xC3\xA9ment to you & your team. ";
+  while (long_text.size() < 5000)
+    long_text += "I hear that Wakefield matters \xC3\xA9norm\xC3\xA9ment to you & your team. ";
   long_text.resize(5000);
   ASSERT_TRUE(d.submit_typed(long_text, MiCode::ComplexReflection));
   ProgressRecord r;
@@ -329,7 +330,9 @@ TEST(Suspend, ReplayInPreparationAndMismatchesAreReported) {
   EXPECT_EQ(*rebuilt, preparing.to_json());
 
   std::string error;
-  json other = {{"format_version", 1}, {"scenario", "budget-cut"}, {"replay", {{"prep", json::array()}, {"turns", json::array()}}}};
+  json other = {{"format_version", 1},
+                {"scenario", "budget-cut"},
+                {"replay", {{"prep", json::array()}, {"turns", json::array()}}}};
   EXPECT_FALSE(replay_session(s, other, &error));
   EXPECT_NE(error.find("another scenario"), std::string::npos) << error;
 

@@ -24,8 +24,13 @@ TEST(Utf8Text, InitialsTakeWholeCharacters) {
 // The progress screen cut dates at 10 bytes: "2026年3月..." lost half a character, and the hit
 // table's strict dump() threw on it.
 TEST(Utf8Text, PrefixNeverSplitsACharacter) {
-  const std::string date = "2026\xE5\xB9\xB4" "3\xE6\x9C\x88" "5\xE6\x97\xA5";  // 2026年3月5日
-  EXPECT_EQ(utf8_prefix(date, 10), "2026\xE5\xB9\xB4" "3");
+  const std::string date =
+      "2026\xE5\xB9\xB4"
+      "3\xE6\x9C\x88"
+      "5\xE6\x97\xA5";  // 2026年3月5日
+  EXPECT_EQ(utf8_prefix(date, 10),
+            "2026\xE5\xB9\xB4"
+            "3");
   EXPECT_EQ(utf8_prefix(date, 7), "2026\xE5\xB9\xB4");
   EXPECT_EQ(utf8_prefix(date, 6), "2026");
   EXPECT_NO_THROW((void)nlohmann::json(std::string(utf8_prefix(date, 10))).dump());
@@ -55,8 +60,8 @@ TEST(Utf8Text, ScenarioIntegersAreRangeCheckedWithoutWrapping) {
   text.replace(text.find(key), key.size(), "\"effects\":{\"trust\":18446744073709551615}");
   LoadResult r = load_scenario(text, "huge.json");
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.errors.front().find("/effects/trust: expected an integer between -100 and 100"),
-            std::string::npos) << ::testing::PrintToString(r.errors);
+  EXPECT_NE(r.errors.front().find("/effects/trust: expected an integer between -100 and 100"), std::string::npos)
+      << ::testing::PrintToString(r.errors);
   std::string version = doc.dump();
   version.replace(version.find("\"format_version\":1"), 18, "\"format_version\":18446744073709551615");
   r = load_scenario(version, "v.json");

@@ -26,8 +26,10 @@ std::vector<std::string> words_in(const std::string& text) {
   std::string w;
   for (char ch : text) {
     unsigned char c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) || c == '\'' || c >= 0x80) w += static_cast<char>(std::tolower(c));
-    else if (!w.empty()) out.push_back(w), w.clear();
+    if (std::isalnum(c) || c == '\'' || c >= 0x80)
+      w += static_cast<char>(std::tolower(c));
+    else if (!w.empty())
+      out.push_back(w), w.clear();
   }
   if (!w.empty()) out.push_back(w);
   return out;
@@ -125,7 +127,8 @@ TEST(ClientVoice, ClosingsDoNotRepeatAcrossScenarios) {
       for (size_t i = 0; i + 5 <= w.size(); ++i)
         phrases[w[i] + " " + w[i + 1] + " " + w[i + 2] + " " + w[i + 3] + " " + w[i + 4]].insert(v.id);
     }
-  for (const auto& [phrase, ids] : phrases) EXPECT_EQ(ids.size(), 1u) << "\"" << phrase << "\" closes " << ids.size() << " scenarios";
+  for (const auto& [phrase, ids] : phrases)
+    EXPECT_EQ(ids.size(), 1u) << "\"" << phrase << "\" closes " << ids.size() << " scenarios";
 }
 
 }  // namespace

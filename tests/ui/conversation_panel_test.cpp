@@ -23,7 +23,8 @@ TEST_F(Panel, AWideScreenShowsTheClientAndLiveCoachingBesideTheChat) {
   start(1920, 1080, 1.0f);
   to_conversation();
   const Scenario& s = *app_->current();
-  for (const char* label : {"panel:client", "panel:wants", "panel:fears", "panel:brief", "coach:figure:1", "coach:next"})
+  for (const char* label :
+       {"panel:client", "panel:wants", "panel:fears", "panel:brief", "coach:figure:1", "coach:next"})
     ASSERT_NE(find(label), nullptr) << label;
   EXPECT_NE(find("panel:wants")->text.find(s.client.wants), std::string::npos);
   EXPECT_NE(find("panel:fears")->text.find(s.client.fears), std::string::npos);

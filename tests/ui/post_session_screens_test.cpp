@@ -98,7 +98,6 @@ class PostSession : public testing::UiTest {
     ASSERT_NE(follow, nullptr);
     EXPECT_EQ(follow->text, "Follow up: to work on");
   }
-
 };
 
 TEST_F(PostSession, RoadmapAtLaptopSize) {

@@ -30,7 +30,6 @@ class Screens : public testing::UiTest {
     EXPECT_NE(find("client:final")->text.find(app_->dialogue()->ending()->client_says), std::string::npos);
     click("button:Results");
   }
-
 };
 
 TEST_F(Screens, PlaysToTheEndByClicking) {
@@ -49,7 +48,8 @@ TEST_F(Screens, PlaysToTheEndByClicking) {
   auto stored = nlohmann::json::parse(*store_.read(kProgressKey));
   ASSERT_TRUE(app_->dialogue() != nullptr);
   EXPECT_EQ(stored["sessions"][0].value("last_words", ""), app_->dialogue()->client_line());
-  EXPECT_NE(stored["sessions"][0].value("last_words", "").find(app_->dialogue()->ending()->client_says), std::string::npos);
+  EXPECT_NE(stored["sessions"][0].value("last_words", "").find(app_->dialogue()->ending()->client_says),
+            std::string::npos);
   EXPECT_FALSE(announced_.empty());
   click("button:Back to library");
   EXPECT_EQ(app_->screen(), Screen::Home);
@@ -93,7 +93,8 @@ TEST_F(Screens, NumberKeysChooseReplies) {
 }
 
 TEST_F(Screens, EveryScreenDrawsAtPhoneAndKioskSizes) {
-  for (auto [w, h, s] : {std::tuple{390.f * 3, 844.f * 3, 3.0f}, std::tuple{1920.f, 1080.f, 1.0f}, std::tuple{800.f, 600.f, 1.0f}}) {
+  for (auto [w, h, s] :
+       {std::tuple{390.f * 3, 844.f * 3, 3.0f}, std::tuple{1920.f, 1080.f, 1.0f}, std::tuple{800.f, 600.f, 1.0f}}) {
     start(w, h, s);
     frames(2);
     // Every visible widget lies inside the display.
@@ -446,8 +447,8 @@ class RuntimeScenarios : public testing::UiTest {
 // Issue 15, bug 7: a scenario an author loads at run time skipped lint, so a graph with a node no
 // path reaches (or a dead end) was added to the library.
 TEST_F(RuntimeScenarios, AreLintedLikeTheLibrary) {
-  nlohmann::json doc = nlohmann::json::parse(testing::read_text(std::string(RAPPORT_SOURCE_DIR) +
-                                                                "/scenarios/questioned-advice.json"));
+  nlohmann::json doc =
+      nlohmann::json::parse(testing::read_text(std::string(RAPPORT_SOURCE_DIR) + "/scenarios/questioned-advice.json"));
   doc["id"] = "authored";
   nlohmann::json orphan = doc["nodes"][1];
   orphan["id"] = "orphan";

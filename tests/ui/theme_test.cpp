@@ -68,7 +68,9 @@ TEST_F(Fonts, MissingCharactersShowAsABoxNotAQuestionMark) {
 }
 
 TEST_F(Fonts, FirstFrameSetHoldsAsciiSymbolsAndTheGivenTextOnly) {
-  apply_theme(theme_, files_, 1.0f, ThemeKind::Light, GlyphSet::FirstFrame, "Ren\xC3\xA9" "e \xD0\x96");
+  apply_theme(theme_, files_, 1.0f, ThemeKind::Light, GlyphSet::FirstFrame,
+              "Ren\xC3\xA9"
+              "e \xD0\x96");
   for (const ImFont* font : {theme_.fonts.body, theme_.fonts.small, theme_.fonts.heading, theme_.fonts.title}) {
     EXPECT_TRUE(has(font, 'A'));
     EXPECT_TRUE(has(font, '~'));
@@ -100,7 +102,8 @@ TEST_F(Fonts, FirstFrameSetCoversEveryCharacterInTheScreensStrings) {
     for (auto m = std::sregex_iterator(source.begin(), source.end(), escapes); m != std::sregex_iterator(); ++m) {
       std::string bytes;
       const std::string run = m->str();
-      for (size_t i = 0; i + 4 <= run.size(); i += 4) bytes += static_cast<char>(std::stoi(run.substr(i + 2, 2), nullptr, 16));
+      for (size_t i = 0; i + 4 <= run.size(); i += 4)
+        bytes += static_cast<char>(std::stoi(run.substr(i + 2, 2), nullptr, 16));
       for (const char* p = bytes.data(); p < bytes.data() + bytes.size();) {
         ImWchar c = decode(p, bytes.data() + bytes.size());
         if (c < 0x80 || c == IM_UNICODE_CODEPOINT_INVALID) continue;
