@@ -37,7 +37,11 @@ void draw_prepare(App& app) {
     return;
   }
   ImVec2 avail = ImGui::GetContentRegionAvail();
-  if (app.requests().scroll_top) ImGui::SetNextWindowScroll(ImVec2(0, 0));
+  // A new step opens at the top. The brief above is read at step 1: later steps open at the
+  // feedback on the last choice, so that the question and its options are in view in a short
+  // frame (an LMS's, a phone held sideways); on a tall screen the page still shows from the top.
+  const bool new_step = app.requests().scroll_top;
+  if (new_step && d->prep_index() == 0) ImGui::SetNextWindowScroll(ImVec2(0, 0));
   ImGui::BeginChild("##prep_scroll", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
   float margin = t.dp(16);
   float width = std::min(avail.x - 2 * margin, t.dp(760));
@@ -55,6 +59,7 @@ void draw_prepare(App& app) {
                  width);
     ImGui::Dummy(ImVec2(0, t.dp(8)));
   }
+  if (new_step && d->prep_index() > 0) ImGui::SetScrollHereY(0.0f);
   if (d->prep_index() > 0 && app.last_prep_feedback()) {
     // Why the choice just confirmed matters: only after the learner has committed to it.
     const auto& f = *app.last_prep_feedback();
