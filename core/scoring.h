@@ -44,6 +44,10 @@ struct SessionScore {
   int total = 0;                // 0..100, see score_session()
 };
 
+/// A session passes (SCORM "passed") at this score unless the LMS
+/// or the package build (RAPPORT_MASTERY_SCORE, web/lms.js's default) sets another.
+inline constexpr int kDefaultMasteryScore = 70;
+
 /// Scores a session. `followed_up` is whether a follow-up email was completed (0..1 coverage).
 ///
 /// total = round(0.40 * skill + 0.25 * tactics + 0.20 * outcome + 0.15 * final trust), where

@@ -1,8 +1,11 @@
 // Playthrough plans (tests/plans/*.plan): each plan lists the client lines expected, the replies
-// chosen, the ending and a score bound. One parameterised test runs every plan straight through
-// and again in save-reload-continue mode.
+// chosen and the ending. One parameterised test runs every plan straight through and again in
+// save-reload-continue mode; another checks what the scores of a scenario's plans must say about
+// each other (the better conversation scores higher; the main path passes, a rupture does not),
+// rather than bands drawn around the scores they happen to get.
 #include <cctype>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -39,7 +42,8 @@ void save_reload(const Scenario& s, Dialogue& d) {
   d = std::move(fresh);
 }
 
-void run_plan(const PlanSpec& plan, bool reload) {
+/// Plays `plan`; sets `total` to the session's score when it ends.
+void run_plan(const PlanSpec& plan, bool reload, int* total = nullptr) {
   const std::string& f = plan.file;
   Scenario s;
   try {
@@ -84,6 +88,7 @@ void run_plan(const PlanSpec& plan, bool reload) {
                                      << (d.node() ? d.node()->id : "?") << "'";
   EXPECT_EQ(d.ending()->kind, plan.ending) << f << ":" << plan.ending_line << ": ended at '" << d.ending()->id << "'";
   SessionScore score = score_session(d);
+  if (total) *total = score.total;
   for (const auto& b : plan.scores) {
     if (b.at_least)
       EXPECT_GE(score.total, b.value) << f << ":" << b.line;
@@ -110,6 +115,41 @@ std::string plan_test_name(const ::testing::TestParamInfo<Plan::ParamType>& info
 
 INSTANTIATE_TEST_SUITE_P(Plans, Plan, ::testing::Combine(::testing::ValuesIn(plan_files()), ::testing::Bool()),
                          plan_test_name);
+
+// The plans of one scenario: "<id>.plan" is the main path (a breakthrough with the recommended
+// preparation), "<id>.partial" and "<id>.rupture" the canonical other endings, "<id>.weak-prep"
+// the main path after weaker preparation, any other suffix a variant ending as its plan says.
+TEST(Plans, BetterConversationsScoreHigherAndTheMainPathPasses) {
+  std::map<std::string, std::map<std::string, std::pair<int, std::string>>>
+      by_scenario;  // id -> variant -> score, ending
+  for (const std::string& path : plan_files()) {
+    ParseResult parsed = parse_plan(read_text(path), path);
+    ASSERT_TRUE(parsed.plan.has_value()) << parsed.error;
+    int total = -1;
+    ASSERT_NO_FATAL_FAILURE(run_plan(*parsed.plan, false, &total));
+    const std::string stem = std::filesystem::path(path).stem().string();
+    const size_t dot = stem.find('.');
+    const std::string variant = dot == std::string::npos ? "" : stem.substr(dot + 1);
+    by_scenario[parsed.plan->scenario][variant] = {total, parsed.plan->ending};
+  }
+  ASSERT_GE(by_scenario.size(), 12u);
+  for (const auto& [id, plans] : by_scenario) {
+    ASSERT_TRUE(plans.count("")) << id << " has no main plan";
+    ASSERT_TRUE(plans.count("partial") && plans.count("rupture")) << id << " needs a .partial and a .rupture plan";
+    const int main = plans.at("").first;
+    EXPECT_GE(main, kDefaultMasteryScore) << id << ": the main path must pass";
+    EXPECT_GT(plans.at("partial").first, plans.at("rupture").first) << id << ": a partial ending beats a rupture";
+    for (const auto& [variant, result] : plans) {
+      if (variant.empty()) continue;
+      const auto& [score, ending] = result;
+      if (ending == "breakthrough" && variant != "weak-prep")
+        EXPECT_GE(score, kDefaultMasteryScore) << id << "." << variant << ": a breakthrough passes";
+      else
+        EXPECT_LT(score, main) << id << "." << variant << " scores no less than the main path";
+      if (ending == "rupture") EXPECT_LT(score, kDefaultMasteryScore) << id << "." << variant << ": a rupture passes";
+    }
+  }
+}
 
 TEST(PlanFormat, MalformedLineNamesFileAndLine) {
   ParseResult r = parse_plan("scenario questioned-advice\n# fine\nchoose two\n", "bad.plan");
