@@ -15,7 +15,7 @@ namespace {
 
 /// Plays `choices` (0-based offered positions) after prep: recommended options, or the first
 /// option that is not recommended.
-Dialogue play(const Scenario& s, const std::vector<size_t>& choices, bool recommended_prep = true) {
+Dialogue play_session(const Scenario& s, const std::vector<size_t>& choices, bool recommended_prep = true) {
   Dialogue d(s);
   while (d.phase() == Phase::Prepare) {
     const PrepStep* step = d.prep_step();
@@ -43,11 +43,11 @@ const MapBox& box(const ConversationMap& map, const std::string& id) {
   return *it;
 }
 
-const std::vector<size_t> kBreakthrough{0, 0, 0, 1, 0, 0, 0, 0};
+const std::vector<size_t> kMapBreakthrough{0, 0, 0, 1, 0, 0, 0, 0};
 
 TEST(RoadmapModel, BreakthroughIsStrongUntilTheFollowUp) {
   Scenario s = testing::load_shipped("questioned-advice");
-  Dialogue d = play(s, kBreakthrough);
+  Dialogue d = play_session(s, kMapBreakthrough);
   ASSERT_EQ(d.ending()->kind, "breakthrough");
   auto steps = roadmap_steps(s, d, score_session(d));
   std::vector<std::string> ids;
@@ -63,14 +63,14 @@ TEST(RoadmapModel, BreakthroughIsStrongUntilTheFollowUp) {
 
 TEST(RoadmapModel, FollowUpIsStrongOnceTheEmailCoversTheEssentials) {
   Scenario s = testing::load_shipped("questioned-advice");
-  Dialogue d = play(s, kBreakthrough);
+  Dialogue d = play_session(s, kMapBreakthrough);
   auto steps = roadmap_steps(s, d, score_session(d, 1.0));
   EXPECT_EQ(step(steps, "follow_up").status, StepStatus::Strong);
 }
 
 TEST(RoadmapModel, RuptureLeavesLaterStagesNotReached) {
   Scenario s = testing::load_shipped("questioned-advice");
-  Dialogue d = play(s, {2, 2});
+  Dialogue d = play_session(s, {2, 2});
   ASSERT_EQ(d.phase(), Phase::Ended);
   ASSERT_EQ(d.ending()->kind, "rupture");
   auto steps = roadmap_steps(s, d, score_session(d));
@@ -86,7 +86,7 @@ TEST(RoadmapModel, RuptureLeavesLaterStagesNotReached) {
 
 TEST(RoadmapModel, WeakPreparationIsToWorkOn) {
   Scenario s = testing::load_shipped("questioned-advice");
-  Dialogue d = play(s, kBreakthrough, false);
+  Dialogue d = play_session(s, kMapBreakthrough, false);
   auto steps = roadmap_steps(s, d, score_session(d));
   EXPECT_EQ(step(steps, "prepare").status, StepStatus::ToWorkOn);
   EXPECT_EQ(step(steps, "setting").status, StepStatus::ToWorkOn);
@@ -97,7 +97,7 @@ TEST(RoadmapModel, UnfinishedSessionHasNotReachedStages) {
   Dialogue fresh(s);
   auto none = roadmap_steps(s, fresh, score_session(fresh));
   for (const auto& st : none) EXPECT_EQ(st.status, StepStatus::NotReached) << st.id;
-  Dialogue d = play(s, {0});
+  Dialogue d = play_session(s, {0});
   auto steps = roadmap_steps(s, d, score_session(d));
   EXPECT_EQ(step(steps, "open").status, StepStatus::Strong);
   EXPECT_EQ(step(steps, "listen").status, StepStatus::NotReached);
@@ -148,7 +148,7 @@ TEST(RoadmapModel, MapLayersNodesByDepthWithEndingsLast) {
 
 TEST(RoadmapModel, MapMarksTheLearnersPath) {
   Scenario s = testing::load_shipped("questioned-advice");
-  Dialogue d = play(s, kBreakthrough);
+  Dialogue d = play_session(s, kMapBreakthrough);
   ConversationMap map = build_conversation_map(s, &d);
   EXPECT_EQ(box(map, "open").path_step, 1);
   EXPECT_EQ(box(map, "open").detail, d.transcript()[0].client_line);

@@ -169,7 +169,7 @@ TEST(FollowUp, ParsesScenarioTemplate) {
 
 using testing::play;
 
-const std::vector<size_t> kBreakthrough = {0, 0, 0, 1, 0, 0, 0, 0};
+const std::vector<size_t> kFollowupBreakthrough = {0, 0, 0, 1, 0, 0, 0, 0};
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -192,7 +192,7 @@ const FollowUpCheck::Item* item(const FollowUpCheck& c, const std::string& id) {
 
 TEST(FollowUp, DataListsEstablishedPointsAndOwners) {
   Scenario s = load_shipped("questioned-advice");
-  Dialogue d = play(s, kBreakthrough);
+  Dialogue d = play(s, kFollowupBreakthrough);
   ASSERT_EQ(d.phase(), Phase::Ended);
   json data = followup_data(d, "Alex");
   EXPECT_EQ(data["client"]["first_name"], "Dana");
@@ -211,7 +211,7 @@ TEST(FollowUp, DataListsEstablishedPointsAndOwners) {
 
 TEST(FollowUp, DefaultEmailAfterBreakthroughNamesEveryStep) {
   Scenario s = load_shipped("questioned-advice");
-  Dialogue d = play(s, kBreakthrough);
+  Dialogue d = play(s, kFollowupBreakthrough);
   ASSERT_EQ(d.phase(), Phase::Ended);
   ASSERT_EQ(d.ending()->kind, "breakthrough");
   std::string error;
@@ -241,7 +241,7 @@ TEST(FollowUp, DefaultEmailAfterBreakthroughNamesEveryStep) {
 
 TEST(FollowUp, BareThanksCoversLittle) {
   Scenario s = load_shipped("questioned-advice");
-  Dialogue d = play(s, kBreakthrough);
+  Dialogue d = play(s, kFollowupBreakthrough);
   FollowUpCheck check = check_followup(d, "Thanks for the meeting.");
   EXPECT_LT(check.coverage, 0.2);
   for (const auto& i : check.items) {
@@ -252,7 +252,7 @@ TEST(FollowUp, BareThanksCoversLittle) {
 
 TEST(FollowUp, BlameWordingIsFlaggedAndLowersCoverage) {
   Scenario s = load_shipped("questioned-advice");
-  Dialogue d = play(s, kBreakthrough);
+  Dialogue d = play(s, kFollowupBreakthrough);
   std::string email = render_followup(d, default_followup_template(), "Alex");
   double clean = check_followup(d, email).coverage;
   FollowUpCheck check = check_followup(d, "As I told you, the numbers hold. " + email + "\nYou MUST reply ASAP.");
@@ -269,7 +269,7 @@ TEST(FollowUp, BlameWordingIsFlaggedAndLowersCoverage) {
 
 TEST(FollowUp, DraftMissingOneStepMarksExactlyThatStep) {
   Scenario s = load_shipped("questioned-advice");
-  Dialogue d = play(s, kBreakthrough);
+  Dialogue d = play(s, kFollowupBreakthrough);
   for (const char* missing : {"step_draft", "step_managers", "step_board_paper", "step_pilot_plan"}) {
     std::string email = render_followup(d, default_followup_template(), "Alex");
     size_t at = email.find(step_text(d, missing));
@@ -285,7 +285,7 @@ TEST(FollowUp, DraftMissingOneStepMarksExactlyThatStep) {
 
 TEST(FollowUp, ChecksTimelineAndReplyWording) {
   Scenario s = load_shipped("questioned-advice");
-  Dialogue d = play(s, kBreakthrough);
+  Dialogue d = play(s, kFollowupBreakthrough);
   for (const char* when :
        {"on Monday", "by Friday", "next week", "tomorrow", "12 March", "March 12th", "12/03", "2024-03-12",
         "within 5 days", "in two weeks", "at 3pm", "at 15:00", "on the 14th", "end of the month"})
@@ -300,7 +300,7 @@ TEST(FollowUp, ChecksTimelineAndReplyWording) {
 
 TEST(FollowUp, CheckHandlesMegabyteDraftsEmojiAndInvalidUtf8) {
   Scenario s = load_shipped("questioned-advice");
-  Dialogue d = play(s, kBreakthrough);
+  Dialogue d = play(s, kFollowupBreakthrough);
   std::string email = render_followup(d, default_followup_template(), "Alex");
   std::string big;
   while (big.size() < (1u << 20)) big += "\xF0\x9F\x99\x82 \xff\xfe\xc3( ASAP!! Friday\xe2\x80\x99s plan ";
@@ -391,7 +391,7 @@ TEST(FollowUp, SubjectAndBodyAreValidatedSeparatelyOnLoad) {
 
 TEST(FollowUp, TheExampleIsNeverBlank) {
   Scenario s = load_shipped("questioned-advice");
-  Dialogue d = play(s, kBreakthrough);
+  Dialogue d = play(s, kFollowupBreakthrough);
   ASSERT_EQ(d.phase(), Phase::Ended);
   // A template the loader could not have accepted (set directly): rendering fails.
   s.followup = FollowUpTemplate{"Re: {{#partial}}", "{{/partial}}"};
