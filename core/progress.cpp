@@ -130,7 +130,7 @@ std::string clean_learner_name(std::string_view typed) {
 
 namespace {
 
-const char* type_name(const json& v) {
+const char* stored_type_name(const json& v) {
   switch (v.type()) {
     case json::value_t::null: return "null";
     case json::value_t::boolean: return "true or false";
@@ -144,20 +144,20 @@ const char* type_name(const json& v) {
 
 /// Why the stored settings cannot be used as they are, or "".
 std::string settings_problem(const json& settings) {
-  if (!settings.is_object()) return std::string("expected an object, found ") + type_name(settings);
+  if (!settings.is_object()) return std::string("expected an object, found ") + stored_type_name(settings);
   if (auto t = settings.find("theme"); t != settings.end() && !t->is_string())
-    return std::string("\"theme\" should be a string, found ") + type_name(*t);
+    return std::string("\"theme\" should be a string, found ") + stored_type_name(*t);
   if (auto s = settings.find("text_scale"); s != settings.end() && !s->is_number())
-    return std::string("\"text_scale\" should be a number, found ") + type_name(*s);
+    return std::string("\"text_scale\" should be a number, found ") + stored_type_name(*s);
   if (auto n = settings.find("learner_name"); n != settings.end() && !n->is_string())
-    return std::string("\"learner_name\" should be a string, found ") + type_name(*n);
+    return std::string("\"learner_name\" should be a string, found ") + stored_type_name(*n);
   return {};
 }
 
 /// Why the stored unfinished session cannot be resumed, or "" (null means none).
 std::string unfinished_problem(const json& unfinished) {
   if (unfinished.is_null()) return {};
-  if (!unfinished.is_object()) return std::string("expected an object or null, found ") + type_name(unfinished);
+  if (!unfinished.is_object()) return std::string("expected an object or null, found ") + stored_type_name(unfinished);
   if (is_replay_session(unfinished)) return check_replay_session(unfinished);
   return check_saved_dialogue(unfinished);
 }
@@ -195,8 +195,8 @@ std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std
       if (!score) return fail("the stored progress has a session with a score outside 0 to 100");
       for (const char* key : {"finished", "mode", "outcome", "ending_title", "journal", "last_words"})
         if (auto f = s.find(key); f != s.end() && !f->is_string())
-          return fail(std::string("the stored progress has a session whose \"") + key + "\" is " + type_name(*f) +
-                      ", not a string");
+          return fail(std::string("the stored progress has a session whose \"") + key + "\" is " +
+                      stored_type_name(*f) + ", not a string");
       rec.score = *score;
       rec.rq_ratio = s.contains("rq_ratio") && s["rq_ratio"].is_number() ? s["rq_ratio"].get<double>() : 0.0;
       rec.percent_complex =

@@ -20,6 +20,7 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"  // InputEventsQueue: keep drawing until queued input is consumed
 #include "input.h"
+#include "library.h"
 #include "page.h"
 #include "lms.h"
 #include "theme.h"
@@ -65,48 +66,6 @@ void wake() {
   if (!g->recovering) g->app.note_input(emscripten_get_now() / 1000.0);
 }
 
-/// Reads a packaged file in one call: streaming it through an ostringstream costs a virtual call
-/// per byte in the wasm build, 200 ms for the two fonts.
-std::string read_file(const std::string& path) {
-  std::string out;
-  if (FILE* f = std::fopen(path.c_str(), "rb")) {
-    if (std::fseek(f, 0, SEEK_END) == 0) {
-      long size = std::ftell(f);
-      if (size > 0 && std::fseek(f, 0, SEEK_SET) == 0) {
-        out.resize(static_cast<size_t>(size));
-        out.resize(std::fread(out.data(), 1, out.size(), f));
-      }
-    }
-    std::fclose(f);
-  }
-  return out;
-}
-
-/// Loads every packaged scenario; a broken file is reported and the others still load. With
-/// `cards_only`, reads just what the library cards show (read_scenario_card; 1/60 of the full
-/// load's time in rapport_bench) for the first frame; the full load follows on the next one.
-void load_scenarios(std::vector<rapport::Scenario>& out, std::vector<std::string>& errors, bool cards_only = false) {
-  std::vector<std::string> paths;
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator("/scenarios", ec))
-    if (e.path().extension() == ".json") paths.push_back(e.path().string());
-  std::sort(paths.begin(), paths.end());
-  for (const auto& path : paths) {
-    std::string name = std::filesystem::path(path).filename().string();
-    if (cards_only) {
-      if (auto card = rapport::read_scenario_card(read_file(path))) out.push_back(std::move(*card));
-      continue;
-    }
-    rapport::LoadResult r = rapport::load_scenario(read_file(path), name);
-    if (r.ok())
-      out.push_back(std::move(*r.scenario));
-    else
-      errors.insert(errors.end(), r.errors.begin(), r.errors.end());
-  }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const rapport::Scenario& a, const rapport::Scenario& b) { return a.difficulty < b.difficulty; });
-}
-
 /// Every text a library card may draw, for the first frame's glyphs.
 std::string card_text(const std::vector<rapport::Scenario>& scenarios) {
   std::string out;
@@ -121,10 +80,8 @@ std::string card_text(const std::vector<rapport::Scenario>& scenarios) {
 void complete_library() {
   if (!g->cards_only) return;
   g->cards_only = false;
-  std::vector<rapport::Scenario> scenarios;
-  std::vector<std::string> errors;
-  load_scenarios(scenarios, errors);
-  g->app.complete_library(std::move(scenarios), std::move(errors));
+  rapport::Library lib = rapport::load_library("/scenarios");
+  g->app.complete_library(std::move(lib.scenarios), std::move(lib.errors));
 }
 
 /// Matches the canvas backing store to its CSS size x devicePixelRatio; rebuilds fonts when the
@@ -440,18 +397,16 @@ int main() {
   io.BackendPlatformName = "rapport_web_html5";
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
-  g->fonts.regular = read_file("/fonts/regular.ttf");
-  g->fonts.bold = read_file("/fonts/bold.ttf");
+  g->fonts.regular = rapport::read_whole_file("/fonts/regular.ttf");
+  g->fonts.bold = rapport::read_whole_file("/fonts/bold.ttf");
 
   char* query = js_query();
   g->options = rapport::ui::parse_app_options(query);
   free(query);
   // A link straight into one scenario needs it whole at once; the library needs only its cards.
   g->cards_only = g->options.scenario.empty();
-  std::vector<rapport::Scenario> scenarios;
-  std::vector<std::string> errors;
-  load_scenarios(scenarios, errors, g->cards_only);
-  g->card_text = card_text(scenarios);
+  rapport::Library lib = rapport::load_library("/scenarios", g->cards_only);
+  g->card_text = card_text(lib.scenarios);
   if (!g->cards_only) g->glyphs = rapport::ui::GlyphSet::Full;  // a scenario's own text: any glyph
   g->options.touch = js_coarse_pointer() != 0;
   g->options.reduced_motion = js_reduced_motion() != 0;
@@ -491,7 +446,7 @@ int main() {
   services.text_fields = [](const std::vector<rapport::ui::TextFieldSpec>& fields) {
     rapport::web::sync_text_fields(fields, g->dpr, g->theme);
   };
-  guarded("start-up", [&] { g->app.init(services, std::move(scenarios), std::move(errors), g->options); });
+  guarded("start-up", [&] { g->app.init(services, std::move(lib.scenarios), std::move(lib.errors), g->options); });
   if (!g->options.parent_origin.empty())
     js_post_to_parent(g->options.parent_origin.c_str(), R"({"type":"rapport:ready"})");
 
