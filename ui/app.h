@@ -145,7 +145,6 @@ class App {
   void set_reply_mode(ReplyMode mode);
   bool coaching() const { return coaching_; }
   void set_coaching(bool on) { coaching_ = on; }
-  /// The text box's buffer (NUL-terminated, edited in place by ImGui).
 
   // --- after the session: follow-up email, journal, roadmap, progress, reference ---
   /// Shows a screen that needs no set-up (End, FollowUp and Roadmap need a finished session).
