@@ -68,7 +68,7 @@ bool App::tick(double now) {
 }
 
 void App::forget_visitor() {
-  session_.reset();
+  set_session(nullptr);
   current_ = -1;
   pending_prep_.reset();
   notices_.clear();
@@ -101,7 +101,7 @@ float App::ui_scale() const { return settings_.text_scale * (options_.kiosk ? 1.
 
 void App::complete_library(std::vector<Scenario> scenarios, std::vector<std::string> load_errors) {
   if (session_) {
-    session_.reset();
+    set_session(nullptr);
     current_ = -1;
     pending_prep_.reset();
     screen_ = options_.kiosk ? Screen::Attract : Screen::Home;
@@ -131,7 +131,7 @@ bool App::add_scenario_text(const std::string& file, const std::string& text) {
   if (it != scenarios_.end()) {
     if (current_ == static_cast<int>(it - scenarios_.begin())) {
       // The scenario being played is replaced: leave the session before its data changes.
-      session_.reset();
+      set_session(nullptr);
       current_ = -1;
       screen_ = Screen::Home;
     }
@@ -159,6 +159,12 @@ void App::open_home() {
   announce("Scenario library");
 }
 
+void App::set_session(std::unique_ptr<Session> session) {
+  // The follow-up revision only ever grows, so the page's fields reload whatever the new session shows.
+  revision_base_ = followup_revision() + 1;
+  session_ = std::move(session);
+}
+
 SessionContext App::session_context() {
   SessionContext c;
   c.now = services_.now;
@@ -174,8 +180,7 @@ void App::start_scenario(size_t index) {
     return;
   }
   current_ = static_cast<int>(index);
-  session_ = std::make_unique<Session>(scenarios_[index], session_seed(), session_context());
-  revision_base_++;
+  set_session(std::make_unique<Session>(scenarios_[index], session_seed(), session_context()));
   last_prep_.reset();
   pending_prep_.reset();
   bubbles_ = BubbleAnim{};
@@ -204,8 +209,7 @@ void App::resume_unfinished() {
     notices_.push_back("Your unfinished session could not be resumed: " + err);
     return;
   }
-  session_ = std::move(resumed);
-  revision_base_++;
+  set_session(std::move(resumed));
   const Dialogue& d = session_->dialogue();
   trust_shown_ = static_cast<float>(d.value("trust"));
   bubbles_.shown = d.transcript().size() * 2 + 1;

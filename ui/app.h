@@ -253,6 +253,8 @@ class App {
   /// announcements and the screen to show.
   void handle_session_events();
   SessionContext session_context();
+  /// Replaces (or ends, with nullptr) the session.
+  void set_session(std::unique_ptr<Session> session);
   /// Stores the finished session and reports it; resets the after-session drafts.
   void record_finished_session();
   /// The follow-up email left the app: its coverage counts in the score.
@@ -276,7 +278,7 @@ class App {
   std::string no_draft_;
   FollowUpCheck no_check_;
   std::optional<SessionScore> no_score_;
-  int revision_base_ = 0;  // grows with each session so that fields reload their text
+  int revision_base_ = 0;  // set so that followup_revision() grows across sessions (set_session)
   int current_ = -1;
   Screen screen_ = Screen::Home;
   std::optional<size_t> pending_prep_;

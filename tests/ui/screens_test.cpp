@@ -235,6 +235,36 @@ TEST_F(Screens, CorruptProgressShowsNoticeAndKeepsBytes) {
 namespace rapport::ui {
 namespace {
 
+// The page's fields reload their text when the follow-up revision changes: it must never come
+// back to a value it had, across a retry, a new session and the end of each.
+TEST_F(Screens, TheFollowUpRevisionOnlyGrowsAcrossSessions) {
+  auto play_out = [&] {
+    for (int i = 0; i < 40 && app_->dialogue()->phase() != Phase::Ended; ++i) app_->choose_reply(0);
+    ASSERT_EQ(app_->dialogue()->phase(), Phase::Ended);
+    frames(2);
+  };
+  std::vector<int> seen{app_->followup_revision()};
+  auto expect_new = [&](const char* when) {
+    EXPECT_GT(app_->followup_revision(), seen.back()) << when;
+    seen.push_back(app_->followup_revision());
+  };
+  play_breakthrough();
+  expect_new("the first session ended");
+  app_->retry_from(3);
+  frames(3);
+  play_out();
+  expect_new("the retried session ended");
+  app_->start_scenario(0);
+  frames(2);
+  expect_new("a new session began");
+  for (int i = 0; i < 8 && app_->dialogue()->phase() == Phase::Prepare; ++i) {
+    app_->choose_prep(0);
+    app_->confirm_prep();
+  }
+  play_out();
+  expect_new("the new session ended");
+}
+
 TEST_F(Screens, TryAgainStartsAFreshSession) {
   play_breakthrough();
   ASSERT_EQ(app_->screen(), Screen::End);
