@@ -245,6 +245,13 @@ std::optional<SessionInputs> inputs_of(const json& unfinished) {
   return in;
 }
 
+/// The replay form (suspend.h) of an unfinished session's inputs.
+json replay_object(const std::string& scenario, json prep, json turns, const std::string& node, std::uint64_t seed) {
+  return json{{"format_version", kSessionFormatVersion},
+              {"scenario", scenario},
+              {"replay", {{"prep", std::move(prep)}, {"turns", std::move(turns)}, {"node", node}, {"seed", seed}}}};
+}
+
 /// Builds the string table and sections for one choice of what to keep.
 class Encoder {
  public:
@@ -505,9 +512,7 @@ std::optional<ProgressRecord> decode_suspend_data(std::string_view data, std::st
       if (!n) return fail("is damaged (bad node)");
       node = *n;
     }
-    record.unfinished = {{"format_version", kSessionFormatVersion},
-                         {"scenario", *scenario},
-                         {"replay", {{"prep", prep}, {"turns", turns}, {"node", node}, {"seed", seed}}}};
+    record.unfinished = replay_object(*scenario, std::move(prep), std::move(turns), node, seed);
   }
 
   if (sections.size() == 4) {
@@ -537,9 +542,7 @@ json replay_form(const Dialogue& dialogue) {
   }
   const std::string node =
       dialogue.phase() == Phase::Conversation && dialogue.node() ? dialogue.node()->id : std::string();
-  return json{{"format_version", 1},
-              {"scenario", dialogue.scenario().id},
-              {"replay", {{"prep", prep}, {"turns", turns}, {"node", node}, {"seed", dialogue.seed()}}}};
+  return replay_object(dialogue.scenario().id, std::move(prep), std::move(turns), node, dialogue.seed());
 }
 
 bool is_replay_session(const json& unfinished) {

@@ -466,7 +466,6 @@ void App::text_field_input(const std::string& id, const std::string& text) {
 void App::frame(float dt) {
   animating_ = false;
   now_ = std::exchange(next_, FrameRequests{});
-  next_.restyle = false;
   in_frame_ = true;
   fields_.clear();
   field_values_.clear();

@@ -73,7 +73,7 @@ struct AppServices {
 /// One-shot requests: what the actions since the last frame ask the next frame to do. frame()
 /// takes them (requests() is what the frame being drawn was asked), so each lasts one frame.
 struct FrameRequests {
-  bool restyle = true;              // the platform re-applies the theme and fonts (read before frame())
+  bool restyle = false;             // the platform re-applies the theme and fonts (read before frame())
   bool scroll = false;              // chat to its newest bubble; a new results or history page to its top
   bool scroll_top = false;          // a new preparation step opens at its top
   bool focus_reply = false;         // the reply box takes the keyboard focus
