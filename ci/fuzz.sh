@@ -32,46 +32,59 @@ max_len() {
 }
 
 fuzzers=${FUZZERS:-$(cat "$out/fuzzers.txt")}
-failed=()
-summary=()
-for f in $fuzzers; do
-  bin="$out/${f}_fuzz"
+# Fuzzers run side by side, one per core (each is single-threaded); FUZZ_LANES overrides.
+lanes=${FUZZ_LANES:-$(nproc)}
+
+# Runs one fuzzer; writes its summary line to $out/logs/<name>.summary; non-zero on a crash.
+run_one() {
+  local f=$1 bin="$out/${1}_fuzz" log="$out/logs/$1.log" sum="$out/logs/$1.summary"
+  mkdir -p "$out/corpus/$f" "$out/artifacts/$f" "$out/logs" "$out/seeds/$f"
   # A fuzzer the build lists but did not produce is a failure, never a silent skip.
   if [ ! -x "$bin" ]; then
+    echo "$f (not built)" >"$sum"
     echo "fuzz: $bin was not built" >&2
-    failed+=("$f (not built)")
-    continue
+    return 1
   fi
-  mkdir -p "$out/corpus/$f" "$out/artifacts/$f" "$out/logs" "$out/seeds/$f"
-  log="$out/logs/$f.log"
-  args=(-max_len="$(max_len "$f")" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048
-        -print_final_stats=1 -artifact_prefix="$out/artifacts/$f/")
+  local args=(-max_len="$(max_len "$f")" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048
+              -print_final_stats=1 -artifact_prefix="$out/artifacts/$f/")
   [ -n "${FUZZ_RUNS:-}" ] && args+=(-runs="$FUZZ_RUNS")
   [ "$f" != reply_coder ] && args+=(-dict=tests/fuzz/json.dict)
   echo "== $f: up to ${seconds}s${FUZZ_RUNS:+ or $FUZZ_RUNS runs}, max_len $(max_len "$f") (log: $log)"
+  local start rc=0 took execs rate line
   start=$(date +%s)
-  rc=0
   nice -n 10 "$bin" "${args[@]}" "$out/corpus/$f" "$out/seeds/$f" >"$log" 2>&1 || rc=$?
   took=$(( $(date +%s) - start ))
   execs=$(awk -F': ' '/stat::number_of_executed_units/ {print $2}' "$log" | tail -n 1)
-  execs=${execs:-$(grep -oE '^#[0-9]+' "$log" | tail -n 1 | tr -d '#')}
+  execs=${execs:-$(grep -oE '^#[0-9]+' "$log" | tail -n 1 | tr -d '#' || true)}
   execs=${execs:-0}
   rate=$(( took > 0 ? execs / took : execs ))
   line=$(printf '%-18s %12s executions in %6ss (%s/s), corpus %s files' "$f" "$execs" "$took" "$rate" \
            "$(ls "$out/corpus/$f" | wc -l)")
   if [ $rc -ne 0 ]; then
-    failed+=("$f")
     line+="  CRASH (exit $rc)"
     grep -E '^(==[0-9]+==ERROR|SUMMARY|fuzz check failed|.*runtime error)' "$log" | head -n 5 || true
     echo "   input saved under $out/artifacts/$f/; add it to tests/data/fuzz-regressions/$f/"
   fi
+  echo "$line" >"$sum"
   echo "$line"
-  summary+=("$line")
-done
+  return $rc
+}
 
+for f in $fuzzers; do
+  rm -f "$out/logs/$f.summary"
+  while [ "$(jobs -rp | wc -l)" -ge "$lanes" ]; do wait -n || true; done
+  run_one "$f" &
+done
+wait || true
+
+failed=()
 echo
 echo "== fuzzing summary"
-printf '%s\n' "${summary[@]}"
+for f in $fuzzers; do
+  line=$(cat "$out/logs/$f.summary" 2>/dev/null || echo "$f (no summary: the run did not finish)")
+  echo "$line"
+  [[ "$line" == *CRASH* || "$line" == *"not built"* || "$line" == *"no summary"* ]] && failed+=("$f")
+done
 if [ ${#failed[@]} -gt 0 ]; then
   echo "fuzz: failed: ${failed[*]}"
   exit 1
