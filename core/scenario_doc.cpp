@@ -408,9 +408,7 @@ std::optional<ScenarioDoc> ScenarioDoc::open(std::string_view text, std::string*
   return ScenarioDoc(std::move(doc));
 }
 
-std::string ScenarioDoc::text() const {
-  return doc_.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
-}
+std::string ScenarioDoc::text() const { return doc_.dump(2, ' ', false, Json::error_handler_t::replace) + "\n"; }
 
 std::string ScenarioDoc::id() const {
   return doc_.contains("id") && doc_["id"].is_string() ? doc_["id"].get<std::string>() : std::string();

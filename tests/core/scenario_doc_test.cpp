@@ -154,9 +154,12 @@ void write_six_nodes(ScenarioDoc& doc) {
   apply(SetStateVariable{"tension", 60});
   const char* ids[] = {"start", "worry", "options", "plan", "pushback", "close"};
   for (int i = 1; i < 6; ++i) apply(AddNode{ids[i], i == 4 ? "listen" : "solve", ""});
-  const char* lines[] = {nullptr, "My director asked me this morning why we still use you.",
-                         "What can you actually do before the sale?", "If the van leaves Friday, I can work with that.",
-                         "Don't lecture me about supply chains.", "Fine. Send me that in writing."};
+  const char* lines[] = {nullptr,
+                         "My director asked me this morning why we still use you.",
+                         "What can you actually do before the sale?",
+                         "If the van leaves Friday, I can work with that.",
+                         "Don't lecture me about supply chains.",
+                         "Fine. Send me that in writing."};
   for (int i = 1; i < 6; ++i) set("/nodes/" + std::to_string(i) + "/client/0/text", lines[i]);
   apply(AddEnding{"kept", "breakthrough", "Priya stays"});
   apply(AddEnding{"maybe", "partial", "Priya will think about it"});
@@ -167,10 +170,9 @@ void write_six_nodes(ScenarioDoc& doc) {
   const char* next_bad[] = {"pushback", "pushback", "pushback", "maybe", "lost", "maybe"};
   for (int i = 0; i < 6; ++i) {
     apply(AddReply{ids[i], "What would help you most right now?", MiCode::OpenQuestion, next_good[i]});
-    apply(AddReply{ids[i], "You're worried this will come back on you with your director.",
-                   MiCode::ComplexReflection, next_good[i]});
-    apply(AddReply{ids[i], "You need to understand that delays happen to everyone.", MiCode::Persuade,
-                   next_bad[i]});
+    apply(AddReply{ids[i], "You're worried this will come back on you with your director.", MiCode::ComplexReflection,
+                   next_good[i]});
+    apply(AddReply{ids[i], "You need to understand that delays happen to everyone.", MiCode::Persuade, next_bad[i]});
     set("/nodes/" + std::to_string(i) + "/replies/2/better", "Ask what the delay has cost her this week.");
     set("/nodes/" + std::to_string(i) + "/typed/default/next", next_good[i]);
   }
