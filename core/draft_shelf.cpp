@@ -179,4 +179,10 @@ std::optional<Scenario> playtest_scenario(const ScenarioDoc& doc, const PlayTest
   return s;
 }
 
+std::optional<DraftStats> draft_stats(const ScenarioDoc& doc, int random_plays) {
+  LoadResult loaded = load_scenario(doc.text(), "draft");
+  if (!loaded.ok()) return std::nullopt;
+  return DraftStats{scenario_stats(*loaded.scenario), play_rates(*loaded.scenario, 20, random_plays)};
+}
+
 }  // namespace rapport::authoring

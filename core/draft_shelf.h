@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "lint.h"
+#include "play_stats.h"
 #include "progress.h"
 #include "scenario.h"
 #include "scenario_doc.h"
@@ -70,5 +72,13 @@ struct PlayTestStart {
 /// values. Nullopt with `error` naming the problem when the node or a variable is unknown, a value
 /// is outside 0..100, or the draft does not load (its first error).
 std::optional<Scenario> playtest_scenario(const ScenarioDoc& doc, const PlayTestStart& start, std::string* error);
+
+/// The library statistics of a draft as it stands, for the studio to show after each edit.
+struct DraftStats {
+  ScenarioStats shape;  // nodes, replies, endings, longest path, codes
+  PlayRates play;       // first-choice and random breakthrough rates, turns, inconsistent wins
+};
+/// Nullopt while the draft does not load; `random_plays` trades precision for time per edit.
+std::optional<DraftStats> draft_stats(const ScenarioDoc& doc, int random_plays = 300);
 
 }  // namespace rapport::authoring

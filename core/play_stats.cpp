@@ -23,19 +23,29 @@ struct Rng {
   size_t below(size_t n) { return static_cast<size_t>(next() % n); }
 };
 
-/// Plays one session; `pick(n)` chooses a position among n shown options. True on a breakthrough.
+struct Play {
+  bool breakthrough = false;
+  int turns = 0;
+  int inconsistent = 0;  // replies coded persuade or confront
+};
+
+/// Plays one session; `pick(n)` chooses a position among n shown options.
 template <class Pick>
-bool play_once(const Scenario& scenario, std::uint32_t seed, Pick pick) {
+Play play_once(const Scenario& scenario, std::uint32_t seed, Pick pick) {
   Dialogue d(scenario, seed);
   while (d.phase() == Phase::Prepare) {
     const auto order = d.prep_order();
-    if (order.empty() || !d.choose_prep(order[pick(order.size())])) return false;
+    if (order.empty() || !d.choose_prep(order[pick(order.size())])) return {};
   }
   for (int turn = 0; turn < kMaxTurns && d.phase() == Phase::Conversation; ++turn) {
     const size_t n = d.offered().size();
-    if (n == 0 || !d.choose(pick(n))) return false;
+    if (n == 0 || !d.choose(pick(n))) return {};
   }
-  return d.phase() == Phase::Ended && d.ending() && d.ending()->kind == "breakthrough";
+  Play play;
+  play.breakthrough = d.phase() == Phase::Ended && d.ending() && d.ending()->kind == "breakthrough";
+  play.turns = static_cast<int>(d.transcript().size());
+  play.inconsistent = d.mi_inconsistent_replies();
+  return play;
 }
 
 }  // namespace
@@ -43,17 +53,23 @@ bool play_once(const Scenario& scenario, std::uint32_t seed, Pick pick) {
 PlayRates play_rates(const Scenario& scenario, int seeds, int random_plays) {
   PlayRates r;
   int wins = 0;
-  for (int s = 1; s <= seeds; ++s) wins += play_once(scenario, static_cast<std::uint32_t>(s), [](size_t) { return 0; });
+  for (int s = 1; s <= seeds; ++s)
+    wins += play_once(scenario, static_cast<std::uint32_t>(s), [](size_t) { return 0; }).breakthrough;
   r.first_choice_plays = seeds;
   r.first_choice_breakthrough = seeds > 0 ? static_cast<double>(wins) / seeds : 0;
   Rng rng{0x5EEDF00DCAFEull};
   wins = 0;
+  long long turns = 0;
   for (int p = 0; p < random_plays; ++p) {
     const auto seed = static_cast<std::uint32_t>(rng.next() | 1u);
-    wins += play_once(scenario, seed, [&](size_t n) { return rng.below(n); });
+    const Play play = play_once(scenario, seed, [&](size_t n) { return rng.below(n); });
+    wins += play.breakthrough;
+    turns += play.turns;
+    if (play.breakthrough && play.inconsistent > 0) ++r.random_inconsistent_wins;
   }
   r.random_plays = random_plays;
   r.random_breakthrough = random_plays > 0 ? static_cast<double>(wins) / random_plays : 0;
+  r.random_mean_turns = random_plays > 0 ? static_cast<double>(turns) / random_plays : 0;
   return r;
 }
 

@@ -15,6 +15,8 @@ struct PlayRates {
   double first_choice_breakthrough = 0;  // share of plays ending in a breakthrough
   int random_plays = 0;
   double random_breakthrough = 0;
+  double random_mean_turns = 0;      // learner turns per random play
+  int random_inconsistent_wins = 0;  // random plays that won with a persuade or confront reply
 };
 
 /// Plays `seeds` sessions (seeds 1..N) taking the first preparation option and the first offered

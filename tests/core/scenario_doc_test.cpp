@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "draft_shelf.h"
 #include "scenario.h"
 #include "scenario_doc.h"
 
@@ -230,6 +231,28 @@ TEST(ScenarioDoc, TheCoderFlagsAMislabelledReplyWithItsCues) {
   ASSERT_TRUE(doc.apply(edit::SetField{"/nodes/3/replies/3/code", "persuade"}));
   ASSERT_TRUE(doc.apply(edit::SetField{"/nodes/3/replies/3/better", "Ask what would make signing easier."}));
   for (const Problem& p : doc.problems()) ADD_FAILURE() << p.pointer << ": " << p.message;
+}
+
+TEST(ScenarioDoc, TheStatisticsFollowTheDraftAndCountWinsAfterAPushyReply) {
+  ScenarioDoc doc = ScenarioDoc::blank("late-delivery");
+  EXPECT_FALSE(draft_stats(doc)) << "no statistics while the draft does not load";
+  write_six_nodes(doc);
+  if (HasFatalFailure()) return;
+  auto stats = draft_stats(doc);
+  ASSERT_TRUE(stats);
+  EXPECT_EQ(stats->shape.nodes, 6);
+  EXPECT_EQ(stats->shape.replies, 18);
+  EXPECT_EQ(stats->play.random_plays, 300);
+  EXPECT_GT(stats->play.random_breakthrough, 0.0);
+  EXPECT_GT(stats->play.random_mean_turns, 3.0);
+  // A persuading reply leads to 'pushback', from where the conversation can still be won.
+  EXPECT_GT(stats->play.random_inconsistent_wins, 0);
+  // Send every persuading reply to the rupture: no win passes through one any more.
+  for (const char* node : {"start", "worry", "options", "plan", "pushback", "close"})
+    ASSERT_TRUE(doc.apply(edit::Relink{node, 2, "lost"}));
+  stats = draft_stats(doc);
+  ASSERT_TRUE(stats);
+  EXPECT_EQ(stats->play.random_inconsistent_wins, 0);
 }
 
 }  // namespace
