@@ -35,8 +35,8 @@ foreach(src ${TOOL_SOURCES})
   add_executable(${name} "${src}")
   target_link_libraries(${name} PRIVATE rapport_core)
   target_compile_definitions(${name} PRIVATE RAPPORT_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
-  # Under the sanitizers the coder test runs the trainer twice: at -O0 that alone took 113 s of
-  # the 162 s the ASan tests took; its one file at -O2 (still instrumented) is quick to build.
+  # Under the sanitizers the coder test runs the trainer: at -O0 (then twice) it alone took 113 s
+  # of the 162 s the ASan tests took; its one file at -O2 (still instrumented) is quick to build.
   if(RAPPORT_SANITIZE)
     target_compile_options(${name} PRIVATE -O2)
   endif()
