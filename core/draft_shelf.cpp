@@ -63,8 +63,7 @@ void DraftShelf::load() {
     drafts_ = std::move(*read);
     return;
   }
-  std::optional<std::string> backup = store_->read(kDraftsBackupKey);
-  if ((backup && *backup == *raw) || store_->write(kDraftsBackupKey, *raw)) {
+  if (keep_aside(*store_, kDraftsBackupKey, *raw)) {
     notices_.push_back("Your saved drafts could not be read (" + error + "). The original was kept aside under '" +
                        std::string(kDraftsBackupKey) + "'; the studio started with no drafts.");
   } else {

@@ -268,12 +268,14 @@ void ProgressBook::load() {
   }
 }
 
-bool ProgressBook::back_up(const std::string& raw) {
+bool keep_aside(ProgressStore& store, std::string_view backup_key, const std::string& raw) {
   // An existing backup of the same bytes is kept as it is.
-  std::optional<std::string> backup = store_->read(kProgressBackupKey);
+  std::optional<std::string> backup = store.read(backup_key);
   if (backup && *backup == raw) return true;
-  return store_->write(kProgressBackupKey, raw);
+  return store.write(backup_key, raw);
 }
+
+bool ProgressBook::back_up(const std::string& raw) { return keep_aside(*store_, kProgressBackupKey, raw); }
 
 std::vector<std::string> ProgressBook::take_notices() {
   std::vector<std::string> out;

@@ -100,6 +100,10 @@ void migrate_progress(nlohmann::json& doc);
 std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std::string* error,
                                                       std::vector<std::string>* problems = nullptr);
 
+/// Copies unreadable bytes to `backup_key` before anything is saved over them; true when the copy
+/// is there (an identical copy already stored counts), false when the store refused it.
+bool keep_aside(ProgressStore& store, std::string_view backup_key, const std::string& raw);
+
 /// Loads, updates and saves the record through a store, keeping the promises above.
 class ProgressBook {
  public:

@@ -134,12 +134,14 @@ struct Apply {
     if (!doc.contains("start") || doc["start"] == "") doc["start"] = id;
     return true;
   }
-  bool operator()(const edit::DeleteNode& e) {
-    if (!node(e.id)) return false;
-    Json& nodes = doc["nodes"];
-    nodes.erase(static_cast<size_t>(index_of(nodes, e.id)));
+  /// Removes the item with `id` from the array `key` ("nodes", "endings", "points").
+  bool erase_by_id(const char* key, const std::string& id, const char* what) {
+    const int i = doc.contains(key) ? index_of(doc[key], id) : -1;
+    if (i < 0) return fail(std::string("no ") + what + " '" + id + "'");
+    doc[key].erase(static_cast<size_t>(i));
     return true;
   }
+  bool operator()(const edit::DeleteNode& e) { return erase_by_id("nodes", e.id, "node"); }
   bool operator()(const edit::DuplicateNode& e) {
     const Json* n = node(e.id);
     if (!n) return false;
@@ -234,12 +236,7 @@ struct Apply {
         .push_back(Json{{"id", e.id}, {"kind", e.kind}, {"title", e.title}, {"debrief", ""}, {"client_says", ""}});
     return true;
   }
-  bool operator()(const edit::DeleteEnding& e) {
-    int i = doc.contains("endings") ? index_of(doc["endings"], e.id) : -1;
-    if (i < 0) return fail("no ending '" + e.id + "'");
-    doc["endings"].erase(static_cast<size_t>(i));
-    return true;
-  }
+  bool operator()(const edit::DeleteEnding& e) { return erase_by_id("endings", e.id, "ending"); }
   bool operator()(const edit::AddPrepStep& e) {
     if (e.id.empty()) return fail("a preparation step needs an id");
     Json& prep = array_at(doc, "prep");
@@ -303,12 +300,7 @@ struct Apply {
     points.push_back(std::move(p));
     return true;
   }
-  bool operator()(const edit::DeletePoint& e) {
-    int i = doc.contains("points") ? index_of(doc["points"], e.id) : -1;
-    if (i < 0) return fail("no point '" + e.id + "'");
-    doc["points"].erase(static_cast<size_t>(i));
-    return true;
-  }
+  bool operator()(const edit::DeletePoint& e) { return erase_by_id("points", e.id, "point"); }
 };
 
 /// Where `a` and `b` differ: the deepest subtree holding every difference. Objects descend only

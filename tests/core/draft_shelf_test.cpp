@@ -3,28 +3,14 @@
 // scenario a play-test runs from a chosen node with chosen state values.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "dialogue.h"
 #include "draft_shelf.h"
+#include "test_support.h"
 
 namespace rapport::authoring {
 namespace {
 
-std::string shelf_file_text(const std::string& name) {
-  std::ifstream in(std::string(RAPPORT_SOURCE_DIR) + "/scenarios/" + name, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-ScenarioDoc advice_doc() {
-  std::string error;
-  auto doc = ScenarioDoc::open(shelf_file_text("questioned-advice.json"), &error);
-  EXPECT_TRUE(doc) << error;
-  return *doc;
-}
+ScenarioDoc advice_doc() { return testing::open_shipped_draft("questioned-advice"); }
 
 TEST(DraftShelf, DraftsAreKeptExactlyAcrossAReload) {
   MemoryProgressStore store;
@@ -104,7 +90,7 @@ TEST(DraftShelf, AFullStorageRefusesTheSaveAndSaysSo) {
 }
 
 TEST(DraftShelf, AnImportedScenarioWhoseIdIsTakenGetsAFreeOne) {
-  const std::string text = shelf_file_text("questioned-advice.json");
+  const std::string text = testing::read_text(testing::source_path("scenarios/questioned-advice.json"));
   std::string error, renamed;
   auto same = import_draft(text, {"budget-cut"}, &error, &renamed);
   ASSERT_TRUE(same) << error;

@@ -3,29 +3,15 @@
 // coder's second opinion flags a mislabelled reply.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "draft_shelf.h"
 #include "scenario.h"
 #include "scenario_doc.h"
+#include "test_support.h"
 
 namespace rapport::authoring {
 namespace {
 
-std::string doc_file_text(const std::string& name) {
-  std::ifstream in(std::string(RAPPORT_SOURCE_DIR) + "/scenarios/" + name, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-ScenarioDoc open_builtin() {
-  std::string error;
-  auto doc = ScenarioDoc::open(doc_file_text("questioned-advice.json"), &error);
-  EXPECT_TRUE(doc) << error;
-  return *doc;
-}
+ScenarioDoc open_builtin() { return testing::open_shipped_draft("questioned-advice"); }
 
 /// One edit of every kind, each valid on questioned-advice.json after the ones before it.
 std::vector<Edit> one_of_each() {

@@ -11,6 +11,7 @@
 
 #include "dialogue.h"
 #include "scenario.h"
+#include "scenario_doc.h"
 
 namespace rapport::testing {
 
@@ -37,6 +38,14 @@ inline Scenario load_shipped(const std::string& id) {
   LoadResult r = load_scenario(read_text(path), path);
   if (!r.ok()) throw std::runtime_error(r.errors.empty() ? "load failed" : r.errors.front());
   return *r.scenario;
+}
+
+/// A shipped scenario file opened as an authoring-studio draft.
+inline authoring::ScenarioDoc open_shipped_draft(const std::string& id) {
+  std::string error;
+  auto doc = authoring::ScenarioDoc::open(read_text(source_path("scenarios/" + id + ".json")), &error);
+  if (!doc) throw std::runtime_error(id + ": " + error);
+  return *doc;
 }
 
 /// Plays `s` with the recommended preparation, then `choices` (0-based offered positions).
