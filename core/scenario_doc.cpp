@@ -406,7 +406,7 @@ std::string ScenarioDoc::id() const {
   return doc_.contains("id") && doc_["id"].is_string() ? doc_["id"].get<std::string>() : std::string();
 }
 
-bool ScenarioDoc::apply(const Edit& e, std::string* error) {
+bool ScenarioDoc::apply(const Edit& e, std::string* error, bool continue_typing) {
   Json next = doc_;
   Apply apply{next, {}};
   if (!std::visit(apply, e)) {
@@ -416,8 +416,16 @@ bool ScenarioDoc::apply(const Edit& e, std::string* error) {
   if (next == doc_) return true;
   std::string at = changed_subtree(doc_, next);
   const Pointer ptr(at);
+  std::string label = edit_label(e);
+  if (continue_typing && done_ > 0 && done_ == steps_.size() && steps_.back().pointer == at &&
+      steps_.back().label == label) {
+    steps_.back().after = next[ptr];
+    doc_ = std::move(next);
+    ++revision_;
+    return true;
+  }
   steps_.resize(done_);
-  steps_.push_back(Step{edit_label(e), at, doc_[ptr], next[ptr]});
+  steps_.push_back(Step{std::move(label), at, doc_[ptr], next[ptr]});
   if (steps_.size() > kMaxSteps) steps_.erase(steps_.begin());
   done_ = steps_.size();
   doc_ = std::move(next);

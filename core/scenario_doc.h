@@ -158,7 +158,9 @@ class ScenarioDoc {
 
   /// Applies an edit; false with `error` (and nothing changed) when it does not apply. An edit
   /// that changes nothing is accepted and leaves no undo step.
-  bool apply(const Edit& e, std::string* error = nullptr);
+  /// With `continue_typing`, an edit of the same field as the last undo step (and nothing undone
+  /// since) joins that step, so one Undo takes back a whole run of typing in a field.
+  bool apply(const Edit& e, std::string* error = nullptr, bool continue_typing = false);
   bool can_undo() const { return done_ > 0; }
   bool can_redo() const { return done_ < steps_.size(); }
   bool undo();
