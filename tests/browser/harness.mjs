@@ -101,13 +101,19 @@ export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 
       // Library cards are sorted by difficulty, so a learner may have to scroll to one: so do we.
       let hit = typeof label === 'string' && label.startsWith('scenario:')
         ? await app.find(label, 3000).catch(() => app.reveal(label)) : await app.find(label);
-      for (let i = 0; i < 20; i++) {
-        await page.waitForTimeout(40);
-        const again = await app.find(label);
-        if (again.x === hit.x && again.y === hit.y && again.w === hit.w && again.h === hit.h) break;
-        hit = again;
-      }
+      // Settled means: no frame was drawn for 150 ms (the app draws nothing while idle), or a new
+      // frame drew the widget where the last one did. Under load a frame can take longer than a
+      // fixed pause, so two reads between the same frames prove nothing.
       const { scope, dx, dy } = await appScope();
+      for (let i = 0; i < 30; i++) {
+        const before = await scope.evaluate(() => window.rapport.frames);
+        const drew = await scope.waitForFunction((f) => window.rapport.frames > f, before, { timeout: 150 })
+          .then(() => true, () => false);
+        const again = await app.find(label);
+        const same = again.x === hit.x && again.y === hit.y && again.w === hit.w && again.h === hit.h;
+        hit = again;
+        if (!drew || same) break;
+      }
       const frames = await scope.evaluate(() => window.rapport.frames);
       await page.mouse.click(dx + hit.x + hit.w / 2, dy + hit.y + hit.h / 2);
       await scope.waitForFunction((f) => window.rapport.frames > f + 1, frames, { timeout: 10000 });

@@ -32,8 +32,11 @@ await run([
       for (let i = 0; i < path.length; i++) {
         await app.click(`reply:${path[i]}`);
         if (i + 1 < path.length) {
-          const line = (await app.find('client:last')).text;
-          assert(line === questioned.client[i + 1], `after reply ${i + 1}: "${line}" vs "${questioned.client[i + 1]}"`);
+          // The line may take a frame or two to arrive under load; a wrong line never turns right.
+          const want = questioned.client[i + 1];
+          const line = await app.find((h) => h.label === 'client:last' && h.text === want, 3000)
+            .then((h) => h.text, async () => (await app.find('client:last')).text);
+          assert(line === want, `after reply ${i + 1}: "${line}" vs "${want}"`);
         }
         if (i === 2) { await app.settle(); await app.screenshot('skeleton-3-conversation.png'); }
       }
