@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 logs=build/test-artifacts/logs
 mkdir -p "$logs"
 alone=(pacing delivery)
-longest_first=(layout typing scorm-policy map scorm followup lms-devices)
+longest_first=(layout studio typing scorm-policy map scorm followup lms-devices)
 shared=()
 for name in "${longest_first[@]}"; do [ -f "tests/browser/$name.test.mjs" ] && shared+=("tests/browser/$name.test.mjs"); done
 for t in tests/browser/*.test.mjs; do

@@ -158,7 +158,9 @@ std::vector<std::string> Studio::taken_ids() const {
 }
 
 void Studio::opened(ScenarioDoc doc, bool is_new) {
-  doc_ = std::make_unique<ScenarioDoc>(std::move(doc));
+  // A draft opens with no history: an import's id change is not the author's edit to undo.
+  std::optional<ScenarioDoc> fresh = ScenarioDoc::open(doc.json().dump(), nullptr);
+  doc_ = std::make_unique<ScenarioDoc>(fresh ? std::move(*fresh) : std::move(doc));
   selection_ = Selection{};
   checked_ = counted_ = -1;
   ++form_revision_;

@@ -42,6 +42,7 @@ void App::init(AppServices services, std::vector<Scenario> scenarios, std::vecto
         "Review mode: your LMS is not recording this launch, so scores and progress from it are "
         "not kept there (practice still works here). To practise for the record, close this window "
         "and choose \"Start a new attempt\" in your course before entering.");
+  if (options_.author && !options_.kiosk && !options_.embed && options_.scenario.empty()) open_studio();
   if (!options_.scenario.empty() && !options_.kiosk) {
     auto it = std::find_if(scenarios_.begin(), scenarios_.end(),
                            [&](const Scenario& s) { return s.id == options_.scenario; });
@@ -112,6 +113,8 @@ void App::complete_library(std::vector<Scenario> scenarios, std::vector<std::str
 }
 
 bool App::add_scenario_text(const std::string& file, const std::string& text) {
+  // In the studio a picked or dropped file becomes a draft to edit.
+  if (screen_ == Screen::Studio && studio_) return studio_->import_file(file, text);
   LoadResult r = load_scenario(text, file);
   // A scenario loaded at run time gets the same graph checks as `rapport lint`.
   if (r.ok())
@@ -149,6 +152,10 @@ void App::announce(const std::string& text) {
 }
 
 void App::open_home() {
+  if (playtest_) {
+    back_to_studio();
+    return;
+  }
   if (options_.embed && session_) {
     // Embedded pages have no library: "home" starts the same scenario again.
     start_scenario(static_cast<size_t>(current_));
@@ -180,6 +187,7 @@ void App::start_scenario(size_t index) {
     return;
   }
   current_ = static_cast<int>(index);
+  playtest_.reset();
   set_session(std::make_unique<Session>(scenarios_[index], session_seed(), session_context()));
   last_prep_.reset();
   pending_prep_.reset();
@@ -330,7 +338,7 @@ void App::set_reply_mode(ReplyMode mode) {
 }
 
 void App::save_unfinished() {
-  if (!session_) return;
+  if (!session_ || playtest_) return;
   book_->set_unfinished(session_->saved_inputs());
   take_book_notices();
 }
@@ -343,7 +351,7 @@ void App::handle_session_events() {
       case SessionEventKind::PrepChosen:
       case SessionEventKind::Rewound: break;
       case SessionEventKind::Started:
-        if (services_.session_started) services_.session_started(d);
+        if (services_.session_started && !playtest_) services_.session_started(d);
         if (screen_ == Screen::Prepare) {
           screen_ = Screen::Conversation;
           trust_shown_ = static_cast<float>(d.value("trust"));
@@ -354,7 +362,7 @@ void App::handle_session_events() {
         break;
       case SessionEventKind::TurnPlayed:
         start_typing();
-        if (services_.turn_finished) services_.turn_finished(d, d.transcript().back());
+        if (services_.turn_finished && !playtest_) services_.turn_finished(d, d.transcript().back());
         next_.scroll = true;
         animating_ = true;
         if (!session_->finished()) announce(current()->client.name + ": " + d.client_line());
@@ -368,6 +376,7 @@ void App::handle_session_events() {
                  "The conversation is over; your results are ready.");
         break;
       case SessionEventKind::Rescored:
+        if (playtest_) break;
         book_->update_session(*session_->record());
         take_book_notices();
         if (session_->score()->total != e.score_before && services_.session_rescored)
@@ -379,6 +388,7 @@ void App::handle_session_events() {
 }
 
 void App::record_finished_session() {
+  if (playtest_) return;  // an author's play-test is not the learner's history
   const SessionRecord& rec = *session_->record();
   if (services_.session_finished) services_.session_finished(session_->dialogue(), *session_->score(), rec);
   book_->add_session(rec);
@@ -502,12 +512,15 @@ void App::frame(float dt) {
     case Screen::Roadmap: draw_roadmap(*this); break;
     case Screen::Progress: draw_progress(*this); break;
     case Screen::History: draw_history(*this); break;
+    case Screen::Studio: draw_studio(*this); break;
     case Screen::Attract: draw_attract(*this); break;
     case Screen::Home: draw_home(*this); break;
     case Screen::Prepare: draw_prepare(*this); break;
     case Screen::Conversation: draw_conversation(*this); break;
     case Screen::End: draw_end(*this); break;
   }
+  // An open list (a studio combo) is drawn on the canvas: page fields must not cover it.
+  if (screen_ == Screen::Studio && ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) fields_.clear();
   if (settings_open_ || reference_open_) {
     // A sheet is modal and covers the screen: the screen's page fields must not show through
     // it, and its widgets cannot be reached, so they leave the hit table.
@@ -526,10 +539,12 @@ void App::frame(float dt) {
   const std::optional<size_t> start = std::exchange(next_.start, std::nullopt);
   const std::optional<size_t> retry = std::exchange(next_.retry_from, std::nullopt);
   const bool resume = std::exchange(next_.resume, false);
+  const std::optional<std::string> playtest = std::exchange(next_.playtest, std::nullopt);
+  if (playtest) start_playtest(*playtest);
   if (start) start_scenario(*start);
   if (resume) resume_unfinished();
   if (retry) retry_from(*retry);
-  if (start || resume || retry) animating_ = true;
+  if (start || resume || retry || playtest) animating_ = true;
 }
 
 bool begin_screen(const char* id) {

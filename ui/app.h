@@ -20,10 +20,11 @@
 #include "progress.h"
 #include "scenario.h"
 #include "scoring.h"
+#include "studio.h"
 
 namespace rapport::ui {
 
-enum class Screen { Attract, Home, Prepare, Conversation, End, FollowUp, Roadmap, Progress, History };
+enum class Screen { Attract, Home, Prepare, Conversation, End, FollowUp, Roadmap, Progress, History, Studio };
 
 /// What the learner chose in Settings; kept in the progress record's settings.
 struct Settings {
@@ -59,6 +60,8 @@ struct AppServices {
   std::function<void(const std::string&)> copy_text;  // clipboard; optional
   std::function<void(const std::string& name, const std::string& text)> download_text;  // optional
   std::function<void(const std::string& url)> open_url;                                 // mailto: links; optional
+  /// The file text of a built-in scenario by id (the studio copies it to edit); optional.
+  std::function<std::string(const std::string& id)> built_in_text;
   /// Shows the frame's text fields as real HTML fields (hides the others); optional: without
   /// it ImGui's own text box is used.
   std::function<void(const std::vector<TextFieldSpec>&)> text_fields;
@@ -80,9 +83,10 @@ struct FrameRequests {
   bool focus_continue = false;      // the keyboard focus moves to "Continue" (a prep option was chosen)
   std::set<std::string> submitted;  // text fields where Enter was pressed (enter_submits)
   // Actions that replace the session, asked for while a frame was drawn: done once it is drawn.
-  std::optional<size_t> start;       // start_scenario(index)
-  bool resume = false;               // resume_unfinished()
-  std::optional<size_t> retry_from;  // retry_from(turn)
+  std::optional<size_t> start;          // start_scenario(index)
+  bool resume = false;                  // resume_unfinished()
+  std::optional<size_t> retry_from;     // retry_from(turn)
+  std::optional<std::string> playtest;  // start_playtest(node)
 };
 
 /// What the app shows about one bubble's entry animation.
@@ -210,6 +214,24 @@ class App {
   int reply_draft_revision() const { return reply_draft_revision_; }
   int followup_revision() const { return session_ ? session_->followup_revision() + revision_base_ : revision_base_; }
 
+  // --- the authoring studio (ui/app_studio.cpp) ---
+  /// Opens the studio's library (its drafts are read from the store the first time).
+  void open_studio();
+  authoring::Studio* studio() { return studio_.get(); }
+  /// The form's field buffers by JSON pointer, refilled from the draft when the form revision changes.
+  std::string& studio_buffer(const std::string& pointer, const std::string& value);
+  /// Plays the draft from `node` ("" = its start, with preparation) in the conversation screen;
+  /// nothing is stored or reported. A problem that stops it shows as a notice.
+  void start_playtest(const std::string& node);
+  bool playtesting() const { return playtest_ != nullptr; }
+  /// The node the running play-test started from ("" = the start).
+  const std::string& playtest_from() const { return playtest_from_; }
+  /// Leaves a play-test for the studio, with the node where the conversation was selected.
+  void back_to_studio();
+  void add_notice(std::string text) { notices_.push_back(std::move(text)); }
+  /// Downloads the draft being edited as a scenario file.
+  void export_studio_draft();
+
   // --- read by the screens ---
   /// A deque, so adding a scenario never moves the one a running dialogue points at.
   const std::deque<Scenario>& scenarios() const { return scenarios_; }
@@ -231,7 +253,10 @@ class App {
   const ProgressRecord& progress() const { return book_->record(); }
   const Dialogue* dialogue() const { return session_ ? &session_->dialogue() : nullptr; }
   const Session* session() const { return session_.get(); }
-  const Scenario* current() const { return current_ >= 0 ? &scenarios_[static_cast<size_t>(current_)] : nullptr; }
+  const Scenario* current() const {
+    if (playtest_) return playtest_.get();
+    return current_ >= 0 ? &scenarios_[static_cast<size_t>(current_)] : nullptr;
+  }
   const std::optional<SessionScore>& score() const { return session_ ? session_->score() : no_score_; }
   std::optional<size_t> pending_prep_choice() const { return pending_prep_; }
   /// The feedback on the preparation choice just confirmed (shown on the next screen).
@@ -312,6 +337,11 @@ class App {
   bool reference_open_ = false;
   SessionReview history_review_;
   double last_input_ = 0;
+  std::unique_ptr<authoring::Studio> studio_;
+  std::unique_ptr<Scenario> playtest_;  // the draft a play-test runs (current() while set)
+  std::string playtest_from_;
+  std::map<std::string, std::string> studio_buffers_;
+  int studio_buffers_revision_ = -1;
   FrameRequests next_;  // what actions asked for since the frame being drawn began
   FrameRequests now_;   // what the frame being drawn was asked
   bool in_frame_ = false;
@@ -327,6 +357,7 @@ void draw_followup(App& app);
 void draw_roadmap(App& app);
 void draw_progress(App& app);
 void draw_history(App& app);
+void draw_studio(App& app);
 /// The reference sheet (challenge table, OARS cards), drawn over any screen when open.
 void draw_reference(App& app);
 /// The settings sheet (name, theme, text size, coaching), drawn over any screen when open.

@@ -270,7 +270,9 @@ void draw_end(App& app) {
   ImGui::EndChild();
   end_screen();
   if (retry) app.retry_from(*retry);
-  if (try_again) {
+  if (try_again && app.playtesting()) {
+    app.start_playtest(app.playtest_from());
+  } else if (try_again) {
     auto it = std::find_if(app.scenarios().begin(), app.scenarios().end(),
                            [&](const Scenario& x2) { return x2.id == s->id; });
     app.start_scenario(static_cast<size_t>(it - app.scenarios().begin()));

@@ -107,6 +107,13 @@ void draw_settings(App& app) {
       if (pill_button("author:tools", app.options().author ? "Authoring tools are on" : "Show authoring tools",
                       app.options().author))
         app.set_author_tools(!app.options().author);
+      if (app.options().author && app.screen() != Screen::Studio) {
+        next_in_row("Open the authoring studio", width, line);
+        if (pill_button("author:studio", "Open the authoring studio", false)) {
+          app.open_studio();
+          done = true;
+        }
+      }
     }
 
     ImGui::Dummy(ImVec2(0, t.dp(4)));

@@ -21,7 +21,14 @@ float draw_top_bar(App& app, bool show_trust, const char* title_override) {
   ImGui::SetCursorScreenPos(ImVec2(origin.x + t.dp(12), origin.y + t.dp(8)));
   float title_x = origin.x + t.dp(16);
   if (!app.options().embed) {
-    if (pill_button("button:Library", compact ? "\xE2\x86\x90" : "\xE2\x86\x90 Library", false)) app.open_home();
+    // A play-test goes back to the studio's editor; everything else to the library.
+    const bool editor = app.playtesting();
+    if (pill_button(editor ? "button:Back to editor" : "button:Library",
+                    compact  ? "\xE2\x86\x90"
+                    : editor ? "\xE2\x86\x90 Editor"
+                             : "\xE2\x86\x90 Library",
+                    false))
+      app.open_home();
     title_x = ImGui::GetItemRectMax().x + t.dp(16);
   }
   // Reference, reachable from every session screen.

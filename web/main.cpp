@@ -6,6 +6,8 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -442,6 +444,11 @@ int main() {
   services.pick_progress_file = rapport::web::pick_progress_file;
   services.copy_text = rapport::web::copy_to_clipboard;
   services.download_text = rapport::web::download_text;
+  services.built_in_text = [](const std::string& id) {
+    // The packaged scenario files, named by their ids (the studio copies one to edit).
+    std::ifstream in("/scenarios/" + id + ".json", std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  };
   services.open_url = rapport::web::open_url;
   services.text_fields = [](const std::vector<rapport::ui::TextFieldSpec>& fields) {
     rapport::web::sync_text_fields(fields, g->dpr, g->theme);

@@ -47,7 +47,7 @@ await run([
       await app.close();
     }
   }],
-  ['authors\' tools are off the learners\' library: ?author=1 or Settings shows them', async () => {
+  ['authors\' tools are off the learners\' library: ?author=1 or Settings opens the studio', async () => {
     const app = await openApp();
     try {
       await app.load();
@@ -60,7 +60,16 @@ await run([
       await app.click('author:tools');
       await app.click('button:Done');
       await app.reveal('button:Load scenario');
+      // Settings then opens the studio; ?author=1 opens it directly, and its library button leads
+      // to the learners' library with the authors' tools on.
+      await app.load();
+      await app.click('button:Settings');
+      await app.click('author:tools');
+      await app.click('author:studio');
+      await app.find('button:New scenario');
       await app.load('?author=1');
+      await app.find('button:New scenario');
+      await app.click('button:Library');
       await app.reveal('button:Load scenario');
     } finally {
       await app.close();

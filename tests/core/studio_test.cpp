@@ -38,6 +38,7 @@ TEST(Studio, ABuiltInOpensOnlyAsACopyUnderAFreeId) {
   Studio studio(store, shipped_advice());
   ASSERT_TRUE(studio.duplicate_built_in("questioned-advice"));
   EXPECT_EQ(studio.doc().id(), "questioned-advice-2");
+  EXPECT_FALSE(studio.doc().can_undo()) << "the copy's new id is not an edit to undo";
   EXPECT_EQ(studio.doc().json()["nodes"], nlohmann::ordered_json::parse(shipped_advice()[0].text)["nodes"]);
   auto notices = studio.take_notices();
   ASSERT_EQ(notices.size(), 1u);
