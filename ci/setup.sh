@@ -61,4 +61,11 @@ if [ -f "$root/tests/browser/package-lock.json" ]; then
     touch "$root/tests/browser/node_modules/.rapport-$lock_sum"
   fi
 fi
+# Node packages the site ships (fflate for the studio's SCORM export), from the committed lock file.
+lock_sum=$(sha256sum "$root/web/package-lock.json" | cut -c1-16)
+if [ ! -f "$root/web/node_modules/.rapport-$lock_sum" ]; then
+  echo "setup: installing the site's packages"
+  (cd "$root/web" && npm ci --no-audit --no-fund --silent)
+  touch "$root/web/node_modules/.rapport-$lock_sum"
+fi
 echo "setup: ready (imgui at $imgui_dir)"

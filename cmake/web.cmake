@@ -32,7 +32,7 @@ add_dependencies(rapport_web rapport_data)
 target_link_options(rapport_web PRIVATE
   -sUSE_WEBGL2=1 -sFULL_ES3=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sEXIT_RUNTIME=0 -sMINIFY_HTML=0
-  -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_rapport_add_scenario,_rapport_field_input,_rapport_field_submit,_rapport_import_progress,_rapport_simulate_error
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_rapport_add_scenario,_rapport_notice,_rapport_field_input,_rapport_field_submit,_rapport_import_progress,_rapport_simulate_error
   -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8,FS
   "--preload-file" "${DATA_STAGE}@/")
 set_property(TARGET rapport_web APPEND PROPERTY LINK_DEPENDS ${STAGED_FILES} "${DATA_STAGE}/fonts/regular.ttf")
@@ -41,11 +41,17 @@ set_property(TARGET rapport_web APPEND PROPERTY LINK_DEPENDS ${STAGED_FILES} "${
 # from the contents, and index.html (from shell.html), the service worker and the web app manifest
 # naming that version; lms.js, the icon and the embedding example are copied beside them.
 find_program(RAPPORT_NODE node REQUIRED)
+# Mastery threshold and reporting policy of the SCORM packages (cmake below, and the studio's export).
+set(RAPPORT_MASTERY_SCORE 70 CACHE STRING "Score (0-100) the SCORM packages ask the LMS to treat as passed")
+set(RAPPORT_LMS_POLICY mastery CACHE STRING "How the SCORM packages report a finished session: mastery or completion (web/lms.js)")
 set(SITE_INPUTS "${CMAKE_SOURCE_DIR}/shell.html" "${CMAKE_SOURCE_DIR}/web/lms.js" "${CMAKE_SOURCE_DIR}/web/sw.js"
   "${CMAKE_SOURCE_DIR}/web/manifest.webmanifest" "${CMAKE_SOURCE_DIR}/web/icon.svg"
-  "${CMAKE_SOURCE_DIR}/web/embed-example.html" "${CMAKE_SOURCE_DIR}/web/package_site.mjs")
+  "${CMAKE_SOURCE_DIR}/web/embed-example.html" "${CMAKE_SOURCE_DIR}/web/package_site.mjs"
+  "${CMAKE_SOURCE_DIR}/web/studio_export.js" "${CMAKE_SOURCE_DIR}/web/scorm/imsmanifest-12.xml.in"
+  "${CMAKE_SOURCE_DIR}/web/scorm/imsmanifest-2004.xml.in")
 add_custom_command(OUTPUT "${SITE_DIR}/index.html" "${SITE_DIR}/sw.js" "${SITE_DIR}/rapport.wasm.gz"
   COMMAND "${RAPPORT_NODE}" "${CMAKE_SOURCE_DIR}/web/package_site.mjs" "${SITE_DIR}" "${CMAKE_SOURCE_DIR}"
+    ${RAPPORT_MASTERY_SCORE} ${RAPPORT_LMS_POLICY}
   COMMAND ${CMAKE_COMMAND} -E touch "${SITE_DIR}/index.html" "${SITE_DIR}/sw.js" "${SITE_DIR}/rapport.wasm.gz"
   DEPENDS rapport_web ${SITE_INPUTS}
   COMMENT "Compressing and versioning the site")
@@ -53,8 +59,6 @@ add_custom_target(rapport_site ALL DEPENDS "${SITE_DIR}/index.html")
 
 # LMS packages: build/web/rapport-scorm12.zip and rapport-scorm2004.zip, each imsmanifest.xml
 # (from web/scorm/) at the root with the whole site beside it. Mastery threshold: 70 of 100.
-set(RAPPORT_MASTERY_SCORE 70 CACHE STRING "Score (0-100) the SCORM packages ask the LMS to treat as passed")
-set(RAPPORT_LMS_POLICY mastery CACHE STRING "How the SCORM packages report a finished session: mastery or completion (web/lms.js)")
 add_custom_target(scorm_packages ALL
   COMMAND ${CMAKE_COMMAND} -DSITE_DIR=${SITE_DIR} -DTEMPLATE=${CMAKE_SOURCE_DIR}/web/scorm/imsmanifest-12.xml.in
     -DSTAGE_DIR=${CMAKE_BINARY_DIR}/scorm12 -DOUTPUT=${CMAKE_BINARY_DIR}/rapport-scorm12.zip

@@ -314,4 +314,31 @@ const std::optional<DraftStats>& Studio::stats() {
   return stats_;
 }
 
+std::optional<std::string> Studio::package_request(std::string_view scorm, const std::vector<std::string>& built_ins,
+                                                   std::string* error) {
+  auto fail = [&](std::string why) -> std::optional<std::string> {
+    if (error) *error = std::move(why);
+    return std::nullopt;
+  };
+  if (!doc_) return fail("no draft is open");
+  if (scorm != "1.2" && scorm != "2004") return fail("unknown SCORM version '" + std::string(scorm) + "'");
+  size_t errors = 0;
+  for (const Problem& p : problems())
+    if (p.kind == Problem::Kind::Error) ++errors;
+  if (errors > 0)
+    return fail("the draft has " + std::to_string(errors) + " problem(s) to fix first; the list shows where");
+  Json library = Json::array({doc_->id()});
+  for (const std::string& id : built_ins) {
+    if (std::none_of(built_ins_.begin(), built_ins_.end(), [&](const BuiltIn& b) { return b.id == id; }))
+      return fail("no built-in scenario '" + id + "'");
+    if (id != doc_->id()) library.push_back(id);
+  }
+  const std::string version = scorm == "1.2" ? "12" : "2004";
+  Json request{{"scorm", std::string(scorm)},
+               {"file", doc_->id() + "-scorm" + version + ".zip"},
+               {"title", str(doc_->json(), "title")},
+               {"authored", Json{{"scenarios", Json::array({doc_->json()})}, {"library", std::move(library)}}}};
+  return request.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 }  // namespace rapport::authoring

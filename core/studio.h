@@ -26,7 +26,7 @@ struct BuiltIn {
 
 /// What the form beside the graph shows.
 struct Selection {
-  enum class Kind { Scenario, Node, Ending, Prep, Points };
+  enum class Kind { Scenario, Node, Ending, Prep, Points, Ship };
   Kind kind = Kind::Scenario;
   std::string id;  // the node or ending ("" for the others)
   int reply = -1;  // within a node: the reply shown open, -1 for none
@@ -102,6 +102,13 @@ class Studio {
   /// The draft as a scenario file, and the name to save it under ("<id>.json").
   std::string export_text() const { return doc_->text(); }
   std::string export_name() const;
+  /// What a SCORM package of the app carries besides the site, as the page's packager reads it:
+  /// {"scorm": "1.2"|"2004", "file": "<id>-scorm2004.zip", "title": ..., "authored": {"scenarios":
+  /// [the draft], "library": [the draft's id, then `built_ins` in order]}}. The learners of the
+  /// package see that library only. Nullopt with `error` while the draft has errors (a package
+  /// must not ship a scenario that does not load) or for an unknown version or built-in.
+  std::optional<std::string> package_request(std::string_view scorm, const std::vector<std::string>& built_ins,
+                                             std::string* error);
   /// Ids no new draft may take: built-ins and drafts.
   std::vector<std::string> taken_ids() const;
 

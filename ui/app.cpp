@@ -42,6 +42,7 @@ void App::init(AppServices services, std::vector<Scenario> scenarios, std::vecto
         "Review mode: your LMS is not recording this launch, so scores and progress from it are "
         "not kept there (practice still works here). To practise for the record, close this window "
         "and choose \"Start a new attempt\" in your course before entering.");
+  if (!options_.drafts.empty()) add_drafts_to_library(options_.drafts);
   if (options_.author && !options_.kiosk && !options_.embed && options_.scenario.empty()) open_studio();
   if (!options_.scenario.empty() && !options_.kiosk) {
     auto it = std::find_if(scenarios_.begin(), scenarios_.end(),

@@ -60,8 +60,13 @@ struct AppServices {
   std::function<void(const std::string&)> copy_text;  // clipboard; optional
   std::function<void(const std::string& name, const std::string& text)> download_text;  // optional
   std::function<void(const std::string& url)> open_url;                                 // mailto: links; optional
+  /// Builds and downloads a SCORM package of the site carrying an authored library (the request
+  /// is Studio::package_request's JSON); optional.
+  std::function<void(const std::string& request)> export_package;
   /// The file text of a built-in scenario by id (the studio copies it to edit); optional.
   std::function<std::string(const std::string& id)> built_in_text;
+  /// The page's address without its query (the studio's kiosk link); optional.
+  std::function<std::string()> page_url;
   /// Shows the frame's text fields as real HTML fields (hides the others); optional: without
   /// it ImGui's own text box is used.
   std::function<void(const std::vector<TextFieldSpec>&)> text_fields;
@@ -231,6 +236,21 @@ class App {
   void add_notice(std::string text) { notices_.push_back(std::move(text)); }
   /// Downloads the draft being edited as a scenario file.
   void export_studio_draft();
+  /// Builds a SCORM package ("1.2" or "2004") of the app with the draft and the chosen built-ins.
+  void export_studio_package(const std::string& scorm);
+  /// The built-in scenarios chosen to go into a package with the draft.
+  std::set<std::string>& package_built_ins() { return package_built_ins_; }
+  bool can_export_packages() const { return static_cast<bool>(services_.export_package); }
+  /// A link that opens this page as a kiosk with the draft in its library (in this browser).
+  std::string studio_kiosk_link() const;
+  /// Adds the drafts named in ?drafts= (comma-separated ids) from this browser to the library.
+  void add_drafts_to_library(const std::string& ids);
+  /// A studio package's authored.json: its scenarios join the library, which then shows only the
+  /// ids in its "library" list. Problems are shown as notices naming the file.
+  void use_authored_library(const std::string& file, const std::string& text);
+  void copy_text(const std::string& text) {
+    if (services_.copy_text) services_.copy_text(text);
+  }
 
   // --- read by the screens ---
   /// A deque, so adding a scenario never moves the one a running dialogue points at.
@@ -340,6 +360,7 @@ class App {
   std::unique_ptr<authoring::Studio> studio_;
   std::unique_ptr<Scenario> playtest_;  // the draft a play-test runs (current() while set)
   std::string playtest_from_;
+  std::set<std::string> package_built_ins_;
   std::map<std::string, std::string> studio_buffers_;
   int studio_buffers_revision_ = -1;
   FrameRequests next_;  // what actions asked for since the frame being drawn began

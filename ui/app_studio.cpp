@@ -62,6 +62,63 @@ void App::export_studio_draft() {
   notices_.push_back("Exported " + studio_->export_name() + ": it loads in any Rapport page (drop it on the page).");
 }
 
+void App::export_studio_package(const std::string& scorm) {
+  if (!studio_ || !studio_->editing() || !services_.export_package) return;
+  // The chosen built-ins in library order.
+  std::vector<std::string> chosen;
+  for (const authoring::BuiltIn& b : studio_->built_ins())
+    if (package_built_ins_.count(b.id)) chosen.push_back(b.id);
+  std::string error;
+  std::optional<std::string> request = studio_->package_request(scorm, chosen, &error);
+  if (!request) {
+    notices_.push_back("No package yet: " + error + ".");
+    return;
+  }
+  services_.export_package(*request);
+  notices_.push_back("Building the SCORM " + scorm + " package: it downloads in a moment.");
+}
+
+std::string App::studio_kiosk_link() const {
+  if (!studio_ || !studio_->editing()) return {};
+  std::string base = services_.page_url ? services_.page_url() : std::string("index.html");
+  return base + "?kiosk=1&drafts=" + studio_->doc().id();
+}
+
+void App::add_drafts_to_library(const std::string& ids) {
+  authoring::DraftShelf shelf(*services_.store);
+  shelf.load();
+  size_t from = 0;
+  while (from <= ids.size()) {
+    const size_t comma = std::min(ids.find(',', from), ids.size());
+    const std::string id = ids.substr(from, comma - from);
+    from = comma + 1;
+    if (id.empty()) continue;
+    const authoring::Draft* d = shelf.find(id);
+    if (!d) {
+      notices_.push_back("The link asked for a draft called '" + id + "', which this browser does not have.");
+      continue;
+    }
+    if (add_scenario_text(id + ".json", d->scenario.dump())) notices_.pop_back();  // no "Loaded" notice for visitors
+  }
+}
+
+void App::use_authored_library(const std::string& file, const std::string& text) {
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object() || !j.contains("scenarios") || !j["scenarios"].is_array()) {
+    notices_.push_back(file + ": /scenarios: missing or not an array of scenarios");
+    return;
+  }
+  for (size_t i = 0; i < j["scenarios"].size(); ++i)
+    if (add_scenario_text(file, j["scenarios"][i].dump())) notices_.pop_back();  // learners need no "Loaded"
+  // A running session (a deep link) points into the library: it is not filtered then.
+  if (session_ || !j.contains("library") || !j["library"].is_array() || j["library"].empty()) return;
+  std::set<std::string> shown;
+  for (const auto& id : j["library"])
+    if (id.is_string()) shown.insert(id.get<std::string>());
+  for (auto it = scenarios_.begin(); it != scenarios_.end();)
+    it = shown.count(it->id) ? std::next(it) : scenarios_.erase(it);
+}
+
 void App::back_to_studio() {
   std::string at;
   if (session_ && session_->dialogue().node()) at = session_->dialogue().node()->id;

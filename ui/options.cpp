@@ -43,6 +43,8 @@ AppOptions parse_app_options(std::string_view query) {
     std::string value = eq == std::string_view::npos ? "1" : url_decode(pair.substr(eq + 1));
     if (key == "scenario")
       o.scenario = value;
+    else if (key == "drafts")
+      o.drafts = value;
     else if (key == "mode" && value == "text")
       o.mode = ReplyMode::Text;
     else if (key == "mode" && value == "choice")

@@ -15,6 +15,7 @@ enum class ReplyMode { Choice, Text };
 
 struct AppOptions {
   std::string scenario;           // deep link: open this scenario directly
+  std::string drafts;             // ?drafts=a,b: the author's drafts in this browser join the library (kiosk links)
   std::optional<ReplyMode> mode;  // reply mode to start in
   bool coaching = true;           // coaching after each reply (off: assessment mode)
   bool embed = false;             // no library: the page embeds one scenario

@@ -223,7 +223,7 @@ void draw_editor(App& app, Studio& s, float x, float width, float height) {
   if (row.button("button:Play-test", "Play-test", true)) app.start_playtest("");
   if (s.selection().kind == Selection::Kind::Node && row.button("button:Play from here", "Play from this node"))
     app.start_playtest(s.selection().id);
-  if (row.button("button:Export JSON", "Export JSON")) app.export_studio_draft();
+  if (row.button("button:Ship", "Ship it")) s.select(Selection{Selection::Kind::Ship, "", -1});
   if (!s.editing()) return;
   at_x();
   wrapped_text(t.fonts.small, t.colors.text_muted, studio_stats_line(s), width);

@@ -222,6 +222,7 @@ void node_form(const Form& f) {
   if (n < 0) return;
   const std::string base = "/nodes/" + std::to_string(n);
   f.heading("Node " + sel.id);
+  record_hit("studio:selected", sel.id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   std::vector<std::pair<std::string, std::string>> stages;
   for (const std::string& st : known_stages()) stages.emplace_back(st, st);
   f.combo("node:stage", "Stage of the conversation", text_at(doc, base + "/stage"), stages, [&](const std::string& v) {
@@ -345,6 +346,40 @@ void points_form(const Form& f) {
   if (f.button("button:Scenario", "\xE2\x86\x90 Scenario and client")) s.select(Selection{});
 }
 
+void ship_form(const Form& f) {
+  Studio& s = f.s;
+  App& app = f.app;
+  const Theme& t = theme();
+  f.heading("Ship it");
+  f.note("The scenario file loads in any Rapport page: drop it on the page, or use Load scenario.");
+  if (f.button("button:Export JSON", "Export the scenario file", true)) app.export_studio_draft();
+  if (app.can_export_packages()) {
+    f.heading("A package for your LMS (SCORM)");
+    f.note(
+        "The package holds the whole app. Its learners see this scenario and the built-in ones you tick "
+        "here; their scores go to the LMS.");
+    for (const authoring::BuiltIn& b : s.built_ins()) {
+      const bool on = app.package_built_ins().count(b.id) > 0;
+      f.at_x();
+      if (card_button(("ship:" + b.id).c_str(), b.title, on ? "In the package" : "Not in the package", f.width, {}, on))
+        on ? (void)app.package_built_ins().erase(b.id) : (void)app.package_built_ins().insert(b.id);
+    }
+    if (f.button("button:SCORM 2004", "SCORM 2004 zip", true)) app.export_studio_package("2004");
+    ImGui::SameLine(0, t.dp(8));
+    if (pill_button("button:SCORM 1.2", "SCORM 1.2 zip")) app.export_studio_package("1.2");
+  }
+  f.heading("A kiosk at an event");
+  f.note(
+      "Open this link in this browser on the kiosk: walk-up visitors play the draft, and nothing they do is "
+      "kept.");
+  const std::string link = app.studio_kiosk_link();
+  f.at_x();
+  app.text_view("studio:kiosk-link", Size2{f.width, t.fonts.body->FontSize * 1.35f * 2 + t.dp(20)}, link, "",
+                s.form_revision());
+  if (f.button("button:Copy kiosk link", "Copy the kiosk link")) app.copy_text(link);
+  if (f.button("button:Scenario", "\xE2\x86\x90 Scenario and client")) s.select(Selection{});
+}
+
 }  // namespace
 
 void draw_studio_form(App& app, Studio& s, float x, float width) {
@@ -355,6 +390,7 @@ void draw_studio_form(App& app, Studio& s, float x, float width) {
     case Selection::Kind::Ending: ending_form(f); break;
     case Selection::Kind::Prep: prep_form(f); break;
     case Selection::Kind::Points: points_form(f); break;
+    case Selection::Kind::Ship: ship_form(f); break;
   }
 }
 

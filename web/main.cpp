@@ -335,6 +335,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE void rapport_add_scenario(const char* file_name,
   wake();
 }
 
+/// Called by the page with a message for the author (the studio's package export).
+extern "C" EMSCRIPTEN_KEEPALIVE void rapport_notice(const char* text) {
+  if (!g || g->recovering) return;
+  guarded("rapport_notice", [&] { g->app.add_notice(text); });
+  wake();
+}
+
 /// Called by the page when the learner types in one of its text fields.
 extern "C" EMSCRIPTEN_KEEPALIVE void rapport_field_input(const char* id, const char* text) {
   if (!g || g->recovering) return;
@@ -406,7 +413,9 @@ int main() {
   g->options = rapport::ui::parse_app_options(query);
   free(query);
   // A link straight into one scenario needs it whole at once; the library needs only its cards.
-  g->cards_only = g->options.scenario.empty();
+  // So do a studio package's authored scenarios and a kiosk link's drafts, which join the whole library.
+  const bool authored = std::filesystem::exists("/authored.json");
+  g->cards_only = g->options.scenario.empty() && g->options.drafts.empty() && !authored;
   rapport::Library lib = rapport::load_library("/scenarios", g->cards_only);
   g->card_text = card_text(lib.scenarios);
   if (!g->cards_only) g->glyphs = rapport::ui::GlyphSet::Full;  // a scenario's own text: any glyph
@@ -450,10 +459,15 @@ int main() {
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   };
   services.open_url = rapport::web::open_url;
+  services.export_package = rapport::web::export_package;
+  services.page_url = rapport::web::page_url;
   services.text_fields = [](const std::vector<rapport::ui::TextFieldSpec>& fields) {
     rapport::web::sync_text_fields(fields, g->dpr, g->theme);
   };
   guarded("start-up", [&] { g->app.init(services, std::move(lib.scenarios), std::move(lib.errors), g->options); });
+  if (authored)
+    guarded("authored scenarios",
+            [&] { g->app.use_authored_library("authored.json", rapport::read_whole_file("/authored.json")); });
   if (!g->options.parent_origin.empty())
     js_post_to_parent(g->options.parent_origin.c_str(), R"({"type":"rapport:ready"})");
 

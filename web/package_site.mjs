@@ -2,13 +2,17 @@
 // a version from their contents, and the pages that name that version (index.html, the service
 // worker, the web app manifest), so every file but index.html can be cached for good.
 //
-//   node web/package_site.mjs <site dir> <source dir>
+// It also writes what the authoring studio's SCORM export needs in the browser (web/studio_export.js):
+// zip.js (fflate from npm, installed by ci/setup.sh into web/node_modules) and scorm-kit.json (the
+// site's files and the manifest templates, with the mastery score and reporting policy).
+//
+//   node web/package_site.mjs <site dir> <source dir> [mastery score] [lms policy]
 import { createHash } from 'node:crypto';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
 
-const [site, source] = process.argv.slice(2);
+const [site, source, masteryArg = '70', policy = 'mastery'] = process.argv.slice(2);
 if (!site || !source) {
   console.error('usage: node web/package_site.mjs <site dir> <source dir>');
   process.exit(2);
@@ -41,11 +45,28 @@ for (const name of PACKED) {
   write(join(site, `${name}.gz`), gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }));
 }
 const templates = { 'index.html': 'shell.html', 'sw.js': 'web/sw.js', 'manifest.webmanifest': 'web/manifest.webmanifest' };
-for (const extra of ['web/lms.js', 'web/icon.svg', ...Object.values(templates)]) hash.update(readFileSync(join(source, extra)));
+for (const extra of ['web/lms.js', 'web/icon.svg', 'web/studio_export.js', ...Object.values(templates)]) hash.update(readFileSync(join(source, extra)));
 const version = hash.digest('hex').slice(0, 12);
 
 for (const [out, template] of Object.entries(templates)) {
   const text = readFileSync(join(source, template), 'utf8').replaceAll('@RAPPORT_VERSION@', version);
   write(join(site, out), out === 'index.html' ? compact(text) : text);
 }
+// The studio's SCORM export: the zip library, the exporter and the kit it reads.
+const fflate = join(source, 'web/node_modules/fflate/umd/index.js');
+if (!existsSync(fflate)) {
+  console.error(`package_site: ${fflate} is missing: run ci/setup.sh (it installs web/package.json's packages)`);
+  process.exit(1);
+}
+write(join(site, 'zip.js'), readFileSync(fflate));
+write(join(site, 'studio-export.js'), readFileSync(join(source, 'web/studio_export.js')));
+const kitFiles = readdirSync(site).filter((f) => !['scorm-kit.json', 'imsmanifest.xml'].includes(f) && statSync(join(site, f)).isFile()).sort();
+const kit = {
+  version, mastery: Number(masteryArg), policy, files: kitFiles,
+  manifests: {
+    '1.2': readFileSync(join(source, 'web/scorm/imsmanifest-12.xml.in'), 'utf8'),
+    '2004': readFileSync(join(source, 'web/scorm/imsmanifest-2004.xml.in'), 'utf8'),
+  },
+};
+write(join(site, 'scorm-kit.json'), JSON.stringify(kit, null, 1));
 console.log(`site version ${version}`);

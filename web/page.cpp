@@ -2,6 +2,7 @@
 #include "page.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 #include <emscripten.h>
 #include <nlohmann/json.hpp>
@@ -27,6 +28,19 @@ EM_JS(void, js_copy, (const char* text), {
 // clang-format off
 EM_JS(void, js_download, (const char* name, const char* text), {
   if (window.rapportPage) window.rapportPage.download(UTF8ToString(name), UTF8ToString(text));
+});
+// clang-format on
+// clang-format off
+EM_JS(void, js_export_package, (const char* json), {
+  if (window.rapportPage) window.rapportPage.exportPackage(UTF8ToString(json));
+});
+// clang-format on
+// clang-format off
+EM_JS(char*, js_page_url, (), {
+  var url = window.rapportPage ? window.rapportPage.pageUrl() : location.href;
+  var n = lengthBytesUTF8(url) + 1, p = _malloc(n);
+  stringToUTF8(url, p, n);
+  return p;
 });
 // clang-format on
 // clang-format off
@@ -86,5 +100,14 @@ void copy_to_clipboard(const std::string& text) { js_copy(text.c_str()); }
 void download_text(const std::string& name, const std::string& text) { js_download(name.c_str(), text.c_str()); }
 void open_url(const std::string& url) { js_open_url(url.c_str()); }
 void pick_progress_file() { js_pick_progress(); }
+
+void export_package(const std::string& request) { js_export_package(request.c_str()); }
+
+std::string page_url() {
+  char* raw = js_page_url();
+  std::string url(raw);
+  std::free(raw);
+  return url;
+}
 
 }  // namespace rapport::web

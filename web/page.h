@@ -19,5 +19,9 @@ void copy_to_clipboard(const std::string& text);
 void download_text(const std::string& name, const std::string& text);
 void open_url(const std::string& url);
 void pick_progress_file();
+/// Builds and downloads a SCORM package from the studio's request (web/studio_export.js).
+void export_package(const std::string& request);
+/// The page's address without its query.
+std::string page_url();
 
 }  // namespace rapport::web

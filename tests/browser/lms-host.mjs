@@ -71,12 +71,13 @@ const HOST = `<!doctype html>
 </script>
 </body></html>`;
 
-/** A folder served as the LMS: host.html, scorm-again.js and the built site under site/. */
-export function lmsFolder() {
+/** A folder served as the LMS: host.html, scorm-again.js and the built site (or `from`, an
+ * unpacked package) under site/. */
+export function lmsFolder(from = site) {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-lms-'));
   writeFileSync(join(dir, 'host.html'), HOST);
   copyFileSync(runtime, join(dir, 'scorm-again.js'));
-  symlinkSync(site, join(dir, 'site'), 'dir');
+  symlinkSync(from, join(dir, 'site'), 'dir');
   return dir;
 }
 

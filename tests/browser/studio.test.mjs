@@ -2,10 +2,15 @@
 // written from nothing, a lint error that appears and clears, a play-test to an ending, and the
 // exported file, which passes `rapport lint` and loads in the learners' library.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openApp, run, assert, repo } from './harness.mjs';
+import { lmsFolder, host, waitForHost } from './lms-host.mjs';
+
+// fflate from the site's own packages (web/package.json) opens the package the browser built.
+const { unzipSync } = createRequire(import.meta.url)(join(repo, 'web/node_modules/fflate'));
 
 const GOOD = 'What would help you most right now?';
 const REFLECT = "You're worried this will come back on you with your director.";
@@ -56,6 +61,8 @@ function studio(app) {
   };
   return helper;
 }
+
+let packageZip = null;
 
 await run([
   ['a six-node scenario written through the studio plays to an ending and exports', async () => {
@@ -139,13 +146,23 @@ await run([
       const outcome = await app.find('outcome');
       assert(outcome.text === 'Priya stays', `the play-test ends in the breakthrough: ${outcome.text}`);
       await app.screenshot('studio-2-playtest-end.png');
-      await app.click('button:Back to library');
-      await app.find('button:Play-test');
+      await app.click('button:Back to editor');
+      // Play from a node in the middle; one reply on, back to the editor at the node reached.
+      await app.click('graph:fit');
+      await app.click(`graph:node:${chain[2]}`);
+      await app.click('button:Play from here');
+      const opening = await app.find('client:last');
+      assert(opening.text === 'Line 3: so what happens now?', `the play-test starts at ${chain[2]}: ${opening.text}`);
+      await app.click((await app.find((h) => h.label.startsWith('reply:') && h.text === GOOD)).label);
+      await app.find((h) => h.label === 'client:last' && h.text === 'Line 4: so what happens now?');
+      await app.click('button:Back to editor');
+      await app.find((h) => h.label === 'studio:selected' && h.text === chain[3]);
       const stored = await app.page.evaluate(() => JSON.parse(localStorage.getItem('rapport.progress') || '{"sessions":[]}'));
       assert((stored.sessions || []).length === 0, 'a play-test is not the learner\'s history');
 
       // Export: the file passes rapport lint and loads in the learners' library.
-      const [download] = await Promise.all([app.page.waitForEvent('download'), app.click('button:Export JSON')]);
+      await app.click('button:Ship');
+      const [download] = await Promise.all([app.page.waitForEvent('download'), s.click('button:Export JSON')]);
       const dir = mkdtempSync(join(tmpdir(), 'rapport-studio-'));
       const file = join(dir, download.suggestedFilename());
       await download.saveAs(file);
@@ -153,10 +170,56 @@ await run([
       const lint = spawnSync(join(repo, 'build/native/rapport'), ['lint', file], { encoding: 'utf8' });
       assert(lint.status === 0, `rapport lint: ${lint.stdout}${lint.stderr}`);
       const text = readFileSync(file, 'utf8');
+
+      // A SCORM 2004 package with the draft and one built-in scenario, built in the browser.
+      await s.click('ship:budget-cut');
+      const [zipped] = await Promise.all([app.page.waitForEvent('download', { timeout: 60000 }), s.click('button:SCORM 2004')]);
+      assert(zipped.suggestedFilename() === 'my-scenario-scorm2004.zip', zipped.suggestedFilename());
+      packageZip = join(dir, 'package.zip');
+      await zipped.saveAs(packageZip);
+      await app.find((h) => h.label.startsWith('notice:') && h.text.startsWith('Downloaded my-scenario-scorm2004.zip'));
+
       await app.load();
       await app.page.setInputFiles('#scenario-file', { name: 'my-scenario.json', mimeType: 'application/json', buffer: Buffer.from(text) });
       const card = await app.reveal('scenario:my-scenario');
       assert(card.text === 'The late delivery', card.text);
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally {
+      await app.close();
+    }
+  }],
+  ['the exported SCORM 2004 package launches in scorm-again: the new scenario plays and reports its score', async () => {
+    assert(packageZip, 'the first test exported a package');
+    const files = unzipSync(new Uint8Array(readFileSync(packageZip)));
+    const unpacked = mkdtempSync(join(tmpdir(), 'rapport-package-'));
+    for (const [name, bytes] of Object.entries(files)) {
+      mkdirSync(dirname(join(unpacked, name)), { recursive: true });
+      writeFileSync(join(unpacked, name), bytes);
+    }
+    const manifest = new TextDecoder().decode(files['imsmanifest.xml']);
+    for (const name of ['index.html', 'rapport.wasm', 'authored.json'])
+      assert(manifest.includes(`<file href="${name}"/>`), `the manifest lists ${name}`);
+    assert(manifest.includes('<title>The late delivery</title>'), 'the package is titled after the scenario');
+    assert(!manifest.includes('@RAPPORT_'), 'every placeholder is filled');
+    const app = await openApp({ root: lmsFolder(unpacked), frame: '#app' });
+    try {
+      await app.load('host.html?v=2004');
+      const cards = (await app.hits()).filter((h) => h.label.startsWith('scenario:')).map((h) => h.label).sort();
+      assert(JSON.stringify(cards) === JSON.stringify(['scenario:budget-cut', 'scenario:my-scenario']),
+        `the package's library is the draft and the chosen built-in: ${cards}`);
+      await app.click('scenario:my-scenario');
+      for (let turn = 0; turn < 6; turn++) {
+        const good = await app.find((h) => h.label.startsWith('reply:') && h.text === GOOD);
+        await app.click(good.label);
+      }
+      await app.click('button:Results');
+      assert((await app.find('outcome')).text === 'Priya stays', 'the breakthrough in the LMS too');
+      const score = Number((await app.find('score')).text);
+      await waitForHost(app, (s) => Number(window.host.values['cmi.score.raw']) === s, score, `cmi.score.raw ${score}`);
+      const h = await host(app);
+      // The package's policy is the site's (mastery, 70): completed once the score reaches it.
+      assert(h.values['cmi.completion_status'] === (score >= 70 ? 'completed' : 'incomplete'), `completion ${h.values['cmi.completion_status']} for ${score}`);
+      await app.screenshot('studio-3-package-in-lms.png');
       assert(app.problems.length === 0, app.problems.join('\n'));
     } finally {
       await app.close();

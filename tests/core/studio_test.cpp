@@ -118,5 +118,27 @@ TEST(Studio, TheGraphSetsUnreachableNodesApartAndEndingsLast) {
   EXPECT_EQ(g.edges.size(), 3u);
 }
 
+TEST(Studio, APackageCarriesTheDraftAndTheChosenLibraryAndRefusesADraftWithErrors) {
+  MemoryProgressStore store;
+  Studio studio(store, shipped_advice());
+  studio.new_draft();
+  std::string error;
+  EXPECT_FALSE(studio.package_request("2004", {}, &error));
+  EXPECT_NE(error.find("problem(s) to fix first"), std::string::npos) << error;
+  ASSERT_TRUE(studio.duplicate_built_in("questioned-advice"));
+  auto request = studio.package_request("2004", {"questioned-advice"}, &error);
+  ASSERT_TRUE(request) << error;
+  const nlohmann::json r = nlohmann::json::parse(*request);
+  EXPECT_EQ(r["scorm"], "2004");
+  EXPECT_EQ(r["file"], "questioned-advice-2-scorm2004.zip");
+  EXPECT_EQ(r["authored"]["library"], nlohmann::json::array({"questioned-advice-2", "questioned-advice"}));
+  ASSERT_EQ(r["authored"]["scenarios"].size(), 1u);
+  EXPECT_EQ(r["authored"]["scenarios"][0]["id"], "questioned-advice-2");
+  EXPECT_EQ(r["authored"]["scenarios"][0]["nodes"], nlohmann::json::parse(shipped_advice()[0].text)["nodes"]);
+  EXPECT_FALSE(studio.package_request("3", {}, &error));
+  EXPECT_FALSE(studio.package_request("1.2", {"no-such"}, &error));
+  EXPECT_NE(error.find("no-such"), std::string::npos) << error;
+}
+
 }  // namespace
 }  // namespace rapport::authoring
