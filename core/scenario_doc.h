@@ -193,9 +193,17 @@ class ScenarioDoc {
   int revision_ = 0;
 };
 
-/// The reply coder's reading of one authored reply when it disagrees with the author's code: a
-/// different kind of reply (question, reflection, information, other) or one side MI-consistent
-/// and the other not, read with at least `min_confidence`. Nullopt when they agree.
+/// Whether the coder reading `coded` where the author wrote `authored` is worth the author's time:
+/// one side MI-consistent and the other non-adherent (persuade, confront), or a reflection read as
+/// a question or a question as a reflection. Not flagged: readings between a function code
+/// (affirm, autonomy, collaboration, permission) and a grammatical form, between open and closed
+/// questions, and between reflections and information, which the coder tells apart poorly
+/// (core/README-coder.md); flagging those on well-written scenarios taught authors to ignore flags.
+bool disagreement_matters(MiCode authored, MiCode coded);
+
+/// The reply coder's reading of one authored reply when it disagrees with the author's code in a
+/// way that matters (disagreement_matters), read with at least `min_confidence`, with its cues.
+/// Nullopt when they agree.
 std::optional<std::string> coder_disagreement(std::string_view text, std::string_view context, MiCode authored,
                                               float min_confidence = 0.5f);
 

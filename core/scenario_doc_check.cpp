@@ -50,15 +50,20 @@ void pin(const Json& doc, Problem& p) {
 
 std::string percent(float confidence) { return std::to_string(static_cast<int>(std::lround(confidence * 100))) + "%"; }
 
+bool is_question(MiCode c) { return c == MiCode::OpenQuestion || c == MiCode::ClosedQuestion; }
+bool is_reflection(MiCode c) { return c == MiCode::SimpleReflection || c == MiCode::ComplexReflection; }
+
 }  // namespace
 
-std::optional<std::string> coder_disagreement(std::string_view text, std::string_view context, MiCode authored,
-                                              float min_confidence) {
-  const CodedReply coded = classify_reply(text, context);
-  if (coded.code == authored || coded.confidence < min_confidence) return std::nullopt;
-  const bool other_kind = code_class(coded.code) != code_class(authored);
-  const bool other_spirit = is_mi_consistent(coded.code) != is_mi_consistent(authored);
-  if (!other_kind && !other_spirit) return std::nullopt;
+bool disagreement_matters(MiCode authored, MiCode coded) {
+  if (is_mi_consistent(authored) && is_mi_non_adherent(coded)) return true;
+  if (is_mi_non_adherent(authored) && is_mi_consistent(coded)) return true;
+  return (is_reflection(authored) && is_question(coded)) || (is_question(authored) && is_reflection(coded));
+}
+
+namespace {
+
+std::optional<std::string> disagreement_message(const CodedReply& coded, MiCode authored) {
   std::string message = "you labelled this " + std::string(code_label(authored)) + "; it reads as " +
                         std::string(code_label(coded.code)) + " (" + percent(coded.confidence) + ")";
   if (!coded.cues.empty()) {
@@ -66,6 +71,16 @@ std::optional<std::string> coder_disagreement(std::string_view text, std::string
     for (size_t i = 0; i < coded.cues.size() && i < 3; ++i) message += (i ? ", " : " ") + coded.cues[i];
   }
   return message;
+}
+
+}  // namespace
+
+std::optional<std::string> coder_disagreement(std::string_view text, std::string_view context, MiCode authored,
+                                              float min_confidence) {
+  const CodedReply coded = classify_reply(text, context);
+  if (coded.code == authored || coded.confidence < min_confidence || !disagreement_matters(authored, coded.code))
+    return std::nullopt;
+  return disagreement_message(coded, authored);
 }
 
 std::vector<Problem> ScenarioDoc::problems() const {

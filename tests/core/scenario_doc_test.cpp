@@ -219,6 +219,25 @@ TEST(ScenarioDoc, TheCoderFlagsAMislabelledReplyWithItsCues) {
   for (const Problem& p : doc.problems()) ADD_FAILURE() << p.pointer << ": " << p.message;
 }
 
+TEST(ScenarioDoc, OnlyReadingsThatChangeTheSpiritOrTheFormAreFlagged) {
+  // Flagged: MI-consistent against non-adherent either way, reflections against questions.
+  EXPECT_TRUE(disagreement_matters(MiCode::ComplexReflection, MiCode::Persuade));
+  EXPECT_TRUE(disagreement_matters(MiCode::OpenQuestion, MiCode::Confront));
+  EXPECT_TRUE(disagreement_matters(MiCode::Confront, MiCode::ComplexReflection));
+  EXPECT_TRUE(disagreement_matters(MiCode::Persuade, MiCode::EmphasizeAutonomy));
+  EXPECT_TRUE(disagreement_matters(MiCode::ComplexReflection, MiCode::OpenQuestion));
+  EXPECT_TRUE(disagreement_matters(MiCode::ClosedQuestion, MiCode::SimpleReflection));
+  // Not flagged: function codes in any form, open against closed, reflection against information,
+  // and neutral readings of a pushy reply.
+  EXPECT_FALSE(disagreement_matters(MiCode::SeekCollaboration, MiCode::OpenQuestion));
+  EXPECT_FALSE(disagreement_matters(MiCode::SeekCollaboration, MiCode::ClosedQuestion));
+  EXPECT_FALSE(disagreement_matters(MiCode::EmphasizeAutonomy, MiCode::GivingInformation));
+  EXPECT_FALSE(disagreement_matters(MiCode::OpenQuestion, MiCode::ClosedQuestion));
+  EXPECT_FALSE(disagreement_matters(MiCode::SimpleReflection, MiCode::GivingInformation));
+  EXPECT_FALSE(disagreement_matters(MiCode::Confront, MiCode::GivingInformation));
+  EXPECT_FALSE(disagreement_matters(MiCode::PersuadeWithPermission, MiCode::GivingInformation));
+}
+
 TEST(ScenarioDoc, TheStatisticsFollowTheDraftAndCountWinsAfterAPushyReply) {
   ScenarioDoc doc = ScenarioDoc::blank("late-delivery");
   EXPECT_FALSE(draft_stats(doc)) << "no statistics while the draft does not load";
