@@ -52,7 +52,10 @@ struct TextFieldSpec {
 };
 
 struct AppServices {
-  ProgressStore* store = nullptr;                     // required
+  ProgressStore* store = nullptr;  // required
+  /// Where the studio keeps drafts: the browser's own storage even in a kiosk (whose progress is
+  /// kept in memory) or an LMS; optional, `store` otherwise.
+  ProgressStore* drafts_store = nullptr;
   std::function<std::string()> now;                   // ISO-8601 time; optional
   std::function<void(const std::string&)> announce;   // screen-reader live region; optional
   std::function<void()> pick_file;                    // opens a scenario file picker; optional
@@ -240,6 +243,8 @@ class App {
   void export_studio_package(const std::string& scorm);
   /// The built-in scenarios chosen to go into a package with the draft.
   std::set<std::string>& package_built_ins() { return package_built_ins_; }
+  /// State values a play-test from a node starts with (the others keep their initial value).
+  std::map<std::string, int>& playtest_state() { return playtest_state_; }
   bool can_export_packages() const { return static_cast<bool>(services_.export_package); }
   /// A link that opens this page as a kiosk with the draft in its library (in this browser).
   std::string studio_kiosk_link() const;
@@ -361,6 +366,7 @@ class App {
   std::unique_ptr<Scenario> playtest_;  // the draft a play-test runs (current() while set)
   std::string playtest_from_;
   std::set<std::string> package_built_ins_;
+  std::map<std::string, int> playtest_state_;
   std::map<std::string, std::string> studio_buffers_;
   int studio_buffers_revision_ = -1;
   FrameRequests next_;  // what actions asked for since the frame being drawn began

@@ -13,7 +13,8 @@ void App::open_studio() {
       for (const Scenario& s : scenarios_)
         if (std::string text = services_.built_in_text(s.id); !text.empty())
           built_ins.push_back(authoring::BuiltIn{s.id, s.title, std::move(text)});
-    studio_ = std::make_unique<authoring::Studio>(*services_.store, std::move(built_ins), services_.now);
+    studio_ = std::make_unique<authoring::Studio>(services_.drafts_store ? *services_.drafts_store : *services_.store,
+                                                  std::move(built_ins), services_.now);
   }
   screen_ = Screen::Studio;
   next_.scroll_top = true;
@@ -37,7 +38,9 @@ void App::start_playtest(const std::string& node) {
     return;
   }
   std::string error;
-  std::optional<Scenario> s = authoring::playtest_scenario(studio_->doc(), authoring::PlayTestStart{node, {}}, &error);
+  std::optional<Scenario> s = authoring::playtest_scenario(
+      studio_->doc(), authoring::PlayTestStart{node, node.empty() ? std::map<std::string, int>{} : playtest_state_},
+      &error);
   if (!s) {
     notices_.push_back("The draft cannot be played yet: " + error);
     return;
@@ -85,7 +88,7 @@ std::string App::studio_kiosk_link() const {
 }
 
 void App::add_drafts_to_library(const std::string& ids) {
-  authoring::DraftShelf shelf(*services_.store);
+  authoring::DraftShelf shelf(services_.drafts_store ? *services_.drafts_store : *services_.store);
   shelf.load();
   size_t from = 0;
   while (from <= ids.size()) {

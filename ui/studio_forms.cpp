@@ -74,6 +74,28 @@ struct Form {
     ImGui::Dummy(ImVec2(0, t.dp(2)));
   }
 
+  /// A field holding JSON (conditions, flags, branches) for the value at `pointer`, which may be
+  /// absent: emptied, the member goes; text that is not JSON yet is kept and not applied.
+  void json_field(const std::string& pointer, const char* label, int lines = 2) const {
+    const Theme& t = theme();
+    at_x();
+    wrapped_text(t.fonts.small, t.colors.text_muted, label, width);
+    const Json* now = at(s.doc().json(), pointer);
+    std::string& buffer = app.studio_buffer("json:" + pointer, now ? now->dump() : std::string());
+    const std::string id = "studio:json:" + pointer;
+    at_x();
+    const float h = t.fonts.body->FontSize * (1.35f * static_cast<float>(lines)) + t.dp(20);
+    if (app.text_field(id.c_str(), Size2{width, h}, buffer, "", s.form_revision())) {
+      if (buffer.find_first_not_of(" \t\r\n") == std::string::npos) {
+        if (now) s.apply(edit::SetField{pointer, nullptr}, nullptr, true);
+      } else if (Json v = Json::parse(buffer, nullptr, false); !v.is_discarded()) {
+        s.apply(edit::SetField{pointer, std::move(v)}, nullptr, true);
+      }
+    }
+    if (!buffer.empty() && Json::parse(buffer, nullptr, false).is_discarded()) note("Not JSON yet: not applied.");
+    ImGui::Dummy(ImVec2(0, t.dp(2)));
+  }
+
   /// A combo over `options` (value, shown text) for the string at `pointer`; `on_pick` applies it.
   template <typename OnPick>
   void combo(const std::string& hit, const char* label, const std::string& current,
@@ -122,6 +144,12 @@ struct Form {
   }
 };
 
+/// "open question" for "open_question"; an unknown id as it is.
+std::string readable_code(const std::string& id) {
+  const std::optional<MiCode> code = parse_code(id);
+  return code ? std::string(code_label(*code)) : id;
+}
+
 bool has_ending(const Json& doc, const std::string& id) {
   if (const Json* endings = at(doc, "/endings"); endings && endings->is_array())
     for (const Json& e : *endings)
@@ -143,6 +171,13 @@ void scenario_form(const Form& f) {
   f.field("/client/organisation", "Organisation");
   f.field("/client/wants", "Wants", 2);
   f.field("/client/fears", "Fears", 2);
+  f.heading("Follow-up email (optional template)");
+  if (at(s.doc().json(), "/followup")) {
+    f.field("/followup/subject", "Subject");
+    f.field("/followup/body", "Body", 5);
+  } else if (f.button("button:Add follow-up", "Add a follow-up email template")) {
+    s.apply(edit::SetField{"/followup", Json{{"subject", ""}, {"body", ""}}});
+  }
   f.heading("State at the start (0 to 100)");
   if (const Json* state = at(s.doc().json(), "/state"); state && state->is_object())
     for (const auto& [name, value] : state->items()) {
@@ -151,7 +186,23 @@ void scenario_form(const Form& f) {
       ImGui::SetNextItemWidth(f.width * 0.6f);
       if (ImGui::SliderInt(name.c_str(), &v, 0, 100)) s.apply(edit::SetStateVariable{name, v}, nullptr, true);
       record_hit("state:" + name, std::to_string(v), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+      if (name != "trust") {
+        ImGui::SameLine(0, theme().dp(8));
+        if (pill_button(("state-remove:" + name).c_str(), "Remove")) {
+          s.apply(edit::RemoveStateVariable{name});
+          break;  // the object changed under the loop
+        }
+      }
     }
+  {
+    f.note("Another variable (tension, openness, ...):");
+    std::string& name = f.app.studio_buffer("state:new", "");
+    f.at_x();
+    f.app.text_field("studio:state:new", Size2{f.width * 0.6f, theme().fonts.body->FontSize * 1.35f + theme().dp(20)},
+                     name, "", s.form_revision());
+    ImGui::SameLine(0, theme().dp(8));
+    if (!name.empty() && pill_button("button:Add variable", "Add variable")) s.apply(edit::SetStateVariable{name, 50});
+  }
   f.heading("Add to the draft");
   if (f.button("button:Add node", "Add node", true)) {
     s.apply(edit::AddNode{});
@@ -202,6 +253,9 @@ void reply_form(const Form& f, const std::string& node, const std::string& base,
   }
   f.field(rp + "/tip", "Coach's tip", 2);
   f.field(rp + "/better", "A better reply (for replies that push)", 2);
+  f.json_field(rp + "/requires", "Offered only after these flags (JSON list, optional)", 1);
+  f.json_field(rp + "/sets_flags", "Sets these flags (JSON list, optional)", 1);
+  f.json_field(rp + "/next_if", "Leads elsewhere when (JSON list of {\"when\", \"next\"}, optional)", 2);
   if (f.button("button:Delete reply", "Delete reply")) s.apply(edit::DeleteReply{node, r});
   ImGui::SameLine(0, theme().dp(8));
   if (pill_button("button:Duplicate reply", "Duplicate reply")) s.apply(edit::DuplicateReply{node, r});
@@ -229,9 +283,17 @@ void node_form(const Form& f) {
     s.apply(edit::SetField{base + "/stage", v});
   });
   const size_t lines = size_at(doc, base + "/client");
-  for (size_t i = 0; i < lines; ++i)
-    f.field(base + "/client/" + std::to_string(i) + "/text",
-            lines > 1 ? "What the client says (a variant)" : "What the client says", 3);
+  for (size_t i = 0; i < lines; ++i) {
+    const std::string lp = base + "/client/" + std::to_string(i);
+    f.field(lp + "/text", lines > 1 ? "What the client says (a variant)" : "What the client says", 3);
+    ImGui::PushID(static_cast<int>(i));
+    f.combo("line:talk:" + std::to_string(i + 1), "Client talk", text_at(doc, lp + "/talk"),
+            {{"", "Neither"}, {"change", "Change talk"}, {"sustain", "Sustain talk"}}, [&](const std::string& v) {
+              s.apply(edit::SetField{lp + "/talk", v.empty() ? Json(nullptr) : Json(v)});
+            });
+    if (lines > 1) f.json_field(lp + "/when", "Said when (a condition, e.g. {\"max\": {\"tension\": 50}})", 1);
+    ImGui::PopID();
+  }
   if (f.button("button:Add client line", "Add a variant of the line")) s.apply(edit::AddClientLine{sel.id, ""});
   f.heading("Replies the learner can choose");
   const size_t replies = size_at(doc, base + "/replies");
@@ -241,7 +303,7 @@ void node_form(const Form& f) {
     f.at_x();
     const bool open = sel.reply == static_cast<int>(r);
     if (card_button(("reply:" + std::to_string(r + 1)).c_str(), text.empty() ? "(no words yet)" : text,
-                    text_at(doc, rp + "/code") + " \xE2\x86\x92 " + text_at(doc, rp + "/next"), f.width,
+                    readable_code(text_at(doc, rp + "/code")) + " \xE2\x86\x92 " + text_at(doc, rp + "/next"), f.width,
                     std::to_string(r + 1), open))
       s.select(Selection{Selection::Kind::Node, sel.id, open ? -1 : static_cast<int>(r)});
     if (open) {
@@ -279,6 +341,18 @@ void node_form(const Form& f) {
         f.app.add_notice("Rename: " + error);
     }
   }
+  f.heading("Play-test from this node");
+  f.note("Starts here, preparation skipped, with these values (drag to change):");
+  if (const Json* state = at(doc, "/state"); state && state->is_object())
+    for (const auto& [name, value] : state->items()) {
+      auto [it, added] = f.app.playtest_state().try_emplace(name, value.is_number_integer() ? value.get<int>() : 50);
+      f.at_x();
+      ImGui::SetNextItemWidth(f.width * 0.6f);
+      ImGui::SliderInt(("##play:" + name).c_str(), &it->second, 0, 100, (name + " %d").c_str());
+      record_hit("play:" + name, std::to_string(it->second), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    }
+  if (f.button("button:Play from this node", "Play from this node", true)) f.app.start_playtest(sel.id);
+  f.heading("This node");
   if (f.button("button:Duplicate node", "Duplicate node")) s.apply(edit::DuplicateNode{sel.id});
   ImGui::SameLine(0, theme().dp(8));
   if (pill_button("button:Delete node", "Delete node")) s.apply(edit::DeleteNode{sel.id});
@@ -404,7 +478,14 @@ void draw_studio_problems(Studio& s, float x, float width) {
     record_hit("studio:problems", "0", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     return;
   }
-  wrapped_text(t.fonts.body, t.colors.poor, std::to_string(problems.size()) + " to fix (click one to go there)", width);
+  size_t errors = 0;
+  for (const authoring::Problem& p : problems) errors += p.kind == authoring::Problem::Kind::Error ? 1 : 0;
+  const size_t readings = problems.size() - errors;
+  std::string head = errors ? std::to_string(errors) + " to fix" : std::string();
+  if (readings)
+    head +=
+        (errors ? ", " : "") + std::to_string(readings) + " coder reading" + (readings > 1 ? "s" : "") + " to review";
+  wrapped_text(t.fonts.body, errors ? t.colors.poor : t.colors.fair, head + " (click one to go there)", width);
   record_hit("studio:problems", std::to_string(problems.size()), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   const size_t shown = std::min<size_t>(problems.size(), 6);
   std::optional<size_t> go;

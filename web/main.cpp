@@ -429,6 +429,7 @@ int main() {
                                    .lms_review = rapport::web::lms_review_mode(),
                                    .kiosk = g->options.kiosk});
   services.store = &g->storage->store();
+  services.drafts_store = &g->store;
   if (!g->options.parent_origin.empty()) {
     services.session_finished = [](const rapport::Dialogue& d, const rapport::SessionScore& score,
                                    const rapport::SessionRecord&) {

@@ -179,6 +179,15 @@ await run([
       await zipped.saveAs(packageZip);
       await app.find((h) => h.label.startsWith('notice:') && h.text.startsWith('Downloaded my-scenario-scorm2004.zip'));
 
+      // The kiosk link opens this browser as a kiosk with the draft in its library.
+      await s.show('field:studio:kiosk-link');
+      const link = (await app.find('field:studio:kiosk-link')).text;
+      assert(link === `${app.url}?kiosk=1&drafts=my-scenario`, `kiosk link: ${link}`);
+      await app.page.goto(link);
+      await app.page.waitForFunction(() => window.rapport && window.rapport.ready);
+      await app.click('button:Start');
+      await app.reveal('scenario:my-scenario');
+
       await app.load();
       await app.page.setInputFiles('#scenario-file', { name: 'my-scenario.json', mimeType: 'application/json', buffer: Buffer.from(text) });
       const card = await app.reveal('scenario:my-scenario');
