@@ -480,6 +480,7 @@ void App::frame(float dt) {
   in_frame_ = true;
   fields_.clear();
   field_values_.clear();
+  refresh_studio_buffers();
   begin_hit_frame();
   if (ease_toward(trust_shown_, session_ ? static_cast<float>(session_->dialogue().value("trust")) : 0.0f, dt))
     animating_ = true;

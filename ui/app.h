@@ -228,6 +228,9 @@ class App {
   authoring::Studio* studio() { return studio_.get(); }
   /// The form's field buffers by JSON pointer, refilled from the draft when the form revision changes.
   std::string& studio_buffer(const std::string& pointer, const std::string& value);
+  /// The form revision the buffers hold: what the form's fields report to the page, so that the
+  /// page reloads a field exactly when its buffer was refilled (at the start of a frame).
+  int studio_buffers_revision() const { return studio_buffers_revision_; }
   /// Plays the draft from `node` ("" = its start, with preparation) in the conversation screen;
   /// nothing is stored or reported. A problem that stops it shows as a notice.
   void start_playtest(const std::string& node);
@@ -367,6 +370,7 @@ class App {
   std::string playtest_from_;
   std::set<std::string> package_built_ins_;
   std::map<std::string, int> playtest_state_;
+  void refresh_studio_buffers();
   std::map<std::string, std::string> studio_buffers_;
   int studio_buffers_revision_ = -1;
   FrameRequests next_;  // what actions asked for since the frame being drawn began

@@ -23,12 +23,16 @@ void App::open_studio() {
 }
 
 std::string& App::studio_buffer(const std::string& pointer, const std::string& value) {
+  auto [it, added] = studio_buffers_.try_emplace(pointer, value);
+  return it->second;
+}
+
+void App::refresh_studio_buffers() {
+  // Only between frames: the page's fields point at these strings until the next frame begins.
   if (studio_ && studio_buffers_revision_ != studio_->form_revision()) {
     studio_buffers_.clear();
     studio_buffers_revision_ = studio_->form_revision();
   }
-  auto [it, added] = studio_buffers_.try_emplace(pointer, value);
-  return it->second;
 }
 
 void App::start_playtest(const std::string& node) {

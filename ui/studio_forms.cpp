@@ -69,7 +69,7 @@ struct Form {
     const std::string id = "studio:" + pointer;
     at_x();
     const float h = t.fonts.body->FontSize * (1.35f * static_cast<float>(lines)) + t.dp(20);
-    if (app.text_field(id.c_str(), Size2{width, h}, buffer, "", s.form_revision()))
+    if (app.text_field(id.c_str(), Size2{width, h}, buffer, "", app.studio_buffers_revision()))
       s.apply(edit::SetField{pointer, buffer}, nullptr, true);
     ImGui::Dummy(ImVec2(0, t.dp(2)));
   }
@@ -85,7 +85,7 @@ struct Form {
     const std::string id = "studio:json:" + pointer;
     at_x();
     const float h = t.fonts.body->FontSize * (1.35f * static_cast<float>(lines)) + t.dp(20);
-    if (app.text_field(id.c_str(), Size2{width, h}, buffer, "", s.form_revision())) {
+    if (app.text_field(id.c_str(), Size2{width, h}, buffer, "", app.studio_buffers_revision())) {
       if (buffer.find_first_not_of(" \t\r\n") == std::string::npos) {
         if (now) s.apply(edit::SetField{pointer, nullptr}, nullptr, true);
       } else if (Json v = Json::parse(buffer, nullptr, false); !v.is_discarded()) {
@@ -179,27 +179,27 @@ void scenario_form(const Form& f) {
     s.apply(edit::SetField{"/followup", Json{{"subject", ""}, {"body", ""}}});
   }
   f.heading("State at the start (0 to 100)");
-  if (const Json* state = at(s.doc().json(), "/state"); state && state->is_object())
-    for (const auto& [name, value] : state->items()) {
-      int v = value.is_number_integer() ? value.get<int>() : 50;
-      f.at_x();
-      ImGui::SetNextItemWidth(f.width * 0.6f);
-      if (ImGui::SliderInt(name.c_str(), &v, 0, 100)) s.apply(edit::SetStateVariable{name, v}, nullptr, true);
-      record_hit("state:" + name, std::to_string(v), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-      if (name != "trust") {
-        ImGui::SameLine(0, theme().dp(8));
-        if (pill_button(("state-remove:" + name).c_str(), "Remove")) {
-          s.apply(edit::RemoveStateVariable{name});
-          break;  // the object changed under the loop
-        }
-      }
+  // A copy: an edit replaces the draft's state object while the sliders are drawn.
+  std::vector<std::pair<std::string, int>> state;
+  if (const Json* j = at(s.doc().json(), "/state"); j && j->is_object())
+    for (const auto& [name, value] : j->items())
+      state.emplace_back(name, value.is_number_integer() ? value.get<int>() : 50);
+  for (auto& [name, v] : state) {
+    f.at_x();
+    ImGui::SetNextItemWidth(f.width * 0.6f);
+    if (ImGui::SliderInt(name.c_str(), &v, 0, 100)) s.apply(edit::SetStateVariable{name, v}, nullptr, true);
+    record_hit("state:" + name, std::to_string(v), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (name != "trust") {
+      ImGui::SameLine(0, theme().dp(8));
+      if (pill_button(("state-remove:" + name).c_str(), "Remove")) s.apply(edit::RemoveStateVariable{name});
     }
+  }
   {
     f.note("Another variable (tension, openness, ...):");
     std::string& name = f.app.studio_buffer("state:new", "");
     f.at_x();
     f.app.text_field("studio:state:new", Size2{f.width * 0.6f, theme().fonts.body->FontSize * 1.35f + theme().dp(20)},
-                     name, "", s.form_revision());
+                     name, "", f.app.studio_buffers_revision());
     ImGui::SameLine(0, theme().dp(8));
     if (!name.empty() && pill_button("button:Add variable", "Add variable")) s.apply(edit::SetStateVariable{name, 50});
   }
@@ -243,13 +243,19 @@ void reply_form(const Form& f, const std::string& node, const std::string& base,
   f.combo("reply:next", "Leads to", text_at(doc, rp + "/next"), f.targets(), [&](const std::string& v) {
     s.apply(edit::Relink{node, r, v});
   });
-  for (const char* var : {"trust"}) {
+  // One slider per state variable: how this reply moves it.
+  std::vector<std::string> vars;
+  if (const Json* state = at(doc, "/state"); state && state->is_object())
+    for (const auto& [name, value] : state->items()) vars.push_back(name);
+  for (const std::string& var : vars) {
     int v = int_at(doc, rp + "/effects/" + var, 0);
     f.at_x();
     ImGui::SetNextItemWidth(f.width * 0.6f);
-    if (ImGui::SliderInt("Change in trust", &v, -20, 20))
+    if (ImGui::SliderInt(("Change in " + var).c_str(), &v, -20, 20)) {
+      if (!at(doc, rp + "/effects")) s.apply(edit::SetField{rp + "/effects", Json::object()});
       s.apply(edit::SetField{rp + "/effects/" + var, v}, nullptr, true);
-    record_hit("reply:trust", std::to_string(v), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    }
+    record_hit("reply:" + var, std::to_string(v), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   }
   f.field(rp + "/tip", "Coach's tip", 2);
   f.field(rp + "/better", "A better reply (for replies that push)", 2);
@@ -331,7 +337,7 @@ void node_form(const Form& f) {
     std::string& id = f.app.studio_buffer("rename:" + base, sel.id);
     f.at_x();
     f.app.text_field(("studio:rename:" + base).c_str(), Size2{f.width, t.fonts.body->FontSize * 1.35f + t.dp(20)}, id,
-                     "", s.form_revision());
+                     "", f.app.studio_buffers_revision());
     if (id != sel.id && f.button("button:Rename", "Rename node", true)) {
       const std::string to = id;
       std::string error;
@@ -393,9 +399,18 @@ void prep_form(const Form& f) {
     const std::string base = "/prep/" + std::to_string(i);
     f.field(base + "/question", ("Step " + std::to_string(i + 1) + ": the question").c_str(), 2);
     const size_t options = size_at(doc, base + "/options");
-    for (size_t o = 0; o < options; ++o)
-      f.field(base + "/options/" + std::to_string(o) + "/text", ("Option " + std::to_string(o + 1)).c_str(), 2);
     ImGui::PushID(static_cast<int>(i));
+    for (size_t o = 0; o < options; ++o) {
+      const std::string op = base + "/options/" + std::to_string(o);
+      f.field(op + "/text", ("Option " + std::to_string(o + 1)).c_str(), 2);
+      f.field(op + "/feedback", "Why it matters (shown once chosen)", 2);
+      const Json* rec = at(doc, op + "/recommended");
+      const bool on = rec && rec->is_boolean() && rec->get<bool>();
+      ImGui::PushID(static_cast<int>(o));
+      if (f.button("prep:recommended", on ? "Recommended" : "Not recommended", on))
+        s.apply(edit::SetField{op + "/recommended", !on});
+      ImGui::PopID();
+    }
     if (f.button("button:Add option", "Add option"))
       s.apply(edit::AddPrepOption{static_cast<int>(i), "option-" + std::to_string(options + 1), ""});
     ImGui::SameLine(0, theme().dp(8));
@@ -449,7 +464,7 @@ void ship_form(const Form& f) {
   const std::string link = app.studio_kiosk_link();
   f.at_x();
   app.text_view("studio:kiosk-link", Size2{f.width, t.fonts.body->FontSize * 1.35f * 2 + t.dp(20)}, link, "",
-                s.form_revision());
+                f.app.studio_buffers_revision());
   if (f.button("button:Copy kiosk link", "Copy the kiosk link")) app.copy_text(link);
   if (f.button("button:Scenario", "\xE2\x86\x90 Scenario and client")) s.select(Selection{});
 }

@@ -1,0 +1,71 @@
+// The authoring studio's screens with Dear ImGui's null backend: every form draws inside the
+// display at phone, laptop and kiosk sizes and at the largest text size; a click on the graph
+// selects a node, on a problem goes to its reply, and a play-test returns to the editor.
+#include "ui_test.h"
+
+namespace rapport::ui {
+namespace {
+
+class StudioScreens : public testing::UiTest {
+ protected:
+  void SetUp() override { options_.author = true; }
+};
+
+TEST_F(StudioScreens, EveryFormShowsItsControlsAtEverySize) {
+  using authoring::Selection;
+  for (auto [w, h, s] : {std::tuple{390.f * 3, 844.f * 3, 3.0f}, std::tuple{1280.f, 800.f, 1.0f},
+                         std::tuple{1920.f, 1080.f, 1.0f}, std::tuple{1280.f, 800.f, 1.4f}}) {
+    const std::string size = std::to_string(static_cast<int>(w)) + "x" + std::to_string(static_cast<int>(h));
+    start(w, h, s);
+    ASSERT_EQ(app_->screen(), Screen::Studio) << "?author=1 opens the studio";
+    click("button:New scenario");
+    ASSERT_TRUE(app_->studio()->editing());
+    for (const char* tool : {"button:Drafts", "button:Undo", "button:Play-test", "button:Ship", "graph:node:start"})
+      EXPECT_NE(find(tool), nullptr) << tool << " at " << size;
+    // Two columns (graph and problems beside the form) where the text leaves room for them; the
+    // form is then in view from its top. One column otherwise: the form follows the problems.
+    const bool beside = w / s >= 900 + 48;
+    if (!beside) continue;
+    app_->studio()->apply(authoring::edit::AddReply{"start", "What happened?", MiCode::OpenQuestion, ""});
+    app_->studio()->apply(authoring::edit::AddEnding{"done", "partial", "Later"});
+    for (const auto& [sel, control] : std::vector<std::pair<Selection, std::string>>{
+             {Selection{}, "field:studio:/title"},
+             {Selection{Selection::Kind::Node, "start", -1}, "node:stage"},
+             {Selection{Selection::Kind::Node, "start", 0}, "reply:code"},
+             {Selection{Selection::Kind::Ending, "done", -1}, "ending:kind"},
+             {Selection{Selection::Kind::Prep, "", -1}, "button:Add step"},
+             {Selection{Selection::Kind::Points, "", -1}, "button:Add point"},
+             {Selection{Selection::Kind::Ship, "", -1}, "button:Export JSON"}}) {
+      app_->studio()->select(sel);
+      frames(3);
+      EXPECT_NE(find(control), nullptr) << control << " at " << size;
+    }
+  }
+}
+
+TEST_F(StudioScreens, TheGraphSelectsAProblemGoesToItsReplyAndAPlayTestComesBack) {
+  start(1920, 1080, 1.0f);
+  authoring::Studio& s = *app_->studio();
+  ASSERT_TRUE(s.import_file("questioned-advice.json",
+                            testing::read_text(std::string(RAPPORT_SOURCE_DIR) + "/scenarios/questioned-advice.json")));
+  ASSERT_TRUE(s.apply(authoring::edit::Relink{"open", 1, "nowhere"}));
+  frames(2);
+  click("graph:node:concern");
+  EXPECT_EQ(s.selection(), (authoring::Selection{authoring::Selection::Kind::Node, "concern", -1}));
+  // The link to nowhere is listed; a click on it opens the reply that has it.
+  const auto& problems = s.problems();
+  size_t nowhere = problems.size();
+  for (size_t i = 0; i < problems.size(); ++i)
+    if (problems[i].message.find("nowhere") != std::string::npos) nowhere = i;
+  ASSERT_LT(nowhere, problems.size());
+  ASSERT_LT(nowhere, 6u) << "shown among the first six";
+  click("problem:" + std::to_string(nowhere + 1));
+  EXPECT_EQ(s.selection(), (authoring::Selection{authoring::Selection::Kind::Node, "open", 1}));
+  // A draft that does not load cannot be played: a notice says why, the editor stays.
+  click("button:Play-test");
+  EXPECT_EQ(app_->screen(), Screen::Studio);
+  EXPECT_FALSE(app_->notices().empty());
+}
+
+}  // namespace
+}  // namespace rapport::ui
