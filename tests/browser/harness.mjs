@@ -116,7 +116,9 @@ export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 
       }
       const frames = await scope.evaluate(() => window.rapport.frames);
       await page.mouse.click(dx + hit.x + hit.w / 2, dy + hit.y + hit.h / 2);
-      await scope.waitForFunction((f) => window.rapport.frames > f + 1, frames, { timeout: 10000 });
+      // The press lands in one frame and the release in the next; what the release did is drawn
+      // in the frame after that: three frames (the app draws three per input, so none is waited for in vain).
+      await scope.waitForFunction((f) => window.rapport.frames > f + 2, frames, { timeout: 10000 });
       await page.mouse.move(1, 1);
       return hit;
     },
