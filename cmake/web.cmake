@@ -5,11 +5,17 @@ file(GLOB WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.cpp")
 file(GLOB SCENARIO_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/scenarios/*.json")
 list(FILTER SCENARIO_FILES EXCLUDE REGEX "schema\\.json$")
 
-add_executable(rapport_web ${WEB_SOURCES} "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
-target_link_libraries(rapport_web PRIVATE rapport_ui)
-target_compile_definitions(rapport_web PRIVATE IMGUI_IMPL_OPENGL_ES3)
-set_target_properties(rapport_web PROPERTIES OUTPUT_NAME rapport SUFFIX ".js"
-  RUNTIME_OUTPUT_DIRECTORY "${SITE_DIR}")
+# Two apps from the same code: rapport.wasm for learners, and rapport-studio.wasm (?author=1), the
+# only one that calls link_studio(), so the authoring studio's code is linked into it alone.
+list(FILTER WEB_SOURCES EXCLUDE REGEX "/main\\.cpp$")
+add_library(rapport_web_glue STATIC ${WEB_SOURCES} "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+target_link_libraries(rapport_web_glue PUBLIC rapport_ui)
+target_compile_definitions(rapport_web_glue PUBLIC IMGUI_IMPL_OPENGL_ES3)
+add_executable(rapport_web "${CMAKE_SOURCE_DIR}/web/main.cpp")
+add_executable(rapport_studio_web "${CMAKE_SOURCE_DIR}/web/main.cpp")
+target_compile_definitions(rapport_studio_web PRIVATE RAPPORT_STUDIO)
+set_target_properties(rapport_web PROPERTIES OUTPUT_NAME rapport)
+set_target_properties(rapport_studio_web PROPERTIES OUTPUT_NAME rapport-studio)
 
 # The data package: fonts under /fonts, scenarios under /scenarios.
 set(DATA_STAGE "${CMAKE_BINARY_DIR}/data")
@@ -27,15 +33,20 @@ add_custom_command(OUTPUT ${STAGED_FILES} "${DATA_STAGE}/fonts/regular.ttf" "${D
   DEPENDS ${SCENARIO_FILES} "${RAPPORT_FONTS_DIR}/regular.ttf" "${RAPPORT_FONTS_DIR}/bold.ttf"
   COMMENT "Staging fonts and scenarios")
 add_custom_target(rapport_data DEPENDS ${STAGED_FILES})
-add_dependencies(rapport_web rapport_data)
 
-target_link_options(rapport_web PRIVATE
-  -sUSE_WEBGL2=1 -sFULL_ES3=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
-  -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sEXIT_RUNTIME=0 -sMINIFY_HTML=0
-  -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_rapport_add_scenario,_rapport_notice,_rapport_field_input,_rapport_field_submit,_rapport_import_progress,_rapport_simulate_error
-  -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8,FS
-  "--preload-file" "${DATA_STAGE}@/")
-set_property(TARGET rapport_web APPEND PROPERTY LINK_DEPENDS ${STAGED_FILES} "${DATA_STAGE}/fonts/regular.ttf")
+foreach(app rapport_web rapport_studio_web)
+  target_link_libraries(${app} PRIVATE rapport_web_glue)
+  set_target_properties(${app} PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${SITE_DIR}")
+  add_dependencies(${app} rapport_data)
+  # Both carry the same data package; the site keeps one copy, rapport.data (web/package_site.mjs).
+  target_link_options(${app} PRIVATE
+    -sUSE_WEBGL2=1 -sFULL_ES3=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+    -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sEXIT_RUNTIME=0 -sMINIFY_HTML=0
+    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_rapport_add_scenario,_rapport_notice,_rapport_field_input,_rapport_field_submit,_rapport_import_progress,_rapport_simulate_error
+    -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8,FS
+    "--preload-file" "${DATA_STAGE}@/")
+  set_property(TARGET ${app} APPEND PROPERTY LINK_DEPENDS ${STAGED_FILES} "${DATA_STAGE}/fonts/regular.ttf")
+endforeach()
 
 # The rest of the site (web/package_site.mjs): gzip copies of rapport.wasm, .data and .js, a version
 # from the contents, and index.html (from shell.html), the service worker and the web app manifest
@@ -53,7 +64,7 @@ add_custom_command(OUTPUT "${SITE_DIR}/index.html" "${SITE_DIR}/sw.js" "${SITE_D
   COMMAND "${RAPPORT_NODE}" "${CMAKE_SOURCE_DIR}/web/package_site.mjs" "${SITE_DIR}" "${CMAKE_SOURCE_DIR}"
     ${RAPPORT_MASTERY_SCORE} ${RAPPORT_LMS_POLICY}
   COMMAND ${CMAKE_COMMAND} -E touch "${SITE_DIR}/index.html" "${SITE_DIR}/sw.js" "${SITE_DIR}/rapport.wasm.gz"
-  DEPENDS rapport_web ${SITE_INPUTS}
+  DEPENDS rapport_web rapport_studio_web ${SITE_INPUTS}
   COMMENT "Compressing and versioning the site")
 add_custom_target(rapport_site ALL DEPENDS "${SITE_DIR}/index.html")
 

@@ -132,6 +132,19 @@ std::string DraftShelf::free_id(std::string_view id, const std::vector<std::stri
     if (std::string candidate = base + "-" + std::to_string(n); !taken(candidate)) return candidate;
 }
 
+std::optional<std::string> stored_draft_text(ProgressStore& store, std::string_view id) {
+  const std::optional<std::string> raw = store.read(kDraftsKey);
+  if (!raw) return std::nullopt;
+  const nlohmann::json doc = nlohmann::json::parse(*raw, nullptr, false);
+  if (!doc.is_object() || doc.value("format_version", nlohmann::json()) != kDraftsFormatVersion) return std::nullopt;
+  const auto drafts = doc.find("drafts");
+  if (drafts == doc.end() || !drafts->is_array()) return std::nullopt;
+  for (const nlohmann::json& d : *drafts)
+    if (d.is_object() && d.value("id", nlohmann::json()) == id && d.contains("scenario") && d["scenario"].is_object())
+      return d["scenario"].dump();
+  return std::nullopt;
+}
+
 std::optional<ScenarioDoc> import_draft(std::string_view text, const std::vector<std::string>& taken,
                                         std::string* error, std::string* renamed) {
   std::optional<ScenarioDoc> doc = ScenarioDoc::open(text, error);

@@ -57,6 +57,11 @@ class DraftShelf {
   bool holding_original_ = false;  // unreadable bytes not yet set aside: never overwrite them
 };
 
+/// The scenario text of stored draft `id`, for a kiosk link (?drafts=) in the learners' app.
+/// Read with the plain JSON type, so that app carries none of the editor's ordered JSON; nullopt
+/// when the shelf or the draft is missing or unreadable (the studio reports and keeps such data).
+std::optional<std::string> stored_draft_text(ProgressStore& store, std::string_view id);
+
 /// Opens an exported scenario file as a draft; when its id is taken (by `taken`), the draft gets
 /// a free id and `renamed` says so. Nullopt with `error` when it is not a scenario object.
 std::optional<ScenarioDoc> import_draft(std::string_view text, const std::vector<std::string>& taken,

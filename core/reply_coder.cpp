@@ -352,7 +352,9 @@ bool only_whitespace(std::string_view s) {
 
 }  // namespace
 
-CoderWeights builtin_weights() { return {kHashedWeights, kHashedScale, kHandWeights, kHandScale, kTemperature}; }
+CoderWeights builtin_weights() {
+  return {kHashedWeights, kHashedLevels, kHashedScale, kHandWeights, kHandScale, kTemperature};
+}
 
 // Phrases explicit enough to decide a code on their own (see classify_reply_with).
 constexpr std::string_view kBlatantConfront[] = {"you're wrong",
@@ -406,8 +408,8 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   // The linear model: integer sums over hashed buckets, then the dense hand features.
   std::array<std::int32_t, kMiCodeCount> sums{};
   for (int i = 0; i < f.hashed_count; ++i) {
-    const std::int16_t* row = w.hashed + static_cast<std::size_t>(f.hashed[i]) * kMiCodeCount;
-    for (int k = 0; k < kMiCodeCount; ++k) sums[k] += row[k];
+    const std::uint8_t* row = w.hashed + static_cast<std::size_t>(f.hashed[i]) * kMiCodeCount;
+    for (int k = 0; k < kMiCodeCount; ++k) sums[k] += w.hashed_levels[row[k]];
   }
   std::array<float, kMiCodeCount> score{};
   for (int k = 0; k < kMiCodeCount; ++k) score[k] = static_cast<float>(sums[k]) * w.hashed_scale;

@@ -44,9 +44,12 @@ CodedReply classify_reply(std::string_view text, std::string_view context);
 
 namespace coder {
 
-/// A view of a trained linear model: int16 weights laid out [feature][code], each with a scale.
+/// A view of a trained linear model: weights laid out [feature][code], each with a scale. The
+/// hashed weights are one byte each, an index into 256 int16 levels fitted to the weights (half
+/// the bytes of int16 and 55 KB less on the wire, since int16 weights do not compress).
 struct CoderWeights {
-  const std::int16_t* hashed;  // kHashBuckets x kMiCodeCount
+  const std::uint8_t* hashed;         // kHashBuckets x kMiCodeCount, indexes into hashed_levels
+  const std::int16_t* hashed_levels;  // 256
   float hashed_scale;
   const std::int16_t* hand;  // kHandFeatureCount x kMiCodeCount
   float hand_scale;

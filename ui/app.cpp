@@ -43,7 +43,8 @@ void App::init(AppServices services, std::vector<Scenario> scenarios, std::vecto
         "not kept there (practice still works here). To practise for the record, close this window "
         "and choose \"Start a new attempt\" in your course before entering.");
   if (!options_.drafts.empty()) add_drafts_to_library(options_.drafts);
-  if (options_.author && !options_.kiosk && !options_.embed && options_.scenario.empty()) open_studio();
+  if (options_.author && !options_.kiosk && !options_.embed && options_.scenario.empty() && studio_linked())
+    open_studio();
   if (!options_.scenario.empty() && !options_.kiosk) {
     auto it = std::find_if(scenarios_.begin(), scenarios_.end(),
                            [&](const Scenario& s) { return s.id == options_.scenario; });
@@ -115,7 +116,7 @@ void App::complete_library(std::vector<Scenario> scenarios, std::vector<std::str
 
 bool App::add_scenario_text(const std::string& file, const std::string& text) {
   // In the studio a picked or dropped file becomes a draft to edit.
-  if (screen_ == Screen::Studio && studio_) return studio_->import_file(file, text);
+  if (screen_ == Screen::Studio && studio_part_ && studio_) return studio_part_->import_file(*this, file, text);
   LoadResult r = load_scenario(text, file);
   // A scenario loaded at run time gets the same graph checks as `rapport lint`.
   if (r.ok())
@@ -150,6 +151,25 @@ bool App::add_scenario_text(const std::string& file, const std::string& text) {
 
 void App::announce(const std::string& text) {
   if (services_.announce) services_.announce(text);
+}
+
+const App::StudioPart* App::studio_part_ = nullptr;
+
+void App::open_studio() {
+  if (studio_part_)
+    studio_part_->open(*this);
+  else if (services_.open_studio_page)
+    services_.open_studio_page();
+  else
+    notices_.push_back("This build of Rapport has no authoring studio.");
+}
+
+void App::start_playtest(const std::string& node) {
+  if (studio_part_) studio_part_->start_playtest(*this, node);
+}
+
+void App::back_to_studio() {
+  if (studio_part_) studio_part_->back(*this);
 }
 
 void App::open_home() {
@@ -189,14 +209,18 @@ void App::start_scenario(size_t index) {
   }
   current_ = static_cast<int>(index);
   playtest_.reset();
-  set_session(std::make_unique<Session>(scenarios_[index], session_seed(), session_context()));
+  open_session(scenarios_[index], "Preparing: " + scenarios_[index].title);
+}
+
+void App::open_session(const Scenario& scenario, const std::string& announcement) {
+  set_session(std::make_unique<Session>(scenario, session_seed(), session_context()));
   last_prep_.reset();
   pending_prep_.reset();
   bubbles_ = BubbleAnim{};
   typing_left_ = 0;
   trust_shown_ = static_cast<float>(session_->dialogue().value("trust"));
   screen_ = session_->dialogue().phase() == Phase::Prepare ? Screen::Prepare : Screen::Conversation;
-  announce("Preparing: " + scenarios_[index].title);
+  announce(announcement);
   handle_session_events();
 }
 
@@ -480,7 +504,7 @@ void App::frame(float dt) {
   in_frame_ = true;
   fields_.clear();
   field_values_.clear();
-  refresh_studio_buffers();
+  if (studio_part_) studio_part_->refresh_buffers(*this);
   begin_hit_frame();
   if (ease_toward(trust_shown_, session_ ? static_cast<float>(session_->dialogue().value("trust")) : 0.0f, dt))
     animating_ = true;
@@ -514,7 +538,9 @@ void App::frame(float dt) {
     case Screen::Roadmap: draw_roadmap(*this); break;
     case Screen::Progress: draw_progress(*this); break;
     case Screen::History: draw_history(*this); break;
-    case Screen::Studio: draw_studio(*this); break;
+    case Screen::Studio:
+      if (studio_part_) studio_part_->draw(*this);
+      break;
     case Screen::Attract: draw_attract(*this); break;
     case Screen::Home: draw_home(*this); break;
     case Screen::Prepare: draw_prepare(*this); break;

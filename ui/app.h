@@ -70,6 +70,8 @@ struct AppServices {
   std::function<std::string(const std::string& id)> built_in_text;
   /// The page's address without its query (the studio's kiosk link); optional.
   std::function<std::string()> page_url;
+  /// Opens the authoring studio's page (a build without the studio linked in); optional.
+  std::function<void()> open_studio_page;
   /// Shows the frame's text fields as real HTML fields (hides the others); optional: without
   /// it ImGui's own text box is used.
   std::function<void(const std::vector<TextFieldSpec>&)> text_fields;
@@ -223,8 +225,13 @@ class App {
   int followup_revision() const { return session_ ? session_->followup_revision() + revision_base_ : revision_base_; }
 
   // --- the authoring studio (ui/app_studio.cpp) ---
-  /// Opens the studio's library (its drafts are read from the store the first time).
+  /// Opens the studio's library (its drafts are read from the store the first time); in a build
+  /// without the studio (link_studio() not called), asks the platform for the studio's page.
   void open_studio();
+  /// Whether the studio is here or the platform can open its page.
+  bool can_open_studio() const { return studio_linked() || services_.open_studio_page != nullptr; }
+  /// Whether this build has the studio's screens (link_studio() was called).
+  static bool studio_linked() { return studio_part_ != nullptr; }
   authoring::Studio* studio() { return studio_.get(); }
   /// The form's field buffers by JSON pointer, refilled from the draft when the form revision changes.
   std::string& studio_buffer(const std::string& pointer, const std::string& value);
@@ -365,8 +372,25 @@ class App {
   bool reference_open_ = false;
   SessionReview history_review_;
   double last_input_ = 0;
-  std::unique_ptr<authoring::Studio> studio_;
-  std::unique_ptr<Scenario> playtest_;  // the draft a play-test runs (current() while set)
+  // The studio's code is reached only through this table, which link_studio() fills: a build that
+  // never calls it (the learners' wasm) leaves the studio out at link time.
+  friend void link_studio(bool);
+  struct StudioPart {
+    void (*open)(App&);
+    void (*draw)(App&);
+    void (*start_playtest)(App&, const std::string& node);
+    void (*back)(App&);
+    bool (*import_file)(App&, const std::string& file, const std::string& text);
+    void (*refresh_buffers)(App&);
+  };
+  static const StudioPart* studio_part_;
+  /// A new session of `scenario` on its first screen (a library start or a play-test).
+  void open_session(const Scenario& scenario, const std::string& announcement);
+  void open_studio_here();
+  void start_playtest_here(const std::string& node);
+  void back_to_studio_here();
+  std::shared_ptr<authoring::Studio> studio_;  // shared_ptr: its deleter is made where it is made
+  std::unique_ptr<Scenario> playtest_;         // the draft a play-test runs (current() while set)
   std::string playtest_from_;
   std::set<std::string> package_built_ins_;
   std::map<std::string, int> playtest_state_;
@@ -389,6 +413,9 @@ void draw_roadmap(App& app);
 void draw_progress(App& app);
 void draw_history(App& app);
 void draw_studio(App& app);
+/// Links the authoring studio into this build (the studio's web page, native tests); see
+/// App::studio_linked(). `false` takes it out again (tests of a learners' build).
+void link_studio(bool linked = true);
 /// The reference sheet (challenge table, OARS cards), drawn over any screen when open.
 void draw_reference(App& app);
 /// The settings sheet (name, theme, text size, coaching), drawn over any screen when open.

@@ -6,14 +6,14 @@
 
 namespace rapport::ui {
 
-void App::open_studio() {
+void App::open_studio_here() {
   if (!studio_) {
     std::vector<authoring::BuiltIn> built_ins;
     if (services_.built_in_text)
       for (const Scenario& s : scenarios_)
         if (std::string text = services_.built_in_text(s.id); !text.empty())
           built_ins.push_back(authoring::BuiltIn{s.id, s.title, std::move(text)});
-    studio_ = std::make_unique<authoring::Studio>(services_.drafts_store ? *services_.drafts_store : *services_.store,
+    studio_ = std::make_shared<authoring::Studio>(services_.drafts_store ? *services_.drafts_store : *services_.store,
                                                   std::move(built_ins), services_.now);
   }
   screen_ = Screen::Studio;
@@ -35,7 +35,7 @@ void App::refresh_studio_buffers() {
   }
 }
 
-void App::start_playtest(const std::string& node) {
+void App::start_playtest_here(const std::string& node) {
   if (!studio_ || !studio_->editing()) return;
   if (in_frame_) {
     next_.playtest = node;
@@ -52,15 +52,7 @@ void App::start_playtest(const std::string& node) {
   playtest_ = std::make_unique<Scenario>(std::move(*s));
   playtest_from_ = node;
   current_ = -1;
-  set_session(std::make_unique<Session>(*playtest_, session_seed(), session_context()));
-  last_prep_.reset();
-  pending_prep_.reset();
-  bubbles_ = BubbleAnim{};
-  typing_left_ = 0;
-  trust_shown_ = static_cast<float>(session_->dialogue().value("trust"));
-  screen_ = session_->dialogue().phase() == Phase::Prepare ? Screen::Prepare : Screen::Conversation;
-  announce("Play-test: " + playtest_->title);
-  handle_session_events();
+  open_session(*playtest_, "Play-test: " + playtest_->title);
 }
 
 void App::export_studio_draft() {
@@ -92,20 +84,19 @@ std::string App::studio_kiosk_link() const {
 }
 
 void App::add_drafts_to_library(const std::string& ids) {
-  authoring::DraftShelf shelf(services_.drafts_store ? *services_.drafts_store : *services_.store);
-  shelf.load();
+  ProgressStore& store = services_.drafts_store ? *services_.drafts_store : *services_.store;
   size_t from = 0;
   while (from <= ids.size()) {
     const size_t comma = std::min(ids.find(',', from), ids.size());
     const std::string id = ids.substr(from, comma - from);
     from = comma + 1;
     if (id.empty()) continue;
-    const authoring::Draft* d = shelf.find(id);
-    if (!d) {
+    const std::optional<std::string> text = authoring::stored_draft_text(store, id);
+    if (!text) {
       notices_.push_back("The link asked for a draft called '" + id + "', which this browser does not have.");
       continue;
     }
-    if (add_scenario_text(id + ".json", d->scenario.dump())) notices_.pop_back();  // no "Loaded" notice for visitors
+    if (add_scenario_text(id + ".json", *text)) notices_.pop_back();  // no "Loaded" notice for visitors
   }
 }
 
@@ -126,7 +117,7 @@ void App::use_authored_library(const std::string& file, const std::string& text)
     it = shown.count(it->id) ? std::next(it) : scenarios_.erase(it);
 }
 
-void App::back_to_studio() {
+void App::back_to_studio_here() {
   std::string at;
   if (session_ && session_->dialogue().node()) at = session_->dialogue().node()->id;
   set_session(nullptr);
@@ -134,7 +125,19 @@ void App::back_to_studio() {
   pending_prep_.reset();
   if (studio_ && studio_->editing() && !at.empty())
     studio_->select(authoring::Selection{authoring::Selection::Kind::Node, at, -1});
-  open_studio();
+  open_studio_here();
+}
+
+void link_studio(bool linked) {
+  static const App::StudioPart part{
+      [](App& app) { app.open_studio_here(); },
+      draw_studio,
+      [](App& app, const std::string& node) { app.start_playtest_here(node); },
+      [](App& app) { app.back_to_studio_here(); },
+      [](App& app, const std::string& file, const std::string& text) { return app.studio_->import_file(file, text); },
+      [](App& app) { app.refresh_studio_buffers(); },
+  };
+  App::studio_part_ = linked ? &part : nullptr;
 }
 
 }  // namespace rapport::ui

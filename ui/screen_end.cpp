@@ -143,27 +143,11 @@ void draw_end(App& app) {
   }
   ImGui::Dummy(ImVec2(0, t.dp(4)));
   at_x();
-  // The action row wraps on narrow screens, so every action stays on screen.
-  float row_end = x;
-  auto next_in_row = [&](std::string_view text) {
-    const float w = pill_width(text);
-    if (row_end > x && row_end + t.dp(8) + w <= x + width) {
-      ImGui::SameLine(0, t.dp(8));
-    } else if (row_end > x) {
-      at_x();  // a new row
-    }
-    row_end = (ImGui::GetCursorScreenPos().x > x + 1 ? ImGui::GetCursorScreenPos().x : x) + w;
-  };
-  next_in_row("Write the follow-up email");
-  if (pill_button("button:Follow-up", "Write the follow-up email")) app.open_screen(Screen::FollowUp);
-  next_in_row("See the map");
-  if (pill_button("button:Roadmap", "See the map", false)) app.open_screen(Screen::Roadmap);
-  next_in_row("Try again");
-  bool try_again = pill_button("button:Try again", "Try again", false);
-  if (!app.options().embed) {
-    next_in_row("Library");
-    if (pill_button("button:Back to library", "Library", false)) app.open_home();
-  }
+  PillRow row(x, width);
+  if (row.button("button:Follow-up", "Write the follow-up email", true)) app.open_screen(Screen::FollowUp);
+  if (row.button("button:Roadmap", "See the map")) app.open_screen(Screen::Roadmap);
+  bool try_again = row.button("button:Try again", "Try again");
+  if (!app.options().embed && row.button("button:Back to library", "Library")) app.open_home();
   ImGui::Dummy(ImVec2(0, t.dp(12)));
 
   // MITI figures.

@@ -19,27 +19,6 @@ namespace {
 using authoring::Selection;
 using authoring::Studio;
 
-/// Pill buttons laid left to right, wrapping to a new line when the next does not fit.
-class ButtonRow {
- public:
-  ButtonRow(float x, float width) : x_(x), width_(width) {}
-  bool button(const char* label, std::string_view text, bool primary = false) {
-    const Theme& t = theme();
-    const float w = pill_width(text);
-    if (used_ > 0 && used_ + t.dp(8) + w <= width_) {
-      ImGui::SameLine(0, t.dp(8));
-      used_ += t.dp(8) + w;
-    } else {
-      ImGui::SetCursorScreenPos(ImVec2(x_, ImGui::GetCursorScreenPos().y));
-      used_ = w;
-    }
-    return pill_button(label, text, primary);
-  }
-
- private:
-  float x_, width_, used_ = 0;
-};
-
 /// The graph's view: where it is panned to and how far zoomed, kept across frames.
 struct GraphView {
   ImVec2 pan{0, 0};
@@ -60,7 +39,7 @@ void draw_library(App& app, Studio& s, float x, float width) {
                "export a draft to share it or to keep a copy.",
                width);
   ImGui::Dummy(ImVec2(0, t.dp(8)));
-  ButtonRow row(x, width);
+  PillRow row(x, width);
   if (row.button("button:New scenario", "New scenario", true)) s.new_draft();
   if (app.can_pick_files() && row.button("button:Import scenario", "Import a file")) app.request_file_picker();
   ImGui::Dummy(ImVec2(0, t.dp(12)));
@@ -80,7 +59,7 @@ void draw_library(App& app, Studio& s, float x, float width) {
     if (card_button(("draft:" + d.id).c_str(), title, d.id + (d.saved.empty() ? "" : "  \xC2\xB7  saved " + d.saved),
                     width))
       open = d.id;
-    ButtonRow r(x, width);
+    PillRow r(x, width);
     if (r.button(("delete:" + d.id).c_str(), "Delete draft")) remove = d.id;
   }
   if (!open.empty()) s.open_draft(open);
@@ -215,7 +194,7 @@ void draw_graph(Studio& s, ImVec2 size) {
 void draw_editor(App& app, Studio& s, float x, float width, float height) {
   const Theme& t = theme();
   auto at_x = [&] { ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y)); };
-  ButtonRow row(x, width);
+  PillRow row(x, width);
   if (row.button("button:Drafts", "\xE2\x86\x90 Drafts")) s.close();
   const std::string undo = s.doc().undo_label(), redo = s.doc().redo_label();
   if (row.button("button:Undo", undo.empty() ? "Undo" : "Undo: " + undo) && !undo.empty()) s.undo();
@@ -291,7 +270,7 @@ void draw_studio(App& app) {
     record_hit("notice:" + std::to_string(i + 1), app.notices()[i], ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   }
   if (!app.notices().empty()) {
-    ButtonRow r(x, width);
+    PillRow r(x, width);
     if (r.button("button:Dismiss", "Dismiss")) app.dismiss_notices();
   }
   if (!s)

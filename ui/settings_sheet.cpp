@@ -17,19 +17,6 @@ struct Choice {
   const char* text;
 };
 
-/// Lays the next pill of a row at the end of the line when it fits in `width`, else on a new line
-/// (narrow phones, the largest text size). `line` is the width used so far on the current line.
-void next_in_row(std::string_view text, float width, float& line) {
-  const Theme& t = theme();
-  float w = pill_width(text);
-  if (line > 0 && line + t.dp(8) + w <= width) {
-    ImGui::SameLine(0, t.dp(8));
-    line += t.dp(8) + w;
-  } else {
-    line = w;
-  }
-}
-
 }  // namespace
 
 void draw_settings(App& app) {
@@ -70,11 +57,10 @@ void draw_settings(App& app) {
     wrapped_text(t.fonts.small, t.colors.text_muted, "Colours", width);
     const Choice themes[] = {
         {"theme:light", "Light"}, {"theme:dark", "Dark"}, {"theme:high-contrast", "High contrast"}};
-    float line = 0;
+    PillRow colours(ImGui::GetCursorScreenPos().x, width);
     for (size_t i = 0; i < 3; ++i) {
-      next_in_row(themes[i].text, width, line);
       std::string id = themes[i].label + 6;
-      if (pill_button(themes[i].label, themes[i].text, s.theme == id)) {
+      if (colours.button(themes[i].label, themes[i].text, s.theme == id)) {
         s.theme = id;
         changed = true;
       }
@@ -83,33 +69,30 @@ void draw_settings(App& app) {
     wrapped_text(t.fonts.small, t.colors.text_muted, "Text size", width);
     const float sizes[] = {0.9f, 1.0f, 1.2f, 1.4f};
     const char* size_text[] = {"Smaller", "Default", "Larger", "Largest"};
-    line = 0;
+    PillRow text_sizes(ImGui::GetCursorScreenPos().x, width);
     for (size_t i = 0; i < 4; ++i) {
-      next_in_row(size_text[i], width, line);
       char label[16];
       std::snprintf(label, sizeof label, "text:%.1f", sizes[i]);
       bool on = s.text_scale > sizes[i] - 0.05f && s.text_scale < sizes[i] + 0.05f;
-      if (pill_button(label, size_text[i], on)) {
+      if (text_sizes.button(label, size_text[i], on)) {
         s.text_scale = sizes[i];
         changed = true;
       }
     }
 
     wrapped_text(t.fonts.small, t.colors.text_muted, "Coaching after each reply", width);
-    line = 0;
-    next_in_row("On", width, line);
-    if (pill_button("coach:on", "On", app.coaching())) app.set_coaching(true);
-    next_in_row("Off (assessment)", width, line);
-    if (pill_button("coach:off", "Off (assessment)", !app.coaching())) app.set_coaching(false);
+    PillRow coaching(ImGui::GetCursorScreenPos().x, width);
+    if (coaching.button("coach:on", "On", app.coaching())) app.set_coaching(true);
+    if (coaching.button("coach:off", "Off (assessment)", !app.coaching())) app.set_coaching(false);
 
     if (app.can_pick_files() && !app.options().kiosk) {
       wrapped_text(t.fonts.small, t.colors.text_muted, "For scenario authors", width);
-      if (pill_button("author:tools", app.options().author ? "Authoring tools are on" : "Show authoring tools",
-                      app.options().author))
+      PillRow authoring(ImGui::GetCursorScreenPos().x, width);
+      if (authoring.button("author:tools", app.options().author ? "Authoring tools are on" : "Show authoring tools",
+                           app.options().author))
         app.set_author_tools(!app.options().author);
-      if (app.options().author && app.screen() != Screen::Studio) {
-        next_in_row("Open the authoring studio", width, line);
-        if (pill_button("author:studio", "Open the authoring studio", false)) {
+      if (app.options().author && app.screen() != Screen::Studio && app.can_open_studio()) {
+        if (authoring.button("author:studio", "Open the authoring studio")) {
           app.open_studio();
           done = true;
         }

@@ -17,7 +17,7 @@ const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0100,           0x017F,       
                                 0x04FF, 0x2010, 0x205E,           0x20AC,           0x20AC, 0x2190, 0x2193,
                                 0x2212, 0x2212, kMissingGlyphBox, kMissingGlyphBox, 0};
 
-// Headings only ever show our own Latin text.
+// Headings only ever show our own Latin text (the bold file keeps just these: CMakeLists.txt).
 const ImWchar kHeadingRanges[] = {0x0020, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};
 
 // The first frame's base set for every font (GlyphSet::FirstFrame): ASCII, then ui_symbols().

@@ -37,10 +37,11 @@ void begin_hit_layer() { g_building.clear(); }
 void record_hit(std::string label, std::string text, ImVec2 min, ImVec2 max) {
   // Only what is actually visible inside the current clip rectangle can be clicked.
   ImVec2 cmin = ImGui::GetWindowDrawList()->GetClipRectMin(), cmax = ImGui::GetWindowDrawList()->GetClipRectMax();
+  const ImVec2 drawn_min = min, drawn_max = max;
   min = ImVec2(std::max(min.x, cmin.x), std::max(min.y, cmin.y));
   max = ImVec2(std::min(max.x, cmax.x), std::min(max.y, cmax.y));
   if (max.x <= min.x || max.y <= min.y) return;
-  g_building.push_back({std::move(label), std::move(text), min, max});
+  g_building.push_back({std::move(label), std::move(text), min, max, drawn_min, drawn_max});
 }
 
 float card_height(std::string_view text, std::string_view detail, float width, bool has_badge) {
@@ -90,6 +91,18 @@ bool card_button(const char* label, std::string_view text, std::string_view deta
 }
 
 float pill_width(std::string_view text) { return text_size(theme().fonts.body, text, 0).x + theme().dp(40); }
+
+void PillRow::place(std::string_view text) {
+  const Theme& t = theme();
+  const float w = pill_width(text);
+  if (used_ > 0 && used_ + t.dp(8) + w <= width_) {
+    ImGui::SameLine(0, t.dp(8));
+    used_ += t.dp(8) + w;
+  } else {
+    ImGui::SetCursorScreenPos(ImVec2(x_, ImGui::GetCursorScreenPos().y));
+    used_ = w;
+  }
+}
 
 bool pill_button(const char* label, std::string_view text, bool primary) {
   const Theme& t = theme();

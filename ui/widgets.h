@@ -13,9 +13,10 @@
 namespace rapport::ui {
 
 struct HitItem {
-  std::string label;  // stable test/accessibility label, e.g. "reply:1", "button:Start"
-  std::string text;   // what the widget shows
-  ImVec2 min, max;    // in framebuffer (device) pixels
+  std::string label;            // stable test/accessibility label, e.g. "reply:1", "button:Start"
+  std::string text;             // what the widget shows
+  ImVec2 min, max;              // in framebuffer (device) pixels, the part inside the clip rectangle
+  ImVec2 drawn_min, drawn_max;  // the whole widget, clipped or not (layout checks)
 };
 
 /// Items drawn in the last finished frame.
@@ -40,6 +41,22 @@ float card_height(std::string_view text, std::string_view detail, float width, b
 /// The width pill_button() gives `text`, for laying out rows that wrap.
 float pill_width(std::string_view text);
 bool pill_button(const char* label, std::string_view text, bool primary = true);
+
+/// Pill buttons laid left to right from `x`, wrapping to a new line when the next does not fit in
+/// `width` (narrow phones, the largest text size), so every action stays on screen.
+class PillRow {
+ public:
+  PillRow(float x, float width) : x_(x), width_(width) {}
+  /// Places the cursor for the next pill, showing `text`.
+  void place(std::string_view text);
+  bool button(const char* label, std::string_view text, bool primary = false) {
+    place(text);
+    return pill_button(label, text, primary);
+  }
+
+ private:
+  float x_, width_, used_ = 0;
+};
 
 /// Wrapped text with the given font and colour, advancing the cursor.
 void wrapped_text(ImFont* font, ImU32 color, std::string_view text, float width);

@@ -6,7 +6,6 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
-#include <fstream>
 #include <iterator>
 #include <string>
 #include <vector>
@@ -455,13 +454,18 @@ int main() {
   services.copy_text = rapport::web::copy_to_clipboard;
   services.download_text = rapport::web::download_text;
   services.built_in_text = [](const std::string& id) {
-    // The packaged scenario files, named by their ids (the studio copies one to edit).
-    std::ifstream in("/scenarios/" + id + ".json", std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    // The packaged scenario files, named by their ids (the studio copies one to edit). Read with
+    // stdio: an ifstream here linked iostreams' locale machinery, 60 KB of wasm.
+    return rapport::read_whole_file("/scenarios/" + id + ".json");
   };
   services.open_url = rapport::web::open_url;
   services.export_package = rapport::web::export_package;
   services.page_url = rapport::web::page_url;
+  // A SCORM package carries only the learners' app: no studio page to open inside an LMS.
+  if (!rapport::web::lms_connected()) services.open_studio_page = rapport::web::open_studio_page;
+#ifdef RAPPORT_STUDIO
+  rapport::ui::link_studio();  // rapport-studio.wasm; learners' rapport.wasm leaves the studio out
+#endif
   services.text_fields = [](const std::vector<rapport::ui::TextFieldSpec>& fields) {
     rapport::web::sync_text_fields(fields, g->dpr, g->theme);
   };

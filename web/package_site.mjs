@@ -8,7 +8,7 @@
 //
 //   node web/package_site.mjs <site dir> <source dir> [mastery score] [lms policy]
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
 
@@ -37,7 +37,17 @@ copyFileSync(join(source, 'web/icon.svg'), join(site, 'icon.svg'));
 
 // The files the page downloads with a .gz beside them (it decompresses them itself when the host
 // does not compress). gzip -9 without a name or time, so the same input gives the same bytes.
-const PACKED = ['rapport.wasm', 'rapport.data', 'rapport.js'];
+// rapport-studio.wasm and .js are the authoring studio's app (?author=1); it reads the same data
+// package, so its own copy goes once checked to be the same bytes.
+const studioData = join(site, 'rapport-studio.data');
+if (existsSync(studioData)) {
+  if (!readFileSync(studioData).equals(readFileSync(join(site, 'rapport.data')))) {
+    console.error('package_site: rapport-studio.data differs from rapport.data: both apps must pack the same files');
+    process.exit(1);
+  }
+  unlinkSync(studioData);
+}
+const PACKED = ['rapport.wasm', 'rapport.data', 'rapport.js', 'rapport-studio.wasm', 'rapport-studio.js'];
 const hash = createHash('sha256');
 for (const name of PACKED) {
   const bytes = readFileSync(join(site, name));
@@ -60,7 +70,9 @@ if (!existsSync(fflate)) {
 }
 write(join(site, 'zip.js'), readFileSync(fflate));
 write(join(site, 'studio-export.js'), readFileSync(join(source, 'web/studio_export.js')));
-const kitFiles = readdirSync(site).filter((f) => !['scorm-kit.json', 'imsmanifest.xml'].includes(f) && statSync(join(site, f)).isFile()).sort();
+// A package carries the learners' app only (as web/scorm/package.cmake does).
+const kitFiles = readdirSync(site).filter((f) => !['scorm-kit.json', 'imsmanifest.xml'].includes(f) &&
+  !f.startsWith('rapport-studio.') && statSync(join(site, f)).isFile()).sort();
 const kit = {
   version, mastery: Number(masteryArg), policy, files: kitFiles,
   manifests: {

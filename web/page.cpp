@@ -44,6 +44,11 @@ EM_JS(char*, js_page_url, (), {
 });
 // clang-format on
 // clang-format off
+EM_JS(void, js_open_studio, (), {
+  if (window.rapportPage) window.rapportPage.openStudio();
+});
+// clang-format on
+// clang-format off
 EM_JS(void, js_open_url, (const char* url), {
   if (window.rapportPage) window.rapportPage.openUrl(UTF8ToString(url));
 });
@@ -102,6 +107,7 @@ void open_url(const std::string& url) { js_open_url(url.c_str()); }
 void pick_progress_file() { js_pick_progress(); }
 
 void export_package(const std::string& request) { js_export_package(request.c_str()); }
+void open_studio_page() { js_open_studio(); }
 
 std::string page_url() {
   char* raw = js_page_url();

@@ -23,5 +23,7 @@ void pick_progress_file();
 void export_package(const std::string& request);
 /// The page's address without its query.
 std::string page_url();
+/// Opens the authoring studio's page (this page with ?author=1, which loads rapport-studio.wasm).
+void open_studio_page();
 
 }  // namespace rapport::web

@@ -6,7 +6,10 @@
 const VERSION = '@RAPPORT_VERSION@';
 const CACHE = `rapport-${VERSION}`;
 const PACKED = { 'rapport.wasm': 'application/wasm', 'rapport.data': 'application/octet-stream',
-  'rapport.js': 'text/javascript; charset=utf-8' };
+  'rapport.js': 'text/javascript; charset=utf-8', 'rapport-studio.wasm': 'application/wasm',
+  'rapport-studio.js': 'text/javascript; charset=utf-8' };
+// Kept at install: the learners' app. The authoring studio's (?author=1) is kept when first opened.
+const KEPT = ['rapport.wasm', 'rapport.data', 'rapport.js'];
 const PLAIN = ['lms.js', 'manifest.webmanifest', 'icon.svg'];
 const scope = new URL(self.registration.scope);
 const at = (path) => new URL(path, scope).href;
@@ -36,7 +39,7 @@ self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     await Promise.all([
-      ...Object.keys(PACKED).map(async (name) => keep(cache, at(`${name}?v=${VERSION}`), await fetchPacked(name, VERSION))),
+      ...KEPT.map(async (name) => keep(cache, at(`${name}?v=${VERSION}`), await fetchPacked(name, VERSION))),
       ...PLAIN.map(async (name) => keep(cache, at(`${name}?v=${VERSION}`), await fetch(at(`${name}?v=${VERSION}`)))),
       (async () => keep(cache, at('./'), await fetch(at('./'), { cache: 'no-cache' })))(),
     ]);

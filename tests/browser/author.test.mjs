@@ -49,6 +49,8 @@ await run([
   }],
   ['authors\' tools are off the learners\' library: ?author=1 or Settings opens the studio', async () => {
     const app = await openApp();
+    const fetched = [];
+    app.page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
     try {
       await app.load();
       await app.find('scenario:questioned-advice');
@@ -65,8 +67,16 @@ await run([
       await app.load();
       await app.click('button:Settings');
       await app.click('author:tools');
-      await app.click('author:studio');
+      // The learners' app leaves the studio out (rapport-studio.wasm): the button opens its page.
+      assert(!fetched.some((f) => f.startsWith('rapport-studio')), `a learner fetched: ${fetched.join(' ')}`);
+      const open = await app.find('author:studio');  // a click that leaves the page: no frames to wait for
+      await app.page.mouse.click(open.x + open.w / 2, open.y + open.h / 2);
+      await app.page.waitForURL(/[?&]author=1/);
+      await app.page.waitForFunction(() => window.rapport && window.rapport.ready, null, { timeout: 60000 });
       await app.find('button:New scenario');
+      // (the .gz copies, or through the service worker, which keeps them decompressed)
+      assert(fetched.some((f) => f.startsWith('rapport-studio.wasm')) && fetched.some((f) => f.startsWith('rapport-studio.js')),
+        `the studio's page fetched: ${fetched.join(' ')}`);
       await app.load('?author=1');
       await app.find('button:New scenario');
       await app.click('button:Library');

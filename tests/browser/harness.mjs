@@ -148,7 +148,10 @@ export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 
 /** Runs named test functions in order, printing a line each; exits non-zero on any failure. */
 export async function run(tests) {
   let failed = 0;
+  // ONLY=<text> runs the tests whose names contain it (while working on one; CI runs them all).
+  const only = process.env.ONLY;
   for (const [name, fn] of tests) {
+    if (only && !name.includes(only)) continue;
     const start = Date.now();
     try {
       await fn();

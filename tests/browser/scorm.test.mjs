@@ -181,15 +181,30 @@ async function continueUnfinished({ app, clientBefore, typed }) {
 const results = {};
 await run([
   ['without an LMS the bridge stays out of the way', async () => {
+    // A page on its own cannot be in an LMS: the bridge is not even fetched.
     const app = await openApp();
+    const requested = [];
+    app.page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     try {
       await app.load();
-      const lms = await app.page.evaluate(() => ({ connected: window.rapportLms.connected, version: window.rapportLms.version }));
-      assert(lms.connected === false && lms.version === null, `no LMS: ${JSON.stringify(lms)}`);
+      assert(!requested.some((p) => p.endsWith('/lms.js')), `lms.js fetched by a page on its own: ${requested.join(' ')}`);
+      assert(await app.page.evaluate(() => window.rapportLms === undefined), 'a bridge without lms.js');
       await app.find('scenario:questioned-advice');
       assert(app.problems.length === 0, app.problems.join('\n'));
     } finally {
       await app.close();
+    }
+    // In a frame (here the embedding example, which has no LMS) it looks for one and finds none.
+    const framed = await openApp({ frame: '#rapport' });
+    try {
+      await framed.load('embed-example.html');
+      const scope = await framed.appFrame();
+      const lms = await scope.evaluate(() => ({ connected: window.rapportLms.connected, version: window.rapportLms.version }));
+      assert(lms.connected === false && lms.version === null, `no LMS: ${JSON.stringify(lms)}`);
+      await framed.find('prep:1');
+      assert(framed.problems.length === 0, framed.problems.join('\n'));
+    } finally {
+      await framed.close();
     }
   }],
   ...['2004', '1.2'].map((version) => [`SCORM ${version}: scores, interactions and resume data reach scorm-again`, async () => {

@@ -12,6 +12,26 @@ namespace {
 
 ScenarioDoc advice_doc() { return testing::open_shipped_draft("questioned-advice"); }
 
+// A kiosk link reads a draft without the editor: the same scenario, and nothing for ids or
+// shelves it cannot read (the studio is where unreadable shelves are reported and kept).
+TEST(DraftShelf, AKioskLinkReadsAStoredDraftsScenario) {
+  MemoryProgressStore store;
+  EXPECT_FALSE(stored_draft_text(store, "questioned-advice"));
+  DraftShelf shelf(store);
+  shelf.load();
+  ASSERT_TRUE(shelf.save(advice_doc(), "2026-12-03T19:01:00Z"));
+  const std::optional<std::string> text = stored_draft_text(store, "questioned-advice");
+  ASSERT_TRUE(text);
+  EXPECT_EQ(nlohmann::json::parse(*text), nlohmann::json::parse(advice_doc().text()));
+  EXPECT_TRUE(load_scenario(*text, "questioned-advice.json").ok());
+  EXPECT_FALSE(stored_draft_text(store, "questioned"));
+  for (const char* raw : {"{broken", "{\"format_version\": 9, \"drafts\": []}", "{\"format_version\": 1}"}) {
+    ASSERT_TRUE(store.write(kDraftsKey, raw));
+    EXPECT_FALSE(stored_draft_text(store, "questioned-advice")) << raw;
+    EXPECT_EQ(store.read(kDraftsKey), raw) << "read only";
+  }
+}
+
 TEST(DraftShelf, DraftsAreKeptExactlyAcrossAReload) {
   MemoryProgressStore store;
   ScenarioDoc doc = ScenarioDoc::blank("café-draft");

@@ -8,8 +8,29 @@ namespace {
 
 class StudioScreens : public testing::UiTest {
  protected:
-  void SetUp() override { options_.author = true; }
+  void SetUp() override {
+    options_.author = true;
+    link_studio();
+  }
+  void TearDown() override { link_studio(false); }
 };
+
+// The learners' wasm leaves the studio out: ?author=1 there opens the library, and "Open the
+// authoring studio" asks the platform for the studio's page (rapport-studio.wasm) instead.
+TEST_F(StudioScreens, ABuildWithoutTheStudioAsksForItsPage) {
+  link_studio(false);
+  start(1280, 800, 1.0f);
+  EXPECT_EQ(app_->screen(), Screen::Home);
+  EXPECT_EQ(studio_pages_, 0);
+  app_->open_studio();
+  EXPECT_EQ(studio_pages_, 1);
+  EXPECT_EQ(app_->screen(), Screen::Home);
+  EXPECT_EQ(app_->studio(), nullptr);
+  link_studio();
+  app_->open_studio();
+  EXPECT_EQ(studio_pages_, 1);
+  EXPECT_EQ(app_->screen(), Screen::Studio);
+}
 
 TEST_F(StudioScreens, EveryFormShowsItsControlsAtEverySize) {
   using authoring::Selection;

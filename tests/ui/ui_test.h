@@ -57,6 +57,7 @@ class UiTest : public ::testing::Test {
     services.store = store ? store : &store_;
     services.now = [this] { return "2026-11-25T10:00:0" + std::to_string(clock_++ % 10) + "Z"; };
     services.announce = [this](const std::string& t) { announced_.push_back(t); };
+    services.open_studio_page = [this] { ++studio_pages_; };
     services.session_rescored = [this](const Dialogue&, const SessionScore& s, const SessionRecord&) {
       rescored_.push_back(s.total);
     };
@@ -106,6 +107,7 @@ class UiTest : public ::testing::Test {
     frames(2);
   }
 
+  int studio_pages_ = 0;     // times the app asked the platform for the studio's page
   int restyles_ = 0;         // frames the app asked to re-apply the theme and fonts before
   bool cards_only_ = false;  // set before start()
   // The author's order unless a test sets a seed: most tests click known replies. No typing
