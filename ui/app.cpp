@@ -547,14 +547,14 @@ void App::frame(float dt) {
     case Screen::Conversation: draw_conversation(*this); break;
     case Screen::End: draw_end(*this); break;
   }
-  // An open list (a studio combo) is drawn on the canvas: page fields must not cover it.
-  if (screen_ == Screen::Studio && ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) fields_.clear();
   if (settings_open_ || reference_open_) {
     // A sheet is modal and covers the screen: the screen's page fields must not show through
     // it, and its widgets cannot be reached, so they leave the hit table.
     for (const auto& f : fields_) field_values_.erase(f.id);
     fields_.clear();
     begin_hit_layer();
+  } else if (ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) {
+    fields_.clear();  // an open list (a combo) is drawn on the canvas: page fields must not cover it
   }
   if (settings_open_)
     draw_settings(*this);

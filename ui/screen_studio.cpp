@@ -205,8 +205,9 @@ void draw_editor(App& app, Studio& s, float x, float width, float height) {
   if (row.button("button:Ship", "Ship it")) s.select(Selection{Selection::Kind::Ship, "", -1});
   if (!s.editing()) return;
   at_x();
-  wrapped_text(t.fonts.small, t.colors.text_muted, studio_stats_line(s), width);
-  record_hit("studio:stats", studio_stats_line(s), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  std::string stats = studio_stats_line(s);
+  wrapped_text(t.fonts.small, t.colors.text_muted, stats, width);
+  record_hit("studio:stats", std::move(stats), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   ImGui::Dummy(ImVec2(0, t.dp(4)));
   const bool wide = width >= t.dp(900);
   const float graph_w = wide ? std::floor(width * 0.52f) : width;

@@ -129,9 +129,11 @@ struct Form {
     return pill_button(label, text, primary);
   }
 
-  /// Node and ending ids, for the combos that link a reply.
-  std::vector<std::pair<std::string, std::string>> targets() const {
-    std::vector<std::pair<std::string, std::string>> out;
+  /// Node and ending ids, for the combos that link a reply: listed once per form drawn, not per combo.
+  const std::vector<std::pair<std::string, std::string>>& targets() const {
+    if (targets_listed) return targets_;
+    targets_listed = true;
+    std::vector<std::pair<std::string, std::string>>& out = targets_;
     const Json& doc = s.doc().json();
     for (const char* list : {"nodes", "endings"})
       if (const Json* a = at(doc, std::string("/") + list); a && a->is_array())
@@ -142,6 +144,8 @@ struct Form {
           }
     return out;
   }
+  mutable std::vector<std::pair<std::string, std::string>> targets_;
+  mutable bool targets_listed = false;
 };
 
 /// "open question" for "open_question"; an unknown id as it is.
