@@ -17,7 +17,8 @@ target_compile_definitions(rapport_studio_web PRIVATE RAPPORT_STUDIO)
 set_target_properties(rapport_web PROPERTIES OUTPUT_NAME rapport)
 set_target_properties(rapport_studio_web PROPERTIES OUTPUT_NAME rapport-studio)
 
-# The data package: fonts under /fonts, scenarios under /scenarios.
+# The data package: fonts under /fonts, scenarios under /scenarios (without the whitespace between
+# JSON tokens: cmake/compact_json.py).
 set(DATA_STAGE "${CMAKE_BINARY_DIR}/data")
 set(STAGED_FILES "")
 foreach(f ${SCENARIO_FILES})
@@ -27,10 +28,10 @@ endforeach()
 add_custom_command(OUTPUT ${STAGED_FILES} "${DATA_STAGE}/fonts/regular.ttf" "${DATA_STAGE}/fonts/bold.ttf"
   COMMAND ${CMAKE_COMMAND} -E rm -rf "${DATA_STAGE}"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${DATA_STAGE}/scenarios" "${DATA_STAGE}/fonts"
-  COMMAND ${CMAKE_COMMAND} -E copy ${SCENARIO_FILES} "${DATA_STAGE}/scenarios/"
+  COMMAND "${RAPPORT_PYTHON}" "${CMAKE_SOURCE_DIR}/cmake/compact_json.py" "${DATA_STAGE}/scenarios" ${SCENARIO_FILES}
   COMMAND ${CMAKE_COMMAND} -E copy "${RAPPORT_FONTS_DIR}/regular.ttf" "${RAPPORT_FONTS_DIR}/bold.ttf"
     "${DATA_STAGE}/fonts/"
-  DEPENDS ${SCENARIO_FILES} "${RAPPORT_FONTS_DIR}/regular.ttf" "${RAPPORT_FONTS_DIR}/bold.ttf"
+  DEPENDS ${SCENARIO_FILES} "${CMAKE_SOURCE_DIR}/cmake/compact_json.py" "${RAPPORT_FONTS_DIR}/regular.ttf" "${RAPPORT_FONTS_DIR}/bold.ttf"
   COMMENT "Staging fonts and scenarios")
 add_custom_target(rapport_data DEPENDS ${STAGED_FILES})
 

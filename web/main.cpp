@@ -51,6 +51,7 @@ struct WebState {
   int frames_drawn = 0;
   double last_time = 0;
   bool first_frame = true;
+  int styled_before_frame = -1;  // frames_drawn when the theme and fonts were last applied
   // The first frame rasterises only ASCII, the screens' symbols and the characters of the cards
   // it shows (GlyphSet::FirstFrame, card_text); the third rebuilds the atlas with every range
   // learners may type.
@@ -98,7 +99,9 @@ void sync_size() {
     g->height = h;
     g->frames_wanted = std::max(g->frames_wanted, 3);
   }
-  bool restyle = g->app.next_requests().restyle;
+  // A restyle request lasts until the app draws its next frame: applied once, not at every call
+  // before it (main() and the first frame both come here).
+  bool restyle = g->app.next_requests().restyle && g->styled_before_frame != g->frames_drawn;
   // The full atlas comes a frame after the full library (frame 2 loads the scenarios, frame 3
   // rasterises the rest of the glyphs), so that neither holds up input for long.
   if (g->frames_drawn >= 2 && g->glyphs != rapport::ui::GlyphSet::Full) {
@@ -107,6 +110,7 @@ void sync_size() {
   }
   if (dpr != g->dpr || restyle) {
     g->dpr = dpr;
+    g->styled_before_frame = g->frames_drawn;
     rapport::web::set_input_scale(dpr);
     rapport::ui::apply_theme(g->theme, g->fonts, dpr * g->app.ui_scale(),
                              rapport::ui::parse_theme(g->app.settings().theme), g->glyphs, g->card_text);

@@ -10,7 +10,8 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync, constants } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { gunzipSync } from 'node:zlib';
 
 const [site, source, masteryArg = '70', policy = 'mastery'] = process.argv.slice(2);
 if (!site || !source) {
@@ -36,7 +37,9 @@ copyFileSync(join(source, 'web/embed-example.html'), join(site, 'embed-example.h
 copyFileSync(join(source, 'web/icon.svg'), join(site, 'icon.svg'));
 
 // The files the page downloads with a .gz beside them (it decompresses them itself when the host
-// does not compress). gzip -9 without a name or time, so the same input gives the same bytes.
+// does not compress). Compressed by zopfli (Debian's zopfli, installed by ci/setup.sh): ordinary
+// gzip that any browser's DecompressionStream reads, 5% smaller than gzip -9 (21 KB off the wasm),
+// without a name or time, so the same input gives the same bytes.
 // rapport-studio.wasm and .js are the authoring studio's app (?author=1); it reads the same data
 // package, so its own copy goes once checked to be the same bytes.
 const studioData = join(site, 'rapport-studio.data');
@@ -47,12 +50,25 @@ if (existsSync(studioData)) {
   }
   unlinkSync(studioData);
 }
+function zopfli(path) {
+  try {
+    return execFileSync('zopfli', ['-c', '--i15', path], { maxBuffer: 1 << 26 });
+  } catch (e) {
+    console.error(`package_site: zopfli failed on ${path} (${e.message}): run ci/setup.sh, which installs it`);
+    process.exit(1);
+  }
+}
 const PACKED = ['rapport.wasm', 'rapport.data', 'rapport.js', 'rapport-studio.wasm', 'rapport-studio.js'];
 const hash = createHash('sha256');
 for (const name of PACKED) {
   const bytes = readFileSync(join(site, name));
   hash.update(bytes);
-  write(join(site, `${name}.gz`), gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }));
+  const packed = zopfli(join(site, name));
+  if (!gunzipSync(packed).equals(bytes)) {
+    console.error(`package_site: ${name}.gz does not decompress to ${name}`);
+    process.exit(1);
+  }
+  write(join(site, `${name}.gz`), packed);
 }
 const templates = { 'index.html': 'shell.html', 'sw.js': 'web/sw.js', 'manifest.webmanifest': 'web/manifest.webmanifest' };
 for (const extra of ['web/lms.js', 'web/icon.svg', 'web/studio_export.js', ...Object.values(templates)]) hash.update(readFileSync(join(source, extra)));
