@@ -15,7 +15,7 @@ installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok instal
 # newer Node.js than Debian's); everything else is checked by package name.
 want=(cmake ninja-build g++ make clang-14 clang-format-14 libclang-rt-14-dev emscripten binaryen dpkg-dev
       nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev chromium
-      fonts-inter fonts-dejavu-core python3 python3-fonttools gzip zopfli zip unzip ca-certificates ccache)
+      fonts-inter fonts-dejavu-core python3 python3-fonttools gzip zopfli node-terser zip unzip ca-certificates ccache)
 command -v node >/dev/null || want+=(nodejs)
 command -v npm >/dev/null || want+=(npm)
 missing=()
