@@ -15,7 +15,7 @@ if [ "$preset" = native ] && command -v ccache >/dev/null; then
   export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD}  # worktrees and clones share cache hits
   extra+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 fi
-if [ ! -f "build/$preset/build.ninja" ] || [ ${#extra[@]} -gt 0 ]; then
+if [ ! -f "build/$preset/build.ninja" ] || [ CMakePresets.json -nt "build/$preset/build.ninja" ] || [ ${#extra[@]} -gt 0 ]; then
   cmake --preset "$preset" "${extra[@]}" >/dev/null
 fi
 cmake --build --preset "$preset" "${targets[@]}"
