@@ -155,7 +155,10 @@ await run([
       const exported = JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()));
       assert(exported.sessions.length === 1, 'export holds the session');
       exported.sessions.push({ ...exported.sessions[0], id: 'imported-from-laptop', score: 42, journal: '' });
-      await app.page.setInputFiles('#progress-file', { name: 'laptop.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+      // Through the app's Import button and the browser's own file chooser (the input is hidden).
+      await app.reveal('button:Import');
+      const [chooser] = await Promise.all([app.page.waitForEvent('filechooser', { timeout: 10000 }), app.click('button:Import')]);
+      await chooser.setFiles({ name: 'laptop.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
       await app.find('history:2');
       assert(!(await app.hits()).some((h) => h.label === 'history:3'), 'the shared session is not duplicated');
       const notice = await app.reveal('notice:1', { step: -300 });
