@@ -12,7 +12,10 @@ class StudioScreens : public testing::UiTest {
     options_.author = true;
     link_studio();
   }
-  void TearDown() override { link_studio(false); }
+  void TearDown() override {
+    link_studio(false);
+    UiTest::TearDown();
+  }
 };
 
 // The learners' wasm leaves the studio out: ?author=1 there opens the library, and "Open the

@@ -18,16 +18,19 @@ namespace {
 class Fonts : public ::testing::Test {
  protected:
   void SetUp() override {
-    ImGui::CreateContext();
+    // Its own context, made current: CreateContext() leaves another test's context current.
+    context_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(context_);
     files_.regular = testing::read_text(RAPPORT_FONT_REGULAR);
     files_.bold = testing::read_text(RAPPORT_FONT_BOLD);
     ASSERT_FALSE(files_.regular.empty());
     ASSERT_FALSE(files_.bold.empty());
   }
-  void TearDown() override { ImGui::DestroyContext(); }
+  void TearDown() override { ImGui::DestroyContext(context_); }
 
   static bool has(const ImFont* font, ImWchar c) { return font->FindGlyphNoFallback(c) != nullptr; }
 
+  ImGuiContext* context_ = nullptr;
   FontFiles files_;
   Theme theme_;
 };
