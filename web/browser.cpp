@@ -56,10 +56,11 @@ EM_JS(char*, js_now_iso, (), {
 // clang-format on
 
 // clang-format off
-EM_JS(void, js_publish_frame, (const char* hits, int frames), {
+EM_JS(void, js_publish_frame, (const char* hits, int frames, int presented), {
   var r = window.rapport || (window.rapport = {});
   r.hitsJson = UTF8ToString(hits);
   r.frames = frames;
+  r.presented = presented;
   r.ready = true;
 });
 // clang-format on
@@ -108,8 +109,8 @@ std::string now_iso() {
   return out;
 }
 
-void publish_frame(const std::string& hits_json, int frames_drawn) {
-  js_publish_frame(hits_json.c_str(), frames_drawn);
+void publish_frame(const std::string& hits_json, int frames_drawn, int frames_presented) {
+  js_publish_frame(hits_json.c_str(), frames_drawn, frames_presented);
 }
 void publish_text_px(float smallest, float body) { js_publish_text_px(smallest, body); }
 

@@ -1,6 +1,7 @@
 // The browser main loop: WebGL2 context, ImGui with its OpenGL3 renderer, the app, and frames
 // drawn only when input, an animation or a resize asks for them.
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -17,6 +18,7 @@
 
 #include "app.h"
 #include "browser.h"
+#include "draw_signature.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"  // InputEventsQueue: keep drawing until queued input is consumed
@@ -48,7 +50,12 @@ struct WebState {
   float dpr = 0;
   int width = 0, height = 0;  // framebuffer (device) pixels
   int frames_wanted = 3;
-  int frames_drawn = 0;
+  int frames_drawn = 0;      // ImGui frames (what tests and the hit table count)
+  int frames_presented = 0;  // of those, the ones that drew on the canvas
+  // What the canvas shows (ui::draw_signature), and whether it must be drawn whatever the next
+  // frame's signature (a new canvas size or font texture, the first frame).
+  std::uint64_t presented = 0;
+  bool must_present = true;
   double last_time = 0;
   bool first_frame = true;
   int styled_before_frame = -1;  // frames_drawn when the theme and fonts were last applied
@@ -97,6 +104,7 @@ void sync_size() {
     emscripten_set_canvas_element_size(kCanvas, w, h);
     g->width = w;
     g->height = h;
+    g->must_present = true;  // a resized canvas is cleared
     g->frames_wanted = std::max(g->frames_wanted, 3);
   }
   // A restyle request lasts until the app draws its next frame: applied once, not at every call
@@ -117,6 +125,7 @@ void sync_size() {
     if (g->app.options().touch) rapport::ui::use_touch_scrollbars(dpr * g->app.ui_scale());
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    g->must_present = true;  // a new texture may draw differently from the same vertices
     const auto& f = g->theme.fonts;
     float smallest = f.body->FontSize;
     for (const ImFont* font : {f.small, f.heading, f.title}) smallest = std::min(smallest, font->FontSize);
@@ -187,6 +196,23 @@ void start_fresh() {
   js_reload();
 }
 
+/// Draws the rendered frame on the canvas, unless it is the very image the canvas already shows:
+/// the app draws a few frames after every input and most look like the one before, and leaving
+/// the canvas alone then spares the GPU (SwiftShader or a phone's) a whole frame.
+void present() {
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  ImDrawData* data = ImGui::GetDrawData();
+  const std::uint64_t signature = rapport::ui::draw_signature(*data, bg);
+  if (!g->must_present && signature == g->presented) return;
+  glViewport(0, 0, g->width, g->height);
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(data);
+  g->presented = signature;
+  g->must_present = false;
+  g->frames_presented++;
+}
+
 void recovery_frame() {
   sync_size();
   double now = emscripten_get_now() / 1000.0;
@@ -200,13 +226,9 @@ void recovery_frame() {
   rapport::ui::RecoveryRequest request = rapport::ui::draw_recovery(g->recovery);
   rapport::ui::end_hit_frame();
   ImGui::Render();
-  glViewport(0, 0, g->width, g->height);
-  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  present();
   g->frames_drawn++;
-  rapport::web::publish_frame(hits_json(), g->frames_drawn);
+  rapport::web::publish_frame(hits_json(), g->frames_drawn, g->frames_presented);
   if (g->first_frame) {
     g->first_frame = false;
     rapport::web::first_frame_shown();
@@ -262,17 +284,13 @@ void app_frame() {
   ImGui::NewFrame();
   g->app.frame(io.DeltaTime);
   ImGui::Render();
-  glViewport(0, 0, g->width, g->height);
-  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  present();
   g->frames_drawn++;
   if (g->app.animating()) g->frames_wanted = std::max(g->frames_wanted, 2);
   // ImGui trickles fast input over several frames (a key down and up in one frame would be lost
   // otherwise), so keep drawing while any event is still queued.
   if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) g->frames_wanted = std::max(g->frames_wanted, 1);
-  rapport::web::publish_frame(hits_json(), g->frames_drawn);
+  rapport::web::publish_frame(hits_json(), g->frames_drawn, g->frames_presented);
   if (auto* lms = g->storage->lms_store(); lms && lms->lms_problem() != g->lms_problem) {
     g->lms_problem = lms->lms_problem();
     rapport::web::console_warn("Rapport LMS: " + g->lms_problem);

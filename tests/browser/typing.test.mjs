@@ -35,8 +35,11 @@ async function savedTurns(app) {
 
 async function startTyping(app, scenario = 'questioned-advice') {
   // From the library (scrolled to the card when the window is small), else already in the scenario.
+  // A screen change ("Try again") can take a frame or two after the click's frames: wait for one of
+  // the two screens before deciding which it is.
   const inside = (h) => h.label === 'prep:1' || h.label === 'mode:text' || h.label === 'input:reply';
-  if (!(await app.hits()).some(inside)) await app.click(`scenario:${scenario}`);
+  const seen = await app.find((h) => inside(h) || h.label === `scenario:${scenario}`, 3000).catch(() => null);
+  if (!seen || !inside(seen)) await app.click(`scenario:${scenario}`);
   await app.find((h) => h.label === 'prep:1' || h.label === 'mode:text');
   for (let step = 0; step < 8; step++) {
     const hits = await app.hits();
