@@ -34,21 +34,20 @@ async function savedTurns(app) {
 }
 
 async function startTyping(app, scenario = 'questioned-advice') {
+  // Each decision reads the screen once the app has gone idle: a click's screen change ("Try
+  // again", the last preparation step) can be drawn a frame after the frames the click waits for,
+  // and a hit table read before it shows the screen that is going away.
+  const settled = async () => { await app.quiet(150, 5000); return app.hits(); };
   // From the library (scrolled to the card when the window is small), else already in the scenario.
-  // A screen change ("Try again") can take a frame or two after the click's frames: wait for one of
-  // the two screens before deciding which it is.
   const inside = (h) => h.label === 'prep:1' || h.label === 'mode:text' || h.label === 'input:reply';
-  const seen = await app.find((h) => inside(h) || h.label === `scenario:${scenario}`, 3000).catch(() => null);
-  if (!seen || !inside(seen)) await app.click(`scenario:${scenario}`);
+  if (!(await settled()).some(inside)) await app.click(`scenario:${scenario}`);
   await app.find((h) => h.label === 'prep:1' || h.label === 'mode:text');
   for (let step = 0; step < 8; step++) {
-    const hits = await app.hits();
-    if (!hits.some((h) => h.label === 'prep:1')) break;
+    if (!(await settled()).some((h) => h.label === 'prep:1')) break;
     await app.click('prep:1');
     await app.click('button:Continue');
   }
-  const hits = await app.hits();
-  if (!hits.some((h) => h.label === 'input:reply')) await app.click('mode:text');
+  if (!(await settled()).some((h) => h.label === 'input:reply')) await app.click('mode:text');
   await app.find('input:reply');
 }
 
