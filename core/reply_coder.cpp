@@ -110,7 +110,15 @@ constexpr PhraseSpec kPhrases[] = {
      "what were you thinking|over your head|i'll email your|i'll call your|i'll go to your|"
      "your boss will|stop complaining|stop making|you're overreacting|overreacting|"
      "you're being|typical|for goodness sake|for god's sake|whatever you say|if you'd listened|"
-     "you clearly didn't|that's your problem|not our fault|not my fault|you people"},
+     "you clearly didn't|that's your problem|not our fault|not my fault|you people|"
+     "no need for that|no need for the attitude|no need for language|no need to raise your voice|"
+     "no need to shout|attitude|raise your voice|shouting at me|your tone|i didn't say|"
+     "didn't say that|nobody said|i'm just saying|i'm telling you|useless|not gonna cut it|"
+     "won't cut it|not good enough|you keep saying|i've been doing this|don't hold your breath|"
+     "you were warned|weren't warned|only yourself to blame|overthinking|i think you'll find|"
+     "can't you just|you can't just|simple as that|end of story|end of discussion|"
+     "not up for discussion|not negotiable|non-negotiable|that's final|let's be clear|"
+     "like it or not|i don't care|no offence|no offense|of course you don't"},
     {kInform,
      "the report|the data|studies|research|evidence|according to|next step|"
      "the way it works|how it works|policy|usually|typically|generally|on average|average|"
