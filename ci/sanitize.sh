@@ -24,6 +24,10 @@ cmake --build --preset "$preset"
 # Any sanitizer report fails the shard that triggered it; leaks are reported at exit.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+# A full training run of the reply coder (ReplyCoder.CommittedWeightsMatchAFreshTrainingRun)
+# takes about 2.5 minutes here under ASan at -O0, against 14 s in the native stage, which runs that
+# test: it checks the committed weights, not memory. A --gtest_filter argument replaces this one.
+export GTEST_FILTER=${GTEST_FILTER:--ReplyCoder.CommittedWeightsMatchAFreshTrainingRun}
 shards=${SANITIZE_SHARDS:-2}
 logs=build/$preset/shards
 mkdir -p "$logs"

@@ -356,7 +356,8 @@ double pooled_calibration_error(std::vector<Fold>& folds, float t) {
     }
   }
   double ece = 0;
-  for (int b = 0; b < 10; ++b) ece += std::fabs(conf[b] - hits[b]) / static_cast<double>(std::max<std::size_t>(total, 1));
+  const double n = static_cast<double>(std::max<std::size_t>(total, 1));
+  for (int b = 0; b < 10; ++b) ece += std::fabs(conf[b] - hits[b]) / n;
   return ece;
 }
 

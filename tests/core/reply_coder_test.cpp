@@ -102,7 +102,7 @@ TEST(ReplyCoder, FrozenTestSetMeetsTheTarget) {
 }
 
 // The corpus the coder is trained on: at least 12,000 doubly labelled turns in six settings, at
-// least half of them spoken, and no conversation shared with either sealed test set.
+// least half of them spoken, and no conversation shared with a sealed test set.
 TEST(ReplyCoder, CorpusCoversSixSettingsMostlySpoken) {
   const auto corpus = load_split("corpus");
   EXPECT_GE(corpus.size(), 12000u);
@@ -119,7 +119,7 @@ TEST(ReplyCoder, CorpusCoversSixSettingsMostlySpoken) {
   EXPECT_GE(spoken * 2, static_cast<int>(corpus.size()));
   std::set<std::string> convs;
   for (const auto& r : corpus) convs.insert(r.conv);
-  for (const char* sealed : {"test", "test2"})
+  for (const char* sealed : {"test", "test2", "test3"})
     for (const auto& r : load_split(sealed)) EXPECT_EQ(convs.count(r.conv), 0u) << sealed << ": " << r.conv;
 }
 
