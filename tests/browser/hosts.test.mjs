@@ -41,6 +41,26 @@ await run([
     }
   }],
 
+  ['rapport.js runs while the data is still arriving, and the app waits for the data', async () => {
+    const app = await openApp({
+      init: () => {  // notes whether rapport.js had run (Module.FS) when the data package was in
+        let downloads;
+        Object.defineProperty(window, 'rapportDownloads', {
+          configurable: true, get() { return downloads; },
+          set(v) { downloads = v; v.data.then(() => { window.scriptRanBeforeData = !!(window.Module && window.Module.FS); }); },
+        });
+      },
+    });
+    await app.page.route(/rapport\.data/, async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.continue(); });
+    try {
+      await app.load();
+      assert(await app.page.evaluate(() => window.scriptRanBeforeData) === true, 'rapport.js ran before the data was in');
+      await app.click('scenario:questioned-advice');
+      await app.click('prep:1');
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally { await app.close(); }
+  }],
+
   ['a browser without DecompressionStream gets the plain files', async () => {
     const { fetched, packed } = await loadAndPlay({ init: () => { delete window.DecompressionStream; } });
     assert(!packed, 'the page did not choose the compressed copies');
