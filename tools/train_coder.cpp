@@ -289,40 +289,66 @@ std::uint32_t conv_hash(const std::string& conv) {
   return h;
 }
 
-/// Expected calibration error of the top code's confidence, ten equal-width bins.
-double calibration_error(const std::vector<LabelledReply>& replies, const CoderWeights& w) {
+/// The top code's confidence and whether it was right, in ten equal-width bins of confidence.
+struct CalibrationBins {
   std::array<double, 10> conf{}, hits{};
-  std::array<int, 10> n{};
-  for (const auto& r : replies) {
-    const auto c = classify_reply_with(w, r.text, r.context);
-    const int b = std::min(9, static_cast<int>(c.confidence * 10.f));
-    conf[b] += c.confidence;
-    hits[b] += c.code == r.code;
-    ++n[b];
+  std::size_t count = 0;
+  void add(const std::vector<LabelledReply>& replies, const CoderWeights& w) {
+    for (const auto& r : replies) {
+      const auto c = classify_reply_with(w, r.text, r.context);
+      const int b = std::min(9, static_cast<int>(c.confidence * 10.f));
+      conf[b] += c.confidence;
+      hits[b] += c.code == r.code;
+      ++count;
+    }
   }
-  double ece = 0;
-  for (int b = 0; b < 10; ++b)
-    if (n[b]) ece += std::fabs(conf[b] - hits[b]) / static_cast<double>(replies.size());
-  return ece;
+  /// Expected calibration error: the bins' gaps between confidence and accuracy, by their share.
+  double error() const {
+    double ece = 0;
+    const double n = static_cast<double>(std::max<std::size_t>(count, 1));
+    for (int b = 0; b < 10; ++b) ece += std::fabs(conf[b] - hits[b]) / n;
+    return ece;
+  }
+};
+
+double calibration_error(const std::vector<LabelledReply>& replies, const CoderWeights& w) {
+  CalibrationBins bins;
+  bins.add(replies, w);
+  return bins.error();
 }
 
-/// The softmax temperature (0.5-3.0) that minimises the calibration error on `check`.
-float fit_temperature(Quantised& q, const std::vector<LabelledReply>& check) {
+/// Of the softmax temperatures 0.5, 0.6, ..., 3.0, the one with the lowest `error_at(t)`.
+template <class ErrorAt>
+float best_temperature(ErrorAt error_at) {
   float best_t = 1.f;
   double best = 1e9;
-  for (float t = 0.5f; t <= 3.001f; t += 0.1f) {
-    q.temperature = t;
-    const double e = calibration_error(check, q.view());
+  for (int i = 0; i <= 25; ++i) {
+    const float t = 0.5f + 0.1f * static_cast<float>(i);
+    const double e = error_at(t);
     if (e < best - 1e-9) {
       best = e;
       best_t = t;
     }
   }
-  q.temperature = best_t;
   return best_t;
 }
 
-Quantised fit(const std::vector<LabelledReply>& replies);
+/// The temperature that minimises the calibration error of `q` on `check`; set on `q` as well.
+float fit_temperature(Quantised& q, const std::vector<LabelledReply>& check) {
+  const float t = best_temperature([&](float candidate) {
+    q.temperature = candidate;
+    return calibration_error(check, q.view());
+  });
+  q.temperature = t;
+  return t;
+}
+
+Quantised fit(const std::vector<LabelledReply>& replies) {
+  std::vector<Example> examples;
+  examples.reserve(replies.size());
+  for (const auto& r : replies) examples.push_back(to_example(r));
+  return quantise(train(std::move(examples)));
+}
 
 /// The settings of `replies`, sorted (replies without one are left out).
 std::vector<std::string> settings_of(const std::vector<LabelledReply>& replies) {
@@ -334,64 +360,31 @@ std::vector<std::string> settings_of(const std::vector<LabelledReply>& replies) 
   return settings;
 }
 
-/// A model and the replies of the setting it was not trained on.
-struct Fold {
-  Quantised model;
-  std::vector<LabelledReply> unseen;
-};
-
-/// Expected calibration error (ten bins) of every fold's model on its unseen replies, pooled, at
-/// temperature `t`.
-double pooled_calibration_error(std::vector<Fold>& folds, float t) {
-  std::array<double, 10> conf{}, hits{};
-  std::size_t total = 0;
-  for (auto& f : folds) {
-    f.model.temperature = t;
-    for (const auto& r : f.unseen) {
-      const auto c = classify_reply_with(f.model.view(), r.text, r.context);
-      const int b = std::min(9, static_cast<int>(c.confidence * 10.f));
-      conf[b] += c.confidence;
-      hits[b] += c.code == r.code;
-      ++total;
-    }
-  }
-  double ece = 0;
-  const double n = static_cast<double>(std::max<std::size_t>(total, 1));
-  for (int b = 0; b < 10; ++b) ece += std::fabs(conf[b] - hits[b]) / n;
-  return ece;
-}
-
-/// The temperature (0.5-3.0) for text from people and places the model has not read: each setting
-/// of `replies` is coded by a model trained on the rest, and the temperature minimises the
-/// calibration error of all those codes together. Replies without a setting are always training
-/// data. 0 when there are fewer than two settings.
+/// The temperature for text from people and places the model has not read: each setting of
+/// `replies` is coded by a model trained on the rest, and the temperature minimises the calibration
+/// error of all those codes together. Replies without a setting are always training data. 0 when
+/// there are fewer than two settings.
 float fit_temperature_unseen(const std::vector<LabelledReply>& replies) {
   const auto settings = settings_of(replies);
   if (settings.size() < 2) return 0.f;
+  struct Fold {
+    Quantised model;
+    std::vector<LabelledReply> unseen;
+  };
   std::vector<Fold> folds;
   for (const auto& s : settings) {
     std::vector<LabelledReply> rest, unseen;
     for (const auto& r : replies) (r.setting == s ? unseen : rest).push_back(r);
     folds.push_back({fit(rest), std::move(unseen)});
   }
-  float best_t = 1.f;
-  double best = 1e9;
-  for (int i = 0; i <= 25; ++i) {
-    const float t = 0.5f + 0.1f * static_cast<float>(i);
-    const double e = pooled_calibration_error(folds, t);
-    if (e < best - 1e-9) {
-      best = e;
-      best_t = t;
+  return best_temperature([&](float t) {
+    CalibrationBins bins;
+    for (auto& f : folds) {
+      f.model.temperature = t;
+      bins.add(f.unseen, f.model.view());
     }
-  }
-  return best_t;
-}
-
-Quantised fit(const std::vector<LabelledReply>& replies) {
-  std::vector<Example> examples;
-  examples.reserve(replies.size());
-  for (const auto& r : replies) examples.push_back(to_example(r));
-  return quantise(train(std::move(examples)));
+    return bins.error();
+  });
 }
 
 std::vector<LabelledReply> load_if(const std::filesystem::path& dir) {
