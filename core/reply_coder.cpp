@@ -25,7 +25,10 @@ constexpr PhraseSpec kPhrases[] = {
      "so you|so you're|you're saying|you are saying|what i'm hearing|what i hear|"
      "if i understand|if i'm hearing|in other words|let me see if i|you said|you mentioned|"
      "so for you|so basically|so it's|so the|so your|so right now|you've been|"
-     "you're telling me|so what you're"},
+     "you're telling me|so what you're|let me check i|let me make sure i|let me pull|"
+     "let's recap|let me recap|to recap|to sum up|to summarise|to summarize|let me sum|"
+     "let me summarise|let me summarize|if i've got|if i've understood|what i've heard|"
+     "so far you've|let me just check i|pull it together|pull that together"},
     {kSoundsLike,
      "it sounds like|sounds like|it seems like|seems like|it sounds as if|it seems|"
      "i'm guessing|i get the sense|i wonder if|it's like|almost like|i imagine|"
@@ -118,7 +121,10 @@ constexpr PhraseSpec kPhrases[] = {
      "you were warned|weren't warned|only yourself to blame|overthinking|i think you'll find|"
      "can't you just|you can't just|simple as that|end of story|end of discussion|"
      "not up for discussion|not negotiable|non-negotiable|that's final|let's be clear|"
-     "like it or not|i don't care|no offence|no offense|of course you don't"},
+     "like it or not|i don't care|no offence|no offense|of course you don't|you should've|"
+     "should've thought|not rocket science|that's basic|you can't compare|hear it all the time|"
+     "hear that all the time|got a reason|not the point|not really the point|"
+     "that's a different story|because it's true|you know better|you know full well|no excuse"},
     {kInform,
      "the report|the data|studies|research|evidence|according to|next step|"
      "the way it works|how it works|policy|usually|typically|generally|on average|average|"
@@ -250,6 +256,9 @@ Tables::Tables()
   h_so = word_hash("so");
   h_or = word_hash("or");
   h_you = word_hash("you");
+  h_ask = word_hash("ask");
+  h_if = word_hash("if");
+  h_whether = word_hash("whether");
 }
 
 const Tables& tables() {

@@ -52,7 +52,7 @@ struct Tables {
   std::vector<std::pair<std::uint32_t, int>> first_words;  // (hash, index into phrases)
   WordSet stop, fillers, backchannel, open_wh, closed_wh, how_quantity, auxiliaries, you, self, we, negations,
       filler_words, reflective_verbs, speaker_own, lead_ins;
-  std::uint32_t h_how, h_so, h_or, h_you;
+  std::uint32_t h_how, h_so, h_or, h_you, h_ask, h_if, h_whether;
   Tables();
 };
 
@@ -429,18 +429,32 @@ inline void extract_features(std::string_view text, std::string_view context, Re
   if (q != main_first) push(bucket(8, q0, q1));
   for (int i = 0; i < n && out.hashed_count + 2 <= kMaxHashed; ++i) {
     const Token& tok = t.tokens[i];
+    // A closing check-in ("is that right?", "okay?") or filler is not the turn's content: its
+    // words would make a summary look like a closed question.
+    if (tok.segment > main || (tok.segment == main && i >= main_end)) break;
     push(bucket(1, tok.hash));
     const bool pair = i > 0 && !tok.clause_start && t.tokens[i - 1].segment == tok.segment;
     push(bucket(2, pair ? t.tokens[i - 1].hash : 0u, tok.hash));
   }
 
   // Phrase groups, preferring a hit inside the main sentence.
-  for (int s = 0; s < t.segment_count; ++s) {
+  // Not in a closing check-in: "is that right?" after a summary does not ask for a fact.
+  for (int s = 0; s <= main; ++s) {
     const Segment& seg = t.segments[s];
-    for (int i = seg.first; i < seg.end; ++i) {
-      phrases_at(t, i, seg.end, [&](int p) {
+    const int seg_end = s == main ? main_end : seg.end;
+    for (int i = seg.first; i < seg_end; ++i) {
+      phrases_at(t, i, seg_end, [&](int p) {
         const PhraseGroup g = tab.phrases[p].group;
         if (g == kClientAsks || g == kCheckIn) return;
+        if (g == kPermission) {  // "can I ask, have you...", "may I ask which...": a question's lead-in
+          int k = i + tab.phrases[p].count;
+          if (t.tokens[k - 1].hash == tab.h_ask || (k < seg.end && t.tokens[k++].hash == tab.h_ask)) {
+            const std::uint32_t h = k < seg.end ? t.tokens[k].hash : 0;
+            if (tab.open_wh.contains(h) || tab.closed_wh.contains(h) || tab.auxiliaries.contains(h) || h == tab.h_if ||
+                h == tab.h_whether)
+              return;
+          }
+        }
         if (g == kAdvise && t.tokens[i].hash == tab.h_you) {
           // "you feel like you should" reflects an obligation; "I think you should" advises.
           for (int k = i - 1; k >= std::max<int>(seg.first, i - 3); --k) {

@@ -32,7 +32,7 @@ using namespace rapport::coder;
 
 constexpr int kEpochs = 30;
 constexpr float kLearningRate = 0.05f;
-constexpr float kL2 = 2e-5f;
+constexpr float kL2 = 1e-4f;
 constexpr std::uint64_t kSeed = 0x5eed2024c0de5ull;
 
 struct Example {

@@ -176,6 +176,12 @@ TEST(ReplyCoder, AdviceAndPermission) {
                     "What would you suggest?"),
             MiCode::PersuadeWithPermission);
   EXPECT_EQ(code_of("It's completely your call, you know your business best."), MiCode::EmphasizeAutonomy);
+  // "Can I ask" before a question word is the question's lead-in, not a request for permission.
+  const CodedReply lead_in = classify_reply("Can I ask, have you tried to stop before?", "Yes. Exactly this.");
+  EXPECT_EQ(lead_in.code, MiCode::ClosedQuestion) << describe(lead_in);
+  EXPECT_FALSE(has_cue(lead_in, "asks permission")) << describe(lead_in);
+  EXPECT_EQ(code_class(code_of("Can I ask which site it was?", "I lost the lot on a casino app last night.")),
+            MiClass::Question);
   // Codebook hard case: advice that begins "it sounds like you should..." is advice.
   const CodedReply sounds = classify_reply("It sounds like you should just quit.", "I hate my job.");
   EXPECT_EQ(sounds.code, MiCode::Persuade) << describe(sounds);
@@ -194,6 +200,13 @@ TEST(ReplyCoder, OtherCodes) {
 }
 
 TEST(ReplyCoder, MultiSentenceTurnsUseTheMainSentence) {
+  // A closing check-in is not the turn's content: its words give no cue.
+  const CodedReply summary = classify_reply(
+      "So let me check I've got it. You work twelve-hour shifts, your mum helps, and the worst bit is eating on "
+      "shift. Is that right?",
+      "Okay.");
+  EXPECT_TRUE(has_cue(summary, "check-in")) << describe(summary);
+  EXPECT_FALSE(has_cue(summary, "asks for a fact")) << describe(summary);
   // Information followed by a check-in stays information.
   EXPECT_EQ(code_of("The dose is 500 mg twice a day with food. Does that make sense?"), MiCode::GivingInformation);
   // A reflection followed by a real question is coded by the question.
