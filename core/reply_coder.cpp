@@ -20,6 +20,12 @@ struct PhraseSpec {
 };
 
 // Phrases are matched word by word; several groups may fire for one reply.
+// A question closing a turn whose earlier sentences hold more words than this does not decide the
+// turn's code on its own. In the labelled realistic and counselling data, turns ending in '?' are
+// coded questions 89-90% of the time with no preamble, 50-66% after 11-25 words and 10-14% after
+// 26 or more (README-coder.md).
+constexpr int kLongPreamble = 25;
+
 constexpr PhraseSpec kPhrases[] = {
     {kRestate,
      "so you|so you're|you're saying|you are saying|what i'm hearing|what i hear|"
@@ -450,7 +456,10 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   const bool interrogative =
       f.hand[kMainEndsWithQuestionMark] > 0.f &&
       (f.hand[kStartsOpenWh] > 0.f || f.hand[kStartsClosedWh] > 0.f || f.hand[kStartsAuxiliary] > 0.f);
-  if (interrogative && !hit(kSoundsLike) && !hit(kPermission) && f.hits[kConfront].phrase < 0) {
+  // ...and unless more than kLongPreamble words come before it: after a paragraph of information
+  // or a summary, a closing question is usually not what the turn mainly does (README-coder.md).
+  if (interrogative && !hit(kSoundsLike) && !hit(kPermission) && f.hits[kConfront].phrase < 0 &&
+      f.words_before_main <= detail::kLongPreamble) {
     for (int k = 0; k < kMiCodeCount; ++k) {
       const auto code = static_cast<MiCode>(k);
       if (code_class(code) != MiClass::Question && code != MiCode::SeekCollaboration) allowed[k] = false;

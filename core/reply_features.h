@@ -131,6 +131,7 @@ struct ReplyFeatures {
   std::uint16_t overlap_word_begin = 0, overlap_word_len = 0;
   std::int16_t check_in_phrase = -1;
   int main_segment = -1;
+  int words_before_main = 0;  // words of the turn before its main sentence
 };
 
 /// FNV-1a step; the tokenizer and the phrase tables use the same hash.

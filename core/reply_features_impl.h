@@ -304,6 +304,7 @@ inline void extract_features(std::string_view text, std::string_view context, Re
   out.overlap_word_begin = out.overlap_word_len = 0;
   out.check_in_phrase = -1;
   out.main_segment = -1;
+  out.words_before_main = 0;
   auto& x = out.hand;
   x[kBias] = 1.f;
   auto push = [&](std::uint16_t b) {
@@ -372,6 +373,7 @@ inline void extract_features(std::string_view text, std::string_view context, Re
     main_first = t.segments[main].first;
   }
   out.main_segment = main;
+  out.words_before_main = main_first;
   const Segment& ms = t.segments[main];
   // A trailing tag ("..., right?", "does that make sense") does not make the sentence a question.
   int main_end = ms.end;

@@ -207,6 +207,18 @@ TEST(ReplyCoder, MultiSentenceTurnsUseTheMainSentence) {
       "Okay.");
   EXPECT_TRUE(has_cue(summary, "check-in")) << describe(summary);
   EXPECT_FALSE(has_cue(summary, "asks for a fact")) << describe(summary);
+  // After a paragraph of information, a closing question does not make the turn a question...
+  const char* client = "Oh. Maybe. I'll think about it.";
+  const CodedReply paragraph = classify_reply(
+      "Okay, I'll pop the leaflet in with your things. So, about the blood pressure. There are other tablets that "
+      "don't cause the cough. The main one is called losartan, it works in a similar way but most people don't get "
+      "the cough with it. I'll ask Dr Kumar to look at switching you. Would you be happy to try a different one?",
+      client);
+  EXPECT_EQ(code_class(paragraph.code), MiClass::Information) << describe(paragraph);
+  // ...after a sentence or two it does.
+  const CodedReply short_lead = classify_reply(
+      "There are other tablets that don't cause the cough. Would you be happy to try a different one?", client);
+  EXPECT_EQ(code_class(short_lead.code), MiClass::Question) << describe(short_lead);
   // Information followed by a check-in stays information.
   EXPECT_EQ(code_of("The dose is 500 mg twice a day with food. Does that make sense?"), MiCode::GivingInformation);
   // A reflection followed by a real question is coded by the question.
