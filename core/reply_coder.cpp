@@ -1,5 +1,5 @@
-// The reply coder: phrase and word tables, the linear model plus a few high-precision rules, the
-// cues shown to the learner, and the evaluation used by the tests and the trainer.
+// The reply coder: phrase and word tables, the linear model plus a few high-precision rules, and
+// the evaluation used by the tests and the trainer. The cues shown to the learner: reply_cues.cpp.
 #include "reply_coder.h"
 
 #include <algorithm>
@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "reply_cues.h"
 #include "reply_features.h"
 #include "reply_text.h"
 
@@ -281,94 +282,6 @@ static_assert(kTrainedBuckets == kHashBuckets, "reply_coder_weights.inc is stale
 static_assert(kTrainedHandFeatures == kHandFeatureCount, "reply_coder_weights.inc is stale: retrain");
 static_assert(kTrainedCodes == kMiCodeIds, "reply_coder_weights.inc was trained for another list of codes: retrain");
 
-std::string lower_span(std::string_view text, int begin, int len) {
-  std::string s(text.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(len)));
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
-  return s;
-}
-
-std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
-
-/// The cue for hand feature `j` when it pushed the reply towards `code`; empty when none fits.
-std::string cue_for(int j, MiCode code, const ReplyFeatures& f, std::string_view text) {
-  const auto phrase = [&](PhraseGroup g) { return in_quotes(phrase_text(f.hits[g].phrase)); };
-  const std::string first = in_quotes(lower_span(text, f.first_word_begin, f.first_word_len));
-  switch (j) {
-    case kMainEndsWithQuestionMark: return "ends with '?'";
-    case kStartsOpenWh:
-    case kStartsClosedWh:
-    case kStartsAuxiliary:
-    case kStartsYou:
-    case kStartsSo: return "starts with " + first;
-    case kAuxiliaryNoQuestionMark: return "starts with " + first + " (no '?')";
-    case kOrInQuestion: return "offers a choice ('or')";
-    case kOverlapShare:
-    case kOverlapCount:
-      if (f.overlap_word_len == 0) return "";
-      return "restates the client's " + in_quotes(lower_span(text, f.overlap_word_begin, f.overlap_word_len));
-    case kBigramEcho: return "echoes the client's words";
-    case kContextIsQuestion: return "answers the client's question";
-    case kPronounShift: return "turns the client's 'I' into 'you'";
-    case kAdviceAfterRequest: return "advice the client asked for";
-    case kAdviceWithChoice: return "advice offered with a choice";
-    case kSoundsLikeAdvice: return "'sounds like' wrapped around advice";
-    case kReflectedObligation: return "reflects what the client feels they should do";
-    case kCheckInTag:
-      return f.check_in_phrase >= 0 ? "ends with a check-in (" + in_quotes(phrase_text(f.check_in_phrase)) + ")" : "";
-    case kLength1To3: return "very short";
-    case kLength21Plus: return "long turn";
-    case kHasNumber: return "mentions figures";
-    case kBackchannelOnly: return "backchannel only";
-    default: break;
-  }
-  if (j < kGroupBase) return "";
-  const auto g = static_cast<PhraseGroup>(j - kGroupBase);
-  switch (g) {
-    case kRestate: return phrase(g) + " restates";
-    case kSoundsLike: return phrase(g) + " offers a guess at meaning";
-    case kFeeling: return "names a feeling or want (" + phrase(g) + ")";
-    case kDoubleSided: return "double-sided (" + phrase(g) + ")";
-    case kPermission: return "asks permission (" + phrase(g) + ")";
-    case kCollaborate: return "invites the client's ideas (" + phrase(g) + ")";
-    case kAdvise: return code == MiCode::Persuade ? phrase(g) + " without asking" : "advice (" + phrase(g) + ")";
-    case kOfferWithChoice: return "offers with a choice (" + phrase(g) + ")";
-    case kAutonomy: return "leaves the choice with the client (" + phrase(g) + ")";
-    case kAffirm: return "recognises effort or strength (" + phrase(g) + ")";
-    case kConfront: return "challenges the client (" + phrase(g) + ")";
-    case kInform: return "gives facts (" + phrase(g) + ")";
-    case kHousekeeping: return "greeting or housekeeping (" + phrase(g) + ")";
-    case kInviteElaboration: return "invites the client to say more (" + phrase(g) + ")";
-    case kClosedAsk: return "asks for a fact (" + phrase(g) + ")";
-    case kEmotion: return "names a feeling (" + phrase(g) + ")";
-    default: return "";
-  }
-}
-
-/// Up to three cues: the hand features that most favoured `code` over the average code.
-std::vector<std::string> model_cues(const CoderWeights& w, const ReplyFeatures& f, MiCode code, std::string_view text) {
-  const int k = static_cast<int>(code);
-  std::array<std::pair<float, int>, kHandFeatureCount> ranked{};
-  int count = 0;
-  for (int j = 1; j < kHandFeatureCount; ++j) {
-    const float x = f.hand[j];
-    if (x == 0.f) continue;
-    float mean = 0.f;
-    for (int m = 0; m < kMiCodeCount; ++m) mean += w.hand[j * kMiCodeCount + m];
-    mean /= kMiCodeCount;
-    const float lift = x * (w.hand[j * kMiCodeCount + k] - mean) * w.hand_scale;
-    if (lift > 0.05f) ranked[count++] = {-lift, j};
-  }
-  std::sort(ranked.begin(), ranked.begin() + count);
-  std::vector<std::string> cues;
-  for (int i = 0; i < count && cues.size() < 3; ++i) {
-    std::string cue = cue_for(ranked[i].second, code, f, text);
-    if (!cue.empty() && std::find(cues.begin(), cues.end(), cue) == cues.end()) cues.push_back(std::move(cue));
-  }
-  if (cues.empty()) cues.push_back("wording like other " + std::string(code_label(code)) + " replies");
-  return cues;
-}
-
 bool only_whitespace(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
 }
@@ -396,7 +309,12 @@ constexpr std::string_view kBlatantConfront[] = {"you're wrong",
                                                  "if you'd listened",
                                                  "grow up",
                                                  "get real",
-                                                 "you people"};
+                                                 "you people",
+                                                 "you need to calm down",
+                                                 "just calm down",
+                                                 "please calm down",
+                                                 "calm down please",
+                                                 "calm down, please"};
 constexpr std::string_view kBlatantAffirm[] = {
     "that took real courage",    "that took courage",       "that took guts",   "that took a lot of courage",
     "that says a lot about you", "that speaks well of you", "i'm proud of you", "you should be proud"};
@@ -483,46 +401,55 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   CodedReply out{
       static_cast<MiCode>(best), 1.f / total, {}, static_cast<MiCode>(second >= 0 ? second : best), p_second};
 
-  // High-precision rules, applied after the model.
+  // High-precision rules, applied after the model. A rule's code displaces the model's, which
+  // becomes the runner-up when it was not already the rule's code.
+  const auto overrule = [&](MiCode code, float confidence) {
+    if (out.code != code) {
+      out.runner_up = out.code;
+      out.runner_up_confidence = out.confidence;
+    }
+    out.code = code;
+    out.confidence = confidence;
+  };
   if (f.hand[kBackchannelOnly] > 0.f) {
-    out.code = MiCode::Other;
-    out.confidence = std::max(out.confidence, 0.9f);
+    overrule(MiCode::Other, out.code == MiCode::Other ? std::max(out.confidence, 0.9f) : 0.9f);
     out.cues = {"backchannel only"};
     return out;
   }
   if (f.hits[kPermission].phrase >= 0 && f.hits[kPermission].in_main && f.hand[kMainEndsWithQuestionMark] > 0.f &&
       f.hits[kAdvise].phrase < 0) {
-    if (out.code != MiCode::SeekCollaboration) out.confidence = std::max(0.8f, 1.f - out.confidence);
-    out.code = MiCode::SeekCollaboration;
-    out.cues = {"asks permission (" + in_quotes(phrase_text(f.hits[kPermission].phrase)) + ")", "ends with '?'"};
+    overrule(MiCode::SeekCollaboration,
+             out.code == MiCode::SeekCollaboration ? out.confidence : std::max(0.8f, 1.f - out.confidence));
+    out.cues = {"asks permission (" + detail::in_quotes(phrase_text(f.hits[kPermission].phrase)) + ")",
+                "ends with '?'"};
     return out;
   }
   if (f.hand[kSoundsLikeAdvice] > 0.f && f.hits[kAdvise].in_main && f.hits[kSoundsLike].in_main &&
       f.hits[kOfferWithChoice].phrase < 0 && !f.context_asks_advice) {
     // The codebook's hard case: "it sounds like you should..." is advice, not a reflection.
-    if (out.code != MiCode::Persuade) out.confidence = std::max(0.7f, 1.f - out.confidence);
-    out.code = MiCode::Persuade;
+    overrule(MiCode::Persuade, out.code == MiCode::Persuade ? out.confidence : std::max(0.7f, 1.f - out.confidence));
     out.cues = {"'" + std::string(phrase_text(f.hits[kAdvise].phrase)) + "' without asking",
                 "'sounds like' wrapped around advice"};
     return out;
   }
   // Unmistakable blame, labelling or contradiction, and unmistakable recognition of effort: the
   // codebook's explicit cues win over wording that otherwise reads like a reflection.
-  if (const std::string_view cue = explicit_phrase(text, kBlatantConfront);
-      !cue.empty() && out.code != MiCode::Confront && !hit(kSoundsLike)) {
-    out.confidence = std::max(0.7f, 1.f - out.confidence);
-    out.code = MiCode::Confront;
+  // "Calm down." on its own is an order too; inside a longer turn it may be the client's wish.
+  constexpr std::string_view kCalmDown[] = {"calm down"};
+  std::string_view cue = explicit_phrase(text, kBlatantConfront);
+  if (cue.empty() && f.hand[kLength1To3] > 0.f) cue = explicit_phrase(text, kCalmDown);
+  if (!cue.empty() && out.code != MiCode::Confront && !hit(kSoundsLike)) {
+    overrule(MiCode::Confront, std::max(0.7f, 1.f - out.confidence));
     out.cues = {"challenges the client ('" + std::string(cue) + "')"};
     return out;
   }
   if (const std::string_view cue = explicit_phrase(text, kBlatantAffirm);
       !cue.empty() && code_class(out.code) == MiClass::Reflection && !interrogative) {
-    out.confidence = std::max(0.6f, 1.f - out.confidence);
-    out.code = MiCode::Affirm;
+    overrule(MiCode::Affirm, std::max(0.6f, 1.f - out.confidence));
     out.cues = {"recognises the client's effort ('" + std::string(cue) + "')"};
     return out;
   }
-  out.cues = model_cues(w, f, out.code, text);
+  out.cues = detail::model_cues(w, f, out.code, text);
   return out;
 }
 

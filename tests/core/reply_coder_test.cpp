@@ -244,6 +244,42 @@ TEST(ReplyCoder, MultiSentenceTurnsUseTheMainSentence) {
 
 // --- (c) robustness -----------------------------------------------------------------------
 
+// The cues a learner reads are reasons a trainer would give for the code shown: a reflection's
+// reasons ("restates", "turns the client's 'I' into 'you'") never explain advice or sarcasm, and
+// a rule's code never repeats as its own runner-up.
+TEST(ReplyCoder, CuesFitTheCodeShown) {
+  const struct {
+    const char* text;
+    const char* context;
+  } replies[] = {
+      {"You should really open those letters this week.", "I just leave them in a pile."},
+      {"Oh sure, because ignoring the letters has worked so well so far.", "I just leave the letters in a pile."},
+      {"Well, you're the one who changed the scope three times.", "I changed my mind about the scope."},
+      {"Good morning! How are you today?", ""},
+      {"What do you think would work for your team?", "What would you do?"},
+      {"So the letters pile up and you can't face them.", "I just leave the letters in a pile."},
+  };
+  for (const auto& r : replies) {
+    const CodedReply c = classify_reply(r.text, r.context);
+    const MiClass cls = code_class(c.code);
+    if (cls != MiClass::Reflection) {
+      EXPECT_FALSE(has_cue(c, "restates")) << r.text << ": " << describe(c);
+      EXPECT_FALSE(has_cue(c, "turns the client's")) << r.text << ": " << describe(c);
+    }
+    if (c.code != MiCode::Other) EXPECT_FALSE(has_cue(c, "greeting")) << r.text << ": " << describe(c);
+    if (cls != MiClass::Information) EXPECT_FALSE(has_cue(c, "answers the client's question")) << describe(c);
+    EXPECT_FALSE(has_cue(c, "wording like other")) << describe(c);
+  }
+  EXPECT_TRUE(
+      has_cue(classify_reply("So the letters pile up and you can't face them.", "I just leave the letters in a pile."),
+              "restates"));
+  // "Calm down." on its own is an order; the model's own code becomes the runner-up.
+  const CodedReply calm = classify_reply("calm down", "This is the third time you people have messed this up!");
+  EXPECT_EQ(calm.code, MiCode::Confront) << describe(calm);
+  EXPECT_NE(calm.runner_up, MiCode::Confront);
+  EXPECT_EQ(code_of("You need to calm down.", "This is a joke!"), MiCode::Confront);
+}
+
 TEST(ReplyCoder, EmptyAndOddInputs) {
   EXPECT_EQ(code_of(""), MiCode::Other);
   EXPECT_EQ(code_of("   \t\n"), MiCode::Other);

@@ -1,0 +1,151 @@
+// The cues shown to the learner for a coded reply (reply_cues.h).
+#include "reply_cues.h"
+
+#include <algorithm>
+#include <array>
+
+namespace rapport {
+namespace coder {
+namespace detail {
+
+static std::string lower_span(std::string_view text, int begin, int len) {
+  std::string s(text.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(len)));
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+  return s;
+}
+
+std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+/// Whether hand feature `j` is a reason a trainer would give for `code`. A feature can lift a code
+/// the model learnt it from without describing it: "restates the client's 'letters'" is no reason
+/// for sarcasm, nor "greeting" for a question.
+static bool cue_fits(int j, MiCode code) {
+  const MiClass cls = code_class(code);
+  const bool reflection = cls == MiClass::Reflection, information = cls == MiClass::Information;
+  switch (j) {
+    case kOverlapShare:
+    case kOverlapCount:
+    case kBigramEcho:
+    case kPronounShift:
+    case kReflectedObligation:
+    case kSoundsLikeAdvice: return reflection || (j == kSoundsLikeAdvice && code == MiCode::Persuade);
+    case kContextIsQuestion:
+    case kAdviceAfterRequest:
+    case kAdviceWithChoice:
+    case kHasNumber: return information;
+    default: break;
+  }
+  if (j < kGroupBase) return true;
+  switch (static_cast<PhraseGroup>(j - kGroupBase)) {
+    case kRestate:
+    case kSoundsLike:
+    case kDoubleSided: return reflection;
+    case kFeeling:
+    case kEmotion: return reflection || code == MiCode::Affirm || code == MiCode::OpenQuestion;
+    case kPermission: return code == MiCode::SeekCollaboration || code == MiCode::PersuadeWithPermission;
+    case kCollaborate: return code == MiCode::SeekCollaboration || cls == MiClass::Question;
+    case kAdvise: return information;
+    case kOfferWithChoice: return code == MiCode::PersuadeWithPermission || code == MiCode::EmphasizeAutonomy;
+    case kAutonomy: return code == MiCode::EmphasizeAutonomy || code == MiCode::PersuadeWithPermission;
+    case kAffirm: return code == MiCode::Affirm;
+    case kConfront: return code == MiCode::Confront;
+    case kInform: return information;
+    case kHousekeeping: return code == MiCode::Other;
+    case kInviteElaboration: return code == MiCode::OpenQuestion;
+    case kClosedAsk: return code == MiCode::ClosedQuestion;
+    default: return true;
+  }
+}
+
+/// The cue for hand feature `j` when it pushed the reply towards `code`; empty when none fits.
+static std::string cue_for(int j, MiCode code, const ReplyFeatures& f, std::string_view text) {
+  if (!cue_fits(j, code)) return "";
+  const auto phrase = [&](PhraseGroup g) { return in_quotes(phrase_text(f.hits[g].phrase)); };
+  const std::string first = in_quotes(lower_span(text, f.first_word_begin, f.first_word_len));
+  switch (j) {
+    case kMainEndsWithQuestionMark: return "ends with '?'";
+    case kStartsOpenWh:
+    case kStartsClosedWh:
+    case kStartsAuxiliary:
+    case kStartsYou:
+    case kStartsSo: return "starts with " + first;
+    case kAuxiliaryNoQuestionMark: return "starts with " + first + " (no '?')";
+    case kOrInQuestion: return "offers a choice ('or')";
+    case kOverlapShare:
+    case kOverlapCount:
+      if (f.overlap_word_len == 0) return "";
+      return "restates the client's " + in_quotes(lower_span(text, f.overlap_word_begin, f.overlap_word_len));
+    case kBigramEcho: return "echoes the client's words";
+    case kContextIsQuestion: return "answers the client's question";
+    case kPronounShift: return "turns the client's 'I' into 'you'";
+    case kAdviceAfterRequest: return "advice the client asked for";
+    case kAdviceWithChoice: return "advice offered with a choice";
+    case kSoundsLikeAdvice: return "'sounds like' wrapped around advice";
+    case kReflectedObligation: return "reflects what the client feels they should do";
+    case kCheckInTag:
+      return f.check_in_phrase >= 0 ? "ends with a check-in (" + in_quotes(phrase_text(f.check_in_phrase)) + ")" : "";
+    case kLength1To3: return "very short";
+    case kLength21Plus: return "long turn";
+    case kHasNumber: return "mentions figures";
+    case kBackchannelOnly: return "backchannel only";
+    default: break;
+  }
+  if (j < kGroupBase) return "";
+  const auto g = static_cast<PhraseGroup>(j - kGroupBase);
+  switch (g) {
+    case kRestate: return phrase(g) + " restates";
+    case kSoundsLike: return phrase(g) + " offers a guess at meaning";
+    case kFeeling: return "names a feeling or want (" + phrase(g) + ")";
+    case kDoubleSided: return "double-sided (" + phrase(g) + ")";
+    case kPermission: return "asks permission (" + phrase(g) + ")";
+    case kCollaborate: return "invites the client's ideas (" + phrase(g) + ")";
+    case kAdvise: return code == MiCode::Persuade ? phrase(g) + " without asking" : "advice (" + phrase(g) + ")";
+    case kOfferWithChoice: return "offers with a choice (" + phrase(g) + ")";
+    case kAutonomy: return "leaves the choice with the client (" + phrase(g) + ")";
+    case kAffirm: return "recognises effort or strength (" + phrase(g) + ")";
+    case kConfront: return "challenges the client (" + phrase(g) + ")";
+    case kInform: return "gives facts (" + phrase(g) + ")";
+    case kHousekeeping: return "greeting or housekeeping (" + phrase(g) + ")";
+    case kInviteElaboration: return "invites the client to say more (" + phrase(g) + ")";
+    case kClosedAsk: return "asks for a fact (" + phrase(g) + ")";
+    case kEmotion: return "names a feeling (" + phrase(g) + ")";
+    default: return "";
+  }
+}
+
+/// Up to three cues: the hand features that most favoured `code` over the average code.
+std::vector<std::string> model_cues(const CoderWeights& w, const ReplyFeatures& f, MiCode code, std::string_view text) {
+  const int k = static_cast<int>(code);
+  std::array<std::pair<float, int>, kHandFeatureCount> ranked{};
+  int count = 0;
+  for (int j = 1; j < kHandFeatureCount; ++j) {
+    const float x = f.hand[j];
+    if (x == 0.f) continue;
+    float mean = 0.f;
+    for (int m = 0; m < kMiCodeCount; ++m) mean += w.hand[j * kMiCodeCount + m];
+    mean /= kMiCodeCount;
+    const float lift = x * (w.hand[j * kMiCodeCount + k] - mean) * w.hand_scale;
+    if (lift > 0.05f) ranked[count++] = {-lift, j};
+  }
+  std::sort(ranked.begin(), ranked.begin() + count);
+  std::vector<std::string> cues;
+  // One cue of each kind: "starts with 'are'" and "starts with 'are' (no '?')" say the same.
+  const auto kind = [](const std::string& cue) {
+    for (std::string_view k : {"starts with ", "names a feeling", "restates", "advice"})
+      if (cue.compare(0, k.size(), k) == 0) return std::string(k);
+    return cue;
+  };
+  for (int i = 0; i < count && cues.size() < 3; ++i) {
+    std::string cue = cue_for(ranked[i].second, code, f, text);
+    if (cue.empty()) continue;
+    if (std::none_of(cues.begin(), cues.end(), [&](const std::string& c) { return kind(c) == kind(cue); }))
+      cues.push_back(std::move(cue));
+  }
+  if (cues.empty()) cues.push_back("the wording as a whole, not one phrase");
+  return cues;
+}
+
+}  // namespace detail
+}  // namespace coder
+}  // namespace rapport
