@@ -314,7 +314,16 @@ constexpr std::string_view kBlatantConfront[] = {"you're wrong",
                                                  "just calm down",
                                                  "please calm down",
                                                  "calm down please",
-                                                 "calm down, please"};
+                                                 "calm down, please",
+                                                 "oh sure, because",
+                                                 "oh sure because",
+                                                 "oh yeah, because",
+                                                 "oh right, because",
+                                                 "sure, because that",
+                                                 "because that worked so well",
+                                                 "because that's worked so well",
+                                                 "because that went so well",
+                                                 "good luck with that"};
 constexpr std::string_view kBlatantAffirm[] = {
     "that took real courage",    "that took courage",       "that took guts",   "that took a lot of courage",
     "that says a lot about you", "that speaks well of you", "i'm proud of you", "you should be proud"};

@@ -142,7 +142,7 @@ std::vector<std::string> model_cues(const CoderWeights& w, const ReplyFeatures& 
     if (std::none_of(cues.begin(), cues.end(), [&](const std::string& c) { return kind(c) == kind(cue); }))
       cues.push_back(std::move(cue));
   }
-  if (cues.empty()) cues.push_back("the wording as a whole, not one phrase");
+  if (cues.empty()) cues.push_back("the reply as a whole (no single phrase decided it)");
   return cues;
 }
 

@@ -278,6 +278,10 @@ TEST(ReplyCoder, CuesFitTheCodeShown) {
   EXPECT_EQ(calm.code, MiCode::Confront) << describe(calm);
   EXPECT_NE(calm.runner_up, MiCode::Confront);
   EXPECT_EQ(code_of("You need to calm down.", "This is a joke!"), MiCode::Confront);
+  // Unmistakable sarcasm is confrontation, not a reflection of the client's 'letters'.
+  EXPECT_EQ(code_of("Oh sure, because ignoring the letters has worked so well so far.",
+                    "I just leave the letters in a pile."),
+            MiCode::Confront);
 }
 
 TEST(ReplyCoder, EmptyAndOddInputs) {
