@@ -20,13 +20,13 @@ struct PhraseSpec {
   std::string_view phrases;  // '|'-separated
 };
 
-// Phrases are matched word by word; several groups may fire for one reply.
 // A question closing a turn whose earlier sentences hold more words than this does not decide the
 // turn's code on its own. In the labelled realistic and counselling data, turns ending in '?' are
 // coded questions 89-90% of the time with no preamble, 50-66% after 11-25 words and 10-14% after
 // 26 or more (README-coder.md).
 constexpr int kLongPreamble = 25;
 
+// Phrases are matched word by word; several groups may fire for one reply.
 constexpr PhraseSpec kPhrases[] = {
     {kRestate,
      "so you|so you're|you're saying|you are saying|what i'm hearing|what i hear|"
@@ -410,25 +410,25 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   CodedReply out{
       static_cast<MiCode>(best), 1.f / total, {}, static_cast<MiCode>(second >= 0 ? second : best), p_second};
 
-  // High-precision rules, applied after the model. A rule's code displaces the model's, which
-  // becomes the runner-up when it was not already the rule's code.
-  const auto overrule = [&](MiCode code, float confidence) {
-    if (out.code != code) {
-      out.runner_up = out.code;
-      out.runner_up_confidence = out.confidence;
-    }
+  // High-precision rules, applied after the model. A rule that agrees with the model keeps its
+  // confidence; one that displaces the model's code is at least `floor` sure, and the displaced
+  // code becomes the runner-up.
+  const auto overrule = [&](MiCode code, float floor) {
+    if (out.code == code) return;
+    out.runner_up = out.code;
+    out.runner_up_confidence = out.confidence;
     out.code = code;
-    out.confidence = confidence;
+    out.confidence = std::max(floor, 1.f - out.runner_up_confidence);
   };
   if (f.hand[kBackchannelOnly] > 0.f) {
-    overrule(MiCode::Other, out.code == MiCode::Other ? std::max(out.confidence, 0.9f) : 0.9f);
+    overrule(MiCode::Other, 0.9f);
+    out.confidence = std::max(out.confidence, 0.9f);
     out.cues = {"backchannel only"};
     return out;
   }
   if (f.hits[kPermission].phrase >= 0 && f.hits[kPermission].in_main && f.hand[kMainEndsWithQuestionMark] > 0.f &&
       f.hits[kAdvise].phrase < 0) {
-    overrule(MiCode::SeekCollaboration,
-             out.code == MiCode::SeekCollaboration ? out.confidence : std::max(0.8f, 1.f - out.confidence));
+    overrule(MiCode::SeekCollaboration, 0.8f);
     out.cues = {"asks permission (" + detail::in_quotes(phrase_text(f.hits[kPermission].phrase)) + ")",
                 "ends with '?'"};
     return out;
@@ -436,7 +436,7 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   if (f.hand[kSoundsLikeAdvice] > 0.f && f.hits[kAdvise].in_main && f.hits[kSoundsLike].in_main &&
       f.hits[kOfferWithChoice].phrase < 0 && !f.context_asks_advice) {
     // The codebook's hard case: "it sounds like you should..." is advice, not a reflection.
-    overrule(MiCode::Persuade, out.code == MiCode::Persuade ? out.confidence : std::max(0.7f, 1.f - out.confidence));
+    overrule(MiCode::Persuade, 0.7f);
     out.cues = {"'" + std::string(phrase_text(f.hits[kAdvise].phrase)) + "' without asking",
                 "'sounds like' wrapped around advice"};
     return out;
@@ -448,13 +448,13 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   std::string_view cue = explicit_phrase(text, kBlatantConfront);
   if (cue.empty() && f.hand[kLength1To3] > 0.f) cue = explicit_phrase(text, kCalmDown);
   if (!cue.empty() && out.code != MiCode::Confront && !hit(kSoundsLike)) {
-    overrule(MiCode::Confront, std::max(0.7f, 1.f - out.confidence));
+    overrule(MiCode::Confront, 0.7f);
     out.cues = {"challenges the client ('" + std::string(cue) + "')"};
     return out;
   }
   if (const std::string_view cue = explicit_phrase(text, kBlatantAffirm);
       !cue.empty() && code_class(out.code) == MiClass::Reflection && !interrogative) {
-    overrule(MiCode::Affirm, std::max(0.6f, 1.f - out.confidence));
+    overrule(MiCode::Affirm, 0.6f);
     out.cues = {"recognises the client's effort ('" + std::string(cue) + "')"};
     return out;
   }

@@ -450,8 +450,8 @@ inline void extract_features(std::string_view text, std::string_view context, Re
         if (g == kClientAsks || g == kCheckIn) return;
         if (g == kPermission) {  // "can I ask, have you...", "may I ask which...": a question's lead-in
           int k = i + tab.phrases[p].count;
-          if (t.tokens[k - 1].hash == tab.h_ask || (k < seg.end && t.tokens[k++].hash == tab.h_ask)) {
-            const std::uint32_t h = k < seg.end ? t.tokens[k].hash : 0;
+          if (t.tokens[k - 1].hash == tab.h_ask || (k < seg_end && t.tokens[k++].hash == tab.h_ask)) {
+            const std::uint32_t h = k < seg_end ? t.tokens[k].hash : 0;
             if (tab.open_wh.contains(h) || tab.closed_wh.contains(h) || tab.auxiliaries.contains(h) || h == tab.h_if ||
                 h == tab.h_whether)
               return;

@@ -90,28 +90,24 @@ TEST(ReplyCoder, HeldOutScoresAboveFloors) {
   EXPECT_GE(e.accuracy, kAccuracyFloor);
 }
 
-// The sealed test set: written after the weights were frozen by writers who never saw the
-// training data, labelled twice blind (tests/data/coder/test; the trainer never reads it).
-TEST(ReplyCoder, FrozenTestSetMeetsTheTarget) {
-  const auto test = load_split("test");
+// A sealed set (the trainer never reads it) of at least 1,000 replies reaches the product target.
+void expect_sealed_set_meets_target(const char* split) {
+  const auto test = load_split(split);
   ASSERT_GE(test.size(), 1000u);
   const coder::Evaluation e = coder::evaluate(test, coder::builtin_weights());
-  std::printf("frozen test set: %zu replies, accuracy %.3f, four-class macro-F1 %.3f\n", test.size(), e.accuracy,
+  std::printf("%s: %zu replies, accuracy %.3f, four-class macro-F1 %.3f\n", split, test.size(), e.accuracy,
               e.class_macro_f1);
   EXPECT_GE(e.class_macro_f1, kFourClassMacroF1Floor);
 }
 
+// The sealed test set: written after the weights were frozen by writers who never saw the
+// training data, labelled twice blind (tests/data/coder/test).
+TEST(ReplyCoder, FrozenTestSetMeetsTheTarget) { expect_sealed_set_meets_target("test"); }
+
 // The counselling set (tests/data/coder/test4): sessions about drinking, drugs, smoking, pregnancy and
 // pain, the kind of material the hidden check is built from, written after the counselling batch
 // was trained on; the product target holds there too.
-TEST(ReplyCoder, CounsellingTestSetMeetsTheTarget) {
-  const auto test = load_split("test4");
-  ASSERT_GE(test.size(), 1000u);
-  const coder::Evaluation e = coder::evaluate(test, coder::builtin_weights());
-  std::printf("counselling test set: %zu replies, accuracy %.3f, four-class macro-F1 %.3f\n", test.size(), e.accuracy,
-              e.class_macro_f1);
-  EXPECT_GE(e.class_macro_f1, kFourClassMacroF1Floor);
-}
+TEST(ReplyCoder, CounsellingTestSetMeetsTheTarget) { expect_sealed_set_meets_target("test4"); }
 
 // The corpus the coder is trained on: at least 12,000 doubly labelled turns in six settings, at
 // least half of them spoken, and no conversation shared with a sealed test set.
@@ -268,8 +264,17 @@ TEST(ReplyCoder, CuesFitTheCodeShown) {
     }
     if (c.code != MiCode::Other) EXPECT_FALSE(has_cue(c, "greeting")) << r.text << ": " << describe(c);
     if (cls != MiClass::Information) EXPECT_FALSE(has_cue(c, "answers the client's question")) << describe(c);
-    EXPECT_FALSE(has_cue(c, "wording like other")) << describe(c);
   }
+  // One cue of each kind: "starts with 'are' (no '?')" is not repeated as "starts with 'are'".
+  const CodedReply are = classify_reply("are you still smoking", "I cut down a bit.");
+  EXPECT_EQ(std::count_if(are.cues.begin(), are.cues.end(),
+                          [](const std::string& c) { return c.rfind("starts with", 0) == 0; }),
+            1)
+      << describe(are);
+  // When no feature explains the code, the cue says so plainly.
+  EXPECT_TRUE(
+      has_cue(classify_reply("It sounds like you would like a way to calm down after work.", "I get home wound up."),
+              "the reply as a whole"));
   EXPECT_TRUE(
       has_cue(classify_reply("So the letters pile up and you can't face them.", "I just leave the letters in a pile."),
               "restates"));
