@@ -64,6 +64,9 @@ async function firstScreens(scale) {
       await fullyInView(app, 'button:Continue', `preparation step ${step} after a choice`);
       await pageDoesNotScroll(app, `preparation step ${step}`);
       await app.click('button:Continue');
+      // The next screen's widgets are in the hit table once the app stops drawing: under load the
+      // table read right after the click can still be the step just left.
+      await app.quiet(300, 5000);
     }
     await app.find('client:last');
     await app.settle(300);
