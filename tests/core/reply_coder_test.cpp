@@ -91,9 +91,11 @@ TEST(ReplyCoder, HeldOutScoresAboveFloors) {
 }
 
 // A sealed set (the trainer never reads it) of at least 1,000 replies reaches the product target.
-void expect_sealed_set_meets_target(const char* split) {
-  const auto test = load_split(split);
+void expect_sealed_set_meets_target(const char* split, bool question_marks = true) {
+  auto test = load_split(split);
   ASSERT_GE(test.size(), 1000u);
+  if (!question_marks)
+    for (auto& r : test) std::replace(r.text.begin(), r.text.end(), '?', '.');
   const coder::Evaluation e = coder::evaluate(test, coder::builtin_weights());
   std::printf("%s: %zu replies, accuracy %.3f, four-class macro-F1 %.3f\n", split, test.size(), e.accuracy,
               e.class_macro_f1);
@@ -108,6 +110,13 @@ TEST(ReplyCoder, FrozenTestSetMeetsTheTarget) { expect_sealed_set_meets_target("
 // pain, the kind of material the hidden check is built from, written after the counselling batch
 // was trained on; the product target holds there too.
 TEST(ReplyCoder, CounsellingTestSetMeetsTheTarget) { expect_sealed_set_meets_target("test4"); }
+
+// Real transcripts leave the '?' off many questions. With every '?' of the counselling set made a
+// full stop, the words alone still reach the target (they did not before the trainer learnt from
+// such copies: 0.705).
+TEST(ReplyCoder, CounsellingTestSetMeetsTheTargetWithoutQuestionMarks) {
+  expect_sealed_set_meets_target("test4", false);
+}
 
 // The corpus the coder is trained on: at least 12,000 doubly labelled turns in six settings, at
 // least half of them spoken, and no conversation shared with a sealed test set.
