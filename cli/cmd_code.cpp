@@ -1,12 +1,14 @@
 // `rapport code`: codes learner replies read from stdin, one JSON line out per line in.
-// A line is {"text": ..., "context": ...} (context optional) or, when it is not a JSON object,
-// the reply text itself. Output: {"code": ..., "confidence": ..., "cues": [...], "runner_up": ...,
-// "runner_up_confidence": ..., "ask_which": whether the app would
+// A line is {"text": ..., "context": ...} (context optional: the client's previous line, or a
+// list of earlier lines whose last one counts) or, when it is not a JSON object, the reply text
+// itself. A byte-order mark, Windows line ends and bytes that are not UTF-8 are tolerated. Output: {"code": ...,
+// "confidence": ..., "cues": [...], "runner_up": ..., "runner_up_confidence": ..., "ask_which": whether the app would
 // ask "which did you mean?" with coaching on}.
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <string_view>
 
 #include <sys/types.h>
 
@@ -15,6 +17,7 @@
 #include "commands.h"
 #include "coaching.h"
 #include "reply_coder.h"
+#include "utf8_text.h"
 
 namespace rapport::cli {
 namespace {
@@ -31,14 +34,28 @@ bool read_line(std::FILE* in, std::string& line) {
   return true;
 }
 
-std::string code_line(const std::string& line) {
-  std::string text = line, context;
+/// A context given as a list of earlier lines (oldest first) counts its last one.
+std::string context_of(const nlohmann::json& j) {
+  if (!j.contains("context")) return "";
+  const nlohmann::json& c = j["context"];
+  if (c.is_string()) return c.get<std::string>();
+  if (c.is_array() && !c.empty() && c.back().is_string()) return c.back().get<std::string>();
+  return "";
+}
+
+std::string code_line(std::string_view raw) {
+  if (raw.starts_with("\xEF\xBB\xBF")) raw.remove_prefix(3);  // a byte-order mark (files saved on Windows)
+  std::string line(raw), context;
+  std::string text = line;
   const auto first = line.find_first_not_of(" \t");
   if (first != std::string::npos && line[first] == '{') {
-    const auto j = nlohmann::json::parse(line, nullptr, false);
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    // One byte that is not UTF-8 (a file saved in another encoding) must not turn the line into
+    // plain text: such bytes become U+FFFD and the line is read as JSON.
+    if (j.is_discarded() && !utf8_valid(line)) j = nlohmann::json::parse(utf8_repaired(line), nullptr, false);
     if (j.is_object()) {
       text = j.contains("text") && j["text"].is_string() ? j["text"].get<std::string>() : "";
-      context = j.contains("context") && j["context"].is_string() ? j["context"].get<std::string>() : "";
+      context = context_of(j);
     }
   }
   const CodedReply coded = classify_reply(text, context);
@@ -58,11 +75,12 @@ std::string code_line(const std::string& line) {
 int cmd_code(int argc, char** argv) {
   for (int i = 0; i < argc; ++i) {
     if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
-      std::fputs("usage: rapport code < replies.jsonl\n"
-                 "  each input line: {\"text\": ..., \"context\": ...} or plain reply text\n"
-                 "  each output line: {\"code\": ..., \"confidence\": ..., \"cues\": [...], \"runner_up\": ...,\n"
-                 "                     \"runner_up_confidence\": ..., \"ask_which\": ...}\n",
-                 stdout);
+      std::fputs(
+          "usage: rapport code < replies.jsonl\n"
+          "  each input line: {\"text\": ..., \"context\": ...} or plain reply text\n"
+          "  each output line: {\"code\": ..., \"confidence\": ..., \"cues\": [...], \"runner_up\": ...,\n"
+          "                     \"runner_up_confidence\": ..., \"ask_which\": ...}\n",
+          stdout);
       return 0;
     }
     std::fprintf(stderr, "rapport code: unknown argument '%s' (try --help)\n", argv[i]);

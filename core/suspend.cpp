@@ -14,6 +14,7 @@
 #include "json_guard.h"
 #include "mi_codes.h"
 #include "reply_coder.h"
+#include "utf8_text.h"
 
 namespace rapport {
 
@@ -82,27 +83,6 @@ int hex_value(char c) {
   return -1;
 }
 
-/// Well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF), so that the decoded
-/// record can always be written out as JSON.
-bool valid_utf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    std::uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (size_t k = 1; k < len; ++k) {
-      auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc >> 6) != 0x2) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-      return false;
-    i += len;
-  }
-  return true;
-}
-
 std::optional<std::string> unescape(std::string_view text) {
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {
@@ -119,7 +99,7 @@ std::optional<std::string> unescape(std::string_view text) {
       return std::nullopt;
     }
   }
-  if (!valid_utf8(out)) return std::nullopt;
+  if (!utf8_valid(out)) return std::nullopt;  // the record can always be written out as JSON
   return out;
 }
 

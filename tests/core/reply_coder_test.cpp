@@ -419,6 +419,25 @@ TEST(ReplyCoder, CliCodesJsonAndPlainLines) {
   EXPECT_EQ(out[4]["code"], "other");
 }
 
+// Files as other tools write them: a byte-order mark and Windows line ends, a byte in another
+// encoding inside a JSON string, the context as a list of earlier lines. Each line is coded as the
+// clean line beside it.
+TEST(ReplyCoder, CliReadsJsonLinesAsOtherToolsWriteThem) {
+  const std::string clean = "{\"text\": \"So you feel stuck.\", \"context\": \"I am stuck\"}";
+  const auto out = run_cli("\xEF\xBB\xBF" + clean + "\r\n" + clean +
+                           "\r\n"
+                           "{\"text\": \"So you feel stuck.\", \"context\": [\"Hello.\", \"I am stuck\"]}\n"
+                           "{\"text\": \"So you feel stuck in Montr\xE9"
+                           "al.\", \"context\": \"I am stuck\"}\n"
+                           "{\"text\": \"So you feel stuck in Montr\xEF\xBF\xBD"
+                           "al.\", \"context\": \"I am stuck\"}\n");
+  ASSERT_EQ(out.size(), 5u);
+  EXPECT_EQ(out[0], out[1]);
+  EXPECT_EQ(out[2], out[1]);
+  EXPECT_EQ(out[3], out[4]);
+  EXPECT_EQ(code_class(*parse_code(out[3]["code"].get<std::string>())), MiClass::Reflection);
+}
+
 TEST(ReplyCoder, CliHandlesManyLines) {
   std::string input;
   for (int i = 0; i < 20000; ++i)

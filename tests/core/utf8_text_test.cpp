@@ -38,6 +38,36 @@ TEST(Utf8Text, PrefixNeverSplitsACharacter) {
   EXPECT_EQ(utf8_first_chars("\xC3\x89t\xC3\xA9", 2), "\xC3\x89t");
 }
 
+// Text from a file in another encoding: each byte that is not part of a well-formed character
+// becomes U+FFFD, every well-formed one (any script, emoji) is kept, and JSON then accepts it.
+TEST(Utf8Text, RepairReplacesOnlyWhatIsNotUtf8) {
+  const std::string good =
+      "Montr\xC3\xA9"
+      "al \xE4\xBD\xA0\xE5\xA5\xBD \xF0\x9F\x98\x8A";
+  EXPECT_TRUE(utf8_valid(good));
+  EXPECT_EQ(utf8_repaired(good), good);
+  EXPECT_FALSE(
+      utf8_valid("Montr\xE9"
+                 "al"));
+  EXPECT_EQ(utf8_repaired("Montr\xE9"
+                          "al"),
+            "Montr\xEF\xBF\xBD"
+            "al");
+  EXPECT_EQ(utf8_repaired("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // an overlong '/'
+  EXPECT_EQ(utf8_repaired("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
+  EXPECT_EQ(utf8_repaired("ab\xE4\xBD"), "ab\xEF\xBF\xBD\xEF\xBF\xBD");              // cut off at the end
+  EXPECT_FALSE(nlohmann::json::parse("\"Montr\xE9"
+                                     "al\"",
+                                     nullptr, false)
+                   .is_string());
+  EXPECT_TRUE(nlohmann::json::parse("\"" +
+                                        utf8_repaired("Montr\xE9"
+                                                      "al") +
+                                        "\"",
+                                    nullptr, false)
+                  .is_string());
+}
+
 TEST(Utf8Text, SafeIntegersRefuseWhatWouldWrap) {
   using nlohmann::json;
   EXPECT_EQ(json_safe_integer(json::parse("18446744073709551615")), std::nullopt);
