@@ -328,6 +328,42 @@ constexpr std::string_view kBlatantAffirm[] = {
     "that took real courage",    "that took courage",       "that took guts",   "that took a lot of courage",
     "that says a lot about you", "that speaks well of you", "i'm proud of you", "you should be proud"};
 
+// A greeting's "how are you?" is the codebook's `other` (greetings, small talk), not a question.
+// In the labelled corpus, turns that greet and end on the formula were coded `other` 15 times in
+// 19; the formula without a greeting ("So, how are you doing?") was a question 4 times in 4.
+constexpr std::string_view kGreeting[] = {"good morning",
+                                          "good afternoon",
+                                          "good evening",
+                                          "good to see you",
+                                          "nice to see you",
+                                          "thanks for coming",
+                                          "thanks for calling",
+                                          "morning",
+                                          "hi",
+                                          "hello",
+                                          "hey",
+                                          "welcome",
+                                          "come in"};
+constexpr std::string_view kHowAreYou[] = {"how are you",       "how are you doing",        "how are you keeping",
+                                           "how are you today", "how are you doing today",  "how are things",
+                                           "how's it going",    "how are you getting on",   "how have you been",
+                                           "how you doing",     "how are you keeping today"};
+
+/// Whether the cleaned reply ends on one of kHowAreYou as a clause of its own ("..., how are you?").
+bool ends_with_how_are_you(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  while (!lower.empty() && (lower.back() == ' ' || lower.back() == '?' || lower.back() == '!' || lower.back() == '.'))
+    lower.pop_back();
+  for (std::string_view p : kHowAreYou) {
+    if (!lower.ends_with(p)) continue;
+    std::string_view before = std::string_view(lower).substr(0, lower.size() - p.size());
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    if (before.empty() || std::string_view(",.!;:-").find(before.back()) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 /// The first of `phrases` in the cleaned reply (lower-cased ASCII, whole words), or empty.
 template <size_t N>
 std::string_view explicit_phrase(std::string_view text, const std::string_view (&phrases)[N]) {
@@ -424,6 +460,11 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
     overrule(MiCode::Other, 0.9f);
     out.confidence = std::max(out.confidence, 0.9f);
     out.cues = {"backchannel only"};
+    return out;
+  }
+  if (const std::string_view hello = explicit_phrase(text, kGreeting); !hello.empty() && ends_with_how_are_you(text)) {
+    overrule(MiCode::Other, 0.7f);
+    out.cues = {"greets the client ('" + std::string(hello) + "')", "'how are you' as a greeting"};
     return out;
   }
   if (f.hits[kPermission].phrase >= 0 && f.hits[kPermission].in_main && f.hand[kMainEndsWithQuestionMark] > 0.f &&

@@ -298,6 +298,16 @@ TEST(ReplyCoder, CuesFitTheCodeShown) {
             MiCode::Confront);
 }
 
+// A greeting's "how are you?" is small talk (the codebook's `other`); without a greeting, and
+// whenever it asks about something, it is a question.
+TEST(ReplyCoder, AGreetingsHowAreYouIsSmallTalk) {
+  EXPECT_EQ(code_of("Good morning! How are you?", ""), MiCode::Other);
+  EXPECT_EQ(code_of("Hi Sam, come in, have a seat. How are you doing?", ""), MiCode::Other);
+  EXPECT_EQ(code_of("Hi Joris, it's Sam from Caldwell, how are you doing?", ""), MiCode::Other);
+  EXPECT_EQ(code_class(code_of("So, um, how are you doing?", "All good.")), MiClass::Question);
+  EXPECT_EQ(code_class(code_of("Hello. How are you feeling about the results?", "")), MiClass::Question);
+}
+
 TEST(ReplyCoder, EmptyAndOddInputs) {
   EXPECT_EQ(code_of(""), MiCode::Other);
   EXPECT_EQ(code_of("   \t\n"), MiCode::Other);
