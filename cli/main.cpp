@@ -1,6 +1,7 @@
 // Entry point of the `rapport` tool: dispatches to the subcommands in commands.h.
 #include <cstdio>
 #include <cstring>
+#include <nlohmann/json.hpp>
 
 #include "commands.h"
 

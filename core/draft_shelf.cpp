@@ -2,6 +2,7 @@
 #include "draft_shelf.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 namespace rapport::authoring {
 namespace {

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
+#include <nlohmann/json.hpp>
 
 namespace rapport {
 namespace {

@@ -2,6 +2,7 @@
 #include "json_guard.h"
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 namespace rapport {
 

@@ -38,7 +38,7 @@ nlohmann::json as_lms_would_keep(const nlohmann::json& unfinished) {
   ProgressRecord only;
   only.unfinished = unfinished;
   auto back = decode_suspend_data(encode_suspend_data(only), nullptr);
-  return back ? back->unfinished : nlohmann::json();
+  return back ? *back->unfinished : nlohmann::json();
 }
 
 }  // namespace
@@ -68,13 +68,13 @@ ProgressRecord merge_lms_record(const ProgressRecord& local, const ProgressRecor
   }
   // The LMS copy is the latest any device wrote; the local full form is kept when it is the same
   // session (the LMS's replay form may have shortened typed replies).
-  if (lms.unfinished.is_null())
-    out.unfinished = nullptr;
-  else if (!local.unfinished.is_null() && as_lms_would_keep(local.unfinished) == lms.unfinished)
+  if (lms.unfinished->is_null())
+    out.unfinished = nlohmann::json();
+  else if (!local.unfinished->is_null() && as_lms_would_keep(local.unfinished) == *lms.unfinished)
     out.unfinished = local.unfinished;
   else
     out.unfinished = lms.unfinished;
-  out.settings = lms.settings.is_object() && !lms.settings.empty() ? lms.settings : local.settings;
+  out.settings = lms.settings->is_object() && !lms.settings->empty() ? lms.settings : local.settings;
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include "json_guard.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "dialogue.h"
 #include "suspend.h"
@@ -53,6 +54,12 @@ std::optional<int> ProgressRecord::best_score(std::string_view scenario) const {
   return best;
 }
 
+std::string ProgressRecord::unfinished_scenario() const {
+  const auto& u = *unfinished;
+  const auto it = u.is_object() ? u.find("scenario") : u.end();
+  return u.is_object() && it != u.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 int ProgressRecord::completed(std::string_view scenario) const {
   return static_cast<int>(
       std::count_if(sessions.begin(), sessions.end(), [&](const SessionRecord& s) { return s.scenario == scenario; }));
@@ -65,7 +72,7 @@ json progress_to_json(const ProgressRecord& record) {
               {"mode", s.mode},   {"outcome", s.outcome},   {"ending_title", s.ending_title},
               {"score", s.score}, {"rq_ratio", s.rq_ratio}, {"percent_complex", s.percent_complex},
               {"codes", s.codes}, {"journal", s.journal},   {"followup_coverage", s.followup_coverage}};
-    if (!s.transcript.is_null()) j["transcript"] = s.transcript;
+    if (!s.transcript->is_null()) j["transcript"] = *s.transcript;
     if (!s.last_words.empty()) j["last_words"] = s.last_words;
     sessions.push_back(std::move(j));
   }
@@ -316,7 +323,7 @@ bool ProgressBook::save() {
   // Storage full: drop transcripts of the oldest sessions first, keeping their summaries.
   bool trimmed = false;
   for (auto& s : record_.sessions) {
-    if (s.transcript.is_null()) continue;
+    if (s.transcript->is_null()) continue;
     s.transcript = json();
     trimmed = true;
     if (store_->write(kProgressKey, safe_dump(progress_to_json(record_)))) {

@@ -9,7 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
+
+#include "json_box.h"
 
 namespace rapport {
 
@@ -56,14 +58,14 @@ struct SessionRecord {
   std::map<std::string, int> codes;  // code id -> count
   std::string journal;
   double followup_coverage = 0;  // 0..1, how complete the follow-up email was
-  nlohmann::json transcript;     // compact transcript; dropped first when storage is full
+  JsonBox transcript;            // compact transcript; dropped first when storage is full
   std::string last_words;        // the client's final line, shown after the last reply
 };
 
 struct ProgressRecord {
   std::vector<SessionRecord> sessions;  // oldest first
-  nlohmann::json unfinished;            // a saved Dialogue::to_json(), or null
-  nlohmann::json settings = nlohmann::json::object();
+  JsonBox unfinished;                   // a saved Dialogue::to_json(), or null
+  JsonBox settings = JsonBox::object();
   /// Resets of the LMS copy this record has seen (core/lms_store.h); 0 outside an LMS.
   int reset_generation = 0;
 
@@ -72,6 +74,8 @@ struct ProgressRecord {
   std::optional<int> best_score() const;
   std::optional<int> best_score(std::string_view scenario) const;
   int completed(std::string_view scenario) const;
+  /// The scenario of the saved unfinished session; "" when there is none.
+  std::string unfinished_scenario() const;
 };
 
 /// The learner's settings as the app uses them; read from a record's settings that

@@ -2,6 +2,7 @@
 #include "scenario_doc.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 namespace rapport::authoring {
 namespace {

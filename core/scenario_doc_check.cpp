@@ -1,6 +1,7 @@
 // ScenarioDoc's checks: the loader's and the linter's messages pinned to nodes and replies, and
 // the reply coder's second opinion on each reply's code.
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "lint.h"
 #include "reply_coder.h"

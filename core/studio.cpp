@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <queue>
+#include <nlohmann/json.hpp>
 
 #include "conversation_map.h"
 

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 #include <vector>
+#include <nlohmann/json.hpp>
 
 #include "coaching.h"
 #include "dialogue.h"
@@ -309,8 +310,8 @@ class Encoder {
 std::string encode_suspend_data(const ProgressRecord& record, size_t limit) {
   std::optional<SessionInputs> open = inputs_of(record.unfinished);
   std::string settings;
-  if (record.settings.is_object() && !record.settings.empty())
-    settings = escape(record.settings.dump(-1, ' ', false, json::error_handler_t::replace));
+  if (record.settings->is_object() && !record.settings->empty())
+    settings = escape(record.settings->dump(-1, ' ', false, json::error_handler_t::replace));
 
   // Each session takes at least 9 characters, so more than limit/9 never fit.
   std::vector<const SessionRecord*> sessions;

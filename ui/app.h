@@ -20,7 +20,10 @@
 #include "progress.h"
 #include "scenario.h"
 #include "scoring.h"
-#include "studio.h"
+
+namespace rapport::authoring {
+class Studio;  // core/studio.h: only the studio's files need it (and the JSON it holds)
+}  // namespace rapport::authoring
 
 namespace rapport::ui {
 

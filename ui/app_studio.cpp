@@ -1,5 +1,8 @@
 // The authoring studio's side of the app: opening it, the form's text buffers, and play-tests of a
 // draft in the real conversation screen that store and report nothing.
+#include <nlohmann/json.hpp>
+
+#include "studio.h"
 #include "app.h"
 
 #include "draft_shelf.h"

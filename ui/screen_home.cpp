@@ -186,8 +186,7 @@ void draw_home(App& app) {
     banner("error:" + std::to_string(i + 1), "A scenario could not be loaded: " + app.load_errors()[i], t.colors.poor,
            x, width);
 
-  if (app.progress().unfinished.is_object()) {
-    std::string id = app.progress().unfinished.value("scenario", "");
+  if (const std::string id = app.progress().unfinished_scenario(); !id.empty()) {
     auto it =
         std::find_if(app.scenarios().begin(), app.scenarios().end(), [&](const Scenario& s) { return s.id == id; });
     if (it != app.scenarios().end()) {

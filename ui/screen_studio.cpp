@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "studio.h"
 #include "app.h"
 #include "imgui.h"
 #include "studio_forms.h"

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include <emscripten.h>
+#include <nlohmann/json.hpp>
 
 // clang-format off
 // clang-format off

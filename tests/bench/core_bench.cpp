@@ -192,7 +192,7 @@ rapport::ProgressRecord big_record(int sessions) {
   Dialogue unfinished = prepared(s);
   unfinished.choose(0);
   record.unfinished = unfinished.to_json();
-  record.settings = {{"text_mode", true}, {"learner_name", "Sam"}};
+  record.settings = nlohmann::json{{"text_mode", true}, {"learner_name", "Sam"}};
   return record;
 }
 

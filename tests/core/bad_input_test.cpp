@@ -305,7 +305,7 @@ TEST(BadInput, EmojiAndRightToLeftSurviveSaveAndReload) {
   again.load();
   ASSERT_EQ(again.record().sessions.size(), 1u);
   EXPECT_EQ(again.record().sessions[0].journal, text);
-  EXPECT_EQ(again.record().sessions[0].transcript[0]["reply"], text);
+  EXPECT_EQ((*again.record().sessions[0].transcript)[0]["reply"], text);
 }
 
 TEST(BadInput, HugeJournalIsSavedOrRefusedWithoutLoss) {

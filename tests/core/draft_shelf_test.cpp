@@ -2,6 +2,7 @@
 // stored bytes are unreadable or the storage is full, imported without clashing ids; and the
 // scenario a play-test runs from a chosen node with chosen state values.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "dialogue.h"
 #include "draft_shelf.h"

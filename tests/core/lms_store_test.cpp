@@ -90,7 +90,7 @@ TEST(LmsStore, BlockedLocalStorageNeverDuplicates) {
   }
   ProgressRecord again = relaunch(local, lms);
   EXPECT_EQ(ids(again), (std::vector<std::string>{played("budget-cut", 1, 40).id, played("late-again", 2, 70).id}));
-  EXPECT_TRUE(again.unfinished.is_null());
+  EXPECT_TRUE(again.unfinished->is_null());
 }
 
 // The first LMS format kept no ids: its sessions match the local ones by scenario, time and score.
@@ -112,7 +112,7 @@ TEST(LmsStore, FirstFormatSessionsMatchTheLocalOnes) {
   ProgressRecord merged = relaunch(local, lms);
   ASSERT_EQ(merged.sessions.size(), 1u);
   EXPECT_EQ(merged.sessions[0].id, s.id);
-  EXPECT_FALSE(merged.sessions[0].transcript.is_null()) << "the local copy's full record is kept";
+  EXPECT_FALSE(merged.sessions[0].transcript->is_null()) << "the local copy's full record is kept";
 }
 
 // Bug 2: reads preferred the local copy and every write replaced suspend_data, so computer A's
@@ -169,7 +169,7 @@ TEST(LmsStore, ResetClearsBothCopiesOnEveryDevice) {
   EXPECT_TRUE(relaunch(device_a, lms).sessions.empty());
   ProgressRecord b = relaunch(device_b, lms);
   EXPECT_TRUE(b.sessions.empty()) << "B's local copy predates the reset";
-  EXPECT_TRUE(b.unfinished.is_null());
+  EXPECT_TRUE(b.unfinished->is_null());
   // Practice after the reset counts, on both devices.
   {
     LmsProgressStore store(device_a, lms);
@@ -196,7 +196,7 @@ TEST(LmsStore, TheLatestUnfinishedSessionWinsAcrossDevices) {
     book.load();
     book.set_unfinished(nullptr);  // B finished or left it
   }
-  EXPECT_TRUE(relaunch(device_a, lms).unfinished.is_null()) << "A's stale unfinished session came back";
+  EXPECT_TRUE(relaunch(device_a, lms).unfinished->is_null()) << "A's stale unfinished session came back";
 }
 
 TEST(LmsStore, ReviewModeReadsButNeverWritesTheLms) {

@@ -3,6 +3,7 @@
 #include "progress.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace rapport {
 namespace {
@@ -94,8 +95,8 @@ TEST(Progress, FullQuotaTrimsOldTranscriptsAndSaysSo) {
   ProgressBook again(store);
   again.load();
   EXPECT_EQ(again.record().sessions_completed(), 4);  // every summary kept
-  EXPECT_TRUE(again.record().sessions[0].transcript.is_null());
-  EXPECT_FALSE(again.record().sessions[3].transcript.is_null());
+  EXPECT_TRUE(again.record().sessions[0].transcript->is_null());
+  EXPECT_FALSE(again.record().sessions[3].transcript->is_null());
 }
 
 TEST(Progress, TwoTabsDoNotOverwriteEachOther) {
@@ -177,7 +178,7 @@ TEST(Progress, WrongTypedSettingsAndUnfinishedAreSetAsideNotThrown) {
   EXPECT_NE(problems[0].find("found a string"), std::string::npos) << problems[0];
   EXPECT_NE(problems[1].find("\"theme\" should be a string, found a number"), std::string::npos) << problems[1];
   EXPECT_EQ(r->sessions.size(), 1u);
-  EXPECT_TRUE(r->unfinished.is_null());
+  EXPECT_TRUE(r->unfinished->is_null());
 
   MemoryProgressStore store;
   store.write(kProgressKey, stored);
@@ -201,7 +202,7 @@ TEST(Progress, UnfinishedSessionsOfTheWrongShapeAreRefusedAtLoad) {
     std::vector<std::string> problems;
     auto r = progress_from_json_text(stored, nullptr, &problems);
     ASSERT_TRUE(r) << unfinished;
-    EXPECT_TRUE(r->unfinished.is_null()) << unfinished;
+    EXPECT_TRUE(r->unfinished->is_null()) << unfinished;
     EXPECT_EQ(problems.size(), 1u) << unfinished;
   }
 }

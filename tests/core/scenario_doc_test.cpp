@@ -2,6 +2,7 @@
 // to identical JSON, a scenario written through edits alone passes the loader and lint, and the
 // coder's second opinion flags a mislabelled reply.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "draft_shelf.h"
 #include "scenario.h"

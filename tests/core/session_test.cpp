@@ -74,7 +74,7 @@ TEST(Session, EventsFollowTheSessionAndTheFinishedRecordIsBuilt) {
   EXPECT_EQ(r.mode, "choice");
   EXPECT_EQ(r.score, s.score()->total);
   EXPECT_EQ(r.outcome, s.dialogue().ending()->kind);
-  EXPECT_EQ(r.transcript.size(), s.dialogue().transcript().size());
+  EXPECT_EQ(r.transcript->size(), s.dialogue().transcript().size());
   int coded = 0;
   for (const auto& [code, n] : r.codes) coded += n;
   EXPECT_EQ(coded, static_cast<int>(s.dialogue().transcript().size()));

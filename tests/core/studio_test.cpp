@@ -2,6 +2,7 @@
 // is one undo step, problems take the author to their node and reply, and the graph puts what the
 // start cannot reach apart from the rest.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "studio.h"
 #include "test_support.h"

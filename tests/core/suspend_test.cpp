@@ -67,7 +67,7 @@ TEST(Suspend, RoundTripKeepsSummariesAndInputs) {
   r.sessions.push_back(session("questioned-advice", 88, "breakthrough", "2024-05-01T09:15:30.456Z"));
   r.sessions.push_back(session("budget-cut", 41, "rupture", "2024-05-02T10:00:00.000Z", "text"));
   r.sessions.push_back(session("questioned-advice", 63, "partial", "2024-05-03T23:59:59.999Z"));
-  r.settings = {{"coaching", false}, {"reply_mode", "text"}};
+  r.settings = nlohmann::json{{"coaching", false}, {"reply_mode", "text"}};
   Dialogue d = played(s);
   r.unfinished = d.to_json();
 
@@ -91,9 +91,9 @@ TEST(Suspend, RoundTripKeepsSummariesAndInputs) {
   EXPECT_EQ(back->best_score(), 88);
   EXPECT_EQ(back->settings, r.settings);
   ASSERT_TRUE(is_replay_session(back->unfinished));
-  EXPECT_EQ(back->unfinished["scenario"], "questioned-advice");
-  EXPECT_EQ(back->unfinished["replay"]["prep"], r.unfinished["prep"]);
-  EXPECT_EQ(back->unfinished["replay"]["turns"].size(), 4u);
+  EXPECT_EQ((*back->unfinished)["scenario"], "questioned-advice");
+  EXPECT_EQ((*back->unfinished)["replay"]["prep"], (*r.unfinished)["prep"]);
+  EXPECT_EQ((*back->unfinished)["replay"]["turns"].size(), 4u);
 
   // Decoding is deterministic (stable ids), and the decoded record survives the progress JSON.
   EXPECT_EQ(progress_to_json(*decode_suspend_data(data, nullptr)), progress_to_json(*back));
@@ -143,14 +143,14 @@ TEST(Suspend, TypedRepliesKeepTheirCodeByIdAndOlderPositionsStillRead) {
   EXPECT_NE(data.find("complex_reflection"), std::string::npos) << "the code id is in the data: " << data;
   auto back = decode_suspend_data(data, nullptr);
   ASSERT_TRUE(back);
-  EXPECT_EQ(back->unfinished["replay"]["turns"][0]["code"], "complex_reflection");
+  EXPECT_EQ((*back->unfinished)["replay"]["turns"][0]["code"], "complex_reflection");
 
   // What r2 wrote for the same turn: t<position 3><text index 2>.
   auto old = decode_suspend_data("r2:0:questioned-advice~open~Heard%20you||0**t32*1", nullptr);
   ASSERT_TRUE(old);
-  ASSERT_EQ(old->unfinished["replay"]["turns"].size(), 1u);
-  EXPECT_EQ(old->unfinished["replay"]["turns"][0]["code"], "complex_reflection");
-  EXPECT_EQ(old->unfinished["replay"]["turns"][0]["typed"], "Heard you");
+  ASSERT_EQ((*old->unfinished)["replay"]["turns"].size(), 1u);
+  EXPECT_EQ((*old->unfinished)["replay"]["turns"][0]["code"], "complex_reflection");
+  EXPECT_EQ((*old->unfinished)["replay"]["turns"][0]["typed"], "Heard you");
   // An unknown code id is damage, not a guess.
   std::string error;
   EXPECT_FALSE(decode_suspend_data("r3:0:questioned-advice~open~Heard%20you~shout||0**t3.2*1", &error));
@@ -163,7 +163,7 @@ TEST(Suspend, EmptyRecordIsTiny) {
   auto back = decode_suspend_data(data, nullptr);
   ASSERT_TRUE(back);
   EXPECT_TRUE(back->sessions.empty());
-  EXPECT_TRUE(back->unfinished.is_null());
+  EXPECT_TRUE(back->unfinished->is_null());
 }
 
 TEST(Suspend, TwoHundredSessionsStayUnderTheLimitNewestKept) {
@@ -181,7 +181,7 @@ TEST(Suspend, TwoHundredSessionsStayUnderTheLimitNewestKept) {
   auto back = decode_suspend_data(data, nullptr);
   ASSERT_TRUE(back);
   EXPECT_GT(back->sessions.size(), 100u) << "the summary should hold most of a long history";
-  EXPECT_TRUE(back->unfinished.is_object());
+  EXPECT_TRUE(back->unfinished->is_object());
 
   // Over a small limit the oldest sessions go first; the newest is always kept.
   std::string small = encode_suspend_data(r, 600);
@@ -192,7 +192,7 @@ TEST(Suspend, TwoHundredSessionsStayUnderTheLimitNewestKept) {
   EXPECT_LT(few->sessions.size(), r.sessions.size());
   EXPECT_EQ(few->sessions.back().finished.substr(0, 19), r.sessions.back().finished.substr(0, 19));
   EXPECT_EQ(few->sessions.back().score, r.sessions.back().score);
-  EXPECT_TRUE(few->unfinished.is_object()) << "the session to resume outranks old summaries";
+  EXPECT_TRUE(few->unfinished->is_object()) << "the session to resume outranks old summaries";
 
   // Any limit gives a valid string no longer than the limit.
   for (size_t limit : {0u, 2u, 5u, 40u, 120u, 300u, 1000u, 2000u}) {
@@ -219,7 +219,7 @@ TEST(Suspend, LongTypedReplyIsTruncatedNotFatal) {
   std::string error;
   auto back = decode_suspend_data(data, &error);
   ASSERT_TRUE(back) << error;
-  std::string kept = back->unfinished["replay"]["turns"][0]["typed"];
+  std::string kept = (*back->unfinished)["replay"]["turns"][0]["typed"];
   EXPECT_GT(kept.size(), 100u);
   EXPECT_LT(kept.size(), long_text.size());
   EXPECT_EQ(long_text.rfind(kept, 0), 0u) << "a prefix of the original, never a split character";
@@ -227,8 +227,8 @@ TEST(Suspend, LongTypedReplyIsTruncatedNotFatal) {
 
   auto rebuilt = replay_session(s, back->unfinished, &error);
   ASSERT_TRUE(rebuilt) << error;
-  EXPECT_EQ((*rebuilt)["node"], r.unfinished["node"]);
-  EXPECT_EQ((*rebuilt)["state"], r.unfinished["state"]);
+  EXPECT_EQ((*rebuilt)["node"], (*r.unfinished)["node"]);
+  EXPECT_EQ((*rebuilt)["state"], (*r.unfinished)["state"]);
   EXPECT_EQ((*rebuilt)["turns"][0]["code"], "complex_reflection");
 }
 
@@ -312,7 +312,7 @@ TEST(Suspend, ReplayRebuildsTheSameDialogueState) {
   EXPECT_TRUE(resumed.choose(0));
 
   // The inner "replay" object alone works too.
-  auto inner = replay_session(s, back->unfinished["replay"], &error);
+  auto inner = replay_session(s, (*back->unfinished)["replay"], &error);
   ASSERT_TRUE(inner) << error;
   EXPECT_EQ(*inner, original.to_json());
 }

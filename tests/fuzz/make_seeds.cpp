@@ -161,7 +161,7 @@ int main(int argc, char** argv) {
   for (size_t i = 0; i < finished.size(); ++i)
     record.sessions.push_back(session_from(finished[i], static_cast<int>(i)));
   if (!finished.empty()) record.unfinished = finished.front().to_json();
-  record.settings = {{"text_mode", true}, {"reduce_motion", false}};
+  record.settings = nlohmann::json{{"text_mode", true}, {"reduce_motion", false}};
   std::string full = rapport::progress_to_json(record).dump();
   progress.add(full);
   record.sessions.resize(std::min<size_t>(record.sessions.size(), 2));

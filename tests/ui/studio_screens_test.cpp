@@ -1,6 +1,9 @@
 // The authoring studio's screens with Dear ImGui's null backend: every form draws inside the
 // display at phone, laptop and kiosk sizes and at the largest text size; a click on the graph
 // selects a node, on a problem goes to its reply, and a play-test returns to the editor.
+#include <nlohmann/json.hpp>
+
+#include "studio.h"
 #include "ui_test.h"
 
 namespace rapport::ui {
