@@ -289,7 +289,7 @@ bool only_whitespace(std::string_view s) {
 }  // namespace
 
 CoderWeights builtin_weights() {
-  return {kHashedWeights, kHashedLevels, kHashedScale, kHandWeights, kHandScale, kTemperature};
+  return {kHashedWeights, kHashedLevels, kHashedScale, kHandWeights, kHandScale, kTemperature, kLengthSlope};
 }
 
 // Phrases explicit enough to decide a code on their own (see classify_reply_with).
@@ -428,7 +428,8 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
       if (code_class(code) != MiClass::Question && code != MiCode::SeekCollaboration) allowed[k] = false;
     }
   }
-  const float temperature = w.temperature > 0.f ? w.temperature : 1.f;
+  const float temperature = (w.temperature > 0.f ? w.temperature : 1.f) *
+                            std::pow((1.f + static_cast<float>(f.word_count)) / 11.f, w.length_slope);
   int best = -1, second = -1;
   for (int k = 0; k < kMiCodeCount; ++k) {
     if (!allowed[k]) continue;

@@ -54,6 +54,10 @@ struct CoderWeights {
   const std::int16_t* hand;  // kHandFeatureCount x kMiCodeCount
   float hand_scale;
   float temperature = 1.f;  // softmax temperature fitted on held-out data (calibration)
+  /// Long turns are coded less reliably than the model's scores say, short ones more: the
+  /// temperature for a turn of n words is temperature * ((1 + n) / 11)^length_slope (ten words
+  /// keep the temperature as it is); fitted with the temperature.
+  float length_slope = 0.f;
 };
 
 /// The weights compiled in from core/reply_coder_weights.inc.

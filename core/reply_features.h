@@ -132,6 +132,7 @@ struct ReplyFeatures {
   std::int16_t check_in_phrase = -1;
   int main_segment = -1;
   int words_before_main = 0;  // words of the turn before its main sentence
+  int word_count = 0;         // words of the turn (tokens after cleaning)
 };
 
 /// FNV-1a step; the tokenizer and the phrase tables use the same hash.

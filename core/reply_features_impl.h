@@ -305,6 +305,7 @@ inline void extract_features(std::string_view text, std::string_view context, Re
   out.check_in_phrase = -1;
   out.main_segment = -1;
   out.words_before_main = 0;
+  out.word_count = t.token_count;
   auto& x = out.hand;
   x[kBias] = 1.f;
   auto push = [&](std::uint16_t b) {

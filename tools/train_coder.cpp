@@ -61,8 +61,9 @@ struct Quantised {
   std::vector<std::int16_t> hand;
   float hashed_scale = 0, hand_scale = 0;
   float temperature = 1.f;
+  float length_slope = 0.f;
   CoderWeights view() const {
-    return {hashed.data(), hashed_levels.data(), hashed_scale, hand.data(), hand_scale, temperature};
+    return {hashed.data(), hashed_levels.data(), hashed_scale, hand.data(), hand_scale, temperature, length_slope};
   }
 };
 
@@ -230,6 +231,7 @@ std::string render(const Quantised& q, std::size_t example_count) {
   out += buf;
   out += "inline constexpr float kHashedScale = " + float_literal(q.hashed_scale) + ";\n";
   out += "inline constexpr float kTemperature = " + float_literal(q.temperature) + ";\n";
+  out += "inline constexpr float kLengthSlope = " + float_literal(q.length_slope) + ";\n";
   out += "inline constexpr float kHandScale = " + float_literal(q.hand_scale) + ";\n";
   // The codes the weight columns stand for: the coder refuses to compile against another list.
   out += "inline constexpr std::array<std::string_view, kMiCodeCount> kTrainedCodes{";
@@ -324,30 +326,49 @@ double calibration_error(const std::vector<LabelledReply>& replies, const CoderW
   return bins.error();
 }
 
-/// Of the softmax temperatures 0.5, 0.6, ..., 3.0, the one with the lowest `error_at(t)`.
+/// The softmax temperature and how it grows with a turn's length (CoderWeights::length_slope).
+struct Calibration {
+  float temperature = 1.f;
+  float length_slope = 0.f;
+};
+
+/// Of the temperatures 0.5, 0.6, ..., 3.0 and the length slopes 0, 0.05, ..., 0.5, the pair with
+/// the lowest `error_at(calibration)`, searched one at a time: the temperature, the slope, then
+/// the temperature again.
 template <class ErrorAt>
-float best_temperature(ErrorAt error_at) {
-  float best_t = 1.f;
-  double best = 1e9;
-  for (int i = 0; i <= 25; ++i) {
-    const float t = 0.5f + 0.1f * static_cast<float>(i);
-    const double e = error_at(t);
-    if (e < best - 1e-9) {
-      best = e;
-      best_t = t;
+Calibration best_calibration(ErrorAt error_at) {
+  Calibration c;
+  double best = error_at(c);
+  const auto search = [&](float Calibration::*field, float from, float step, int steps) {
+    Calibration trial = c;
+    for (int i = 0; i <= steps; ++i) {
+      trial.*field = from + step * static_cast<float>(i);
+      const double e = error_at(trial);
+      if (e < best - 1e-9) {
+        best = e;
+        c = trial;
+      }
     }
-  }
-  return best_t;
+  };
+  search(&Calibration::temperature, 0.5f, 0.1f, 25);
+  search(&Calibration::length_slope, 0.f, 0.05f, 10);
+  search(&Calibration::temperature, 0.5f, 0.1f, 25);
+  return c;
 }
 
-/// The temperature that minimises the calibration error of `q` on `check`; set on `q` as well.
-float fit_temperature(Quantised& q, const std::vector<LabelledReply>& check) {
-  const float t = best_temperature([&](float candidate) {
-    q.temperature = candidate;
+void set_calibration(Quantised& q, const Calibration& c) {
+  q.temperature = c.temperature;
+  q.length_slope = c.length_slope;
+}
+
+/// The calibration that minimises the calibration error of `q` on `check`; set on `q` as well.
+Calibration fit_calibration(Quantised& q, const std::vector<LabelledReply>& check) {
+  const Calibration c = best_calibration([&](const Calibration& candidate) {
+    set_calibration(q, candidate);
     return calibration_error(check, q.view());
   });
-  q.temperature = t;
-  return t;
+  set_calibration(q, c);
+  return c;
 }
 
 /// The reply as a transcriber who missed the rising voice would write it: every '?' a full stop.
@@ -398,13 +419,13 @@ std::vector<std::string> settings_of(const std::vector<LabelledReply>& replies) 
   return settings;
 }
 
-/// The temperature for text from people and places the model has not read: each setting of
-/// `replies` is coded by a model trained on the rest, and the temperature minimises the calibration
-/// error of all those codes together. Replies without a setting are always training data. 0 when
-/// there are fewer than two settings.
-float fit_temperature_unseen(const std::vector<LabelledReply>& replies) {
+/// The calibration for text from people and places the model has not read: each setting of
+/// `replies` is coded by a model trained on the rest, and the temperature and length slope minimise
+/// the calibration error of all those codes together. Replies without a setting are always
+/// training data. Temperature 0 when there are fewer than two settings.
+Calibration fit_calibration_unseen(const std::vector<LabelledReply>& replies) {
   const auto settings = settings_of(replies);
-  if (settings.size() < 2) return 0.f;
+  if (settings.size() < 2) return {0.f, 0.f};
   struct Fold {
     Quantised model;
     std::vector<LabelledReply> unseen;
@@ -415,10 +436,10 @@ float fit_temperature_unseen(const std::vector<LabelledReply>& replies) {
     for (const auto& r : replies) (r.setting == s ? unseen : rest).push_back(r);
     folds.push_back({fit(rest), std::move(unseen)});
   }
-  return best_temperature([&](float t) {
+  return best_calibration([&](const Calibration& c) {
     CalibrationBins bins;
     for (auto& f : folds) {
-      f.model.temperature = t;
+      set_calibration(f.model, c);
       bins.add(f.unseen, f.model.view());
     }
     return bins.error();
@@ -478,7 +499,7 @@ int main(int argc, char** argv) {
       for (const auto& r : replies) (r.setting == s ? test_set : train_set).push_back(r);
       // As the shipped weights: the temperature comes from the other settings, each left out in turn.
       Quantised q = fit(train_set);
-      q.temperature = fit_temperature_unseen(train_set);
+      set_calibration(q, fit_calibration_unseen(train_set));
       const Evaluation e = evaluate(test_set, q.view());
       const double ece = calibration_error(test_set, q.view());
       const double noq =
@@ -490,7 +511,8 @@ int main(int argc, char** argv) {
       sum_bare += bare;
       std::printf("-- held out: %s (%zu replies; trained on %zu) --\n", s.c_str(), test_set.size(), train_set.size());
       print_evaluation(e);
-      std::printf("expected calibration error %.3f (temperature %.1f)\n", ece, q.temperature);
+      std::printf("expected calibration error %.3f (temperature %.1f, length slope %.2f)\n", ece, q.temperature,
+                  q.length_slope);
       std::printf("four-class macro-F1 with every '?' a full stop %.3f; lower case, unpunctuated %.3f\n", noq, bare);
       sum += e.class_macro_f1;
       sum_ece += ece;
@@ -511,9 +533,9 @@ int main(int argc, char** argv) {
     std::vector<LabelledReply> fit_part, check;
     fifth_split(fit_part, check);
     Quantised held = fit(fit_part);
-    const float temperature = fit_temperature(held, check);
-    std::printf("dev split: %zu train, %zu dev replies (temperature %.1f)\n-- training fit --\n", fit_part.size(),
-                check.size(), temperature);
+    const Calibration c = fit_calibration(held, check);
+    std::printf("dev split: %zu train, %zu dev replies (temperature %.1f, length slope %.2f)\n-- training fit --\n",
+                fit_part.size(), check.size(), c.temperature, c.length_slope);
     print_evaluation(evaluate(fit_part, held.view()));
     std::printf("-- dev (every fifth conversation) --\n");
     const Evaluation e = evaluate(check, held.view());
@@ -529,12 +551,12 @@ int main(int argc, char** argv) {
   Quantised q = fit(replies);
   // The confidence learners see is calibrated for text unlike the training data (a learner's own
   // words): on settings the model has not read. Data without settings uses the held-out fifth.
-  q.temperature = fit_temperature_unseen(replies);
+  set_calibration(q, fit_calibration_unseen(replies));
   if (q.temperature <= 0.f) {
     std::vector<LabelledReply> fit_part, check;
     fifth_split(fit_part, check);
     Quantised held = fit(fit_part);
-    q.temperature = fit_temperature(held, check);
+    set_calibration(q, fit_calibration(held, check));
   }
   const std::string text = render(q, replies.size());
   std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
@@ -543,7 +565,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "train_coder: cannot write %s\n", out_path.string().c_str());
     return 1;
   }
-  std::printf("train_coder: %zu replies -> %s (%zu bytes), temperature %.1f\n", replies.size(),
-              out_path.string().c_str(), text.size(), q.temperature);
+  std::printf("train_coder: %zu replies -> %s (%zu bytes), temperature %.1f, length slope %.2f\n", replies.size(),
+              out_path.string().c_str(), text.size(), q.temperature, q.length_slope);
   return 0;
 }
