@@ -163,12 +163,14 @@ void draw_conversation(App& app) {
     // Walk-up kiosks have no keyboard: replies are chosen.
     wrapped_text(t.fonts.small, t.colors.text_muted, "Tap what you would say", column);
   } else {
-    if (pill_button("mode:choice", "Choose a reply", !typing)) {
+    // A phone at the largest text has no room for both full labels on one row: shorter ones then.
+    const bool short_labels = pill_width("Choose a reply") + t.dp(8) + pill_width("Type your own") > column;
+    if (pill_button("mode:choice", short_labels ? "Choose" : "Choose a reply", !typing)) {
       app.set_reply_mode(ReplyMode::Choice);
       switched = true;
     }
     ImGui::SameLine(0, t.dp(8));
-    if (pill_button("mode:text", "Type your own", typing)) {
+    if (pill_button("mode:text", short_labels ? "Type" : "Type your own", typing)) {
       app.set_reply_mode(ReplyMode::Text);
       switched = true;
     }

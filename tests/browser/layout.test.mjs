@@ -81,6 +81,10 @@ async function scan(app, size, where) {
       if (h.x >= -0.5 && h.y >= -0.5 && h.x + h.w <= width + 0.5 && h.y + h.h <= height + 0.5) fullyInView.add(h.label);
       if (BUTTON.test(h.label) && (h.x < -0.5 || h.x + h.w > width + 0.5))
         problems.push(`${where}: ${h.label} runs outside the canvas across (x ${h.x.toFixed(0)} to ${(h.x + h.w).toFixed(0)} of ${width})`);
+      // The reply-mode pills share one row: on a phone at the largest text the full labels ran to
+      // the very edge of the screen, with no margin where the left side has one.
+      if (/^mode:/.test(h.label) && h.x + h.w > width - Math.min(8, h.x))
+        problems.push(`${where}: ${h.label} reaches the canvas's right edge (ends at ${(h.x + h.w).toFixed(0)} of ${width})`);
     }
     for (let i = 0; i < hits.length; i++)
       for (let j = i + 1; j < hits.length; j++) {
