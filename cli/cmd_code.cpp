@@ -45,14 +45,13 @@ std::string context_of(const nlohmann::json& j) {
 
 std::string code_line(std::string_view raw) {
   if (raw.starts_with("\xEF\xBB\xBF")) raw.remove_prefix(3);  // a byte-order mark (files saved on Windows)
-  std::string line(raw), context;
-  std::string text = line;
-  const auto first = line.find_first_not_of(" \t");
-  if (first != std::string::npos && line[first] == '{') {
-    auto j = nlohmann::json::parse(line, nullptr, false);
+  std::string text(raw), context;
+  const auto first = raw.find_first_not_of(" \t");
+  if (first != std::string_view::npos && raw[first] == '{') {
+    auto j = nlohmann::json::parse(raw, nullptr, false);
     // One byte that is not UTF-8 (a file saved in another encoding) must not turn the line into
     // plain text: such bytes become U+FFFD and the line is read as JSON.
-    if (j.is_discarded() && !utf8_valid(line)) j = nlohmann::json::parse(utf8_repaired(line), nullptr, false);
+    if (j.is_discarded() && !utf8_valid(raw)) j = nlohmann::json::parse(utf8_repaired(raw), nullptr, false);
     if (j.is_object()) {
       text = j.contains("text") && j["text"].is_string() ? j["text"].get<std::string>() : "";
       context = context_of(j);

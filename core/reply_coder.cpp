@@ -350,9 +350,15 @@ constexpr std::string_view kHowAreYou[] = {"how are you",       "how are you doi
                                            "how you doing",     "how are you keeping today"};
 
 /// Whether the cleaned reply ends on one of kHowAreYou as a clause of its own ("..., how are you?").
-bool ends_with_how_are_you(std::string_view text) {
+/// `text` with ASCII letters in lower case (the cleaned reply's phrase checks).
+std::string ascii_lower(std::string_view text) {
   std::string lower(text);
   for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return lower;
+}
+
+bool ends_with_how_are_you(std::string_view text) {
+  std::string lower = ascii_lower(text);
   while (!lower.empty() && (lower.back() == ' ' || lower.back() == '?' || lower.back() == '!' || lower.back() == '.'))
     lower.pop_back();
   for (std::string_view p : kHowAreYou) {
@@ -367,8 +373,7 @@ bool ends_with_how_are_you(std::string_view text) {
 /// The first of `phrases` in the cleaned reply (lower-cased ASCII, whole words), or empty.
 template <size_t N>
 std::string_view explicit_phrase(std::string_view text, const std::string_view (&phrases)[N]) {
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  const std::string lower = ascii_lower(text);
   const auto word_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\''; };
   for (std::string_view p : phrases) {
     for (size_t at = lower.find(p); at != std::string::npos; at = lower.find(p, at + 1)) {
@@ -463,7 +468,9 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
     out.cues = {"backchannel only"};
     return out;
   }
-  if (const std::string_view hello = explicit_phrase(text, kGreeting); !hello.empty() && ends_with_how_are_you(text)) {
+  // The formula first: most replies do not end on it, and then the greeting list is not searched.
+  if (const std::string_view hello = ends_with_how_are_you(text) ? explicit_phrase(text, kGreeting) : "";
+      !hello.empty()) {
     overrule(MiCode::Other, 0.7f);
     out.cues = {"greets the client ('" + std::string(hello) + "')", "'how are you' as a greeting"};
     return out;

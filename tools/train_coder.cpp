@@ -372,7 +372,8 @@ Calibration fit_calibration(Quantised& q, const std::vector<LabelledReply>& chec
 }
 
 /// The reply as a transcriber who missed the rising voice would write it: every '?' a full stop.
-std::string without_question_marks(std::string s) {
+std::string without_question_marks(std::string_view text) {
+  std::string s(text);
   std::replace(s.begin(), s.end(), '?', '.');
   return s;
 }
@@ -502,10 +503,7 @@ int main(int argc, char** argv) {
       set_calibration(q, fit_calibration_unseen(train_set));
       const Evaluation e = evaluate(test_set, q.view());
       const double ece = calibration_error(test_set, q.view());
-      const double noq =
-          evaluate(perturbed(test_set, [](std::string_view t) { return without_question_marks(std::string(t)); }),
-                   q.view())
-              .class_macro_f1;
+      const double noq = evaluate(perturbed(test_set, without_question_marks), q.view()).class_macro_f1;
       const double bare = evaluate(perturbed(test_set, bare_text), q.view()).class_macro_f1;
       sum_noq += noq;
       sum_bare += bare;

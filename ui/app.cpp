@@ -231,8 +231,8 @@ void App::resume_unfinished() {
     return;
   }
   const nlohmann::json& saved = progress().unfinished;
-  if (!saved.is_object()) return;
-  const std::string id = saved.value("scenario", "");
+  const std::string id = progress().unfinished_scenario();
+  if (id.empty()) return;
   auto it = std::find_if(scenarios_.begin(), scenarios_.end(), [&](const Scenario& s) { return s.id == id; });
   if (it == scenarios_.end()) return;
   std::string err;
