@@ -279,6 +279,8 @@ namespace {
 
 #include "reply_coder_weights.inc"
 static_assert(kTrainedBuckets == kHashBuckets, "reply_coder_weights.inc is stale: retrain");
+static_assert(std::size(kHashedLevels) == kHashedLevelCount, "reply_coder_weights.inc is stale: retrain");
+static_assert(kMiCodeCount % 2 == 0, "a bucket's packed weights fill whole bytes");
 static_assert(kTrainedHandFeatures == kHandFeatureCount, "reply_coder_weights.inc is stale: retrain");
 static_assert(kTrainedCodes == kMiCodeIds, "reply_coder_weights.inc was trained for another list of codes: retrain");
 
@@ -399,8 +401,13 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   // The linear model: integer sums over hashed buckets, then the dense hand features.
   std::array<std::int32_t, kMiCodeCount> sums{};
   for (int i = 0; i < f.hashed_count; ++i) {
-    const std::uint8_t* row = w.hashed + static_cast<std::size_t>(f.hashed[i]) * kMiCodeCount;
-    for (int k = 0; k < kMiCodeCount; ++k) sums[k] += w.hashed_levels[row[k]];
+    const std::uint16_t b = f.hashed[i];
+    const std::uint8_t* row = w.hashed + static_cast<std::size_t>(b & ~kBucketSign) * (kMiCodeCount / 2);
+    const int sign = (b & kBucketSign) ? -1 : 1;
+    for (int k = 0; k < kMiCodeCount / 2; ++k) {
+      sums[2 * k] += sign * w.hashed_levels[row[k] & 0x0f];
+      sums[2 * k + 1] += sign * w.hashed_levels[row[k] >> 4];
+    }
   }
   std::array<float, kMiCodeCount> score{};
   for (int k = 0; k < kMiCodeCount; ++k) score[k] = static_cast<float>(sums[k]) * w.hashed_scale;

@@ -10,8 +10,12 @@
 
 namespace rapport::coder {
 
-/// Hashed unigram/bigram/position features are folded into this many buckets per code.
-inline constexpr int kHashBuckets = 4096;
+/// Hashed unigram/bigram/position features are folded into this many buckets per code. A
+/// feature's bucket also carries a sign (bit 15 of the index, see bucket()), so that two features
+/// sharing a bucket add noise to each other's weights rather than the same bias.
+inline constexpr int kHashBuckets = 8192;
+inline constexpr std::uint16_t kBucketSign = 0x8000u;
+static_assert(kHashBuckets <= 0x8000, "a bucket index and its sign share 16 bits");
 /// Only the first 4 KB of a reply (and 2 KB of the context) are read: longer text costs no more.
 inline constexpr std::size_t kMaxTextBytes = 4096;
 inline constexpr std::size_t kMaxContextBytes = 2048;

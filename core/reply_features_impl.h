@@ -65,13 +65,14 @@ inline std::uint32_t word_hash(std::string_view w) {
   return h;
 }
 
-/// Mixes a feature namespace and up to three word hashes into a bucket index.
+/// Mixes a feature namespace and up to three word hashes into a bucket index, with the feature's
+/// sign (+1 or -1 for every occurrence of it) in kBucketSign.
 constexpr std::uint16_t bucket(std::uint32_t ns, std::uint32_t a, std::uint32_t b = 0, std::uint32_t c = 0) {
   std::uint64_t x = (static_cast<std::uint64_t>(ns) << 32) ^ a;
   x = (x ^ (x >> 29)) * 0xbf58476d1ce4e5b9ull + b;
   x = (x ^ (x >> 31)) * 0x94d049bb133111ebull + c;
   x ^= x >> 32;
-  return static_cast<std::uint16_t>(x % kHashBuckets);
+  return static_cast<std::uint16_t>((x % kHashBuckets) | (((x >> 47) & 1u) ? kBucketSign : 0u));
 }
 
 /// Hash of a token with a common English ending removed ("budgets" -> "budget").

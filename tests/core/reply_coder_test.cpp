@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include "coaching.h"
 #include "reply_coder.h"
 
 namespace rapport {
@@ -264,8 +265,18 @@ TEST(ReplyCoder, MultiSentenceTurnsUseTheMainSentence) {
   const CodedReply short_lead = classify_reply(
       "There are other tablets that don't cause the cough. Would you be happy to try a different one?", client);
   EXPECT_EQ(code_class(short_lead.code), MiClass::Question) << describe(short_lead);
-  // Information followed by a check-in stays information.
-  EXPECT_EQ(code_of("The dose is 500 mg twice a day with food. Does that make sense?"), MiCode::GivingInformation);
+  // Information followed by a check-in stays information (the codebook's "long turn of information
+  // that ends in 'does that make sense?'").
+  EXPECT_EQ(code_of("The dose is 500 mg twice a day with food, and you keep taking it for the full ten days even "
+                    "if you feel better. Does that make sense?"),
+            MiCode::GivingInformation);
+  // After one short sentence the coder may be unsure between the two: then information is one of
+  // the two codes the learner is offered.
+  const CodedReply one_sentence = classify_reply("The dose is 500 mg twice a day with food. Does that make sense?", "");
+  EXPECT_TRUE(one_sentence.code == MiCode::GivingInformation ||
+              (should_ask_which(one_sentence.code, one_sentence.confidence, one_sentence.runner_up, true) &&
+               one_sentence.runner_up == MiCode::GivingInformation))
+      << describe(one_sentence);
   // A reflection followed by a real question is coded by the question.
   EXPECT_EQ(code_class(code_of("Sounds like a tough week. What was the hardest part?", "Work was awful this week.")),
             MiClass::Question);
@@ -309,9 +320,11 @@ TEST(ReplyCoder, CuesFitTheCodeShown) {
             1)
       << describe(are);
   // When no feature explains the code, the cue says so plainly.
+  EXPECT_TRUE(has_cue(classify_reply("Evenings are the only time that feels like yours.", "I get home wound up."),
+                      "the reply as a whole"));
   EXPECT_TRUE(
       has_cue(classify_reply("It sounds like you would like a way to calm down after work.", "I get home wound up."),
-              "the reply as a whole"));
+              "'it sounds like'"));
   EXPECT_TRUE(
       has_cue(classify_reply("So the letters pile up and you can't face them.", "I just leave the letters in a pile."),
               "restates"));
