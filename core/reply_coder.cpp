@@ -558,12 +558,29 @@ std::vector<LabelledReply> parse_labelled_replies(std::string_view jsonl, std::s
   return out;
 }
 
+void CalibrationBins::add(const CodedReply& coded, MiCode truth) {
+  const int b = std::min(9, static_cast<int>(coded.confidence * 10.f));
+  conf[b] += coded.confidence;
+  hits[b] += coded.code == truth;
+  ++count;
+}
+
+double CalibrationBins::error() const {
+  double ece = 0;
+  const double n = static_cast<double>(std::max<std::size_t>(count, 1));
+  for (int b = 0; b < 10; ++b) ece += std::fabs(conf[b] - hits[b]) / n;
+  return ece;
+}
+
 Evaluation evaluate(const std::vector<LabelledReply>& replies, const CoderWeights& weights) {
   Evaluation e;
   std::array<std::array<int, 4>, 4> class_confusion{};
+  CalibrationBins bins;
   int correct = 0;
   for (const LabelledReply& r : replies) {
-    const MiCode got = classify_reply_with(weights, r.text, r.context).code;
+    const CodedReply coded = classify_reply_with(weights, r.text, r.context);
+    bins.add(coded, r.code);
+    const MiCode got = coded.code;
     ++e.confusion[static_cast<int>(r.code)][static_cast<int>(got)];
     ++class_confusion[static_cast<int>(code_class(r.code))][static_cast<int>(code_class(got))];
     correct += got == r.code;
@@ -590,6 +607,7 @@ Evaluation evaluate(const std::vector<LabelledReply>& replies, const CoderWeight
     e.class_macro_f1 += e.classes[k].f1 / 4;
   }
   e.accuracy = replies.empty() ? 0.0 : static_cast<double>(correct) / replies.size();
+  e.calibration_error = bins.error();
   return e;
 }
 

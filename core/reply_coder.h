@@ -87,7 +87,17 @@ struct Score {
   int support = 0;
 };
 
-/// Result of coding a labelled set: per code, per four-class fold (MiClass), and macro-F1s.
+/// The top code's confidence and whether it was right, in ten equal-width bins of confidence.
+struct CalibrationBins {
+  std::array<double, 10> conf{}, hits{};
+  std::size_t count = 0;
+  void add(const CodedReply& coded, MiCode truth);
+  /// Expected calibration error: the bins' gaps between confidence and accuracy, by their share.
+  double error() const;
+};
+
+/// Result of coding a labelled set: per code, per four-class fold (MiClass), macro-F1s and the
+/// expected calibration error of the top code's confidence.
 struct Evaluation {
   std::array<Score, kMiCodeCount> codes;
   std::array<Score, 4> classes;
@@ -95,6 +105,7 @@ struct Evaluation {
   double code_macro_f1 = 0;
   double class_macro_f1 = 0;
   double accuracy = 0;
+  double calibration_error = 0;
 };
 
 /// Codes every reply with `weights` and scores the result against the labels.

@@ -309,34 +309,6 @@ std::uint32_t conv_hash(const std::string& conv) {
   return h;
 }
 
-/// The top code's confidence and whether it was right, in ten equal-width bins of confidence.
-struct CalibrationBins {
-  std::array<double, 10> conf{}, hits{};
-  std::size_t count = 0;
-  void add(const std::vector<LabelledReply>& replies, const CoderWeights& w) {
-    for (const auto& r : replies) {
-      const auto c = classify_reply_with(w, r.text, r.context);
-      const int b = std::min(9, static_cast<int>(c.confidence * 10.f));
-      conf[b] += c.confidence;
-      hits[b] += c.code == r.code;
-      ++count;
-    }
-  }
-  /// Expected calibration error: the bins' gaps between confidence and accuracy, by their share.
-  double error() const {
-    double ece = 0;
-    const double n = static_cast<double>(std::max<std::size_t>(count, 1));
-    for (int b = 0; b < 10; ++b) ece += std::fabs(conf[b] - hits[b]) / n;
-    return ece;
-  }
-};
-
-double calibration_error(const std::vector<LabelledReply>& replies, const CoderWeights& w) {
-  CalibrationBins bins;
-  bins.add(replies, w);
-  return bins.error();
-}
-
 /// The softmax temperature and how it grows with a turn's length (CoderWeights::length_slope).
 struct Calibration {
   float temperature = 1.f;
@@ -376,7 +348,7 @@ void set_calibration(Quantised& q, const Calibration& c) {
 Calibration fit_calibration(Quantised& q, const std::vector<LabelledReply>& check) {
   const Calibration c = best_calibration([&](const Calibration& candidate) {
     set_calibration(q, candidate);
-    return calibration_error(check, q.view());
+    return evaluate(check, q.view()).calibration_error;
   });
   set_calibration(q, c);
   return c;
@@ -452,7 +424,7 @@ Calibration fit_calibration_unseen(const std::vector<LabelledReply>& replies) {
     CalibrationBins bins;
     for (auto& f : folds) {
       set_calibration(f.model, c);
-      bins.add(f.unseen, f.model.view());
+      for (const auto& r : f.unseen) bins.add(classify_reply_with(f.model.view(), r.text, r.context), r.code);
     }
     return bins.error();
   });
@@ -490,8 +462,9 @@ int main(int argc, char** argv) {
   if (!eval_dir.empty()) {  // score the committed weights on a labelled folder (the frozen test set)
     const auto replies = load_dir(eval_dir);
     std::printf("%zu replies in %s\n", replies.size(), eval_dir.c_str());
-    print_evaluation(evaluate(replies, builtin_weights()));
-    std::printf("expected calibration error %.3f\n", calibration_error(replies, builtin_weights()));
+    const Evaluation e = evaluate(replies, builtin_weights());
+    print_evaluation(e);
+    std::printf("expected calibration error %.3f\n", e.calibration_error);
     return 0;
   }
   // The corpus (double-labelled, with settings) and the earlier single-author training files.
@@ -513,7 +486,7 @@ int main(int argc, char** argv) {
       Quantised q = fit(train_set);
       set_calibration(q, fit_calibration_unseen(train_set));
       const Evaluation e = evaluate(test_set, q.view());
-      const double ece = calibration_error(test_set, q.view());
+      const double ece = e.calibration_error;
       const double noq = evaluate(perturbed(test_set, without_question_marks), q.view()).class_macro_f1;
       const double bare = evaluate(perturbed(test_set, bare_text), q.view()).class_macro_f1;
       sum_noq += noq;
@@ -549,7 +522,7 @@ int main(int argc, char** argv) {
     std::printf("-- dev (every fifth conversation) --\n");
     const Evaluation e = evaluate(check, held.view());
     print_evaluation(e);
-    std::printf("expected calibration error %.3f\n", calibration_error(check, held.view()));
+    std::printf("expected calibration error %.3f\n", e.calibration_error);
     std::printf("confusion (rows truth, columns predicted, code order as in mi_codes.h):\n");
     for (int i = 0; i < kMiCodeCount; ++i) {
       for (int k = 0; k < kMiCodeCount; ++k) std::printf("%4d", e.confusion[i][k]);
