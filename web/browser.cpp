@@ -57,9 +57,15 @@ EM_JS(char*, js_now_iso, (), {
 // clang-format on
 
 // clang-format off
-EM_JS(void, js_publish_frame, (const char* hits, int frames, int presented), {
+EM_JS(void, js_publish_frame, (int frames, int presented), {
   var r = window.rapport || (window.rapport = {});
-  r.hitsJson = UTF8ToString(hits);
+  if (!Object.getOwnPropertyDescriptor(r, 'hitsJson')) {
+    var last = '[]';
+    Object.defineProperty(r, 'hitsJson', {configurable: true, enumerable: true, get: function() {
+      try { last = UTF8ToString(_rapport_hits_json()); } catch (e) { /* a stopped runtime: the last read */ }
+      return last;
+    }});
+  }
   r.frames = frames;
   r.presented = presented;
   r.ready = true;
@@ -110,9 +116,7 @@ std::string now_iso() {
   return out;
 }
 
-void publish_frame(const std::string& hits_json, int frames_drawn, int frames_presented) {
-  js_publish_frame(hits_json.c_str(), frames_drawn, frames_presented);
-}
+void publish_frame(int frames_drawn, int frames_presented) { js_publish_frame(frames_drawn, frames_presented); }
 void publish_text_px(float smallest, float body) { js_publish_text_px(smallest, body); }
 
 void first_frame_shown() { js_first_frame(); }

@@ -22,10 +22,10 @@ class LocalStorageStore : public ProgressStore {
 void announce(const std::string& text);
 /// Current time as ISO-8601 (UTC).
 std::string now_iso();
-/// Publishes the labelled rectangles of the last frame (CSS pixels) as window.rapport.hits, with
-/// the count of frames drawn (window.rapport.frames) and of those that reached the canvas
-/// (window.rapport.presented).
-void publish_frame(const std::string& hits_json, int frames_drawn, int frames_presented);
+/// Publishes the count of frames drawn (window.rapport.frames) and of those that reached the canvas
+/// (window.rapport.presented). window.rapport.hitsJson, the labelled rectangles of the last frame
+/// in CSS pixels, is made when it is read (the exported rapport_hits_json), not at every frame.
+void publish_frame(int frames_drawn, int frames_presented);
 /// Publishes the sizes, in CSS pixels, of the smallest and the body text the theme draws with
 /// (window.rapport.textPx), for the layout test's 15 px floor.
 void publish_text_px(float smallest, float body);

@@ -228,7 +228,7 @@ void recovery_frame() {
   ImGui::Render();
   present();
   g->frames_drawn++;
-  rapport::web::publish_frame(hits_json(), g->frames_drawn, g->frames_presented);
+  rapport::web::publish_frame(g->frames_drawn, g->frames_presented);
   if (g->first_frame) {
     g->first_frame = false;
     rapport::web::first_frame_shown();
@@ -290,7 +290,7 @@ void app_frame() {
   // ImGui trickles fast input over several frames (a key down and up in one frame would be lost
   // otherwise), so keep drawing while any event is still queued.
   if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) g->frames_wanted = std::max(g->frames_wanted, 1);
-  rapport::web::publish_frame(hits_json(), g->frames_drawn, g->frames_presented);
+  rapport::web::publish_frame(g->frames_drawn, g->frames_presented);
   if (auto* lms = g->storage->lms_store(); lms && lms->lms_problem() != g->lms_problem) {
     g->lms_problem = lms->lms_problem();
     rapport::web::console_warn("Rapport LMS: " + g->lms_problem);
@@ -347,6 +347,14 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
 }  // namespace
 
 /// Called by the page when an author picks or drops a scenario file.
+/// window.rapport.hitsJson (web/browser.cpp): the widgets of the last frame drawn, serialised when
+/// a test or tool reads them rather than at every frame.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* rapport_hits_json() {
+  static std::string json;
+  json = hits_json();
+  return json.c_str();
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE void rapport_add_scenario(const char* file_name, const char* text) {
   if (!g || g->recovering) return;
   guarded("rapport_add_scenario", [&] {
