@@ -112,18 +112,26 @@ std::string Dialogue::resolve(const Route& route) const {
   return route.next;
 }
 
-void Dialogue::enter_node(const std::string& id, const std::string& say) {
+void Dialogue::enter_node(const std::string& id, const std::string& say, bool pushed) {
   node_ = id;
   const Node* n = scenario_->find_node(id);
   client_line_ = say;
   if (!n) return;
+  // The first variant whose condition holds. Straight after being pushed, though, a client does
+  // not talk themselves into change ("Okay, I can take that to him"): pressure draws sustain talk
+  // or discord (codebook), so a change-talk variant gives way to the next variant that holds.
+  const ClientLine* shown = nullptr;
   for (const auto& line : n->client) {
-    if (holds(line.when)) {
-      if (!client_line_.empty()) client_line_ += " ";
-      client_line_ += line.text;
+    if (!holds(line.when)) continue;
+    if (!shown) shown = &line;
+    if (!pushed || line.talk != Talk::Change) {
+      shown = &line;
       break;
     }
   }
+  if (!shown) return;
+  if (!client_line_.empty()) client_line_ += " ";
+  client_line_ += shown->text;
 }
 
 Talk Dialogue::talk_of(const std::string& node, const std::string& shown) const {
@@ -163,7 +171,7 @@ int Dialogue::mi_inconsistent_replies() const {
       std::count_if(turns_.begin(), turns_.end(), [](const Turn& t) { return is_mi_non_adherent(t.code); }));
 }
 
-void Dialogue::advance(const std::string& next, const std::string& say) {
+void Dialogue::advance(const std::string& next, const std::string& say, bool pushed) {
   if (const Ending* end = scenario_->find_ending(next)) {
     phase_ = Phase::Ended;
     ending_ = next;
@@ -182,7 +190,7 @@ void Dialogue::advance(const std::string& next, const std::string& say) {
       client_line_ += (client_line_.empty() ? "" : " ") + final->client_says;
     return;
   }
-  enter_node(next, say);
+  enter_node(next, say, pushed);
 }
 
 std::vector<size_t> Dialogue::offered() const {
@@ -225,7 +233,7 @@ void Dialogue::follow_reply(const Reply& reply, Turn turn) {
   establish(reply.establishes);
   turn.state_after = state_;
   turns_.push_back(std::move(turn));
-  advance(resolve(reply.route), reply.say);
+  advance(resolve(reply.route), reply.say, reaction_class(reply.code) == ReactionClass::Pressure);
 }
 
 bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::string& cue, bool self_coded) {
@@ -234,6 +242,7 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   // A monologue of more than kRamblingWords loses the client whatever it was coded: they react
   // as to a reply that gave them nothing to answer, and the coach says why.
   const bool rambling = is_rambling(text);
+  const bool pushed = rambling || reaction_class(code) == ReactionClass::Pressure;
   const TypedReaction* reaction = scenario_->typed_reaction(*n, rambling ? MiCode::Other : code);
   Turn turn;
   turn.node = node_;
@@ -268,12 +277,12 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
     apply(match->effects);
     turn.state_after = state_;
     turns_.push_back(std::move(turn));
-    advance(resolve(match->route), match->say);
+    advance(resolve(match->route), match->say, pushed);
     return true;
   }
   turn.state_after = state_;
   turns_.push_back(std::move(turn));
-  advance(resolve(reaction->route), reaction->say);
+  advance(resolve(reaction->route), reaction->say, pushed);
   return true;
 }
 

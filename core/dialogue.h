@@ -108,7 +108,9 @@ class Dialogue {
   std::string restore(const nlohmann::json& saved);
 
  private:
-  void enter_node(const std::string& id, const std::string& say);
+  /// `pushed`: the learner's reply pressed the client (persuade, confront, or a typed monologue),
+  /// so the client's line is not change talk (see enter_node).
+  void enter_node(const std::string& id, const std::string& say, bool pushed = false);
   void apply(const Effects& effects);
   /// Adds discussion points not yet established.
   void establish(const std::vector<std::string>& points);
@@ -116,7 +118,7 @@ class Dialogue {
   void follow_reply(const Reply& reply, Turn turn);
   bool holds(const Condition& c) const;
   std::string resolve(const Route& route) const;
-  void advance(const std::string& next, const std::string& say);
+  void advance(const std::string& next, const std::string& say, bool pushed = false);
   void start_conversation();
 
   const Scenario* scenario_;

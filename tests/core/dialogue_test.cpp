@@ -152,6 +152,42 @@ TEST(Dialogue, TypedReplyFollowsItsCodeClass) {
   EXPECT_EQ(a.transcript()[0].reply, "What worries you most about it?");
 }
 
+// Pressure draws sustain talk or discord, not change talk (codebook): straight after a persuade
+// reply, chosen or typed, the client does not say "Okay. I think I can take that to him", even
+// when trust is high enough for that line; the next variant whose condition holds is shown.
+TEST(Dialogue, NoChangeTalkStraightAfterPressure) {
+  nlohmann::json doc = nlohmann::json::parse(testing::read_text(testing::source_path("scenarios/budget-cut.json")));
+  doc["start"] = "director";  // its replies all lead to 'commit', whose first line is change talk
+  doc["state"]["trust"] = 90;
+  LoadResult loaded = load_scenario(doc.dump(), "budget-cut-at-director.json");
+  ASSERT_TRUE(loaded.ok());
+  const Scenario& s = *loaded.scenario;
+  const Node* director = s.find_node("director");
+  ASSERT_NE(director, nullptr);
+  auto position_of = [&](const Dialogue& d, MiCode code) {
+    const auto offer = d.offered();
+    for (size_t i = 0; i < offer.size(); ++i)
+      if (director->replies[offer[i]].code == code) return i;
+    return offer.size();
+  };
+  const std::string change = "Okay. I think I can take that to him.";
+  Dialogue asked(s), pushed(s), typed(s);
+  for (Dialogue* d : {&asked, &pushed, &typed})
+    while (d->phase() == Phase::Prepare) d->choose_prep(0);
+  ASSERT_EQ(asked.node()->id, "director");
+  ASSERT_TRUE(asked.choose(position_of(asked, MiCode::OpenQuestion)));
+  ASSERT_TRUE(pushed.choose(position_of(pushed, MiCode::Persuade)));
+  ASSERT_TRUE(typed.submit_typed("Honestly, just tell him to get over it.", MiCode::Confront));
+  for (Dialogue* d : {&asked, &pushed, &typed}) {
+    ASSERT_EQ(d->node()->id, "commit");
+    ASSERT_GE(d->value("trust"), 55);  // the change-talk line's condition holds for all three
+  }
+  EXPECT_NE(asked.client_line().find(change), std::string::npos) << asked.client_line();
+  EXPECT_EQ(pushed.client_line().find(change), std::string::npos) << pushed.client_line();
+  EXPECT_EQ(typed.client_line().find(change), std::string::npos) << typed.client_line();
+  EXPECT_NE(pushed.client_line().find("I'd need to see it properly"), std::string::npos) << pushed.client_line();
+}
+
 TEST(Dialogue, RetryFromTurnRewindsExactly) {
   Scenario s = load_shipped("questioned-advice");
   Dialogue d = play(s, {0, 0, 0, 1}, false);
