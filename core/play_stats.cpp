@@ -4,6 +4,8 @@
 #include "dialogue.h"
 
 #include <cstdio>
+#include <string_view>
+#include <vector>
 
 namespace rapport {
 
@@ -29,18 +31,24 @@ struct Play {
   int inconsistent = 0;  // replies coded persuade or confront
 };
 
-/// Plays one session; `pick(n)` chooses a position among n shown options.
+/// Plays one session; `pick(texts)` chooses a position among the texts shown, in the order shown.
 template <class Pick>
-Play play_once(const Scenario& scenario, std::uint32_t seed, Pick pick) {
+Play play_once(const Scenario& scenario, std::uint32_t seed, Pick pick, std::string* ending = nullptr) {
   Dialogue d(scenario, seed);
+  std::vector<std::string_view> texts;
   while (d.phase() == Phase::Prepare) {
     const auto order = d.prep_order();
-    if (order.empty() || !d.choose_prep(order[pick(order.size())])) return {};
+    texts.clear();
+    for (size_t i : order) texts.push_back(d.prep_step()->options[i].text);
+    if (order.empty() || !d.choose_prep(order[pick(texts)])) return {};
   }
   for (int turn = 0; turn < kMaxTurns && d.phase() == Phase::Conversation; ++turn) {
-    const size_t n = d.offered().size();
-    if (n == 0 || !d.choose(pick(n))) return {};
+    const auto offer = d.offered();
+    texts.clear();
+    for (size_t i : offer) texts.push_back(d.node()->replies[i].text);
+    if (offer.empty() || !d.choose(pick(texts))) return {};
   }
+  if (ending && d.ending()) *ending = d.ending()->id;
   Play play;
   play.breakthrough = d.phase() == Phase::Ended && d.ending() && d.ending()->kind == "breakthrough";
   play.turns = static_cast<int>(d.transcript().size());
@@ -48,13 +56,34 @@ Play play_once(const Scenario& scenario, std::uint32_t seed, Pick pick) {
   return play;
 }
 
+/// Characters in UTF-8 text: the bytes that start one.
+size_t chars(std::string_view text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+/// The position of the longest (or shortest) text in characters; the first of equals.
+size_t by_length(const std::vector<std::string_view>& texts, bool longest) {
+  size_t best = 0, best_len = 0;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    const size_t len = chars(texts[i]);
+    if (i == 0 || (longest ? len > best_len : len < best_len)) {
+      best = i;
+      best_len = len;
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 PlayRates play_rates(const Scenario& scenario, int seeds, int random_plays) {
   PlayRates r;
   int wins = 0;
+  using Texts = std::vector<std::string_view>;
   for (int s = 1; s <= seeds; ++s)
-    wins += play_once(scenario, static_cast<std::uint32_t>(s), [](size_t) { return 0; }).breakthrough;
+    wins += play_once(scenario, static_cast<std::uint32_t>(s), [](const Texts&) { return size_t{0}; }).breakthrough;
   r.first_choice_plays = seeds;
   r.first_choice_breakthrough = seeds > 0 ? static_cast<double>(wins) / seeds : 0;
   Rng rng{0x5EEDF00DCAFEull};
@@ -62,7 +91,7 @@ PlayRates play_rates(const Scenario& scenario, int seeds, int random_plays) {
   long long turns = 0;
   for (int p = 0; p < random_plays; ++p) {
     const auto seed = static_cast<std::uint32_t>(rng.next() | 1u);
-    const Play play = play_once(scenario, seed, [&](size_t n) { return rng.below(n); });
+    const Play play = play_once(scenario, seed, [&](const Texts& texts) { return rng.below(texts.size()); });
     wins += play.breakthrough;
     turns += play.turns;
     if (play.breakthrough && play.inconsistent > 0) ++r.random_inconsistent_wins;
@@ -70,6 +99,11 @@ PlayRates play_rates(const Scenario& scenario, int seeds, int random_plays) {
   r.random_plays = random_plays;
   r.random_breakthrough = random_plays > 0 ? static_cast<double>(wins) / random_plays : 0;
   r.random_mean_turns = random_plays > 0 ? static_cast<double>(turns) / random_plays : 0;
+  // Length does not depend on the order shown, so one seed stands for all.
+  r.longest_breakthrough =
+      play_once(scenario, 1, [](const Texts& t) { return by_length(t, true); }, &r.longest_ending).breakthrough;
+  r.shortest_breakthrough =
+      play_once(scenario, 1, [](const Texts& t) { return by_length(t, false); }, &r.shortest_ending).breakthrough;
   return r;
 }
 

@@ -1,5 +1,6 @@
 // How a scenario plays when the learner does not read: the breakthrough rate of always taking the
-// first thing offered (in each session's shuffled order) against uniformly random play. Printed
+// first thing offered (in each session's shuffled order), or always the longest or the shortest
+// text, against uniformly random play. Printed
 // by `rapport lint --stats`; the library test holds every scenario to it.
 #pragma once
 
@@ -17,11 +18,17 @@ struct PlayRates {
   double random_breakthrough = 0;
   double random_mean_turns = 0;      // learner turns per random play
   int random_inconsistent_wins = 0;  // random plays that won with a persuade or confront reply
+  // Always the longest (most characters) preparation option and reply, or always the shortest:
+  // the shuffle cannot hide length, so the best option must not be the longest one by habit.
+  bool longest_breakthrough = false;
+  bool shortest_breakthrough = false;
+  std::string longest_ending, shortest_ending;  // the ending each reaches ("" when none)
 };
 
 /// Plays `seeds` sessions (seeds 1..N) taking the first preparation option and the first offered
 /// reply every time, and `random_plays` sessions choosing uniformly at random (deterministic
-/// pseudo-random numbers, so the figures are reproducible).
+/// pseudo-random numbers, so the figures are reproducible), and one session each always taking
+/// the longest and the shortest text on offer (ties: the first in authored order).
 PlayRates play_rates(const Scenario& scenario, int seeds = 20, int random_plays = 1000);
 
 /// The difficulty a breakthrough rate under random play earns: 1 gentle (at least 20%),

@@ -125,6 +125,46 @@ TEST(Library, FirstOfferedReplyWinsNoMoreThanChance) {
   EXPECT_LE(wins / plays, 0.20);
 }
 
+// Length is no answer key: the shuffle hides position, not length, and a learner who never reads
+// and always taps the longest card (or the shortest) must not reach a breakthrough. Across the
+// library the best option is the longest in at most a third of the choices, so that "say more"
+// is not what the app teaches (a reviewer won 4 of 5 runs this way before the rewrite).
+TEST(Library, NeitherTheLongestNorTheShortestOptionWins) {
+  int prep_steps = 0, prep_longest = 0, nodes = 0, nodes_longest = 0;
+  for (const std::string& id : shipped_ids()) {
+    const Scenario s = load_shipped(id);
+    const PlayRates r = play_rates(s, 1, 0);
+    std::printf("%-20s always longest: %s, always shortest: %s\n", id.c_str(), r.longest_ending.c_str(),
+                r.shortest_ending.c_str());
+    EXPECT_FALSE(r.longest_breakthrough) << id << " is won by always choosing the longest text";
+    EXPECT_FALSE(r.shortest_breakthrough) << id << " is won by always choosing the shortest text";
+    for (const PrepStep& step : s.prep) {
+      size_t longest = 0;
+      for (const PrepOption& o : step.options) longest = std::max(longest, o.text.size());
+      for (const PrepOption& o : step.options) prep_longest += o.recommended && o.text.size() == longest;
+      ++prep_steps;
+    }
+    for (const Node& n : s.nodes) {
+      if (n.replies.size() < 2) continue;
+      int best = n.replies.front().effects.count("trust") ? n.replies.front().effects.at("trust") : 0;
+      size_t longest = 0;
+      for (const Reply& reply : n.replies) {
+        best = std::max(best, reply.effects.count("trust") ? reply.effects.at("trust") : 0);
+        longest = std::max(longest, reply.text.size());
+      }
+      bool best_is_longest = false;
+      for (const Reply& reply : n.replies)
+        best_is_longest |= reply.text.size() == longest && (reply.effects.count("trust") ? reply.effects.at("trust") : 0) == best;
+      nodes_longest += best_is_longest;
+      ++nodes;
+    }
+  }
+  std::printf("library: the recommended preparation is the longest in %d of %d steps; a best-trust reply is the "
+              "longest in %d of %d nodes\n", prep_longest, prep_steps, nodes_longest, nodes);
+  EXPECT_LE(prep_longest * 3, prep_steps);
+  EXPECT_LE(nodes_longest * 3, nodes);
+}
+
 }  // namespace
 }  // namespace rapport
 
