@@ -131,6 +131,10 @@ void Session::followup_sent() {
   events_.push_back({SessionEventKind::Rescored, false, before});
 }
 
+void Session::followup_left() {
+  if (record_ && followup_check_.coverage > record_->followup_coverage) followup_sent();
+}
+
 void Session::set_learner_name(const std::string& name) {
   const std::string old_name = context_.learner_name;
   context_.learner_name = name;

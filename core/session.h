@@ -100,6 +100,9 @@ class Session {
   /// The email was sent (copied, downloaded, mailed): its checklist coverage now counts in the
   /// score and the record; a Rescored event follows when the record changed.
   void followup_sent();
+  /// The learner left the email screen: a draft that covers more than the record holds counts as
+  /// if sent (the checklist showed its coverage); a shorter one never lowers a sent email's.
+  void followup_left();
   /// The learner changed their name: the example and the draft's sign-off follow.
   void set_learner_name(const std::string& name);
   /// The learner's journal note on this session, kept in the record.

@@ -178,6 +178,7 @@ void App::open_home() {
     back_to_studio();
     return;
   }
+  if (screen_ == Screen::FollowUp) keep_followup();  // before the session can be replaced
   if (options_.embed && session_) {
     // Embedded pages have no library: "home" starts the same scenario again.
     start_scenario(static_cast<size_t>(current_));
@@ -528,6 +529,7 @@ DrawFn sheet_drawer(bool settings) { return settings ? draw_settings : draw_refe
 }  // namespace
 
 void App::frame(float dt) {
+  const Screen shown_before = screen_;
   animating_ = false;
   now_ = std::exchange(next_, FrameRequests{});
   in_frame_ = true;
@@ -580,6 +582,9 @@ void App::frame(float dt) {
   end_hit_frame();
   if (services_.text_fields) services_.text_fields(fields_);
   in_frame_ = false;
+  // A draft the learner wrote and left counts as written: the checklist said how complete it was,
+  // and the results should agree without a Copy press.
+  if (shown_before == Screen::FollowUp && screen_ != Screen::FollowUp) keep_followup();
   // The actions that replace the session, now that the frame that asked for them is drawn.
   const std::optional<size_t> start = std::exchange(next_.start, std::nullopt);
   const std::optional<size_t> retry = std::exchange(next_.retry_from, std::nullopt);

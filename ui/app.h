@@ -322,6 +322,7 @@ class App {
   void record_finished_session();
   /// The follow-up email left the app: its coverage counts in the score.
   void count_followup();
+  void keep_followup();  // leaving the email screen: Session::followup_left
   /// Starts the typing pause before the client line the last reply brought, when pacing is on.
   void start_typing();
   void save_unfinished();

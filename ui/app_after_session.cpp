@@ -62,6 +62,12 @@ void App::count_followup() {
   handle_session_events();
 }
 
+void App::keep_followup() {
+  if (!session_) return;
+  session_->followup_left();
+  handle_session_events();
+}
+
 void App::copy_followup() {
   if (services_.copy_text) services_.copy_text(followup_draft());
   count_followup();

@@ -363,6 +363,34 @@ TEST_F(Screens, KeyboardOnlyPlaythrough) {
 namespace rapport::ui {
 namespace {
 
+// A reviewer wrote a complete email, saw "Your email covers 100%", went back to the results and
+// read "no complete follow-up email yet": leaving the screen now counts the draft, as Copy does,
+// and a later, shorter draft left the same way never lowers what was counted.
+TEST_F(Screens, AnEmailWrittenAndLeftCounts) {
+  play_breakthrough();
+  click("button:Follow-up");
+  ASSERT_EQ(app_->screen(), Screen::FollowUp);
+  const int before = app_->score()->total;
+  app_->followup_draft() = app_->followup_example();
+  app_->followup_edited();
+  frames(2);
+  ASSERT_EQ(app_->followup_check().coverage, 1.0);
+  EXPECT_EQ(app_->progress().sessions.back().followup_coverage, 0.0) << "not yet left: nothing counted";
+  click("button:Back to results");
+  ASSERT_EQ(app_->screen(), Screen::End);
+  EXPECT_EQ(app_->progress().sessions.back().followup_coverage, 1.0);
+  ASSERT_EQ(rescored_.size(), 1u);
+  EXPECT_GT(app_->score()->total, before);
+  click("button:Follow-up");
+  app_->followup_draft() = "Hi Dana, thanks.";
+  app_->followup_edited();
+  frames(2);
+  app_->open_home();
+  frames(2);
+  EXPECT_EQ(app_->progress().sessions.back().followup_coverage, 1.0);
+  EXPECT_EQ(rescored_.size(), 1u);
+}
+
 TEST_F(Screens, FollowUpProgressAndSettingsDraw) {
   play_breakthrough();
   ASSERT_EQ(app_->screen(), Screen::End);
