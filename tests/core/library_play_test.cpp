@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <regex>
 #include <set>
 #include <cstdio>
 #include <filesystem>
@@ -123,6 +124,30 @@ TEST(Library, FirstOfferedReplyWinsNoMoreThanChance) {
   }
   std::printf("library: first offered wins %.1f%% of %d plays\n", 100 * wins / plays, plays);
   EXPECT_LE(wins / plays, 0.20);
+}
+
+// An ending is reached by many paths, typed replies among them, so its debrief tells the outcome
+// and the lesson and never what the learner did: no "You asked her which...", no quoted replies
+// ("('that's just maths')") that a learner who typed their own never said. What they did say is
+// quoted from the transcript beside it (core/debrief.h).
+TEST(Library, EndingDebriefsClaimNothingTheLearnerMayNotHaveSaid) {
+  const std::regex claim(
+      "\\byou (asked|let|offered|said|told|kept|gave|pushed|promised|made|took|put|met|heard|brought|chose|named|"
+      "listened|started|opened|stayed|handed|treated|defended|apologised|summarised|checked|tried|showed|reflected|"
+      "acknowledged|explained|admitted|blamed|argued)\\b",
+      std::regex::icase);
+  // A quotation: an opening quote after a space or bracket, a word, and a closing quote before
+  // punctuation or a space (apostrophes inside words do not open one).
+  const std::regex quoted("(^|[\\s(])(['\"]|\xE2\x80\x98|\xE2\x80\x9C)[A-Za-z][^'\"]{3,}?(['\"]|\xE2\x80\x99|"
+                          "\xE2\x80\x9D)([\\s,.;:)!?]|$)");
+  int endings = 0;
+  for (const std::string& id : shipped_ids())
+    for (const Ending& e : load_shipped(id).endings) {
+      ++endings;
+      EXPECT_FALSE(std::regex_search(e.debrief, claim)) << id << "/" << e.id << ": " << e.debrief;
+      EXPECT_FALSE(std::regex_search(e.debrief, quoted)) << id << "/" << e.id << ": " << e.debrief;
+    }
+  EXPECT_GE(endings, 36);
 }
 
 // Length is no answer key: the shuffle hides position, not length, and a learner who never reads
