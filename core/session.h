@@ -22,6 +22,11 @@
 
 namespace rapport {
 
+/// A reply typed and not sent is saved with the unfinished session (key "draft") once it has
+/// stood changed this many seconds: a reload or a closed tab gives it back, and typing does not
+/// write the whole progress record at every key.
+inline constexpr double kReplyDraftSaveSeconds = 1.0;
+
 enum class SessionEventKind {
   Started,     // the conversation began (preparation done): the client's first line shows
   PrepChosen,  // a preparation step was answered (the conversation has not begun yet)

@@ -63,7 +63,17 @@ void App::take_book_notices() {
 
 void App::note_input(double now) { last_input_ = now; }
 
+void App::keep_reply_draft(double now) {
+  if (!session_ || playtest_ || session_->finished() || reply_draft_ == saved_draft_) {
+    draft_unsaved_since_ = 0;
+    return;
+  }
+  if (draft_unsaved_since_ == 0) draft_unsaved_since_ = now;
+  if (now - draft_unsaved_since_ >= kReplyDraftSaveSeconds) save_unfinished();
+}
+
 bool App::tick(double now) {
+  keep_reply_draft(now);
   if (!options_.kiosk || screen_ == Screen::Attract) return false;
   if (last_input_ == 0) last_input_ = now;
   if (now - last_input_ < options_.idle_seconds) return false;
@@ -234,6 +244,8 @@ void App::resume_unfinished() {
   const nlohmann::json& saved = progress().unfinished;
   const std::string id = progress().unfinished_scenario();
   if (id.empty()) return;
+  const auto draft = saved.find("draft");
+  const std::string typed = draft != saved.end() && draft->is_string() ? draft->get<std::string>() : std::string();
   auto it = std::find_if(scenarios_.begin(), scenarios_.end(), [&](const Scenario& s) { return s.id == id; });
   if (it == scenarios_.end()) return;
   std::string err;
@@ -255,6 +267,11 @@ void App::resume_unfinished() {
     record_finished_session();
     screen_ = Screen::End;
   } else {
+    if (!typed.empty()) {  // the reply they were typing when they left, in the box it was in
+      reply_draft_ = typed;
+      reply_draft_revision_++;
+      set_reply_mode(ReplyMode::Text);
+    }
     save_unfinished();
   }
   next_.scroll = true;
@@ -366,7 +383,11 @@ void App::set_reply_mode(ReplyMode mode) {
 
 void App::save_unfinished() {
   if (!session_ || playtest_) return;
-  book_->set_unfinished(session_->saved_inputs());
+  nlohmann::json saved = session_->saved_inputs();
+  // A reply typed and not yet sent is the learner's text too: kept exactly, given back on resume.
+  if (!reply_draft_.empty() && !session_->finished()) saved["draft"] = reply_draft_;
+  saved_draft_ = session_->finished() ? std::string() : reply_draft_;
+  book_->set_unfinished(saved);
   take_book_notices();
 }
 

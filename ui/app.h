@@ -118,7 +118,9 @@ class App {
 
   /// The platform reports input (for the kiosk idle timer) with a monotonic time in seconds.
   void note_input(double now);
-  /// Kiosk: returns true when the idle timeout passed and the visitor was forgotten.
+  /// Keeps a typed reply not yet sent in the unfinished-session save a second after it changed,
+  /// so that a reload or a closed tab gives it back; and, in a kiosk, returns true when the idle
+  /// timeout passed and the visitor was forgotten.
   bool tick(double now);
 
   const Settings& settings() const { return settings_; }
@@ -376,6 +378,9 @@ class App {
   bool reference_open_ = false;
   SessionReview history_review_;
   double last_input_ = 0;
+  std::string saved_draft_;  // the reply draft the unfinished save holds
+  double draft_unsaved_since_ = 0;
+  void keep_reply_draft(double now);
   // The studio's code is reached only through this table, which link_studio() fills: a build that
   // never calls it (the learners' wasm) leaves the studio out at link time.
   friend void link_studio(bool);

@@ -73,7 +73,7 @@ async function send(app, text, { insert = false } = {}) {
 const mixed = 'Ça va? 你好 😊 £20 ‘quoted’';
 
 await run([
-  ['a reply in any script is kept exactly, on screen, in the save and after a reload', async () => {
+  ['a reply in any script is kept exactly, on screen, in the save and after a reload, sent or not', async () => {
     const app = await openApp({ path: '?coach=0' });
     try {
       await app.load();
@@ -89,6 +89,17 @@ await run([
       await app.click('button:Continue');  // the home screen offers the unfinished session
       const again = await app.find('learner:1', 20000);
       assert(again.text === mixed, `after a reload the transcript shows: ${JSON.stringify(again.text)}`);
+      // A reply typed and not sent comes back too, in the text box, after the app's one-second wait.
+      await startTyping(app);
+      await app.click('input:reply');
+      await app.page.keyboard.type(mixed, { delay: 0 });
+      await app.settle(1800);
+      await app.load();
+      await app.click('button:Continue');
+      await app.find('input:reply', 20000);
+      await app.settle(300);
+      const box = await app.page.evaluate(() => Array.from(document.querySelectorAll('#fields textarea')).map((t) => t.value));
+      assert(box.includes(mixed), `the unsent reply is back in the box: ${JSON.stringify(box)}`);
       assert(app.problems.length === 0, app.problems.join('\n'));
     } finally {
       await app.close();

@@ -282,6 +282,43 @@ TEST_F(Screens, TryAgainStartsAFreshSession) {
 namespace rapport::ui {
 namespace {
 
+// Both reviewers typed a reply, reloaded before sending it and found an empty box in "Choose a
+// reply" mode. A draft that has stood changed for kReplyDraftSaveSeconds goes into the unfinished
+// save; a reload (a new app over the same store) resumes with it, exactly, in the text box.
+TEST_F(Screens, AnUnsentTypedReplyComesBackAfterAReload) {
+  click("scenario:questioned-advice");
+  for (int i = 0; i < 4; ++i) {
+    click("prep:1");
+    click("button:Continue");
+  }
+  click("reply:1");
+  click("mode:text");
+  const std::string typed = "So the caf\xC3\xA9 pays \xC2\xA3" "20 \xE2\x80\x98on trust\xE2\x80\x99 \xF0\x9F\x98\x8A";
+  app_->reply_draft() = typed;
+  app_->tick(100.0);
+  EXPECT_FALSE(app_->progress().unfinished->contains("draft")) << "saved before it stood a second";
+  app_->tick(100.0 + kReplyDraftSaveSeconds);
+  ASSERT_TRUE(app_->progress().unfinished->contains("draft"));
+  const size_t turns = app_->dialogue()->transcript().size();
+  start(1280, 800, 1.0f, &store_);  // the page reloaded
+  frames(2);
+  click("button:Continue");
+  ASSERT_EQ(app_->screen(), Screen::Conversation);
+  EXPECT_EQ(app_->dialogue()->transcript().size(), turns);
+  EXPECT_EQ(app_->reply_mode(), ReplyMode::Text);
+  EXPECT_EQ(app_->reply_draft(), typed);
+  // Sent, it leaves the save: a second reload has no draft to give back.
+  click("input:reply");
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddKeyEvent(ImGuiKey_Enter, true);
+  frame();
+  io.AddKeyEvent(ImGuiKey_Enter, false);
+  frames(3);
+  EXPECT_EQ(app_->dialogue()->transcript().size(), turns + 1);
+  EXPECT_FALSE(app_->progress().unfinished->contains("draft"));
+  EXPECT_EQ(app_->dialogue()->transcript().back().reply, typed);
+}
+
 TEST_F(Screens, TypedRepliesAreCodedAndCoached) {
   click("scenario:questioned-advice");
   for (int i = 0; i < 4; ++i) {
