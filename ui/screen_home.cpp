@@ -49,8 +49,31 @@ void banner(const std::string& label, const std::string& text, ImU32 color, floa
   record_hit(label, text, p, ImGui::GetItemRectMax());
 }
 
+/// The card footer's left part: difficulty and minutes.
+std::string card_footer(const Scenario& s) {
+  char foot[96];
+  std::snprintf(foot, sizeof foot, "%s  \xC2\xB7  about %d min", difficulty_label(s.difficulty), s.minutes);
+  return foot;
+}
+
+/// The card footer's right part: the best score (beside its bar) or "Not played yet".
+std::string card_best(std::optional<int> best, int completed) {
+  return best ? "Best " + std::to_string(*best) + (completed > 1 ? "  (" + std::to_string(completed) + " runs)" : "")
+              : "Not played yet";
+}
+
+/// Whether the footer's two parts cannot share one line at `inner` width: at the largest text on a
+/// phone they ran into each other ("about 7 minNot played yet").
+bool card_footer_wraps(const Scenario& s, std::optional<int> best, int completed, float inner) {
+  const Theme& t = theme();
+  ImFont* f = t.fonts.small;
+  auto w = [&](const std::string& text) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.c_str()).x; };
+  const float bar = best ? t.dp(70) : 0.0f;
+  return w(card_footer(s)) + t.dp(16) + bar + w(card_best(best, completed)) > inner;
+}
+
 /// The height a scenario card's text needs at `width` (tag, title, client, summary, footer).
-float scenario_card_height(const Scenario& s, float width) {
+float scenario_card_height(const Scenario& s, std::optional<int> best, int completed, float width) {
   const Theme& t = theme();
   float pad = t.dp(20), inner = width - 2 * pad;
   auto h = [&](ImFont* f, const std::string& text) {
@@ -59,7 +82,8 @@ float scenario_card_height(const Scenario& s, float width) {
   std::string who =
       s.client.name + ", " + s.client.role + (s.client.organisation.empty() ? "" : " at " + s.client.organisation);
   return pad + t.fonts.small->FontSize + t.dp(14) + h(t.fonts.heading, s.title) + h(t.fonts.body, who) + t.dp(4) +
-         h(t.fonts.small, s.summary) + t.dp(10) + t.fonts.small->FontSize + pad;
+         h(t.fonts.small, s.summary) + t.dp(10) + t.fonts.small->FontSize + pad +
+         (card_footer_wraps(s, best, completed, inner) ? t.fonts.small->FontSize + t.dp(6) : 0.0f);
 }
 
 bool scenario_card(const Scenario& s, std::optional<int> best, int completed, float width, float height) {
@@ -100,17 +124,19 @@ bool scenario_card(const Scenario& s, std::optional<int> best, int completed, fl
   line(t.fonts.small, t.colors.text, s.summary);
   record_hit(part + ":summary", s.summary, ImVec2(p.x + pad, summary_top), ImVec2(p.x + pad + summary_w, y - t.dp(6)));
   // Footer: difficulty, minutes, best score bar.
-  char foot[96];
-  std::snprintf(foot, sizeof foot, "%s  \xC2\xB7  about %d min", difficulty_label(s.difficulty), s.minutes);
+  const std::string foot = card_footer(s);
   float fy = q.y - pad - t.fonts.small->FontSize;
-  record_hit(part + ":footer", foot, ImVec2(p.x + pad, fy), ImVec2(q.x - pad, fy + t.fonts.small->FontSize));
-  dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + pad, fy), t.colors.text_muted, foot);
-  std::string best_text =
-      best ? "Best " + std::to_string(*best) + (completed > 1 ? "  (" + std::to_string(completed) + " runs)" : "")
-           : "Not played yet";
+  // Too narrow for both parts: difficulty and minutes on a line of their own above the score.
+  const float foot_y = card_footer_wraps(s, best, completed, inner) ? fy - t.fonts.small->FontSize - t.dp(6) : fy;
+  const float foot_w = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, foot.c_str()).x;
+  record_hit(part + ":footer", foot, ImVec2(p.x + pad, foot_y), ImVec2(p.x + pad + foot_w, foot_y + t.fonts.small->FontSize));
+  dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + pad, foot_y), t.colors.text_muted, foot.c_str());
+  const std::string best_text = card_best(best, completed);
   ImVec2 bs = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, best_text.c_str());
   dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(q.x - pad - bs.x, fy),
               best ? t.colors.text : t.colors.text_muted, best_text.c_str());
+  const float best_left = q.x - pad - bs.x - (best ? t.dp(70) : 0.0f);  // with the score bar
+  record_hit(part + ":best", best_text, ImVec2(best_left, fy), ImVec2(q.x - pad, fy + t.fonts.small->FontSize));
   if (best) {
     float bar_w = t.dp(60), bx = q.x - pad - bs.x - bar_w - t.dp(10), by = fy + t.fonts.small->FontSize / 2 - t.dp(3);
     dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + bar_w, by + t.dp(6)), t.colors.track, t.dp(3));
@@ -215,7 +241,8 @@ void draw_home(App& app) {
       // the calm default.
       card_h = t.dp(columns == 1 ? 230 : 260);
       for (size_t k = i; k < list.size() && k < i + static_cast<size_t>(columns); ++k)
-        card_h = std::max(card_h, scenario_card_height(list[k], card_w));
+        card_h = std::max(card_h, scenario_card_height(list[k], app.progress().best_score(list[k].id),
+                                                       app.progress().completed(list[k].id), card_w));
     }
     if (col == 0)
       ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
