@@ -85,7 +85,8 @@ void draw_conversation_panel(App& app, ImVec2 min, ImVec2 size) {
       const Turn& turn = d->transcript().back();
       ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
       ImVec2 note_top = ImGui::GetCursorScreenPos();
-      chip(code_chip_text(turn.code, turn.self_coded), code_chip_color(turn.code));
+      const bool monologue = turn.typed && is_rambling(turn.reply);
+      chip(code_chip_text(turn.code, turn.self_coded, monologue), code_chip_color(turn.code, monologue));
       std::string note = turn.cue.empty() ? std::string() : "Heard: " + turn.cue;
       if (!turn.tip.empty()) note += (note.empty() ? "" : "\n") + turn.tip;
       if (!note.empty()) {

@@ -200,15 +200,16 @@ void meter(std::string_view label, float value, float width) {
   ImGui::Dummy(ImVec2(width, ls.y));
 }
 
-ImU32 code_chip_color(MiCode code) {
+ImU32 code_chip_color(MiCode code, bool monologue) {
   const Theme& t = theme();
   if (is_mi_non_adherent(code)) return t.colors.poor;
+  if (monologue) return t.colors.fair;
   if (is_mi_consistent(code)) return t.colors.good;
   return t.colors.text_muted;
 }
 
-std::string code_chip_text(MiCode code, bool self_coded) {
-  return std::string(code_label(code)) + (self_coded ? " (your choice)" : "");
+std::string code_chip_text(MiCode code, bool self_coded, bool monologue) {
+  return (monologue ? "too long \xC2\xB7 " : "") + std::string(code_label(code)) + (self_coded ? " (your choice)" : "");
 }
 
 void chip(std::string_view text, ImU32 color) {

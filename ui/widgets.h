@@ -76,8 +76,11 @@ void meter(std::string_view label, float value, float width);
 /// A reply's code chip: its colour (harmful red for MI-inconsistent codes, helpful green for
 /// MI-consistent ones, grey otherwise) and its words ("open question", "... (your choice)" when
 /// the learner said which code they meant).
-ImU32 code_chip_color(MiCode code);
-std::string code_chip_text(MiCode code, bool self_coded);
+/// A reply's chip: its code, in the colour of what it did. A typed monologue (is_rambling) lost
+/// the client whatever it was coded: its chip says "too long" first, in the fair colour, never
+/// the good one beside a note saying the client lost the thread.
+ImU32 code_chip_color(MiCode code, bool monologue = false);
+std::string code_chip_text(MiCode code, bool self_coded, bool monologue = false);
 
 /// A small rounded label (code chip, band label).
 void chip(std::string_view text, ImU32 color);

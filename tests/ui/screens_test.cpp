@@ -319,6 +319,38 @@ TEST_F(Screens, AnUnsentTypedReplyComesBackAfterAReload) {
   EXPECT_EQ(app_->dialogue()->transcript().back().reply, typed);
 }
 
+// A 93-word reflection is coded a reflection, but the client heard a monologue: the chip said
+// "complex reflection" in green beside "the client lost the thread". It now says "too long" first,
+// in the fair colour.
+TEST_F(Screens, AMonologueIsNotShownAsAGoodReply) {
+  click("scenario:questioned-advice");
+  for (int i = 0; i < 4; ++i) {
+    click("prep:1");
+    click("button:Continue");
+  }
+  click("mode:text");
+  click("input:reply");
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddInputCharactersUTF8(
+      "So what you are telling me is that the depot plan worries you because Leeds already misses its dispatch "
+      "window on a normal week, and adding the Wakefield volume on top of that feels like asking a team that is "
+      "already stretched to carry twice the load, and you have been here before with promises that the extra shifts "
+      "would sort it out, and they did not, so now you have to explain to the board why deliveries are late again, "
+      "and that is a lot to carry on your own this quarter");
+  frame();
+  io.AddKeyEvent(ImGuiKey_Enter, true);
+  frame();
+  io.AddKeyEvent(ImGuiKey_Enter, false);
+  frames(3);
+  ASSERT_EQ(app_->dialogue()->transcript().size(), 1u);
+  EXPECT_EQ(app_->dialogue()->transcript()[0].code, MiCode::ComplexReflection);
+  const HitItem* chip = find("code:last");
+  ASSERT_NE(chip, nullptr);
+  EXPECT_EQ(chip->text, "too long \xC2\xB7 complex reflection");
+  EXPECT_EQ(code_chip_color(MiCode::ComplexReflection, true), theme().colors.fair);
+  EXPECT_NE(code_chip_color(MiCode::ComplexReflection, false), theme().colors.fair);
+}
+
 TEST_F(Screens, TypedRepliesAreCodedAndCoached) {
   click("scenario:questioned-advice");
   for (int i = 0; i < 4; ++i) {
