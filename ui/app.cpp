@@ -378,6 +378,8 @@ void App::retry_from(size_t turn) {
 void App::set_reply_mode(ReplyMode mode) {
   reply_mode_ = mode;
   next_.focus_reply = mode == ReplyMode::Text;
+  // The reply cards are taller than the text box: keep the client's last line in view above them.
+  next_.scroll = true;
   animating_ = true;
 }
 

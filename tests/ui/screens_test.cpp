@@ -351,6 +351,27 @@ TEST_F(Screens, AMonologueIsNotShownAsAGoodReply) {
   EXPECT_NE(code_chip_color(MiCode::ComplexReflection, false), theme().colors.fair);
 }
 
+// A reviewer switched from "Type your own" to "Choose a reply": the taller reply panel covered the
+// end of the client's last line, the one the choice answers. Switching mode scrolls it back in view.
+TEST_F(Screens, SwitchingReplyModeKeepsTheClientsLastLineInView) {
+  start(390, 844, 1.0f);
+  click("scenario:questioned-advice");
+  for (int i = 0; i < 4; ++i) {
+    click("prep:1");
+    click("button:Continue");
+  }
+  for (int i = 0; i < 3; ++i) click("reply:1");
+  click("mode:text");
+  frames(3);
+  click("mode:choice");
+  frames(3);
+  const HitItem* line = find("client:last");
+  const HitItem* pill = find("mode:choice");
+  ASSERT_NE(line, nullptr);
+  ASSERT_NE(pill, nullptr);
+  EXPECT_LE(line->max.y, pill->min.y) << "the client's last line ends under the reply panel";
+}
+
 TEST_F(Screens, TypedRepliesAreCodedAndCoached) {
   click("scenario:questioned-advice");
   for (int i = 0; i < 4; ++i) {
