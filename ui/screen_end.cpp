@@ -111,13 +111,10 @@ void draw_end(App& app) {
   std::string kind = e.kind == "breakthrough" ? "Breakthrough" : e.kind == "partial" ? "Partial outcome" : "Rupture";
   at_x();
   chip(kind, kind_col);
-  at_x();
-  wrapped_text(t.fonts.title, t.colors.text, e.title, width - t.dp(140));
-  record_hit("outcome", e.title, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-  {
-    ImVec2 c(x + width - t.dp(56), ImGui::GetItemRectMin().y + t.dp(20));
+  const float chip_top = ImGui::GetItemRectMin().y;
+  const float r = t.dp(46);
+  auto score_ring = [&](ImVec2 c) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    float r = t.dp(46);
     dl->AddCircle(c, r, t.colors.track, 48, t.dp(8));
     float frac = std::clamp(sc.total, 0, 100) / 100.0f;
     dl->PathArcTo(c, r, -kPi / 2, -kPi / 2 + frac * 2 * kPi, 48);
@@ -128,6 +125,19 @@ void draw_end(App& app) {
                 v.c_str());
     record_hit("score", v, ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
     score_bottom = c.y + r + t.dp(8);
+  };
+  // Too narrow for the title beside the ring (a phone at the largest text left it a column of one
+  // word per line): the ring goes beside the outcome chip and the title below it, full width.
+  if (width - t.dp(140) < t.dp(260)) {
+    score_ring(ImVec2(x + width - t.dp(56), chip_top + r));
+    ImGui::SetCursorScreenPos(ImVec2(x, std::max(ImGui::GetCursorScreenPos().y, score_bottom)));
+    wrapped_text(t.fonts.title, t.colors.text, e.title, width);
+    record_hit("outcome", e.title, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  } else {
+    at_x();
+    wrapped_text(t.fonts.title, t.colors.text, e.title, width - t.dp(140));
+    record_hit("outcome", e.title, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    score_ring(ImVec2(x + width - t.dp(56), ImGui::GetItemRectMin().y + t.dp(20)));
   }
   // On a narrow screen the debrief starts below the score ring and takes the full width.
   const bool narrow = width - t.dp(140) < t.dp(360);

@@ -372,6 +372,25 @@ TEST_F(Screens, SwitchingReplyModeKeepsTheClientsLastLineInView) {
   EXPECT_LE(line->max.y, pill->min.y) << "the client's last line ends under the reply panel";
 }
 
+// At the largest text on a phone the results title sat in the column beside the score ring, one
+// word per line; there it goes below the ring, at the full width. At 1280 it stays beside it.
+TEST_F(Screens, TheResultsTitleIsNeverSqueezedBesideTheScore) {
+  for (const bool phone : {true, false}) {
+    start(phone ? 390.0f : 1280.0f, phone ? 844.0f : 800.0f, phone ? 1.4f : 1.0f);
+    play_breakthrough();
+    ASSERT_EQ(app_->screen(), Screen::End);
+    frames(2);
+    const HitItem* title = find("outcome");
+    const HitItem* score = find("score");
+    ASSERT_NE(title, nullptr);
+    ASSERT_NE(score, nullptr);
+    if (phone)
+      EXPECT_GE(title->min.y, score->max.y) << "the title is beside the ring";
+    else
+      EXPECT_LT(title->min.y, score->max.y) << "at 1280 the title stays beside the ring";
+  }
+}
+
 TEST_F(Screens, TypedRepliesAreCodedAndCoached) {
   click("scenario:questioned-advice");
   for (int i = 0; i < 4; ++i) {
