@@ -100,10 +100,12 @@ PlayRates play_rates(const Scenario& scenario, int seeds, int random_plays) {
   r.random_breakthrough = random_plays > 0 ? static_cast<double>(wins) / random_plays : 0;
   r.random_mean_turns = random_plays > 0 ? static_cast<double>(turns) / random_plays : 0;
   // Length does not depend on the order shown, so one seed stands for all.
-  r.longest_breakthrough =
-      play_once(scenario, 1, [](const Texts& t) { return by_length(t, true); }, &r.longest_ending).breakthrough;
-  r.shortest_breakthrough =
-      play_once(scenario, 1, [](const Texts& t) { return by_length(t, false); }, &r.shortest_ending).breakthrough;
+  r.longest_breakthrough = play_once(
+                               scenario, 1, [](const Texts& t) { return by_length(t, true); }, &r.longest_ending)
+                               .breakthrough;
+  r.shortest_breakthrough = play_once(
+                                scenario, 1, [](const Texts& t) { return by_length(t, false); }, &r.shortest_ending)
+                                .breakthrough;
   return r;
 }
 

@@ -100,9 +100,8 @@ void draw_conversation(App& app) {
     // A code the learner chose when asked "which did you mean?" says so on its chip.
     const bool monologue = turn.typed && is_rambling(turn.reply);
     const std::string chip = app.coaching() ? code_chip_text(turn.code, turn.self_coded, monologue) : std::string();
-    const DrawnRect said =
-        bubble(index++, false, turn.reply, chip, code_chip_color(turn.code, monologue),
-               i + 1 == turns.size() ? "code:last" : "");
+    const DrawnRect said = bubble(index++, false, turn.reply, chip, code_chip_color(turn.code, monologue),
+                                  i + 1 == turns.size() ? "code:last" : "");
     record_hit("learner:" + std::to_string(i + 1), turn.reply, said.min, said.max);
     if (app.coaching() && i + 1 == turns.size() && !panel) {
       // Coaching on the newest reply: its code, the cue that decided it, and a tip.

@@ -129,7 +129,8 @@ bool scenario_card(const Scenario& s, std::optional<int> best, int completed, fl
   // Too narrow for both parts: difficulty and minutes on a line of their own above the score.
   const float foot_y = card_footer_wraps(s, best, completed, inner) ? fy - t.fonts.small->FontSize - t.dp(6) : fy;
   const float foot_w = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, foot.c_str()).x;
-  record_hit(part + ":footer", foot, ImVec2(p.x + pad, foot_y), ImVec2(p.x + pad + foot_w, foot_y + t.fonts.small->FontSize));
+  record_hit(part + ":footer", foot, ImVec2(p.x + pad, foot_y),
+             ImVec2(p.x + pad + foot_w, foot_y + t.fonts.small->FontSize));
   dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + pad, foot_y), t.colors.text_muted, foot.c_str());
   const std::string best_text = card_best(best, completed);
   ImVec2 bs = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, best_text.c_str());

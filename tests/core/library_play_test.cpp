@@ -138,8 +138,9 @@ TEST(Library, EndingDebriefsClaimNothingTheLearnerMayNotHaveSaid) {
       std::regex::icase);
   // A quotation: an opening quote after a space or bracket, a word, and a closing quote before
   // punctuation or a space (apostrophes inside words do not open one).
-  const std::regex quoted("(^|[\\s(])(['\"]|\xE2\x80\x98|\xE2\x80\x9C)[A-Za-z][^'\"]{3,}?(['\"]|\xE2\x80\x99|"
-                          "\xE2\x80\x9D)([\\s,.;:)!?]|$)");
+  const std::regex quoted(
+      "(^|[\\s(])(['\"]|\xE2\x80\x98|\xE2\x80\x9C)[A-Za-z][^'\"]{3,}?(['\"]|\xE2\x80\x99|"
+      "\xE2\x80\x9D)([\\s,.;:)!?]|$)");
   int endings = 0;
   for (const std::string& id : shipped_ids())
     for (const Ending& e : load_shipped(id).endings) {
@@ -179,13 +180,16 @@ TEST(Library, NeitherTheLongestNorTheShortestOptionWins) {
       }
       bool best_is_longest = false;
       for (const Reply& reply : n.replies)
-        best_is_longest |= reply.text.size() == longest && (reply.effects.count("trust") ? reply.effects.at("trust") : 0) == best;
+        best_is_longest |=
+            reply.text.size() == longest && (reply.effects.count("trust") ? reply.effects.at("trust") : 0) == best;
       nodes_longest += best_is_longest;
       ++nodes;
     }
   }
-  std::printf("library: the recommended preparation is the longest in %d of %d steps; a best-trust reply is the "
-              "longest in %d of %d nodes\n", prep_longest, prep_steps, nodes_longest, nodes);
+  std::printf(
+      "library: the recommended preparation is the longest in %d of %d steps; a best-trust reply is the "
+      "longest in %d of %d nodes\n",
+      prep_longest, prep_steps, nodes_longest, nodes);
   EXPECT_LE(prep_longest * 3, prep_steps);
   EXPECT_LE(nodes_longest * 3, nodes);
 }

@@ -218,5 +218,53 @@ TEST_F(PostSession, ANewResultsPageOpensAtTheTop) {
   EXPECT_LT(find("outcome")->max.y, 400) << "the outcome and score are in view";
 }
 
+// A reviewer wrote a complete email, saw "Your email covers 100%", went back to the results and
+// read "no complete follow-up email yet": leaving the screen now counts the draft, as Copy does,
+// and a later, shorter draft left the same way never lowers what was counted.
+TEST_F(PostSession, AnEmailWrittenAndLeftCounts) {
+  start(1280, 800, 1.0f);
+  play_breakthrough();
+  click("button:Follow-up");
+  ASSERT_EQ(app_->screen(), Screen::FollowUp);
+  const int before = app_->score()->total;
+  app_->followup_draft() = app_->followup_example();
+  app_->followup_edited();
+  frames(2);
+  ASSERT_EQ(app_->followup_check().coverage, 1.0);
+  EXPECT_EQ(app_->progress().sessions.back().followup_coverage, 0.0) << "not yet left: nothing counted";
+  click("button:Back to results");
+  ASSERT_EQ(app_->screen(), Screen::End);
+  EXPECT_EQ(app_->progress().sessions.back().followup_coverage, 1.0);
+  ASSERT_EQ(rescored_.size(), 1u);
+  EXPECT_GT(app_->score()->total, before);
+  click("button:Follow-up");
+  app_->followup_draft() = "Hi Dana, thanks.";
+  app_->followup_edited();
+  frames(2);
+  app_->open_home();
+  frames(2);
+  EXPECT_EQ(app_->progress().sessions.back().followup_coverage, 1.0);
+  EXPECT_EQ(rescored_.size(), 1u);
+}
+
+// At the largest text on a phone the results title sat in the column beside the score ring, one
+// word per line; there it goes below the ring, at the full width. At 1280 it stays beside it.
+TEST_F(PostSession, TheResultsTitleIsNeverSqueezedBesideTheScore) {
+  for (const bool phone : {true, false}) {
+    start(phone ? 390.0f : 1280.0f, phone ? 844.0f : 800.0f, phone ? 1.4f : 1.0f);
+    play_breakthrough();
+    ASSERT_EQ(app_->screen(), Screen::End);
+    frames(2);
+    const HitItem* title = find("outcome");
+    const HitItem* score = find("score");
+    ASSERT_NE(title, nullptr);
+    ASSERT_NE(score, nullptr);
+    if (phone)
+      EXPECT_GE(title->min.y, score->max.y) << "the title is beside the ring";
+    else
+      EXPECT_LT(title->min.y, score->max.y) << "at 1280 the title stays beside the ring";
+  }
+}
+
 }  // namespace
 }  // namespace rapport::ui

@@ -1,0 +1,104 @@
+// The conversation screen as a learner meets it, drawn with Dear ImGui's null backend: an unsent
+// typed reply kept across a reload, a monologue's chip, and the client's last line kept in view.
+#include "session.h"
+#include "ui_test.h"
+
+namespace rapport::ui {
+namespace {
+
+class Conversation : public testing::UiTest {
+ protected:
+  void SetUp() override { start(1280, 800, 1.0f); }
+  /// From the library through the four preparation steps to the first turn of questioned-advice.
+  void to_conversation() {
+    click("scenario:questioned-advice");
+    for (int i = 0; i < 4; ++i) {
+      click("prep:1");
+      click("button:Continue");
+    }
+    ASSERT_EQ(app_->screen(), Screen::Conversation);
+  }
+};
+
+// Both reviewers typed a reply, reloaded before sending it and found an empty box in "Choose a
+// reply" mode. A draft that has stood changed for kReplyDraftSaveSeconds goes into the unfinished
+// save; a reload (a new app over the same store) resumes with it, exactly, in the text box.
+TEST_F(Conversation, AnUnsentTypedReplyComesBackAfterAReload) {
+  to_conversation();
+  click("reply:1");
+  click("mode:text");
+  const std::string typed =
+      "So the caf\xC3\xA9 pays \xC2\xA3"
+      "20 \xE2\x80\x98on trust\xE2\x80\x99 \xF0\x9F\x98\x8A";
+  app_->reply_draft() = typed;
+  app_->tick(100.0);
+  EXPECT_FALSE(app_->progress().unfinished->contains("draft")) << "saved before it stood a second";
+  app_->tick(100.0 + kReplyDraftSaveSeconds);
+  ASSERT_TRUE(app_->progress().unfinished->contains("draft"));
+  const size_t turns = app_->dialogue()->transcript().size();
+  start(1280, 800, 1.0f, &store_);  // the page reloaded
+  frames(2);
+  click("button:Continue");
+  ASSERT_EQ(app_->screen(), Screen::Conversation);
+  EXPECT_EQ(app_->dialogue()->transcript().size(), turns);
+  EXPECT_EQ(app_->reply_mode(), ReplyMode::Text);
+  EXPECT_EQ(app_->reply_draft(), typed);
+  // Sent, it leaves the save: a second reload has no draft to give back.
+  click("input:reply");
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddKeyEvent(ImGuiKey_Enter, true);
+  frame();
+  io.AddKeyEvent(ImGuiKey_Enter, false);
+  frames(3);
+  EXPECT_EQ(app_->dialogue()->transcript().size(), turns + 1);
+  EXPECT_FALSE(app_->progress().unfinished->contains("draft"));
+  EXPECT_EQ(app_->dialogue()->transcript().back().reply, typed);
+}
+
+// A 93-word reflection is coded a reflection, but the client heard a monologue: the chip said
+// "complex reflection" in green beside "the client lost the thread". It now says "too long" first,
+// in the fair colour.
+TEST_F(Conversation, AMonologueIsNotShownAsAGoodReply) {
+  to_conversation();
+  click("mode:text");
+  click("input:reply");
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddInputCharactersUTF8(
+      "So what you are telling me is that the depot plan worries you because Leeds already misses its dispatch "
+      "window on a normal week, and adding the Wakefield volume on top of that feels like asking a team that is "
+      "already stretched to carry twice the load, and you have been here before with promises that the extra shifts "
+      "would sort it out, and they did not, so now you have to explain to the board why deliveries are late again, "
+      "and that is a lot to carry on your own this quarter");
+  frame();
+  io.AddKeyEvent(ImGuiKey_Enter, true);
+  frame();
+  io.AddKeyEvent(ImGuiKey_Enter, false);
+  frames(3);
+  ASSERT_EQ(app_->dialogue()->transcript().size(), 1u);
+  EXPECT_EQ(app_->dialogue()->transcript()[0].code, MiCode::ComplexReflection);
+  const HitItem* chip = find("code:last");
+  ASSERT_NE(chip, nullptr);
+  EXPECT_EQ(chip->text, "too long \xC2\xB7 complex reflection");
+  EXPECT_EQ(code_chip_color(MiCode::ComplexReflection, true), theme().colors.fair);
+  EXPECT_NE(code_chip_color(MiCode::ComplexReflection, false), theme().colors.fair);
+}
+
+// A reviewer switched from "Type your own" to "Choose a reply": the taller reply panel covered the
+// end of the client's last line, the one the choice answers. Switching mode scrolls it back in view.
+TEST_F(Conversation, SwitchingReplyModeKeepsTheClientsLastLineInView) {
+  start(390, 844, 1.0f);
+  to_conversation();
+  for (int i = 0; i < 3; ++i) click("reply:1");
+  click("mode:text");
+  frames(3);
+  click("mode:choice");
+  frames(3);
+  const HitItem* line = find("client:last");
+  const HitItem* pill = find("mode:choice");
+  ASSERT_NE(line, nullptr);
+  ASSERT_NE(pill, nullptr);
+  EXPECT_LE(line->max.y, pill->min.y) << "the client's last line ends under the reply panel";
+}
+
+}  // namespace
+}  // namespace rapport::ui
