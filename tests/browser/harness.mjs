@@ -81,8 +81,9 @@ export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 
         await page.waitForTimeout(50);
       }
     },
-    /** Scrolls the view under the pointer with the mouse wheel until the widget is visible. */
-    async reveal(label, { x = Math.min(640, width / 2), y = Math.min(400, height / 2), step = 300, tries = 20 } = {}) {
+    /** Scrolls the view under the pointer with the mouse wheel until the widget is visible (12,000 px
+     * at most: the library at a phone's larger text sizes is over 6,000 px tall). */
+    async reveal(label, { x = Math.min(640, width / 2), y = Math.min(400, height / 2), step = 300, tries = 40 } = {}) {
       for (let i = 0; i < tries; i++) {
         const hit = (await app.hits()).find((h) => h.label === label);
         if (hit) return hit;
