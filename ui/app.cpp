@@ -456,7 +456,7 @@ namespace {
 // Screens and sheets are called through function pointers, not by name. The wasm optimiser inlines
 // a function that has one caller whatever its size, so named calls fold every screen into the
 // frame function; and the browser compiles a wasm function whole when it is first called, so the
-// first frame would compile ten screens to draw one (5.6 ms of a warm load, issue 17).
+// first frame would compile ten screens to draw one (a 33 KB function before; 4 KB now).
 using DrawFn = void (*)(App&);
 
 DrawFn screen_drawer(Screen screen) {
