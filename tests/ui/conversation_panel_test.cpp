@@ -7,14 +7,6 @@ namespace {
 
 class Panel : public testing::UiTest {
  protected:
-  void to_conversation() {
-    click("scenario:questioned-advice");
-    for (int i = 0; i < 4; ++i) {
-      click("prep:1");
-      click("button:Continue");
-    }
-    ASSERT_EQ(app_->screen(), Screen::Conversation);
-  }
   /// True when `a` lies wholly left of `b`.
   static bool left_of(const HitItem& a, const HitItem& b) { return a.max.x <= b.min.x; }
 };

@@ -9,15 +9,6 @@ namespace {
 class Conversation : public testing::UiTest {
  protected:
   void SetUp() override { start(1280, 800, 1.0f); }
-  /// From the library through the four preparation steps to the first turn of questioned-advice.
-  void to_conversation() {
-    click("scenario:questioned-advice");
-    for (int i = 0; i < 4; ++i) {
-      click("prep:1");
-      click("button:Continue");
-    }
-    ASSERT_EQ(app_->screen(), Screen::Conversation);
-  }
 };
 
 // Both reviewers typed a reply, reloaded before sending it and found an empty box in "Choose a
@@ -45,11 +36,7 @@ TEST_F(Conversation, AnUnsentTypedReplyComesBackAfterAReload) {
   EXPECT_EQ(app_->reply_draft(), typed);
   // Sent, it leaves the save: a second reload has no draft to give back.
   click("input:reply");
-  ImGuiIO& io = ImGui::GetIO();
-  io.AddKeyEvent(ImGuiKey_Enter, true);
-  frame();
-  io.AddKeyEvent(ImGuiKey_Enter, false);
-  frames(3);
+  press(ImGuiKey_Enter);
   EXPECT_EQ(app_->dialogue()->transcript().size(), turns + 1);
   EXPECT_FALSE(app_->progress().unfinished->contains("draft"));
   EXPECT_EQ(app_->dialogue()->transcript().back().reply, typed);
@@ -70,10 +57,7 @@ TEST_F(Conversation, AMonologueIsNotShownAsAGoodReply) {
       "would sort it out, and they did not, so now you have to explain to the board why deliveries are late again, "
       "and that is a lot to carry on your own this quarter");
   frame();
-  io.AddKeyEvent(ImGuiKey_Enter, true);
-  frame();
-  io.AddKeyEvent(ImGuiKey_Enter, false);
-  frames(3);
+  press(ImGuiKey_Enter);
   ASSERT_EQ(app_->dialogue()->transcript().size(), 1u);
   EXPECT_EQ(app_->dialogue()->transcript()[0].code, MiCode::ComplexReflection);
   const HitItem* chip = find("code:last");

@@ -90,6 +90,24 @@ class UiTest : public ::testing::Test {
     return nullptr;
   }
 
+  /// From the library through the four preparation steps to the first turn of questioned-advice.
+  void to_conversation() {
+    click("scenario:questioned-advice");
+    for (int i = 0; i < 4; ++i) {
+      click("prep:1");
+      click("button:Continue");
+    }
+    ASSERT_EQ(app_->screen(), Screen::Conversation);
+  }
+
+  /// Presses and releases `key` over two frames, then lets the app draw what it did.
+  void press(ImGuiKey key) {
+    ImGui::GetIO().AddKeyEvent(key, true);
+    frame();
+    ImGui::GetIO().AddKeyEvent(key, false);
+    frames(3);
+  }
+
   /// Moves the mouse to the widget's centre, presses and releases over two frames.
   void click(const std::string& label) {
     frames(2);
