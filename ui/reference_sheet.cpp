@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "imgui.h"
+#include "text_wrap.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -101,12 +102,10 @@ constexpr const char* kPermission =
     "done?\xE2\x80\x9D "
     "When they say yes, your advice arrives as an offer rather than a push; when they say no, keep listening.";
 
-float text_height(ImFont* font, std::string_view text, float wrap) {
-  return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.data(), text.data() + text.size()).y;
-}
+float text_height(ImFont* font, std::string_view text, float wrap) { return wrapped_size(font, text, wrap).y; }
 
 void draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 col, std::string_view text, float wrap) {
-  dl->AddText(font, font->FontSize, pos, col, text.data(), text.data() + text.size(), wrap);
+  draw_wrapped(dl, font, pos, col, text, wrap);
 }
 
 /// A focusable, inert item over a rectangle so keyboard users can step through (and scroll to)

@@ -7,6 +7,7 @@
 #include "coaching.h"
 #include "conversation_panel.h"
 #include "imgui.h"
+#include "text_wrap.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -52,8 +53,8 @@ void draw_conversation(App& app) {
                 std::max(t.fonts.body->FontSize + t.dp(20), t.dp(48)) + t.dp(20);
   } else if (typing && app.pending_typed()) {
     // The learner's words, the question and a row (or, narrow, a column) of three answers.
-    const ImVec2 quoted = ImGui::CalcTextSize(("\xE2\x80\x9C" + app.pending_typed()->text + "\xE2\x80\x9D").c_str(),
-                                              nullptr, false, column);
+    const ImVec2 quoted =
+        wrapped_size(ImGui::GetFont(), "\xE2\x80\x9C" + app.pending_typed()->text + "\xE2\x80\x9D", column);
     replies_h += quoted.y + t.dp(40) + (column < t.dp(560) ? t.dp(3 * 56) : t.dp(64)) + t.dp(24);
   } else if (typing) {
     replies_h += t.dp(130);

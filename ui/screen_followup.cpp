@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "imgui.h"
+#include "text_wrap.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -58,8 +59,7 @@ float draw_example(App& app, float x, float y, float width, bool reveal) {
   // a line height of 1.4 and 10 px of padding; two lines spare for different word wrapping.
   const std::string& text = app.followup_example();
   ImFont* font = t.fonts.body;
-  ImVec2 size =
-      font->CalcTextSizeA(font->FontSize, FLT_MAX, width - t.dp(40), text.c_str(), text.c_str() + text.size());
+  ImVec2 size = wrapped_size(font, text, width - t.dp(40));
   float lines = size.y / font->FontSize + 2;
   float height = lines * font->FontSize * 1.4f + t.dp(24);
   app.text_view("followup-example", {width, height}, text, "An example email", app.followup_revision());

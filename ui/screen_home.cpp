@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "imgui.h"
+#include "text_wrap.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -39,12 +40,11 @@ void banner(const std::string& label, const std::string& text, ImU32 color, floa
   ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImFont* f = t.fonts.small;
-  ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, width - t.dp(32), text.c_str());
+  ImVec2 ts = wrapped_size(f, text, width - t.dp(32));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p, ImVec2(p.x + width, p.y + ts.y + t.dp(24)), (color & 0x00FFFFFF) | 0x22000000, t.dp(10));
   dl->AddRectFilled(p, ImVec2(p.x + t.dp(4), p.y + ts.y + t.dp(24)), color, t.dp(2));
-  dl->AddText(f, f->FontSize, ImVec2(p.x + t.dp(16), p.y + t.dp(12)), t.colors.text, text.c_str(), nullptr,
-              width - t.dp(32));
+  draw_wrapped(dl, f, ImVec2(p.x + t.dp(16), p.y + t.dp(12)), t.colors.text, text, width - t.dp(32));
   ImGui::Dummy(ImVec2(width, ts.y + t.dp(24)));
   record_hit(label, text, p, ImGui::GetItemRectMax());
 }
@@ -76,9 +76,7 @@ bool card_footer_wraps(const Scenario& s, std::optional<int> best, int completed
 float scenario_card_height(const Scenario& s, std::optional<int> best, int completed, float width) {
   const Theme& t = theme();
   float pad = t.dp(20), inner = width - 2 * pad;
-  auto h = [&](ImFont* f, const std::string& text) {
-    return f->CalcTextSizeA(f->FontSize, FLT_MAX, inner, text.c_str()).y + t.dp(6);
-  };
+  auto h = [&](ImFont* f, const std::string& text) { return wrapped_size(f, text, inner).y + t.dp(6); };
   std::string who =
       s.client.name + ", " + s.client.role + (s.client.organisation.empty() ? "" : " at " + s.client.organisation);
   return pad + t.fonts.small->FontSize + t.dp(14) + h(t.fonts.heading, s.title) + h(t.fonts.body, who) + t.dp(4) +
@@ -102,8 +100,8 @@ bool scenario_card(const Scenario& s, std::optional<int> best, int completed, fl
                 0, t.dp(2.5f));
   float pad = t.dp(20), inner = width - 2 * pad, y = p.y + pad;
   auto line = [&](ImFont* f, ImU32 col, const std::string& text) {
-    ImVec2 s2 = f->CalcTextSizeA(f->FontSize, FLT_MAX, inner, text.c_str());
-    dl->AddText(f, f->FontSize, ImVec2(p.x + pad, y), col, text.c_str(), nullptr, inner);
+    ImVec2 s2 = wrapped_size(f, text, inner);
+    draw_wrapped(dl, f, ImVec2(p.x + pad, y), col, text, inner);
     y += s2.y + t.dp(6);
   };
   std::string tag = challenge_label(s.challenge);
@@ -120,7 +118,7 @@ bool scenario_card(const Scenario& s, std::optional<int> best, int completed, fl
   // The card's parts are in the hit table too, so the layout test sees text that collides.
   const std::string part = "card:" + s.id;
   const float summary_top = y;
-  const float summary_w = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, inner, s.summary.c_str()).x;
+  const float summary_w = wrapped_size(t.fonts.small, s.summary, inner).x;
   line(t.fonts.small, t.colors.text, s.summary);
   record_hit(part + ":summary", s.summary, ImVec2(p.x + pad, summary_top), ImVec2(p.x + pad + summary_w, y - t.dp(6)));
   // Footer: difficulty, minutes, best score bar.

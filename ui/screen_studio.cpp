@@ -10,6 +10,7 @@
 #include "app.h"
 #include "imgui.h"
 #include "studio_forms.h"
+#include "text_wrap.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -134,8 +135,8 @@ void draw_graph(Studio& s, ImVec2 size) {
     const float fs = f->FontSize * std::clamp(z, 0.6f, 1.2f);
     dl->AddText(f, fs, ImVec2(p.x + t.dp(8) * z, p.y + t.dp(6) * z), t.colors.text_muted,
                 (b.ending ? "End: " + b.id : b.id + (b.reachable ? "" : " (unreached)")).c_str());
-    dl->AddText(f, fs, ImVec2(p.x + t.dp(8) * z, p.y + t.dp(6) * z + fs * 1.2f), t.colors.text, b.label.c_str(),
-                nullptr, box_w - t.dp(16) * z);
+    draw_wrapped(dl, f, fs, ImVec2(p.x + t.dp(8) * z, p.y + t.dp(6) * z + fs * 1.2f), t.colors.text, b.label,
+                 box_w - t.dp(16) * z);
     if (b.problems > 0) {
       const ImVec2 c(q.x - t.dp(10) * z, p.y + t.dp(10) * z);
       dl->AddCircleFilled(c, t.dp(8) * z, t.colors.poor);

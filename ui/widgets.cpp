@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "text_wrap.h"
 #include "theme.h"
 #include "utf8_text.h"
 
@@ -12,12 +13,10 @@ namespace {
 
 std::vector<HitItem> g_building, g_done;
 
-ImVec2 text_size(ImFont* font, std::string_view text, float wrap) {
-  return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.data(), text.data() + text.size());
-}
+ImVec2 text_size(ImFont* font, std::string_view text, float wrap) { return wrapped_size(font, text, wrap); }
 
 void draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 col, std::string_view text, float wrap) {
-  dl->AddText(font, font->FontSize, pos, col, text.data(), text.data() + text.size(), wrap);
+  draw_wrapped(dl, font, pos, col, text, wrap);
 }
 
 void focus_ring(ImDrawList* dl, ImVec2 a, ImVec2 b, float rounding) {
