@@ -74,6 +74,7 @@ json progress_to_json(const ProgressRecord& record) {
               {"codes", s.codes}, {"journal", s.journal},   {"followup_coverage", s.followup_coverage}};
     if (!s.transcript->is_null()) j["transcript"] = *s.transcript;
     if (!s.last_words.empty()) j["last_words"] = s.last_words;
+    if (!s.followup_email.empty()) j["followup_email"] = s.followup_email;
     sessions.push_back(std::move(j));
   }
   json out = {{"format_version", kProgressFormatVersion},
@@ -200,7 +201,7 @@ std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std
       rec.ending_title = s.value("ending_title", "");
       auto score = json_int(s.at("score"), 0, 100);
       if (!score) return fail("the stored progress has a session with a score outside 0 to 100");
-      for (const char* key : {"finished", "mode", "outcome", "ending_title", "journal", "last_words"})
+      for (const char* key : {"finished", "mode", "outcome", "ending_title", "journal", "last_words", "followup_email"})
         if (auto f = s.find(key); f != s.end() && !f->is_string())
           return fail(std::string("the stored progress has a session whose \"") + key + "\" is " +
                       stored_type_name(*f) + ", not a string");
@@ -217,6 +218,7 @@ std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std
                                   : 0.0;
       if (auto t = s.find("transcript"); t != s.end()) rec.transcript = *t;
       rec.last_words = s.value("last_words", "");
+      rec.followup_email = s.value("followup_email", "");
       r.sessions.push_back(std::move(rec));
     }
     if (auto g = doc.find("reset_generation"); g != doc.end()) {

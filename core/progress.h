@@ -58,8 +58,11 @@ struct SessionRecord {
   std::map<std::string, int> codes;  // code id -> count
   std::string journal;
   double followup_coverage = 0;  // 0..1, how complete the follow-up email was
-  JsonBox transcript;            // compact transcript; dropped first when storage is full
-  std::string last_words;        // the client's final line, shown after the last reply
+  /// The learner's follow-up email as last sent or left, exactly as written; "" when they never
+  /// changed the skeleton. Optional in the stored record (older records have none).
+  std::string followup_email;
+  JsonBox transcript;      // compact transcript; dropped first when storage is full
+  std::string last_words;  // the client's final line, shown after the last reply
 };
 
 struct ProgressRecord {

@@ -118,21 +118,31 @@ std::vector<RoadmapStep> Session::stage_ratings() const {
 }
 
 void Session::followup_edited() {
-  if (finished()) followup_check_ = check_followup(dialogue_, followup_draft_);
+  if (!finished()) return;
+  followup_check_ = check_followup(dialogue_, followup_draft_);
+  followup_written_ = true;
 }
 
 void Session::followup_sent() {
   if (!score_ || !record_) return;
   const int before = score_->total;
-  if (record_->followup_coverage == followup_check_.coverage && record_->score == before) return;
+  const bool new_text = followup_written_ && record_->followup_email != followup_draft_;
+  if (record_->followup_coverage == followup_check_.coverage && record_->score == before && !new_text) return;
   score_ = score_session(dialogue_, followup_check_.coverage);
   record_->score = score_->total;
   record_->followup_coverage = followup_check_.coverage;
+  if (new_text) record_->followup_email = followup_draft_;
   events_.push_back({SessionEventKind::Rescored, false, before});
 }
 
 void Session::followup_left() {
-  if (record_ && followup_check_.coverage > record_->followup_coverage) followup_sent();
+  if (!record_) return;
+  if (followup_check_.coverage > record_->followup_coverage) {
+    followup_sent();
+  } else if (followup_written_ && record_->followup_email != followup_draft_) {
+    record_->followup_email = followup_draft_;  // kept as written; the counted coverage stays
+    events_.push_back({SessionEventKind::Rescored, false, score_ ? score_->total : record_->score});
+  }
 }
 
 void Session::set_learner_name(const std::string& name) {

@@ -106,7 +106,8 @@ class Session {
   /// score and the record; a Rescored event follows when the record changed.
   void followup_sent();
   /// The learner left the email screen: a draft that covers more than the record holds counts as
-  /// if sent (the checklist showed its coverage); a shorter one never lowers a sent email's.
+  /// if sent (the checklist showed its coverage); a shorter one never lowers a sent email's. Either
+  /// way the record keeps the draft's text, once the learner has changed it (a Rescored event).
   void followup_left();
   /// The learner changed their name: the example and the draft's sign-off follow.
   void set_learner_name(const std::string& name);
@@ -123,6 +124,7 @@ class Session {
   std::optional<SessionScore> score_;
   std::optional<SessionRecord> record_;
   std::string followup_draft_;
+  bool followup_written_ = false;  // the learner changed the draft (not only a new signature)
   int followup_revision_ = 0;
   std::string followup_example_;
   std::string followup_error_;

@@ -26,6 +26,7 @@ SessionReview review_session(const SessionRecord& record, const Scenario* scenar
   r.typed = record.mode == "text";
   r.last_words = record.last_words;
   r.journal = record.journal;
+  r.followup_email = record.followup_email;
 
   const nlohmann::json& t = record.transcript;
   if (t.is_null()) {

@@ -33,6 +33,7 @@ struct SessionReview {
   std::vector<ReviewTurn> turns;
   std::string last_words;  // the client's final line, when stored
   std::string journal;
+  std::string followup_email;  // the learner's own email, when they wrote one
   /// Why no transcript is shown, or which parts could not be read; empty when all is there.
   std::string note;
 };

@@ -20,6 +20,7 @@ void App::open_screen(Screen screen) {
     announce(session_->dialogue().ending()->title + ". Score " + std::to_string(session_->score()->total) +
              " out of 100.");
   }
+  if (screen_ == Screen::FollowUp && screen != Screen::FollowUp) keep_followup();  // also outside a frame
   screen_ = screen;
   animating_ = true;
 }

@@ -1,5 +1,5 @@
 // A past session opened from Progress: its outcome, score and transcript as stored, the client's
-// last words and the journal entry. Read-only; core's review_session decided what is shown.
+// last words, the journal entry and the follow-up email. Read-only; core's review_session decided what is shown.
 #include <algorithm>
 #include <string>
 
@@ -79,6 +79,14 @@ void draw_history(App& app) {
     at_x();
     wrapped_text(t.fonts.body, t.colors.text, r.journal, width);
     record_hit("history:journal", r.journal, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  }
+  if (!r.followup_email.empty()) {
+    ImGui::Dummy(ImVec2(0, t.dp(8)));
+    at_x();
+    wrapped_text(t.fonts.heading, t.colors.text, "Your follow-up email", width);
+    at_x();
+    wrapped_text(t.fonts.body, t.colors.text, r.followup_email, width);
+    record_hit("history:followup", r.followup_email, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   }
   ImGui::Dummy(ImVec2(0, t.dp(40)));
   ImGui::EndChild();

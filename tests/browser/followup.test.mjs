@@ -145,6 +145,9 @@ await run([
       const last = await app.reveal('history:last');
       assert(/Friday|board/i.test(last.text), `and the client's last words: ${last.text}`);
       await app.screenshot('followup-3b-history-entry.png');
+      const kept = await app.reveal('history:followup');
+      assert(kept.text === `${draft}\nI look forward to hearing from you.`, `and the email as written: ${kept.text}`);
+      await app.screenshot('followup-3c-history-email.png');
       await app.reveal('button:Back to progress', { step: -300 });
       await app.click('button:Back to progress');
       await app.find('history:1');

@@ -247,6 +247,51 @@ TEST_F(PostSession, AnEmailWrittenAndLeftCounts) {
   EXPECT_EQ(rescored_.size(), 1u);
 }
 
+// The email a learner wrote is theirs to read again: the record keeps it exactly as written once
+// they leave the email screen (a later, shorter version too, without lowering the counted
+// coverage), the stored record has it, and the history shows it.
+TEST_F(PostSession, TheEmailAsWrittenIsKeptAndShownInTheHistory) {
+  start(1280, 800, 1.0f);
+  play_breakthrough();
+  click("button:Follow-up");
+  ASSERT_EQ(app_->screen(), Screen::FollowUp);
+  press(ImGuiKey_Escape);  // back to the results
+  ASSERT_EQ(app_->screen(), Screen::End);
+  EXPECT_EQ(app_->progress().sessions.back().followup_email, "") << "the untouched skeleton is not the learner's";
+  click("button:Follow-up");
+  const std::string full = app_->followup_example() +
+                           "\n\nP.S. \xC3\x87"
+                           "a va? \xC2\xA3"
+                           "20 \xE2\x80\x98quoted\xE2\x80\x99";
+  app_->followup_draft() = full;
+  app_->followup_edited();
+  frames(2);
+  press(ImGuiKey_Escape);  // back to the results
+  ASSERT_EQ(app_->screen(), Screen::End);
+  EXPECT_EQ(app_->progress().sessions.back().followup_email, full);
+  EXPECT_EQ(app_->progress().sessions.back().followup_coverage, 1.0);
+  click("button:Follow-up");
+  const std::string shorter = "Hi Dana, thanks. \xF0\x9F\x98\x8A";
+  app_->followup_draft() = shorter;
+  app_->followup_edited();
+  frames(2);
+  app_->open_screen(Screen::Progress);
+  frames(3);
+  EXPECT_EQ(app_->progress().sessions.back().followup_email, shorter);
+  EXPECT_EQ(app_->progress().sessions.back().followup_coverage, 1.0);
+  std::optional<std::string> stored = store_.read(kProgressKey);
+  ASSERT_TRUE(stored.has_value());
+  std::string error;
+  std::optional<ProgressRecord> read = progress_from_json_text(*stored, &error);
+  ASSERT_TRUE(read.has_value()) << error;
+  EXPECT_EQ(read->sessions.back().followup_email, shorter);
+  click("history:1");
+  ASSERT_EQ(app_->screen(), Screen::History);
+  const HitItem* email = scroll_to("history:followup", ImVec2(640, 400), 0, -3.0f);
+  ASSERT_NE(email, nullptr);
+  EXPECT_EQ(email->text, shorter);
+}
+
 // At the largest text on a phone the results title sat in the column beside the score ring, one
 // word per line; there it goes below the ring, at the full width. At 1280 it stays beside it.
 TEST_F(PostSession, TheResultsTitleIsNeverSqueezedBesideTheScore) {

@@ -41,7 +41,8 @@ TEST_F(TextWrap, NumbersTimesAndQuotesStayWhole) {
   const std::vector<std::string> texts = {
       "We could settle on 9,000 by 9.30 on Friday, or 12,500.00 by the end of the quarter.",
       "She said \"that's just maths.\" and then \"fine.\" before she left, e.g. at 10.45.",
-      "The follow-up call is booked for 14:30; the figure is \xC2\xA3" "4,250.75 (net), not 4,300!",
+      "The follow-up call is booked for 14:30; the figure is \xC2\xA3"
+      "4,250.75 (net), not 4,300!",
   };
   int checked = 0;
   for (const std::string& text : texts) {
@@ -71,15 +72,15 @@ TEST_F(TextWrap, NumbersTimesAndQuotesStayWhole) {
 TEST_F(TextWrap, LinesFitAndCjkBreaksBetweenCharacters) {
   start(1280, 800, 1.0f);
   const ImFont* font = theme_.fonts.body;
-  const std::string text = "Ask first: \xE4\xBD\xA0\xE5\xA5\xBD\xE4\xBD\xA0\xE5\xA5\xBD\xE4\xBD\xA0\xE5\xA5\xBD "
-                           "then a long-winded follow-up/recap.";
+  const std::string text =
+      "Ask first: \xE4\xBD\xA0\xE5\xA5\xBD\xE4\xBD\xA0\xE5\xA5\xBD\xE4\xBD\xA0\xE5\xA5\xBD "
+      "then a long-winded follow-up/recap.";
   for (float width = 30; width <= 300; width += 7) {
     for (const Line& l : lines_of(font, text, width)) {
       if (wrapped_size(font, l.text, 0).x > width) {
         // Only a single character may overflow (a line narrower than one glyph).
         unsigned c = 0;
-        EXPECT_EQ(ImTextCharFromUtf8(&c, l.text.data(), l.text.data() + l.text.size()),
-                  static_cast<int>(l.text.size()))
+        EXPECT_EQ(ImTextCharFromUtf8(&c, l.text.data(), l.text.data() + l.text.size()), static_cast<int>(l.text.size()))
             << "\"" << l.text << "\" wider than " << width;
       }
     }
