@@ -217,6 +217,41 @@ const std::vector<Phrase>& reply_phrases() {
   return phrases;
 }
 
+/// Words that open a recap of the conversation, in the ways people write one.
+const std::vector<Phrase>& recap_phrases() {
+  // "explicit": a recap on its own, when nothing was settled to name; the others need the
+  // conversation's words after them (the skeleton's own heading "What I heard from you:" is one).
+  static const std::vector<Phrase> phrases = [] {
+    std::vector<Phrase> all =
+        make_phrases({"we discussed", "we talked about", "we talked through", "we spoke about", "we went through",
+                      "we covered", "to recap", "to summarise", "to summarize", "to sum up", "in summary"},
+                     "explicit");
+    std::vector<Phrase> framed =
+        make_phrases({"we agreed", "you told me", "you said", "you mentioned", "you explained", "you described",
+                      "what i heard", "i heard", "as i understand", "if i understood", "my understanding",
+                      "you re worried", "your worry", "the worry", "your concern", "you re concerned"},
+                     "");
+    all.insert(all.end(), framed.begin(), framed.end());
+    return all;
+  }();
+  return phrases;
+}
+/// How many words after a recap phrase may name what was discussed (a header line and its list).
+constexpr size_t kRecapWindow = 40;
+
+/// Word `i` begins a line that ends with ':' (a heading such as the skeleton's "What happens next:").
+bool starts_heading(const Draft& d, size_t i) {
+  const size_t at = d.words[i].begin;
+  const size_t line_start = d.text.rfind('\n', at == 0 ? 0 : at - 1);
+  if (at != 0 && (line_start == std::string_view::npos || d.text.find_first_not_of(" \t-*", line_start + 1) != at))
+    return false;
+  size_t line_end = d.text.find('\n', at);
+  std::string_view line =
+      d.text.substr(at, line_end == std::string_view::npos ? std::string_view::npos : line_end - at);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) line.remove_suffix(1);
+  return !line.empty() && line.back() == ':';
+}
+
 const std::vector<Phrase>& flag_phrases() {
   static const std::vector<Phrase> phrases = [] {
     std::vector<Phrase> all = make_phrases(
@@ -339,13 +374,21 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
 
   bool recapped =
       std::any_of(covered_point.begin(), covered_point.begin() + discussion.size(), [](bool c) { return c; });
-  if (discussion.empty()) {  // nothing was settled: an explicit recap counts
-    find_phrases(words,
-                 make_phrases({"we discussed", "we talked about", "to recap", "to summarise", "to summarize",
-                               "in summary", "we covered"},
-                              ""),
-                 [&](size_t, size_t, size_t) { recapped = true; });
-  }
+  // A recap in the learner's own words: a recap phrase followed, within kRecapWindow words, by two
+  // words of the discussion points ("You told me Leeds is already stretched..."). With nothing
+  // settled in the conversation, the recap phrase alone counts.
+  std::unordered_set<std::string_view> discussed;
+  for (size_t p = 0; p < discussion.size(); ++p)
+    for (const std::string& w : wanted[p].words) discussed.insert(w);
+  find_phrases(words, recap_phrases(), [&](size_t phrase, size_t, size_t last) {
+    if (discussion.empty() && std::string_view(recap_phrases()[phrase].kind) == "explicit") recapped = true;
+    std::unordered_set<std::string_view> named;
+    for (size_t i = last + 1; i < words.words.size() && i <= last + kRecapWindow; ++i) {
+      if (starts_heading(words, i)) break;  // "What happens next:" is not part of the recap
+      if (!words.stems[i].empty() && discussed.count(words.stems[i])) named.insert(words.stems[i]);
+    }
+    if (named.size() >= 2) recapped = true;
+  });
   check.items.push_back({"summary", "Sums up what you discussed", recapped,
                          recapped             ? ""
                          : discussion.empty() ? "Recap the conversation in a sentence or two (\"We discussed ...\")."

@@ -284,6 +284,25 @@ TEST(FollowUp, DraftMissingOneStepMarksExactlyThatStep) {
   }
 }
 
+// A recap in the learner's own words counts: a reviewer's summary ("You told me Leeds is already
+// stretched...") shared too few words with any one discussion point to tick "Sums up what you
+// discussed". A recap phrase with at least two of the points' words is a summary; a recap phrase
+// with nothing from the conversation, or the points' words without a recap, is not.
+TEST(FollowUp, ASummaryInTheLearnersOwnWordsCounts) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue d = play(s, kFollowupBreakthrough);
+  for (const char* recap :
+       {"You told me Leeds is already stretched and you're worried about service if Wakefield moves there.",
+        "What I heard from you:\n- the Wakefield site can't stay as it is\n- Leeds misses dispatch already",
+        "To recap: the lease, the floods and the dispatch window at Leeds.",
+        "As I understand it, the worry is service at Leeds, not the saving.",
+        "Thanks for talking it through. We agreed service comes first, and that Wakefield has to change."})
+    EXPECT_TRUE(item(check_followup(d, recap), "summary")->covered) << recap;
+  for (const char* not_recap : {"We discussed a few things today.", "Thanks for your time, speak soon.",
+                                "Leeds and Wakefield.", "You told me a lot today, thank you."})
+    EXPECT_FALSE(item(check_followup(d, not_recap), "summary")->covered) << not_recap;
+}
+
 TEST(FollowUp, ChecksTimelineAndReplyWording) {
   Scenario s = load_shipped("questioned-advice");
   Dialogue d = play(s, kFollowupBreakthrough);
