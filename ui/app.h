@@ -372,6 +372,7 @@ class App {
   std::string reply_draft_;
   int reply_draft_revision_ = 0;
   std::map<std::string, int> field_focus_;
+  std::map<std::string, bool> place_focused_;  // the field's navigation stop had the focus last frame
   std::string journal_draft_;
   bool journal_saved_ = false;
   bool reset_asked_ = false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <utility>
 #include <nlohmann/json.hpp>
 
 #include "app.h"
@@ -64,7 +65,12 @@ void App::place_field(TextFieldSpec spec, Size2 size_px, std::string* bound, con
   const ImVec2 size(size_px.x, size_px.y);
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImVec2 q(p.x + size.x, p.y + size.y);
-  ImGui::Dummy(size);
+  // A stop for keyboard navigation where the page's field lies: Tab reaches it in its place, and
+  // the page's field takes the focus (the page hands Tab and Shift+Tab back to the canvas).
+  ImGui::InvisibleButton((std::string("##place:") + spec.id).c_str(), size);
+  const bool tabbed_to = ImGui::IsItemFocused() && ImGui::GetIO().NavVisible;
+  if (tabbed_to && !std::exchange(place_focused_[spec.id], true)) spec.focus = ++field_focus_[spec.id];
+  if (!tabbed_to) place_focused_[spec.id] = false;
   ImGui::GetWindowDrawList()->AddRect(p, q, t.colors.border, t.dp(10), 0, t.dp(1));
   // Only the visible part of the field is handed to the page.
   ImVec2 cmin = ImGui::GetWindowDrawList()->GetClipRectMin(), cmax = ImGui::GetWindowDrawList()->GetClipRectMax();

@@ -163,6 +163,38 @@ await run([
     }
   }],
 
+  ['keyboard: the app keeps the focus when a typed reply ends the talk, and Tab reaches the email field', async () => {
+    const app = await openApp({ width: 1280, height: 800, path: '?coach=0' });
+    const active = () => app.page.evaluate(() => (document.activeElement && document.activeElement.id) || '');
+    try {
+      await app.load();
+      await startTyping(app);
+      for (let turn = 0; turn < 25; turn++) {
+        if ((await app.hits()).some((h) => h.label === 'button:Results')) break;
+        await send(app, 'You want to be sure this works before you commit to anything.');
+      }
+      await app.find('button:Results');
+      // The reply box went away with the last reply: the keyboard is back with the app, not lost.
+      assert(await active() === 'canvas', `focus after the last typed reply: "${await active()}"`);
+      await app.page.keyboard.press('Enter');
+      await app.find('outcome');
+      await app.click('button:Follow-up');
+      await app.find('field:followup');
+      let tabs = 0;
+      while (await active() !== 'field-followup' && tabs < 40) { await app.page.keyboard.press('Tab'); await app.settle(60); ++tabs; }
+      assert(await active() === 'field-followup', `Tab never reached the follow-up email field (${tabs} presses)`);
+      await app.page.keyboard.type(' Thanks again.');
+      const value = await app.page.evaluate(() => document.getElementById('field-followup').value);
+      assert(value.endsWith(' Thanks again.'), `typed into the field: ${JSON.stringify(value.slice(-40))}`);
+      await app.page.keyboard.press('Tab');
+      await app.settle(100);
+      assert(await active() === 'canvas', `Tab leaves the field for the app: "${await active()}"`);
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally {
+      await app.close();
+    }
+  }],
+
   ['the browser codes 100 labelled replies exactly as `rapport code` does', async () => {
     const items = readFileSync(join(repo, 'tests/data/coder/browser/parity.jsonl'), 'utf8').trim().split('\n')
       .map((l) => JSON.parse(l));
