@@ -278,6 +278,59 @@ namespace {
 // Over-promises, unasked discounts and going over the client's head are coded persuade or
 // confront (docs/code-audit.md); none of them gains trust, so taking one back can never leave
 // more trust than not making it.
+// A client line is shown after every way into its node; a line that answers one question ("Badly.
+// I spent two years...", "How do you think? It was cut...") read as a non sequitur after a
+// reflection (reviewers, 5 December). Such an answer belongs in the `say` of the replies that asked
+// it. A line may open with an answer only when every way in without a `say` asks a question.
+TEST(Library, NoClientLineAnswersAQuestionNobodyAsked) {
+  // Answers to a question, and answers to a question or a proposal (advice, an offer, a plan).
+  static const std::regex to_question(
+      R"(^(Badly|Mainly|Mostly|All of it|Honestly\?|How do you think|Because |What matters ).*|^[A-Za-z' -]+, mainly\b.*)");
+  static const std::regex to_proposal(R"(^(Yes|No|Nope|Maybe|Fine|Exactly)[.,!?].*)");
+  std::vector<std::string> found;
+  for (const std::string& id : shipped_ids()) {
+    Scenario s = load_shipped(id);
+    // Per target, the ways in without a `say`: which asked a question, which proposed something.
+    struct WayIn {
+      std::string from;
+      bool question = false, proposal = false;
+    };
+    std::map<std::string, std::vector<WayIn>> ways;
+    auto add = [&](const Route& r, const std::string& say, WayIn w) {
+      if (!say.empty()) return;  // the `say` answers; the node's line follows it
+      ways[r.next].push_back(w);
+      for (const auto& b : r.branches) ways[b.next].push_back(w);
+    };
+    for (const Node& n : s.nodes) {
+      for (size_t i = 0; i < n.replies.size(); ++i) {
+        const Reply& r = n.replies[i];
+        const ReactionClass c = reaction_class(r.code);
+        add(r.route, r.say,
+            {n.id + " reply " + std::to_string(i + 1), c == ReactionClass::Question,
+             c == ReactionClass::Information || c == ReactionClass::Pressure || r.code == MiCode::SeekCollaboration ||
+                 r.code == MiCode::EmphasizeAutonomy});
+      }
+      for (const auto& [cls, t] : n.typed)
+        add(t.route, t.say, {n.id + " typed " + cls, cls == "question", cls == "information" || cls == "pressure"});
+    }
+    auto check = [&](const std::string& target, const std::string& line) {
+      const bool needs_question = std::regex_match(line, to_question);
+      const bool needs_proposal = std::regex_match(line, to_proposal);
+      if (!needs_question && !needs_proposal) return;
+      for (const WayIn& w : ways[target])
+        if (!(w.question || (needs_proposal && w.proposal))) {
+          found.push_back(id + "/" + target + ": \"" + line.substr(0, 50) + "...\" after " + w.from);
+          return;
+        }
+    };
+    for (const Node& n : s.nodes)
+      for (const ClientLine& c : n.client) check(n.id, c.text);
+    for (const Ending& e : s.endings) check(e.id, e.client_says);
+  }
+  EXPECT_TRUE(found.empty()) << found.size() << " lines answer a question that may not have been asked:\n"
+                             << ::testing::PrintToString(found);
+}
+
 TEST(Library, NoMiInconsistentReplyGainsTrust) {
   for (const std::string& id : shipped_ids()) {
     const Scenario s = load_shipped(id);
