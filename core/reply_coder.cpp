@@ -217,6 +217,15 @@ constexpr std::string_view kReflectiveVerbs =
     "said thinking feeling convinced sense";
 // Spoken openers skipped when looking for the question word.
 constexpr std::string_view kLeadIns = "so and then but like um uh er erm well okay ok right yeah alright oh";
+// "What <clause> is ...": a statement that opens with "what" (a pseudo-cleft: "What you want is
+// time", "What worries you is the deadline"). The clause starts with a subject or a verb; "What
+// part is hardest" (a noun) stays a question.
+constexpr std::string_view kCleftHeads =
+    "i i'm i've i'd you you're you've you'd we we're we've they they're he he's she she's people "
+    "matters mattered worries worried bothers bothered concerns concerned helps helped strikes struck "
+    "stands stood hurts hurt scares scared frightens upsets upset frustrates frustrated annoys annoyed "
+    "happens happened keeps kept gets got makes made sounds comes came seems seemed";
+constexpr std::string_view kCopulas = "is was";
 constexpr std::string_view kSpeakerOwn = "i i'd i'm we really honestly personally still do just";
 
 Tables::Tables()
@@ -234,7 +243,9 @@ Tables::Tables()
       filler_words(kFillerWords),
       reflective_verbs(kReflectiveVerbs),
       speaker_own(kSpeakerOwn),
-      lead_ins(kLeadIns) {
+      lead_ins(kLeadIns),
+      cleft_heads(kCleftHeads),
+      copulas(kCopulas) {
   for (const PhraseSpec& spec : kPhrases) {
     std::size_t i = 0;
     while (i < spec.phrases.size()) {
@@ -266,6 +277,9 @@ Tables::Tables()
   h_ask = word_hash("ask");
   h_if = word_hash("if");
   h_whether = word_hash("whether");
+  h_what = word_hash("what");
+  h_a = word_hash("a");
+  h_an = word_hash("an");
 }
 
 const Tables& tables() {
@@ -440,6 +454,10 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
       if (code_class(code) != MiClass::Question && code != MiCode::SeekCollaboration) allowed[k] = false;
     }
   }
+  // "What you're saying is...", "What a week": a statement, whatever "what" suggests.
+  if (f.what_statement)
+    for (int k = 0; k < kMiCodeCount; ++k)
+      if (code_class(static_cast<MiCode>(k)) == MiClass::Question) allowed[k] = false;
   const float temperature = (w.temperature > 0.f ? w.temperature : 1.f) *
                             std::pow((1.f + static_cast<float>(f.word_count)) / 11.f, w.length_slope);
   int best = -1, second = -1;

@@ -137,6 +137,9 @@ struct ReplyFeatures {
   int main_segment = -1;
   int words_before_main = 0;  // words of the turn before its main sentence
   int word_count = 0;         // words of the turn (tokens after cleaning)
+  /// The main sentence is a statement that opens with "what" and has no '?': "What you want is
+  /// time", "What a week you've had". Never a question (no such turn in the labelled corpus is).
+  bool what_statement = false;
 };
 
 /// FNV-1a step; the tokenizer and the phrase tables use the same hash.

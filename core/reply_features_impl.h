@@ -51,8 +51,8 @@ struct Tables {
   std::vector<Phrase> phrases;                             // sorted by first word hash
   std::vector<std::pair<std::uint32_t, int>> first_words;  // (hash, index into phrases)
   WordSet stop, fillers, backchannel, open_wh, closed_wh, how_quantity, auxiliaries, you, self, we, negations,
-      filler_words, reflective_verbs, speaker_own, lead_ins;
-  std::uint32_t h_how, h_so, h_or, h_you, h_ask, h_if, h_whether;
+      filler_words, reflective_verbs, speaker_own, lead_ins, cleft_heads, copulas;
+  std::uint32_t h_how, h_so, h_or, h_you, h_ask, h_if, h_whether, h_what, h_a, h_an;
   Tables();
 };
 
@@ -307,6 +307,7 @@ inline void extract_features(std::string_view text, std::string_view context, Re
   out.main_segment = -1;
   out.words_before_main = 0;
   out.word_count = t.token_count;
+  out.what_statement = false;
   auto& x = out.hand;
   x[kBias] = 1.f;
   auto push = [&](std::uint16_t b) {
@@ -407,6 +408,14 @@ inline void extract_features(std::string_view text, std::string_view context, Re
   x[kStartsOpenWh] = tab.open_wh.contains(q0) && !how_quantity ? 1.f : 0.f;
   x[kStartsClosedWh] = tab.closed_wh.contains(q0) || how_quantity ? 1.f : 0.f;
   x[kStartsAuxiliary] = tab.auxiliaries.contains(q0) ? 1.f : 0.f;
+  if (q0 == tab.h_what && !main_question && q + 1 < main_end) {
+    if (q1 == tab.h_a || q1 == tab.h_an) {
+      out.what_statement = true;  // "What a week you've had."
+    } else if (tab.cleft_heads.contains(q1)) {
+      for (int k = q + 2; k < main_end && !out.what_statement; ++k)
+        out.what_statement = tab.copulas.contains(t.tokens[k].hash);
+    }
+  }
   x[kStartsYou] = tab.you.contains(h0) ? 1.f : 0.f;
   x[kStartsI] = tab.self.contains(h0) ? 1.f : 0.f;
   x[kStartsSo] = h0 == tab.h_so ? 1.f : 0.f;

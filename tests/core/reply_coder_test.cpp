@@ -335,6 +335,26 @@ TEST(ReplyCoder, AGreetingsHowAreYouIsSmallTalk) {
   EXPECT_EQ(code_class(code_of("Hello. How are you feeling about the results?", "")), MiClass::Question);
 }
 
+// A statement that opens with "what" ("What you're saying is...", "What worries you is...", "What a
+// week") was coded a question with "starts with 'what'" as its cue (a reviewer's reflection; 52
+// such turns in the labelled corpus, none of them a question). A noun after "what", an auxiliary,
+// or a '?' keeps the question.
+TEST(ReplyCoder, AWhatStatementIsNotAQuestion) {
+  for (const auto& [text, context] : std::vector<std::pair<const char*, const char*>>{
+           {"What you are saying is the budget will not stretch.", "We lost forty percent."},
+           {"What worries you is the deadline, not the money.", "The board wants it by September."},
+           {"What I am hearing is that nobody told you.", "Nobody told me."},
+           {"What you want is to be there when it opens.", "I just want to see it open."},
+           {"What a week you have had.", "I have been up since four every day."}}) {
+    const CodedReply r = classify_reply(text, context);
+    EXPECT_NE(code_class(r.code), MiClass::Question) << text << ": " << describe(r);
+    EXPECT_FALSE(has_cue(r, "starts with 'what'")) << text << ": " << describe(r);
+  }
+  for (const char* text : {"What part is hardest", "What do you think is the problem", "What happens next for you",
+                           "What you want is to stop?", "What is the deadline"})
+    EXPECT_EQ(code_class(classify_reply(text, "It is a lot.").code), MiClass::Question) << text;
+}
+
 TEST(ReplyCoder, EmptyAndOddInputs) {
   EXPECT_EQ(code_of(""), MiCode::Other);
   EXPECT_EQ(code_of("   \t\n"), MiCode::Other);
