@@ -71,12 +71,23 @@ float draw_top_bar(App& app, bool show_trust, const char* title_override) {
     if (show_trust) {
       ImGui::SetCursorScreenPos(
           ImVec2(origin.x + width - meter_w - ref_w - t.dp(16), origin.y + (height - t.fonts.small->FontSize) / 2));
-      // "Trust 62" where it fits; the number alone when large text leaves no room for the word.
+      // "Trust 62" and its bar where both fit. Where large text leaves no room for the bar, the
+      // words alone in the bar's colour: a number without "Trust" says nothing to a new learner.
       std::string label = "Trust " + std::to_string(trust_now);
       const float label_w = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, label.c_str()).x;
-      if (label_w + t.dp(50) > meter_w - change_w) label = std::to_string(trust_now);
-      meter(label, app.trust_shown(), meter_w - change_w);
+      const float room = meter_w - change_w;
+      if (label_w + t.dp(50) <= room) {
+        meter(label, app.trust_shown(), room);
+      } else {
+        if (label_w > room) label = std::to_string(trust_now);
+        const float v = app.trust_shown();
+        const ImU32 col = v >= 60 ? t.colors.good : v >= 40 ? t.colors.fair : t.colors.poor;
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        dl->AddText(t.fonts.small, t.fonts.small->FontSize, at, col, label.c_str());
+        ImGui::Dummy(ImVec2(std::min(label_w, room), t.fonts.small->FontSize));
+      }
       record_hit("meter:trust", std::to_string(trust_now), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+      record_hit("trust:label", label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
       if (!change_text.empty()) {
         const ImVec2 at(ImGui::GetItemRectMax().x + t.dp(8), ImGui::GetItemRectMin().y);
         dl->AddText(t.fonts.small, t.fonts.small->FontSize, at, change > 0 ? t.colors.good : t.colors.poor,

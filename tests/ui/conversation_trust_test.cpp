@@ -84,5 +84,23 @@ TEST_F(Conversation, SwitchingReplyModeKeepsTheClientsLastLineInView) {
   EXPECT_LE(line->max.y, pill->min.y) << "the client's last line ends under the reply panel";
 }
 
+// The trust meter keeps its word: at the largest text on a phone the header had room for the
+// number and the bar, not for "Trust", and "58" alone told a new learner nothing. There the bar
+// gives way and the words stay; at the default size and on a laptop both are shown.
+TEST_F(Conversation, TheTrustMeterAlwaysSaysTrust) {
+  for (const auto& [w, h, scale] :
+       {std::tuple{390.f, 844.f, 1.4f}, std::tuple{390.f, 844.f, 1.0f}, std::tuple{1280.f, 800.f, 1.4f}}) {
+    start(w, h, scale);
+    to_conversation();
+    click("reply:1");  // a change ("+8") beside the meter takes its share of the room
+    frames(3);
+    ASSERT_NE(find("trust:change"), nullptr);
+    const HitItem* label = find("trust:label");
+    ASSERT_NE(label, nullptr) << w << " at " << scale;
+    EXPECT_EQ(label->text.rfind("Trust ", 0), 0u) << "\"" << label->text << "\" at " << w << "x" << h << ", " << scale;
+    EXPECT_LE(label->max.x, find("button:Reference")->min.x) << "the meter runs into Reference";
+  }
+}
+
 }  // namespace
 }  // namespace rapport::ui
