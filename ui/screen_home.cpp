@@ -56,24 +56,28 @@ std::string card_footer(const Scenario& s) {
   return foot;
 }
 
-/// The card footer's right part: the best score (beside its bar) or "Not played yet".
-std::string card_best(std::optional<int> best, int completed) {
-  return best ? "Best " + std::to_string(*best) + (completed > 1 ? "  (" + std::to_string(completed) + " runs)" : "")
-              : "Not played yet";
+/// The card footer's right part: the best score (beside its bar), "In progress" for the scenario
+/// with a saved unfinished session, or "Not played yet".
+std::string card_best(std::optional<int> best, int completed, bool in_progress) {
+  if (!best) return in_progress ? "In progress" : "Not played yet";
+  return "Best " + std::to_string(*best) +
+         (in_progress     ? "  \xC2\xB7  in progress"
+          : completed > 1 ? "  (" + std::to_string(completed) + " runs)"
+                          : "");
 }
 
 /// Whether the footer's two parts cannot share one line at `inner` width: at the largest text on a
 /// phone they ran into each other ("about 7 minNot played yet").
-bool card_footer_wraps(const Scenario& s, std::optional<int> best, int completed, float inner) {
+bool card_footer_wraps(const Scenario& s, std::optional<int> best, int completed, bool in_progress, float inner) {
   const Theme& t = theme();
   ImFont* f = t.fonts.small;
   auto w = [&](const std::string& text) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.c_str()).x; };
   const float bar = best ? t.dp(70) : 0.0f;
-  return w(card_footer(s)) + t.dp(16) + bar + w(card_best(best, completed)) > inner;
+  return w(card_footer(s)) + t.dp(16) + bar + w(card_best(best, completed, in_progress)) > inner;
 }
 
 /// The height a scenario card's text needs at `width` (tag, title, client, summary, footer).
-float scenario_card_height(const Scenario& s, std::optional<int> best, int completed, float width) {
+float scenario_card_height(const Scenario& s, std::optional<int> best, int completed, bool in_progress, float width) {
   const Theme& t = theme();
   float pad = t.dp(20), inner = width - 2 * pad;
   auto h = [&](ImFont* f, const std::string& text) { return wrapped_size(f, text, inner).y + t.dp(6); };
@@ -81,10 +85,11 @@ float scenario_card_height(const Scenario& s, std::optional<int> best, int compl
       s.client.name + ", " + s.client.role + (s.client.organisation.empty() ? "" : " at " + s.client.organisation);
   return pad + t.fonts.small->FontSize + t.dp(14) + h(t.fonts.heading, s.title) + h(t.fonts.body, who) + t.dp(4) +
          h(t.fonts.small, s.summary) + t.dp(10) + t.fonts.small->FontSize + pad +
-         (card_footer_wraps(s, best, completed, inner) ? t.fonts.small->FontSize + t.dp(6) : 0.0f);
+         (card_footer_wraps(s, best, completed, in_progress, inner) ? t.fonts.small->FontSize + t.dp(6) : 0.0f);
 }
 
-bool scenario_card(const Scenario& s, std::optional<int> best, int completed, float width, float height) {
+bool scenario_card(const Scenario& s, std::optional<int> best, int completed, bool in_progress, float width,
+                   float height) {
   const Theme& t = theme();
   std::string label = "scenario:" + s.id;
   ImVec2 p = ImGui::GetCursorScreenPos();
@@ -125,15 +130,16 @@ bool scenario_card(const Scenario& s, std::optional<int> best, int completed, fl
   const std::string foot = card_footer(s);
   float fy = q.y - pad - t.fonts.small->FontSize;
   // Too narrow for both parts: difficulty and minutes on a line of their own above the score.
-  const float foot_y = card_footer_wraps(s, best, completed, inner) ? fy - t.fonts.small->FontSize - t.dp(6) : fy;
+  const float foot_y =
+      card_footer_wraps(s, best, completed, in_progress, inner) ? fy - t.fonts.small->FontSize - t.dp(6) : fy;
   const float foot_w = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, foot.c_str()).x;
   record_hit(part + ":footer", foot, ImVec2(p.x + pad, foot_y),
              ImVec2(p.x + pad + foot_w, foot_y + t.fonts.small->FontSize));
   dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + pad, foot_y), t.colors.text_muted, foot.c_str());
-  const std::string best_text = card_best(best, completed);
+  const std::string best_text = card_best(best, completed, in_progress);
   ImVec2 bs = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, best_text.c_str());
   dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(q.x - pad - bs.x, fy),
-              best ? t.colors.text : t.colors.text_muted, best_text.c_str());
+              best || in_progress ? t.colors.text : t.colors.text_muted, best_text.c_str());
   const float best_left = q.x - pad - bs.x - (best ? t.dp(70) : 0.0f);  // with the score bar
   record_hit(part + ":best", best_text, ImVec2(best_left, fy), ImVec2(q.x - pad, fy + t.fonts.small->FontSize));
   if (best) {
@@ -211,7 +217,8 @@ void draw_home(App& app) {
     banner("error:" + std::to_string(i + 1), "A scenario could not be loaded: " + app.load_errors()[i], t.colors.poor,
            x, width);
 
-  if (const std::string id = app.progress().unfinished_scenario(); !id.empty()) {
+  const std::string unfinished = app.progress().unfinished_scenario();
+  if (const std::string& id = unfinished; !id.empty()) {
     auto it =
         std::find_if(app.scenarios().begin(), app.scenarios().end(), [&](const Scenario& s) { return s.id == id; });
     if (it != app.scenarios().end()) {
@@ -240,16 +247,17 @@ void draw_home(App& app) {
       // the calm default.
       card_h = t.dp(columns == 1 ? 230 : 260);
       for (size_t k = i; k < list.size() && k < i + static_cast<size_t>(columns); ++k)
-        card_h = std::max(card_h, scenario_card_height(list[k], app.progress().best_score(list[k].id),
-                                                       app.progress().completed(list[k].id), card_w));
+        card_h = std::max(card_h,
+                          scenario_card_height(list[k], app.progress().best_score(list[k].id),
+                                               app.progress().completed(list[k].id), list[k].id == unfinished, card_w));
     }
     if (col == 0)
       ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
     else
       ImGui::SameLine(0, gap);
     ImGui::PushID(static_cast<int>(i));
-    if (scenario_card(list[i], app.progress().best_score(list[i].id), app.progress().completed(list[i].id), card_w,
-                      card_h))
+    if (scenario_card(list[i], app.progress().best_score(list[i].id), app.progress().completed(list[i].id),
+                      list[i].id == unfinished, card_w, card_h))
       app.start_scenario(i);
     ImGui::PopID();
   }

@@ -102,5 +102,22 @@ TEST_F(Conversation, TheTrustMeterAlwaysSaysTrust) {
   }
 }
 
+// A scenario left half-way says so on its library card: it read "Not played yet" beside a
+// "Continue where you left off" button for the same conversation.
+TEST_F(Conversation, ALibraryCardShowsAConversationInProgress) {
+  start(1280, 800, 1.0f);
+  frames(2);
+  ASSERT_NE(find("card:questioned-advice:best"), nullptr);
+  EXPECT_EQ(find("card:questioned-advice:best")->text, "Not played yet");
+  to_conversation();
+  click("reply:1");
+  ASSERT_EQ(app_->progress().unfinished_scenario(), "questioned-advice");
+  app_->open_home();
+  frames(3);
+  ASSERT_NE(find("button:Continue"), nullptr);
+  ASSERT_NE(find("card:questioned-advice:best"), nullptr);
+  EXPECT_EQ(find("card:questioned-advice:best")->text, "In progress");
+}
+
 }  // namespace
 }  // namespace rapport::ui
