@@ -393,6 +393,11 @@ void App::save_unfinished() {
   take_book_notices();
 }
 
+bool App::take_content_focus() {
+  const bool keyboard = ImGui::GetIO().NavVisible;
+  return std::exchange(content_focus_, false) && keyboard;
+}
+
 void App::handle_session_events() {
   if (!session_) return;
   const Dialogue& d = session_->dialogue();
@@ -407,11 +412,13 @@ void App::handle_session_events() {
           trust_shown_ = static_cast<float>(d.value("trust"));
           bubbles_ = BubbleAnim{0, 0.0f};
           animating_ = true;
+          content_focus_ = true;
           announce(current()->client.name + ": " + d.client_line());
         }
         break;
       case SessionEventKind::TurnPlayed:
         start_typing();
+        content_focus_ = true;
         if (services_.turn_finished && !playtest_) services_.turn_finished(d, d.transcript().back());
         next_.scroll = true;
         animating_ = true;

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "dialogue.h"
@@ -224,6 +225,10 @@ class App {
   }
   /// True in the frame after Enter was pressed in field `id`.
   bool field_submitted(const std::string& id) const { return now_.submitted.count(id) > 0; }
+  /// For the screen's first control (a reply card, "See how it went", the results' first button):
+  /// true once after the content changed under a keyboard user, who then lands there instead of on
+  /// the top bar's "Library". Pointer and touch users see nothing (no focus ring, no scrolling).
+  bool take_content_focus();
   /// The typed reply being written (kept exactly as typed, any script), and its revision.
   std::string& reply_draft() { return reply_draft_; }
   int reply_draft_revision() const { return reply_draft_revision_; }
@@ -356,6 +361,7 @@ class App {
   BubbleAnim bubbles_;
   float typing_left_ = 0;  // seconds until the newest client line shows
   bool animating_ = false;
+  bool content_focus_ = false;  // see take_content_focus()
   int session_counter_ = 0;
   ReplyMode reply_mode_ = ReplyMode::Choice;
   bool coaching_ = true;

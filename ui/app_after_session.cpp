@@ -21,6 +21,7 @@ void App::open_screen(Screen screen) {
              " out of 100.");
   }
   if (screen_ == Screen::FollowUp && screen != Screen::FollowUp) keep_followup();  // also outside a frame
+  if (screen == Screen::End && screen != screen_) content_focus_ = true;
   screen_ = screen;
   animating_ = true;
 }

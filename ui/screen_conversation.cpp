@@ -151,6 +151,7 @@ void draw_conversation(App& app) {
   if (ended) {
     wrapped_text(t.fonts.small, t.colors.text_muted, "The conversation is over.", column);
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.dp(4)));
+    if (app.take_content_focus()) ImGui::SetKeyboardFocusHere();
     const bool open = pill_button("button:Results", "See how it went") ||
                       (!ImGui::GetIO().WantTextInput && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
                                                          ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false)));
@@ -218,6 +219,7 @@ void draw_conversation(App& app) {
       ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
       std::string label = "reply:" + std::to_string(k + 1);
       std::string badge = std::to_string(k + 1);
+      if (k == 0 && app.take_content_focus()) ImGui::SetKeyboardFocusHere();
       if (card_button(label.c_str(), d->node()->replies[offer[k]].text, {}, column, badge)) {
         app.choose_reply(k);
         break;

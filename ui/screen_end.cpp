@@ -154,6 +154,7 @@ void draw_end(App& app) {
   ImGui::Dummy(ImVec2(0, t.dp(4)));
   at_x();
   PillRow row(x, width);
+  if (app.take_content_focus()) ImGui::SetKeyboardFocusHere();
   if (row.button("button:Follow-up", "Write the follow-up email", true)) app.open_screen(Screen::FollowUp);
   if (row.button("button:Roadmap", "See the map")) app.open_screen(Screen::Roadmap);
   bool try_again = row.button("button:Try again", "Try again");

@@ -42,6 +42,7 @@ await run([
         await key(app, 'Enter');
       }
       await app.find('client:last');
+      await app.screenshot('keyboard-2-first-reply.png');  // the focus ring on the first reply
       for (let turn = 0; turn < 20; turn++) {
         if ((await app.hits()).some((h) => h.label === 'button:Results')) break;
         await key(app, '1');

@@ -119,5 +119,31 @@ TEST_F(Conversation, ALibraryCardShowsAConversationInProgress) {
   EXPECT_EQ(find("card:questioned-advice:best")->text, "In progress");
 }
 
+// A keyboard user lands on the content: Enter on a new turn chose "Library" (the first control
+// of the screen, in the top bar) and left the conversation; now it chooses the first reply, opens
+// the results, and there the first of the results' buttons.
+TEST_F(Conversation, AKeyboardUserLandsOnTheRepliesAndTheResults) {
+  start(1280, 800, 1.0f);
+  frames(2);
+  for (int i = 0; i < 4; ++i) press(ImGuiKey_Tab);  // Progress, Reference, Settings, the card
+  press(ImGuiKey_Enter);
+  ASSERT_EQ(app_->screen(), Screen::Prepare);
+  for (int i = 0; i < 4; ++i) {
+    press(ImGuiKey_1);
+    press(ImGuiKey_Enter);
+  }
+  ASSERT_EQ(app_->screen(), Screen::Conversation);
+  for (size_t turn = 0; turn < 20 && app_->dialogue()->phase() != Phase::Ended; ++turn) {
+    ASSERT_EQ(app_->dialogue()->transcript().size(), turn);
+    press(ImGuiKey_Enter);
+    ASSERT_EQ(app_->screen(), Screen::Conversation) << "Enter left the conversation at turn " << turn + 1;
+  }
+  ASSERT_EQ(app_->dialogue()->phase(), Phase::Ended);
+  press(ImGuiKey_Enter);
+  ASSERT_EQ(app_->screen(), Screen::End);
+  press(ImGuiKey_Enter);
+  EXPECT_EQ(app_->screen(), Screen::FollowUp) << "Enter on the results acted on something else";
+}
+
 }  // namespace
 }  // namespace rapport::ui
