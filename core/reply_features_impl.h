@@ -46,7 +46,7 @@ struct Phrase {
   std::string_view text;
 };
 
-/// All lookup tables (phrase lists and word lists live in reply_coder.cpp), built once.
+/// All lookup tables (phrase lists and word lists live in reply_tables.cpp), built once.
 struct Tables {
   std::vector<Phrase> phrases;                             // sorted by first word hash
   std::vector<std::pair<std::uint32_t, int>> first_words;  // (hash, index into phrases)
@@ -56,7 +56,7 @@ struct Tables {
   Tables();
 };
 
-/// The shared lookup tables (thread-safe static, defined in reply_coder.cpp).
+/// The shared lookup tables (thread-safe static, defined in reply_tables.cpp).
 const Tables& tables();
 
 inline std::uint32_t word_hash(std::string_view w) {
