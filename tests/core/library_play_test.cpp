@@ -343,5 +343,19 @@ TEST(Library, NoMiInconsistentReplyGainsTrust) {
   }
 }
 
+// A typed push (advice without asking, or a confrontation: "You have to accept September is not
+// happening") never gains trust either; a reviewer's confrontation was coded as such and trust
+// still rose 73 -> 75, from a node's typed pressure reaction written with an overpromise in mind.
+TEST(Library, NoTypedPushGainsTrust) {
+  for (const std::string& id : shipped_ids()) {
+    const Scenario s = load_shipped(id);
+    for (const Node& n : s.nodes)
+      if (auto t = n.typed.find("pressure"); t != n.typed.end()) {
+        const auto it = t->second.effects.find("trust");
+        EXPECT_LE(it == t->second.effects.end() ? 0 : it->second, 0) << id << ": node " << n.id;
+      }
+  }
+}
+
 }  // namespace
 }  // namespace rapport
