@@ -51,7 +51,7 @@ std::string_view code_intent(MiCode code) {
 
 bool should_ask_which(MiCode top, float confidence, MiCode runner_up, bool coaching) {
   return coaching && confidence < kAskWhichBelow && runner_up != top &&
-         reaction_class(runner_up) != reaction_class(top);
+         reaction_class(runner_up) != reaction_class(top) && !is_mi_non_adherent(top) && !is_mi_non_adherent(runner_up);
 }
 
 }  // namespace rapport

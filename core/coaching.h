@@ -25,7 +25,10 @@ std::string_view code_intent(MiCode code);
 inline constexpr float kAskWhichBelow = 0.5f;
 
 /// True when the learner should be asked which of the two likeliest codes they meant: coaching
-/// is on, the coder is unsure and the two codes mean different things to the client.
+/// is on, the coder is unsure and the two codes mean different things to the client. Never when
+/// either is advice without permission or a confrontation: whether a reply pushed is what the
+/// coach assesses, not a wording the learner may settle (a reviewer answered "reflecting" for "You
+/// should cut the scope..." and gained trust); the coder's top code stands, as with coaching off.
 bool should_ask_which(MiCode top, float confidence, MiCode runner_up, bool coaching);
 
 }  // namespace rapport

@@ -80,6 +80,11 @@ TEST(ReplyMatch, AsksWhichOnlyWhenUnsureAboutCodesThatDiffer) {
   EXPECT_FALSE(should_ask_which(MiCode::SimpleReflection, 0.4f, MiCode::ClosedQuestion, false));  // assessment
   EXPECT_FALSE(should_ask_which(MiCode::SimpleReflection, 0.8f, MiCode::ClosedQuestion, true));
   EXPECT_FALSE(should_ask_which(MiCode::OpenQuestion, 0.4f, MiCode::ClosedQuestion, true));  // same reaction
+  // Whether a reply pushed is not the learner's to settle: advice or confrontation never asks.
+  EXPECT_FALSE(should_ask_which(MiCode::Persuade, 0.4f, MiCode::SimpleReflection, true));
+  EXPECT_FALSE(should_ask_which(MiCode::Affirm, 0.4f, MiCode::Persuade, true));
+  EXPECT_FALSE(should_ask_which(MiCode::GivingInformation, 0.4f, MiCode::Confront, true));
+  EXPECT_TRUE(should_ask_which(MiCode::GivingInformation, 0.4f, MiCode::SimpleReflection, true));
   EXPECT_NE(code_intent(MiCode::SimpleReflection), code_intent(MiCode::OpenQuestion));
 }
 
