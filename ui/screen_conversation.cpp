@@ -53,9 +53,13 @@ void draw_conversation(App& app) {
                 std::max(t.fonts.body->FontSize + t.dp(20), t.dp(48)) + t.dp(20);
   } else if (typing && app.pending_typed()) {
     // The learner's words, the question and a row (or, narrow, a column) of three answers.
+    // Measured as drawn below: at the largest text on a phone "Edit my reply" fell off the bottom.
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const ImVec2 quoted =
-        wrapped_size(ImGui::GetFont(), "\xE2\x80\x9C" + app.pending_typed()->text + "\xE2\x80\x9D", column);
-    replies_h += quoted.y + t.dp(40) + (column < t.dp(560) ? t.dp(3 * 56) : t.dp(64)) + t.dp(24);
+        wrapped_size(t.fonts.body, "\xE2\x80\x9C" + app.pending_typed()->text + "\xE2\x80\x9D", column);
+    const float answer = t.dp(8) + std::max(t.fonts.body->FontSize + t.dp(20), t.dp(48)) + spacing;
+    replies_h += quoted.y + spacing + t.dp(4) + t.fonts.small->FontSize + spacing +
+                 (column < t.dp(560) ? 3 * answer : answer) + t.dp(24);
   } else if (typing) {
     replies_h += t.dp(130);
   } else {
@@ -64,7 +68,8 @@ void draw_conversation(App& app) {
       replies_h += card_height(d->node()->replies[i].text, {}, column, true) + ImGui::GetStyle().ItemSpacing.y;
     replies_h += t.dp(16);
   }
-  replies_h = std::min(replies_h, avail.y * 0.6f);
+  // At most 60% for replies; a which-did-you-mean prompt may take more, as the chat waits for it.
+  replies_h = std::min(replies_h, avail.y * (typing && app.pending_typed() ? 0.85f : 0.6f));
 
   // Chat column.
   std::string who = initials(s->client.name);

@@ -40,6 +40,7 @@ void figure_card(const char* label, const std::string& value, const std::string&
               t.colors.text_muted, note.c_str());
   ImGui::SetCursorScreenPos(p);
   ImGui::Dummy(ImVec2(w, h));
+  record_hit(std::string("figure:") + label, value, p, ImVec2(p.x + w, p.y + h));
 }
 
 /// A line chart of trust (0-100) over turns, with a dot per turn and a labelled axis.
@@ -174,8 +175,10 @@ void draw_end(App& app) {
     ImGui::SameLine(0, gap);
   else
     at_x();
+  // With no reflection at all there is no share to show ("0%" read as a score of zero).
   std::snprintf(buf, sizeof buf, "%.0f%%", m.percent_complex);
-  figure_card("Complex reflections", buf, "fair 40%, good 50%", m.complex_band, cw);
+  figure_card("Complex reflections", m.reflections > 0 ? buf : "none",
+              m.reflections > 0 ? "fair 40%, good 50%" : "no reflections", m.complex_band, cw);
   if (cols > 1)
     ImGui::SameLine(0, gap);
   else

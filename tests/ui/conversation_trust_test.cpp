@@ -1,5 +1,7 @@
 // The conversation screen as a learner meets it, drawn with Dear ImGui's null backend: an unsent
 // typed reply kept across a reload, a monologue's chip, and the client's last line kept in view.
+#include "coaching.h"
+#include "reply_coder.h"
 #include "session.h"
 #include "ui_test.h"
 
@@ -143,6 +145,34 @@ TEST_F(Conversation, AKeyboardUserLandsOnTheRepliesAndTheResults) {
   ASSERT_EQ(app_->screen(), Screen::End);
   press(ImGuiKey_Enter);
   EXPECT_EQ(app_->screen(), Screen::FollowUp) << "Enter on the results acted on something else";
+}
+
+// "Which did you mean?" fits above the bottom of a phone at the largest text: its third answer,
+// "Edit my reply", was cut in half (33 of 48 px visible, reviewer).
+TEST_F(Conversation, TheWhichPromptFitsOnAPhoneAtTheLargestText) {
+  start(390, 844, 1.4f);
+  to_conversation();
+  app_->set_reply_mode(ReplyMode::Text);
+  frames(3);
+  const std::string context = app_->dialogue()->client_line();
+  std::string unsure;
+  for (const char* text : {"Okay, the budget then", "Leeds and the dispatch window", "So the depot", "Right, fine then",
+                           "The board in September", "That plan again", "The quote", "Yeah, the costs"}) {
+    const CodedReply c = classify_reply(text, context);
+    if (should_ask_which(c.code, c.confidence, c.runner_up, true)) {
+      unsure = text;
+      break;
+    }
+  }
+  ASSERT_FALSE(unsure.empty()) << "no reply the coder is unsure about";
+  app_->submit_text(unsure);
+  frames(4);
+  ASSERT_NE(find("which:prompt"), nullptr);
+  for (const char* label : {"which:1", "which:2", "which:edit"}) {
+    const HitItem* h = find(label);
+    ASSERT_NE(h, nullptr) << label;
+    EXPECT_EQ(h->max.y, h->drawn_max.y) << label << " is cut off at the bottom";
+  }
 }
 
 }  // namespace

@@ -292,6 +292,39 @@ TEST_F(PostSession, TheEmailAsWrittenIsKeptAndShownInTheHistory) {
   EXPECT_EQ(email->text, shorter);
 }
 
+// With no reflection in the conversation the share of complex ones is not "0%" (a division by
+// zero read as a score): the card says there were none.
+TEST_F(PostSession, NoReflectionsIsNotZeroPercent) {
+  start(1280, 800, 1.0f);
+  frames(2);
+  app_->start_scenario(0);
+  frames(2);
+  while (app_->dialogue()->phase() == Phase::Prepare) {
+    app_->choose_prep(0);
+    frame();
+    app_->confirm_prep();
+    frames(2);
+  }
+  for (int turn = 0; turn < 30 && app_->dialogue()->phase() != Phase::Ended; ++turn) {
+    const Dialogue& d = *app_->dialogue();
+    size_t pick = 0;  // the first offered reply that is no reflection
+    for (size_t k = 0; k < d.offered().size(); ++k)
+      if (code_class(d.node()->replies[d.offered()[k]].code) != MiClass::Reflection) {
+        pick = k;
+        break;
+      }
+    app_->choose_reply(pick);
+    frames(3);
+  }
+  ASSERT_EQ(app_->dialogue()->phase(), Phase::Ended);
+  ASSERT_EQ(app_->score()->miti.reflections, 0);
+  app_->open_screen(Screen::End);
+  frames(3);
+  const HitItem* card = find("figure:Complex reflections");
+  ASSERT_NE(card, nullptr);
+  EXPECT_EQ(card->text, "none");
+}
+
 // At the largest text on a phone the results title sat in the column beside the score ring, one
 // word per line; there it goes below the ring, at the full width. At 1280 it stays beside it.
 TEST_F(PostSession, TheResultsTitleIsNeverSqueezedBesideTheScore) {
