@@ -106,7 +106,12 @@ static std::string cue_for(int j, MiCode code, const ReplyFeatures& f, std::stri
     case kAffirm: return "recognises effort or strength (" + phrase(g) + ")";
     case kConfront: return "challenges the client (" + phrase(g) + ")";
     case kInform: return "gives facts (" + phrase(g) + ")";
-    case kHousekeeping: return "greeting or housekeeping (" + phrase(g) + ")";
+    case kHousekeeping: {
+      // "I'm sorry, that was my fault" is an apology, not small talk (a reviewer's reply).
+      const std::string_view said = phrase_text(f.hits[g].phrase);
+      if (said == "sorry" || said == "excuse me") return "an apology (" + phrase(g) + ")";
+      return "greeting or housekeeping (" + phrase(g) + ")";
+    }
     case kInviteElaboration: return "invites the client to say more (" + phrase(g) + ")";
     case kClosedAsk: return "asks for a fact (" + phrase(g) + ")";
     case kEmotion: return "names a feeling (" + phrase(g) + ")";

@@ -355,6 +355,15 @@ TEST(ReplyCoder, AWhatStatementIsNotAQuestion) {
     EXPECT_EQ(code_class(classify_reply(text, "It is a lot.").code), MiClass::Question) << text;
 }
 
+// Taking responsibility is not small talk: the cue of an apology says so ("greeting or
+// housekeeping ('sorry')" was shown for "that was my fault, and I'm sorry").
+TEST(ReplyCoder, AnApologyIsNamedAsOne) {
+  const CodedReply r = classify_reply("That was my fault, and I'm sorry.", "You never told me.");
+  EXPECT_TRUE(has_cue(r, "apology")) << describe(r);
+  EXPECT_FALSE(has_cue(r, "greeting")) << describe(r);
+  EXPECT_TRUE(has_cue(classify_reply("Hi Dana, thanks for coming in.", ""), "greeting"));
+}
+
 TEST(ReplyCoder, EmptyAndOddInputs) {
   EXPECT_EQ(code_of(""), MiCode::Other);
   EXPECT_EQ(code_of("   \t\n"), MiCode::Other);
