@@ -13,8 +13,6 @@ struct PhraseSpec {
   std::string_view phrases;  // '|'-separated
 };
 
-
-
 // Phrases are matched word by word; several groups may fire for one reply.
 constexpr PhraseSpec kPhrases[] = {
     {kRestate,
