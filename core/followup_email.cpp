@@ -99,7 +99,9 @@ namespace {
 // [SECTION] Built-in templates
 //-----------------------------------------------------------------------------
 
-constexpr const char* kSkeletonSubject = "Following up on our conversation";
+// Marked as the subject: the skeleton is what the learner copies, and an unmarked first line
+// read as the email's first sentence (a reviewer).
+constexpr const char* kSkeletonSubject = "Subject: Following up on our conversation";
 constexpr const char* kSkeletonDiscussion = "What I heard from you:";
 constexpr const char* kSkeletonNextSteps = "What happens next:";
 constexpr const char* kSignOff = "Best regards,";

@@ -89,6 +89,7 @@ TEST(FollowUpIssue16, SkeletonCoversNothing) {
     EXPECT_TRUE(check.flags.empty()) << p.plan;
     std::string first = p.scenario->client.name.substr(0, p.scenario->client.name.find(' '));
     EXPECT_NE(skeleton.find("\n\nHi " + first + ",\n\n"), std::string::npos) << p.plan << "\n" << skeleton;
+    EXPECT_EQ(skeleton.rfind("Subject: ", 0), 0u) << "the first line is marked as the subject\n" << skeleton;
   }
   // The learner's own words make it rise.
   const Played& qa = every_plan().front();
