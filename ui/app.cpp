@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdio>
 #include <random>
+#include <utility>
 #include <nlohmann/json.hpp>
 
 #include "imgui.h"

@@ -72,22 +72,18 @@ void draw_history(App& app) {
     const DrawnRect last = chat_bubble(true, client_initials, r.last_words, {}, 0, width, 1.0f);
     record_hit("history:last", r.last_words, last.min, last.max);
   }
-  if (!r.journal.empty()) {
+  // The learner's own writing, under a heading, when there is any.
+  const auto written = [&](const char* heading, const std::string& text, const char* label) {
+    if (text.empty()) return;
     ImGui::Dummy(ImVec2(0, t.dp(8)));
     at_x();
-    wrapped_text(t.fonts.heading, t.colors.text, "Your journal", width);
+    wrapped_text(t.fonts.heading, t.colors.text, heading, width);
     at_x();
-    wrapped_text(t.fonts.body, t.colors.text, r.journal, width);
-    record_hit("history:journal", r.journal, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-  }
-  if (!r.followup_email.empty()) {
-    ImGui::Dummy(ImVec2(0, t.dp(8)));
-    at_x();
-    wrapped_text(t.fonts.heading, t.colors.text, "Your follow-up email", width);
-    at_x();
-    wrapped_text(t.fonts.body, t.colors.text, r.followup_email, width);
-    record_hit("history:followup", r.followup_email, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-  }
+    wrapped_text(t.fonts.body, t.colors.text, text, width);
+    record_hit(label, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  };
+  written("Your journal", r.journal, "history:journal");
+  written("Your follow-up email", r.followup_email, "history:followup");
   ImGui::Dummy(ImVec2(0, t.dp(40)));
   ImGui::EndChild();
   end_screen();

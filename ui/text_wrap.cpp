@@ -38,10 +38,7 @@ const char* trim_blanks(const char* begin, const char* line_end) {
 }  // namespace
 
 const char* wrap_line_end(const ImFont* font, float size, const char* text, const char* end, float width) {
-  if (width <= 0) {
-    const char* nl = std::find(text, end, '\n');
-    return nl;
-  }
+  if (width <= 0) return std::find(text, end, '\n');
   const float limit = width * font->FontSize / size;  // advances are at the font's own size
   float line = 0, blanks = 0;
   const char* brk = nullptr;  // the last place the line may end

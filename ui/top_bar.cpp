@@ -80,10 +80,8 @@ float draw_top_bar(App& app, bool show_trust, const char* title_override) {
         meter(label, app.trust_shown(), room);
       } else {
         if (label_w > room) label = std::to_string(trust_now);
-        const float v = app.trust_shown();
-        const ImU32 col = v >= 60 ? t.colors.good : v >= 40 ? t.colors.fair : t.colors.poor;
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        dl->AddText(t.fonts.small, t.fonts.small->FontSize, at, col, label.c_str());
+        dl->AddText(t.fonts.small, t.fonts.small->FontSize, at, level_color(app.trust_shown()), label.c_str());
         ImGui::Dummy(ImVec2(std::min(label_w, room), t.fonts.small->FontSize));
       }
       record_hit("meter:trust", std::to_string(trust_now), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

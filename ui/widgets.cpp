@@ -194,9 +194,13 @@ void meter(std::string_view label, float value, float width) {
   float y = p.y + ls.y / 2 - t.dp(4);
   dl->AddRectFilled(ImVec2(bar_x, y), ImVec2(bar_x + bar_w, y + t.dp(8)), t.colors.track, t.dp(4));
   float v = std::clamp(value, 0.0f, 100.0f) / 100.0f;
-  ImU32 col = v >= 0.6f ? t.colors.good : v >= 0.4f ? t.colors.fair : t.colors.poor;
-  if (v > 0) dl->AddRectFilled(ImVec2(bar_x, y), ImVec2(bar_x + bar_w * v, y + t.dp(8)), col, t.dp(4));
+  if (v > 0) dl->AddRectFilled(ImVec2(bar_x, y), ImVec2(bar_x + bar_w * v, y + t.dp(8)), level_color(value), t.dp(4));
   ImGui::Dummy(ImVec2(width, ls.y));
+}
+
+ImU32 level_color(float value) {
+  const Theme& t = theme();
+  return value >= 60 ? t.colors.good : value >= 40 ? t.colors.fair : t.colors.poor;
 }
 
 ImU32 code_chip_color(MiCode code, bool monologue) {

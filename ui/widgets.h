@@ -72,6 +72,8 @@ DrawnRect chat_bubble(bool from_client, std::string_view initials, std::string_v
 
 /// A horizontal meter with label and value (0..100).
 void meter(std::string_view label, float value, float width);
+/// The meter's colour for a value (0..100): good from 60, fair from 40, poor below.
+ImU32 level_color(float value);
 
 /// A reply's code chip: its colour (harmful red for MI-inconsistent codes, helpful green for
 /// MI-consistent ones, grey otherwise) and its words ("open question", "... (your choice)" when

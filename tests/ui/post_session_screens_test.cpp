@@ -25,8 +25,8 @@ class PostSession : public testing::UiTest {
     return find(label);
   }
 
-  /// Plays the questioned-advice scenario to its breakthrough through the App's own actions.
-  void play_breakthrough() {
+  /// Starts questioned-advice and answers each preparation step with its recommended option.
+  void prepare() {
     frames(2);
     app_->start_scenario(0);
     frames(2);
@@ -42,6 +42,11 @@ class PostSession : public testing::UiTest {
       frames(2);
     }
     ASSERT_EQ(app_->screen(), Screen::Conversation);
+  }
+
+  /// Plays the questioned-advice scenario to its breakthrough through the App's own actions.
+  void play_breakthrough() {
+    prepare();
     for (size_t k : {0, 0, 0, 1, 0, 0, 0, 0}) {
       app_->choose_reply(k);
       frames(2);
@@ -296,15 +301,7 @@ TEST_F(PostSession, TheEmailAsWrittenIsKeptAndShownInTheHistory) {
 // zero read as a score): the card says there were none.
 TEST_F(PostSession, NoReflectionsIsNotZeroPercent) {
   start(1280, 800, 1.0f);
-  frames(2);
-  app_->start_scenario(0);
-  frames(2);
-  while (app_->dialogue()->phase() == Phase::Prepare) {
-    app_->choose_prep(0);
-    frame();
-    app_->confirm_prep();
-    frames(2);
-  }
+  prepare();
   for (int turn = 0; turn < 30 && app_->dialogue()->phase() != Phase::Ended; ++turn) {
     const Dialogue& d = *app_->dialogue();
     size_t pick = 0;  // the first offered reply that is no reflection
