@@ -43,37 +43,16 @@ CoderWeights builtin_weights() {
 }
 
 // Phrases explicit enough to decide a code on their own (see classify_reply_with).
-constexpr std::string_view kBlatantConfront[] = {"you're wrong",
-                                                 "you are wrong",
-                                                 "not realistic",
-                                                 "unrealistic",
-                                                 "you're the one who",
-                                                 "you are the one who",
-                                                 "your own fault",
-                                                 "that's on you",
-                                                 "you're overreacting",
-                                                 "you are overreacting",
-                                                 "kidding yourself",
-                                                 "stop complaining",
-                                                 "what were you thinking",
-                                                 "if you'd listened",
-                                                 "grow up",
-                                                 "get real",
-                                                 "you people",
-                                                 "you need to calm down",
-                                                 "just calm down",
-                                                 "please calm down",
-                                                 "calm down please",
-                                                 "calm down, please",
-                                                 "oh sure, because",
-                                                 "oh sure because",
-                                                 "oh yeah, because",
-                                                 "oh right, because",
-                                                 "sure, because that",
-                                                 "because that worked so well",
-                                                 "because that's worked so well",
-                                                 "because that went so well",
-                                                 "good luck with that"};
+constexpr std::string_view kBlatantConfront[] = {
+    "you're wrong", "you are wrong", "not realistic", "unrealistic", "you're the one who", "you are the one who",
+    "your own fault", "that's on you", "you're overreacting", "you are overreacting", "kidding yourself",
+    "stop complaining", "what were you thinking", "if you'd listened", "grow up", "get real", "you people",
+    "you need to calm down", "just calm down", "please calm down", "calm down please", "calm down, please",
+    "oh sure, because", "oh sure because", "oh yeah, because", "oh right, because", "sure, because that",
+    "because that worked so well", "because that's worked so well", "because that went so well", "good luck with that",
+    // Blame for something the client should have done.
+    "why didn't you just", "why did you not just", "why didn't you even", "why didn't you read",
+    "why didn't you listen", "why didn't you check"};
 constexpr std::string_view kBlatantAffirm[] = {
     "that took real courage",    "that took courage",       "that took guts",   "that took a lot of courage",
     "that says a lot about you", "that speaks well of you", "i'm proud of you", "you should be proud"};

@@ -53,6 +53,8 @@ struct Tables {
   WordSet stop, fillers, backchannel, open_wh, closed_wh, how_quantity, auxiliaries, you, self, we, negations,
       filler_words, reflective_verbs, speaker_own, lead_ins, cleft_heads, copulas;
   std::uint32_t h_how, h_so, h_or, h_you, h_ask, h_if, h_whether, h_what, h_a, h_an;
+  // Whole sentences that only acknowledge ("That's fair.", "I get that."): word hashes of each.
+  std::vector<std::vector<std::uint32_t>> acknowledgements;
   Tables();
 };
 
@@ -368,6 +370,16 @@ inline void extract_features(std::string_view text, std::string_view context, Re
       }
     });
     if (check_in) continue;
+    // "You're angry the launch slipped again. I get that.": the acknowledgement closes the
+    // reflection; the reflection is what the turn does.
+    const bool acknowledgement =
+        std::any_of(tab.acknowledgements.begin(), tab.acknowledgements.end(), [&](const auto& a) {
+          if (static_cast<int>(a.size()) != seg.end - f) return false;
+          for (std::size_t k = 0; k < a.size(); ++k)
+            if (t.tokens[f + static_cast<int>(k)].hash != a[k]) return false;
+          return true;
+        });
+    if (acknowledgement) continue;
     main = s;
     main_first = f;
   }

@@ -213,6 +213,14 @@ constexpr std::string_view kCleftHeads =
     "stands stood hurts hurt scares scared frightens upsets upset frustrates frustrated annoys annoyed "
     "happens happened keeps kept gets got makes made sounds comes came seems seemed";
 constexpr std::string_view kCopulas = "is was";
+// Sentences that only acknowledge what came before; never the main sentence when one precedes them.
+constexpr std::string_view kAcknowledgements =
+    "that's fair|that is fair|that's fair enough|fair enough|i get that|i get it|i understand|"
+    "i understand that|i hear you|i hear that|that makes sense|that makes total sense|"
+    "that makes a lot of sense|makes total sense|that's understandable|that is understandable|"
+    "understandable|completely understandable|totally understandable|that's completely understandable|"
+    "no wonder|i can see that|that's valid|that's totally valid|i'd feel the same|i would too|"
+    "i don't blame you|who wouldn't|anyone would|anybody would";
 constexpr std::string_view kSpeakerOwn = "i i'd i'm we really honestly personally still do just";
 
 Tables::Tables()
@@ -257,6 +265,17 @@ Tables::Tables()
   std::stable_sort(phrases.begin(), phrases.end(),
                    [](const Phrase& a, const Phrase& b) { return a.words[0] < b.words[0]; });
   for (int i = 0; i < static_cast<int>(phrases.size()); ++i) first_words.emplace_back(phrases[i].words[0], i);
+  for (std::size_t i = 0; i < kAcknowledgements.size();) {
+    std::size_t j = kAcknowledgements.find('|', i);
+    if (j == std::string_view::npos) j = kAcknowledgements.size();
+    std::vector<std::uint32_t>& words = acknowledgements.emplace_back();
+    for (std::size_t k = i, w = i; k <= j; ++k)
+      if (k == j || kAcknowledgements[k] == ' ') {
+        words.push_back(word_hash(kAcknowledgements.substr(w, k - w)));
+        w = k + 1;
+      }
+    i = j + 1;
+  }
   h_how = word_hash("how");
   h_so = word_hash("so");
   h_or = word_hash("or");

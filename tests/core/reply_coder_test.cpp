@@ -364,6 +364,31 @@ TEST(ReplyCoder, AnApologyIsNamedAsOne) {
   EXPECT_TRUE(has_cue(classify_reply("Hi Dana, thanks for coming in.", ""), "greeting"));
 }
 
+// A short acknowledgement after a reflection ("That's fair.", "I get that.") closes it; it is not
+// what the turn does. "You're angry that the launch slipped again. I get that." was coded `other`
+// at 0.92 by its last sentence.
+TEST(ReplyCoder, AnAcknowledgementAfterAReflectionLeavesItAReflection) {
+  for (const char* text :
+       {"You're angry that the launch slipped again. I get that.",
+        "You're frustrated that nobody told you about the delay. That's fair.",
+        "You feel let down by the board. Fair enough.", "You're tired of chasing us for answers. No wonder."}) {
+    const CodedReply r = classify_reply(text, "It has slipped again and nobody told me.");
+    EXPECT_EQ(code_class(r.code), MiClass::Reflection) << text << ": " << describe(r);
+  }
+  // On its own it is still what it is.
+  EXPECT_EQ(classify_reply("I get that.", "It has slipped again.").code, MiCode::Other);
+}
+
+// Blame for what the client did not do, asked as a question, is a confrontation (the codebook:
+// confronting questions). An exploring "why didn't you..." stays a question.
+TEST(ReplyCoder, ABlamingWhyDidntYouIsAConfrontation) {
+  for (const char* text : {"Why didn't you read the status report?", "Why didn't you just tell us in March?",
+                           "Why didn't you even check the invoice?"})
+    EXPECT_EQ(classify_reply(text, "Nobody told me it had slipped.").code, MiCode::Confront) << text;
+  EXPECT_EQ(code_class(classify_reply("Why didn't you get a new one when it broke?", "It broke.").code),
+            MiClass::Question);
+}
+
 TEST(ReplyCoder, EmptyAndOddInputs) {
   EXPECT_EQ(code_of(""), MiCode::Other);
   EXPECT_EQ(code_of("   \t\n"), MiCode::Other);
