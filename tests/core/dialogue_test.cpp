@@ -188,6 +188,30 @@ TEST(Dialogue, NoChangeTalkStraightAfterPressure) {
   EXPECT_NE(pushed.client_line().find("I'd need to see it properly"), std::string::npos) << pushed.client_line();
 }
 
+// What a typed reply settles, the client says. A typed question at budget-cut's `routes` settled
+// "three routes for £90,000" though nobody named them, and the follow-up checklist then asked
+// the learner to confirm them; a typed push there went to the over-promise's node, whose client
+// asks "You can do all of it for £90,000?" of a learner who promised nothing.
+TEST(Dialogue, TypedRepliesSettleOnlyWhatTheClientSays) {
+  nlohmann::json doc = nlohmann::json::parse(testing::read_text(testing::source_path("scenarios/budget-cut.json")));
+  doc["start"] = "routes";
+  LoadResult loaded = load_scenario(doc.dump(), "budget-cut-at-routes.json");
+  ASSERT_TRUE(loaded.ok());
+  Dialogue asked(*loaded.scenario), pushed(*loaded.scenario);
+  for (Dialogue* d : {&asked, &pushed})
+    while (d->phase() == Phase::Prepare) d->choose_prep(0);
+  ASSERT_EQ(asked.node()->id, "routes");
+  ASSERT_TRUE(asked.submit_typed("What does your director care about most?", MiCode::OpenQuestion));
+  ASSERT_TRUE(pushed.submit_typed("You need to cut the scope, full stop.", MiCode::Persuade));
+  const auto& points = asked.points();
+  ASSERT_NE(std::find(points.begin(), points.end(), "scope_options"), points.end());
+  for (const char* route : {"September", "January", "add-on"})
+    EXPECT_NE(asked.client_line().find(route), std::string::npos) << route << " in: " << asked.client_line();
+  EXPECT_NE(pushed.node()->id, "squeeze");
+  EXPECT_EQ(pushed.client_line().find("all of it"), std::string::npos) << pushed.client_line();
+  EXPECT_LT(pushed.value("trust"), asked.value("trust"));
+}
+
 TEST(Dialogue, RetryFromTurnRewindsExactly) {
   Scenario s = load_shipped("questioned-advice");
   Dialogue d = play(s, {0, 0, 0, 1}, false);

@@ -346,13 +346,36 @@ TEST(Library, NoMiInconsistentReplyGainsTrust) {
 // A typed push (advice without asking, or a confrontation: "You have to accept September is not
 // happening") never gains trust either; a reviewer's confrontation was coded as such and trust
 // still rose 73 -> 75, from a node's typed pressure reaction written with an overpromise in mind.
+// And where a learner can arrive without having pushed, a typed push costs trust: four nodes'
+// typed pushes once went to the over-promise's node (the client answering "You can do all of it
+// for £90,000?" to "You need to cut the scope") and now take the ordinary road, at a price.
+// Nodes reached only by pushes (the over-promise's own road) and pushes that end the talk are
+// exempt.
 TEST(Library, NoTypedPushGainsTrust) {
+  const auto targets = [](const Route& r) {
+    std::vector<std::string> out{r.next};
+    for (const Branch& b : r.branches) out.push_back(b.next);
+    return out;
+  };
   for (const std::string& id : shipped_ids()) {
     const Scenario s = load_shipped(id);
+    std::set<std::string> calm{s.start}, nodes;
+    for (const Node& n : s.nodes) {
+      nodes.insert(n.id);
+      for (const Reply& r : n.replies)
+        if (reaction_class(r.code) != ReactionClass::Pressure)
+          for (const std::string& t : targets(r.route)) calm.insert(t);
+      for (const auto& [cls, t] : n.typed)
+        if (cls != "pressure")
+          for (const std::string& to : targets(t.route)) calm.insert(to);
+    }
     for (const Node& n : s.nodes)
       if (auto t = n.typed.find("pressure"); t != n.typed.end()) {
         const auto it = t->second.effects.find("trust");
-        EXPECT_LE(it == t->second.effects.end() ? 0 : it->second, 0) << id << ": node " << n.id;
+        const int trust = it == t->second.effects.end() ? 0 : it->second;
+        EXPECT_LE(trust, 0) << id << ": node " << n.id;
+        if (calm.contains(n.id) && nodes.contains(t->second.route.next))
+          EXPECT_LT(trust, 0) << id << ": a typed push at node " << n.id << " costs nothing";
       }
   }
 }
