@@ -51,8 +51,17 @@ constexpr std::string_view kBlatantConfront[] = {
     "oh sure, because", "oh sure because", "oh yeah, because", "oh right, because", "sure, because that",
     "because that worked so well", "because that's worked so well", "because that went so well", "good luck with that",
     // Blame for something the client should have done.
-    "why didn't you just", "why did you not just", "why didn't you even", "why didn't you read",
-    "why didn't you listen", "why didn't you check"};
+    "why didn't you", "why didn't your", "why did you not", "why couldn't you", "why weren't you", "why haven't you"};
+// "Why didn't you feel able to say?" explores; the rest of "why didn't you..." blames.
+constexpr std::string_view kExploringWhy[] = {"why didn't you feel", "why didn't you think you", "why didn't you want",
+                                              "why couldn't you say"};
+// Advice as an order: a reply that opens with one of these, unasked and with no choice offered (13
+// such turns in the labelled corpus: 12 advice). "You should have...", "you should be proud" and
+// "you should know..." are not (and "you need to..." or "you must..." are as often procedure or a
+// guess: "You must miss her").
+constexpr std::string_view kDirectiveOpenings[] = {"you should ", "you really should ", "you ought to ",
+                                                   "you'd better "};
+constexpr std::string_view kNotDirective[] = {"have", "be", "know", "get", "hear", "feel", "see", "receive", "do"};
 constexpr std::string_view kBlatantAffirm[] = {
     "that took real courage",    "that took courage",       "that took guts",   "that took a lot of courage",
     "that says a lot about you", "that speaks well of you", "i'm proud of you", "you should be proud"};
@@ -97,6 +106,33 @@ bool ends_with_how_are_you(std::string_view text) {
     if (before.empty() || std::string_view(",.!;:-").find(before.back()) != std::string_view::npos) return true;
   }
   return false;
+}
+
+/// The first of `phrases` that opens the cleaned reply (after an optional "so", "and", "look",
+/// "well", "honestly" or "okay") and is not followed by one of `not_before`, or empty.
+template <size_t N, size_t M>
+std::string_view reply_opening(std::string_view text, const std::string_view (&phrases)[N],
+                               const std::string_view (&not_before)[M]) {
+  const std::string lower = ascii_lower(text);
+  constexpr std::string_view kLeads[] = {"so ",   "and ",       "look, ", "look ", "well, ",
+                                         "well ", "honestly, ", "okay, ", "ok, "};
+  std::size_t start = lower.find_first_not_of(' ');
+  if (start == std::string::npos) return {};
+  for (std::string_view lead : kLeads)
+    if (lower.compare(start, lead.size(), lead) == 0) {
+      start += lead.size();
+      break;
+    }
+  for (std::string_view p : phrases)
+    if (lower.compare(start, p.size(), p) == 0) {
+      std::size_t end = start + p.size();
+      while (end < lower.size() && ((lower[end] >= 'a' && lower[end] <= 'z') || lower[end] == '\'')) ++end;
+      const std::string_view next = std::string_view(lower).substr(start + p.size(), end - start - p.size());
+      for (std::string_view w : not_before)
+        if (next == w) return {};
+      return p;
+    }
+  return {};
 }
 
 /// The first of `phrases` in the cleaned reply (lower-cased ASCII, whole words), or empty.
@@ -233,10 +269,21 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   // "Calm down." on its own is an order too; inside a longer turn it may be the client's wish.
   constexpr std::string_view kCalmDown[] = {"calm down"};
   std::string_view cue = explicit_phrase(text, kBlatantConfront);
+  if (!explicit_phrase(text, kExploringWhy).empty()) cue = {};
   if (cue.empty() && f.hand[kLength1To3] > 0.f) cue = explicit_phrase(text, kCalmDown);
   if (!cue.empty() && out.code != MiCode::Confront && !hit(kSoundsLike)) {
     overrule(MiCode::Confront, 0.7f);
     out.cues = {"challenges the client ('" + std::string(cue) + "')"};
+    return out;
+  }
+  // "You should open the windows every morning... That usually sorts it.": advice the client did not
+  // ask for, whatever its closing sentence ("answers the client's question" had made it information).
+  if (const std::string_view order = reply_opening(text, kDirectiveOpenings, kNotDirective);
+      !order.empty() && !hit(kPermission) && !hit(kOfferWithChoice) && !f.context_asks_advice &&
+      code_class(out.code) != MiClass::Question && out.code != MiCode::Confront && out.code != MiCode::Persuade &&
+      !hit(kSoundsLike)) {
+    overrule(MiCode::Persuade, 0.7f);
+    out.cues = {"advises without asking ('" + std::string(order.substr(0, order.size() - 1)) + "')"};
     return out;
   }
   if (const std::string_view cue = explicit_phrase(text, kBlatantAffirm);

@@ -380,13 +380,34 @@ TEST(ReplyCoder, AnAcknowledgementAfterAReflectionLeavesItAReflection) {
 }
 
 // Blame for what the client did not do, asked as a question, is a confrontation (the codebook:
-// confronting questions). An exploring "why didn't you..." stays a question.
+// confronting questions); a reviewer's "Why didn't you raise this when you signed off the
+// wireframes?" was praised as a good open question. "Why didn't you feel able to..." explores.
 TEST(ReplyCoder, ABlamingWhyDidntYouIsAConfrontation) {
   for (const char* text : {"Why didn't you read the status report?", "Why didn't you just tell us in March?",
-                           "Why didn't you even check the invoice?"})
+                           "Why didn't you raise this when you signed off the wireframes?",
+                           "Why didn't your team send the test data on time? That set us back two weeks as well."})
     EXPECT_EQ(classify_reply(text, "Nobody told me it had slipped.").code, MiCode::Confront) << text;
-  EXPECT_EQ(code_class(classify_reply("Why didn't you get a new one when it broke?", "It broke.").code),
+  EXPECT_EQ(code_class(classify_reply("Why didn't you feel able to raise it at the time?", "I kept quiet.").code),
             MiClass::Question);
+}
+
+// A reply that opens with "You should..." is advice without permission, whatever its closing
+// sentence: "You should open the windows every morning, run the fan and wipe the walls with
+// bleach. That usually sorts it." was coded information ("answers the client's question") by its
+// last sentence. "You should have heard it from me" (an apology) and advice the client asked for
+// are not.
+TEST(ReplyCoder, AReplyThatOpensWithYouShouldIsAdvice) {
+  for (const char* text :
+       {"You should open the windows every morning, run the extractor fan and wipe the walls down with bleach "
+        "once a week. That usually sorts it.",
+        "So you should cancel the agency pickers now and move go-live to late April. That's the only sensible plan."}) {
+    const CodedReply r = classify_reply(text, "What's your name? I want your name.");
+    EXPECT_EQ(r.code, MiCode::Persuade) << text << ": " << describe(r);
+  }
+  EXPECT_NE(classify_reply("You should have heard it from me first, and I'm sorry.", "Nobody told me.").code,
+            MiCode::Persuade);
+  EXPECT_FALSE(has_cue(classify_reply("You should open the windows every morning.", "What should I do about the damp?"),
+                       "advises without asking"));
 }
 
 TEST(ReplyCoder, EmptyAndOddInputs) {
