@@ -186,8 +186,10 @@ void Dialogue::advance(const std::string& next, const std::string& say, bool pus
     }
     node_.clear();
     client_line_ = say;
-    if (const Ending* final = scenario_->find_ending(ending_); final && !final->client_says.empty())
-      client_line_ += (client_line_.empty() ? "" : " ") + final->client_says;
+    if (const Ending* final = scenario_->find_ending(ending_)) {
+      if (!final->client_says.empty()) client_line_ += (client_line_.empty() ? "" : " ") + final->client_says;
+      establish(final->establishes);
+    }
     return;
   }
   enter_node(next, say, pushed);

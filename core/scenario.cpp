@@ -403,6 +403,8 @@ void check_references(Reader& r, const Scenario& s) {
       check_points(t.establishes, tp + "/establishes");
     }
   }
+  for (size_t i = 0; i < s.endings.size(); ++i)
+    check_points(s.endings[i].establishes, "/endings/" + std::to_string(i) + "/establishes");
 }
 
 }  // namespace
@@ -539,7 +541,7 @@ LoadResult load_scenario(std::string_view text, std::string_view file) {
         r.error(ep, std::string("expected an object, found ") + type_name(e));
         continue;
       }
-      r.known_keys(e, ep, {"id", "kind", "title", "debrief", "client_says"});
+      r.known_keys(e, ep, {"id", "kind", "title", "debrief", "client_says", "establishes"});
       Ending ending;
       ending.id = r.string(e, ep, "id", true);
       ending.kind = r.string(e, ep, "kind", true);
@@ -548,6 +550,7 @@ LoadResult load_scenario(std::string_view text, std::string_view file) {
       ending.title = r.string(e, ep, "title", true);
       ending.debrief = r.string(e, ep, "debrief", true);
       ending.client_says = r.string(e, ep, "client_says", false);
+      ending.establishes = r.strings(e, ep, "establishes");
       s.endings.push_back(std::move(ending));
     }
   }

@@ -108,6 +108,9 @@ struct Ending {
   std::string title;
   std::string debrief;
   std::string client_says;  // the client's last words, shown before the results
+  /// Points the client's last words settle ("You'll have our route on Monday"), however the
+  /// conversation got here.
+  std::vector<std::string> establishes;
 };
 
 struct Client {

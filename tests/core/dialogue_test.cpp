@@ -212,6 +212,34 @@ TEST(Dialogue, TypedRepliesSettleOnlyWhatTheClientSays) {
   EXPECT_LT(pushed.value("trust"), asked.value("trust"));
 }
 
+// The client's last words settle what they state: budget-cut's breakthrough ends "I'll take the
+// phased plan to my director myself", so that step is agreed whatever the way in (a typed
+// reflection at `wrap` settles nothing itself). An unknown id there is an error naming the field.
+TEST(Dialogue, AnEndingSettlesTheStepsInTheClientsLastWords) {
+  nlohmann::json doc = nlohmann::json::parse(testing::read_text(testing::source_path("scenarios/budget-cut.json")));
+  doc["start"] = "wrap";
+  LoadResult loaded = load_scenario(doc.dump(), "budget-cut-at-wrap.json");
+  ASSERT_TRUE(loaded.ok());
+  Dialogue d(*loaded.scenario);
+  while (d.phase() == Phase::Prepare) d.choose_prep(0);
+  ASSERT_TRUE(
+      d.submit_typed("So you've got what you need for Wednesday, and it's your plan.", MiCode::SimpleReflection));
+  ASSERT_NE(d.ending(), nullptr);
+  EXPECT_EQ(d.ending()->id, "breakthrough");
+  const auto& points = d.points();
+  EXPECT_NE(std::find(points.begin(), points.end(), "step_director"), points.end());
+  EXPECT_NE(d.client_line().find("director myself"), std::string::npos) << d.client_line();
+
+  for (nlohmann::json& e : doc["endings"])
+    if (e["id"] == "breakthrough") e["establishes"] = {"step_nowhere"};
+  const LoadResult bad = load_scenario(doc.dump(), "budget-cut-bad.json");
+  ASSERT_FALSE(bad.ok());
+  ASSERT_FALSE(bad.errors.empty());
+  EXPECT_NE(bad.errors.front().find("budget-cut-bad.json: /endings/0/establishes/0: "), std::string::npos)
+      << bad.errors.front();
+  EXPECT_NE(bad.errors.front().find("'step_nowhere'"), std::string::npos) << bad.errors.front();
+}
+
 TEST(Dialogue, RetryFromTurnRewindsExactly) {
   Scenario s = load_shipped("questioned-advice");
   Dialogue d = play(s, {0, 0, 0, 1}, false);
