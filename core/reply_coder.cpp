@@ -269,7 +269,7 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   // "Calm down." on its own is an order too; inside a longer turn it may be the client's wish.
   constexpr std::string_view kCalmDown[] = {"calm down"};
   std::string_view cue = explicit_phrase(text, kBlatantConfront);
-  if (!explicit_phrase(text, kExploringWhy).empty()) cue = {};
+  if (!cue.empty() && !explicit_phrase(text, kExploringWhy).empty()) cue = {};
   if (cue.empty() && f.hand[kLength1To3] > 0.f) cue = explicit_phrase(text, kCalmDown);
   if (!cue.empty() && out.code != MiCode::Confront && !hit(kSoundsLike)) {
     overrule(MiCode::Confront, 0.7f);
