@@ -38,8 +38,10 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
   }
   if (worst >= 0) {
     const Turn& t = turns[worst];
-    std::string text = "Your reply at turn " + std::to_string(worst + 1) + ", " + quoted(t.reply) +
-                       ", cost the most trust (" + signed_points(worst_delta) + ").";
+    // The quotation ends the sentence: a reply keeps its own full stop or question mark, and
+    // "...it.”, cost" would put a comma after it.
+    std::string text = "At turn " + std::to_string(worst + 1) + ", this reply cost the most trust (" +
+                       signed_points(worst_delta) + "): " + quoted(t.reply);
     if (!t.better.empty()) text += " A stronger reply there: " + quoted(t.better);
     out.push_back({"cost", std::move(text), t.reply});
   } else if (!turns.empty()) {
@@ -47,8 +49,8 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
   }
   if (best >= 0)
     out.push_back({"best",
-                   "Your reply at turn " + std::to_string(best + 1) + ", " + quoted(turns[best].reply) +
-                       ", built the most trust (" + signed_points(best_delta) + ").",
+                   "At turn " + std::to_string(best + 1) + ", this reply built the most trust (" +
+                       signed_points(best_delta) + "): " + quoted(turns[best].reply),
                    turns[best].reply});
   const int change = d.change_talk_evoked(), sustain = d.sustain_talk_heard();
   if (change + sustain > 0)

@@ -53,6 +53,10 @@ TEST(Debrief, NamesTheReplyThatBuiltTheMostTrust) {
   const DebriefLine* line = find(lines, "best");
   ASSERT_NE(line, nullptr);
   EXPECT_EQ(line->quote, d.transcript()[best].reply);
+  // The reply is quoted whole and ends the sentence: no "...it.”, built" (a reviewer's screen).
+  ASSERT_TRUE(line->quote.ends_with(".") || line->quote.ends_with("?")) << line->quote;
+  EXPECT_TRUE(line->text.ends_with("\u201C" + line->quote + "\u201D")) << line->text;
+  for (const DebriefLine& l : lines) EXPECT_EQ(l.text.find("\u201D,"), std::string::npos) << l.text;
 }
 
 TEST(Debrief, CountsTheChangeTalkThatFollowedTheLearnersReplies) {
