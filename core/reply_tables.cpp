@@ -223,6 +223,32 @@ constexpr std::string_view kAcknowledgements =
     "i don't blame you|who wouldn't|anyone would|anybody would";
 constexpr std::string_view kSpeakerOwn = "i i'd i'm we really honestly personally still do just";
 
+namespace {
+
+/// Calls f(phrase) for each '|'-separated phrase of `list`.
+template <typename F>
+void for_each_phrase(std::string_view list, F&& f) {
+  for (std::size_t i = 0; i <= list.size();) {
+    std::size_t j = list.find('|', i);
+    if (j == std::string_view::npos) j = list.size();
+    f(list.substr(i, j - i));
+    i = j + 1;
+  }
+}
+
+/// Calls f(word) for each ' '-separated word of `phrase`.
+template <typename F>
+void for_each_word(std::string_view phrase, F&& f) {
+  for (std::size_t i = 0; i <= phrase.size();) {
+    std::size_t j = phrase.find(' ', i);
+    if (j == std::string_view::npos) j = phrase.size();
+    f(phrase.substr(i, j - i));
+    i = j + 1;
+  }
+}
+
+}  // namespace
+
 Tables::Tables()
     : stop(kStopWords),
       fillers(kFillers),
@@ -241,41 +267,23 @@ Tables::Tables()
       lead_ins(kLeadIns),
       cleft_heads(kCleftHeads),
       copulas(kCopulas) {
-  for (const PhraseSpec& spec : kPhrases) {
-    std::size_t i = 0;
-    while (i < spec.phrases.size()) {
-      std::size_t j = spec.phrases.find('|', i);
-      if (j == std::string_view::npos) j = spec.phrases.size();
+  for (const PhraseSpec& spec : kPhrases)
+    for_each_phrase(spec.phrases, [&](std::string_view text) {
       Phrase p{};
       p.group = spec.group;
-      p.text = spec.phrases.substr(i, j - i);
-      std::uint32_t h = kFnvOffset;
-      for (std::size_t k = i; k <= j; ++k) {
-        if (k == j || spec.phrases[k] == ' ') {
-          if (p.count < kMaxPhraseWords) p.words[p.count++] = h;
-          h = kFnvOffset;
-        } else {
-          h = fnv_step(h, static_cast<unsigned char>(spec.phrases[k]));
-        }
-      }
+      p.text = text;
+      for_each_word(text, [&](std::string_view w) {
+        if (p.count < kMaxPhraseWords) p.words[p.count++] = word_hash(w);
+      });
       phrases.push_back(p);
-      i = j + 1;
-    }
-  }
+    });
   std::stable_sort(phrases.begin(), phrases.end(),
                    [](const Phrase& a, const Phrase& b) { return a.words[0] < b.words[0]; });
   for (int i = 0; i < static_cast<int>(phrases.size()); ++i) first_words.emplace_back(phrases[i].words[0], i);
-  for (std::size_t i = 0; i < kAcknowledgements.size();) {
-    std::size_t j = kAcknowledgements.find('|', i);
-    if (j == std::string_view::npos) j = kAcknowledgements.size();
+  for_each_phrase(kAcknowledgements, [&](std::string_view text) {
     std::vector<std::uint32_t>& words = acknowledgements.emplace_back();
-    for (std::size_t k = i, w = i; k <= j; ++k)
-      if (k == j || kAcknowledgements[k] == ' ') {
-        words.push_back(word_hash(kAcknowledgements.substr(w, k - w)));
-        w = k + 1;
-      }
-    i = j + 1;
-  }
+    for_each_word(text, [&](std::string_view w) { words.push_back(word_hash(w)); });
+  });
   h_how = word_hash("how");
   h_so = word_hash("so");
   h_or = word_hash("or");
