@@ -232,10 +232,29 @@ void Dialogue::establish(const std::vector<std::string>& points) {
 void Dialogue::follow_reply(const Reply& reply, Turn turn) {
   apply(reply.effects);
   for (const auto& f : reply.sets_flags) flags_.insert(f);
-  establish(reply.establishes);
   turn.state_after = state_;
   turns_.push_back(std::move(turn));
-  advance(resolve(reply.route), reply.say, reaction_class(reply.code) == ReactionClass::Pressure);
+  settle_and_advance(reply.establishes, resolve(reply.route), reply.say,
+                     reaction_class(reply.code) == ReactionClass::Pressure);
+}
+
+void Dialogue::settle_and_advance(const std::vector<std::string>& settles, const std::string& next,
+                                  const std::string& say, bool pushed) {
+  const size_t before = points_.size();
+  establish(settles);
+  advance(next, say, pushed);
+  // A move that ends the conversation short of a breakthrough (a condition sent it to "A polite
+  // maybe") settles the next steps it names only if the client said them on it (its `say`): the
+  // steps were the happy route's. The ending's own `establishes` stand.
+  const Ending* end = ending();
+  if (!end || end->kind == "breakthrough" || !say.empty()) return;
+  auto unagreed = [&](const std::string& id) {
+    const Point* p = scenario_->find_point(id);
+    return p && p->kind == "next_step" &&
+           std::find(end->establishes.begin(), end->establishes.end(), id) == end->establishes.end();
+  };
+  points_.erase(std::remove_if(points_.begin() + static_cast<std::ptrdiff_t>(before), points_.end(), unagreed),
+                points_.end());
 }
 
 bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::string& cue, bool self_coded) {
@@ -263,7 +282,6 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   }
   if (reaction) {
     apply(reaction->effects);
-    establish(reaction->establishes);
   } else {
     // No authored reaction for typed replies: follow the first offered reply of the same code
     // class, else the first offered reply, so that typing never stalls the conversation.
@@ -284,7 +302,7 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   }
   turn.state_after = state_;
   turns_.push_back(std::move(turn));
-  advance(resolve(reaction->route), reaction->say, pushed);
+  settle_and_advance(reaction->establishes, resolve(reaction->route), reaction->say, pushed);
   return true;
 }
 

@@ -119,6 +119,9 @@ class Dialogue {
   bool holds(const Condition& c) const;
   std::string resolve(const Route& route) const;
   void advance(const std::string& next, const std::string& say, bool pushed = false);
+  /// Settles a move's points, then advances; next steps the client never agreed to are withdrawn.
+  void settle_and_advance(const std::vector<std::string>& settles, const std::string& next, const std::string& say,
+                          bool pushed);
   void start_conversation();
 
   const Scenario* scenario_;

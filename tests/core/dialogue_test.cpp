@@ -240,6 +240,41 @@ TEST(Dialogue, AnEndingSettlesTheStepsInTheClientsLastWords) {
   EXPECT_NE(bad.errors.front().find("'step_nowhere'"), std::string::npos) << bad.errors.front();
 }
 
+// A typed question at late-again's `commit` settles the client's three steps on its happy route
+// (she states them at `own_steps`). When trust is too low it ends in "A polite maybe" instead,
+// where she agrees nothing ("Send me whatever you've got"): the results may not count the steps.
+// A move whose `say` states a step (the typed support: "Then I want the re-plan from you by
+// Friday") keeps it, even there.
+TEST(Dialogue, StepsTheClientNeverAgreedAreNotSettledAtAPartialEnding) {
+  nlohmann::json doc = nlohmann::json::parse(testing::read_text(testing::source_path("scenarios/late-again.json")));
+  doc["start"] = "commit";
+  auto at_commit = [&](int trust, MiCode code, const char* text) {
+    doc["state"]["trust"] = trust;
+    LoadResult loaded = load_scenario(doc.dump(), "late-again-at-commit.json");
+    EXPECT_TRUE(loaded.ok());
+    Dialogue d(*loaded.scenario);
+    while (d.phase() == Phase::Prepare) d.choose_prep(0);
+    EXPECT_TRUE(d.submit_typed(text, code));
+    return std::make_pair(d.ending() ? d.ending()->id : d.node()->id, d.points());
+  };
+  auto has = [](const std::vector<std::string>& points, const char* id) {
+    return std::find(points.begin(), points.end(), id) != points.end();
+  };
+  const auto [low, low_points] = at_commit(30, MiCode::OpenQuestion, "What should happen this week?");
+  EXPECT_EQ(low, "partial");
+  EXPECT_FALSE(has(low_points, "step_replan"));
+  EXPECT_FALSE(has(low_points, "step_choose"));
+  EXPECT_FALSE(has(low_points, "step_updates"));
+
+  const auto [high, high_points] = at_commit(60, MiCode::OpenQuestion, "What should happen this week?");
+  EXPECT_EQ(high, "own_steps");
+  EXPECT_TRUE(has(high_points, "step_choose"));
+
+  const auto [said, said_points] = at_commit(30, MiCode::Affirm, "You've been straight with me all the way.");
+  EXPECT_EQ(said, "partial");
+  EXPECT_TRUE(has(said_points, "step_replan"));
+}
+
 TEST(Dialogue, RetryFromTurnRewindsExactly) {
   Scenario s = load_shipped("questioned-advice");
   Dialogue d = play(s, {0, 0, 0, 1}, false);
