@@ -199,12 +199,21 @@ std::vector<size_t> Dialogue::offered() const {
   std::vector<size_t> out;
   const Node* n = node();
   if (!n) return out;
+  for (size_t i : typed_candidates())
+    if (!n->replies[i].typed_only) out.push_back(i);
+  return shuffled_order(std::move(out), seed_, n->id);
+}
+
+std::vector<size_t> Dialogue::typed_candidates() const {
+  std::vector<size_t> out;
+  const Node* n = node();
+  if (!n) return out;
   for (size_t i = 0; i < n->replies.size(); ++i) {
     bool ok = std::all_of(n->replies[i].requires_flags.begin(), n->replies[i].requires_flags.end(),
                           [&](const std::string& f) { return flags_.count(f) > 0; });
     if (ok) out.push_back(i);
   }
-  return shuffled_order(std::move(out), seed_, n->id);
+  return out;
 }
 
 bool Dialogue::choose(size_t index) {
@@ -276,7 +285,7 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   turn.tip = rambling ? std::string(kRamblingTip) : std::string(coaching_tip(code));
   // A typed reply close in meaning to an authored reply of its class follows that reply, so the
   // client answers what was said; otherwise the node's reaction for the class applies.
-  if (const auto near = rambling ? std::nullopt : closest_reply(*n, offered(), text, code)) {
+  if (const auto near = rambling ? std::nullopt : closest_reply(*n, typed_candidates(), text, code)) {
     follow_reply(n->replies[*near], std::move(turn));
     return true;
   }

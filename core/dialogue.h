@@ -67,6 +67,8 @@ class Dialogue {
   /// Replies offered now, in the order shown: indices into node()->replies whose required flags
   /// are set, shuffled by the session's seed.
   std::vector<size_t> offered() const;
+  /// What a typed reply is matched against: the offered replies and the node's `typed_only` ones.
+  std::vector<size_t> typed_candidates() const;
   /// Chooses offered reply number `index` (0-based position in offered()); false if invalid.
   bool choose(size_t index);
   /// Submits a typed reply already coded by the reply coder (`cue` says why); false outside the

@@ -1,6 +1,7 @@
 // Scenario graph checks and statistics; see lint.h.
 #include "lint.h"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
@@ -75,8 +76,10 @@ std::vector<std::string> lint_scenario(const Scenario& s, std::string_view file)
     if (n.replies.empty()) err(p + "/replies", "dead end: node '" + n.id + "' offers no replies");
     std::set<std::string> seen;
     if (!n.replies.empty() && !ends(n.id, seen)) err(p, "no ending can be reached from node '" + n.id + "'");
-    if (n.replies.size() < 3)
-      err(p + "/replies", "offers " + std::to_string(n.replies.size()) + " replies; at least 3 are needed");
+    const auto choices =
+        std::count_if(n.replies.begin(), n.replies.end(), [](const Reply& r) { return !r.typed_only; });
+    if (choices < 3)
+      err(p + "/replies", "offers " + std::to_string(choices) + " replies to choose from; at least 3 are needed");
 
     // Replies that need flags may be hidden; the unconditional ones must still give a choice.
     int consistent = 0, inconsistent = 0, unconditional = 0;

@@ -216,9 +216,9 @@ std::optional<MiCode> read_code(Reader& r, const json& obj, const std::string& p
 
 Reply read_reply(Reader& r, const json& obj, const std::string& ptr) {
   Reply reply;
-  r.known_keys(
-      obj, ptr,
-      {"text", "code", "effects", "next", "next_if", "say", "requires", "establishes", "sets_flags", "better", "tip"});
+  r.known_keys(obj, ptr,
+               {"text", "code", "effects", "next", "next_if", "say", "requires", "establishes", "sets_flags", "better",
+                "tip", "typed_only"});
   reply.text = r.string(obj, ptr, "text", true);
   if (auto code = read_code(r, obj, ptr)) reply.code = *code;
   reply.effects = r.int_map(obj, ptr, "effects", -100, 100);
@@ -229,6 +229,7 @@ Reply read_reply(Reader& r, const json& obj, const std::string& ptr) {
   reply.sets_flags = r.strings(obj, ptr, "sets_flags");
   reply.better = r.string(obj, ptr, "better", false);
   reply.tip = r.string(obj, ptr, "tip", false);
+  reply.typed_only = r.boolean(obj, ptr, "typed_only");
   return reply;
 }
 

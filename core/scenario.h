@@ -57,6 +57,9 @@ struct Reply {
   std::vector<std::string> sets_flags;
   std::string better;  // a stronger alternative, shown in the debrief
   std::string tip;     // one-line coaching note on this reply
+  /// Never offered as a choice: a reply learners are likely to type ("Have you tried restarting
+  /// the router?"), so that a typed reply close to it gets this reply's reaction and branch.
+  bool typed_only = false;
 };
 
 /// How the client reacts to a typed reply of a reaction class.

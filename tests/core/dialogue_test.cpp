@@ -275,6 +275,41 @@ TEST(Dialogue, StepsTheClientNeverAgreedAreNotSettledAtAPartialEnding) {
   EXPECT_TRUE(has(said_points, "step_replan"));
 }
 
+// repeat-complaint's customer opens "before you ask, yes, I've restarted the router". A typed
+// "Have you tried restarting your router every evening?" is a closed question, and the node's
+// reaction for typed questions gains trust; the scenario's typed-only reply of that shape makes
+// him ask "Are you even listening?" instead. It is never one of the choices.
+TEST(Dialogue, ATypedOnlyReplyIsNeverOfferedButAnswersTheLearnerWhoTypesIt) {
+  Scenario s = load_shipped("repeat-complaint");
+  auto at_open = [&] {
+    Dialogue d(s);
+    while (d.phase() == Phase::Prepare) d.choose_prep(0);
+    return d;
+  };
+  Dialogue d = at_open();
+  ASSERT_EQ(d.node()->id, "open");
+  for (size_t i : d.offered()) EXPECT_FALSE(d.node()->replies[i].typed_only) << d.node()->replies[i].text;
+  EXPECT_GT(d.typed_candidates().size(), d.offered().size());
+  const int trust = d.value("trust");
+  ASSERT_TRUE(d.submit_typed("Have you tried restarting your router every evening?", MiCode::ClosedQuestion));
+  EXPECT_EQ(d.node()->id, "script");
+  EXPECT_LT(d.value("trust"), trust);
+
+  Dialogue other = at_open();
+  ASSERT_TRUE(other.submit_typed("How long has it been dropping out like this?", MiCode::ClosedQuestion));
+  EXPECT_EQ(other.node()->id, "cost");
+  EXPECT_GT(other.value("trust"), trust);
+
+  nlohmann::json doc =
+      nlohmann::json::parse(testing::read_text(testing::source_path("scenarios/repeat-complaint.json")));
+  doc["nodes"][0]["replies"][0]["typed_only"] = "yes";
+  const LoadResult bad = load_scenario(doc.dump(), "repeat-bad.json");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.errors.front().find("repeat-bad.json: /nodes/0/replies/0/typed_only: expected true or false"),
+            std::string::npos)
+      << bad.errors.front();
+}
+
 TEST(Dialogue, RetryFromTurnRewindsExactly) {
   Scenario s = load_shipped("questioned-advice");
   Dialogue d = play(s, {0, 0, 0, 1}, false);
