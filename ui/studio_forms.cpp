@@ -234,6 +234,11 @@ int node_index(const Json& doc, const std::string& id) {
   return -1;
 }
 
+bool typed_only_at(const Json& doc, const std::string& reply) {
+  const Json* v = at(doc, reply + "/typed_only");
+  return v && v->is_boolean() && v->get<bool>();
+}
+
 void reply_form(const Form& f, const std::string& node, const std::string& base, int r) {
   Studio& s = f.s;
   const Json& doc = s.doc().json();
@@ -244,6 +249,14 @@ void reply_form(const Form& f, const std::string& node, const std::string& base,
   f.combo("reply:code", "Its code (what an MI coach would call it)", text_at(doc, rp + "/code"), codes,
           [&](const std::string& v) {
             s.apply(edit::SetField{rp + "/code", v});
+          });
+  // A typed-only reply is what learners are likely to type ("Have you tried restarting the
+  // router?"): never shown as a choice, it gives a close typed reply its own reaction.
+  const bool typed_only = typed_only_at(doc, rp);
+  f.combo("reply:shown", "How the learner meets it", typed_only ? "typed" : "choice",
+          {{"choice", "As a choice"}, {"typed", "Only when typed"}}, [&](const std::string& v) {
+            if ((v == "typed") != typed_only)
+              s.apply(edit::SetField{rp + "/typed_only", v == "typed" ? Json(true) : Json(nullptr)});
           });
   f.combo("reply:next", "Leads to", text_at(doc, rp + "/next"), f.targets(), [&](const std::string& v) {
     s.apply(edit::Relink{node, r, v});
@@ -262,6 +275,7 @@ void reply_form(const Form& f, const std::string& node, const std::string& base,
     }
     record_hit("reply:" + var, std::to_string(v), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   }
+  f.field(rp + "/say", "What the client says back at once (optional)", 2);
   f.field(rp + "/tip", "Coach's tip", 2);
   f.field(rp + "/better", "A better reply (for replies that push)", 2);
   f.json_field(rp + "/requires", "Offered only after these flags (JSON list, optional)", 1);
@@ -306,7 +320,7 @@ void node_form(const Form& f) {
     ImGui::PopID();
   }
   if (f.button("button:Add client line", "Add a variant of the line")) s.apply(edit::AddClientLine{sel.id, ""});
-  f.heading("Replies the learner can choose");
+  f.heading("Replies");
   const size_t replies = size_at(doc, base + "/replies");
   for (size_t r = 0; r < replies; ++r) {
     const std::string rp = base + "/replies/" + std::to_string(r);
@@ -314,8 +328,9 @@ void node_form(const Form& f) {
     f.at_x();
     const bool open = sel.reply == static_cast<int>(r);
     if (card_button(("reply:" + std::to_string(r + 1)).c_str(), text.empty() ? "(no words yet)" : text,
-                    readable_code(text_at(doc, rp + "/code")) + " \xE2\x86\x92 " + text_at(doc, rp + "/next"), f.width,
-                    std::to_string(r + 1), open))
+                    readable_code(text_at(doc, rp + "/code")) + " \xE2\x86\x92 " + text_at(doc, rp + "/next") +
+                        (typed_only_at(doc, rp) ? " (only when typed)" : ""),
+                    f.width, std::to_string(r + 1), open, true))
       s.select(Selection{Selection::Kind::Node, sel.id, open ? -1 : static_cast<int>(r)});
     if (open) {
       // A reply just opened (or just added) scrolls into view.

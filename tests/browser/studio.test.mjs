@@ -15,6 +15,9 @@ const { unzipSync } = createRequire(import.meta.url)(join(repo, 'web/node_module
 const GOOD = 'What would help you most right now?';
 const REFLECT = "You're worried this will come back on you with your director.";
 const PUSH = 'You need to understand that delays happen to everyone.';
+// What a learner is likely to type: a typed-only reply, never a choice.
+const TRAP = 'Have you checked the tracking page?';
+const TRAP_SAY = 'Every morning. It has said "in transit" for nine days.';
 
 /** Studio helpers over the harness: type into a field by its JSON pointer, pick in a combo. */
 function studio(app) {
@@ -97,6 +100,13 @@ await run([
         await s.pick('reply:next', next);
         if (code === 'persuade') await s.type(`/nodes/0/replies/${r}/better`, 'Ask what the delay has cost her this week.');
       }
+      await s.click('button:Add reply');
+      await s.type('/nodes/0/replies/3/text', TRAP);
+      await s.pick('reply:code', 'closed_question');
+      await s.pick('reply:next', 'ending-3');
+      await s.pick('reply:shown', 'typed');
+      await s.type('/nodes/0/replies/3/say', TRAP_SAY);
+      await app.find((h) => h.label === 'reply:4' && /\(only when typed\)$/.test(h.text));
       await s.pick('node:typed', 'ending-1');
       // Five more nodes as copies of the start; none is reachable yet, and the checks say so.
       for (let i = 0; i < 5; i++) await s.click('button:Duplicate node');
@@ -140,6 +150,8 @@ await run([
       await app.click('button:Play-test');
       for (let turn = 0; turn < 6; turn++) {
         const good = await app.find((h) => h.label.startsWith('reply:') && h.text === GOOD);
+        const shown = (await app.hits()).filter((h) => /^reply:\d+$/.test(h.label)).map((h) => h.text);
+        assert(shown.length === 3 && !shown.includes(TRAP), `the typed-only reply is never a choice: ${shown}`);
         await app.click(good.label);
       }
       await app.click('button:Results');
@@ -170,6 +182,8 @@ await run([
       const lint = spawnSync(join(repo, 'build/native/rapport'), ['lint', file], { encoding: 'utf8' });
       assert(lint.status === 0, `rapport lint: ${lint.stdout}${lint.stderr}`);
       const text = readFileSync(file, 'utf8');
+      const trap = JSON.parse(text).nodes[0].replies[3];
+      assert(trap.text === TRAP && trap.typed_only === true && trap.say === TRAP_SAY, `exported: ${JSON.stringify(trap)}`);
 
       // A SCORM 2004 package with the draft and one built-in scenario, built in the browser.
       await s.click('ship:budget-cut');
