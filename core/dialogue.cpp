@@ -243,8 +243,12 @@ void Dialogue::follow_reply(const Reply& reply, Turn turn) {
   for (const auto& f : reply.sets_flags) flags_.insert(f);
   turn.state_after = state_;
   turns_.push_back(std::move(turn));
-  settle_and_advance(reply.establishes, resolve(reply.route), reply.say,
-                     reaction_class(reply.code) == ReactionClass::Pressure);
+  // A typed-only reply that costs trust is a push the coder cannot see as one ("Don't you think
+  // it's worth a try?" is a question): no change talk straight after it either.
+  const auto trust = reply.effects.find("trust");
+  const bool pushed = reaction_class(reply.code) == ReactionClass::Pressure ||
+                      (reply.typed_only && trust != reply.effects.end() && trust->second < 0);
+  settle_and_advance(reply.establishes, resolve(reply.route), reply.say, pushed);
 }
 
 void Dialogue::settle_and_advance(const std::vector<std::string>& settles, const std::string& next,
@@ -286,7 +290,13 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   // A typed reply close in meaning to an authored reply of its class follows that reply, so the
   // client answers what was said; otherwise the node's reaction for the class applies.
   if (const auto near = rambling ? std::nullopt : closest_reply(*n, typed_candidates(), text, code)) {
-    follow_reply(n->replies[*near], std::move(turn));
+    // A typed-only reply was written for what the learner typed: its coaching is the turn's.
+    const Reply& reply = n->replies[*near];
+    if (reply.typed_only) {
+      if (!reply.tip.empty()) turn.tip = reply.tip;
+      turn.better = reply.better;
+    }
+    follow_reply(reply, std::move(turn));
     return true;
   }
   if (reaction) {

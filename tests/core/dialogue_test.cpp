@@ -294,11 +294,30 @@ TEST(Dialogue, ATypedOnlyReplyIsNeverOfferedButAnswersTheLearnerWhoTypesIt) {
   ASSERT_TRUE(d.submit_typed("Have you tried restarting your router every evening?", MiCode::ClosedQuestion));
   EXPECT_EQ(d.node()->id, "script");
   EXPECT_LT(d.value("trust"), trust);
+  // Its coaching is the turn's: the tip and the better reply written for it.
+  EXPECT_NE(d.transcript().back().tip.find("before you could ask"), std::string::npos) << d.transcript().back().tip;
+  EXPECT_NE(d.transcript().back().better.find("stopped believing"), std::string::npos) << d.transcript().back().better;
+  EXPECT_EQ(d.transcript().back().code, MiCode::ClosedQuestion);  // the learner's own code stays
 
   Dialogue other = at_open();
   ASSERT_TRUE(other.submit_typed("How long has it been dropping out like this?", MiCode::ClosedQuestion));
   EXPECT_EQ(other.node()->id, "cost");
   EXPECT_GT(other.value("trust"), trust);
+
+  // A typed-only reply that costs trust is a push: price-objection's "Don't you think it's worth a
+  // try?" at `trial` is not answered with change talk ("Okay. I could take that to the partners.").
+  nlohmann::json price =
+      nlohmann::json::parse(testing::read_text(testing::source_path("scenarios/price-objection.json")));
+  price["start"] = "trial";
+  price["state"]["trust"] = 75;
+  LoadResult loaded = load_scenario(price.dump(), "price-at-trial.json");
+  ASSERT_TRUE(loaded.ok());
+  Dialogue p(*loaded.scenario);
+  while (p.phase() == Phase::Prepare) p.choose_prep(0);
+  ASSERT_TRUE(p.submit_typed("Don't you think it's worth a try?", MiCode::ClosedQuestion));
+  ASSERT_EQ(p.node()->id, "commit");
+  EXPECT_GE(p.value("trust"), 60);
+  EXPECT_EQ(p.client_line().find("I could take that to the partners"), std::string::npos) << p.client_line();
 
   nlohmann::json doc =
       nlohmann::json::parse(testing::read_text(testing::source_path("scenarios/repeat-complaint.json")));
