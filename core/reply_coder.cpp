@@ -62,6 +62,16 @@ constexpr std::string_view kExploringWhy[] = {"why didn't you feel", "why didn't
 constexpr std::string_view kDirectiveOpenings[] = {"you should ", "you really should ", "you ought to ",
                                                    "you'd better "};
 constexpr std::string_view kNotDirective[] = {"have", "be", "know", "get", "hear", "feel", "see", "receive", "do"};
+// Advice put as a question: "Why don't you just tell the board the truth?", "Why not wait until the
+// market recovers?". Not the invitations "why don't you tell me / talk me through / describe it",
+// nor "why not lower, like a three?" ("why not" asks about advice only before one of these verbs).
+constexpr std::string_view kWhyInvites[] = {"say",  "describe", "explain", "share", "start", "begin",
+                                            "feel", "think",    "want",    "like",  "come",  "mind"};
+constexpr std::string_view kWhyNotVerbs[] = {
+    "try",   "go",    "ask",   "tell",   "call",   "ring",   "phone",   "use",   "wait",  "sell", "apply", "take",
+    "get",   "give",  "make",  "put",    "move",   "switch", "send",    "book",  "speak", "talk", "stop",  "cut",
+    "drop",  "pay",   "sign",  "keep",   "leave",  "hold",   "present", "do",    "bring", "let",  "buy",   "skip",
+    "write", "email", "frame", "change", "cancel", "accept", "agree",   "start", "look",  "see"};
 constexpr std::string_view kBlatantAffirm[] = {
     "that took real courage",    "that took courage",       "that took guts",   "that took a lot of courage",
     "that says a lot about you", "that speaks well of you", "i'm proud of you", "you should be proud"};
@@ -132,6 +142,53 @@ std::string_view reply_opening(std::string_view text, const std::string_view (&p
         if (next == w) return {};
       return p;
     }
+  return {};
+}
+
+/// "why don't you" or "why not" where a sentence of the cleaned reply opens with advice put as a
+/// question (kWhyInvites, kWhyNotVerbs), or empty.
+std::string_view advice_as_why(std::string_view text) {
+  const std::string lower = ascii_lower(text);
+  const auto word_at = [&](std::size_t& at) {
+    while (at < lower.size() && lower[at] == ' ') ++at;
+    const std::size_t from = at;
+    while (at < lower.size() && ((lower[at] >= 'a' && lower[at] <= 'z') || lower[at] == '\'')) ++at;
+    return std::string_view(lower).substr(from, at - from);
+  };
+  const auto in = [](std::string_view w, const auto& list) {
+    return std::find(std::begin(list), std::end(list), w) != std::end(list);
+  };
+  for (std::size_t start = 0; start < lower.size();) {
+    std::size_t at = start;
+    std::string_view w = word_at(at);
+    if (w == "so" || w == "and" || w == "look" || w == "well" || w == "okay" || w == "ok" || w == "but") {
+      if (at < lower.size() && lower[at] == ',') ++at;
+      w = word_at(at);
+    }
+    std::string_view found;
+    if (w == "why") {
+      std::size_t after = at;
+      const std::string_view second = word_at(after);
+      if (second == "don't") {
+        if (word_at(after) == "you") found = "why don't you";
+      } else if (second == "not") {
+        found = "why not";
+      }
+      if (!found.empty()) {
+        std::size_t next = after;
+        std::string_view verb = word_at(next);
+        const bool just = verb == "just";
+        if (just) verb = word_at(next);
+        const std::string_view object = word_at(next);
+        const bool invites = object == "me" || object == "us" || (found == "why don't you" && in(verb, kWhyInvites));
+        const bool advises = found == "why don't you" ? !verb.empty() : just || in(verb, kWhyNotVerbs);
+        if (!invites && advises) return found;
+      }
+    }
+    const std::size_t end = lower.find_first_of(".?!", start);
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
   return {};
 }
 
@@ -284,6 +341,14 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
       !hit(kSoundsLike)) {
     overrule(MiCode::Persuade, 0.7f);
     out.cues = {"advises without asking ('" + std::string(order.substr(0, order.size() - 1)) + "')"};
+    return out;
+  }
+  // "Why don't you just tell the board the truth?": advice, though shaped as a question.
+  if (const std::string_view why = advice_as_why(text); !why.empty() && !hit(kPermission) && !hit(kOfferWithChoice) &&
+                                                        !f.context_asks_advice && out.code != MiCode::Confront &&
+                                                        out.code != MiCode::Persuade) {
+    overrule(MiCode::Persuade, 0.7f);
+    out.cues = {"advice put as a question ('" + std::string(why) + "')"};
     return out;
   }
   if (const std::string_view cue = explicit_phrase(text, kBlatantAffirm);

@@ -20,7 +20,42 @@ constexpr std::string_view kStop[] = {
 
 bool stop_word(const std::string& w) { return std::find(std::begin(kStop), std::end(kStop), w) != std::end(kStop); }
 
-/// Lower-cased ASCII words with a light stem ("worries" -> "worri", "budgets" -> "budget").
+bool ends_with(const std::string& w, std::string_view suffix) {
+  return w.size() >= suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+/// A light stem, the same for a word's common forms: "drying", "dried", "dries" -> "dry";
+/// "resubmitting" -> "resubmit"; "taking", "takes" -> "tak"; "budgets" -> "budget"; "14th" -> "14".
+void stem(std::string& w) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (w.size() > 2 && digit(w[0]) && digit(w[w.size() - 3]) &&
+      (ends_with(w, "th") || ends_with(w, "st") || ends_with(w, "nd") || ends_with(w, "rd"))) {
+    w.resize(w.size() - 2);
+    return;
+  }
+  if (w.size() > 4 && (ends_with(w, "ied") || ends_with(w, "ies"))) {
+    w.replace(w.size() - 3, 3, "y");
+    return;
+  }
+  bool verb_ending = false;
+  for (std::string_view suffix : {"ing", "ed", "es", "s", "ly"}) {
+    // "-ing" and "-ed" leave a stem of three letters or more ("dry"); the others four ("bus" stays).
+    const std::size_t keep = suffix == "ing" || suffix == "ed" ? 3 : 4;
+    if (w.size() >= suffix.size() + keep && ends_with(w, suffix)) {
+      w.resize(w.size() - suffix.size());
+      verb_ending = suffix == "ing" || suffix == "ed";
+      break;
+    }
+  }
+  // "resubmitt(ing)" -> "resubmit", "stopp(ed)" -> "stop"; not "call(ed)" or "miss(ing)".
+  if (verb_ending && w.size() > 3 && w[w.size() - 1] == w[w.size() - 2] &&
+      std::string_view("bdgmnprt").find(w.back()) != std::string_view::npos)
+    w.pop_back();
+  // "take" and "tak(ing)", "close" and "clos(ed)" meet.
+  if (w.size() > 3 && w.back() == 'e' && w[w.size() - 2] != 'e') w.pop_back();
+}
+
+/// Lower-cased ASCII words with a light stem (stem()).
 std::vector<std::string> words(std::string_view raw) {
   std::string text;
   coder::clean_reply(raw.substr(0, 4096), text);
@@ -28,13 +63,7 @@ std::vector<std::string> words(std::string_view raw) {
   std::string w;
   auto flush = [&] {
     if (w.empty()) return;
-    for (const char* suffix : {"ing", "ed", "es", "s", "ly"}) {
-      const std::size_t n = std::char_traits<char>::length(suffix);
-      if (w.size() > n + 3 && w.compare(w.size() - n, n, suffix) == 0) {
-        w.resize(w.size() - n);
-        break;
-      }
-    }
+    if (!stop_word(w)) stem(w);
     out.push_back(w);
     w.clear();
   };

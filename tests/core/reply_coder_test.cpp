@@ -410,6 +410,30 @@ TEST(ReplyCoder, AReplyThatOpensWithYouShouldIsAdvice) {
                        "advises without asking"));
 }
 
+// Advice put as a question is advice: a typed "Why don't you just tell the board the truth?" was an
+// open question, and the client's reaction to a good question followed. "Why don't you tell me...",
+// "why don't you talk me through it" and "why not lower, like a three?" still ask. And "how could
+// you" blames only in its blaming forms: "How could you present it to the board so it doesn't look
+// like stalling?" was coded a confrontation (and ended the meeting).
+TEST(ReplyCoder, AdviceAsAWhyQuestionIsAdviceAndHowCouldYouOnlyBlamesWhenItBlames) {
+  const char* board = "Ninety days is a long time to ask the board to wait for the saving.";
+  for (const char* text :
+       {"Why don't you just tell the board the truth?", "Why not wait until the market recovers?",
+        "I hear you. Why don't you try it for a month and see?", "So why not just ask them for more time?"}) {
+    const CodedReply r = classify_reply(text, board);
+    EXPECT_EQ(r.code, MiCode::Persuade) << text << ": " << describe(r);
+    EXPECT_TRUE(has_cue(r, "advice put as a question")) << text << ": " << describe(r);
+  }
+  for (const char* text : {"Why don't you tell me what happened?", "Why don't you talk me through it?",
+                           "Why not lower, like a three?", "Why not?"})
+    EXPECT_EQ(code_class(classify_reply(text, board).code), MiClass::Question) << text;
+  EXPECT_NE(classify_reply("Why don't you just tell the board the truth?", "What would you do in my place?").code,
+            MiCode::Persuade);
+  const CodedReply how = classify_reply("How could you present it to the board so it doesn't look like stalling?",
+                                        "Ninety days. The board will say I'm stalling.");
+  EXPECT_EQ(how.code, MiCode::OpenQuestion) << describe(how);
+}
+
 TEST(ReplyCoder, EmptyAndOddInputs) {
   EXPECT_EQ(code_of(""), MiCode::Other);
   EXPECT_EQ(code_of("   \t\n"), MiCode::Other);

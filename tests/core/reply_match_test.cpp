@@ -24,6 +24,20 @@ TEST(ReplyMatch, SimilarityRanksCloseWordingAboveUnrelated) {
   EXPECT_EQ(reply_similarity("\xF0\x9F\x98\x8A", authored), 0.0);
 }
 
+// A word's common forms meet: a scenario writer's typed paraphrases missed their reply on
+// "drying" against "dry", "resubmitting" against "resubmit" and "14" against "14th".
+TEST(ReplyMatch, AWordsCommonFormsMeet) {
+  const std::pair<const char*, const char*> same[] = {
+      {"Are you drying your washing indoors?", "Do you dry your washing indoors?"},
+      {"Have you thought about resubmitting in September?", "Have you thought about resubmit in September?"},
+      {"Can we aim for April 14?", "Can we aim for April 14th?"},
+      {"She dried the clothes on the radiator", "She dries the clothes on the radiator"},
+      {"Taking the report to the partners", "Take the report to the partners"}};
+  for (const auto& [a, b] : same) EXPECT_DOUBLE_EQ(reply_similarity(a, b), 1.0) << a << " / " << b;
+  // Words that only look alike stay apart ("here" is not "her", "called" not "cal").
+  EXPECT_LT(reply_similarity("I called here", "I cal her"), 0.5);
+}
+
 TEST(ReplyMatch, TypedReplyCloseToAnAuthoredReplyFollowsItsBranch) {
   Scenario s = testing::load_shipped("questioned-advice");
   Dialogue d(s);
