@@ -248,19 +248,24 @@ void Dialogue::follow_reply(const Reply& reply, Turn turn) {
   const auto trust = reply.effects.find("trust");
   const bool pushed = reaction_class(reply.code) == ReactionClass::Pressure ||
                       (reply.typed_only && trust != reply.effects.end() && trust->second < 0);
-  settle_and_advance(reply.establishes, resolve(reply.route), reply.say, pushed);
+  settle_and_advance(reply.establishes, reply.route, reply.say, pushed);
 }
 
-void Dialogue::settle_and_advance(const std::vector<std::string>& settles, const std::string& next,
-                                  const std::string& say, bool pushed) {
+void Dialogue::settle_and_advance(const std::vector<std::string>& settles, const Route& route, const std::string& say,
+                                  bool pushed) {
   const size_t before = points_.size();
+  const std::string next = resolve(route);
   establish(settles);
   advance(next, say, pushed);
-  // A move that ends the conversation short of a breakthrough (a condition sent it to "A polite
-  // maybe") settles the next steps it names only if the client said them on it (its `say`): the
-  // steps were the happy route's. The ending's own `establishes` stand.
+  // The next steps a move names were the client's on its usual way on, a node where the client
+  // states them (late-again: a typed question at `commit` goes on to `own_steps`, "Send me the
+  // re-plan by Friday..."). When a condition sends it to an ending short of a breakthrough instead
+  // ("Send me whatever you've got"), they were never agreed, unless the client said them on the move
+  // (its `say`). A move whose usual way on is itself an ending (a playback at `wrap`) answers a line
+  // that stated them already: those stand. The ending's own `establishes` stand too.
   const Ending* end = ending();
-  if (!end || end->kind == "breakthrough" || !say.empty()) return;
+  if (!end || end->kind == "breakthrough" || !say.empty() || next == route.next || scenario_->find_ending(route.next))
+    return;
   auto unagreed = [&](const std::string& id) {
     const Point* p = scenario_->find_point(id);
     return p && p->kind == "next_step" &&
@@ -321,7 +326,7 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   }
   turn.state_after = state_;
   turns_.push_back(std::move(turn));
-  settle_and_advance(reaction->establishes, resolve(reaction->route), reaction->say, pushed);
+  settle_and_advance(reaction->establishes, reaction->route, reaction->say, pushed);
   return true;
 }
 

@@ -122,7 +122,7 @@ class Dialogue {
   std::string resolve(const Route& route) const;
   void advance(const std::string& next, const std::string& say, bool pushed = false);
   /// Settles a move's points, then advances; next steps the client never agreed to are withdrawn.
-  void settle_and_advance(const std::vector<std::string>& settles, const std::string& next, const std::string& say,
+  void settle_and_advance(const std::vector<std::string>& settles, const Route& route, const std::string& say,
                           bool pushed);
   void start_conversation();
 

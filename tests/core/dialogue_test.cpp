@@ -273,6 +273,22 @@ TEST(Dialogue, StepsTheClientNeverAgreedAreNotSettledAtAPartialEnding) {
   const auto [said, said_points] = at_commit(30, MiCode::Affirm, "You've been straight with me all the way.");
   EXPECT_EQ(said, "partial");
   EXPECT_TRUE(has(said_points, "step_replan"));
+
+  // At missed-deadlines' `wrap` Marcus has already said "I'll try the mornings. And the channel.
+  // Holding notes too": a playback that a condition sends to "A polite maybe" keeps his steps.
+  nlohmann::json md =
+      nlohmann::json::parse(testing::read_text(testing::source_path("scenarios/missed-deadlines.json")));
+  md["start"] = "wrap";
+  md["state"]["trust"] = 30;
+  LoadResult wrap = load_scenario(md.dump(), "missed-deadlines-at-wrap.json");
+  ASSERT_TRUE(wrap.ok());
+  Dialogue d(*wrap.scenario);
+  while (d.phase() == Phase::Prepare) d.choose_prep(0);
+  ASSERT_TRUE(d.submit_typed("So the mornings, the channel and holding notes.", MiCode::SimpleReflection));
+  ASSERT_NE(d.ending(), nullptr);
+  EXPECT_EQ(d.ending()->id, "partial");
+  EXPECT_TRUE(has(d.points(), "step_focus"));
+  EXPECT_TRUE(has(d.points(), "step_channel"));
 }
 
 // repeat-complaint's customer opens "before you ask, yes, I've restarted the router". A typed
