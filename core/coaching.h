@@ -40,6 +40,11 @@ inline constexpr int kRamblingWords = 80;
 inline constexpr std::string_view kRamblingTip =
     "That was over 80 words: the client lost the thread. Say one thing, then let them answer.";
 
+/// After a question that suggests a fix the client did not ask for (suggests_a_fix()).
+inline constexpr std::string_view kSuggestedFixTip =
+    "A question that suggests a fix (\"Have you tried...?\") is advice they did not ask for, and they hear "
+    "it that way. Ask what they have tried, or what they think would help.";
+
 /// True when `text` has more than kRamblingWords words.
 bool is_rambling(std::string_view text);
 

@@ -3,6 +3,7 @@
 #include "reply_match.h"
 
 #include "coaching.h"
+#include "reply_coder.h"
 #include "json_guard.h"
 
 #include <algorithm>
@@ -282,7 +283,11 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   // as to a reply that gave them nothing to answer, and the coach says why.
   const bool rambling = is_rambling(text);
   const bool pushed = rambling || reaction_class(code) == ReactionClass::Pressure;
-  const TypedReaction* reaction = scenario_->typed_reaction(*n, rambling ? MiCode::Other : code);
+  // "Have you tried plugging it in with a cable?" is a question to the coder and advice to the
+  // client: unless an authored reply is close to it, the client reacts as to information.
+  const bool fix = !rambling && code_class(code) == MiClass::Question && suggests_a_fix(text, client_line_);
+  const MiCode heard = rambling ? MiCode::Other : fix ? MiCode::GivingInformation : code;
+  const TypedReaction* reaction = scenario_->typed_reaction(*n, heard);
   Turn turn;
   turn.node = node_;
   turn.client_line = client_line_;
@@ -291,7 +296,9 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   turn.typed = true;
   turn.cue = cue;
   turn.self_coded = self_coded;
-  turn.tip = rambling ? std::string(kRamblingTip) : std::string(coaching_tip(code));
+  turn.tip = rambling ? std::string(kRamblingTip)
+             : fix    ? std::string(kSuggestedFixTip)
+                      : std::string(coaching_tip(code));
   // A typed reply close in meaning to an authored reply of its class follows that reply, so the
   // client answers what was said; otherwise the node's reaction for the class applies.
   if (const auto near = rambling ? std::nullopt : closest_reply(*n, typed_candidates(), text, code)) {
@@ -312,7 +319,7 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
     std::vector<size_t> offer = offered();
     const Reply* match = nullptr;
     for (size_t i : offer)
-      if (reaction_class(n->replies[i].code) == reaction_class(code)) {
+      if (reaction_class(n->replies[i].code) == reaction_class(heard)) {
         match = &n->replies[i];
         break;
       }
@@ -326,7 +333,12 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   }
   turn.state_after = state_;
   turns_.push_back(std::move(turn));
-  settle_and_advance(reaction->establishes, reaction->route, reaction->say, pushed);
+  // The information reaction's words answer information ("I know what my contract says"), not a
+  // suggested fix: after one, the client goes on without them, and settles nothing.
+  if (fix)
+    settle_and_advance({}, reaction->route, {}, pushed);
+  else
+    settle_and_advance(reaction->establishes, reaction->route, reaction->say, pushed);
   return true;
 }
 

@@ -50,11 +50,20 @@ constexpr std::string_view kBlatantConfront[] = {
     "you need to calm down", "just calm down", "please calm down", "calm down please", "calm down, please",
     "oh sure, because", "oh sure because", "oh yeah, because", "oh right, because", "sure, because that",
     "because that worked so well", "because that's worked so well", "because that went so well", "good luck with that",
+    "no need to get defensive", "don't get defensive", "don't be so defensive", "stop being defensive",
+    "stop getting defensive",
     // Blame for something the client should have done.
     "why didn't you", "why didn't your", "why did you not", "why couldn't you", "why weren't you", "why haven't you"};
-// "Why didn't you feel able to say?" explores; the rest of "why didn't you..." blames.
-constexpr std::string_view kExploringWhy[] = {"why didn't you feel", "why didn't you think you", "why didn't you want",
-                                              "why couldn't you say"};
+// "Why didn't you feel able to say?" explores; the rest of "why didn't you..." blames. And "you're
+// the one who has to walk it back" names a burden, "you're the one who knows" hands over the
+// choice: the 14 labelled turns of those shapes are reflections, autonomy and advice, none blame.
+constexpr std::string_view kExploringWhy[] = {
+    "why didn't you feel",        "why didn't you think you",     "why didn't you want",
+    "why couldn't you say",       "you're the one who has to",    "you are the one who has to",
+    "you're the one who'll have", "you're the one who will have", "you're the one who gets to",
+    "you're the one who ends up", "you're the one who's got to",  "you're the one who needs to",
+    "you're the one who knows",   "you are the one who knows",    "you're the one who must",
+    "you're the one who'll be",   "you're the one who's going to"};
 // Advice as an order: a reply that opens with one of these, unasked and with no choice offered (13
 // such turns in the labelled corpus: 12 advice). "You should have...", "you should be proud" and
 // "you should know..." are not (and "you need to..." or "you must..." are as often procedure or a
@@ -365,6 +374,42 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
 
 CodedReply classify_reply(std::string_view text, std::string_view context) {
   return coder::classify_reply_with(coder::builtin_weights(), text, context);
+}
+
+bool suggests_a_fix(std::string_view raw_text, std::string_view raw_context) {
+  // "Have you tried anything else?", "...to stop before?", "...what you'd say?" explore instead.
+  constexpr std::string_view kOpenings[] = {"have you tried ",      "have you ever tried ", "have you thought about ",
+                                            "have you considered ", "did you try ",         "could you try ",
+                                            "can you try ",         "what about trying ",   "how about trying "};
+  constexpr std::string_view kExplores[] = {"anything", "something", "any", "everything", "to",    "before",
+                                            "what",     "how",       "why", "whether",    "where", "when",
+                                            "who",      "which",     "if",  "it",         "that",  "this"};
+  thread_local std::string text, context;
+  coder::clean_reply(raw_text.substr(0, coder::kMaxTextBytes), text);
+  const std::string lower = coder::ascii_lower(text);
+  bool found = false;
+  for (std::size_t start = 0; start < lower.size() && !found;) {
+    std::size_t at = lower.find_first_not_of(" \"'(", start);
+    if (at == std::string::npos) break;
+    for (std::string_view lead : {"so ", "and ", "but ", "ok, ", "okay, ", "okay ", "right, ", "well, "})
+      if (lower.compare(at, lead.size(), lead) == 0) at += lead.size();
+    for (std::string_view p : kOpenings) {
+      if (lower.compare(at, p.size(), p) != 0) continue;
+      std::size_t end = at + p.size();
+      while (end < lower.size() && ((lower[end] >= 'a' && lower[end] <= 'z') || lower[end] == '\'')) ++end;
+      const std::string_view next = std::string_view(lower).substr(at + p.size(), end - at - p.size());
+      found = !next.empty() && std::find(std::begin(kExplores), std::end(kExplores), next) == std::end(kExplores);
+      break;
+    }
+    const std::size_t stop = lower.find_first_of(".?!", start);
+    if (stop == std::string::npos) break;
+    start = stop + 1;
+  }
+  if (!found) return false;
+  coder::clean_reply(raw_context.substr(0, coder::kMaxContextBytes), context);
+  coder::ReplyFeatures f;
+  coder::extract_features(text, context, f);
+  return !f.context_asks_advice;
 }
 
 namespace coder {

@@ -42,6 +42,12 @@ struct CodedReply {
 /// Only the first 4 KB of the reply and 2 KB of the context are read.
 CodedReply classify_reply(std::string_view text, std::string_view context);
 
+/// True when a sentence of the reply opens with a question that suggests a fix ("Have you tried
+/// plugging it in with a cable?", "Have you thought about a payment plan?", "Could you try...")
+/// and the client did not ask for advice. The codebook codes such a question a question (the
+/// labellers did, 22 times in 27); the client hears advice all the same.
+bool suggests_a_fix(std::string_view text, std::string_view context);
+
 namespace coder {
 
 /// A view of a trained linear model: weights laid out [feature][code], each with a scale. The

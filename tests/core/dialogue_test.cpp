@@ -1,5 +1,6 @@
 // Conversation engine: playing scenarios to each ending, typed replies, retry and exact
 // save-reload-continue.
+#include "coaching.h"
 #include "dialogue.h"
 
 #include <gtest/gtest.h>
@@ -343,6 +344,31 @@ TEST(Dialogue, ATypedOnlyReplyIsNeverOfferedButAnswersTheLearnerWhoTypesIt) {
   EXPECT_NE(bad.errors.front().find("repeat-bad.json: /nodes/0/replies/0/typed_only: expected true or false"),
             std::string::npos)
       << bad.errors.front();
+}
+
+// At repeat-complaint's `leaving` a typed question gains trust (+5); "Have you thought about a 4G
+// router as a backup?" is heard as advice: the node's reaction to information applies (trust -3),
+// without its words ("I know what my contract says"), and the coach says why.
+TEST(Dialogue, ASuggestedFixIsHeardAsAdvice) {
+  nlohmann::json doc =
+      nlohmann::json::parse(testing::read_text(testing::source_path("scenarios/repeat-complaint.json")));
+  doc["start"] = "leaving";
+  LoadResult loaded = load_scenario(doc.dump(), "repeat-at-leaving.json");
+  ASSERT_TRUE(loaded.ok());
+  auto play_typed = [&](const char* text) {
+    Dialogue d(*loaded.scenario);
+    while (d.phase() == Phase::Prepare) d.choose_prep(0);
+    const int before = d.value("trust");
+    EXPECT_TRUE(d.submit_typed(text, MiCode::ClosedQuestion));
+    return std::make_tuple(d.value("trust") - before, d.client_line(), d.transcript().back().tip);
+  };
+  const auto [fix, fix_line, fix_tip] = play_typed("Have you thought about a 4G router as a backup?");
+  EXPECT_LT(fix, 0);
+  EXPECT_EQ(fix_line.find("contract"), std::string::npos) << fix_line;
+  EXPECT_EQ(fix_tip, kSuggestedFixTip);
+  const auto [asked, asked_line, asked_tip] = play_typed("Is the 4G signal any good where you are?");
+  EXPECT_GT(asked, 0);
+  EXPECT_NE(asked_tip, kSuggestedFixTip);
 }
 
 TEST(Dialogue, RetryFromTurnRewindsExactly) {

@@ -391,6 +391,20 @@ TEST(ReplyCoder, ABlamingWhyDidntYouIsAConfrontation) {
             MiClass::Question);
 }
 
+// "You're the one who..." blames only when it blames: a reviewer's reflection "...now it looks like
+// you're the one who has to walk it back" was coded a confrontation (-12, and the client asked for
+// the deposit back). "You're the one who changed the scope" still is one; so is "Don't get defensive".
+TEST(ReplyCoder, YoureTheOneWhoBlamesOnlyWhenItBlames) {
+  const char* line = "I told all four clinic managers online booking was coming. Now what do I tell them?";
+  for (const char* text : {"Fair. You've already told all 4 clinic managers online booking is coming, and now it "
+                           "looks like you're the one who has to walk it back.",
+                           "Whatever you decide, you're the one who knows your clinics."})
+    EXPECT_NE(classify_reply(text, line).code, MiCode::Confront) << text;
+  for (const char* text :
+       {"With respect, you're the one who changed the scope.", "Don't get defensive mate, I'm just asking."})
+    EXPECT_EQ(classify_reply(text, line).code, MiCode::Confront) << text;
+}
+
 // A reply that opens with "You should..." is advice without permission, whatever its closing
 // sentence: "You should open the windows every morning, run the fan and wipe the walls with
 // bleach. That usually sorts it." was coded information ("answers the client's question") by its
@@ -432,6 +446,23 @@ TEST(ReplyCoder, AdviceAsAWhyQuestionIsAdviceAndHowCouldYouOnlyBlamesWhenItBlame
   const CodedReply how = classify_reply("How could you present it to the board so it doesn't look like stalling?",
                                         "Ninety days. The board will say I'm stalling.");
   EXPECT_EQ(how.code, MiCode::OpenQuestion) << describe(how);
+}
+
+// "Have you tried...?" is a question to the codebook and a suggested fix to the client.
+TEST(ReplyCoder, AQuestionThatSuggestsAFixIsToldApart) {
+  const char* line = "It drops every evening, right in the middle of my client calls.";
+  for (const char* text :
+       {"Have you tried plugging the laptop straight into the router with a cable?",
+        "Have you thought about a 4G router as a backup?", "So could you try switching it off at the wall?",
+        "I see. Have you considered moving the router upstairs?"}) {
+    EXPECT_TRUE(suggests_a_fix(text, line)) << text;
+    EXPECT_EQ(code_class(classify_reply(text, line).code), MiClass::Question) << text;  // the code stays
+  }
+  for (const char* text : {"Have you tried anything else for it?", "Have you tried to sort it out before?",
+                           "Have you thought about what you'd say to your clients?", "What have you tried so far?",
+                           "How long has it been dropping out?"})
+    EXPECT_FALSE(suggests_a_fix(text, line)) << text;
+  EXPECT_FALSE(suggests_a_fix("Have you tried a cable?", "What would you do? I'm out of ideas."));
 }
 
 TEST(ReplyCoder, EmptyAndOddInputs) {
