@@ -144,11 +144,15 @@ TEST(Library, EndingDebriefsClaimNothingTheLearnerMayNotHaveSaid) {
   // "What gets him here is never making him repeat the history or restart the router": a claim
   // about the learner's path, shown to a reviewer who had asked him to restart the router.
   const std::regex path_claim("\\bwhat (gets|got|brings|brought) (him|her|them|you|a \\w+) here\\b", std::regex::icase);
+  // "Calls like this usually get here by never defending the price", read by a reviewer who had
+  // defended it and reached the breakthrough all the same: a lesson, not a claim about the way in.
+  const std::regex never_claim("\\bget(s)? here (by|through) never\\b", std::regex::icase);
   int endings = 0;
   for (const std::string& id : shipped_ids())
     for (const Ending& e : load_shipped(id).endings) {
       ++endings;
       EXPECT_FALSE(std::regex_search(e.debrief, path_claim)) << id << "/" << e.id << ": " << e.debrief;
+      EXPECT_FALSE(std::regex_search(e.debrief, never_claim)) << id << "/" << e.id << ": " << e.debrief;
       EXPECT_FALSE(std::regex_search(e.debrief, claim)) << id << "/" << e.id << ": " << e.debrief;
       EXPECT_FALSE(std::regex_search(e.debrief, quoted)) << id << "/" << e.id << ": " << e.debrief;
     }
