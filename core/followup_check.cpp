@@ -417,6 +417,13 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
   std::vector<bool> flagged(flag_phrases().size(), false);
   find_phrases(words, flag_phrases(), [&](size_t p, size_t first, size_t last) {
     if (flagged[p]) return;
+    // "You should have heard it from me, not your warehouse manager. I'm sorry." is an apology:
+    // "you should have" followed, in its sentence, by "from me" or "from us" blames the writer.
+    if (flag_phrases()[p].words.back() == "have")
+      for (size_t k = last + 1; k + 1 < words.words.size() && words.words[k].sentence == words.words[last].sentence;
+           ++k)
+        if (words.words[k].text == "from" && (words.words[k + 1].text == "me" || words.words[k + 1].text == "us"))
+          return;
     flagged[p] = true;
     std::string_view found = draft.substr(words.words[first].begin, words.words[last].end - words.words[first].begin);
     check.flags.push_back(std::string(flag_phrases()[p].kind) + ": " + quote(found));

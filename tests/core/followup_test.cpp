@@ -266,6 +266,14 @@ TEST(FollowUp, BlameWordingIsFlaggedAndLowersCoverage) {
   EXPECT_TRUE(quoted("You MUST"));
   EXPECT_TRUE(quoted("ASAP"));
   EXPECT_NEAR(check.coverage, clean - 0.3, 1e-9);
+  // An apology is not blame: a reviewer's "You should have heard about Friday's failed test from
+  // me, not your warehouse manager. I'm sorry." was flagged. Blaming the client still is.
+  EXPECT_TRUE(check_followup(d,
+                             "You should have heard about Friday's failed test from me, not your warehouse "
+                             "manager. I'm sorry.\n" +
+                                 email)
+                  .flags.empty());
+  EXPECT_EQ(check_followup(d, "You should have read the report. " + email).flags.size(), 1u);
 }
 
 TEST(FollowUp, DraftMissingOneStepMarksExactlyThatStep) {
