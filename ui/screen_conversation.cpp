@@ -131,7 +131,19 @@ void draw_conversation(App& app) {
     record_hit(ended ? "client:final" : "client:last", d->client_line(), line.min, line.max);
   }
   ImGui::Dummy(ImVec2(0, t.dp(12)));
-  if (app.requests().scroll || anim.appear < 1.0f) ImGui::SetScrollHereY(1.0f);
+  // A chat read to its end stays at its end when the reply area grows under it (the which-did-
+  // you-mean prompt hid the bottom of the client's last line).
+  static float last_chat_h = 0;
+  static bool was_at_bottom = true;
+  const float chat_h = avail.y - replies_h;
+  const bool at_bottom = ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - t.dp(2);
+  const bool pin = app.requests().scroll || anim.appear < 1.0f || (chat_h != last_chat_h && was_at_bottom);
+  if (pin) ImGui::SetScrollHereY(1.0f);
+  was_at_bottom = at_bottom || pin;
+  last_chat_h = chat_h;
+  record_hit(
+      "chat:view", "", ImGui::GetWindowPos(),
+      ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
   ImGui::EndChild();
 
   // Reply area: header with the mode switch, then choices or the text box.

@@ -168,9 +168,18 @@ void draw_end(App& app) {
   int cols = width < t.dp(560) ? 1 : 3;
   float cw = (width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.1f : 1", m.reflection_to_question);
+  // Without a question there is no ratio: "0.0 : 1" read as a score after a two-turn conversation.
+  if (m.questions > 0)
+    std::snprintf(buf, sizeof buf, "%.1f : 1", m.reflection_to_question);
+  else if (m.reflections > 0)
+    std::snprintf(buf, sizeof buf, "%d : 0", m.reflections);
+  else
+    std::snprintf(buf, sizeof buf, "none");
   at_x();
-  figure_card("Reflections per question", buf, "fair 1:1, good 2:1", m.rq_band, cw);
+  figure_card("Reflections per question", buf,
+              m.questions > 0 ? "fair 1:1, good 2:1"
+                              : (m.reflections > 0 ? "reflections, no questions" : "no reflections or questions"),
+              m.rq_band, cw);
   if (cols > 1)
     ImGui::SameLine(0, gap);
   else

@@ -62,12 +62,19 @@ float draw_top_bar(App& app, bool show_trust, const char* title_override) {
     float title_w = origin.x + width - title_x - meter_w - ref_w - t.dp(24);
     ImFont* f = compact ? t.fonts.small : t.fonts.body;
     std::string title = compact ? s->client.name : s->title + "  \xC2\xB7  " + s->client.name;
-    // Where the full name does not fit beside the meter (phones), the first name does.
-    if (compact && f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, title.c_str()).x > title_w)
-      title = title.substr(0, title.find(' '));
+    // Where the title does not fit beside the meter (the largest text), the client's name alone;
+    // where the full name does not (phones), the first name.
+    const auto fits = [&](const std::string& text) {
+      return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.c_str()).x <= title_w;
+    };
+    if (!fits(title)) title = s->client.name;
+    if (!fits(title)) title = title.substr(0, title.find(' '));
     ImVec4 clip(title_x, origin.y, title_x + title_w, origin.y + height);
-    dl->AddText(f, f->FontSize, ImVec2(title_x, origin.y + (height - f->FontSize) / 2), t.colors.text, title.c_str(),
-                nullptr, 0, &clip);
+    const ImVec2 title_at(title_x, origin.y + (height - f->FontSize) / 2);
+    dl->AddText(f, f->FontSize, title_at, t.colors.text, title.c_str(), nullptr, 0, &clip);
+    // The title's whole width, clipped or not: the layout test finds a title that runs under the meter.
+    const ImVec2 title_size = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, title.c_str());
+    record_hit("top:title", title, title_at, ImVec2(title_at.x + title_size.x, title_at.y + title_size.y));
     if (show_trust) {
       ImGui::SetCursorScreenPos(
           ImVec2(origin.x + width - meter_w - ref_w - t.dp(16), origin.y + (height - t.fonts.small->FontSize) / 2));

@@ -50,6 +50,11 @@ struct WebState {
   float dpr = 0;
   int width = 0, height = 0;  // framebuffer (device) pixels
   int frames_wanted = 3;
+  // Frames the app may still draw after an input while each differs from the one before (a scroll
+  // clamped to shorter content, a height measured as drawn): the screen settles before the next
+  // click, not under it.
+  int settle_left = 8;
+  std::uint64_t last_signature = 0;
   int frames_drawn = 0;      // ImGui frames (what tests and the hit table count)
   int frames_presented = 0;  // of those, the ones that drew on the canvas
   // What the canvas shows (ui::draw_signature), and whether it must be drawn whatever the next
@@ -72,6 +77,7 @@ WebState* g = nullptr;
 
 void wake() {
   g->frames_wanted = std::max(g->frames_wanted, 3);
+  g->settle_left = 8;
   if (!g->recovering) g->app.note_input(emscripten_get_now() / 1000.0);
 }
 
@@ -142,7 +148,10 @@ std::string hits_json() {
                     {"x", h.min.x / g->dpr},
                     {"y", h.min.y / g->dpr},
                     {"w", (h.max.x - h.min.x) / g->dpr},
-                    {"h", (h.max.y - h.min.y) / g->dpr}});
+                    {"h", (h.max.y - h.min.y) / g->dpr},
+                    // The whole widget's height, clipped or not: a test finds a line cut off by a panel.
+                    {"dy", h.drawn_min.y / g->dpr},
+                    {"dh", (h.drawn_max.y - h.drawn_min.y) / g->dpr}});
   return hits.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);  // a label may hold cut text
 }
 
@@ -203,6 +212,12 @@ void present() {
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   ImDrawData* data = ImGui::GetDrawData();
   const std::uint64_t signature = rapport::ui::draw_signature(*data, bg);
+  // Still moving: one more frame, until two frames agree (at most settle_left more).
+  if (signature != g->last_signature && g->settle_left > 0) {
+    g->frames_wanted = std::max(g->frames_wanted, 1);
+    g->settle_left--;
+  }
+  g->last_signature = signature;
   if (!g->must_present && signature == g->presented) return;
   glViewport(0, 0, g->width, g->height);
   glClearColor(bg.x, bg.y, bg.z, 1.0f);

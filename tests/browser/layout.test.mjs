@@ -194,4 +194,38 @@ const tests = SIZES.map((size) => [`${size.name} ${size.width}x${size.height}, d
   const problems = (await Promise.all(TEXT.map(([name, scale]) => checkAll(size, name, scale)))).flat();
   assert(problems.length === 0, `${problems.length} layout problem(s):\n${problems.join('\n')}`);
 }]);
+// The longest title beside the trust meter: "Late again, and she heard it from someone else ·
+// Sunita Bhatt" ran under the meter at the largest text ("Sunita Bhat"), a reviewer found.
+tests.push(['late-again at the largest text, 1280x800: the top bar title stays clear of the trust meter', async () => {
+  const size = { name: 'laptop', width: 1280, height: 800 };
+  const app = await openApp({ ...size, seed: 0 });
+  try {
+    await app.load();
+    await fromTop(app, size, 'button:Settings');
+    await app.click('button:Settings');
+    await app.click('text:1.4');
+    await fromTop(app, size, 'button:Done');
+    await app.click('button:Done');
+    await fromTop(app, size, 'scenario:late-again');
+    await app.click('scenario:late-again');
+    for (let step = 0; step < 8 && (await app.hits()).some((h) => h.label === 'prep:1'); step++) {
+      await app.click('prep:1');
+      await app.reveal('button:Continue');
+      await app.click('button:Continue');
+      await app.quiet(150, 5000);
+    }
+    // A reply that costs trust: its change ("-10") widens the meter.
+    const defend = await app.find((h) => /^reply:\d+$/.test(h.label) && h.text.startsWith('To be fair'));
+    await app.click(defend.label);
+    await app.find('trust:change');
+    await app.quiet(150, 5000);
+    const title = await app.find('top:title');
+    // The title is clipped 8 dp before the meter (more than 8 CSS px at any text size).
+    const meter = await app.find('meter:trust');
+    meter.x -= 8;
+    await app.screenshot('laptop-largest-late-again-title.png');
+    assert(title.x + title.w <= meter.x, `the title "${title.text}" runs to ${Math.round(title.x + title.w)}, the meter starts at ${Math.round(meter.x)}`);
+    assert(app.problems.length === 0, app.problems.join('\n'));
+  } finally { await app.close(); }
+}]);
 await run(process.env.LAYOUT_ONLY ? tests.filter(([n]) => n.includes(process.env.LAYOUT_ONLY)) : tests);

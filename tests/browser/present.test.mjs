@@ -42,4 +42,33 @@ await run([
       assert(app.problems.length === 0, app.problems.join('\n'));
     } finally { await app.close(); }
   }],
+  ['what settles after a click stays put: a pointer move later moves nothing (largest text, late-again preparation)', async () => {
+    // A reviewer clicked the first option of preparation step 4 and got the third: the list was
+    // drawn, then scrolled 57 px on the next pointer move, under the pointer.
+    const app = await openApp({ width: 1280, height: 800 });
+    try {
+      await app.load();
+      await app.reveal('button:Settings');
+      await app.click('button:Settings');
+      await app.click('text:1.4');
+      await app.reveal('button:Done', { step: -300 }).catch(() => app.reveal('button:Done'));
+      await app.click('button:Done');
+      await app.reveal('scenario:late-again');
+      await app.click('scenario:late-again');
+      for (let step = 1; step <= 4; step++) {
+        await app.find((h) => h.label === 'prep:1' && h.h > 0);
+        await app.quiet(400);
+        const drawn = (await app.hits()).filter((h) => h.label.startsWith('prep:')).map((h) => `${h.label}@${Math.round(h.y)}`);
+        await pointTo(app, 3, 4);  // over nothing
+        const after = (await app.hits()).filter((h) => h.label.startsWith('prep:')).map((h) => `${h.label}@${Math.round(h.y)}`);
+        assert(JSON.stringify(drawn) === JSON.stringify(after), `step ${step}: the options moved after the screen settled: ${drawn} -> ${after}`);
+        if (step === 4) break;
+        await app.click('prep:3');
+        await app.reveal('button:Continue');
+        await app.click('button:Continue');
+      }
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally { await app.close(); }
+  }],
 ]);
+

@@ -163,6 +163,51 @@ await run([
     }
   }],
 
+  ['a reply area that grows under a long chat leaves its end in view (1280x640)', async () => {
+    // A reviewer's which-did-you-mean prompt hid the bottom of the client's last line: the reply
+    // area grew under a chat that had been read to its end, and the chat did not follow. The
+    // choices growing in place of the text box do the same.
+    const app = await openApp({ width: 1280, height: 640 });
+    try {
+      await app.load();
+      await startTyping(app);
+      for (const text of ['It sounds like this report landed badly with you.', 'You feel the board will blame you if Leeds slips.'])
+        await send(app, text);
+      const inView = async (where) => {
+        const last = await app.find('client:last');
+        const view = await app.find('chat:view');
+        assert(last.dy + last.dh <= view.y + view.h + 1,
+          `${where}: the client's last line ends at ${Math.round(last.dy + last.dh)}, the chat shows down to ${Math.round(view.y + view.h)}`);
+      };
+      await app.click('mode:choice');
+      await app.find('reply:1');
+      await app.settle();
+      await app.screenshot('typing-choices-long-chat.png');
+      await inView('the choices');
+      await app.click('mode:text');
+      await app.find('input:reply');
+      await app.settle();
+      const context = (await app.find('client:last')).text;
+      // Long enough to take two lines in the prompt, which then is taller than the text box.
+      const parts = ['Okay, the budget then', 'Leeds and the dispatch window', 'So the depot', 'Right, fine then',
+        'The board in September', 'That plan again', 'The quote', 'Yeah, the costs'];
+      const candidates = [];
+      for (let i = 0; i + 3 < parts.length; i++)
+        candidates.push(`${parts.slice(i, i + 4).join(', ')}, and all of that, the whole lot of it, again and again, over and over`);
+      const coded = nativeCodes(candidates.map((text) => ({ text, context })));
+      const pick = coded.findIndex((c) => c.ask_which);
+      assert(pick >= 0, `a candidate the coder is unsure about: ${JSON.stringify(coded)}`);
+      await send(app, candidates[pick]);
+      await app.find('which:prompt');
+      await app.settle();
+      await app.screenshot('typing-which-long-chat.png');
+      await inView('the which-did-you-mean prompt');
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally {
+      await app.close();
+    }
+  }],
+
   ['keyboard: the app keeps the focus when a typed reply ends the talk, and Tab reaches the email field', async () => {
     const app = await openApp({ width: 1280, height: 800, path: '?coach=0' });
     const active = () => app.page.evaluate(() => (document.activeElement && document.activeElement.id) || '');
