@@ -69,12 +69,16 @@ float draw_top_bar(App& app, bool show_trust, const char* title_override) {
     };
     if (!fits(title)) title = s->client.name;
     if (!fits(title)) title = title.substr(0, title.find(' '));
+    // Not even that beside the meter (a phone at the largest text): no name rather than half of
+    // one under the meter; the chat's bubbles carry the client's initials.
+    if (!fits(title)) title.clear();
     ImVec4 clip(title_x, origin.y, title_x + title_w, origin.y + height);
     const ImVec2 title_at(title_x, origin.y + (height - f->FontSize) / 2);
     dl->AddText(f, f->FontSize, title_at, t.colors.text, title.c_str(), nullptr, 0, &clip);
     // The title's whole width, clipped or not: the layout test finds a title that runs under the meter.
     const ImVec2 title_size = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, title.c_str());
-    record_hit("top:title", title, title_at, ImVec2(title_at.x + title_size.x, title_at.y + title_size.y));
+    if (!title.empty())
+      record_hit("top:title", title, title_at, ImVec2(title_at.x + title_size.x, title_at.y + title_size.y));
     if (show_trust) {
       ImGui::SetCursorScreenPos(
           ImVec2(origin.x + width - meter_w - ref_w - t.dp(16), origin.y + (height - t.fonts.small->FontSize) / 2));

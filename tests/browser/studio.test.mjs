@@ -123,14 +123,26 @@ await run([
         await app.click('graph:fit');  // the graph grows a column with each link
         await app.click(`graph:node:${chain[i]}`);
         const next = i + 1 < chain.length ? `node:${chain[i + 1]}` : 'ending:ending-1';
-        for (const reply of ['reply:1', 'reply:2']) {
-          await s.click(reply);
-          await s.drag(`node:${chain[i]}`, next);
-        }
-        if (i === chain.length - 1) {
-          await s.click('reply:3');
-          await s.drag(`node:${chain[i]}`, 'ending:ending-2');
-        }
+        // Each drag is checked on the reply's card ("open question -> node-3"), and made again if a
+        // busy machine lost it: a lost drag left a reply on its old link and ended the play-test early.
+        const relink = async (reply, target) => {
+          const id = target.slice(target.indexOf(':') + 1);
+          // The reply's form open (a click on its card toggles it), then the drag.
+          const form = `field:studio:/nodes/${i}/replies/${Number(reply.slice(6)) - 1}/text`;
+          let card = null;
+          for (let attempt = 0; attempt < 3; attempt++) {
+            if (!(await app.hits()).some((h) => h.label === form)) await s.click(reply);
+            await app.find(form);
+            await s.drag(`node:${chain[i]}`, target);
+            await s.show(reply);
+            card = await app.find(reply);
+            if (card.text.endsWith(`\u2192 ${id}`)) return;
+            console.log(`     ${chain[i]} ${reply}: drag to ${id} not taken (${card.text.split('\n').pop()}), again`);
+          }
+          throw new Error(`${chain[i]} ${reply} was not linked to ${id}: ${card.text}`);
+        };
+        for (const reply of ['reply:1', 'reply:2']) await relink(reply, next);
+        if (i === chain.length - 1) await relink('reply:3', 'ending:ending-2');
         if (i + 1 < chain.length) await s.pick('node:typed', chain[i + 1]);
         // The graph lists nodes in the draft's order, so chain[i] is /nodes/i.
         if (i > 0) await s.type(`/nodes/${i}/client/0/text`, `Line ${i + 1}: so what happens now?`);
