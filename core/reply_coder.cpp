@@ -154,51 +154,64 @@ std::string_view reply_opening(std::string_view text, const std::string_view (&p
   return {};
 }
 
-/// "why don't you" or "why not" where a sentence of the cleaned reply opens with advice put as a
-/// question (kWhyInvites, kWhyNotVerbs), or empty.
-std::string_view advice_as_why(std::string_view text) {
-  const std::string lower = ascii_lower(text);
-  const auto word_at = [&](std::size_t& at) {
-    while (at < lower.size() && lower[at] == ' ') ++at;
-    const std::size_t from = at;
-    while (at < lower.size() && ((lower[at] >= 'a' && lower[at] <= 'z') || lower[at] == '\'')) ++at;
-    return std::string_view(lower).substr(from, at - from);
-  };
-  const auto in = [](std::string_view w, const auto& list) {
-    return std::find(std::begin(list), std::end(list), w) != std::end(list);
-  };
+/// The word of `lower` at `at` (spaces skipped first): letters and apostrophes; `at` moves past it.
+std::string_view word_at(const std::string& lower, std::size_t& at) {
+  while (at < lower.size() && lower[at] == ' ') ++at;
+  const std::size_t from = at;
+  while (at < lower.size() && ((lower[at] >= 'a' && lower[at] <= 'z') || lower[at] == '\'')) ++at;
+  return std::string_view(lower).substr(from, at - from);
+}
+
+/// Calls `fn(at)` with where each sentence of `lower` opens, after a spoken lead-in ("so", "and",
+/// "but", "look", "well", "okay", "ok", "right", with or without a comma); true as soon as `fn` is.
+template <class Fn>
+bool any_sentence_opening(const std::string& lower, Fn fn) {
   for (std::size_t start = 0; start < lower.size();) {
     std::size_t at = start;
-    std::string_view w = word_at(at);
-    if (w == "so" || w == "and" || w == "look" || w == "well" || w == "okay" || w == "ok" || w == "but") {
+    const std::string_view lead = word_at(lower, at);
+    if (lead == "so" || lead == "and" || lead == "but" || lead == "look" || lead == "well" || lead == "okay" ||
+        lead == "ok" || lead == "right") {
       if (at < lower.size() && lower[at] == ',') ++at;
-      w = word_at(at);
+    } else {
+      at = start;
     }
-    std::string_view found;
-    if (w == "why") {
-      std::size_t after = at;
-      const std::string_view second = word_at(after);
-      if (second == "don't") {
-        if (word_at(after) == "you") found = "why don't you";
-      } else if (second == "not") {
-        found = "why not";
-      }
-      if (!found.empty()) {
-        std::size_t next = after;
-        std::string_view verb = word_at(next);
-        const bool just = verb == "just";
-        if (just) verb = word_at(next);
-        const std::string_view object = word_at(next);
-        const bool invites = object == "me" || object == "us" || (found == "why don't you" && in(verb, kWhyInvites));
-        const bool advises = found == "why don't you" ? !verb.empty() : just || in(verb, kWhyNotVerbs);
-        if (!invites && advises) return found;
-      }
-    }
+    while (at < lower.size() && (lower[at] == ' ' || lower[at] == '"' || lower[at] == '(')) ++at;
+    if (fn(at)) return true;
     const std::size_t end = lower.find_first_of(".?!", start);
     if (end == std::string::npos) break;
     start = end + 1;
   }
-  return {};
+  return false;
+}
+
+/// "why don't you" or "why not" where a sentence of the cleaned reply opens with advice put as a
+/// question (kWhyInvites, kWhyNotVerbs), or empty.
+std::string_view advice_as_why(std::string_view text) {
+  const std::string lower = ascii_lower(text);
+  const auto in = [](std::string_view w, const auto& list) {
+    return std::find(std::begin(list), std::end(list), w) != std::end(list);
+  };
+  std::string_view found;
+  any_sentence_opening(lower, [&](std::size_t at) {
+    if (word_at(lower, at) != "why") return false;
+    const std::string_view second = word_at(lower, at);
+    if (second == "don't" && word_at(lower, at) == "you")
+      found = "why don't you";
+    else if (second == "not")
+      found = "why not";
+    else
+      return false;
+    std::string_view verb = word_at(lower, at);
+    const bool just = verb == "just";
+    if (just) verb = word_at(lower, at);
+    const std::string_view object = word_at(lower, at);
+    const bool invites = object == "me" || object == "us" || (found == "why don't you" && in(verb, kWhyInvites));
+    const bool advises = found == "why don't you" ? !verb.empty() : just || in(verb, kWhyNotVerbs);
+    if (!invites && advises) return true;
+    found = {};
+    return false;
+  });
+  return found;
 }
 
 /// The first of `phrases` in the cleaned reply (lower-cased ASCII, whole words), or empty.
@@ -387,24 +400,15 @@ bool suggests_a_fix(std::string_view raw_text, std::string_view raw_context) {
   thread_local std::string text, context;
   coder::clean_reply(raw_text.substr(0, coder::kMaxTextBytes), text);
   const std::string lower = coder::ascii_lower(text);
-  bool found = false;
-  for (std::size_t start = 0; start < lower.size() && !found;) {
-    std::size_t at = lower.find_first_not_of(" \"'(", start);
-    if (at == std::string::npos) break;
-    for (std::string_view lead : {"so ", "and ", "but ", "ok, ", "okay, ", "okay ", "right, ", "well, "})
-      if (lower.compare(at, lead.size(), lead) == 0) at += lead.size();
+  const bool found = coder::any_sentence_opening(lower, [&](std::size_t at) {
     for (std::string_view p : kOpenings) {
       if (lower.compare(at, p.size(), p) != 0) continue;
-      std::size_t end = at + p.size();
-      while (end < lower.size() && ((lower[end] >= 'a' && lower[end] <= 'z') || lower[end] == '\'')) ++end;
-      const std::string_view next = std::string_view(lower).substr(at + p.size(), end - at - p.size());
-      found = !next.empty() && std::find(std::begin(kExplores), std::end(kExplores), next) == std::end(kExplores);
-      break;
+      std::size_t after = at + p.size();
+      const std::string_view next = coder::word_at(lower, after);
+      return !next.empty() && std::find(std::begin(kExplores), std::end(kExplores), next) == std::end(kExplores);
     }
-    const std::size_t stop = lower.find_first_of(".?!", start);
-    if (stop == std::string::npos) break;
-    start = stop + 1;
-  }
+    return false;
+  });
   if (!found) return false;
   coder::clean_reply(raw_context.substr(0, coder::kMaxContextBytes), context);
   coder::ReplyFeatures f;
