@@ -226,24 +226,13 @@ constexpr std::string_view kSpeakerOwn = "i i'd i'm we really honestly personall
 
 namespace {
 
-/// Calls f(phrase) for each '|'-separated phrase of `list`.
+/// Calls f(part) for each `sep`-separated part of `text` ('|' between phrases, ' ' between words).
 template <typename F>
-void for_each_phrase(std::string_view list, F&& f) {
-  for (std::size_t i = 0; i <= list.size();) {
-    std::size_t j = list.find('|', i);
-    if (j == std::string_view::npos) j = list.size();
-    f(list.substr(i, j - i));
-    i = j + 1;
-  }
-}
-
-/// Calls f(word) for each ' '-separated word of `phrase`.
-template <typename F>
-void for_each_word(std::string_view phrase, F&& f) {
-  for (std::size_t i = 0; i <= phrase.size();) {
-    std::size_t j = phrase.find(' ', i);
-    if (j == std::string_view::npos) j = phrase.size();
-    f(phrase.substr(i, j - i));
+void for_each_part(std::string_view text, char sep, F&& f) {
+  for (std::size_t i = 0; i <= text.size();) {
+    std::size_t j = text.find(sep, i);
+    if (j == std::string_view::npos) j = text.size();
+    f(text.substr(i, j - i));
     i = j + 1;
   }
 }
@@ -269,11 +258,11 @@ Tables::Tables()
       cleft_heads(kCleftHeads),
       copulas(kCopulas) {
   for (const PhraseSpec& spec : kPhrases)
-    for_each_phrase(spec.phrases, [&](std::string_view text) {
+    for_each_part(spec.phrases, '|', [&](std::string_view text) {
       Phrase p{};
       p.group = spec.group;
       p.text = text;
-      for_each_word(text, [&](std::string_view w) {
+      for_each_part(text, ' ', [&](std::string_view w) {
         if (p.count < kMaxPhraseWords) p.words[p.count++] = word_hash(w);
       });
       phrases.push_back(p);
@@ -281,9 +270,9 @@ Tables::Tables()
   std::stable_sort(phrases.begin(), phrases.end(),
                    [](const Phrase& a, const Phrase& b) { return a.words[0] < b.words[0]; });
   for (int i = 0; i < static_cast<int>(phrases.size()); ++i) first_words.emplace_back(phrases[i].words[0], i);
-  for_each_phrase(kAcknowledgements, [&](std::string_view text) {
+  for_each_part(kAcknowledgements, '|', [&](std::string_view text) {
     std::vector<std::uint32_t>& words = acknowledgements.emplace_back();
-    for_each_word(text, [&](std::string_view w) { words.push_back(word_hash(w)); });
+    for_each_part(text, ' ', [&](std::string_view w) { words.push_back(word_hash(w)); });
   });
   h_how = word_hash("how");
   h_so = word_hash("so");

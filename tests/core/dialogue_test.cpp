@@ -15,6 +15,23 @@ namespace {
 
 using testing::load_shipped;
 
+/// A shipped scenario that starts at `node`, with `trust` there when given: a test of one node.
+Scenario started_at(const std::string& id, const std::string& node, int trust = -1) {
+  nlohmann::json doc = nlohmann::json::parse(testing::read_text(testing::source_path("scenarios/" + id + ".json")));
+  doc["start"] = node;
+  if (trust >= 0) doc["state"]["trust"] = trust;
+  LoadResult loaded = load_scenario(doc.dump(), id + "-at-" + node + ".json");
+  EXPECT_TRUE(loaded.ok()) << (loaded.errors.empty() ? "" : loaded.errors.front());
+  return loaded.scenario ? std::move(*loaded.scenario) : Scenario{};
+}
+
+/// A dialogue of `s` past its preparation (the first option of each step).
+Dialogue prepared(const Scenario& s) {
+  Dialogue d(s);
+  while (d.phase() == Phase::Prepare) d.choose_prep(0);
+  return d;
+}
+
 /// Plays `choices` (0-based offered positions) after recommended prep. With `reload`, the
 /// dialogue is serialised to text and restored into a fresh engine before every step.
 Dialogue play(const Scenario& s, const std::vector<size_t>& choices, bool reload) {
@@ -247,14 +264,9 @@ TEST(Dialogue, AnEndingSettlesTheStepsInTheClientsLastWords) {
 // A move whose `say` states a step (the typed support: "Then I want the re-plan from you by
 // Friday") keeps it, even there.
 TEST(Dialogue, StepsTheClientNeverAgreedAreNotSettledAtAPartialEnding) {
-  nlohmann::json doc = nlohmann::json::parse(testing::read_text(testing::source_path("scenarios/late-again.json")));
-  doc["start"] = "commit";
   auto at_commit = [&](int trust, MiCode code, const char* text) {
-    doc["state"]["trust"] = trust;
-    LoadResult loaded = load_scenario(doc.dump(), "late-again-at-commit.json");
-    EXPECT_TRUE(loaded.ok());
-    Dialogue d(*loaded.scenario);
-    while (d.phase() == Phase::Prepare) d.choose_prep(0);
+    const Scenario s = started_at("late-again", "commit", trust);
+    Dialogue d = prepared(s);
     EXPECT_TRUE(d.submit_typed(text, code));
     return std::make_pair(d.ending() ? d.ending()->id : d.node()->id, d.points());
   };
@@ -277,14 +289,8 @@ TEST(Dialogue, StepsTheClientNeverAgreedAreNotSettledAtAPartialEnding) {
 
   // At missed-deadlines' `wrap` Marcus has already said "I'll try the mornings. And the channel.
   // Holding notes too": a playback that a condition sends to "A polite maybe" keeps his steps.
-  nlohmann::json md =
-      nlohmann::json::parse(testing::read_text(testing::source_path("scenarios/missed-deadlines.json")));
-  md["start"] = "wrap";
-  md["state"]["trust"] = 30;
-  LoadResult wrap = load_scenario(md.dump(), "missed-deadlines-at-wrap.json");
-  ASSERT_TRUE(wrap.ok());
-  Dialogue d(*wrap.scenario);
-  while (d.phase() == Phase::Prepare) d.choose_prep(0);
+  const Scenario wrap = started_at("missed-deadlines", "wrap", 30);
+  Dialogue d = prepared(wrap);
   ASSERT_TRUE(d.submit_typed("So the mornings, the channel and holding notes.", MiCode::SimpleReflection));
   ASSERT_NE(d.ending(), nullptr);
   EXPECT_EQ(d.ending()->id, "partial");
@@ -298,12 +304,7 @@ TEST(Dialogue, StepsTheClientNeverAgreedAreNotSettledAtAPartialEnding) {
 // him ask "Are you even listening?" instead. It is never one of the choices.
 TEST(Dialogue, ATypedOnlyReplyIsNeverOfferedButAnswersTheLearnerWhoTypesIt) {
   Scenario s = load_shipped("repeat-complaint");
-  auto at_open = [&] {
-    Dialogue d(s);
-    while (d.phase() == Phase::Prepare) d.choose_prep(0);
-    return d;
-  };
-  Dialogue d = at_open();
+  Dialogue d = prepared(s);
   ASSERT_EQ(d.node()->id, "open");
   for (size_t i : d.offered()) EXPECT_FALSE(d.node()->replies[i].typed_only) << d.node()->replies[i].text;
   EXPECT_GT(d.typed_candidates().size(), d.offered().size());
@@ -316,21 +317,15 @@ TEST(Dialogue, ATypedOnlyReplyIsNeverOfferedButAnswersTheLearnerWhoTypesIt) {
   EXPECT_NE(d.transcript().back().better.find("stopped believing"), std::string::npos) << d.transcript().back().better;
   EXPECT_EQ(d.transcript().back().code, MiCode::ClosedQuestion);  // the learner's own code stays
 
-  Dialogue other = at_open();
+  Dialogue other = prepared(s);
   ASSERT_TRUE(other.submit_typed("How long has it been dropping out like this?", MiCode::ClosedQuestion));
   EXPECT_EQ(other.node()->id, "cost");
   EXPECT_GT(other.value("trust"), trust);
 
   // A typed-only reply that costs trust is a push: price-objection's "Don't you think it's worth a
   // try?" at `trial` is not answered with change talk ("Okay. I could take that to the partners.").
-  nlohmann::json price =
-      nlohmann::json::parse(testing::read_text(testing::source_path("scenarios/price-objection.json")));
-  price["start"] = "trial";
-  price["state"]["trust"] = 75;
-  LoadResult loaded = load_scenario(price.dump(), "price-at-trial.json");
-  ASSERT_TRUE(loaded.ok());
-  Dialogue p(*loaded.scenario);
-  while (p.phase() == Phase::Prepare) p.choose_prep(0);
+  const Scenario price = started_at("price-objection", "trial", 75);
+  Dialogue p = prepared(price);
   ASSERT_TRUE(p.submit_typed("Don't you think it's worth a try?", MiCode::ClosedQuestion));
   ASSERT_EQ(p.node()->id, "commit");
   EXPECT_GE(p.value("trust"), 60);
@@ -350,14 +345,9 @@ TEST(Dialogue, ATypedOnlyReplyIsNeverOfferedButAnswersTheLearnerWhoTypesIt) {
 // router as a backup?" is heard as advice: the node's reaction to information applies (trust -3),
 // without its words ("I know what my contract says"), and the coach says why.
 TEST(Dialogue, ASuggestedFixIsHeardAsAdvice) {
-  nlohmann::json doc =
-      nlohmann::json::parse(testing::read_text(testing::source_path("scenarios/repeat-complaint.json")));
-  doc["start"] = "leaving";
-  LoadResult loaded = load_scenario(doc.dump(), "repeat-at-leaving.json");
-  ASSERT_TRUE(loaded.ok());
+  const Scenario leaving = started_at("repeat-complaint", "leaving");
   auto play_typed = [&](const char* text) {
-    Dialogue d(*loaded.scenario);
-    while (d.phase() == Phase::Prepare) d.choose_prep(0);
+    Dialogue d = prepared(leaving);
     const int before = d.value("trust");
     EXPECT_TRUE(d.submit_typed(text, MiCode::ClosedQuestion));
     return std::make_tuple(d.value("trust") - before, d.client_line(), d.transcript().back().tip);
