@@ -84,12 +84,17 @@ SessionScore score_session(const Dialogue& d, double followup_coverage) {
        solving >= 1 ? "invited the client's ideas or asked before advising" : "no shared problem-solving");
   tick("next_steps", "Agreed next steps", next_steps >= 1,
        std::to_string(next_steps) + " next step" + (next_steps == 1 ? "" : "s") + " agreed");
-  tick("followed_up", "Followed up in writing", followup_coverage >= 0.75,
-       followup_coverage >= 0.75 ? "follow-up email covers the essentials" : "no complete follow-up email yet");
+  tick("followed_up", "Followed up in writing", followup_coverage >= kFollowupCountsAt,
+       followup_coverage >= kFollowupCountsAt ? "follow-up email covers the essentials"
+                                              : "no complete follow-up email yet");
 
   int done = 0;
   for (const auto& t : out.tactics) done += t.done ? 1 : 0;
-  out.tactics_score = static_cast<int>(std::lround(100.0 * done / static_cast<double>(out.tactics.size())));
+  const int others_done = done - (out.tactics.back().done ? 1 : 0);  // all but "followed_up"
+  const auto tactics_score = [&](int n) {
+    return static_cast<int>(std::lround(100.0 * n / static_cast<double>(out.tactics.size())));
+  };
+  out.tactics_score = tactics_score(done);
 
   int replies = static_cast<int>(codes.size());
   int consistent = 0;
@@ -104,8 +109,12 @@ SessionScore score_session(const Dialogue& d, double followup_coverage) {
 
   if (const Ending* e = d.ending()) out.outcome = e->kind == "breakthrough" ? 100 : e->kind == "partial" ? 50 : 0;
   out.trust_final = d.value("trust");
-  out.total = static_cast<int>(
-      std::lround(0.40 * out.skill + 0.25 * out.tactics_score + 0.20 * out.outcome + 0.15 * out.trust_final));
+  const auto total = [&](int tactics) {
+    return static_cast<int>(
+        std::lround(0.40 * out.skill + 0.25 * tactics + 0.20 * out.outcome + 0.15 * out.trust_final));
+  };
+  out.total = total(out.tactics_score);
+  out.followup_points = total(tactics_score(others_done + 1)) - total(tactics_score(others_done));
   return out;
 }
 

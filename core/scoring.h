@@ -42,11 +42,18 @@ struct SessionScore {
   int outcome = 0;              // 0..100 from the ending
   int trust_final = 0;          // 0..100
   int total = 0;                // 0..100, see score_session()
+  /// What a follow-up email covering the essentials (coverage >= 0.75) adds to `total`: earned
+  /// when the "followed_up" tactic is done, still to earn when it is not. The results and the
+  /// follow-up screen say so, so that the score never changes without a reason shown.
+  int followup_points = 0;
 };
 
 /// A session passes (SCORM "passed") at this score unless the LMS
 /// or the package build (RAPPORT_MASTERY_SCORE, web/lms.js's default) sets another.
 inline constexpr int kDefaultMasteryScore = 70;
+
+/// A follow-up email counts ("Followed up in writing") from this coverage of its checklist.
+inline constexpr double kFollowupCountsAt = 0.75;
 
 /// Scores a session. `followed_up` is whether a follow-up email was completed (0..1 coverage).
 ///

@@ -22,6 +22,7 @@ void App::open_screen(Screen screen) {
   }
   if (screen_ == Screen::FollowUp && screen != Screen::FollowUp) keep_followup();  // also outside a frame
   if (screen == Screen::End && screen != screen_) content_focus_ = true;
+  if (screen == Screen::FollowUp && screen != screen_) next_.scroll = true;  // opens at its title
   screen_ = screen;
   animating_ = true;
 }

@@ -160,6 +160,17 @@ void draw_end(App& app) {
   if (row.button("button:Roadmap", "See the map")) app.open_screen(Screen::Roadmap);
   bool try_again = row.button("button:Try again", "Try again");
   if (!app.options().embed && row.button("button:Back to library", "Library")) app.open_home();
+  // The score moves when a follow-up email covers the essentials: say by how much, before and after.
+  if (sc.followup_points > 0) {
+    const bool counted = !sc.tactics.empty() && sc.tactics.back().id == "followed_up" && sc.tactics.back().done;
+    const std::string points = std::to_string(sc.followup_points) + (sc.followup_points == 1 ? " point" : " points");
+    const std::string line = counted
+                                 ? "Your follow-up email added " + points + " to this score."
+                                 : "A follow-up email that covers the essentials adds " + points + " to this score.";
+    at_x();
+    wrapped_text(t.fonts.small, t.colors.text_muted, line, width);
+    record_hit("end:followup-points", line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  }
   ImGui::Dummy(ImVec2(0, t.dp(12)));
 
   // MITI figures.

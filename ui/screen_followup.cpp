@@ -77,6 +77,7 @@ void draw_followup(App& app) {
   draw_top_bar(app, false);
   ImVec2 avail = ImGui::GetContentRegionAvail();
   ImGui::BeginChild("##followup_scroll", avail, ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
+  if (app.requests().scroll) ImGui::SetScrollY(0.0f);  // opens at its title and instructions
   float margin = t.dp(16);
   float width = std::min(avail.x - 2 * margin, t.dp(1100));
   float x = ImGui::GetCursorScreenPos().x + (avail.x - width) / 2;
@@ -88,9 +89,12 @@ void draw_followup(App& app) {
   ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
   wrapped_text(t.fonts.heading, t.colors.text, "Write the follow-up email", width);
   ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+  // On a narrow screen the checklist is under the email and out of sight: say where it is.
   wrapped_text(t.fonts.body, t.colors.text_muted,
-               "Write to your client in your own words: what you heard from them and what happens next. The "
-               "checklist ticks as your email covers each point.",
+               two_columns ? "Write to your client in your own words: what you heard from them and what happens "
+                             "next. The checklist beside it ticks as your email covers each point."
+                           : "Write to your client in your own words: what you heard from them and what happens "
+                             "next. The checklist below the email ticks as it covers each point.",
                width);
   ImGui::Dummy(ImVec2(0, t.dp(8)));
 
@@ -134,6 +138,23 @@ void draw_followup(App& app) {
   std::snprintf(head, sizeof head, "Your email covers %.0f%%", check.coverage * 100.0);
   wrapped_text(t.fonts.heading, t.colors.text, head, side_w);
   record_hit("followup:coverage", head, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  if (const auto& score = app.score(); score && score->followup_points > 0) {
+    // What the email does to the score, so that the results' change is never a surprise.
+    const std::string points =
+        std::to_string(score->followup_points) + (score->followup_points == 1 ? " point" : " points");
+    const bool counted =
+        !score->tactics.empty() && score->tactics.back().id == "followed_up" && score->tactics.back().done;
+    const std::string line = counted ? "Counted: " + points + " added to your score."
+                             : check.coverage >= kFollowupCountsAt
+                                 ? "It covers the essentials: " + points +
+                                       " go on your score when you copy it, send "
+                                       "it or go back to the results."
+                                 : "At " + std::to_string(static_cast<int>(kFollowupCountsAt * 100 + 0.5)) +
+                                       "% it adds " + points + " to your score.";
+    ImGui::SetCursorScreenPos(ImVec2(sx, ImGui::GetCursorScreenPos().y));
+    wrapped_text(t.fonts.small, t.colors.text_muted, line, side_w);
+    record_hit("followup:points", line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  }
   // Reminders first: the name placeholder is the one thing to fix before sending.
   for (size_t i = 0; i < check.reminders.size(); ++i) {
     ImGui::SetCursorScreenPos(ImVec2(sx, ImGui::GetCursorScreenPos().y + t.dp(4)));

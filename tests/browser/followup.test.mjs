@@ -46,6 +46,10 @@ await run([
       await app.load();
       await playBreakthrough(app);
       const scoreBefore = Number((await app.find('score')).text);
+      // The results say what a complete email will add, so that the score never moves unexplained.
+      const promise = await app.find('end:followup-points');
+      const points = Number((/adds (\d+) points? to this score/.exec(promise.text) || [])[1]);
+      assert(points > 0, `the results say what the email adds: ${promise.text}`);
 
       // Follow-up email (issue 16): the draft is a real text field that opens as a skeleton for the
       // learner to fill; the checklist starts at 0% and follows what the learner types.
@@ -64,6 +68,8 @@ await run([
       const afterRecap = await waitForCoverage(app, (c) => c > atOpen);
       await typeAfter(app, 'What happens next:\n', 'I will draft the pilot plan with your dispatch targets by Friday.');
       const afterStep = await waitForCoverage(app, (c) => c > afterRecap);
+      assert(/^At 75% it adds \d+ points? to your score\.$/.test((await app.find('followup:points')).text),
+        `below 75% the checklist says what the email will add: ${(await app.find('followup:points')).text}`);
       console.log(`     checklist: ${atOpen}% at open, ${afterRecap}% after a recap, ${afterStep}% after a next step`);
       assert(/^covered/.test((await app.find('check:step:step_draft')).text), 'the typed step is ticked');
       assert(/^missing/.test((await app.find('check:step:step_board_paper')).text), 'the board paper step is still missing');
@@ -117,7 +123,9 @@ await run([
       // Back to the results: the follow-up now counts in the score; write a journal entry.
       await app.click('button:Back to results');
       const scoreAfter = Number((await app.find('score')).text);
-      assert(scoreAfter > scoreBefore, `a complete follow-up email raises the score: ${scoreBefore} -> ${scoreAfter}`);
+      assert(scoreAfter === scoreBefore + points, `a complete follow-up email adds the ${points} points promised: ${scoreBefore} -> ${scoreAfter}`);
+      const added = (await app.find('end:followup-points')).text;
+      assert(added === `Your follow-up email added ${points} point${points === 1 ? '' : 's'} to this score.`, `the results say why the score rose: ${added}`);
       await app.reveal('field:journal');
       await app.page.waitForSelector('#field-journal', { state: 'visible' });
       await app.page.fill('#field-journal', 'Reflecting her history first changed everything. Next time: ask before offering the pilot.');

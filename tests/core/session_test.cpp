@@ -174,15 +174,19 @@ TEST(Session, ACompleteFollowUpEmailRaisesTheScoreOnceAndRetryMakesANewRecord) {
   play_to_end(s);
   s.take_events();
   const int before = s.score()->total;
+  const int promised = s.score()->followup_points;  // what the results say the email will add
+  EXPECT_GT(promised, 0);
   s.followup_sent();  // the bare skeleton covers little
   s.take_events();
+  EXPECT_EQ(s.score()->total, before);
   s.followup_draft() = s.followup_example();  // the model email covers every item
   s.followup_edited();
   EXPECT_GT(s.followup_check().coverage, 0.9);
   s.followup_sent();
   auto events = s.take_events();
   ASSERT_EQ(kinds(events), std::vector<SessionEventKind>{SessionEventKind::Rescored});
-  EXPECT_GT(s.score()->total, before);
+  EXPECT_EQ(s.score()->total, before + promised) << "the email adds what the results said it would";
+  EXPECT_EQ(s.score()->followup_points, promised) << "and the results then say what it added";
   EXPECT_EQ(s.record()->score, s.score()->total);
   EXPECT_DOUBLE_EQ(s.record()->followup_coverage, s.followup_check().coverage);
   s.followup_sent();
