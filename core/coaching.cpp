@@ -1,6 +1,9 @@
 // The coaching tips per MI code.
 #include "coaching.h"
 
+#include <cctype>
+#include <string>
+
 namespace rapport {
 
 std::string_view coaching_tip(MiCode code) {
@@ -47,6 +50,15 @@ std::string_view code_intent(MiCode code) {
     case MiCode::Other: return "Acknowledging or small talk";
   }
   return "";
+}
+
+std::string self_coded_tip(MiCode heard) {
+  const auto lower = [](std::string_view intent) {
+    std::string out(intent);
+    if (!out.empty()) out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
+    return out;
+  };
+  return "Coded as you meant it. The client heard " + lower(code_intent(heard)) + " in your words, and answered that.";
 }
 
 bool should_ask_which(MiCode top, float confidence, MiCode runner_up, bool coaching) {

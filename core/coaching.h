@@ -2,6 +2,7 @@
 // replies and in the debrief.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "mi_codes.h"
@@ -19,6 +20,11 @@ namespace rapport {
 /// What a learner was doing with a reply of this code, in plain words for a choice button
 /// ("Reflecting what they said").
 std::string_view code_intent(MiCode code);
+
+/// The coach's line for a reply the learner self-coded when its words read as `heard` (another
+/// reaction class than the code they chose): the code is theirs, the client answered the words.
+/// The turn's cue already says what they meant ("you said you meant: ...").
+std::string self_coded_tip(MiCode heard);
 
 /// Below this confidence the coder's top code is right less often than not on held-out data
 /// (core/README-coder.md), so with coaching on the learner is asked which they meant.

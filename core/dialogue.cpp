@@ -279,14 +279,18 @@ void Dialogue::settle_and_advance(const std::vector<std::string>& settles, const
 bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::string& cue, bool self_coded) {
   const Node* n = node();
   if (!n) return false;
+  // The code is the learner's when they said which they meant; the client still hears only the
+  // words, and reacts as to what the coder reads in them. Otherwise the kinder of the two codes
+  // offered bought trust: a promise self-coded as a reflection gained 7 points.
+  const MiCode words = self_coded ? classify_reply(text, client_line_).code : code;
   // A monologue of more than kRamblingWords loses the client whatever it was coded: they react
   // as to a reply that gave them nothing to answer, and the coach says why.
   const bool rambling = is_rambling(text);
-  const bool pushed = rambling || reaction_class(code) == ReactionClass::Pressure;
+  const bool pushed = rambling || reaction_class(words) == ReactionClass::Pressure;
   // "Have you tried plugging it in with a cable?" is a question to the coder and advice to the
   // client: unless an authored reply is close to it, the client reacts as to information.
-  const bool fix = !rambling && code_class(code) == MiClass::Question && suggests_a_fix(text, client_line_);
-  const MiCode heard = rambling ? MiCode::Other : fix ? MiCode::GivingInformation : code;
+  const bool fix = !rambling && code_class(words) == MiClass::Question && suggests_a_fix(text, client_line_);
+  const MiCode heard = rambling ? MiCode::Other : fix ? MiCode::GivingInformation : words;
   const TypedReaction* reaction = scenario_->typed_reaction(*n, heard);
   Turn turn;
   turn.node = node_;
@@ -299,9 +303,10 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   turn.tip = rambling ? std::string(kRamblingTip)
              : fix    ? std::string(kSuggestedFixTip)
                       : std::string(coaching_tip(code));
+  if (self_coded && !rambling && reaction_class(heard) != reaction_class(code)) turn.tip = self_coded_tip(heard);
   // A typed reply close in meaning to an authored reply of its class follows that reply, so the
   // client answers what was said; otherwise the node's reaction for the class applies.
-  if (const auto near = rambling ? std::nullopt : closest_reply(*n, typed_candidates(), text, code)) {
+  if (const auto near = rambling ? std::nullopt : closest_reply(*n, typed_candidates(), text, words)) {
     // A typed-only reply was written for what the learner typed: its coaching is the turn's.
     const Reply& reply = n->replies[*near];
     if (reply.typed_only) {

@@ -225,9 +225,10 @@ void draw_conversation(App& app) {
     float send_w = t.dp(96);
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
     const bool focus = ImGui::IsWindowAppearing() || app.requests().focus_reply;
-    app.text_field("reply", {column - send_w - t.dp(12), t.dp(104)}, app.reply_draft(),
-                   "Type what you would say, then press Enter", app.reply_draft_revision(), true, "input:reply",
-                   focus && !app.options().touch);
+    app.text_field(
+        "reply", {column - send_w - t.dp(12), t.dp(104)}, app.reply_draft(),
+        app.options().touch ? "Type what you would say, then tap Send" : "Type what you would say, then press Enter",
+        app.reply_draft_revision(), true, "input:reply", focus && !app.options().touch);
     ImGui::SameLine(0, t.dp(12));
     bool send = pill_button("button:Send", "Send");
     if (send || app.field_submitted("reply")) app.submit_text(app.reply_draft());

@@ -160,6 +160,8 @@ await run([
       for (let i = 0; i < 4; i++) { await tap(app, cdp, 'prep:1'); await tap(app, cdp, 'button:Continue'); }
       await tap(app, cdp, 'mode:text');
       const field = await app.page.waitForSelector('#field-reply', { state: 'visible' });
+      const hint = await field.getAttribute('placeholder');
+      assert(/tap Send/.test(hint) && !/Enter/.test(hint), `a phone has no Enter key to press: "${hint}"`);
       await field.tap();
       assert(await app.page.evaluate(() => document.activeElement && document.activeElement.id === 'field-reply'),
              'tapping focuses a real textarea, so the on-screen keyboard appears');

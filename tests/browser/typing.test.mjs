@@ -157,6 +157,10 @@ await run([
       assert(turn.code === coded[pick].runner_up, `the learner's answer is the code: ${turn.code} vs ${coded[pick].runner_up}`);
       const note = (await app.find('coach:last')).text;
       assert(/you said you meant/.test(note), `the coach says it was the learner's choice: ${note}`);
+      // The code is the learner's; the client answered the words, and the coach says so.
+      assert(/Coded as you meant it\. The client heard .* in your words, and answered that\./.test(note),
+        `the coach says the client answered the words: ${note}`);
+      await app.screenshot('typing-3-self-coded.png');
       assert(app.problems.length === 0, app.problems.join('\n'));
     } finally {
       await app.close();

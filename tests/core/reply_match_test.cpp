@@ -7,6 +7,7 @@
 
 #include "coaching.h"
 #include "dialogue.h"
+#include "reply_coder.h"
 #include "test_support.h"
 
 namespace rapport {
@@ -114,6 +115,27 @@ TEST(ReplyMatch, SelfCodedTurnsSurviveSaveAndRetry) {
   ASSERT_TRUE(d.choose(0));
   ASSERT_TRUE(d.retry_from(1));
   EXPECT_TRUE(d.transcript()[0].self_coded);
+}
+
+// The learner's answer to "which did you mean?" is the turn's code, but the client hears the
+// words: a reviewer self-coded a promise as a reflection and gained 7 points of trust.
+TEST(ReplyMatch, ASelfCodedReplyIsCodedAsChosenAndAnsweredAsWorded) {
+  const Scenario s = testing::load_shipped("late-again");
+  const std::string text = "Look, the rest of the project is on track and the team is working flat out on this.";
+  Dialogue as_worded(s), as_chosen(s), self_coded(s);
+  for (Dialogue* d : {&as_worded, &as_chosen, &self_coded})
+    while (d->phase() == Phase::Prepare) d->choose_prep(0);
+  const MiCode words = classify_reply(text, as_worded.client_line()).code;
+  ASSERT_EQ(code_class(words), MiClass::Information);
+  ASSERT_TRUE(as_worded.submit_typed(text, words));
+  ASSERT_TRUE(as_chosen.submit_typed(text, MiCode::ComplexReflection));
+  ASSERT_NE(as_chosen.value("trust"), as_worded.value("trust")) << "the two codes meet different reactions here";
+  ASSERT_TRUE(self_coded.submit_typed(text, MiCode::ComplexReflection, "you said you meant it", true));
+  EXPECT_EQ(self_coded.transcript()[0].code, MiCode::ComplexReflection);
+  EXPECT_EQ(self_coded.value("trust"), as_worded.value("trust"));
+  EXPECT_EQ(self_coded.client_line(), as_worded.client_line());
+  EXPECT_EQ(self_coded.transcript()[0].tip,
+            "Coded as you meant it. The client heard giving information in your words, and answered that.");
 }
 
 }  // namespace
