@@ -3,6 +3,7 @@
 #include "reply_coder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include <nlohmann/json.hpp>
@@ -184,6 +185,25 @@ bool any_sentence_opening(const std::string& lower, Fn fn) {
   return false;
 }
 
+/// The promise a sentence of the reply opens with ("i promise", "you have my word"...), or empty.
+std::string_view promise_opening(std::string_view text) {
+  constexpr std::string_view kPromises[] = {"i promise",       "i can promise",    "i can assure you",   "i assure you",
+                                            "rest assured",    "you have my word", "i give you my word", "i guarantee",
+                                            "i can guarantee", "i swear"};
+  const std::string lower = ascii_lower(text);
+  std::string_view found;
+  any_sentence_opening(lower, [&](std::size_t at) {
+    for (std::string_view p : kPromises)
+      if (lower.compare(at, p.size(), p) == 0 &&
+          (at + p.size() == lower.size() || !std::isalpha(static_cast<unsigned char>(lower[at + p.size()])))) {
+        found = p;
+        return true;
+      }
+    return false;
+  });
+  return found;
+}
+
 /// "why don't you" or "why not" where a sentence of the cleaned reply opens with advice put as a
 /// question (kWhyInvites, kWhyNotVerbs), or empty.
 std::string_view advice_as_why(std::string_view text) {
@@ -346,10 +366,18 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   // Unmistakable blame, labelling or contradiction, and unmistakable recognition of effort: the
   // codebook's explicit cues win over wording that otherwise reads like a reflection.
   // "Calm down." on its own is an order too; inside a longer turn it may be the client's wish.
+  // So is a reply that opens with it ("Calm down, Mrs Doyle."), and one that opens "To be fair,"
+  // (a defence: 7 of the 9 labelled turns that open so are confrontations; "to be fair to you" is not).
   constexpr std::string_view kCalmDown[] = {"calm down"};
+  constexpr std::string_view kConfrontOpenings[] = {"calm down", "to be fair,", "to be fair "};
+  constexpr std::string_view kNotConfront[] = {"to"};
   std::string_view cue = explicit_phrase(text, kBlatantConfront);
   if (!cue.empty() && !explicit_phrase(text, kExploringWhy).empty()) cue = {};
   if (cue.empty() && f.hand[kLength1To3] > 0.f) cue = explicit_phrase(text, kCalmDown);
+  if (cue.empty()) {
+    cue = reply_opening(text, kConfrontOpenings, kNotConfront);
+    if (!cue.empty() && (cue.back() == ' ' || cue.back() == ',')) cue.remove_suffix(1);
+  }
   if (!cue.empty() && out.code != MiCode::Confront && !hit(kSoundsLike)) {
     overrule(MiCode::Confront, 0.7f);
     out.cues = {"challenges the client ('" + std::string(cue) + "')"};
@@ -371,6 +399,18 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
                                                         out.code != MiCode::Persuade) {
     overrule(MiCode::Persuade, 0.7f);
     out.cues = {"advice put as a question ('" + std::string(why) + "')"};
+    return out;
+  }
+  // "I promise you'll never hear it from someone else again.": a promise about what happens next
+  // is information, however much of the client's words it repeats (it read as a reflection, and
+  // "I can assure you this won't happen again" as one too; "Rest assured you'll hear it from me
+  // first" as a question). Short promises coded "other" stay so, and a question stays one.
+  if (const std::string_view promise = promise_opening(text);
+      !promise.empty() && text.find('?') == std::string_view::npos &&
+      (code_class(out.code) == MiClass::Reflection || code_class(out.code) == MiClass::Question ||
+       out.code == MiCode::Affirm)) {
+    overrule(MiCode::GivingInformation, 0.6f);
+    out.cues = {"promises ('" + std::string(promise) + "')"};
     return out;
   }
   if (const std::string_view cue = explicit_phrase(text, kBlatantAffirm);
