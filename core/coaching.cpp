@@ -2,6 +2,7 @@
 #include "coaching.h"
 
 #include <cctype>
+#include <cstdlib>
 #include <string>
 
 namespace rapport {
@@ -59,6 +60,18 @@ std::string self_coded_tip(MiCode heard) {
     return out;
   };
   return "Coded as you meant it. The client heard " + lower(code_intent(heard)) + " in your words, and answered that.";
+}
+
+std::string prep_trust_note(const Effects& effects) {
+  const auto it = effects.find("trust");
+  if (it == effects.end() || it->second == 0) return {};
+  return std::string("Trust ") + (it->second > 0 ? "+" : "\xE2\x88\x92") + std::to_string(std::abs(it->second)) + ".";
+}
+
+std::string prep_trust_summary(int before, int after) {
+  if (before == after) return {};
+  return "Trust starts at " + std::to_string(after) + " after your preparation (" + std::to_string(before) +
+         " without it).";
 }
 
 bool should_ask_which(MiCode top, float confidence, MiCode runner_up, bool coaching) {

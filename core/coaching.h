@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "mi_codes.h"
+#include "scenario.h"
 
 namespace rapport {
 
@@ -29,6 +30,15 @@ std::string self_coded_tip(MiCode heard);
 /// Below this confidence the coder's top code is right less often than not on held-out data
 /// (core/README-coder.md), so with coaching on the learner is asked which they meant.
 inline constexpr float kAskWhichBelow = 0.5f;
+
+/// What a preparation choice did to the client's trust, for its feedback: "Trust +5." or
+/// "Trust \u22125."; "" when it left trust alone.
+std::string prep_trust_note(const Effects& effects);
+
+/// At the conversation's start, when the preparation moved trust: "Trust starts at 25 after your
+/// preparation (30 without it)."; otherwise "". The learner otherwise met a different starting
+/// trust in each scenario with no reason given.
+std::string prep_trust_summary(int before, int after);
 
 /// True when the learner should be asked which of the two likeliest codes they meant: coaching
 /// is on, the coder is unsure and the two codes mean different things to the client. Never when

@@ -300,9 +300,12 @@ void App::confirm_prep() {
   // "Why this matters" only once the learner has committed to a choice.
   if (const PrepStep* step = session_->dialogue().prep_step(); step && *pending_prep_ < step->options.size()) {
     const PrepOption& o = step->options[*pending_prep_];
-    last_prep_ =
-        o.feedback.empty() ? std::nullopt : std::optional<PrepFeedback>(PrepFeedback{o.feedback, o.recommended});
-    if (last_prep_) announce((o.recommended ? "Good call. " : "Worth rethinking. ") + o.feedback);
+    // The feedback says what the choice did to trust, which the learner otherwise saw only as a
+    // different starting figure.
+    const std::string note = prep_trust_note(o.effects);
+    const std::string text = o.feedback + (o.feedback.empty() || note.empty() ? "" : " ") + note;
+    last_prep_ = text.empty() ? std::nullopt : std::optional<PrepFeedback>(PrepFeedback{text, o.recommended});
+    if (last_prep_) announce((o.recommended ? "Good call. " : "Worth rethinking. ") + text);
   }
   session_->choose_prep(*pending_prep_);
   pending_prep_.reset();

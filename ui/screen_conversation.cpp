@@ -92,6 +92,17 @@ void draw_conversation(App& app) {
     record_hit("feedback:prep", f.text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::Dummy(ImVec2(0, t.dp(8)));
   }
+  if (d->transcript().empty()) {
+    const auto start = s->initial_state.find("trust");
+    const std::string line =
+        start == s->initial_state.end() ? std::string() : prep_trust_summary(start->second, d->value("trust"));
+    if (!line.empty()) {
+      ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
+      wrapped_text(t.fonts.small, t.colors.text_muted, line, column);
+      record_hit("prep:trust", line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+      ImGui::Dummy(ImVec2(0, t.dp(8)));
+    }
+  }
   auto bubble = [&](size_t index, bool client, const std::string& text, std::string_view chip, ImU32 col,
                     std::string_view chip_label = {}) {
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));

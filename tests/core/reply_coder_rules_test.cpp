@@ -181,9 +181,9 @@ TEST(ReplyCoder, CalmDownAndToBeFairOpenAConfrontation) {
 // about what happens next is information.
 TEST(ReplyCoder, APromiseIsInformationNotAReflection) {
   const char* context = "I heard about it from my own team, not from you.";
-  for (const char* text : {"I promise you'll never hear bad news from someone else again, you have my word on that.",
-                           "I can assure you this won't happen again.",
-                           "Rest assured you'll hear it from me first next time."}) {
+  for (const char* text :
+       {"I promise you'll never hear bad news from someone else again, you have my word on that.",
+        "I can assure you this won't happen again.", "Rest assured you'll hear it from me first next time."}) {
     const CodedReply r = classify_reply(text, context);
     EXPECT_EQ(r.code, MiCode::GivingInformation) << text;
     ASSERT_FALSE(r.cues.empty()) << text;

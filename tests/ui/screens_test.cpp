@@ -157,6 +157,41 @@ TEST_F(Screens, TheTrustBarShowsItsNumberAndTheLastChange) {
   EXPECT_EQ(find("meter:trust")->text, std::to_string(app_->dialogue()->value("trust")));
 }
 
+// Preparation moves the starting trust (questioned-advice: 35, +5 for the cost model, -5 for
+// "Nothing new"); a reviewer met 50, 35, 25, 40 and 25 with no reason given. Each choice's
+// feedback says what it did to trust, and the conversation opens with where trust starts.
+TEST_F(Screens, PreparationSaysWhatItDidToTrust) {
+  click("scenario:questioned-advice");
+  click("prep:1");  // the cost model: trust +5
+  click("button:Continue");
+  ASSERT_NE(find("feedback:prep"), nullptr);
+  EXPECT_TRUE(find("feedback:prep")->text.ends_with(" Trust +5.")) << find("feedback:prep")->text;
+  click("prep:2");  // "she hasn't followed the analysis": tension only
+  click("button:Continue");
+  ASSERT_NE(find("feedback:prep"), nullptr);
+  EXPECT_EQ(find("feedback:prep")->text.find("Trust"), std::string::npos) << find("feedback:prep")->text;
+  click("prep:1");
+  click("button:Continue");
+  click("prep:3");  // answer by email tonight: trust -5
+  click("button:Continue");
+  ASSERT_EQ(app_->screen(), Screen::Conversation);
+  ASSERT_NE(find("feedback:prep"), nullptr);
+  EXPECT_TRUE(find("feedback:prep")
+                  ->text.ends_with(" Trust \xE2\x88\x92"
+                                   "5."))
+      << find("feedback:prep")->text;
+  ASSERT_EQ(app_->dialogue()->value("trust"), 35);
+  EXPECT_EQ(find("prep:trust"), nullptr) << "+5 and -5: trust starts where the scenario does";
+  click("button:Library");
+  click("scenario:questioned-advice");
+  for (const char* pick : {"prep:3", "prep:1", "prep:1", "prep:1"}) {
+    click(pick);
+    click("button:Continue");
+  }
+  ASSERT_NE(find("prep:trust"), nullptr);
+  EXPECT_EQ(find("prep:trust")->text, "Trust starts at 30 after your preparation (35 without it).");
+}
+
 // The client "types" before each line: the dots show, the line and the replies follow after the
 // pause (core/pacing.h), and Enter shows the line at once. Off under reduced motion or ?pace=off.
 TEST_F(Screens, TheClientTypesBeforeEachLine) {
