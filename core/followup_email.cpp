@@ -162,7 +162,7 @@ Where I think we left things, for now:
 {{/next_steps}}
 
 {{/has_next_steps}}
-There is no rush on my side. Once you have had time to think it over, I would be glad to talk again, perhaps next week or whenever suits you.
+When you have had a chance to think it over, I would be glad to talk again, this week or early next week, whenever suits you.
 
 If I have misread anything, please reply and correct me.
 

@@ -152,7 +152,10 @@ TEST(FollowUpIssue16, RuptureGivesARepairEmailAndPartialATentativeOne) {
     std::string text = followup_example(*p.dialogue, "Sam").text;
     EXPECT_EQ(text.find("I am sorry about how our conversation went") != std::string::npos, kind == "rupture")
         << p.plan;
-    EXPECT_EQ(text.find("There is no rush on my side") != std::string::npos, kind == "partial") << p.plan;
+    EXPECT_EQ(text.find("When you have had a chance to think it over") != std::string::npos, kind == "partial")
+        << p.plan;
+    // damp-flat's partial ending (a baby in a mouldy flat) read "There is no rush on my side".
+    EXPECT_EQ(text.find("no rush"), std::string::npos) << p.plan;
   }
 }
 
