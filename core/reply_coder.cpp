@@ -185,23 +185,18 @@ bool any_sentence_opening(const std::string& lower, Fn fn) {
   return false;
 }
 
-/// The promise a sentence of the reply opens with ("i promise", "you have my word"...), or empty.
-std::string_view promise_opening(std::string_view text) {
+/// The promise the reply makes ("i promise", "you have my word"...: the words themselves, not
+/// "I can't promise"), or empty.
+std::string_view promise_made(std::string_view text) {
   constexpr std::string_view kPromises[] = {"i promise",       "i can promise",    "i can assure you",   "i assure you",
                                             "rest assured",    "you have my word", "i give you my word", "i guarantee",
                                             "i can guarantee", "i swear"};
   const std::string lower = ascii_lower(text);
-  std::string_view found;
-  any_sentence_opening(lower, [&](std::size_t at) {
-    for (std::string_view p : kPromises)
-      if (lower.compare(at, p.size(), p) == 0 &&
-          (at + p.size() == lower.size() || !std::isalpha(static_cast<unsigned char>(lower[at + p.size()])))) {
-        found = p;
-        return true;
-      }
-    return false;
-  });
-  return found;
+  const auto letter = [&](std::size_t i) { return std::isalpha(static_cast<unsigned char>(lower[i])) != 0; };
+  for (std::string_view p : kPromises)
+    for (std::size_t at = lower.find(p); at != std::string::npos; at = lower.find(p, at + 1))
+      if ((at == 0 || !letter(at - 1)) && (at + p.size() == lower.size() || !letter(at + p.size()))) return p;
+  return {};
 }
 
 /// "why don't you" or "why not" where a sentence of the cleaned reply opens with advice put as a
@@ -404,12 +399,15 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   // "I promise you'll never hear it from someone else again.": a promise about what happens next
   // is information, however much of the client's words it repeats (it read as a reflection, and
   // "I can assure you this won't happen again" as one too; "Rest assured you'll hear it from me
-  // first" as a question). Short promises coded "other" stay so, and a question stays one.
-  if (const std::string_view promise = promise_opening(text);
+  // first" as a question; "...and I promise you this time it will be fixed" was offered as an
+  // affirmation). Short promises coded "other" stay so, and a question stays one.
+  if (const std::string_view promise = promise_made(text);
       !promise.empty() && text.find('?') == std::string_view::npos &&
       (code_class(out.code) == MiClass::Reflection || code_class(out.code) == MiClass::Question ||
-       out.code == MiCode::Affirm)) {
+       out.code == MiCode::Affirm || out.code == MiCode::GivingInformation)) {
+    // Information already, it is sure of it: a promise is not an affirmation to ask about.
     overrule(MiCode::GivingInformation, 0.6f);
+    out.confidence = std::max(out.confidence, 0.6f);
     out.cues = {"promises ('" + std::string(promise) + "')"};
     return out;
   }

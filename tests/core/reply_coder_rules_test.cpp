@@ -183,11 +183,14 @@ TEST(ReplyCoder, APromiseIsInformationNotAReflection) {
   const char* context = "I heard about it from my own team, not from you.";
   for (const char* text :
        {"I promise you'll never hear bad news from someone else again, you have my word on that.",
-        "I can assure you this won't happen again.", "Rest assured you'll hear it from me first next time."}) {
+        "I can assure you this won't happen again.", "Rest assured you'll hear it from me first next time.",
+        // Offered as "Recognising their effort" by which-did-you-mean: now sure of itself.
+        "Absolutely, and I promise you this time it will be fixed for good, you won't see that mould again."}) {
     const CodedReply r = classify_reply(text, context);
     EXPECT_EQ(r.code, MiCode::GivingInformation) << text;
     ASSERT_FALSE(r.cues.empty()) << text;
     EXPECT_EQ(r.cues.front().rfind("promises (", 0), 0u) << text << ": " << r.cues.front();
+    EXPECT_FALSE(should_ask_which(r.code, r.confidence, r.runner_up, true)) << text;
   }
   EXPECT_EQ(code_class(code_of("So hearing it from your own team first is what hurt most.", context)),
             MiClass::Reflection);
