@@ -199,6 +199,35 @@ std::string_view promise_made(std::string_view text) {
   return {};
 }
 
+/// The acknowledgement a reply opens with when "but" follows it at once ("I hear you, but...",
+/// "I understand. But..."), or empty.
+std::string_view yes_but_opening(std::string_view text) {
+  constexpr std::string_view kAcks[] = {"i hear you",
+                                        "i hear that",
+                                        "i understand that",
+                                        "i understand",
+                                        "i get that",
+                                        "i get it",
+                                        "i know that",
+                                        "i know",
+                                        "i appreciate that",
+                                        "i see that",
+                                        "i take your point",
+                                        "i take that point",
+                                        "i hear what you're saying"};
+  const std::string lower = ascii_lower(text);
+  std::size_t start = lower.find_first_not_of(" \"'(");
+  if (start == std::string::npos) return {};
+  for (std::string_view a : kAcks) {
+    if (lower.compare(start, a.size(), a) != 0) continue;
+    std::size_t at = start + a.size();
+    while (at < lower.size() && (lower[at] == ',' || lower[at] == '.' || lower[at] == ' ' || lower[at] == ';')) ++at;
+    if (at > start + a.size() && lower.compare(at, 4, "but ") == 0) return a;
+    return {};
+  }
+  return {};
+}
+
 /// "why don't you" or "why not" where a sentence of the cleaned reply opens with advice put as a
 /// question (kWhyInvites, kWhyNotVerbs), or empty.
 std::string_view advice_as_why(std::string_view text) {
@@ -361,10 +390,12 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   // Unmistakable blame, labelling or contradiction, and unmistakable recognition of effort: the
   // codebook's explicit cues win over wording that otherwise reads like a reflection.
   // "Calm down." on its own is an order too; inside a longer turn it may be the client's wish.
-  // So is a reply that opens with it ("Calm down, Mrs Doyle."), and one that opens "To be fair,"
-  // (a defence: 7 of the 9 labelled turns that open so are confrontations; "to be fair to you" is not).
+  // So is a reply that opens with it ("Calm down, Mrs Doyle."), one that opens "To be fair,"
+  // (a defence: 7 of the 9 labelled turns that open so are confrontations; "to be fair to you" is
+  // not) and one that opens "With respect," (24 of 27; "with respect to the fees" is not).
   constexpr std::string_view kCalmDown[] = {"calm down"};
-  constexpr std::string_view kConfrontOpenings[] = {"calm down", "to be fair,", "to be fair "};
+  constexpr std::string_view kConfrontOpenings[] = {"calm down",     "to be fair,",          "to be fair ",
+                                                    "with respect,", "with all due respect", "with respect "};
   constexpr std::string_view kNotConfront[] = {"to"};
   std::string_view cue = explicit_phrase(text, kBlatantConfront);
   if (!cue.empty() && !explicit_phrase(text, kExploringWhy).empty()) cue = {};
@@ -376,6 +407,21 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   if (!cue.empty() && out.code != MiCode::Confront && !hit(kSoundsLike)) {
     overrule(MiCode::Confront, 0.7f);
     out.cues = {"challenges the client ('" + std::string(cue) + "')"};
+    return out;
+  }
+  // "I hear you, but the injection really is the best option": acknowledgement, then disagreement
+  // or advice (a "yes, but"), never a reflection; the 18 labelled turns that open so are 10
+  // confrontations and 8 advice or information. The model's likeliest of those codes.
+  if (const std::string_view ack = yes_but_opening(text);
+      !ack.empty() && (code_class(out.code) == MiClass::Reflection || out.code == MiCode::Affirm ||
+                       out.code == MiCode::Other || out.code == MiCode::EmphasizeAutonomy)) {
+    MiCode pick = MiCode::Persuade;
+    for (MiCode c : {MiCode::Confront, MiCode::GivingInformation, MiCode::PersuadeWithPermission})
+      if ((c != MiCode::PersuadeWithPermission || allowed[static_cast<int>(c)]) &&
+          score[static_cast<int>(c)] > score[static_cast<int>(pick)])
+        pick = c;
+    overrule(pick, 0.6f);
+    out.cues = {"disagrees after acknowledging ('" + std::string(ack) + ", but')"};
     return out;
   }
   // "You should open the windows every morning... That usually sorts it.": advice the client did not
