@@ -199,6 +199,27 @@ std::string_view promise_made(std::string_view text) {
   return {};
 }
 
+/// The advice a sentence of the reply opens with ("i'd recommend", "my advice"...), or empty.
+std::string_view advice_opening(std::string_view text) {
+  constexpr std::string_view kAdviceOpenings[] = {
+      "i recommend",     "i'd recommend",    "i would recommend", "i strongly recommend",
+      "i'd strongly",    "i would strongly", "i suggest",         "i'd suggest",
+      "i would suggest", "my advice",        "my recommendation", "i'd advise",
+      "i would advise",  "i advise"};
+  const std::string lower = ascii_lower(text);
+  std::string_view found;
+  any_sentence_opening(lower, [&](std::size_t at) {
+    for (std::string_view p : kAdviceOpenings)
+      if (lower.compare(at, p.size(), p) == 0 &&
+          (at + p.size() == lower.size() || !std::isalpha(static_cast<unsigned char>(lower[at + p.size()])))) {
+        found = p;
+        return true;
+      }
+    return false;
+  });
+  return found;
+}
+
 /// The acknowledgement a reply opens with when "but" follows it at once ("I hear you, but...",
 /// "I understand. But..."), or empty.
 std::string_view yes_but_opening(std::string_view text) {
@@ -432,6 +453,18 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
       !hit(kSoundsLike)) {
     overrule(MiCode::Persuade, 0.7f);
     out.cues = {"advises without asking ('" + std::string(order.substr(0, order.size() - 1)) + "')"};
+    return out;
+  }
+  // "I recommend a smaller loan.": advice, though short replies without "you" read as small talk to
+  // the model (the 34 labelled turns with a sentence that opens so are all advice or information).
+  if (const std::string_view advice = advice_opening(text);
+      !advice.empty() && text.find('?') == std::string_view::npos && out.code != MiCode::Confront &&
+      out.code != MiCode::GivingInformation && out.code != MiCode::PersuadeWithPermission &&
+      (out.code != MiCode::Persuade || f.context_asks_advice)) {
+    // ...and advice the client asked for is advice with permission.
+    const bool asked = hit(kPermission) || hit(kOfferWithChoice) || f.context_asks_advice;
+    overrule(asked ? MiCode::PersuadeWithPermission : MiCode::Persuade, 0.6f);
+    out.cues = {"'" + std::string(advice) + "'" + (asked ? " after they asked" : " without asking")};
     return out;
   }
   // "Why don't you just tell the board the truth?": advice, though shaped as a question.

@@ -197,5 +197,31 @@ TEST(ReplyCoder, APromiseIsInformationNotAReflection) {
   EXPECT_EQ(code_class(code_of("Can I promise you something about next time?", context)), MiClass::Question);
 }
 
+// A trainer-reviewer's three: "With respect, ..." and a "yes, but" were coded reflections, praised
+// and named the session's best reply; "I recommend a smaller loan." was small talk to the model.
+TEST(ReplyCoder, WithRespectAndYesButAreNotReflectionsAndARecommendationIsAdvice) {
+  const CodedReply respect = classify_reply(
+      "With respect, one line and a KB link the day before payday just isn't acceptable from someone "
+      "as senior as you.",
+      "One line and a KB link. The day before payday. That's what they got from us.");
+  EXPECT_EQ(respect.code, MiCode::Confront) << describe(respect);
+  EXPECT_NE(code_of("With respect to the fees, the first month is free.", "What does it cost?"), MiCode::Confront);
+
+  const CodedReply but = classify_reply("I hear you, but the injection really is the best option for you.",
+                                        "I don't want injections. I saw what they did to my dad.");
+  EXPECT_NE(code_class(but.code), MiClass::Reflection) << describe(but);
+  EXPECT_TRUE(has_cue(but, "disagrees after acknowledging ('i hear you, but')")) << describe(but);
+  EXPECT_EQ(code_class(code_of("I hear you. It's been three winters of this, and you're exhausted.",
+                               "Three winters. I'm exhausted.")),
+            MiClass::Reflection);
+
+  for (const char* text : {"I recommend a smaller loan.", "I strongly recommend we start with the pilot.",
+                           "Honestly? My advice is to wait until the figures are in."}) {
+    const CodedReply r = classify_reply(text, "I don't know what to do about the loan.");
+    EXPECT_EQ(r.code, MiCode::Persuade) << text << ": " << describe(r);
+  }
+  EXPECT_EQ(code_of("I'd recommend the smaller loan.", "What would you recommend?"), MiCode::PersuadeWithPermission);
+}
+
 }  // namespace
 }  // namespace rapport
