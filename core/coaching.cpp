@@ -83,6 +83,11 @@ bool should_ask_which(MiCode top, float confidence, MiCode runner_up, bool coach
 
 namespace rapport {
 
+bool ends_on_a_question(std::string_view line) {
+  const std::size_t end = line.find_last_not_of(" \t\r\n\"')\xE2\x80\x9D");
+  return end != std::string_view::npos && line[end] == '?';
+}
+
 bool is_rambling(std::string_view text) {
   int words = 0;
   bool in_word = false;

@@ -61,6 +61,15 @@ inline constexpr std::string_view kSuggestedFixTip =
     "A question that suggests a fix (\"Have you tried...?\") is advice they did not ask for, and they hear "
     "it that way. Ask what they have tried, or what they think would help.";
 
+/// After information that answers the question the client's line ended on: the generic advice to
+/// ask first ("Information lands better after you ask...") did not fit a straight answer to a
+/// straight question (a reviewer met it after the bad news a scenario asks for).
+inline constexpr std::string_view kAnsweredTip =
+    "A straight answer to the question they asked. Keep it short, then check how it lands before you add more.";
+
+/// True when the client's line ends on a question (its last sentence ends with "?").
+bool ends_on_a_question(std::string_view client_line);
+
 /// True when `text` has more than kRamblingWords words.
 bool is_rambling(std::string_view text);
 

@@ -300,9 +300,10 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   turn.typed = true;
   turn.cue = cue;
   turn.self_coded = self_coded;
-  turn.tip = rambling ? std::string(kRamblingTip)
-             : fix    ? std::string(kSuggestedFixTip)
-                      : std::string(coaching_tip(code));
+  turn.tip = rambling                                                                ? std::string(kRamblingTip)
+             : fix                                                                   ? std::string(kSuggestedFixTip)
+             : code == MiCode::GivingInformation && ends_on_a_question(client_line_) ? std::string(kAnsweredTip)
+                                                                                     : std::string(coaching_tip(code));
   if (self_coded && !rambling && reaction_class(heard) != reaction_class(code)) turn.tip = self_coded_tip(heard);
   // A typed reply close in meaning to an authored reply of its class follows that reply, so the
   // client answers what was said; otherwise the node's reaction for the class applies.

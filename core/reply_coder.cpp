@@ -457,15 +457,23 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   }
   // "I recommend a smaller loan.": advice, though short replies without "you" read as small talk to
   // the model (the 34 labelled turns with a sentence that opens so are all advice or information).
-  if (const std::string_view advice = advice_opening(text);
-      !advice.empty() && text.find('?') == std::string_view::npos && out.code != MiCode::Confront &&
-      out.code != MiCode::GivingInformation && out.code != MiCode::PersuadeWithPermission &&
-      (out.code != MiCode::Persuade || f.context_asks_advice)) {
-    // ...and advice the client asked for is advice with permission.
-    const bool asked = hit(kPermission) || hit(kOfferWithChoice) || f.context_asks_advice;
-    overrule(asked ? MiCode::PersuadeWithPermission : MiCode::Persuade, 0.6f);
-    out.cues = {"'" + std::string(advice) + "'" + (asked ? " after they asked" : " without asking")};
-    return out;
+  // ...and advice the client asked for is advice with permission; so is a recommendation in
+  // answer to "What are the next steps?" (a reviewer's ended a meeting as unasked advice), where
+  // the model's own "advice without permission" gives way too.
+  const std::string_view advice = advice_opening(text);
+  if (!advice.empty() && text.find('?') == std::string_view::npos && out.code != MiCode::Confront &&
+      out.code != MiCode::GivingInformation && out.code != MiCode::PersuadeWithPermission) {
+    const std::string asked_for = ascii_lower(context);
+    const bool next_steps = asked_for.find("next step") != std::string::npos ||
+                            asked_for.find("what happens now") != std::string::npos ||
+                            asked_for.find("what happens next") != std::string::npos ||
+                            asked_for.find("where do we go from here") != std::string::npos;
+    const bool asked = hit(kPermission) || hit(kOfferWithChoice) || f.context_asks_advice || next_steps;
+    if (out.code != MiCode::Persuade || next_steps) {
+      overrule(asked ? MiCode::PersuadeWithPermission : MiCode::Persuade, 0.6f);
+      out.cues = {"'" + std::string(advice) + "'" + (asked ? " after they asked" : " without asking")};
+      return out;
+    }
   }
   // "Why don't you just tell the board the truth?": advice, though shaped as a question.
   if (const std::string_view why = advice_as_why(text); !why.empty() && !hit(kPermission) && !hit(kOfferWithChoice) &&

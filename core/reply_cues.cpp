@@ -63,14 +63,18 @@ static std::string cue_for(int j, MiCode code, const ReplyFeatures& f, std::stri
   if (!cue_fits(j, code)) return "";
   const auto phrase = [&](PhraseGroup g) { return in_quotes(phrase_text(f.hits[g].phrase)); };
   const std::string first = in_quotes(lower_span(text, f.first_word_begin, f.first_word_len));
+  // The features read the main sentence (reply_coder.h): "starts with 'what'" misquoted a reply
+  // that opens "You've..." and asks "What...?" after it.
+  const std::string starts = f.words_before_main > 0 ? "its main sentence starts with " : "starts with ";
   switch (j) {
-    case kMainEndsWithQuestionMark: return "ends with '?'";
+    case kMainEndsWithQuestionMark:
+      return f.words_before_main > 0 ? "its main sentence ends with '?'" : "ends with '?'";
     case kStartsOpenWh:
     case kStartsClosedWh:
     case kStartsAuxiliary:
     case kStartsYou:
-    case kStartsSo: return "starts with " + first;
-    case kAuxiliaryNoQuestionMark: return "starts with " + first + " (no '?')";
+    case kStartsSo: return starts + first;
+    case kAuxiliaryNoQuestionMark: return starts + first + " (no '?')";
     case kOrInQuestion: return "offers a choice ('or')";
     case kOverlapShare:
     case kOverlapCount:
@@ -137,7 +141,8 @@ std::vector<std::string> model_cues(const CoderWeights& w, const ReplyFeatures& 
   std::vector<std::string> cues;
   // One cue of each kind: "starts with 'are'" and "starts with 'are' (no '?')" say the same.
   const auto kind = [](const std::string& cue) {
-    for (std::string_view k : {"starts with ", "names a feeling", "restates", "advice"})
+    for (std::string_view k :
+         {"starts with ", "its main sentence starts with ", "names a feeling", "restates", "advice"})
       if (cue.compare(0, k.size(), k) == 0) return std::string(k);
     return cue;
   };

@@ -99,7 +99,7 @@ void draw_conversation(App& app) {
     if (!line.empty()) {
       ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
       wrapped_text(t.fonts.small, t.colors.text_muted, line, column);
-      record_hit("prep:trust", line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+      record_hit("trust:start", line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
       ImGui::Dummy(ImVec2(0, t.dp(8)));
     }
   }

@@ -220,7 +220,23 @@ TEST(ReplyCoder, WithRespectAndYesButAreNotReflectionsAndARecommendationIsAdvice
     const CodedReply r = classify_reply(text, "I don't know what to do about the loan.");
     EXPECT_EQ(r.code, MiCode::Persuade) << text << ": " << describe(r);
   }
-  EXPECT_EQ(code_of("I'd recommend the smaller loan.", "What would you recommend?"), MiCode::PersuadeWithPermission);
+  // Asked for the next steps, a recommendation is advice with permission: a reviewer's "I'd strongly
+  // recommend..." to "What are the next steps?" was unasked advice and ended the meeting.
+  EXPECT_EQ(code_of("I'd strongly recommend we launch the booking module first and add the integration later.",
+                    "Fine. What are the next steps?"),
+            MiCode::PersuadeWithPermission);
+}
+
+// The cues quote the sentence the features read: "starts with 'what'" was shown for a reply that
+// opens "You've..." and asks "What...?" after it.
+TEST(ReplyCoder, CuesSayWhichSentenceStartsSo) {
+  const CodedReply r = classify_reply("You've had a rough month with the rota. What would help most this week?",
+                                      "It's been a nightmare since the new rota.");
+  ASSERT_EQ(code_class(r.code), MiClass::Question) << describe(r);
+  EXPECT_TRUE(has_cue(r, "its main sentence starts with 'what'")) << describe(r);
+  for (const auto& c : r.cues) EXPECT_NE(c.rfind("starts with", 0), 0u) << describe(r);
+  const CodedReply one = classify_reply("What would help most this week?", "It's been a nightmare.");
+  EXPECT_TRUE(has_cue(one, "starts with 'what'") && !has_cue(one, "main sentence")) << describe(one);
 }
 
 }  // namespace

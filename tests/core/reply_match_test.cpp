@@ -138,5 +138,26 @@ TEST(ReplyMatch, ASelfCodedReplyIsCodedAsChosenAndAnsweredAsWorded) {
             "Coded as you meant it. The client heard giving information in your words, and answered that.");
 }
 
+// Information that answers the question the client ended on is coached as the straight answer
+// it is, not told to "ask what they already know" (a reviewer met that after the bad news a
+// scenario asks for); information the client did not ask for keeps the usual tip.
+TEST(ReplyMatch, AStraightAnswerToTheClientsQuestionIsCoachedAsOne) {
+  EXPECT_TRUE(ends_on_a_question("Tell me straight: are we going live on the 24th or not?"));
+  EXPECT_TRUE(ends_on_a_question("Is it the Lottery?\xE2\x80\x9D "));
+  EXPECT_FALSE(ends_on_a_question("Is it the Lottery? I've checked my email every hour since Monday."));
+  const Scenario late = testing::load_shipped("late-again");
+  Dialogue asked(late);
+  while (asked.phase() == Phase::Prepare) asked.choose_prep(0);
+  ASSERT_TRUE(ends_on_a_question(asked.client_line())) << asked.client_line();
+  ASSERT_TRUE(asked.submit_typed("No. Friday's test failed, so the 24th is off.", MiCode::GivingInformation));
+  EXPECT_EQ(asked.transcript()[0].tip, kAnsweredTip);
+  const Scenario told = testing::load_shipped("questioned-advice");
+  Dialogue unasked(told);
+  while (unasked.phase() == Phase::Prepare) unasked.choose_prep(0);
+  ASSERT_FALSE(ends_on_a_question(unasked.client_line())) << unasked.client_line();
+  ASSERT_TRUE(unasked.submit_typed("The model assumes two extra shifts at Leeds.", MiCode::GivingInformation));
+  EXPECT_EQ(unasked.transcript()[0].tip, coaching_tip(MiCode::GivingInformation));
+}
+
 }  // namespace
 }  // namespace rapport

@@ -181,15 +181,15 @@ TEST_F(Screens, PreparationSaysWhatItDidToTrust) {
                                    "5."))
       << find("feedback:prep")->text;
   ASSERT_EQ(app_->dialogue()->value("trust"), 35);
-  EXPECT_EQ(find("prep:trust"), nullptr) << "+5 and -5: trust starts where the scenario does";
+  EXPECT_EQ(find("trust:start"), nullptr) << "+5 and -5: trust starts where the scenario does";
   click("button:Library");
   click("scenario:questioned-advice");
   for (const char* pick : {"prep:3", "prep:1", "prep:1", "prep:1"}) {
     click(pick);
     click("button:Continue");
   }
-  ASSERT_NE(find("prep:trust"), nullptr);
-  EXPECT_EQ(find("prep:trust")->text, "Trust starts at 30 after your preparation (35 without it).");
+  ASSERT_NE(find("trust:start"), nullptr);
+  EXPECT_EQ(find("trust:start")->text, "Trust starts at 30 after your preparation (35 without it).");
 }
 
 // The client "types" before each line: the dots show, the line and the replies follow after the
