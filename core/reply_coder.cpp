@@ -184,20 +184,6 @@ bool any_sentence_opening(const std::string& lower, Fn fn) {
   return false;
 }
 
-/// The promise the reply makes ("i promise", "you have my word"...: the words themselves, not
-/// "I can't promise"), or empty.
-std::string_view promise_made(std::string_view text) {
-  constexpr std::string_view kPromises[] = {"i promise",       "i can promise",    "i can assure you",   "i assure you",
-                                            "rest assured",    "you have my word", "i give you my word", "i guarantee",
-                                            "i can guarantee", "i swear"};
-  const std::string lower = ascii_lower(text);
-  const auto letter = [&](std::size_t i) { return std::isalpha(static_cast<unsigned char>(lower[i])) != 0; };
-  for (std::string_view p : kPromises)
-    for (std::size_t at = lower.find(p); at != std::string::npos; at = lower.find(p, at + 1))
-      if ((at == 0 || !letter(at - 1)) && (at + p.size() == lower.size() || !letter(at + p.size()))) return p;
-  return {};
-}
-
 /// The advice a sentence of the reply opens with ("i'd recommend", "my advice"...), or empty.
 std::string_view advice_opening(std::string_view text) {
   constexpr std::string_view kAdviceOpenings[] = {
@@ -277,6 +263,11 @@ std::string_view advice_as_why(std::string_view text) {
   });
   return found;
 }
+
+// The promise a reply makes, anywhere in it, as whole words ("I can't promise" is none of them).
+constexpr std::string_view kPromises[] = {"i promise",       "i can promise",    "i can assure you",   "i assure you",
+                                          "rest assured",    "you have my word", "i give you my word", "i guarantee",
+                                          "i can guarantee", "i swear"};
 
 /// The first of `phrases` in the cleaned reply (lower-cased ASCII, whole words), or empty.
 template <size_t N>
@@ -432,9 +423,10 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   // "I hear you, but the injection really is the best option": acknowledgement, then disagreement
   // or advice (a "yes, but"), never a reflection; the 18 labelled turns that open so are 10
   // confrontations and 8 advice or information. The model's likeliest of those codes.
-  if (const std::string_view ack = yes_but_opening(text);
-      !ack.empty() && (code_class(out.code) == MiClass::Reflection || out.code == MiCode::Affirm ||
-                       out.code == MiCode::Other || out.code == MiCode::EmphasizeAutonomy)) {
+  // (Each rule's cheap conditions first: the phrase search only runs where it could change the code.)
+  const bool reflective = code_class(out.code) == MiClass::Reflection || out.code == MiCode::Affirm ||
+                          out.code == MiCode::Other || out.code == MiCode::EmphasizeAutonomy;
+  if (const std::string_view ack = reflective ? yes_but_opening(text) : std::string_view(); !ack.empty()) {
     MiCode pick = MiCode::Persuade;
     for (MiCode c : {MiCode::Confront, MiCode::GivingInformation, MiCode::PersuadeWithPermission})
       if ((c != MiCode::PersuadeWithPermission || allowed[static_cast<int>(c)]) &&
@@ -459,9 +451,10 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   // ...and advice the client asked for is advice with permission; so is a recommendation in
   // answer to "What are the next steps?" (a reviewer's ended a meeting as unasked advice), where
   // the model's own "advice without permission" gives way too.
-  const std::string_view advice = advice_opening(text);
-  if (!advice.empty() && text.find('?') == std::string_view::npos && out.code != MiCode::Confront &&
-      out.code != MiCode::GivingInformation && out.code != MiCode::PersuadeWithPermission) {
+  const bool no_question_mark = text.find('?') == std::string_view::npos;
+  const bool may_advise = no_question_mark && out.code != MiCode::Confront && out.code != MiCode::GivingInformation &&
+                          out.code != MiCode::PersuadeWithPermission;
+  if (const std::string_view advice = may_advise ? advice_opening(text) : std::string_view(); !advice.empty()) {
     const std::string asked_for = ascii_lower(context);
     const bool next_steps = asked_for.find("next step") != std::string::npos ||
                             asked_for.find("what happens now") != std::string::npos ||
@@ -487,10 +480,11 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   // "I can assure you this won't happen again" as one too; "Rest assured you'll hear it from me
   // first" as a question; "...and I promise you this time it will be fixed" was offered as an
   // affirmation). Short promises coded "other" stay so, and a question stays one.
-  if (const std::string_view promise = promise_made(text);
-      !promise.empty() && text.find('?') == std::string_view::npos &&
-      (code_class(out.code) == MiClass::Reflection || code_class(out.code) == MiClass::Question ||
-       out.code == MiCode::Affirm || out.code == MiCode::GivingInformation)) {
+  const bool may_promise =
+      no_question_mark && (code_class(out.code) == MiClass::Reflection || code_class(out.code) == MiClass::Question ||
+                           out.code == MiCode::Affirm || out.code == MiCode::GivingInformation);
+  if (const std::string_view promise = may_promise ? explicit_phrase(text, kPromises) : std::string_view();
+      !promise.empty()) {
     // Information already, it is sure of it: a promise is not an affirmation to ask about.
     overrule(MiCode::GivingInformation, 0.6f);
     out.confidence = std::max(out.confidence, 0.6f);

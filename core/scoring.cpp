@@ -84,13 +84,13 @@ SessionScore score_session(const Dialogue& d, double followup_coverage) {
        solving >= 1 ? "invited the client's ideas or asked before advising" : "no shared problem-solving");
   tick("next_steps", "Agreed next steps", next_steps >= 1,
        std::to_string(next_steps) + " next step" + (next_steps == 1 ? "" : "s") + " agreed");
-  tick("followed_up", "Followed up in writing", followup_coverage >= kFollowupCountsAt,
-       followup_coverage >= kFollowupCountsAt ? "follow-up email covers the essentials"
-                                              : "no complete follow-up email yet");
+  out.followup_counted = followup_coverage >= kFollowupCountsAt;
+  tick("followed_up", "Followed up in writing", out.followup_counted,
+       out.followup_counted ? "follow-up email covers the essentials" : "no complete follow-up email yet");
 
   int done = 0;
   for (const auto& t : out.tactics) done += t.done ? 1 : 0;
-  const int others_done = done - (out.tactics.back().done ? 1 : 0);  // all but "followed_up"
+  const int others_done = done - (out.followup_counted ? 1 : 0);  // all but "followed_up"
   const auto tactics_score = [&](int n) {
     return static_cast<int>(std::lround(100.0 * n / static_cast<double>(out.tactics.size())));
   };

@@ -46,6 +46,7 @@ struct SessionScore {
   /// when the "followed_up" tactic is done, still to earn when it is not. The results and the
   /// follow-up screen say so, so that the score never changes without a reason shown.
   int followup_points = 0;
+  bool followup_counted = false;  // the "followed_up" tactic is done: followup_points are in `total`
 };
 
 /// A session passes (SCORM "passed") at this score unless the LMS

@@ -162,9 +162,8 @@ void draw_end(App& app) {
   if (!app.options().embed && row.button("button:Back to library", "Library")) app.open_home();
   // The score moves when a follow-up email covers the essentials: say by how much, before and after.
   if (sc.followup_points > 0) {
-    const bool counted = !sc.tactics.empty() && sc.tactics.back().id == "followed_up" && sc.tactics.back().done;
     const std::string points = std::to_string(sc.followup_points) + (sc.followup_points == 1 ? " point" : " points");
-    const std::string line = counted
+    const std::string line = sc.followup_counted
                                  ? "Your follow-up email added " + points + " to this score."
                                  : "A follow-up email that covers the essentials adds " + points + " to this score.";
     at_x();

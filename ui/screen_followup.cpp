@@ -142,9 +142,7 @@ void draw_followup(App& app) {
     // What the email does to the score, so that the results' change is never a surprise.
     const std::string points =
         std::to_string(score->followup_points) + (score->followup_points == 1 ? " point" : " points");
-    const bool counted =
-        !score->tactics.empty() && score->tactics.back().id == "followed_up" && score->tactics.back().done;
-    const std::string line = counted ? "Counted: " + points + " added to your score."
+    const std::string line = score->followup_counted ? "Counted: " + points + " added to your score."
                              : check.coverage >= kFollowupCountsAt
                                  ? "It covers the essentials: " + points +
                                        " go on your score when you copy it, send "
