@@ -397,9 +397,10 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
   for (size_t i = 0; i < steps.size(); ++i) {
     const Point* p = steps[i];
     bool covered = covered_point[discussion.size() + i];
+    // The line the example email writes for it (followup_data): its second-person wording.
     std::string example = owner_label(p->owner);
-    example += (example.empty() ? "" : " ") + step_action(p->text, client_first);
-    if (!p->due.empty()) example += ", " + p->due;
+    example += (example.empty() ? "" : " ") + step_action(p->to_client.empty() ? p->text : p->to_client, client_first);
+    if (!p->due.empty()) example += ", " + to_second_person(p->due, client_first);
     check.items.push_back({"step:" + p->id, "Next step: " + p->text, covered,
                            covered ? "" : "Say who does this and when, e.g. " + quote(example + ".")});
   }

@@ -235,3 +235,30 @@ TEST(FollowUpIssue16, NonAsciiNameIsKeptExactly) {
 
 }  // namespace
 }  // namespace rapport
+
+namespace rapport {
+namespace {
+
+// A reviewer read "e.g. 'You said you would packed lunches and a walk on his break...'": the
+// checklist's example of a missing step is the very line the example email writes for it.
+TEST(FollowUpIssue16, ChecklistExamplesAreTheExampleEmailsLines) {
+  int checked = 0;
+  for (const Played& p : every_plan()) {
+    FollowUpCheck check = check_followup(*p.dialogue, followup_skeleton(*p.dialogue, "Sam"));
+    std::string email = followup_example(*p.dialogue, "Sam").text;
+    for (const auto& item : check.items) {
+      if (item.id.rfind("step:", 0) != 0) continue;
+      const std::string open = "e.g. \"", close = "\"";
+      size_t at = item.hint.find(open);
+      ASSERT_NE(at, std::string::npos) << p.plan << ": " << item.hint;
+      std::string line = item.hint.substr(at + open.size());
+      line = line.substr(0, line.rfind(close));
+      EXPECT_NE(email.find("- " + line + "\n"), std::string::npos) << p.plan << ": " << line << "\n" << email;
+      checked++;
+    }
+  }
+  EXPECT_GE(checked, 60);
+}
+
+}  // namespace
+}  // namespace rapport
