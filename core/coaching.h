@@ -67,6 +67,11 @@ inline constexpr std::string_view kSuggestedFixTip =
 inline constexpr std::string_view kAnsweredTip =
     "A straight answer to the question they asked. Keep it short, then check how it lands before you add more.";
 
+/// After a typed reply at a closing node that named next steps with who or when
+/// (named_next_steps()), when the client took them up.
+inline constexpr std::string_view kNamedStepsTip =
+    "Next steps with who and when: they count as agreed, and your follow-up email can confirm them.";
+
 /// True when the client's line ends on a question (its last sentence ends with "?").
 bool ends_on_a_question(std::string_view client_line);
 

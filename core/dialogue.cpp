@@ -239,7 +239,7 @@ void Dialogue::establish(const std::vector<std::string>& points) {
     if (std::find(points_.begin(), points_.end(), p) == points_.end()) points_.push_back(p);
 }
 
-void Dialogue::follow_reply(const Reply& reply, Turn turn) {
+void Dialogue::follow_reply(const Reply& reply, Turn turn, const std::vector<std::string>& also_settles) {
   apply(reply.effects);
   for (const auto& f : reply.sets_flags) flags_.insert(f);
   turn.state_after = state_;
@@ -249,7 +249,9 @@ void Dialogue::follow_reply(const Reply& reply, Turn turn) {
   const auto trust = reply.effects.find("trust");
   const bool pushed = reaction_class(reply.code) == ReactionClass::Pressure ||
                       (reply.typed_only && trust != reply.effects.end() && trust->second < 0);
-  settle_and_advance(reply.establishes, reply.route, reply.say, pushed);
+  std::vector<std::string> settles = reply.establishes;
+  settles.insert(settles.end(), also_settles.begin(), also_settles.end());
+  settle_and_advance(settles, reply.route, reply.say, pushed);
 }
 
 void Dialogue::settle_and_advance(const std::vector<std::string>& settles, const Route& route, const std::string& say,
@@ -305,6 +307,24 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
              : code == MiCode::GivingInformation && ends_on_a_question(client_line_) ? std::string(kAnsweredTip)
                                                                                      : std::string(coaching_tip(code));
   if (self_coded && !rambling && reaction_class(heard) != reaction_class(code)) turn.tip = self_coded_tip(heard);
+  // At a closing node, the next steps the learner names with who or when are agreed as the
+  // authored closing replies' are (a reviewer's summary with owners and dates left "0 next steps
+  // agreed"); the same conditions unsettle them, and a push or a rupture settles none.
+  const std::vector<std::string> named =
+      n->stage == "close" && !pushed ? named_next_steps(*scenario_, text) : std::vector<std::string>{};
+  const std::vector<std::string> points_before = points_;
+  const auto note_named = [&] {
+    const Ending* end = ending();
+    int agreed = 0;
+    for (const auto& id : named) {
+      const bool had = std::find(points_before.begin(), points_before.end(), id) != points_before.end();
+      const bool kept = !end || end->kind != "rupture" ||
+                        std::find(end->establishes.begin(), end->establishes.end(), id) != end->establishes.end();
+      if (!kept) points_.erase(std::remove(points_.begin(), points_.end(), id), points_.end());
+      agreed += kept && !had && std::find(points_.begin(), points_.end(), id) != points_.end();
+    }
+    if (agreed > 0 && !turns_.empty()) turns_.back().tip = std::string(kNamedStepsTip);
+  };
   // A typed reply close in meaning to an authored reply of its class follows that reply, so the
   // client answers what was said; otherwise the node's reaction for the class applies.
   if (const auto near = rambling ? std::nullopt : closest_reply(*n, typed_candidates(), text, words)) {
@@ -314,7 +334,8 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
       if (!reply.tip.empty()) turn.tip = reply.tip;
       turn.better = reply.better;
     }
-    follow_reply(reply, std::move(turn));
+    follow_reply(reply, std::move(turn), named);
+    note_named();
     return true;
   }
   if (reaction) {
@@ -334,17 +355,19 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
     apply(match->effects);
     turn.state_after = state_;
     turns_.push_back(std::move(turn));
+    establish(named);
     advance(resolve(match->route), match->say, pushed);
+    note_named();
     return true;
   }
   turn.state_after = state_;
   turns_.push_back(std::move(turn));
   // The information reaction's words answer information ("I know what my contract says"), not a
   // suggested fix: after one, the client goes on without them, and settles nothing.
-  if (fix)
-    settle_and_advance({}, reaction->route, {}, pushed);
-  else
-    settle_and_advance(reaction->establishes, reaction->route, reaction->say, pushed);
+  std::vector<std::string> settles = fix ? std::vector<std::string>{} : reaction->establishes;
+  settles.insert(settles.end(), named.begin(), named.end());
+  settle_and_advance(settles, reaction->route, fix ? std::string() : reaction->say, pushed);
+  note_named();
   return true;
 }
 

@@ -117,7 +117,7 @@ class Dialogue {
   /// Adds discussion points not yet established.
   void establish(const std::vector<std::string>& points);
   /// Plays an authored reply's consequences (effects, flags, points, route) and records `turn`.
-  void follow_reply(const Reply& reply, Turn turn);
+  void follow_reply(const Reply& reply, Turn turn, const std::vector<std::string>& also_settles = {});
   bool holds(const Condition& c) const;
   std::string resolve(const Route& route) const;
   void advance(const std::string& next, const std::string& say, bool pushed = false);

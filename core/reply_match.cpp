@@ -90,6 +90,42 @@ std::set<std::string> features(std::string_view text) {
   return out;
 }
 
+/// Words that make a reply a plan rather than a remark: who commits, or when. Not "next": "What
+/// are the next steps for the phased plan?" asks for a plan.
+constexpr std::string_view kPlanWords[] = {
+    "i'll",     "we'll",   "you'll",    "let's",     "shall",    "agree",   "agreed",    "today",  "tonight",
+    "tomorrow", "monday",  "tuesday",   "wednesday", "thursday", "friday",  "saturday",  "sunday", "week",
+    "weeks",    "weekend", "fortnight", "month",     "months",   "morning", "afternoon", "evening"};
+
+bool says_when_or_who(std::string_view raw) {
+  std::string text;
+  coder::clean_reply(raw.substr(0, 4096), text);
+  std::string lower;
+  for (char c : text) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
+  if (lower.find("i will") != std::string::npos || lower.find("we will") != std::string::npos ||
+      lower.find("going to") != std::string::npos)
+    return true;
+  std::string w;
+  bool found = false;
+  auto flush = [&] {
+    while (!w.empty() && w.back() == '.') w.pop_back();  // "Tuesday." (a dot stays inside "9.30am")
+    if (w.empty()) return;
+    for (std::string_view p : kPlanWords) found = found || w == p;
+    // "10am", "4pm", "9.30am"
+    if (w.size() > 2 && w[0] >= '0' && w[0] <= '9' && (ends_with(w, "am") || ends_with(w, "pm"))) found = true;
+    w.clear();
+  };
+  for (char c : lower) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || c == '\'' || c == '.')
+      w += c;
+    else
+      flush();
+  }
+  flush();
+  return found;
+}
+
 }  // namespace
 
 double reply_similarity(std::string_view a, std::string_view b) {
@@ -113,6 +149,24 @@ std::optional<std::size_t> closest_reply(const Node& node, const std::vector<std
     }
   }
   return best;
+}
+
+std::vector<std::string> named_next_steps(const Scenario& scenario, std::string_view text) {
+  std::vector<std::string> out;
+  if (!says_when_or_who(text)) return out;
+  std::set<std::string> typed;
+  for (std::string& w : words(text))
+    if (!stop_word(w)) typed.insert(std::move(w));
+  for (const Point& p : scenario.points) {
+    if (p.kind != "next_step") continue;
+    std::set<std::string> step;
+    for (std::string& w : words(p.text))
+      if (!stop_word(w)) step.insert(std::move(w));
+    std::size_t shared = 0;
+    for (const auto& w : step) shared += typed.count(w);
+    if (shared >= 2 && 3 * shared >= step.size()) out.push_back(p.id);
+  }
+  return out;
 }
 
 }  // namespace rapport

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,5 +22,12 @@ inline constexpr double kReplyMatchThreshold = 0.3;
 /// closest to `text`, when its similarity reaches kReplyMatchThreshold.
 std::optional<std::size_t> closest_reply(const Node& node, const std::vector<std::size_t>& offered,
                                          std::string_view text, MiCode code);
+
+/// The scenario's next steps (points of kind next_step) that a typed reply names as a plan: a
+/// reply that says when or who commits ("by Tuesday", "tonight", "I'll", "let's", "shall I") and
+/// shares at least two of a step's content words, and at least a third of them ("Can I send you the
+/// costed plan and the three options by Wednesday?" names "Send the revised plan and costs for the
+/// phased option"). In scenario order.
+std::vector<std::string> named_next_steps(const Scenario& scenario, std::string_view text);
 
 }  // namespace rapport

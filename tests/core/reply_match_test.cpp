@@ -7,6 +7,7 @@
 
 #include "coaching.h"
 #include "dialogue.h"
+#include "plan_format.h"
 #include "reply_coder.h"
 #include "test_support.h"
 
@@ -157,6 +158,45 @@ TEST(ReplyMatch, AStraightAnswerToTheClientsQuestionIsCoachedAsOne) {
   ASSERT_FALSE(ends_on_a_question(unasked.client_line())) << unasked.client_line();
   ASSERT_TRUE(unasked.submit_typed("The model assumes two extra shifts at Leeds.", MiCode::GivingInformation));
   EXPECT_EQ(unasked.transcript()[0].tip, coaching_tip(MiCode::GivingInformation));
+}
+
+// A typed closing summary with owners and dates agrees the steps it names, as the authored
+// closing replies do: a reviewer's summary left "0 next steps agreed".
+TEST(ReplyMatch, ASummaryThatSaysWhenNamesTheNextSteps) {
+  const Scenario s = testing::load_shipped("budget-cut");
+  const std::string summary =
+      "Just to sum up: you need repairs and rent working by September, and a costed plan you can show your "
+      "director. Can I send you the three options by Wednesday so you have them before your board?";
+  EXPECT_EQ(named_next_steps(s, summary), (std::vector<std::string>{"step_plan", "step_director"}));
+  // No who or when: a remark about the plan, not a plan.
+  EXPECT_TRUE(named_next_steps(s, "A costed plan you can show your director, and the three options.").empty());
+  // One shared word is not a step ("the plan" alone names none of them).
+  EXPECT_TRUE(named_next_steps(s, "I'll think about the plan tonight.").empty());
+  EXPECT_TRUE(named_next_steps(s, "So what are the next steps for the phased plan and the director?").empty());
+  EXPECT_EQ(named_next_steps(s, "I\xE2\x80\x99ll send the revised plan and costs on Tuesday."),
+            (std::vector<std::string>{"step_plan"}));
+
+  // Played to the closing node ("What happens next?"), the summary settles both steps.
+  testing::ParseResult plan =
+      testing::parse_plan(testing::read_text(testing::source_path("tests/plans/budget-cut.plan")), "budget-cut.plan");
+  ASSERT_TRUE(plan.plan) << plan.error;
+  std::vector<size_t> to_close;
+  for (const auto& st : plan.plan->steps)
+    if (st.kind == testing::PlanStep::Kind::Choose) to_close.push_back(static_cast<size_t>(st.choice - 1));
+  to_close.resize(6);
+  Dialogue d = testing::play(s, to_close);
+  ASSERT_TRUE(d.node() && d.node()->stage == "close") << (d.node() ? d.node()->id : "ended");
+  const CodedReply code = classify_reply(summary, d.client_line());
+  ASSERT_TRUE(d.submit_typed(summary, code.code));
+  for (const char* id : {"step_plan", "step_director"})
+    EXPECT_NE(std::find(d.points().begin(), d.points().end(), id), d.points().end()) << id;
+  EXPECT_EQ(d.transcript().back().tip, kNamedStepsTip);
+
+  // The same words before the closing stage settle nothing.
+  Dialogue early = testing::play(s, {});
+  ASSERT_NE(early.node()->stage, "close");
+  ASSERT_TRUE(early.submit_typed(summary, classify_reply(summary, early.client_line()).code));
+  EXPECT_TRUE(early.points().empty());
 }
 
 }  // namespace
