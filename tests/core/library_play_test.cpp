@@ -147,10 +147,15 @@ TEST(Library, EndingDebriefsClaimNothingTheLearnerMayNotHaveSaid) {
   // "Calls like this usually get here by never defending the price", read by a reviewer who had
   // defended it and reached the breakthrough all the same: a lesson, not a claim about the way in.
   const std::regex never_claim("\\bget(s)? here (by|through) never\\b", std::regex::icase);
+  // "Meetings like this get here through a straight answer to his first question", read by a
+  // reviewer who had deflected it: how such meetings go is said as what usually or often happens.
+  const std::regex unhedged("\\b(this|conversations|meetings|calls|appointments) (get|end)s? here\\b",
+                            std::regex::icase);
   int endings = 0;
   for (const std::string& id : shipped_ids())
     for (const Ending& e : load_shipped(id).endings) {
       ++endings;
+      EXPECT_FALSE(std::regex_search(e.debrief, unhedged)) << id << "/" << e.id << ": " << e.debrief;
       EXPECT_FALSE(std::regex_search(e.debrief, path_claim)) << id << "/" << e.id << ": " << e.debrief;
       EXPECT_FALSE(std::regex_search(e.debrief, never_claim)) << id << "/" << e.id << ": " << e.debrief;
       EXPECT_FALSE(std::regex_search(e.debrief, claim)) << id << "/" << e.id << ": " << e.debrief;
