@@ -438,8 +438,10 @@ void draw_settings(App& app);
 
 /// The slim bar on top of the session screens: back to library, title, client trust meter.
 /// Returns its height.
-/// `title`, when given, replaces the scenario's title (screens outside a session).
-float draw_top_bar(App& app, bool show_trust, const char* title = nullptr);
+/// `title`, when given, replaces the scenario's title (screens outside a session). `show_change`
+/// puts the last reply's trust change beside the meter (not on the results, where a reviewer read
+/// the final turn's "-10" as a new penalty).
+float draw_top_bar(App& app, bool show_trust, const char* title = nullptr, bool show_change = true);
 
 /// Full-window host for a screen: begins an undecorated window covering the display.
 bool begin_screen(const char* id);

@@ -90,7 +90,7 @@ void draw_end(App& app) {
     end_screen();
     return;
   }
-  draw_top_bar(app, true);
+  draw_top_bar(app, true, nullptr, false);
   if (!d || !s || !d->ending() || !app.score()) {
     end_screen();
     return;

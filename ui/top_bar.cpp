@@ -8,7 +8,7 @@
 
 namespace rapport::ui {
 
-float draw_top_bar(App& app, bool show_trust, const char* title_override) {
+float draw_top_bar(App& app, bool show_trust, const char* title_override, bool show_change) {
   const Theme& t = theme();
   ImVec2 origin = ImGui::GetCursorScreenPos();
   float width = ImGui::GetContentRegionAvail().x;
@@ -50,7 +50,7 @@ float draw_top_bar(App& app, bool show_trust, const char* title_override) {
   } else if (const Scenario* s = app.current()) {
     // The trust bar with its number, and the last reply's change ("+8", "-7") beside it.
     const int trust_now = static_cast<int>(app.trust_shown() + 0.5f);
-    const int change = app.dialogue() ? app.dialogue()->last_trust_change() : 0;
+    const int change = show_change && app.dialogue() ? app.dialogue()->last_trust_change() : 0;
     const std::string change_text = change == 0 ? std::string() : (change > 0 ? "+" : "") + std::to_string(change);
     const float change_w =
         change_text.empty()

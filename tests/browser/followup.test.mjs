@@ -10,8 +10,11 @@ async function playBreakthrough(app) {
   await app.click('scenario:questioned-advice');
   for (let i = 0; i < 4; i++) { await app.click('prep:1'); await app.click('button:Continue'); }
   for (const c of [1, 1, 1, 2, 1, 1, 1, 1]) await app.click(`reply:${c}`);
+  await app.find('button:Results');
+  const change = (await app.hits()).find((h) => h.label === 'trust:change');
   await app.click('button:Results');
   await app.find('outcome');
+  return change;
 }
 
 /** The checklist's figure, in percent. */
@@ -44,7 +47,11 @@ await run([
     try {
       await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url.replace(/\/$/, '') });
       await app.load();
-      await playBreakthrough(app);
+      const lastChange = await playBreakthrough(app);
+      // The last reply's trust change stays with the conversation: on the results it read as a
+      // new penalty.
+      assert(lastChange, 'the last reply changed trust, beside the meter');
+      assert(!(await app.hits()).some((h) => h.label === 'trust:change'), 'the results show no last-turn change');
       const scoreBefore = Number((await app.find('score')).text);
       // The results say what a complete email will add, so that the score never moves unexplained.
       const promise = await app.find('end:followup-points');
