@@ -43,7 +43,7 @@ foreach(app rapport_web rapport_studio_web)
   target_link_options(${app} PRIVATE
     -sUSE_WEBGL2=1 -sFULL_ES3=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sEXIT_RUNTIME=0 -sMINIFY_HTML=0
-    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_rapport_add_scenario,_rapport_notice,_rapport_field_input,_rapport_field_submit,_rapport_import_progress,_rapport_simulate_error,_rapport_hits_json
+    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_rapport_add_scenario,_rapport_notice,_rapport_field_input,_rapport_field_submit,_rapport_field_swipe,_rapport_import_progress,_rapport_simulate_error,_rapport_hits_json
     -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8,FS
     "--preload-file" "${DATA_STAGE}@/")
   set_property(TARGET ${app} APPEND PROPERTY LINK_DEPENDS ${STAGED_FILES} "${DATA_STAGE}/fonts/regular.ttf")

@@ -224,3 +224,19 @@ void install_input(const char* canvas, void (*wake_fn)()) {
 }
 
 }  // namespace rapport::web
+
+/// A vertical swipe over a text field that has nothing more to scroll that way (shell.html's
+/// fields): the view under the finger scrolls with it, as a swipe over the canvas does. A reviewer's
+/// swipe on the follow-up email (half a phone's screen) moved nothing. `dy` 0 starts the swipe at
+/// (x, y), in CSS pixels.
+extern "C" EMSCRIPTEN_KEEPALIVE void rapport_field_swipe(float x, float y, float dy) {
+  using namespace rapport::web;
+  wake();
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+  if (dy == 0) {
+    io.AddMousePosEvent(x * g_scale, y * g_scale);
+    return;
+  }
+  io.AddMouseWheelEvent(0, wheel_for(dy));
+}

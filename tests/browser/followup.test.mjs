@@ -17,6 +17,18 @@ async function playBreakthrough(app) {
   return change;
 }
 
+/** One finger from `from` to `to` in small steps, as a hand would (Chrome DevTools Protocol touch). */
+async function swipe(app, cdp, from, to, steps = 25) {
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+  for (let i = 1; i <= steps; i++) {
+    const p = { x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [p] });
+    await app.page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await app.quiet(300, 5000);
+}
+
 /** The checklist's figure, in percent. */
 async function coverage(app) {
   return Number(/(\d+)%/.exec((await app.find('followup:coverage')).text)[1]);
@@ -181,6 +193,36 @@ await run([
       assert(!(await app.hits()).some((h) => h.label === 'history:3'), 'the shared session is not duplicated');
       const notice = await app.reveal('notice:1', { step: -300 });
       assert(/Imported 1 new session from laptop\.json/.test(notice.text), `import merges without duplicates: ${notice.text}`);
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally { await app.close(); }
+  }],
+
+  ['a phone: a swipe that starts on the email box scrolls the follow-up page', async () => {
+    const app = await openApp({ width: 390, height: 844, hasTouch: true, seed: 0 });
+    try {
+      await app.load();
+      await app.reveal('scenario:questioned-advice');
+      await app.click('scenario:questioned-advice');
+      for (let i = 0; i < 4; i++) {
+        await app.reveal('prep:1'); await app.click('prep:1');
+        await app.reveal('button:Continue'); await app.click('button:Continue');
+      }
+      for (const c of [1, 1, 1, 2, 1, 1, 1, 1]) { await app.reveal(`reply:${c}`); await app.click(`reply:${c}`); }
+      await app.reveal('button:Results'); await app.click('button:Results');
+      await app.find('outcome');
+      await app.reveal('button:Follow-up'); await app.click('button:Follow-up');
+      const field = await app.page.waitForSelector('#field-followup', { state: 'visible' });
+      await app.quiet(300, 5000);
+      const box = await field.boundingBox();
+      assert(box.height > 300, `the email box fills much of the phone: ${Math.round(box.height)} px`);
+      const cdp = await app.context.newCDPSession(app.page);
+      const from = { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height * 0.7) };
+      await swipe(app, cdp, from, { x: from.x, y: from.y - 250 });
+      const moved = await field.boundingBox();
+      assert(moved.y < box.y - 150, `the page follows a swipe that starts on the email: ${Math.round(box.y)} -> ${Math.round(moved.y)}`);
+      await swipe(app, cdp, { x: from.x, y: Math.round(moved.y + 40) }, { x: from.x, y: Math.round(moved.y + 290) });
+      const back = await field.boundingBox();
+      assert(back.y > moved.y + 150, `and back down: ${Math.round(moved.y)} -> ${Math.round(back.y)}`);
       assert(app.problems.length === 0, app.problems.join('\n'));
     } finally { await app.close(); }
   }],
