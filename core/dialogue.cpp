@@ -309,19 +309,23 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   if (self_coded && !rambling && reaction_class(heard) != reaction_class(code)) turn.tip = self_coded_tip(heard);
   // At a closing node, the next steps the learner names with who or when are agreed as the
   // authored closing replies' are (a reviewer's summary with owners and dates left "0 next steps
-  // agreed"); the same conditions unsettle them, and a push or a rupture settles none.
+  // agreed"); a push settles none, and neither does a move that ends short of a breakthrough
+  // ("A truce, not an agreement" had listed four agreed steps).
   const std::vector<std::string> named =
       n->stage == "close" && !pushed ? named_next_steps(*scenario_, text) : std::vector<std::string>{};
   const std::vector<std::string> points_before = points_;
-  const auto note_named = [&] {
+  // `authored`: what the move settles by itself (its reply's or reaction's `establishes`).
+  const auto note_named = [&](const std::vector<std::string>& authored) {
     const Ending* end = ending();
+    const auto in = [](const std::vector<std::string>& ids, const std::string& id) {
+      return std::find(ids.begin(), ids.end(), id) != ids.end();
+    };
     int agreed = 0;
     for (const auto& id : named) {
-      const bool had = std::find(points_before.begin(), points_before.end(), id) != points_before.end();
-      const bool kept = !end || end->kind != "rupture" ||
-                        std::find(end->establishes.begin(), end->establishes.end(), id) != end->establishes.end();
+      const bool had = in(points_before, id);
+      const bool kept = !end || end->kind == "breakthrough" || in(end->establishes, id) || in(authored, id);
       if (!kept) points_.erase(std::remove(points_.begin(), points_.end(), id), points_.end());
-      agreed += kept && !had && std::find(points_.begin(), points_.end(), id) != points_.end();
+      agreed += kept && !had && in(points_, id);
     }
     if (agreed > 0 && !turns_.empty()) turns_.back().tip = std::string(kNamedStepsTip);
   };
@@ -335,7 +339,7 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
       turn.better = reply.better;
     }
     follow_reply(reply, std::move(turn), named);
-    note_named();
+    note_named(reply.establishes);
     return true;
   }
   if (reaction) {
@@ -357,17 +361,18 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
     turns_.push_back(std::move(turn));
     establish(named);
     advance(resolve(match->route), match->say, pushed);
-    note_named();
+    note_named({});
     return true;
   }
   turn.state_after = state_;
   turns_.push_back(std::move(turn));
   // The information reaction's words answer information ("I know what my contract says"), not a
   // suggested fix: after one, the client goes on without them, and settles nothing.
-  std::vector<std::string> settles = fix ? std::vector<std::string>{} : reaction->establishes;
+  const std::vector<std::string> authored = fix ? std::vector<std::string>{} : reaction->establishes;
+  std::vector<std::string> settles = authored;
   settles.insert(settles.end(), named.begin(), named.end());
   settle_and_advance(settles, reaction->route, fix ? std::string() : reaction->say, pushed);
-  note_named();
+  note_named(authored);
   return true;
 }
 

@@ -377,9 +377,16 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
   // A recap in the learner's own words: a recap phrase followed, within kRecapWindow words, by two
   // words of the discussion points ("You told me Leeds is already stretched..."). With nothing
   // settled in the conversation, the recap phrase alone counts.
+  // The client's own words count too: a reviewer's "What I heard from you: the black mould is
+  // back behind Jayden's cot..." recalled what Kerry-Ann said, in no discussion point's words.
+  std::vector<std::vector<std::string>> heard;
+  for (const auto& t : d.transcript()) heard.push_back(content_words(t.client_line));
+  heard.push_back(content_words(d.client_line()));
   std::unordered_set<std::string_view> discussed;
   for (size_t p = 0; p < discussion.size(); ++p)
     for (const std::string& w : wanted[p].words) discussed.insert(w);
+  for (const auto& line : heard)
+    for (const std::string& w : line) discussed.insert(w);
   find_phrases(words, recap_phrases(), [&](size_t phrase, size_t, size_t last) {
     if (discussion.empty() && std::string_view(recap_phrases()[phrase].kind) == "explicit") recapped = true;
     std::unordered_set<std::string_view> named;

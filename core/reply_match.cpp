@@ -151,8 +151,26 @@ std::optional<std::size_t> closest_reply(const Node& node, const std::vector<std
   return best;
 }
 
-std::vector<std::string> named_next_steps(const Scenario& scenario, std::string_view text) {
+/// `text` without its conditional sentences ("You decide whether we launch on 3 April or hold
+/// it.", "If you want, I'll..."): they leave a step open rather than agree it.
+static std::string committed_sentences(std::string_view text) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find_first_of(".!?;\n", start);
+    end = end == std::string_view::npos ? text.size() : end + 1;
+    const std::string_view sentence = text.substr(start, end - start);
+    bool conditional = false;
+    for (const std::string& w : words(sentence)) conditional = conditional || w == "whether" || w == "if";
+    if (!conditional) out.append(sentence).append(" ");
+    start = end;
+  }
+  return out;
+}
+
+std::vector<std::string> named_next_steps(const Scenario& scenario, std::string_view full_text) {
   std::vector<std::string> out;
+  const std::string text = committed_sentences(full_text.substr(0, 4096));
   if (!says_when_or_who(text)) return out;
   std::set<std::string> typed;
   for (std::string& w : words(text))
@@ -164,7 +182,7 @@ std::vector<std::string> named_next_steps(const Scenario& scenario, std::string_
       if (!stop_word(w)) step.insert(std::move(w));
     std::size_t shared = 0;
     for (const auto& w : step) shared += typed.count(w);
-    if (shared >= 2 && 3 * shared >= step.size()) out.push_back(p.id);
+    if (shared >= 2 && 2 * shared >= step.size()) out.push_back(p.id);
   }
   return out;
 }

@@ -25,9 +25,11 @@ std::optional<std::size_t> closest_reply(const Node& node, const std::vector<std
 
 /// The scenario's next steps (points of kind next_step) that a typed reply names as a plan: a
 /// reply that says when or who commits ("by Tuesday", "tonight", "I'll", "let's", "shall I") and
-/// shares at least two of a step's content words, and at least a third of them ("Can I send you the
+/// shares at least two of a step's content words, and at least half of them ("Can I send you the
 /// costed plan and the three options by Wednesday?" names "Send the revised plan and costs for the
-/// phased option"). In scenario order.
+/// phased option"; "our booking link" and "your managers" do not name "Walk through the booking
+/// workflow with the practice manager"). A conditional sentence ("whether", "if") agrees nothing.
+/// In scenario order.
 std::vector<std::string> named_next_steps(const Scenario& scenario, std::string_view text);
 
 }  // namespace rapport

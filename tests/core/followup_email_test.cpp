@@ -260,5 +260,28 @@ TEST(FollowUpIssue16, ChecklistExamplesAreTheExampleEmailsLines) {
   EXPECT_GE(checked, 60);
 }
 
+// A recap under the skeleton's own heading, in the client's words rather than a discussion point's,
+// sums up the conversation (a reviewer's "What I heard from you: the black mould is back behind
+// Jayden's cot..." was marked missing until "we discussed" was added).
+TEST(FollowUpIssue16, ARecapInTheClientsOwnWordsSumsUp) {
+  int checked = 0;
+  for (const Played& p : every_plan()) {
+    const std::string skeleton = followup_skeleton(*p.dialogue, "Sam");
+    const std::string heading = "What I heard from you:\n";
+    const size_t at = skeleton.find(heading);
+    ASSERT_NE(at, std::string::npos) << skeleton;
+    ASSERT_FALSE(p.dialogue->transcript().empty());
+    const std::string said = p.dialogue->transcript().front().client_line;
+    std::string draft = skeleton;
+    draft.insert(at + heading.size(), "- " + said + "\n");
+    FollowUpCheck check = check_followup(*p.dialogue, draft);
+    bool summary = false;
+    for (const auto& i : check.items) summary = summary || (i.id == "summary" && i.covered);
+    EXPECT_TRUE(summary) << p.plan << "\n" << draft;
+    checked++;
+  }
+  EXPECT_GE(checked, 30);
+}
+
 }  // namespace
 }  // namespace rapport

@@ -173,6 +173,16 @@ TEST(ReplyMatch, ASummaryThatSaysWhenNamesTheNextSteps) {
   // One shared word is not a step ("the plan" alone names none of them).
   EXPECT_TRUE(named_next_steps(s, "I'll think about the plan tonight.").empty());
   EXPECT_TRUE(named_next_steps(s, "So what are the next steps for the phased plan and the director?").empty());
+  // A reviewer's scope-mixup summary counted four steps: leaving the launch date open ("whether") and
+  // calling the managers are not "launch on 3 April" or the practice manager's walk-through.
+  const Scenario scope = testing::load_shipped("scope-mixup");
+  EXPECT_EQ(
+      named_next_steps(scope,
+                       "I'll send you a one-page scope and cost by Friday. You decide by next Wednesday whether we "
+                       "launch on 3 April with the booking link or hold the launch. And I'll call your clinic "
+                       "managers with you on Thursday."),
+      (std::vector<std::string>{"step_scope"}));
+  EXPECT_TRUE(named_next_steps(s, "If it helps, I'll send the revised plan and costs on Tuesday.").empty());
   EXPECT_EQ(named_next_steps(s, "I\xE2\x80\x99ll send the revised plan and costs on Tuesday."),
             (std::vector<std::string>{"step_plan"}));
 
@@ -197,6 +207,27 @@ TEST(ReplyMatch, ASummaryThatSaysWhenNamesTheNextSteps) {
   ASSERT_NE(early.node()->stage, "close");
   ASSERT_TRUE(early.submit_typed(summary, classify_reply(summary, early.client_line()).code));
   EXPECT_TRUE(early.points().empty());
+}
+
+// Named steps stand only when the move does not end short of a breakthrough; what the move's own
+// reaction settles stands as before (questioned-advice: information at the close ends in the
+// partial ending, where Dana names the draft herself).
+TEST(ReplyMatch, NamedStepsDoNotSurviveAnEndingShortOfABreakthrough) {
+  const Scenario s = testing::load_shipped("questioned-advice");
+  Dialogue d = testing::play(s, {0, 0, 0, 1, 0, 0, 0});
+  ASSERT_TRUE(d.node() && d.node()->id == "wrap") << (d.node() ? d.node()->id : "ended");
+  const std::string text =
+      "You'll review the plan with the Leeds and Wakefield depot managers by Tuesday, and I'll draft the pilot "
+      "plan with your dispatch targets by Friday.";
+  ASSERT_EQ(named_next_steps(s, text), (std::vector<std::string>{"step_draft", "step_managers"}));
+  ASSERT_TRUE(d.submit_typed(text, MiCode::GivingInformation));
+  ASSERT_TRUE(d.ending());
+  EXPECT_EQ(d.ending()->kind, "partial");
+  const auto has = [&](const char* id) {
+    return std::find(d.points().begin(), d.points().end(), id) != d.points().end();
+  };
+  EXPECT_TRUE(has("step_draft")) << "the reaction's own point stands";
+  EXPECT_FALSE(has("step_managers")) << "a step the learner named is not agreed in a partial ending";
 }
 
 }  // namespace
