@@ -65,7 +65,7 @@ std::string code_line(std::string_view raw) {
   out["runner_up"] = std::string(code_id(coded.runner_up));
   out["runner_up_confidence"] = std::round(static_cast<double>(coded.runner_up_confidence) * 1000.0) / 1000.0;
   // With coaching on, the app would ask the learner which of the two they meant.
-  out["ask_which"] = should_ask_which(coded.code, coded.confidence, coded.runner_up, true);
+  out["ask_which"] = should_ask_which(coded, text, context, true);
   return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

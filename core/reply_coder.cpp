@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "coaching.h"
 #include "reply_cues.h"
 #include "reply_features.h"
 #include "reply_text.h"
@@ -532,6 +533,12 @@ bool suggests_a_fix(std::string_view raw_text, std::string_view raw_context) {
   coder::ReplyFeatures f;
   coder::extract_features(text, context, f);
   return !f.context_asks_advice;
+}
+
+bool should_ask_which(const CodedReply& coded, std::string_view text, std::string_view context, bool coaching) {
+  const auto fix = [&] { return suggests_a_fix(text, context); };
+  return should_ask_which(coded.code, coded.confidence, coded.runner_up, coaching) &&
+         !((code_class(coded.code) == MiClass::Question || code_class(coded.runner_up) == MiClass::Question) && fix());
 }
 
 }  // namespace rapport

@@ -48,6 +48,11 @@ CodedReply classify_reply(std::string_view text, std::string_view context);
 /// labellers did, 22 times in 27); the client hears advice all the same.
 bool suggests_a_fix(std::string_view text, std::string_view context);
 
+/// should_ask_which() for a typed reply: never for a question that suggests a fix. The client
+/// hears advice whatever the learner meant (a trainer answered "recognising their effort" for
+/// "Have you considered running dispatch on the old system over Easter?" and saw an affirmation).
+bool should_ask_which(const CodedReply& coded, std::string_view text, std::string_view context, bool coaching);
+
 namespace coder {
 
 /// A view of a trained linear model: weights laid out [feature][code], each with a scale. The

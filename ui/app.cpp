@@ -335,7 +335,7 @@ bool App::submit_text(const std::string& text) {
   if (!d || d->phase() != Phase::Conversation) return false;
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) return false;
   CodedReply coded = classify_reply(text, d->client_line());
-  if (should_ask_which(coded.code, coded.confidence, coded.runner_up, coaching_)) {
+  if (should_ask_which(coded, text, d->client_line(), coaching_)) {
     pending_typed_ = PendingTyped{text, coded.code, coded.runner_up};
     animating_ = true;
     announce("Which did you mean? " + std::string(code_intent(coded.code)) + ", or " +

@@ -102,6 +102,12 @@ TEST(ReplyMatch, AsksWhichOnlyWhenUnsureAboutCodesThatDiffer) {
   EXPECT_FALSE(should_ask_which(MiCode::GivingInformation, 0.4f, MiCode::Confront, true));
   EXPECT_TRUE(should_ask_which(MiCode::GivingInformation, 0.4f, MiCode::SimpleReflection, true));
   EXPECT_NE(code_intent(MiCode::SimpleReflection), code_intent(MiCode::OpenQuestion));
+  // Nor does advice dressed as a question: a trainer answered "recognising their effort" for one.
+  const CodedReply unsure{MiCode::ClosedQuestion, 0.4f, {}, MiCode::Affirm, 0.3f};
+  const std::string_view line = "Easter is our busiest fortnight. What am I supposed to tell the warehouse?";
+  EXPECT_FALSE(
+      should_ask_which(unsure, "Have you considered running dispatch on the old system over Easter?", line, true));
+  EXPECT_TRUE(should_ask_which(unsure, "Have you told the warehouse manager yet?", line, true));
 }
 
 TEST(ReplyMatch, SelfCodedTurnsSurviveSaveAndRetry) {

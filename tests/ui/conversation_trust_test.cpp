@@ -159,7 +159,7 @@ TEST_F(Conversation, TheWhichPromptFitsOnAPhoneAtTheLargestText) {
   for (const char* text : {"Okay, the budget then", "Leeds and the dispatch window", "So the depot", "Right, fine then",
                            "The board in September", "That plan again", "The quote", "Yeah, the costs"}) {
     const CodedReply c = classify_reply(text, context);
-    if (should_ask_which(c.code, c.confidence, c.runner_up, true)) {
+    if (should_ask_which(c, text, context, true)) {
       unsure = text;
       break;
     }
