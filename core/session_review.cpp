@@ -49,6 +49,8 @@ SessionReview review_session(const SessionRecord& record, const Scenario* scenar
     rt.client = string_at(turn, "client");
     rt.reply = string_at(turn, "reply");
     rt.tip = string_at(turn, "tip");
+    const std::string cue = string_at(turn, "cue");
+    rt.coach_note = cue.empty() ? rt.tip : "Heard: " + cue + (rt.tip.empty() ? "" : "\n" + rt.tip);
     rt.typed = turn.contains("typed") && turn["typed"].is_boolean() && turn["typed"].get<bool>();
     if (auto code = parse_code(string_at(turn, "code"))) {
       rt.code_label = std::string(code_label(*code));

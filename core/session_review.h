@@ -20,6 +20,9 @@ struct ReviewTurn {
   bool inconsistent = false;  // persuade or confront
   bool typed = false;
   std::string tip;
+  /// The coach's note on the reply as the conversation showed it ("Heard: ..." and the tip);
+  /// empty when the record holds neither.
+  std::string coach_note;
 };
 
 struct SessionReview {

@@ -1,5 +1,6 @@
-// A past session opened from Progress: its outcome, score and transcript as stored, the client's
-// last words, the journal entry and the follow-up email. Read-only; core's review_session decided what is shown.
+// A past session opened from Progress: its outcome, score and transcript as stored with the coach's
+// notes, the client's last words, the journal entry and the follow-up email. Read-only; core's review_session decided
+// what is shown.
 #include <algorithm>
 #include <string>
 
@@ -66,6 +67,14 @@ void draw_history(App& app) {
     const DrawnRect said = chat_bubble(false, "", turn.reply, turn.code_label, chip_col, width, 1.0f,
                                        "history:code:" + std::to_string(i + 1));
     record_hit("history:reply:" + std::to_string(i + 1), turn.reply, said.min, said.max);
+    // The coach's note under each reply, as the conversation showed it under the newest one.
+    if (!turn.coach_note.empty()) {
+      ImGui::SetCursorScreenPos(ImVec2(x + width * 0.18f, ImGui::GetCursorScreenPos().y));
+      wrapped_text(t.fonts.small, t.colors.text_muted, turn.coach_note, width * 0.82f);
+      record_hit("history:coach:" + std::to_string(i + 1), turn.coach_note, ImGui::GetItemRectMin(),
+                 ImGui::GetItemRectMax());
+      ImGui::Dummy(ImVec2(0, t.dp(4)));
+    }
   }
   if (!r.last_words.empty()) {
     at_x();

@@ -459,6 +459,10 @@ TEST_F(Screens, FollowUpProgressAndSettingsDraw) {
   EXPECT_EQ(find("history:outcome")->text, app_->dialogue()->ending()->title);
   ASSERT_NE(find("history:reply:1"), nullptr);
   EXPECT_EQ(find("history:reply:1")->text, app_->dialogue()->transcript()[0].reply);
+  // Each reply keeps the coach's note it had (a reviewer found the history "a thinner record").
+  ASSERT_FALSE(app_->dialogue()->transcript()[0].tip.empty());
+  ASSERT_NE(find("history:coach:1"), nullptr);
+  EXPECT_NE(find("history:coach:1")->text.find(app_->dialogue()->transcript()[0].tip), std::string::npos);
   EXPECT_EQ(app_->history_review().last_words, app_->dialogue()->client_line());
   EXPECT_EQ(app_->history_review().turns.size(), app_->dialogue()->transcript().size());
   ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, true);
