@@ -67,6 +67,12 @@ SessionScore score_session(const Dialogue& d, double followup_coverage) {
   int empathy = m.complex_reflections + m.counts[static_cast<int>(MiCode::Affirm)];
   int solving = m.counts[static_cast<int>(MiCode::SeekCollaboration)] +
                 m.counts[static_cast<int>(MiCode::PersuadeWithPermission)];
+  // An open question while solutions or next steps are on the table invites the client's own
+  // ("What would you like to do first?"): a reviewer's results said "no shared problem-solving"
+  // beside "a plan he designed".
+  for (const auto& t : d.transcript())
+    if (t.code == MiCode::OpenQuestion)
+      if (const Node* n = sc.find_node(t.node); n && (n->stage == "solve" || n->stage == "close")) solving++;
 
   auto tick = [&](const char* id, const char* label, bool done, std::string evidence) {
     out.tactics.push_back({id, label, done, std::move(evidence)});

@@ -218,3 +218,32 @@ TEST(Session, ANewNameSignsTheExampleAndTheDraft) {
 
 }  // namespace
 }  // namespace rapport
+
+namespace rapport {
+namespace {
+
+// Shared problem-solving counts an open question asked while solutions or next steps are on the
+// table ("What would you like to do first?"), not only permission and collaboration codes: a
+// reviewer's results said "no shared problem-solving" beside "a plan he designed".
+TEST(Session, AnOpenQuestionAtTheSolvingStageIsSharedProblemSolving) {
+  const Scenario s = testing::load_shipped("budget-cut");
+  const auto solutions = [](const Dialogue& d) {
+    for (const auto& t : score_session(d, 0).tactics)
+      if (t.id == "solutions") return t.done;
+    return false;
+  };
+  Dialogue d = testing::play(s, {});
+  for (int i = 0; i < 12 && d.node() && d.node()->stage != "solve" && d.node()->stage != "close"; ++i)
+    ASSERT_TRUE(d.submit_typed("That sounds like a really hard week for you and the team.", MiCode::ComplexReflection));
+  ASSERT_TRUE(d.node()) << "the conversation ended before the solving stage";
+  EXPECT_FALSE(solutions(d));
+  Dialogue early = testing::play(s, {});
+  ASSERT_NE(early.node()->stage, "solve");
+  ASSERT_TRUE(early.submit_typed("What would you like to do first?", MiCode::OpenQuestion));
+  EXPECT_FALSE(solutions(early)) << "an open question before any solving is listening, not solving";
+  ASSERT_TRUE(d.submit_typed("What would you like to do first?", MiCode::OpenQuestion));
+  EXPECT_TRUE(solutions(d));
+}
+
+}  // namespace
+}  // namespace rapport
