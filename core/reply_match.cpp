@@ -2,6 +2,7 @@
 #include "reply_match.h"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 #include <string>
 
@@ -91,39 +92,54 @@ std::set<std::string> features(std::string_view text) {
 }
 
 /// Words that make a reply a plan rather than a remark: who commits, or when. Not "next": "What
-/// are the next steps for the phased plan?" asks for a plan.
-constexpr std::string_view kPlanWords[] = {
-    "i'll",     "we'll",   "you'll",    "let's",     "shall",    "agree",   "agreed",    "today",  "tonight",
-    "tomorrow", "monday",  "tuesday",   "wednesday", "thursday", "friday",  "saturday",  "sunday", "week",
-    "weeks",    "weekend", "fortnight", "month",     "months",   "morning", "afternoon", "evening"};
+/// are the next steps for the phased plan?" asks for a plan. Not "evening": its stem is "even".
+constexpr std::string_view kPlanWords[] = {"i'll",      "we'll",     "you'll",  "let's",    "shall",    "agree",
+                                           "agreed",    "today",     "tonight", "tomorrow", "monday",   "tuesday",
+                                           "wednesday", "thursday",  "friday",  "saturday", "sunday",   "week",
+                                           "weekend",   "fortnight", "month",   "morning",  "afternoon"};
 
-bool says_when_or_who(std::string_view raw) {
-  std::string text;
-  coder::clean_reply(raw.substr(0, 4096), text);
-  std::string lower;
-  for (char c : text) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
-  if (lower.find("i will") != std::string::npos || lower.find("we will") != std::string::npos ||
-      lower.find("going to") != std::string::npos)
-    return true;
-  std::string w;
-  bool found = false;
-  auto flush = [&] {
-    while (!w.empty() && w.back() == '.') w.pop_back();  // "Tuesday." (a dot stays inside "9.30am")
-    if (w.empty()) return;
-    for (std::string_view p : kPlanWords) found = found || w == p;
-    // "10am", "4pm", "9.30am"
-    if (w.size() > 2 && w[0] >= '0' && w[0] <= '9' && (ends_with(w, "am") || ends_with(w, "pm"))) found = true;
-    w.clear();
-  };
-  for (char c : lower) {
-    const auto u = static_cast<unsigned char>(c);
-    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || c == '\'' || c == '.')
-      w += c;
-    else
-      flush();
+/// True when `w` (a word as words() gives it) says who commits or when: a plan word, or a time
+/// of day ("10am", "4pm").
+bool plan_word(const std::string& w) {
+  static const std::set<std::string> stems = [] {
+    std::set<std::string> out;
+    for (std::string_view p : kPlanWords) {
+      std::string s(p);
+      if (!stop_word(s)) stem(s);
+      out.insert(std::move(s));
+    }
+    return out;
+  }();
+  return stems.count(w) > 0 ||
+         (w.size() > 2 && w[0] >= '0' && w[0] <= '9' && (ends_with(w, "am") || ends_with(w, "pm")));
+}
+
+/// The words of `text` (words()) without its conditional sentences ("You decide whether we launch
+/// on 3 April or hold it.", "If you want, I'll..."): they leave a step open rather than agree it.
+std::vector<std::string> committed_words(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find_first_of(".!?;\n", start);
+    end = end == std::string_view::npos ? text.size() : end + 1;
+    std::vector<std::string> sentence = words(text.substr(start, end - start));
+    if (std::none_of(sentence.begin(), sentence.end(),
+                     [](const std::string& w) { return w == "whether" || w == "if"; }))
+      out.insert(out.end(), std::make_move_iterator(sentence.begin()), std::make_move_iterator(sentence.end()));
+    start = end;
   }
-  flush();
-  return found;
+  return out;
+}
+
+/// True when the words say who commits or when ("I'll", "I will", "going to", "by Tuesday").
+bool says_when_or_who(const std::vector<std::string>& ws) {
+  for (std::size_t i = 0; i < ws.size(); ++i) {
+    if (plan_word(ws[i])) return true;
+    if (i + 1 < ws.size() &&
+        (((ws[i] == "i" || ws[i] == "we") && ws[i + 1] == "will") || (ws[i] == "going" && ws[i + 1] == "to")))
+      return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -151,29 +167,12 @@ std::optional<std::size_t> closest_reply(const Node& node, const std::vector<std
   return best;
 }
 
-/// `text` without its conditional sentences ("You decide whether we launch on 3 April or hold
-/// it.", "If you want, I'll..."): they leave a step open rather than agree it.
-static std::string committed_sentences(std::string_view text) {
-  std::string out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find_first_of(".!?;\n", start);
-    end = end == std::string_view::npos ? text.size() : end + 1;
-    const std::string_view sentence = text.substr(start, end - start);
-    bool conditional = false;
-    for (const std::string& w : words(sentence)) conditional = conditional || w == "whether" || w == "if";
-    if (!conditional) out.append(sentence).append(" ");
-    start = end;
-  }
-  return out;
-}
-
-std::vector<std::string> named_next_steps(const Scenario& scenario, std::string_view full_text) {
+std::vector<std::string> named_next_steps(const Scenario& scenario, std::string_view text) {
   std::vector<std::string> out;
-  const std::string text = committed_sentences(full_text.substr(0, 4096));
-  if (!says_when_or_who(text)) return out;
+  std::vector<std::string> ws = committed_words(text.substr(0, 4096));
+  if (!says_when_or_who(ws)) return out;
   std::set<std::string> typed;
-  for (std::string& w : words(text))
+  for (std::string& w : ws)
     if (!stop_word(w)) typed.insert(std::move(w));
   for (const Point& p : scenario.points) {
     if (p.kind != "next_step") continue;

@@ -3,7 +3,7 @@
 // email (clipboard read back), write a journal entry, find both in the history after a reload,
 // export and import progress, and survive a corrupted stored record with a notice and a backup of
 // the old bytes.
-import { openApp, run, assert } from './harness.mjs';
+import { openApp, run, assert, swipe } from './harness.mjs';
 
 async function playBreakthrough(app) {
   await app.reveal('scenario:questioned-advice');
@@ -15,18 +15,6 @@ async function playBreakthrough(app) {
   await app.click('button:Results');
   await app.find('outcome');
   return change;
-}
-
-/** One finger from `from` to `to` in small steps, as a hand would (Chrome DevTools Protocol touch). */
-async function swipe(app, cdp, from, to, steps = 25) {
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
-  for (let i = 1; i <= steps; i++) {
-    const p = { x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps };
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [p] });
-    await app.page.waitForTimeout(16);
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await app.quiet(300, 5000);
 }
 
 /** The checklist's figure, in percent. */

@@ -165,4 +165,19 @@ export async function run(tests) {
   if (failed) { console.log(`${failed} browser test(s) failed`); process.exit(1); }
 }
 
+/** One finger from `from` to `to` in small steps, as a hand would (Chrome DevTools Protocol touch
+ * on `cdp`, a session of the app's page); returns once the app has drawn the result. */
+export async function swipe(app, cdp, from, to, steps = 30) {
+  const frames = await app.page.evaluate(() => window.rapport.frames);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+  for (let i = 1; i <= steps; i++) {
+    const p = { x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [p] });
+    await app.page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await app.page.waitForFunction((f) => window.rapport.frames > f + 2, frames, { timeout: 10000 });
+  await app.quiet(500);
+}
+
 export function assert(cond, message) { if (!cond) throw new Error(message); }

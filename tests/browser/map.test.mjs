@@ -3,21 +3,7 @@
 // route says what they said there. On a laptop a mouse drag pans it, the zoom buttons scale it and
 // "Fit to screen" brings it back to the whole width. Around it: the trust bar shows each reply's
 // change, and a new results page opens at its top after the last one was scrolled down.
-import { openApp, run, assert } from './harness.mjs';
-
-/** One finger from `from` to `to` in small steps, as a hand would. */
-async function swipe(app, cdp, from, to, steps = 30) {
-  const frames = await app.page.evaluate(() => window.rapport.frames);
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
-  for (let i = 1; i <= steps; i++) {
-    const p = { x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps };
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [p] });
-    await app.page.waitForTimeout(16);
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await app.page.waitForFunction((f) => window.rapport.frames > f + 2, frames, { timeout: 10000 });
-  await app.quiet(500);
-}
+import { openApp, run, assert, swipe } from './harness.mjs';
 
 async function tap(app, cdp, hit) {
   const frames = await app.page.evaluate(() => window.rapport.frames);
