@@ -72,6 +72,11 @@ inline constexpr std::string_view kAnsweredTip =
 inline constexpr std::string_view kNamedStepsTip =
     "Next steps with who and when: they count as agreed, and your follow-up email can confirm them.";
 
+/// After a typed request for permission that the client answered (client.permission): the
+/// conversation waits for what the learner had in mind.
+inline constexpr std::string_view kPermissionTip =
+    "You asked before advising. Now say what you had in mind, briefly, and leave the choice with them.";
+
 /// True when the client's line ends on a question (its last sentence ends with "?").
 bool ends_on_a_question(std::string_view client_line);
 

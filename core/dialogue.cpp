@@ -342,6 +342,24 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
     note_named(reply.establishes);
     return true;
   }
+  // A request for permission ("Can I suggest something?") is answered before anything is shared:
+  // the client says yes or no (the scenario's client.permission) and the conversation stays here,
+  // so the learner's next reply says what they had in mind. Not twice running at one node.
+  const auto asks = [&](const std::string& reply, const std::string& line) {
+    return classify_reply(reply, line).asks_permission;
+  };
+  if (!rambling && !scenario_->client.permission.empty() && asks(text, client_line_) &&
+      !(!turns_.empty() && turns_.back().node == node_ && asks(turns_.back().reply, turns_.back().client_line))) {
+    turn.tip = std::string(kPermissionTip);
+    turn.state_after = state_;
+    turns_.push_back(std::move(turn));
+    for (const ClientLine& line : scenario_->client.permission)
+      if (holds(line.when)) {
+        client_line_ = line.text;
+        break;
+      }
+    return true;
+  }
   if (reaction) {
     apply(reaction->effects);
   } else {

@@ -285,6 +285,22 @@ std::string_view explicit_phrase(std::string_view text, const std::string_view (
   return {};
 }
 
+/// A client's short yes to hearing what the learner has in mind ("Go on. I'm listening.").
+constexpr std::string_view kGrants[] = {"go on",     "go ahead",     "i'm listening", "i'm all ears", "yes please",
+                                        "please do", "i'll hear it", "let's hear it", "fire away"};
+
+/// True when `context` is a short line (at most 12 words) that grants leave to advise.
+bool grants_leave(std::string_view context) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : context) {
+    const bool w = c != ' ' && c != '\n' && c != '\t';
+    words += w && !in_word;
+    in_word = w;
+  }
+  return words <= 12 && !explicit_phrase(context, kGrants).empty();
+}
+
 CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text, std::string_view raw_context) {
   thread_local std::string text, context;
   clean_reply(raw_text.substr(0, kMaxTextBytes), text);
@@ -387,6 +403,7 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   if (f.hits[kPermission].phrase >= 0 && f.hits[kPermission].in_main && f.hand[kMainEndsWithQuestionMark] > 0.f &&
       f.hits[kAdvise].phrase < 0) {
     overrule(MiCode::SeekCollaboration, 0.8f);
+    out.asks_permission = true;
     out.cues = {"asks permission (" + detail::in_quotes(phrase_text(f.hits[kPermission].phrase)) + ")",
                 "ends with '?'"};
     return out;
@@ -453,6 +470,14 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   // answer to "What are the next steps?" (a reviewer's ended a meeting as unasked advice), where
   // the model's own "advice without permission" gives way too.
   const bool no_question_mark = text.find('?') == std::string_view::npos;
+  // Advice after the client said "Go on" to hearing it is advice with permission, however the
+  // model heard it (a typed request for permission is answered so: client.permission).
+  const bool granted = grants_leave(context);
+  if (granted && out.code == MiCode::Persuade) {
+    overrule(MiCode::PersuadeWithPermission, 0.6f);
+    out.cues = {"advice they agreed to hear ('" + std::string(explicit_phrase(context, kGrants)) + "')"};
+    return out;
+  }
   const bool may_advise = no_question_mark && out.code != MiCode::Confront && out.code != MiCode::GivingInformation &&
                           out.code != MiCode::PersuadeWithPermission;
   if (const std::string_view advice = may_advise ? advice_opening(text) : std::string_view(); !advice.empty()) {

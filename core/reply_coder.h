@@ -36,6 +36,8 @@ struct CodedReply {
   std::vector<std::string> cues;
   MiCode runner_up = MiCode::Other;  // the next likeliest code, for "did you mean..." prompts
   float runner_up_confidence = 0.f;
+  /// The main sentence asks permission ("Would it be okay if I shared an idea?"), with no advice in it.
+  bool asks_permission = false;
 };
 
 /// Codes one learner reply given the client's previous line (context may be empty).

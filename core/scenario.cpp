@@ -233,6 +233,36 @@ Reply read_reply(Reader& r, const json& obj, const std::string& ptr) {
   return reply;
 }
 
+/// A list of client lines (a node's "client", the client's "permission"): at least one, the last
+/// without a condition, so some line always applies.
+std::vector<ClientLine> read_client_lines(Reader& r, const json& lines, const std::string& ptr) {
+  std::vector<ClientLine> out;
+  if (lines.empty()) r.error(ptr, "needs at least one line");
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string lp = Reader::at(ptr, i);
+    const json& l = lines[i];
+    if (!l.is_object()) {
+      r.error(lp, std::string("expected an object, found ") + type_name(l));
+      continue;
+    }
+    r.known_keys(l, lp, {"text", "when", "talk"});
+    ClientLine line;
+    line.text = r.string(l, lp, "text", true);
+    const std::string talk = r.string(l, lp, "talk", false);
+    if (talk == "change")
+      line.talk = Talk::Change;
+    else if (talk == "sustain")
+      line.talk = Talk::Sustain;
+    else if (!talk.empty() && talk != "neutral")
+      r.error(Reader::at(lp, "talk"), "expected 'change', 'sustain' or 'neutral', found '" + talk + "'");
+    if (auto it = l.find("when"); it != l.end()) line.when = read_condition(r, *it, Reader::at(lp, "when"));
+    out.push_back(std::move(line));
+  }
+  if (!out.empty() && !out.back().when.empty())
+    r.error(ptr, "the last line must have no 'when', so some line always applies");
+  return out;
+}
+
 Node read_node(Reader& r, const json& obj, const std::string& ptr) {
   Node node;
   r.known_keys(obj, ptr, {"id", "stage", "client", "replies", "typed"});
@@ -240,31 +270,8 @@ Node read_node(Reader& r, const json& obj, const std::string& ptr) {
   node.stage = r.string(obj, ptr, "stage", true);
   if (!node.stage.empty() && !in_list(known_stages(), node.stage))
     r.error(Reader::at(ptr, "stage"), "unknown stage '" + node.stage + "'");
-  if (const json* lines = r.array(obj, ptr, "client", true)) {
-    if (lines->empty()) r.error(Reader::at(ptr, "client"), "needs at least one line");
-    for (size_t i = 0; i < lines->size(); ++i) {
-      std::string lp = Reader::at(Reader::at(ptr, "client"), i);
-      const json& l = (*lines)[i];
-      if (!l.is_object()) {
-        r.error(lp, std::string("expected an object, found ") + type_name(l));
-        continue;
-      }
-      r.known_keys(l, lp, {"text", "when", "talk"});
-      ClientLine line;
-      line.text = r.string(l, lp, "text", true);
-      const std::string talk = r.string(l, lp, "talk", false);
-      if (talk == "change")
-        line.talk = Talk::Change;
-      else if (talk == "sustain")
-        line.talk = Talk::Sustain;
-      else if (!talk.empty() && talk != "neutral")
-        r.error(Reader::at(lp, "talk"), "expected 'change', 'sustain' or 'neutral', found '" + talk + "'");
-      if (auto it = l.find("when"); it != l.end()) line.when = read_condition(r, *it, Reader::at(lp, "when"));
-      node.client.push_back(std::move(line));
-    }
-    if (!node.client.empty() && !node.client.back().when.empty())
-      r.error(Reader::at(ptr, "client"), "the last line must have no 'when', so some line always applies");
-  }
+  if (const json* lines = r.array(obj, ptr, "client", true))
+    node.client = read_client_lines(r, *lines, Reader::at(ptr, "client"));
   if (const json* replies = r.array(obj, ptr, "replies", true)) {
     for (size_t i = 0; i < replies->size(); ++i) {
       std::string rp = Reader::at(Reader::at(ptr, "replies"), i);
@@ -474,12 +481,14 @@ LoadResult load_scenario(std::string_view text, std::string_view file) {
   s.minutes = r.integer(doc, root, "minutes", true, 5, 1, 120);
   s.briefing = r.string(doc, root, "briefing", true);
   if (const json* c = r.object(doc, root, "client", true)) {
-    r.known_keys(*c, "/client", {"name", "role", "organisation", "wants", "fears"});
+    r.known_keys(*c, "/client", {"name", "role", "organisation", "wants", "fears", "permission"});
     s.client.name = r.string(*c, "/client", "name", true);
     s.client.role = r.string(*c, "/client", "role", true);
     s.client.organisation = r.string(*c, "/client", "organisation", false);
     s.client.wants = r.string(*c, "/client", "wants", true);
     s.client.fears = r.string(*c, "/client", "fears", true);
+    if (const json* lines = r.array(*c, "/client", "permission", false))
+      s.client.permission = read_client_lines(r, *lines, "/client/permission");
   }
   s.initial_state = r.int_map(doc, root, "state", 0, 100);
   if (!doc.contains("state")) {

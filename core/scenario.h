@@ -122,6 +122,9 @@ struct Client {
   std::string organisation;
   std::string wants;
   std::string fears;
+  /// How the client answers a typed request for permission ("Can I suggest something?"): the
+  /// first line whose condition holds. Optional; without it such a request is a typed reply like any.
+  std::vector<ClientLine> permission;
 };
 
 /// A follow-up email: subject and body are each a template over followup_data() (followup.h).

@@ -156,6 +156,9 @@ TEST(BadInput, WrongTypesNameThePointer) {
       {"/nodes/0/replies/0/code", 3, "/nodes/0/replies/0/code: expected a string, found an integer"},
       {"/nodes/0/replies/0/effects", "lots", "/nodes/0/replies/0/effects: expected an object, found a string"},
       {"/nodes/0/client/0", "hello", "/nodes/0/client/0: expected an object, found a string"},
+      {"/client/permission", "Go on.", "/client/permission: expected an array, found a string"},
+      {"/client/permission", json::array({json{{"text", "No."}, {"when", {{"max", {{"trust", 30}}}}}}}),
+       "/client/permission: the last line must have no 'when'"},
       {"/prep/0/options/0/recommended", "yes", "/prep/0/options/0/recommended: expected true or false"},
       {"/endings/0", 7, "/endings/0: expected an object, found an integer"},
   };
