@@ -77,6 +77,11 @@ inline constexpr std::string_view kNamedStepsTip =
 inline constexpr std::string_view kPermissionTip =
     "You asked before advising. Now say what you had in mind, briefly, and leave the choice with them.";
 
+/// After a typed scale question the client answered with a number (client.scale).
+inline constexpr std::string_view kScaleTip =
+    "A scale question gets a number. Ask why it is that number and not a lower one: the answer is their own "
+    "reasons.";
+
 /// True when the client's line ends on a question (its last sentence ends with "?").
 bool ends_on_a_question(std::string_view client_line);
 

@@ -1,6 +1,7 @@
 // Conversation engine implementation; see dialogue.h.
 #include "dialogue.h"
 #include "reply_match.h"
+#include "answer_in_place.h"
 
 #include "coaching.h"
 #include "reply_coder.h"
@@ -342,18 +343,17 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
     note_named(reply.establishes);
     return true;
   }
-  // A request for permission ("Can I suggest something?") is answered before anything is shared:
-  // the client says yes or no (the scenario's client.permission) and the conversation stays here,
-  // so the learner's next reply says what they had in mind. Not twice running at one node.
-  const auto asks = [&](const std::string& reply, const std::string& line) {
-    return classify_reply(reply, line).asks_permission;
-  };
-  if (!rambling && !scenario_->client.permission.empty() && asks(text, client_line_) &&
-      !(!turns_.empty() && turns_.back().node == node_ && asks(turns_.back().reply, turns_.back().client_line))) {
-    turn.tip = std::string(kPermissionTip);
+  // A request for permission or a scale question is answered where the conversation stands
+  // (answer_in_place.h): a reviewer's "Would it be okay if I shared an idea?" met a client who went
+  // straight on to her priorities, and a scale question got no number.
+  const bool again = !turns_.empty() && turns_.back().node == node_;
+  if (const auto* lines = rambling ? nullptr
+                                   : answer_in_place(*scenario_, text, client_line_, again ? turns_.back().reply : "",
+                                                     again ? turns_.back().client_line : "")) {
+    turn.tip = std::string(asks_for_a_scale(text) ? kScaleTip : kPermissionTip);
     turn.state_after = state_;
     turns_.push_back(std::move(turn));
-    for (const ClientLine& line : scenario_->client.permission)
+    for (const ClientLine& line : *lines)
       if (holds(line.when)) {
         client_line_ = line.text;
         break;

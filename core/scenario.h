@@ -125,6 +125,9 @@ struct Client {
   /// How the client answers a typed request for permission ("Can I suggest something?"): the
   /// first line whose condition holds. Optional; without it such a request is a typed reply like any.
   std::vector<ClientLine> permission;
+  /// How the client answers a typed scale question ("On a scale of 0 to 10, how important...?"):
+  /// a number, the first line whose condition holds. Optional, as `permission` is.
+  std::vector<ClientLine> scale;
 };
 
 /// A follow-up email: subject and body are each a template over followup_data() (followup.h).

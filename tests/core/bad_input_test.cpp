@@ -157,6 +157,7 @@ TEST(BadInput, WrongTypesNameThePointer) {
       {"/nodes/0/replies/0/effects", "lots", "/nodes/0/replies/0/effects: expected an object, found a string"},
       {"/nodes/0/client/0", "hello", "/nodes/0/client/0: expected an object, found a string"},
       {"/client/permission", "Go on.", "/client/permission: expected an array, found a string"},
+      {"/client/scale", 5, "/client/scale: expected an array, found an integer"},
       {"/client/permission", json::array({json{{"text", "No."}, {"when", {{"max", {{"trust", 30}}}}}}}),
        "/client/permission: the last line must have no 'when'"},
       {"/prep/0/options/0/recommended", "yes", "/prep/0/options/0/recommended: expected true or false"},

@@ -236,52 +236,5 @@ TEST(ReplyMatch, NamedStepsDoNotSurviveAnEndingShortOfABreakthrough) {
   EXPECT_FALSE(has("step_managers")) << "a step the learner named is not agreed in a partial ending";
 }
 
-// A typed request for permission is answered before anything is shared, and the conversation
-// waits for what the learner had in mind: a reviewer's "Would it be okay if I shared an idea?"
-// met a client who went straight on to her priorities, and the idea was never heard.
-TEST(ReplyMatch, ARequestForPermissionIsAnsweredAndTheConversationWaits) {
-  const Scenario s = testing::load_shipped("budget-cut");
-  ASSERT_EQ(s.client.permission.size(), 2u);
-  Dialogue d(s);
-  while (d.phase() == Phase::Prepare) d.choose_prep(0);
-  const std::string node = d.node()->id;
-  const int trust = d.value("trust");
-  ASSERT_GT(trust, 30);
-  const std::string ask = "Would it be okay if I shared an idea that has worked for others?";
-  ASSERT_TRUE(d.submit_typed(ask, MiCode::SeekCollaboration));
-  EXPECT_EQ(d.node()->id, node);
-  EXPECT_EQ(d.client_line(), s.client.permission.back().text);
-  EXPECT_EQ(d.value("trust"), trust);
-  EXPECT_EQ(d.transcript().back().tip, kPermissionTip);
-  // What the learner says next is advice the client agreed to hear.
-  EXPECT_EQ(classify_reply("I would suggest phasing it: repairs and rent first.", d.client_line()).code,
-            MiCode::PersuadeWithPermission);
-  // Saved and restored, the answered request is kept.
-  Dialogue back(s);
-  ASSERT_EQ(back.restore(d.to_json()), "");
-  EXPECT_EQ(back.client_line(), d.client_line());
-  EXPECT_EQ(back.transcript().size(), 1u);
-  // Asked again straight away, it is a typed reply like any other, and the conversation moves on.
-  ASSERT_TRUE(d.submit_typed(ask, MiCode::SeekCollaboration));
-  EXPECT_NE(d.node()->id, node);
-  // So is a question that invites the client's ideas without asking leave.
-  Dialogue ideas(s);
-  while (ideas.phase() == Phase::Prepare) ideas.choose_prep(0);
-  ASSERT_TRUE(ideas.submit_typed("What would you like to see happen first?", MiCode::OpenQuestion));
-  EXPECT_NE(ideas.node()->id, node);
-}
-
-// A client who does not trust the learner yet says no, and the conversation still waits.
-TEST(ReplyMatch, ARequestForPermissionCanBeRefused) {
-  const Scenario s = testing::load_shipped("damp-flat");
-  Dialogue d(s);
-  while (d.phase() == Phase::Prepare) d.choose_prep(0);
-  ASSERT_LE(d.value("trust"), 25);
-  const std::string node = d.node()->id;
-  ASSERT_TRUE(d.submit_typed("Would it be alright if I shared an idea?", MiCode::SeekCollaboration));
-  EXPECT_EQ(d.node()->id, node);
-  EXPECT_EQ(d.client_line(), s.client.permission.front().text);
-}
-
 }  // namespace
 }  // namespace rapport

@@ -5,6 +5,8 @@
 #include "session.h"
 #include "ui_test.h"
 
+#include <nlohmann/json.hpp>
+
 namespace rapport::ui {
 namespace {
 

@@ -1,0 +1,27 @@
+// Typed replies the client answers where the conversation stands, before it moves on: a request
+// for permission ("Would it be okay if I shared an idea?") and a scale question ("On a scale of 0
+// to 10, how important is it to you?"). The scenario's client says yes or not yet, or gives a
+// number (client.permission, client.scale); the learner's next reply then says what they had in
+// mind, or asks why that number and not a lower one.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "scenario.h"
+
+namespace rapport {
+
+/// True when the reply asks for a number on a scale ("on a scale of 1 to 10", "out of ten", "from
+/// zero to ten") and is a question ('?' or a question word).
+bool asks_for_a_scale(std::string_view text);
+
+/// The client lines that answer `text` in place, given the client's line it answers; nullptr when
+/// the reply is not such a request or the scenario's client has no lines for it. `previous_reply`
+/// and `previous_line` are the learner's last turn at this node ("" if none): a request is answered
+/// in place once, not twice running.
+const std::vector<ClientLine>* answer_in_place(const Scenario& scenario, std::string_view text,
+                                               std::string_view client_line, std::string_view previous_reply,
+                                               std::string_view previous_line);
+
+}  // namespace rapport

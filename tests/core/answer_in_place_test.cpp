@@ -1,0 +1,102 @@
+// Tests for the typed replies a client answers where the conversation stands
+// (core/answer_in_place.h): requests for permission and scale questions.
+#include "answer_in_place.h"
+
+#include <gtest/gtest.h>
+
+#include "coaching.h"
+#include "dialogue.h"
+#include "reply_coder.h"
+#include "test_support.h"
+
+namespace rapport {
+namespace {
+
+// A typed request for permission is answered before anything is shared, and the conversation
+// waits for what the learner had in mind: a reviewer's "Would it be okay if I shared an idea?"
+// met a client who went straight on to her priorities, and the idea was never heard.
+TEST(AnswerInPlace, ARequestForPermissionIsAnsweredAndTheConversationWaits) {
+  const Scenario s = testing::load_shipped("budget-cut");
+  ASSERT_EQ(s.client.permission.size(), 2u);
+  Dialogue d(s);
+  while (d.phase() == Phase::Prepare) d.choose_prep(0);
+  const std::string node = d.node()->id;
+  const int trust = d.value("trust");
+  ASSERT_GT(trust, 30);
+  const std::string ask = "Would it be okay if I shared an idea that has worked for others?";
+  ASSERT_TRUE(d.submit_typed(ask, MiCode::SeekCollaboration));
+  EXPECT_EQ(d.node()->id, node);
+  EXPECT_EQ(d.client_line(), s.client.permission.back().text);
+  EXPECT_EQ(d.value("trust"), trust);
+  EXPECT_EQ(d.transcript().back().tip, kPermissionTip);
+  // What the learner says next is advice the client agreed to hear.
+  EXPECT_EQ(classify_reply("I would suggest phasing it: repairs and rent first.", d.client_line()).code,
+            MiCode::PersuadeWithPermission);
+  // Saved and restored, the answered request is kept.
+  Dialogue back(s);
+  ASSERT_EQ(back.restore(d.to_json()), "");
+  EXPECT_EQ(back.client_line(), d.client_line());
+  EXPECT_EQ(back.transcript().size(), 1u);
+  // Asked again straight away, it is a typed reply like any other, and the conversation moves on.
+  ASSERT_TRUE(d.submit_typed(ask, MiCode::SeekCollaboration));
+  EXPECT_NE(d.node()->id, node);
+  // So is a question that invites the client's ideas without asking leave.
+  Dialogue ideas(s);
+  while (ideas.phase() == Phase::Prepare) ideas.choose_prep(0);
+  ASSERT_TRUE(ideas.submit_typed("What would you like to see happen first?", MiCode::OpenQuestion));
+  EXPECT_NE(ideas.node()->id, node);
+}
+
+// A client who does not trust the learner yet says no, and the conversation still waits.
+TEST(AnswerInPlace, ARequestForPermissionCanBeRefused) {
+  const Scenario s = testing::load_shipped("damp-flat");
+  Dialogue d(s);
+  while (d.phase() == Phase::Prepare) d.choose_prep(0);
+  ASSERT_LE(d.value("trust"), 25);
+  const std::string node = d.node()->id;
+  ASSERT_TRUE(d.submit_typed("Would it be alright if I shared an idea?", MiCode::SeekCollaboration));
+  EXPECT_EQ(d.node()->id, node);
+  EXPECT_EQ(d.client_line(), s.client.permission.front().text);
+}
+
+
+TEST(AnswerInPlace, ScaleQuestionsAreTold) {
+  for (const char* q : {"On a scale of 0 to 10, how important is it to you?", "how confident are you, out of ten",
+                        "From one to ten, where would you put it?", "Where are you on a scale from 1\u2013""10?",
+                        "If you had to score it between 0 and 10, what would you say?"})
+    EXPECT_TRUE(asks_for_a_scale(q)) << q;
+  for (const char* q : {"How important is it to you?", "The scale of the job is huge.",
+                        "We scored it 1 to 10 last year.", ""})
+    EXPECT_FALSE(asks_for_a_scale(q)) << q;
+}
+
+// A scale question gets a number, and the conversation waits for the learner to ask why that
+// number: a reviewer's "on a scale of 0 to 10" got a line that answered something else.
+TEST(AnswerInPlace, AScaleQuestionGetsANumberAndTheConversationWaits) {
+  const Scenario s = testing::load_shipped("medication-change");
+  ASSERT_EQ(s.client.scale.size(), 2u);
+  Dialogue d(s);
+  while (d.phase() == Phase::Prepare) d.choose_prep(0);
+  const std::string node = d.node()->id;
+  const int trust = d.value("trust");
+  ASSERT_GT(trust, 35);
+  ASSERT_TRUE(d.submit_typed("On a scale of 0 to 10, how important is it to you to get your sugars down?",
+                             MiCode::ClosedQuestion));
+  EXPECT_EQ(d.node()->id, node);
+  EXPECT_EQ(d.client_line(), s.client.scale.back().text);
+  EXPECT_EQ(d.value("trust"), trust);
+  EXPECT_EQ(d.transcript().back().tip, kScaleTip);
+  // "Why that number?" is answered as the node's open question.
+  ASSERT_TRUE(d.submit_typed("Why a five and not a two?", MiCode::OpenQuestion));
+  EXPECT_NE(d.node()->id, node);
+  // At low trust the number is a low one, or none.
+  const Scenario damp = testing::load_shipped("damp-flat");
+  Dialogue low(damp);
+  while (low.phase() == Phase::Prepare) low.choose_prep(0);
+  ASSERT_LE(low.value("trust"), 35);
+  ASSERT_TRUE(low.submit_typed("How worried are you, on a scale of one to ten?", MiCode::ClosedQuestion));
+  EXPECT_EQ(low.client_line(), damp.client.scale.front().text);
+}
+
+}  // namespace
+}  // namespace rapport
