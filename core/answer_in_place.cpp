@@ -20,10 +20,10 @@ InPlace request_of(std::string_view text, std::string_view client_line) {
 }  // namespace
 
 bool asks_for_a_scale(std::string_view raw) {
-  constexpr std::string_view kScales[] = {"on a scale",  "scale of",    "scale from", "out of ten",  "out of 10",
-                                          "0 to 10",     "1 to 10",     "zero to ten", "one to ten", "nought to ten",
-                                          "0 and 10",    "1 and 10",    "zero and ten", "one and ten", "0-10",
-                                          "1-10"};
+  constexpr std::string_view kScales[] = {"on a scale",   "scale of",      "scale from", "out of ten",
+                                          "out of 10",    "0 to 10",       "1 to 10",    "zero to ten",
+                                          "one to ten",   "nought to ten", "0 and 10",   "1 and 10",
+                                          "zero and ten", "one and ten",   "0-10",       "1-10"};
   constexpr std::string_view kAsks[] = {"how ", "what ", "where ", "would you ", "could you ", "can you ", "if you "};
   std::string lower;
   coder::clean_reply(raw.substr(0, coder::kMaxTextBytes), lower);  // "1–10" with a dash reads "1-10"

@@ -82,6 +82,11 @@ inline constexpr std::string_view kScaleTip =
     "A scale question gets a number. Ask why it is that number and not a lower one: the answer is their own "
     "reasons.";
 
+/// After a typed playback of the client's plan that followed an authored summary (closest_reply).
+inline constexpr std::string_view kPlaybackTip =
+    "Playing back their own plan confirms it: they hear your summary. It is coded as information because "
+    "it restates steps rather than what they feel.";
+
 /// True when the client's line ends on a question (its last sentence ends with "?").
 bool ends_on_a_question(std::string_view client_line);
 

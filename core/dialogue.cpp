@@ -338,6 +338,8 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
     if (reply.typed_only) {
       if (!reply.tip.empty()) turn.tip = reply.tip;
       turn.better = reply.better;
+    } else if (reaction_class(reply.code) != reaction_class(words)) {
+      turn.tip = std::string(kPlaybackTip);
     }
     follow_reply(reply, std::move(turn), named);
     note_named(reply.establishes);

@@ -157,9 +157,12 @@ std::optional<std::size_t> closest_reply(const Node& node, const std::vector<std
   std::optional<std::size_t> best;
   double best_score = kReplyMatchThreshold;
   for (std::size_t i : offered) {
-    if (i >= node.replies.size() || reaction_class(node.replies[i].code) != reaction_class(code)) continue;
+    if (i >= node.replies.size()) continue;
+    const ReactionClass authored = reaction_class(node.replies[i].code);
+    const bool playback = reaction_class(code) == ReactionClass::Information && authored == ReactionClass::Reflection;
+    if (authored != reaction_class(code) && !playback) continue;
     const double s = reply_similarity(text, node.replies[i].text);
-    if (s >= best_score) {
+    if (s >= (playback ? kPlaybackMatchThreshold : kReplyMatchThreshold) && s >= best_score) {
       best_score = s;
       best = i;
     }

@@ -18,8 +18,14 @@ double reply_similarity(std::string_view a, std::string_view b);
 /// Typed replies closer than this to an authored reply follow that reply's branch.
 inline constexpr double kReplyMatchThreshold = 0.3;
 
+/// A typed playback of the client's plan ("So: you tell Kwame on Monday, you ask the trustees...")
+/// is information to the coder (the labellers' convention for summaries of steps) and a summary
+/// to the client: this close to an authored reflection, it follows that reflection.
+inline constexpr double kPlaybackMatchThreshold = 0.4;
+
 /// Among `offered` (indexes into node.replies), the reply of the same reaction class as `code`
-/// closest to `text`, when its similarity reaches kReplyMatchThreshold.
+/// closest to `text`, when its similarity reaches kReplyMatchThreshold; for information, also a
+/// reflection that reaches kPlaybackMatchThreshold.
 std::optional<std::size_t> closest_reply(const Node& node, const std::vector<std::size_t>& offered,
                                          std::string_view text, MiCode code);
 

@@ -59,14 +59,15 @@ TEST(AnswerInPlace, ARequestForPermissionCanBeRefused) {
   EXPECT_EQ(d.client_line(), s.client.permission.front().text);
 }
 
-
 TEST(AnswerInPlace, ScaleQuestionsAreTold) {
   for (const char* q : {"On a scale of 0 to 10, how important is it to you?", "how confident are you, out of ten",
-                        "From one to ten, where would you put it?", "Where are you on a scale from 1\u2013""10?",
+                        "From one to ten, where would you put it?",
+                        "Where are you on a scale from 1\u2013"
+                        "10?",
                         "If you had to score it between 0 and 10, what would you say?"})
     EXPECT_TRUE(asks_for_a_scale(q)) << q;
-  for (const char* q : {"How important is it to you?", "The scale of the job is huge.",
-                        "We scored it 1 to 10 last year.", ""})
+  for (const char* q :
+       {"How important is it to you?", "The scale of the job is huge.", "We scored it 1 to 10 last year.", ""})
     EXPECT_FALSE(asks_for_a_scale(q)) << q;
 }
 

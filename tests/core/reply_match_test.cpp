@@ -215,6 +215,38 @@ TEST(ReplyMatch, ASummaryThatSaysWhenNamesTheNextSteps) {
   EXPECT_TRUE(early.points().empty());
 }
 
+// A typed playback of the client's own plan is information to the coder and a summary to the
+// client: a reviewer's "So let me check I've got it: you tell Kwame on Monday, you ask the trustees
+// for a three-month bridge..." was answered as unasked information, with the partial ending and
+// -3 trust, where the authored summary it echoes reaches the breakthrough.
+TEST(ReplyMatch, ATypedPlaybackOfThePlanFollowsTheAuthoredSummary) {
+  const Scenario s = testing::load_shipped("grant-rejected");
+  testing::ParseResult plan = testing::parse_plan(
+      testing::read_text(testing::source_path("tests/plans/grant-rejected.plan")), "grant-rejected.plan");
+  ASSERT_TRUE(plan.plan) << plan.error;
+  std::vector<size_t> to_plan;
+  for (const auto& st : plan.plan->steps)
+    if (st.kind == testing::PlanStep::Kind::Choose) to_plan.push_back(static_cast<size_t>(st.choice - 1));
+  to_plan.pop_back();  // the authored summary: typed instead
+  Dialogue d = testing::play(s, to_plan);
+  ASSERT_TRUE(d.node() && d.node()->id == "plan") << (d.node() ? d.node()->id : "ended");
+  const std::string playback =
+      "Yes, happily. So let me check I've got it: you tell Kwame on Monday, you ask the trustees for a three-month "
+      "bridge from reserves on the 24th, and I help type up Marjorie's notebooks for a September bid. Have I got "
+      "that right?";
+  const CodedReply code = classify_reply(playback, d.client_line());
+  ASSERT_EQ(code_class(code.code), MiClass::Information);
+  ASSERT_TRUE(d.submit_typed(playback, code.code));
+  ASSERT_NE(d.ending(), nullptr);
+  EXPECT_EQ(d.ending()->kind, "breakthrough");
+  EXPECT_EQ(d.transcript().back().code, code.code);  // still coded as the coder read it
+  // Information that does not play the plan back stays information.
+  Dialogue other = testing::play(s, to_plan);
+  ASSERT_TRUE(other.submit_typed("I'll send you a list of fifteen other funders tonight.", MiCode::GivingInformation));
+  ASSERT_NE(other.ending(), nullptr);
+  EXPECT_NE(other.ending()->kind, "breakthrough");
+}
+
 // Named steps stand only when the move does not end short of a breakthrough; what the move's own
 // reaction settles stands as before (questioned-advice: information at the close ends in the
 // partial ending, where Dana names the draft herself).
