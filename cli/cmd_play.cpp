@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "debrief.h"
 #include "dialogue.h"
 #include "files.h"
 #include "followup.h"
@@ -131,6 +132,7 @@ int cmd_play(int argc, char** argv) {
   if (!d.client_line().empty()) std::printf("CLIENT: %s\n", d.client_line().c_str());
   SessionScore score = score_session(d);
   std::printf("ENDING %s (%s): %s\n", d.ending()->id.c_str(), d.ending()->kind.c_str(), d.ending()->title.c_str());
+  for (const DebriefLine& line : transcript_debrief(d)) std::printf("DEBRIEF %s: %s\n", line.kind.c_str(), line.text.c_str());
   std::printf("SCORE %d (skill %d, tactics %d, outcome %d, trust %d)\n", score.total, score.skill,
               score.tactics_score, score.outcome, score.trust_final);
   if (followup) {

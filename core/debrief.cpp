@@ -61,6 +61,17 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
                        (change > sustain ? " Your replies drew out their own case for change."
                                          : " Questions about what they want, and reflections of it, evoke more."),
                    ""});
+  // Why the ending is this one, when a bound on the client's state decided it (a reviewer ended
+  // "Back on probation" with a closing summary the debrief itself recommends).
+  if (const auto& held = d.held_back()) {
+    const Ending* above = d.scenario().find_ending(held->instead);
+    out.push_back({"threshold",
+                   client + "'s " + held->var + " was " + std::to_string(held->value) + " at your last reply. Above " +
+                       std::to_string(held->limit) + ", the same reply " +
+                       (above ? "reaches " + quoted(above->title) + "." : "keeps the conversation going.") +
+                       " It is what your earlier replies built that decides it.",
+                   ""});
+  }
   if (d.discord_held_back())
     out.push_back({"discord",
                    "The conversation was on course for a breakthrough, but " +

@@ -11,13 +11,14 @@ class Dialogue;
 
 /// One generated debrief sentence; `quote` is the learner's reply it names (empty if none).
 struct DebriefLine {
-  std::string kind;  // "cost", "best", "discord", "steady"
+  std::string kind;  // "cost", "best", "talk", "threshold", "discord", "steady"
   std::string text;
   std::string quote;
 };
 
 /// For an ended session: the reply that cost the most trust (with the author's stronger
-/// alternative when there is one), the reply that gained the most, and why discord held the
+/// alternative when there is one), the reply that gained the most, the client's change and
+/// sustain talk, the bound on the client's state that decided the ending, and why discord held the
 /// ending back. Empty before the session ends.
 std::vector<DebriefLine> transcript_debrief(const Dialogue& d);
 

@@ -107,9 +107,16 @@ void Dialogue::apply(const Effects& effects) {
   }
 }
 
-std::string Dialogue::resolve(const Route& route) const {
-  for (const auto& b : route.branches)
-    if (holds(b.when)) return b.next;
+std::string Dialogue::resolve(const Route& route) {
+  threshold_.reset();
+  for (const auto& b : route.branches) {
+    if (!holds(b.when)) continue;
+    if (b.when.flags.empty() && b.when.min.empty() && !b.when.max.empty()) {
+      const auto& [var, limit] = *b.when.max.begin();
+      threshold_ = HeldBack{var, limit, value(var), route.next};
+    }
+    return b.next;
+  }
   return route.next;
 }
 
@@ -173,9 +180,17 @@ int Dialogue::mi_inconsistent_replies() const {
 }
 
 void Dialogue::advance(const std::string& next, const std::string& say, bool pushed) {
+  const std::optional<HeldBack> threshold = std::exchange(threshold_, std::nullopt);
   if (const Ending* end = scenario_->find_ending(next)) {
     phase_ = Phase::Ended;
     ending_ = next;
+    // Held back by a bound only when, above it, the move goes on or ends better; a push that ends
+    // the conversation is its own reason (the debrief names the reply that cost the most).
+    const auto rank = [](const std::string& kind) { return kind == "breakthrough" ? 2 : kind == "partial" ? 1 : 0; };
+    const Ending* above = threshold ? scenario_->find_ending(threshold->instead) : nullptr;
+    if (threshold && !pushed &&
+        (above ? rank(above->kind) > rank(end->kind) : scenario_->find_node(threshold->instead) != nullptr))
+      held_back_ = threshold;
     if (end->kind == "breakthrough" && mi_inconsistent_replies() >= kDiscordLimit) {
       // Discord sticks: after repeated pushing the client will not commit to the best outcome.
       for (const Ending& e : scenario_->endings)

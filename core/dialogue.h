@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -35,6 +36,15 @@ struct Turn {
   std::string cue;          // typed replies: why the coder chose the code
   bool self_coded = false;  // typed replies: the learner said which code they meant
   std::map<std::string, int> state_after;
+};
+
+/// An ending decided by a state variable's upper bound: `var` was `value`, at most `limit`; above
+/// it the same move leads to `instead` (an ending id, or a node id when the conversation goes on).
+struct HeldBack {
+  std::string var;
+  int limit = 0;
+  int value = 0;
+  std::string instead;
 };
 
 class Dialogue {
@@ -96,6 +106,9 @@ class Dialogue {
   /// True when the session reached the breakthrough's route but ended partial because discord
   /// stuck (kDiscordLimit); the results say why.
   bool discord_held_back() const { return discord_held_back_; }
+  /// Set when the final move reached a lesser ending through a branch on an upper bound ("next_if":
+  /// trust at most 60 -> partial), where the same move leads on above it; the results say so.
+  const std::optional<HeldBack>& held_back() const { return held_back_; }
   /// Trust before the first reply and after each one.
   std::vector<int> trust_series() const;
   /// How much the last reply moved trust (0 before the first reply).
@@ -119,7 +132,8 @@ class Dialogue {
   /// Plays an authored reply's consequences (effects, flags, points, route) and records `turn`.
   void follow_reply(const Reply& reply, Turn turn, const std::vector<std::string>& also_settles = {});
   bool holds(const Condition& c) const;
-  std::string resolve(const Route& route) const;
+  /// Where `route` leads now; notes a branch on an upper bound that fired (held_back()).
+  std::string resolve(const Route& route);
   void advance(const std::string& next, const std::string& say, bool pushed = false);
   /// Settles a move's points, then advances; next steps the client never agreed to are withdrawn.
   void settle_and_advance(const std::vector<std::string>& settles, const Route& route, const std::string& say,
@@ -139,6 +153,8 @@ class Dialogue {
   std::vector<Turn> turns_;
   std::vector<std::string> points_;
   bool discord_held_back_ = false;
+  std::optional<HeldBack> threshold_;  // noted by resolve(), taken by advance()
+  std::optional<HeldBack> held_back_;
 };
 
 std::string phase_id(Phase phase);

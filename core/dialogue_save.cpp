@@ -40,6 +40,11 @@ json Dialogue::to_json() const {
               {"points", points_},
               {"turns", turns}};
   if (discord_held_back_) out["discord_held_back"] = true;
+  if (held_back_)
+    out["held_back"] = {{"var", held_back_->var},
+                        {"limit", held_back_->limit},
+                        {"value", held_back_->value},
+                        {"instead", held_back_->instead}};
   return out;
 }
 
@@ -53,6 +58,7 @@ struct SavedDialogue {
   std::map<std::string, int> state, start_state;
   std::vector<Turn> turns;
   bool discord_held_back = false;
+  std::optional<HeldBack> held_back;
 };
 
 std::string parse_saved(const json& saved, SavedDialogue& out) {
@@ -90,6 +96,12 @@ std::string parse_saved(const json& saved, SavedDialogue& out) {
     out.client = saved.at("client").get<std::string>();
     out.points = saved.at("points").get<std::vector<std::string>>();
     if (saved.contains("discord_held_back")) out.discord_held_back = saved.at("discord_held_back").get<bool>();
+    if (saved.contains("held_back")) {
+      const json& h = saved.at("held_back");
+      auto limit = json_int(h.at("limit"), 0, 100), value = json_int(h.at("value"), 0, 100);
+      if (!limit || !value) return "saved session has a held_back bound outside 0 to 100";
+      out.held_back = HeldBack{h.at("var").get<std::string>(), *limit, *value, h.at("instead").get<std::string>()};
+    }
     for (const auto& t : saved.at("turns")) {
       Turn turn;
       turn.node = t.at("node").get<std::string>();
@@ -166,6 +178,7 @@ std::string Dialogue::restore(const json& saved) {
   d.points_ = std::move(p.points);
   d.turns_ = std::move(p.turns);
   d.discord_held_back_ = p.discord_held_back && d.phase_ == Phase::Ended;
+  if (d.phase_ == Phase::Ended) d.held_back_ = std::move(p.held_back);
   *this = std::move(d);
   return {};
 }

@@ -3,6 +3,7 @@
 #include "debrief.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "dialogue.h"
 #include "test_support.h"
@@ -97,6 +98,52 @@ TEST(Debrief, TheClientsLastWordsCloseTheConversation) {
 TEST(Debrief, NothingBeforeTheEnd) {
   const Scenario s = load_shipped("questioned-advice");
   EXPECT_TRUE(transcript_debrief(play_authored(s, {0})).empty());
+}
+
+// When a bound on the client's state decided the ending, the debrief says so: a reviewer closed
+// late-again with owners, dates and a promise about updates, as the debrief recommends, and ended
+// "Back on probation" with nothing to say that trust was the reason.
+TEST(Debrief, SaysWhenTheClientsTrustDecidedTheEnding) {
+  const Scenario s = load_shipped("grant-rejected");
+  // The main path to the closing node ("Monday, I tell Kwame myself..."), then the trust lowered.
+  Dialogue at_close = testing::play(s, {3, 0, 0, 1, 2, 2, 0, 1});
+  ASSERT_TRUE(at_close.node() && at_close.node()->id == "plan");
+  nlohmann::json saved = at_close.to_json();
+  saved["state"]["trust"] = 50;
+  const std::string summary = "So you'll tell Kwame on Monday, and the trustees hear about a bridge on the 24th.";
+  for (int trust : {50, 80}) {
+    saved["state"]["trust"] = trust;
+    Dialogue d(s);
+    ASSERT_EQ(d.restore(saved), "");
+    ASSERT_TRUE(d.submit_typed(summary, MiCode::SimpleReflection));
+    ASSERT_EQ(d.phase(), Phase::Ended);
+    ASSERT_NE(d.ending(), nullptr);
+    const auto lines = transcript_debrief(d);
+    const DebriefLine* why = find(lines, "threshold");
+    if (trust == 80) {  // above the bound: the breakthrough, nothing to explain
+      EXPECT_EQ(d.ending()->kind, "breakthrough");
+      EXPECT_EQ(why, nullptr);
+      continue;
+    }
+    EXPECT_EQ(d.ending()->kind, "partial");
+    ASSERT_NE(why, nullptr);
+    const std::string value = std::to_string(d.value("trust"));
+    EXPECT_NE(why->text.find("Ama's trust was " + value), std::string::npos) << why->text;
+    ASSERT_NE(d.held_back(), std::nullopt);
+    EXPECT_EQ(d.held_back()->limit, 58);  // the authored summary's bound (next_if: trust at most 58)
+    EXPECT_NE(why->text.find("Above 58"), std::string::npos) << why->text;
+    EXPECT_NE(why->text.find("Her plan for the 24th"), std::string::npos) << why->text;
+    // Saved and restored, the reason stays.
+    Dialogue back(s);
+    ASSERT_EQ(back.restore(d.to_json()), "");
+    ASSERT_NE(back.held_back(), std::nullopt);
+    EXPECT_EQ(back.held_back()->limit, 58);
+  }
+  // An ending the move reaches by its usual way (no bound) has nothing to explain.
+  const Dialogue straight = testing::play(s, {3, 0, 0, 1, 2, 2, 0, 1, 2});  // "I'll write the trustees' paper..."
+  ASSERT_EQ(straight.phase(), Phase::Ended);
+  EXPECT_EQ(straight.ending()->kind, "partial");
+  EXPECT_EQ(find(transcript_debrief(straight), "threshold"), nullptr);
 }
 
 }  // namespace
