@@ -23,7 +23,8 @@ std::string_view coaching_tip(MiCode code) {
       return "Information lands better after you ask what they already know or want to hear.";
     case MiCode::Persuade:
       return "Advice without permission invites push-back. Ask first: 'Would it help if I shared an idea?'";
-    case MiCode::PersuadeWithPermission: return "Advice offered with room to disagree keeps the client in charge.";
+    case MiCode::PersuadeWithPermission:
+      return "Advice they asked for or agreed to hear. Keep it short, and leave the choice with them.";
     case MiCode::Confront:
       return "Arguing or blaming hardens the client's position. Reflect their view before offering yours.";
     case MiCode::Other: return "Say more: a question or a reflection moves the conversation forward.";

@@ -266,9 +266,10 @@ std::string_view advice_as_why(std::string_view text) {
 }
 
 // The promise a reply makes, anywhere in it, as whole words ("I can't promise" is none of them).
-constexpr std::string_view kPromises[] = {"i promise",       "i can promise",    "i can assure you",   "i assure you",
-                                          "rest assured",    "you have my word", "i give you my word", "i guarantee",
-                                          "i can guarantee", "i swear"};
+constexpr std::string_view kPromises[] = {
+    "i promise",        "i can promise",      "i can assure you", "i assure you",        "rest assured",
+    "you have my word", "i give you my word", "i guarantee",      "i can guarantee",     "i swear",
+    "leave it with me", "i'm sure we can",    "i'm sure we'll",   "i'm confident we can"};
 
 /// The first of `phrases` in the cleaned reply (lower-cased ASCII, whole words), or empty.
 template <size_t N>
@@ -507,8 +508,9 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   // first" as a question; "...and I promise you this time it will be fixed" was offered as an
   // affirmation). Short promises coded "other" stay so, and a question stays one.
   const bool may_promise =
-      no_question_mark && (code_class(out.code) == MiClass::Reflection || code_class(out.code) == MiClass::Question ||
-                           out.code == MiCode::Affirm || out.code == MiCode::GivingInformation);
+      no_question_mark &&
+      (code_class(out.code) == MiClass::Reflection || code_class(out.code) == MiClass::Question ||
+       out.code == MiCode::Affirm || out.code == MiCode::GivingInformation || out.code == MiCode::SeekCollaboration);
   if (const std::string_view promise = may_promise ? explicit_phrase(text, kPromises) : std::string_view();
       !promise.empty()) {
     // Information already, it is sure of it: a promise is not an affirmation to ask about.

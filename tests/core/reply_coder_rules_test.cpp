@@ -195,6 +195,27 @@ TEST(ReplyCoder, APromiseIsInformationNotAReflection) {
   EXPECT_EQ(code_class(code_of("So hearing it from your own team first is what hurt most.", context)),
             MiClass::Reflection);
   EXPECT_EQ(code_class(code_of("Can I promise you something about next time?", context)), MiClass::Question);
+  // Reassurance that promises the outcome: a reviewer's was offered "inviting their ideas" by "we can".
+  const CodedReply squeeze = classify_reply(
+      "Don't worry, I'm sure we can squeeze everything in by September if the team works a few weekends. Leave it "
+      "with me.",
+      "So, realistically, what are my options?");
+  EXPECT_EQ(squeeze.code, MiCode::GivingInformation) << squeeze.cues.front();
+  EXPECT_FALSE(should_ask_which(squeeze.code, squeeze.confidence, squeeze.runner_up, true));
+}
+
+// Advice after the client said "Go on" to hearing it is advice with permission (the codebook),
+// though the model heard "I would suggest..." as unasked.
+TEST(ReplyCoder, AdviceAfterAShortYesIsAdviceWithPermission) {
+  const char* advice = "I would suggest phasing it: repairs and rent first, the rest next year.";
+  EXPECT_EQ(code_of(advice, "Go on. I'm listening."), MiCode::PersuadeWithPermission);
+  EXPECT_EQ(code_of(advice, "Fine. Go ahead."), MiCode::PersuadeWithPermission);
+  EXPECT_EQ(code_of(advice, "It was cut because digital isn't 'frontline'."), MiCode::Persuade);
+  // A long line that happens to hold "go on" is not a yes.
+  EXPECT_EQ(code_of(advice,
+                    "I don't know how much longer we can go on like this with the board breathing down "
+                    "my neck every single week."),
+            MiCode::Persuade);
 }
 
 // A trainer-reviewer's three: "With respect, ..." and a "yes, but" were coded reflections, praised
