@@ -16,12 +16,17 @@ namespace rapport {
 /// zero to ten") and is a question ('?' or a question word).
 bool asks_for_a_scale(std::string_view text);
 
-/// The client lines that answer `text` in place, given the client's line it answers; nullptr when
-/// the reply is not such a request or the scenario's client has no lines for it. `previous_reply`
-/// and `previous_line` are the learner's last turn at this node ("" if none): a request is answered
-/// in place once, not twice running.
-const std::vector<ClientLine>* answer_in_place(const Scenario& scenario, std::string_view text,
-                                               std::string_view client_line, std::string_view previous_reply,
-                                               std::string_view previous_line);
+/// The client lines that answer a reply in place, and the coach's note for the reply.
+struct InPlaceAnswer {
+  const std::vector<ClientLine>* lines = nullptr;  // nullptr: not answered in place
+  std::string_view tip;
+};
+
+/// How the client answers `text` in place, given the client's line it answers; no lines when the
+/// reply is not such a request or the scenario's client has none for it. `previous_reply` and
+/// `previous_line` are the learner's last turn at this node ("" if none): a request is answered in
+/// place once, not twice running, and "why that number?" only straight after the number.
+InPlaceAnswer answer_in_place(const Scenario& scenario, std::string_view text, std::string_view client_line,
+                              std::string_view previous_reply, std::string_view previous_line);
 
 }  // namespace rapport

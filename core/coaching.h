@@ -87,6 +87,10 @@ inline constexpr std::string_view kPlaybackTip =
     "Playing back their own plan confirms it: they hear your summary. It is coded as information because "
     "it restates steps rather than what they feel.";
 
+/// After "why that number and not a lower one?" that drew the client's own reasons (client.scale_why).
+inline constexpr std::string_view kScaleWhyTip =
+    "Asking why it is not lower draws out their own reasons for change. Reflect them back.";
+
 /// True when the client's line ends on a question (its last sentence ends with "?").
 bool ends_on_a_question(std::string_view client_line);
 

@@ -145,6 +145,11 @@ void Dialogue::enter_node(const std::string& id, const std::string& say, bool pu
 Talk Dialogue::talk_of(const std::string& node, const std::string& shown) const {
   const Node* n = scenario_->find_node(node);
   if (!n) return Talk::Neutral;
+  // A line answered in place (answer_in_place.h) is the whole of what the client said.
+  const Client& c = scenario_->client;
+  for (const auto* lines : {&c.permission, &c.scale, &c.scale_why})
+    for (const ClientLine& line : *lines)
+      if (shown == line.text) return line.talk;
   for (const ClientLine& line : n->client)
     if (!line.text.empty() && shown.size() >= line.text.size() &&
         shown.compare(shown.size() - line.text.size(), line.text.size(), line.text) == 0)
@@ -363,17 +368,27 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   // (answer_in_place.h): a reviewer's "Would it be okay if I shared an idea?" met a client who went
   // straight on to her priorities, and a scale question got no number.
   const bool again = !turns_.empty() && turns_.back().node == node_;
-  if (const auto* lines = rambling ? nullptr
-                                   : answer_in_place(*scenario_, text, client_line_, again ? turns_.back().reply : "",
-                                                     again ? turns_.back().client_line : "")) {
-    turn.tip = std::string(asks_for_a_scale(text) ? kScaleTip : kPermissionTip);
+  const InPlaceAnswer in_place = rambling
+                                     ? InPlaceAnswer{}
+                                     : answer_in_place(*scenario_, text, client_line_, again ? turns_.back().reply : "",
+                                                       again ? turns_.back().client_line : "");
+  if (in_place.lines) {
+    turn.tip = std::string(in_place.tip);
     turn.state_after = state_;
+    // The first line whose condition holds; lines without one take turns, so a second request
+    // does not get the same words.
+    const auto earlier = std::count_if(turns_.begin(), turns_.end(), [&](const Turn& t) { return t.tip == turn.tip; });
     turns_.push_back(std::move(turn));
-    for (const ClientLine& line : *lines)
-      if (holds(line.when)) {
+    std::vector<const ClientLine*> open;
+    for (const ClientLine& line : *in_place.lines) {
+      if (line.when.empty()) {
+        open.push_back(&line);
+      } else if (holds(line.when) && open.empty()) {
         client_line_ = line.text;
-        break;
+        return true;
       }
+    }
+    if (!open.empty()) client_line_ = open[static_cast<size_t>(earlier) % open.size()]->text;
     return true;
   }
   if (reaction) {

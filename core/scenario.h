@@ -128,6 +128,9 @@ struct Client {
   /// How the client answers a typed scale question ("On a scale of 0 to 10, how important...?"):
   /// a number, the first line whose condition holds. Optional, as `permission` is.
   std::vector<ClientLine> scale;
+  /// The client's own reasons, when the learner asks why their number is not lower ("Why a five and
+  /// not a two?") straight after it: change talk, the point of a scale question. Optional.
+  std::vector<ClientLine> scale_why;
 };
 
 /// A follow-up email: subject and body are each a template over followup_data() (followup.h).

@@ -3,6 +3,7 @@
 #include "answer_in_place.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "coaching.h"
 #include "dialogue.h"
@@ -17,7 +18,7 @@ namespace {
 // met a client who went straight on to her priorities, and the idea was never heard.
 TEST(AnswerInPlace, ARequestForPermissionIsAnsweredAndTheConversationWaits) {
   const Scenario s = testing::load_shipped("budget-cut");
-  ASSERT_EQ(s.client.permission.size(), 2u);
+  ASSERT_EQ(s.client.permission.size(), 4u);  // not yet (low trust, high tension), then two yeses
   Dialogue d(s);
   while (d.phase() == Phase::Prepare) d.choose_prep(0);
   const std::string node = d.node()->id;
@@ -26,7 +27,7 @@ TEST(AnswerInPlace, ARequestForPermissionIsAnsweredAndTheConversationWaits) {
   const std::string ask = "Would it be okay if I shared an idea that has worked for others?";
   ASSERT_TRUE(d.submit_typed(ask, MiCode::SeekCollaboration));
   EXPECT_EQ(d.node()->id, node);
-  EXPECT_EQ(d.client_line(), s.client.permission.back().text);
+  EXPECT_EQ(d.client_line(), s.client.permission[2].text);
   EXPECT_EQ(d.value("trust"), trust);
   EXPECT_EQ(d.transcript().back().tip, kPermissionTip);
   // What the learner says next is advice the client agreed to hear.
@@ -40,6 +41,9 @@ TEST(AnswerInPlace, ARequestForPermissionIsAnsweredAndTheConversationWaits) {
   // Asked again straight away, it is a typed reply like any other, and the conversation moves on.
   ASSERT_TRUE(d.submit_typed(ask, MiCode::SeekCollaboration));
   EXPECT_NE(d.node()->id, node);
+  // Asked again later, the yes is not word for word the first.
+  ASSERT_TRUE(d.submit_typed(ask, MiCode::SeekCollaboration));
+  EXPECT_EQ(d.client_line(), s.client.permission[3].text);
   // So is a question that invites the client's ideas without asking leave.
   Dialogue ideas(s);
   while (ideas.phase() == Phase::Prepare) ideas.choose_prep(0);
@@ -57,6 +61,16 @@ TEST(AnswerInPlace, ARequestForPermissionCanBeRefused) {
   ASSERT_TRUE(d.submit_typed("Would it be alright if I shared an idea?", MiCode::SeekCollaboration));
   EXPECT_EQ(d.node()->id, node);
   EXPECT_EQ(d.client_line(), s.client.permission.front().text);
+  // So does one who trusts them but is still too upset to hear ideas (tension 75 or more).
+  const Scenario bc = testing::load_shipped("budget-cut");
+  Dialogue upset(bc);
+  while (upset.phase() == Phase::Prepare) upset.choose_prep(0);
+  nlohmann::json saved = upset.to_json();
+  saved["state"]["trust"] = 60;
+  saved["state"]["tension"] = 80;
+  ASSERT_EQ(upset.restore(saved), "");
+  ASSERT_TRUE(upset.submit_typed("Would it be okay if I shared an idea?", MiCode::SeekCollaboration));
+  EXPECT_EQ(upset.client_line(), bc.client.permission[1].text);
 }
 
 TEST(AnswerInPlace, ScaleQuestionsAreTold) {
@@ -87,9 +101,21 @@ TEST(AnswerInPlace, AScaleQuestionGetsANumberAndTheConversationWaits) {
   EXPECT_EQ(d.client_line(), s.client.scale.back().text);
   EXPECT_EQ(d.value("trust"), trust);
   EXPECT_EQ(d.transcript().back().tip, kScaleTip);
-  // "Why that number?" is answered as the node's open question.
+  // "Why that number and not a lower one?" draws his own reasons: change talk.
+  const int change = d.change_talk_evoked();
   ASSERT_TRUE(d.submit_typed("Why a five and not a two?", MiCode::OpenQuestion));
+  EXPECT_EQ(d.node()->id, node);
+  EXPECT_EQ(d.client_line(), s.client.scale_why.front().text);
+  EXPECT_EQ(d.transcript().back().tip, kScaleWhyTip);
+  EXPECT_EQ(d.change_talk_evoked(), change + 1);
+  // Then the conversation goes on.
+  ASSERT_TRUE(d.submit_typed("So your dad is part of why this matters to you.", MiCode::ComplexReflection));
   EXPECT_NE(d.node()->id, node);
+  // "Why?" anywhere else is the node's own question.
+  Dialogue plain(s);
+  while (plain.phase() == Phase::Prepare) plain.choose_prep(0);
+  ASSERT_TRUE(plain.submit_typed("Why a five and not a two?", MiCode::OpenQuestion));
+  EXPECT_NE(plain.node()->id, node);
   // At low trust the number is a low one, or none.
   const Scenario damp = testing::load_shipped("damp-flat");
   Dialogue low(damp);
