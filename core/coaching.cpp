@@ -1,6 +1,8 @@
 // The coaching tips per MI code.
 #include "coaching.h"
 
+#include "reply_coder.h"
+
 #include <cctype>
 #include <cstdlib>
 #include <string>
@@ -87,6 +89,10 @@ namespace rapport {
 bool ends_on_a_question(std::string_view line) {
   const std::size_t end = line.find_last_not_of(" \t\r\n\"')\xE2\x80\x9D");
   return end != std::string_view::npos && line[end] == '?';
+}
+
+bool heard_as_advice(bool typed, MiCode code, std::string_view reply, std::string_view client_line) {
+  return typed && code_class(code) == MiClass::Question && !is_rambling(reply) && suggests_a_fix(reply, client_line);
 }
 
 bool is_rambling(std::string_view text) {

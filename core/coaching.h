@@ -94,6 +94,10 @@ inline constexpr std::string_view kScaleWhyTip =
 /// True when the client's line ends on a question (its last sentence ends with "?").
 bool ends_on_a_question(std::string_view client_line);
 
+/// True for a typed question that suggests a fix ("Have you tried restarting it?", suggests_a_fix()):
+/// coded a question, heard by the client as advice; the chip says both.
+bool heard_as_advice(bool typed, MiCode code, std::string_view reply, std::string_view client_line);
+
 /// True when `text` has more than kRamblingWords words.
 bool is_rambling(std::string_view text);
 

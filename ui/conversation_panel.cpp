@@ -86,7 +86,9 @@ void draw_conversation_panel(App& app, ImVec2 min, ImVec2 size) {
       ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
       ImVec2 note_top = ImGui::GetCursorScreenPos();
       const bool monologue = turn.typed && is_rambling(turn.reply);
-      chip(code_chip_text(turn.code, turn.self_coded, monologue), code_chip_color(turn.code, monologue));
+      const bool advice = heard_as_advice(turn.typed, turn.code, turn.reply, turn.client_line);
+      chip(code_chip_text(turn.code, turn.self_coded, monologue, advice),
+           code_chip_color(turn.code, monologue, advice));
       std::string note = turn.cue.empty() ? std::string() : "Heard: " + turn.cue;
       if (!turn.tip.empty()) note += (note.empty() ? "" : "\n") + turn.tip;
       if (!note.empty()) {

@@ -203,16 +203,17 @@ ImU32 level_color(float value) {
   return value >= 60 ? t.colors.good : value >= 40 ? t.colors.fair : t.colors.poor;
 }
 
-ImU32 code_chip_color(MiCode code, bool monologue) {
+ImU32 code_chip_color(MiCode code, bool monologue, bool advice) {
   const Theme& t = theme();
   if (is_mi_non_adherent(code)) return t.colors.poor;
-  if (monologue) return t.colors.fair;
+  if (monologue || advice) return t.colors.fair;
   if (is_mi_consistent(code)) return t.colors.good;
   return t.colors.text_muted;
 }
 
-std::string code_chip_text(MiCode code, bool self_coded, bool monologue) {
-  return (monologue ? "too long \xC2\xB7 " : "") + std::string(code_label(code)) + (self_coded ? " (your choice)" : "");
+std::string code_chip_text(MiCode code, bool self_coded, bool monologue, bool advice) {
+  return (monologue ? "too long \xC2\xB7 " : "") + std::string(code_label(code)) +
+         (advice ? " \xC2\xB7 heard as advice" : "") + (self_coded ? " (your choice)" : "");
 }
 
 void chip(std::string_view text, ImU32 color) {

@@ -71,6 +71,25 @@ TEST_F(Conversation, AMonologueIsNotShownAsAGoodReply) {
   EXPECT_NE(code_chip_color(MiCode::ComplexReflection, false), theme().colors.fair);
 }
 
+// Three reviewers met "Have you tried...?" chipped "closed question" beside a note that called it
+// advice: the chip now says both, in the fair colour.
+TEST_F(Conversation, AQuestionThatSuggestsAFixIsShownAsHeardAsAdvice) {
+  to_conversation();
+  click("mode:text");
+  click("input:reply");
+  ImGui::GetIO().AddInputCharactersUTF8("Have you tried running dispatch for Wakefield from Leeds at night?");
+  frame();
+  press(ImGuiKey_Enter);
+  ASSERT_EQ(app_->dialogue()->transcript().size(), 1u);
+  ASSERT_EQ(code_class(app_->dialogue()->transcript()[0].code), MiClass::Question);
+  const HitItem* chip = find("code:last");
+  ASSERT_NE(chip, nullptr);
+  EXPECT_EQ(chip->text, std::string(code_label(app_->dialogue()->transcript()[0].code)) + " \xC2\xB7 heard as advice");
+  EXPECT_EQ(code_chip_color(MiCode::ClosedQuestion, false, true), theme().colors.fair);
+  // A question that explores is shown as it is.
+  EXPECT_FALSE(heard_as_advice(true, MiCode::ClosedQuestion, "Have you tried anything else?", ""));
+}
+
 // A reviewer switched from "Type your own" to "Choose a reply": the taller reply panel covered the
 // end of the client's last line, the one the choice answers. Switching mode scrolls it back in view.
 TEST_F(Conversation, SwitchingReplyModeKeepsTheClientsLastLineInView) {
