@@ -375,10 +375,9 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   if (in_place.lines) {
     turn.tip = std::string(in_place.tip);
     turn.state_after = state_;
-    // The first line whose condition holds; lines without one take turns, so a second request
-    // does not get the same words.
-    const auto earlier = std::count_if(turns_.begin(), turns_.end(), [&](const Turn& t) { return t.tip == turn.tip; });
     turns_.push_back(std::move(turn));
+    // The first line whose condition holds; lines without one take turns (by how many of them the
+    // client has said so far), so a second request does not get the same words.
     std::vector<const ClientLine*> open;
     for (const ClientLine& line : *in_place.lines) {
       if (line.when.empty()) {
@@ -388,7 +387,10 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
         return true;
       }
     }
-    if (!open.empty()) client_line_ = open[static_cast<size_t>(earlier) % open.size()]->text;
+    size_t said = 0;
+    for (const Turn& t : turns_)
+      for (const ClientLine* line : open) said += t.client_line == line->text;
+    if (!open.empty()) client_line_ = open[said % open.size()]->text;
     return true;
   }
   if (reaction) {
