@@ -11,27 +11,21 @@ namespace {
 /// The kind of request a reply makes that the client answers in place.
 enum class InPlace { None, Permission, Scale, ScaleWhy };
 
+/// The cleaned reply in lower case ("1–10" with a dash reads "1-10").
 std::string lowered(std::string_view raw) {
-  std::string lower;
-  coder::clean_reply(raw.substr(0, coder::kMaxTextBytes), lower);  // "1–10" with a dash reads "1-10"
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return lower;
-}
-
-bool has_any(const std::string& lower, std::initializer_list<std::string_view> parts) {
-  for (std::string_view p : parts)
-    if (lower.find(p) != std::string::npos) return true;
-  return false;
+  std::string clean;
+  coder::clean_reply(raw.substr(0, coder::kMaxTextBytes), clean);
+  return coder::ascii_lower(clean);
 }
 
 /// "Why a five and not a two?", "What makes it a six?", "How come it's not lower?".
 bool asks_why_that_number(std::string_view text) {
+  constexpr std::string_view kWhy[] = {"why", "what makes", "how come", "what puts", "what stops", "what's stopping"};
+  constexpr std::string_view kNumber[] = {"0",     "1",     "2",    "3",   "4",      "5",     "6",      "7",    "8",
+                                          "9",     "10",    "zero", "one", "two",    "three", "four",   "five", "six",
+                                          "seven", "eight", "nine", "ten", "number", "lower", "higher", "score"};
   const std::string lower = lowered(text);
-  if (!has_any(lower, {"why", "what makes", "how come", "what puts", "what stops", "what's stopping"})) return false;
-  return has_any(lower, {"0",     "1",    "2",   "3",      "4",     "5",      "6",    "7",   "8",
-                         "9",     "zero", "one", "two",    "three", "four",   "five", "six", "seven",
-                         "eight", "nine", "ten", "number", "lower", "higher", "score"});
+  return !coder::find_phrase(lower, kWhy).empty() && !coder::find_phrase(lower, kNumber).empty();
 }
 
 InPlace request_of(std::string_view text, std::string_view client_line) {
@@ -44,13 +38,14 @@ InPlace request_of(std::string_view text, std::string_view client_line) {
 }  // namespace
 
 bool asks_for_a_scale(std::string_view raw) {
+  constexpr std::string_view kScales[] = {"on a scale",   "scale of",      "scale from", "out of ten",
+                                          "out of 10",    "0 to 10",       "1 to 10",    "zero to ten",
+                                          "one to ten",   "nought to ten", "0 and 10",   "1 and 10",
+                                          "zero and ten", "one and ten",   "0-10",       "1-10"};
+  constexpr std::string_view kAsks[] = {"how", "what", "where", "would you", "could you", "can you", "if you"};
   const std::string lower = lowered(raw);
-  if (!has_any(lower,
-               {"on a scale", "scale of", "scale from", "out of ten", "out of 10", "0 to 10", "1 to 10", "zero to ten",
-                "one to ten", "nought to ten", "0 and 10", "1 and 10", "zero and ten", "one and ten", "0-10", "1-10"}))
-    return false;
-  return lower.find('?') != std::string::npos ||
-         has_any(lower, {"how ", "what ", "where ", "would you ", "could you ", "can you ", "if you "});
+  if (coder::find_phrase(lower, kScales).empty()) return false;
+  return lower.find('?') != std::string::npos || !coder::find_phrase(lower, kAsks).empty();
 }
 
 InPlaceAnswer answer_in_place(const Scenario& scenario, std::string_view text, std::string_view client_line,

@@ -108,13 +108,6 @@ constexpr std::string_view kHowAreYou[] = {"how are you",       "how are you doi
                                            "how you doing",     "how are you keeping today"};
 
 /// Whether the cleaned reply ends on one of kHowAreYou as a clause of its own ("..., how are you?").
-/// `text` with ASCII letters in lower case (the cleaned reply's phrase checks).
-std::string ascii_lower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return lower;
-}
-
 bool ends_with_how_are_you(std::string_view text) {
   std::string lower = ascii_lower(text);
   while (!lower.empty() && (lower.back() == ' ' || lower.back() == '?' || lower.back() == '!' || lower.back() == '.'))
@@ -274,16 +267,7 @@ constexpr std::string_view kPromises[] = {
 /// The first of `phrases` in the cleaned reply (lower-cased ASCII, whole words), or empty.
 template <size_t N>
 std::string_view explicit_phrase(std::string_view text, const std::string_view (&phrases)[N]) {
-  const std::string lower = ascii_lower(text);
-  const auto word_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\''; };
-  for (std::string_view p : phrases) {
-    for (size_t at = lower.find(p); at != std::string::npos; at = lower.find(p, at + 1)) {
-      const bool start = at == 0 || !word_char(lower[at - 1]);
-      const bool end = at + p.size() >= lower.size() || !word_char(lower[at + p.size()]);
-      if (start && end) return p;
-    }
-  }
-  return {};
+  return find_phrase(ascii_lower(text), phrases);
 }
 
 /// A client's short yes to hearing what the learner has in mind ("Go on. I'm listening.").

@@ -277,4 +277,10 @@ void clean_reply(std::string_view text, std::string& out) {
   append_sep(out, pending);
 }
 
+std::string ascii_lower(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return lower;
+}
+
 }  // namespace rapport::coder

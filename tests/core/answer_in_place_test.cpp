@@ -80,8 +80,8 @@ TEST(AnswerInPlace, ScaleQuestionsAreTold) {
                         "10?",
                         "If you had to score it between 0 and 10, what would you say?"})
     EXPECT_TRUE(asks_for_a_scale(q)) << q;
-  for (const char* q :
-       {"How important is it to you?", "The scale of the job is huge.", "We scored it 1 to 10 last year.", ""})
+  for (const char* q : {"How important is it to you?", "The scale of the job is huge.",
+                        "We scored it 1 to 10 last year.", "Last year's 20-100 rating, what was it?", ""})
     EXPECT_FALSE(asks_for_a_scale(q)) << q;
 }
 
@@ -111,6 +111,12 @@ TEST(AnswerInPlace, AScaleQuestionGetsANumberAndTheConversationWaits) {
   // Then the conversation goes on.
   ASSERT_TRUE(d.submit_typed("So your dad is part of why this matters to you.", MiCode::ComplexReflection));
   EXPECT_NE(d.node()->id, node);
+  // A why-question with no number in it ("someone" holds no "one") is the node's own question.
+  Dialogue other(s);
+  while (other.phase() == Phase::Prepare) other.choose_prep(0);
+  ASSERT_TRUE(other.submit_typed("On a scale of 0 to 10, how important is it to you?", MiCode::ClosedQuestion));
+  ASSERT_TRUE(other.submit_typed("Why does someone like you end up here, do you think?", MiCode::OpenQuestion));
+  EXPECT_NE(other.client_line(), s.client.scale_why.front().text);
   // "Why?" anywhere else is the node's own question.
   Dialogue plain(s);
   while (plain.phase() == Phase::Prepare) plain.choose_prep(0);
