@@ -54,7 +54,9 @@ constexpr std::string_view kBlatantConfront[] = {
     "no need to get defensive", "don't get defensive", "don't be so defensive", "stop being defensive",
     "stop getting defensive",
     // Blame for something the client should have done.
-    "why didn't you", "why didn't your", "why did you not", "why couldn't you", "why weren't you", "why haven't you"};
+    "why didn't you", "why didn't your", "why did you not", "why couldn't you", "why weren't you", "why haven't you",
+    // Blame for how it turned out ("...came in late, which didn't help us"); no labelled line uses these.
+    "didn't help us", "did not help us", "didn't help matters", "didn't do us any favours", "didn't do us any favors"};
 // "Why didn't you feel able to say?" explores; the rest of "why didn't you..." blames. And "you're
 // the one who has to walk it back" names a burden, "you're the one who knows" hands over the
 // choice: the 14 labelled turns of those shapes are reflections, autonomy and advice, none blame.

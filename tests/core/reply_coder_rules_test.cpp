@@ -176,6 +176,23 @@ TEST(ReplyCoder, CalmDownAndToBeFairOpenAConfrontation) {
             MiCode::Confront);
 }
 
+// A reviewer's "...the monitoring figures from your team came in late, which didn't help us" was an
+// affirmation at 0.40 (the budget "scored 'good'"), and which-did-you-mean offered "recognising their
+// effort". Blaming the client for the outcome is a confrontation; "they didn't help" is not blame.
+TEST(ReplyCoder, BlameForTheOutcomeIsAConfrontation) {
+  const char* context = "Was it us? I did those budget pages at midnight.";
+  const CodedReply blame = classify_reply(
+      "No, your budget scored 'good'. Honestly it was a very crowded round, and the monitoring figures from your "
+      "team came in late, which didn't help us.",
+      context);
+  EXPECT_EQ(blame.code, MiCode::Confront);
+  EXPECT_GE(blame.confidence, 0.7f);
+  EXPECT_EQ(code_of("The report from your side arrived a week late. That didn't help matters.", context),
+            MiCode::Confront);
+  EXPECT_NE(code_of("You tried the pills the doctor gave you and they didn't help.", "Nothing works for my back."),
+            MiCode::Confront);
+}
+
 // "I promise you'll never hear bad news from someone else again" was coded a complex reflection
 // (it repeats the client's words), and "I can assure you this won't happen again" too: a promise
 // about what happens next is information.
