@@ -127,6 +127,10 @@ struct PointWords {
   std::vector<std::string> words;
   size_t need = 0;
   bool step = false;
+  // A next step's day ("on Wednesday", "on the 28th"): a sentence that names it needs only
+  // `need_dated` of the words ("You'll take it to your director on Wednesday").
+  std::vector<std::string> dates;
+  size_t need_dated = SIZE_MAX;
 };
 
 /// Which points the draft covers. A point is covered by one sentence holding `need` of its words;
@@ -139,17 +143,23 @@ std::vector<bool> covered_points(const Draft& d, const std::vector<PointWords>& 
     seen[p].assign(points[p].words.size(), SIZE_MAX);
     for (size_t k = 0; k < points[p].words.size(); ++k) where[points[p].words[k]].emplace_back(p, k);
   }
+  std::unordered_map<std::string_view, std::vector<size_t>> dated;  // date word -> points
+  for (size_t p = 0; p < points.size(); ++p)
+    for (const std::string& w : points[p].dates) dated[w].push_back(p);
   std::vector<size_t> count(points.size(), 0), touched;
-  std::vector<bool> covered(points.size(), false);
+  std::vector<bool> covered(points.size(), false), named_date(points.size(), false);
   auto share = [&](size_t p) { return double(count[p]) / double(points[p].words.size()); };
   auto close_sentence = [&] {
     double best_discussion = 0;
     for (size_t p : touched)
       if (!points[p].step) best_discussion = std::max(best_discussion, share(p));
-    for (size_t p : touched)
-      if (count[p] >= points[p].need && (!points[p].step || share(p) >= best_discussion)) covered[p] = true;
+    for (size_t p : touched) {
+      size_t need = named_date[p] ? std::min(points[p].need, points[p].need_dated) : points[p].need;
+      if (count[p] >= need && (!points[p].step || named_date[p] || share(p) >= best_discussion)) covered[p] = true;
+    }
     for (size_t p : touched) count[p] = 0;
     touched.clear();
+    std::fill(named_date.begin(), named_date.end(), false);
   };
   size_t current = SIZE_MAX;
   for (size_t i = 0; i < d.words.size(); ++i) {
@@ -157,6 +167,8 @@ std::vector<bool> covered_points(const Draft& d, const std::vector<PointWords>& 
       close_sentence();
       current = d.words[i].sentence;
     }
+    if (auto day = dated.find(d.words[i].text); day != dated.end())
+      for (size_t p : day->second) named_date[p] = true;
     if (d.stems[i].empty()) continue;
     auto f = where.find(d.stems[i]);
     if (f == where.end()) continue;
@@ -301,6 +313,18 @@ bool is_day_number(std::string_view w) {
   return false;
 }
 
+/// The words of a step's `due` that name a day: a weekday, a month, a day of the month, "today",
+/// "tonight", "tomorrow" ("on Wednesday" -> wednesday; "on the 28th" -> 28th). Periods ("in two
+/// weeks", "this month") name no day and give none.
+std::vector<std::string> date_words(std::string_view due) {
+  std::vector<std::string> out;
+  for (Word& w : split_words(due))
+    if (is_weekday(w.text) || is_month(w.text) || is_day_number(w.text) || w.text == "today" || w.text == "tonight" ||
+        w.text == "tomorrow")
+      out.push_back(std::move(w.text));
+  return out;
+}
+
 bool is_count(std::string_view w) {
   static const std::unordered_set<std::string_view> counts = {"a",   "an",    "one", "two", "three", "four",  "five",
                                                               "six", "seven", "ten", "the", "few",   "couple"};
@@ -368,6 +392,8 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     PointWords w{content_words(p->text)};
     w.need = w.words.empty() ? SIZE_MAX : w.words.size() / 2 + 1;
     w.step = true;
+    w.dates = date_words(p->due);
+    if (!w.dates.empty()) w.need_dated = std::max<size_t>(2, (w.words.size() + 2) / 3);
     wanted.push_back(std::move(w));
   }
   std::vector<bool> covered_point = covered_points(words, wanted);

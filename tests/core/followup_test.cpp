@@ -311,6 +311,29 @@ TEST(FollowUp, ASummaryInTheLearnersOwnWordsCounts) {
     EXPECT_FALSE(item(check_followup(d, not_recap), "summary")->covered) << not_recap;
 }
 
+// A reviewer wrote "You'll take it to your director on Wednesday. We'll meet for twenty minutes
+// every other Thursday." and neither step was ticked: half of a step's words is not "more than
+// half". A sentence that names the step's day needs only a third of its words (at least two); the
+// same words on another step's day, or without a day, still need more than half.
+TEST(FollowUp, AStepInPlainWordsCountsWhenItNamesTheStepsDay) {
+  Scenario s = load_shipped("budget-cut");
+  Dialogue d = play(s, {0, 0, 0, 0, 0, 0, 3, 0});
+  ASSERT_NE(d.ending(), nullptr);
+  ASSERT_EQ(d.ending()->kind, "breakthrough");
+  FollowUpCheck check = check_followup(
+      d, "You'll take it to your director on Wednesday. We'll meet for twenty minutes every other Thursday.");
+  EXPECT_TRUE(item(check, "step:step_director")->covered);
+  EXPECT_TRUE(item(check, "step:step_checkin")->covered);
+  EXPECT_FALSE(item(check, "step:step_plan")->covered);
+  EXPECT_TRUE(item(check_followup(d, "I'll send the costs by Tuesday."), "step:step_plan")->covered);
+  for (const char* undated : {"You'll take it to your director.", "You'll take it to your director on Tuesday.",
+                              "We'll meet for twenty minutes soon."}) {
+    FollowUpCheck c = check_followup(d, undated);
+    EXPECT_FALSE(item(c, "step:step_director")->covered) << undated;
+    EXPECT_FALSE(item(c, "step:step_checkin")->covered) << undated;
+  }
+}
+
 TEST(FollowUp, ChecksTimelineAndReplyWording) {
   Scenario s = load_shipped("questioned-advice");
   Dialogue d = play(s, kFollowupBreakthrough);
