@@ -93,15 +93,17 @@ struct FollowUpCheck {
     std::string hint;  // how to cover it; empty when covered
   };
   std::vector<Item> items;
-  double coverage = 0;             // covered items / items, minus 0.1 per flag, clamped 0..1
-  std::vector<std::string> flags;  // blame or pressure wording, e.g. `pressure: "ASAP"`
+  double coverage = 0;  // covered items / items, minus 0.1 per flag, clamped 0..1
+  // Blame, pressure or promised outcomes, as the learner reads them: `Watch the tone: pressure:
+  // "ASAP"`, `Promise only what you can deliver: "I guarantee"`.
+  std::vector<std::string> flags;
   /// Things to fix that do not count against coverage (the name placeholder left in the draft).
   std::vector<std::string> reminders;
 };
 
 /// Checks a draft against the session: a recap of at least one discussion point (`summary`),
 /// each agreed next step (`step:<id>`), a date or time (`timeline`) and an invitation to reply
-/// (`reply_invite`); flags blame and pressure wording. Words are compared case-insensitively on
+/// (`reply_invite`); flags blame and pressure wording and promised outcomes. Words are compared case-insensitively on
 /// ASCII letters and digits with light suffix stripping; other bytes only separate words.
 /// Reminds the learner when kNamePlaceholder is still in the draft.
 FollowUpCheck check_followup(const Dialogue& d, std::string_view draft);

@@ -277,6 +277,14 @@ const std::vector<Phrase>& flag_phrases() {
          "immediately", "no choice", "no other choice", "non negotiable", "or else", "without delay", "urgently"},
         "pressure");
     all.insert(all.end(), pressure.begin(), pressure.end());
+    // Outcomes promised in writing: an email is what the client will hold you to.
+    std::vector<Phrase> promise =
+        make_phrases({"i guarantee", "we guarantee", "i can guarantee", "we can guarantee", "guaranteed to",
+                      "i promise", "we promise", "i can promise", "i assure you", "we assure you", "rest assured",
+                      "no questions asked", "will never happen again", "won t happen again", "will not happen again",
+                      "100 percent", "100 certain", "100 sure"},
+                     "promise");
+    all.insert(all.end(), promise.begin(), promise.end());
     return all;
   }();
   return phrases;
@@ -447,7 +455,7 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
   check.items.push_back({"reply_invite", "Invites a reply or correction", invite,
                          invite ? "" : "Invite them to reply or correct you (\"Let me know if I missed anything.\")."});
 
-  // Flags: each blame or pressure phrase once, quoting the draft's own words.
+  // Flags: each blame, pressure or promise phrase once, quoting the draft's own words.
   std::vector<bool> flagged(flag_phrases().size(), false);
   find_phrases(words, flag_phrases(), [&](size_t p, size_t first, size_t last) {
     if (flagged[p]) return;
@@ -460,7 +468,9 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
           return;
     flagged[p] = true;
     std::string_view found = draft.substr(words.words[first].begin, words.words[last].end - words.words[first].begin);
-    check.flags.push_back(std::string(flag_phrases()[p].kind) + ": " + quote(found));
+    const std::string_view kind = flag_phrases()[p].kind;
+    check.flags.push_back(kind == "promise" ? "Promise only what you can deliver: " + quote(found)
+                                            : "Watch the tone: " + std::string(kind) + ": " + quote(found));
   });
 
   if (draft.find(kNamePlaceholder) != std::string_view::npos)

@@ -180,9 +180,8 @@ void draw_followup(App& app) {
   }
   for (size_t i = 0; i < check.flags.size(); ++i) {
     ImGui::SetCursorScreenPos(ImVec2(sx, ImGui::GetCursorScreenPos().y + t.dp(8)));
-    std::string text = "Watch the tone: " + check.flags[i];
-    wrapped_text(t.fonts.body, t.colors.poor, text, side_w);
-    record_hit("flag:" + std::to_string(i + 1), text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    wrapped_text(t.fonts.body, t.colors.poor, check.flags[i], side_w);
+    record_hit("flag:" + std::to_string(i + 1), check.flags[i], ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   }
   ImGui::SetCursorScreenPos(ImVec2(sx, ImGui::GetCursorScreenPos().y + t.dp(16)));
   if (pill_button("button:Back to results", "Back to results", false)) app.open_screen(Screen::End);

@@ -276,6 +276,23 @@ TEST(FollowUp, BlameWordingIsFlaggedAndLowersCoverage) {
   EXPECT_EQ(check_followup(d, "You should have read the report. " + email).flags.size(), 1u);
 }
 
+// A reviewer's "I guarantee the September bid will be funded." went into an email with no warning.
+// An outcome promised in writing is flagged like blame and pressure; an ordinary commitment is not.
+TEST(FollowUp, PromisedOutcomesAreFlagged) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue d = play(s, kFollowupBreakthrough);
+  std::string email = render_followup(d, default_followup_template(), "Alex");
+  double clean = check_followup(d, email).coverage;
+  for (const char* promise : {"I guarantee the September bid will be funded.", "Rest assured, it will all be fine.",
+                              "This won't happen again, I promise."}) {
+    FollowUpCheck check = check_followup(d, email + "\n" + promise);
+    ASSERT_FALSE(check.flags.empty()) << promise;
+    EXPECT_EQ(check.flags.front().rfind("Promise only what you can deliver: \"", 0), 0u) << check.flags.front();
+    EXPECT_NEAR(check.coverage, clean - 0.1 * double(check.flags.size()), 1e-9) << promise;
+  }
+  EXPECT_TRUE(check_followup(d, email + "\nI will send the plan by Friday.").flags.empty());
+}
+
 TEST(FollowUp, DraftMissingOneStepMarksExactlyThatStep) {
   Scenario s = load_shipped("questioned-advice");
   Dialogue d = play(s, kFollowupBreakthrough);
