@@ -1,7 +1,9 @@
 // Transcript debrief; see debrief.h.
 #include "debrief.h"
 
+#include "coaching.h"
 #include "dialogue.h"
+#include "mi_codes.h"
 
 namespace rapport {
 
@@ -45,7 +47,27 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
     if (!t.better.empty()) text += " A stronger reply there: " + quoted(t.better);
     out.push_back({"cost", std::move(text), t.reply});
   } else if (!turns.empty()) {
-    out.push_back({"steady", "None of your replies cost " + client + "'s trust.", ""});
+    // Trust that held is not a clean session: a reviewer's unasked advice ("Have you tried
+    // plugging the router in...?") and a lecture were covered by "None of your replies cost
+    // Graham's trust". Replies that push, argue or are heard as advice are named.
+    int pushes = 0, first = -1;
+    for (size_t i = 0; i < turns.size(); ++i) {
+      const Turn& t = turns[i];
+      if (!is_mi_non_adherent(t.code) && !heard_as_advice(t.typed, t.code, t.reply, t.client_line)) continue;
+      if (pushes++ == 0) first = static_cast<int>(i);
+    }
+    if (pushes == 0) {
+      out.push_back({"steady", "None of your replies cost " + client + "'s trust.", ""});
+    } else {
+      const Turn& t = turns[first];
+      out.push_back({"steady",
+                     "None of your replies cost " + client + "'s trust, but " +
+                         (pushes == 1 ? std::string("one") : std::to_string(pushes)) +
+                         " of them argued or steered without being asked (" + (pushes == 1 ? "" : "the first ") +
+                         "at turn " + std::to_string(first + 1) + "). " + client +
+                         " let it pass this time; a client with less goodwill may not: " + quoted(t.reply),
+                     t.reply});
+    }
   }
   if (best >= 0)
     out.push_back({"best",

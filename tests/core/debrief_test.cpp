@@ -100,6 +100,28 @@ TEST(Debrief, NothingBeforeTheEnd) {
   EXPECT_TRUE(transcript_debrief(play_authored(s, {0})).empty());
 }
 
+// "None of your replies cost Graham's trust" covered a reviewer's unasked advice and an unauthorised
+// promise. Trust that held still names the first reply that pushed, argued or was heard as advice.
+TEST(Debrief, TrustThatHeldStillNamesAPush) {
+  const Scenario s = load_shipped("repeat-complaint");
+  const Dialogue clean = play_authored(s, {0, 0, 1, 0, 0, 0, 0, 0});
+  ASSERT_EQ(clean.phase(), Phase::Ended);
+  const auto clean_lines = transcript_debrief(clean);
+  const DebriefLine* steady = find(clean_lines, "steady");
+  ASSERT_NE(steady, nullptr);
+  EXPECT_EQ(steady->text, "None of your replies cost Graham's trust.");
+  // The same path with the promised waiver at turn 6 (persuade, trust +0).
+  const Dialogue promised = play_authored(s, {0, 0, 1, 0, 0, 3, 0, 0});
+  ASSERT_EQ(promised.phase(), Phase::Ended);
+  const auto lines = transcript_debrief(promised);
+  ASSERT_EQ(find(lines, "cost"), nullptr);
+  steady = find(lines, "steady");
+  ASSERT_NE(steady, nullptr);
+  EXPECT_EQ(steady->quote, promised.transcript()[5].reply);
+  EXPECT_NE(steady->text.find("but one of them argued or steered without being asked (at turn 6)"), std::string::npos)
+      << steady->text;
+}
+
 // When a bound on the client's state decided the ending, the debrief says so: a reviewer closed
 // late-again with owners, dates and a promise about updates, as the debrief recommends, and ended
 // "Back on probation" with nothing to say that trust was the reason.
