@@ -65,6 +65,29 @@ int ProgressRecord::completed(std::string_view scenario) const {
       std::count_if(sessions.begin(), sessions.end(), [&](const SessionRecord& s) { return s.scenario == scenario; }));
 }
 
+namespace {
+
+/// A record's "start" ({"prep": [ids], "seed": n}). Malformed, it is left out: the record keeps
+/// everything the learner wrote and only cannot be played again.
+void read_session_start(const json& s, SessionRecord& rec) {
+  const auto start = s.find("start");
+  if (start == s.end() || !start->is_object()) return;
+  const auto prep = start->find("prep");
+  const auto seed = start->find("seed");
+  if (prep == start->end() || !prep->is_array() || seed == start->end()) return;
+  const auto n = json_safe_integer(*seed);
+  if (!n || *n < 0 || *n > 0xFFFFFFFFll) return;
+  std::vector<std::string> ids;
+  for (const auto& id : *prep) {
+    if (!id.is_string()) return;
+    ids.push_back(id.get<std::string>());
+  }
+  rec.prep = std::move(ids);
+  rec.seed = static_cast<std::uint32_t>(*n);
+}
+
+}  // namespace
+
 json progress_to_json(const ProgressRecord& record) {
   json sessions = json::array();
   for (const auto& s : record.sessions) {
@@ -75,6 +98,7 @@ json progress_to_json(const ProgressRecord& record) {
     if (!s.transcript->is_null()) j["transcript"] = *s.transcript;
     if (!s.last_words.empty()) j["last_words"] = s.last_words;
     if (!s.followup_email.empty()) j["followup_email"] = s.followup_email;
+    if (s.prep) j["start"] = {{"prep", *s.prep}, {"seed", s.seed}};
     sessions.push_back(std::move(j));
   }
   json out = {{"format_version", kProgressFormatVersion},
@@ -219,6 +243,7 @@ std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std
       if (auto t = s.find("transcript"); t != s.end()) rec.transcript = *t;
       rec.last_words = s.value("last_words", "");
       rec.followup_email = s.value("followup_email", "");
+      read_session_start(s, rec);
       r.sessions.push_back(std::move(rec));
     }
     if (auto g = doc.find("reset_generation"); g != doc.end()) {

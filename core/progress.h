@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,6 +64,11 @@ struct SessionRecord {
   std::string followup_email;
   JsonBox transcript;      // compact transcript; dropped first when storage is full
   std::string last_words;  // the client's final line, shown after the last reply
+  /// How the session began (the preparation options chosen, by id, and the replies' shuffle), so
+  /// that with its transcript it can be played again to write its follow-up email later
+  /// (Session::reopen). Absent in records from before 6 December 2026.
+  std::optional<std::vector<std::string>> prep;
+  std::uint32_t seed = 0;
 };
 
 struct ProgressRecord {

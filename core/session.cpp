@@ -36,6 +36,50 @@ std::unique_ptr<Session> Session::resume(const Scenario& scenario, const nlohman
   return session;
 }
 
+std::unique_ptr<Session> Session::reopen(const Scenario& scenario, const SessionRecord& record, SessionContext context,
+                                         std::string* error) {
+  const auto fail = [&](const std::string& why) -> std::unique_ptr<Session> {
+    if (error) *error = why;
+    return nullptr;
+  };
+  if (record.scenario != scenario.id) return fail("it is a session of another scenario");
+  if (!record.prep) return fail("it was saved before Rapport kept how a session began");
+  const nlohmann::json& turns = *record.transcript;
+  if (!turns.is_array() || turns.empty()) return fail("its transcript is no longer stored");
+  // The record's transcript is Dialogue::to_json()'s turns; the replay form takes its inputs.
+  nlohmann::json inputs = nlohmann::json::array();
+  for (const auto& t : turns) {
+    if (!t.is_object()) return fail("its transcript cannot be read");
+    const auto typed = t.find("typed");
+    if (typed != t.end() && typed->is_boolean() && typed->get<bool>())
+      inputs.push_back({{"typed", t.value("reply", nlohmann::json())},
+                        {"code", t.value("code", nlohmann::json())},
+                        {"self", t.value("self_coded", false)}});
+    else
+      inputs.push_back({{"choice", t.value("choice", nlohmann::json())}});
+  }
+  const nlohmann::json saved = {
+      {"scenario", scenario.id},
+      {"replay", {{"prep", *record.prep}, {"turns", std::move(inputs)}, {"node", ""}, {"seed", record.seed}}}};
+  std::string err;
+  std::unique_ptr<Session> session = resume(scenario, saved, std::move(context), &err);
+  if (!session) return fail("the scenario has changed since (" + err + ")");
+  const Ending* end = session->dialogue_.ending();
+  if (!session->finished() || !end || end->kind != record.outcome || end->title != record.ending_title)
+    return fail("the scenario has changed since, and the conversation no longer ends as it did");
+  // The stored record stays the session's: its id, time, score and the email as last written.
+  session->events_.clear();
+  session->record_ = record;
+  session->score_ = score_session(session->dialogue_, record.followup_coverage);
+  if (!record.followup_email.empty()) {
+    session->followup_draft_ = record.followup_email;
+    session->followup_written_ = true;
+  }
+  session->followup_revision_++;
+  session->followup_check_ = check_followup(session->dialogue_, session->followup_draft_);
+  return session;
+}
+
 bool Session::choose_prep(size_t option) {
   if (!dialogue_.choose_prep(option)) return false;
   after_input(dialogue_.phase() == Phase::Conversation ? SessionEventKind::Started : SessionEventKind::PrepChosen);
@@ -95,6 +139,8 @@ SessionRecord make_session_record(const Dialogue& dialogue, const SessionScore& 
   for (const auto& t : turns) rec.codes[std::string(code_id(t.code))]++;
   rec.transcript = dialogue.to_json()["turns"];
   rec.last_words = dialogue.client_line();
+  rec.prep = dialogue.prep_choices();
+  rec.seed = dialogue.seed();
   return rec;
 }
 

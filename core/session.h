@@ -65,6 +65,15 @@ class Session {
   static std::unique_ptr<Session> resume(const Scenario& scenario, const nlohmann::json& saved, SessionContext context,
                                          std::string* error);
 
+  /// A finished session from the history, played again from its record's start and transcript so
+  /// that its follow-up email can be written or finished later. The record (id, time, score, the
+  /// email as last written) stays the session's: followup_sent() raises its score as it would
+  /// have at the time, and the Rescored event updates it in place. nullptr, with `error` saying why
+  /// in plain words, when the record cannot be played again (an older record without its start, a
+  /// transcript dropped to save space, a scenario changed since so that it ends otherwise).
+  static std::unique_ptr<Session> reopen(const Scenario& scenario, const SessionRecord& record, SessionContext context,
+                                         std::string* error);
+
   const Scenario& scenario() const { return dialogue_.scenario(); }
   const Dialogue& dialogue() const { return dialogue_; }
   bool finished() const { return dialogue_.phase() == Phase::Ended; }

@@ -27,6 +27,8 @@ SessionReview review_session(const SessionRecord& record, const Scenario* scenar
   r.last_words = record.last_words;
   r.journal = record.journal;
   r.followup_email = record.followup_email;
+  if (scenario && record.prep && record.transcript->is_array() && !record.transcript->empty())
+    r.followup_button = record.followup_email.empty() ? "Write the follow-up email" : "Edit the follow-up email";
 
   const nlohmann::json& t = record.transcript;
   if (t.is_null()) {

@@ -37,6 +37,10 @@ struct SessionReview {
   std::string last_words;  // the client's final line, when stored
   std::string journal;
   std::string followup_email;  // the learner's own email, when they wrote one
+  /// The button that plays the session again to write or finish its email (Session::reopen):
+  /// "Write the follow-up email" or "Edit the follow-up email"; empty when the record cannot be
+  /// played again (its scenario is gone, it predates the kept start, its transcript was dropped).
+  std::string followup_button;
   /// Why no transcript is shown, or which parts could not be read; empty when all is there.
   std::string note;
 };

@@ -551,12 +551,14 @@ void App::frame(float dt) {
   const std::optional<size_t> start = std::exchange(next_.start, std::nullopt);
   const std::optional<size_t> retry = std::exchange(next_.retry_from, std::nullopt);
   const bool resume = std::exchange(next_.resume, false);
+  const bool reopen = std::exchange(next_.reopen, false);
   const std::optional<std::string> playtest = std::exchange(next_.playtest, std::nullopt);
   if (playtest) start_playtest(*playtest);
   if (start) start_scenario(*start);
   if (resume) resume_unfinished();
   if (retry) retry_from(*retry);
-  if (start || resume || retry || playtest) animating_ = true;
+  if (reopen) write_history_followup();
+  if (start || resume || retry || playtest || reopen) animating_ = true;
 }
 
 bool begin_screen(const char* id) {

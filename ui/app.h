@@ -98,6 +98,7 @@ struct FrameRequests {
   // Actions that replace the session, asked for while a frame was drawn: done once it is drawn.
   std::optional<size_t> start;          // start_scenario(index)
   bool resume = false;                  // resume_unfinished()
+  bool reopen = false;                  // write_history_followup()
   std::optional<size_t> retry_from;     // retry_from(turn)
   std::optional<std::string> playtest;  // start_playtest(node)
 };
@@ -171,6 +172,10 @@ class App {
   /// Opens history entry `index` (into progress().sessions): its results and transcript.
   void open_history(size_t index);
   const SessionReview& history_review() const { return history_review_; }
+  /// Plays the open history entry again (core's Session::reopen) and shows its follow-up email,
+  /// which then counts toward that entry. An unfinished session stays saved for the library's
+  /// Resume; a record that cannot be played again gets a notice saying why.
+  void write_history_followup();
   /// The learner's own email: it opens as core's skeleton (followup_skeleton) and is the only
   /// text the checklist and the score look at.
   std::string& followup_draft() { return session_ ? session_->followup_draft() : no_draft_; }
@@ -383,6 +388,7 @@ class App {
   bool reset_asked_ = false;
   bool reference_open_ = false;
   SessionReview history_review_;
+  std::string history_id_;  // the record history_review_ shows
   double last_input_ = 0;
   std::string saved_draft_;  // the reply draft the unfinished save holds
   double draft_unsaved_since_ = 0;

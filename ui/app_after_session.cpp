@@ -34,9 +34,44 @@ void App::open_history(size_t index) {
   for (const Scenario& s : scenarios_)
     if (s.id == sessions[index].scenario) scenario = &s;
   history_review_ = review_session(sessions[index], scenario);
+  history_id_ = sessions[index].id;
   next_.scroll = true;
   screen_ = Screen::History;
   animating_ = true;
+}
+
+void App::write_history_followup() {
+  if (in_frame_) {
+    next_.reopen = true;
+    return;
+  }
+  const auto& sessions = book_->record().sessions;
+  const auto rec =
+      std::find_if(sessions.begin(), sessions.end(), [&](const SessionRecord& s) { return s.id == history_id_; });
+  if (rec == sessions.end()) return;
+  const auto it =
+      std::find_if(scenarios_.begin(), scenarios_.end(), [&](const Scenario& s) { return s.id == rec->scenario; });
+  if (it == scenarios_.end()) return;
+  std::string err;
+  std::unique_ptr<Session> reopened = Session::reopen(*it, *rec, session_context(), &err);
+  if (!reopened) {
+    notices_.push_back("This session's follow-up email cannot be written: " + err + ".");
+    return;
+  }
+  if (session_ && !session_->finished()) save_unfinished();  // the library offers it to resume
+  current_ = static_cast<int>(it - scenarios_.begin());
+  playtest_.reset();
+  journal_draft_ = rec->journal;
+  journal_saved_ = true;
+  set_session(std::move(reopened));
+  const Dialogue& d = session_->dialogue();
+  trust_shown_ = static_cast<float>(d.value("trust"));
+  bubbles_ = BubbleAnim{};
+  bubbles_.shown = d.transcript().size() * 2 + 1;
+  typing_left_ = 0;
+  followup_example_shown_ = false;
+  open_screen(Screen::FollowUp);
+  announce("The follow-up email for " + it->client.name + ", from your session of " + history_review_.date + ".");
 }
 
 void App::followup_edited() {

@@ -46,6 +46,12 @@ void draw_history(App& app) {
   at_x();
   wrapped_text(t.fonts.body, t.colors.text_muted, facts, width);
   record_hit("history:score", std::to_string(r.score), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  if (!r.followup_button.empty()) {
+    ImGui::Dummy(ImVec2(0, t.dp(4)));
+    at_x();
+    const std::string id = "button:" + r.followup_button;
+    if (pill_button(id.c_str(), r.followup_button, true)) app.write_history_followup();
+  }
   ImGui::Dummy(ImVec2(0, t.dp(8)));
 
   at_x();

@@ -185,6 +185,48 @@ await run([
     } finally { await app.close(); }
   }],
 
+  ['a past session: its follow-up email, written later from the history, counts toward it', async () => {
+    const app = await openApp({ seed: 0 });
+    try {
+      await app.load();
+      await playBreakthrough(app);
+      const scoreBefore = Number((await app.find('score')).text);
+      const points = Number((/adds (\d+) points? to this score/.exec((await app.find('end:followup-points')).text) || [])[1]);
+      // The learner leaves without writing, and comes back another day.
+      await app.load();
+      await app.click('button:Progress');
+      await app.reveal('history:1');
+      await app.click('history:1');
+      await app.click('button:Write the follow-up email');
+      await app.page.waitForSelector('#field-followup', { state: 'visible' });
+      const skeleton = await app.page.inputValue('#field-followup');
+      assert(/^Hi Dana,$/m.test(skeleton) && /What happens next:/.test(skeleton), `the session's skeleton:\n${skeleton}`);
+      await app.click('button:Show an example');
+      await app.page.waitForSelector('#field-followup-example', { state: 'visible' });
+      const email = `${await app.page.inputValue('#field-followup-example')}\nÀ bientôt — merci ☺`;
+      await app.page.fill('#field-followup', email);
+      await app.reveal('followup:coverage', { x: 1150, y: 600, step: -300 });
+      await waitForCoverage(app, (c) => c === 100);
+      await app.screenshot('followup-5-from-history.png');
+      await app.reveal('button:Back to results', { x: 1150, y: 600 });
+      await app.click('button:Back to results');
+      const scoreAfter = Number((await app.find('score')).text);
+      assert(scoreAfter === scoreBefore + points, `the email adds its ${points} points to that session: ${scoreBefore} -> ${scoreAfter}`);
+      // After a reload: one session, its new score, the email exactly as written, and the button
+      // now offers to edit it.
+      await app.load();
+      await app.click('button:Progress');
+      const entry = await app.reveal('history:1');
+      assert(entry.text.includes(`score ${scoreAfter}`), `the history keeps the new score: ${entry.text}`);
+      assert(!(await app.hits()).some((h) => h.label === 'history:2'), 'the session is not duplicated');
+      await app.click('history:1');
+      await app.find('button:Edit the follow-up email');
+      const kept = await app.reveal('history:followup');
+      assert(kept.text === email, `the email as written: ${kept.text}`);
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally { await app.close(); }
+  }],
+
   ['a phone: a swipe that starts on the email box scrolls the follow-up page', async () => {
     const app = await openApp({ width: 390, height: 844, hasTouch: true, seed: 0 });
     try {

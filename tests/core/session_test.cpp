@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "coaching.h"
+#include "progress.h"
 #include "reply_coder.h"
 #include "suspend.h"
 #include "test_support.h"
@@ -200,6 +201,84 @@ TEST(Session, ACompleteFollowUpEmailRaisesTheScoreOnceAndRetryMakesANewRecord) {
   play_to_end(s);
   ASSERT_TRUE(s.record());
   EXPECT_EQ(s.record()->id, "2026-03-04T05:06:07.000Z-budget-cut-2");
+}
+
+// A reviewer could not write a past session's follow-up email: the history showed the session but
+// not the email screen. A finished record is played again from its start (prep and shuffle, kept
+// since) and transcript, through the stored progress, and the email counts toward that record.
+TEST(Session, AFinishedSessionReopensFromItsRecordToWriteItsEmail) {
+  const Scenario sc = load_shipped("budget-cut");
+  int counter = 0;
+  Session s(sc, 9, fixed_context(&counter));
+  prepare(s);
+  ASSERT_TRUE(s.choose(1));
+  ASSERT_TRUE(s.submit_typed("You’re weighing what the tenants lose — £450k is a lot.", MiCode::ComplexReflection,
+                             "you said you meant: " + std::string(code_intent(MiCode::ComplexReflection)), true));
+  play_to_end(s);
+  s.take_events();
+  ProgressRecord progress;
+  progress.sessions.push_back(*s.record());
+  std::string error;
+  auto stored = progress_from_json_text(progress_to_json(progress).dump(), &error);
+  ASSERT_TRUE(stored) << error;
+  const SessionRecord& rec = stored->sessions.at(0);
+  ASSERT_TRUE(rec.prep);
+  EXPECT_EQ(*rec.prep, s.dialogue().prep_choices());
+  EXPECT_EQ(rec.seed, 9u);
+
+  auto again = Session::reopen(sc, rec, fixed_context(&counter), &error);
+  ASSERT_TRUE(again) << error;
+  EXPECT_TRUE(again->finished());
+  EXPECT_TRUE(again->take_events().empty()) << "reopening adds nothing to the history";
+  EXPECT_EQ(again->record()->id, s.record()->id);
+  EXPECT_EQ(again->score()->total, s.score()->total);
+  EXPECT_EQ(again->dialogue().to_json()["turns"], s.dialogue().to_json()["turns"]);
+  EXPECT_EQ(again->followup_draft(), s.followup_draft()) << "no email yet: the skeleton";
+  again->followup_draft() = again->followup_example();
+  again->followup_edited();
+  again->followup_sent();
+  ASSERT_EQ(kinds(again->take_events()), std::vector<SessionEventKind>{SessionEventKind::Rescored});
+  EXPECT_EQ(again->record()->id, s.record()->id);
+  EXPECT_EQ(again->record()->score, s.score()->total + s.score()->followup_points);
+  EXPECT_EQ(again->record()->followup_email, again->followup_example());
+
+  // An email already written opens as written.
+  SessionRecord written = rec;
+  written.followup_email = "Hi Helen,\n\nThanks — à bientôt.\n";
+  auto kept = Session::reopen(sc, written, {}, &error);
+  ASSERT_TRUE(kept) << error;
+  EXPECT_EQ(kept->followup_draft(), written.followup_email);
+
+  // Records that cannot be played again say why and change nothing.
+  SessionRecord old = rec;
+  old.prep.reset();
+  EXPECT_FALSE(Session::reopen(sc, old, {}, &error));
+  EXPECT_NE(error.find("saved before"), std::string::npos) << error;
+  SessionRecord trimmed = rec;
+  trimmed.transcript = nlohmann::json();
+  EXPECT_FALSE(Session::reopen(sc, trimmed, {}, &error));
+  EXPECT_NE(error.find("transcript"), std::string::npos) << error;
+  SessionRecord other_end = rec;
+  other_end.ending_title = "Another ending";
+  EXPECT_FALSE(Session::reopen(sc, other_end, {}, &error));
+  EXPECT_NE(error.find("no longer ends"), std::string::npos) << error;
+  SessionRecord bad_start = rec;
+  bad_start.prep = std::vector<std::string>{"no-such-option"};
+  EXPECT_FALSE(Session::reopen(sc, bad_start, {}, &error));
+  EXPECT_NE(error.find("changed since"), std::string::npos) << error;
+}
+
+// A malformed "start" in stored progress loses only itself: the session and its words stay.
+TEST(Session, AMalformedStartInStoredProgressLosesOnlyItself) {
+  const std::string text =
+      R"({"format_version":2,"sessions":[{"id":"a","scenario":"budget-cut","score":50,"journal":"mine",)"
+      R"("start":{"prep":[1],"seed":-4}}],"unfinished":null,"settings":{}})";
+  std::string error;
+  auto stored = progress_from_json_text(text, &error);
+  ASSERT_TRUE(stored) << error;
+  ASSERT_EQ(stored->sessions.size(), 1u);
+  EXPECT_EQ(stored->sessions[0].journal, "mine");
+  EXPECT_FALSE(stored->sessions[0].prep);
 }
 
 TEST(Session, ANewNameSignsTheExampleAndTheDraft) {
