@@ -81,6 +81,17 @@ std::vector<std::string> words(std::string_view raw) {
   return out;
 }
 
+/// True when `text` says something cannot or will not happen ("I can't waive the fee", "that isn't
+/// possible"): word overlap cannot tell it from the promise it refuses.
+bool refuses(std::string_view raw) {
+  constexpr std::string_view kRefusals[] = {"can't",  "cannot",   "can not",      "won't",        "will not",
+                                            "isn't",  "is not",   "unable",       "not able",     "impossible",
+                                            "no way", "couldn't", "not possible", "not something"};
+  std::string text;
+  coder::clean_reply(raw.substr(0, 4096), text);
+  return !coder::find_phrase(coder::ascii_lower(text), kRefusals).empty();
+}
+
 std::set<std::string> features(std::string_view text) {
   const auto ws = words(text);
   std::set<std::string> out;
@@ -161,6 +172,10 @@ std::optional<std::size_t> closest_reply(const Node& node, const std::vector<std
     const ReactionClass authored = reaction_class(node.replies[i].code);
     const bool playback = reaction_class(code) == ReactionClass::Information && authored == ReactionClass::Reflection;
     if (authored != reaction_class(code) && !playback) continue;
+    // A reply that sets a flag (a promise the scenario remembers) is followed only by a typed
+    // reply that says the same thing, not by its refusal: "I can't waive the exit fee" shares
+    // every word of "I'll waive the exit fee for you".
+    if (!node.replies[i].sets_flags.empty() && refuses(text) != refuses(node.replies[i].text)) continue;
     const double s = reply_similarity(text, node.replies[i].text);
     if (s >= (playback ? kPlaybackMatchThreshold : kReplyMatchThreshold) && s >= best_score) {
       best_score = s;

@@ -247,6 +247,34 @@ TEST(ReplyMatch, ATypedPlaybackOfThePlanFollowsTheAuthoredSummary) {
   EXPECT_NE(other.ending()->kind, "breakthrough");
 }
 
+// A reviewer's "Done. I'll waive the exit fee for you right now, no questions asked." was coded
+// information and gained +3: the promise only a manager can approve went unseen. The scenario's
+// typed-only wording of it sets the flag that leads to "A waiver you couldn't promise"; its
+// refusal, which shares its words, does not.
+TEST(ReplyMatch, ATypedPromiseTheScenarioRemembersSetsItsFlagAndItsRefusalDoesNot) {
+  const Scenario s = testing::load_shipped("repeat-complaint");
+  const std::vector<size_t> to_offer = {0, 0, 1, 0, 0};  // the main path to the offer
+  const auto at_offer = [&] {
+    Dialogue d = testing::play(s, to_offer);
+    EXPECT_TRUE(d.node() && d.node()->id == "offer") << (d.node() ? d.node()->id : "ended");
+    return d;
+  };
+  for (const char* promise : {"Done. I'll waive the exit fee for you right now, no questions asked.",
+                              "Don't worry about the exit fee, I'll make sure you don't pay it."}) {
+    Dialogue d = at_offer();
+    const CodedReply code = classify_reply(promise, d.client_line());
+    ASSERT_TRUE(d.submit_typed(promise, code.code)) << promise;
+    EXPECT_TRUE(d.flags().count("promised_waiver")) << promise << " coded " << code_id(code.code);
+    EXPECT_EQ(d.value("trust"), at_offer().value("trust")) << "no trust for a promise: " << promise;
+  }
+  for (const char* refusal : {"I can't waive the exit fee for you, I'm afraid.",
+                              "The exit fee isn't something I can waive myself, but I'll ask my manager."}) {
+    Dialogue d = at_offer();
+    ASSERT_TRUE(d.submit_typed(refusal, classify_reply(refusal, d.client_line()).code)) << refusal;
+    EXPECT_FALSE(d.flags().count("promised_waiver")) << refusal;
+  }
+}
+
 // Named steps stand only when the move does not end short of a breakthrough; what the move's own
 // reaction settles stands as before (questioned-advice: information at the close ends in the
 // partial ending, where Dana names the draft herself).
