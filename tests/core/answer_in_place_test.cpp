@@ -89,7 +89,7 @@ TEST(AnswerInPlace, ScaleQuestionsAreTold) {
 // number: a reviewer's "on a scale of 0 to 10" got a line that answered something else.
 TEST(AnswerInPlace, AScaleQuestionGetsANumberAndTheConversationWaits) {
   const Scenario s = testing::load_shipped("medication-change");
-  ASSERT_EQ(s.client.scale.size(), 2u);
+  ASSERT_EQ(s.client.scale.size(), 3u);
   Dialogue d(s);
   while (d.phase() == Phase::Prepare) d.choose_prep(0);
   const std::string node = d.node()->id;
@@ -129,6 +129,25 @@ TEST(AnswerInPlace, AScaleQuestionGetsANumberAndTheConversationWaits) {
   ASSERT_LE(low.value("trust"), 35);
   ASSERT_TRUE(low.submit_typed("How worried are you, on a scale of one to ten?", MiCode::ClosedQuestion));
   EXPECT_EQ(low.client_line(), damp.client.scale.front().text);
+}
+
+// A reviewer met 5-7 in every scenario, whatever the conversation had built. Trust of 70 or more
+// gives a higher number (every shipped scenario has a line for it), restored saves included.
+TEST(AnswerInPlace, HighTrustGivesAHigherNumber) {
+  for (const char* id : {"medication-change", "repeat-complaint", "budget-cut"}) {
+    const Scenario s = testing::load_shipped(id);
+    ASSERT_EQ(s.client.scale.size(), 3u) << id;
+    Dialogue d(s);
+    while (d.phase() == Phase::Prepare) d.choose_prep(0);
+    nlohmann::json saved = d.to_json();
+    for (int trust : {50, 75}) {
+      saved["state"]["trust"] = trust;
+      Dialogue at(s);
+      ASSERT_EQ(at.restore(saved), "") << id;
+      ASSERT_TRUE(at.submit_typed("On a scale of 0 to 10, how ready are you to change this?", MiCode::ClosedQuestion));
+      EXPECT_EQ(at.client_line(), s.client.scale[trust >= 70 ? 1 : 2].text) << id << " at trust " << trust;
+    }
+  }
 }
 
 }  // namespace
