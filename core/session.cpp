@@ -61,6 +61,7 @@ std::unique_ptr<Session> Session::reopen(const Scenario& scenario, const Session
   const nlohmann::json saved = {
       {"scenario", scenario.id},
       {"replay", {{"prep", *record.prep}, {"turns", std::move(inputs)}, {"node", ""}, {"seed", record.seed}}}};
+  if (!check_replay_session(saved).empty()) return fail("its transcript cannot be read");
   std::string err;
   std::unique_ptr<Session> session = resume(scenario, saved, std::move(context), &err);
   if (!session) return fail("the scenario has changed since (" + err + ")");

@@ -262,6 +262,10 @@ TEST(Session, AFinishedSessionReopensFromItsRecordToWriteItsEmail) {
   other_end.ending_title = "Another ending";
   EXPECT_FALSE(Session::reopen(sc, other_end, {}, &error));
   EXPECT_NE(error.find("no longer ends"), std::string::npos) << error;
+  SessionRecord unreadable = rec;
+  unreadable.transcript = nlohmann::json::array({{{"typed", true}, {"reply", 3}}});
+  EXPECT_FALSE(Session::reopen(sc, unreadable, {}, &error));
+  EXPECT_EQ(error, "its transcript cannot be read");
   SessionRecord bad_start = rec;
   bad_start.prep = std::vector<std::string>{"no-such-option"};
   EXPECT_FALSE(Session::reopen(sc, bad_start, {}, &error));
