@@ -118,6 +118,8 @@ class Session {
   /// if sent (the checklist showed its coverage); a shorter one never lowers a sent email's. Either
   /// way the record keeps the draft's text, once the learner has changed it (a Rescored event).
   void followup_left();
+  /// The learner changed the draft since the record last kept it: followup_left() would keep it.
+  bool followup_unkept() const { return record_ && followup_written_ && record_->followup_email != followup_draft_; }
   /// The learner changed their name: the example and the draft's sign-off follow.
   void set_learner_name(const std::string& name);
   /// The learner's journal note on this session, kept in the record.

@@ -73,8 +73,22 @@ void App::keep_reply_draft(double now) {
   if (now - draft_unsaved_since_ >= kReplyDraftSaveSeconds) save_unfinished();
 }
 
+void App::keep_followup_draft(double now) {
+  // The email is kept as the learner writes it, not only when they leave the screen: a reviewer's
+  // 100% draft was gone after a reload, its points never added.
+  if (!session_ || playtest_ || screen_ != Screen::FollowUp || !session_->followup_unkept()) {
+    followup_unkept_since_ = 0;
+    return;
+  }
+  if (followup_unkept_since_ == 0) followup_unkept_since_ = now;
+  if (now - followup_unkept_since_ < kReplyDraftSaveSeconds) return;
+  followup_unkept_since_ = 0;
+  keep_followup();
+}
+
 bool App::tick(double now) {
   keep_reply_draft(now);
+  keep_followup_draft(now);
   if (!options_.kiosk || screen_ == Screen::Attract) return false;
   if (last_input_ == 0) last_input_ = now;
   if (now - last_input_ < options_.idle_seconds) return false;

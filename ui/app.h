@@ -392,7 +392,11 @@ class App {
   double last_input_ = 0;
   std::string saved_draft_;  // the reply draft the unfinished save holds
   double draft_unsaved_since_ = 0;
+  double followup_unkept_since_ = 0;  // keep_followup_draft
   void keep_reply_draft(double now);
+  /// Keeps the follow-up draft in the record kReplyDraftSaveSeconds after the learner changed it
+  /// (Session::followup_left: its coverage counts as when they leave the screen).
+  void keep_followup_draft(double now);
   // The studio's code is reached only through this table, which link_studio() fills: a build that
   // never calls it (the learners' wasm) leaves the studio out at link time.
   friend void link_studio(bool);

@@ -227,6 +227,34 @@ await run([
     } finally { await app.close(); }
   }],
 
+  ['an email being written survives a reload: it is kept a second after each change', async () => {
+    const app = await openApp({ seed: 0 });
+    try {
+      await app.load();
+      await playBreakthrough(app);
+      const scoreBefore = Number((await app.find('score')).text);
+      const points = Number((/adds (\d+) points? to this score/.exec((await app.find('end:followup-points')).text) || [])[1]);
+      await app.click('button:Follow-up');
+      await app.page.waitForSelector('#field-followup', { state: 'visible' });
+      await app.click('button:Show an example');
+      await app.page.waitForSelector('#field-followup-example', { state: 'visible' });
+      const email = `${await app.page.inputValue('#field-followup-example')}\nWritten, then the tab closed — 再见`;
+      await app.page.fill('#field-followup', email);
+      await app.reveal('followup:coverage', { x: 1150, y: 600, step: -300 });
+      await waitForCoverage(app, (c) => c === 100);
+      // No button pressed, the screen not left: the page reloads (a closed tab, a crashed browser).
+      await app.page.waitForFunction((e) => (localStorage.getItem('rapport.progress') || '').includes(JSON.stringify(e).slice(1, -1)), email, { timeout: 10000 });
+      await app.load();
+      await app.click('button:Progress');
+      const entry = await app.reveal('history:1');
+      assert(entry.text.includes(`score ${scoreBefore + points}`), `the email counted: ${entry.text}`);
+      await app.click('history:1');
+      const kept = await app.reveal('history:followup');
+      assert(kept.text === email, `the email as written: ${kept.text}`);
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally { await app.close(); }
+  }],
+
   ['a phone: a swipe that starts on the email box scrolls the follow-up page', async () => {
     const app = await openApp({ width: 390, height: 844, hasTouch: true, seed: 0 });
     try {
