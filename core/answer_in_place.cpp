@@ -18,6 +18,10 @@ std::string lowered(std::string_view raw) {
   return coder::ascii_lower(clean);
 }
 
+constexpr std::string_view kNumberWords[] = {"0",    "1",   "2",     "3",     "4",    "5",   "6",     "7",
+                                             "8",    "9",   "10",    "zero",  "one",  "two", "three", "four",
+                                             "five", "six", "seven", "eight", "nine", "ten", "nought"};
+
 /// "Why a five and not a two?", "What makes it a six?", "How come it's not lower?".
 bool asks_why_that_number(std::string_view text) {
   constexpr std::string_view kWhy[] = {"why", "what makes", "how come", "what puts", "what stops", "what's stopping"};
@@ -37,6 +41,12 @@ InPlace request_of(std::string_view text, std::string_view client_line) {
 
 }  // namespace
 
+bool names_a_number(std::string_view line) { return !coder::find_phrase(lowered(line), kNumberWords).empty(); }
+
+bool InPlaceAnswer::declines(const ClientLine& said) const {
+  return scale ? !names_a_number(said.text) : permission && !said.when.empty();
+}
+
 bool asks_for_a_scale(std::string_view raw) {
   constexpr std::string_view kScales[] = {"on a scale",   "scale of",      "scale from", "out of ten",
                                           "out of 10",    "0 to 10",       "1 to 10",    "zero to ten",
@@ -51,15 +61,23 @@ bool asks_for_a_scale(std::string_view raw) {
 InPlaceAnswer answer_in_place(const Scenario& scenario, std::string_view text, std::string_view client_line,
                               std::string_view previous_reply, std::string_view previous_line) {
   const InPlace before = request_of(previous_reply, previous_line);
-  // Asked straight after the client's number, "why that number?" draws their own reasons.
-  InPlace kind =
-      before == InPlace::Scale && asks_why_that_number(text) ? InPlace::ScaleWhy : request_of(text, client_line);
+  // Asked straight after the client's number, "why that number?" draws their own reasons; after
+  // "I'm not in the mood for scales." there is no number to ask about.
+  InPlace kind = before == InPlace::Scale && names_a_number(client_line) && asks_why_that_number(text)
+                     ? InPlace::ScaleWhy
+                     : request_of(text, client_line);
   if (kind == InPlace::None || kind == before) return {};
   const std::vector<ClientLine>& lines = kind == InPlace::Scale      ? scenario.client.scale
                                          : kind == InPlace::ScaleWhy ? scenario.client.scale_why
                                                                      : scenario.client.permission;
   if (lines.empty()) return {};
-  return {&lines, kind == InPlace::Scale ? kScaleTip : kind == InPlace::ScaleWhy ? kScaleWhyTip : kPermissionTip};
+  InPlaceAnswer out;
+  out.lines = &lines;
+  out.permission = kind == InPlace::Permission;
+  out.scale = kind == InPlace::Scale;
+  out.tip = out.scale ? kScaleTip : kind == InPlace::ScaleWhy ? kScaleWhyTip : kPermissionTip;
+  out.declined_tip = out.scale ? kScaleDeclinedTip : kPermissionDeclinedTip;
+  return out;
 }
 
 }  // namespace rapport

@@ -20,7 +20,18 @@ bool asks_for_a_scale(std::string_view text);
 struct InPlaceAnswer {
   const std::vector<ClientLine>* lines = nullptr;  // nullptr: not answered in place
   std::string_view tip;
+  /// The note when the client declines (declines()): "not yet" to a request for permission, no
+  /// number to a scale question.
+  std::string_view declined_tip;
+  bool permission = false, scale = false;  // what was asked
+  /// True when `said` (one of `lines`) declines: for permission a line with a condition (the
+  /// "not yet" lines, said at low trust or high tension), for a scale a line without a number.
+  bool declines(const ClientLine& said) const;
 };
+
+/// True when a client's line names a number: digits or zero to ten in words ("A five.", "Call it a
+/// three", "8, maybe").
+bool names_a_number(std::string_view line);
 
 /// How the client answers `text` in place, given the client's line it answers; no lines when the
 /// reply is not such a request or the scenario's client has none for it. `previous_reply` and

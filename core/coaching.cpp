@@ -2,6 +2,7 @@
 #include "coaching.h"
 
 #include "reply_coder.h"
+#include "reply_text.h"
 
 #include <cctype>
 #include <cstdlib>
@@ -89,6 +90,13 @@ namespace rapport {
 bool ends_on_a_question(std::string_view line) {
   const std::size_t end = line.find_last_not_of(" \t\r\n\"')\xE2\x80\x9D");
   return end != std::string_view::npos && line[end] == '?';
+}
+
+bool asks_to_be_told(std::string_view line) {
+  if (ends_on_a_question(line)) return true;
+  constexpr std::string_view kAsks[] = {"tell me",        "walk me through", "talk me through", "explain",
+                                        "i want to know", "i need to know",  "give it to me",   "show me"};
+  return !coder::find_phrase(coder::ascii_lower(line.substr(0, 4096)), kAsks).empty();
 }
 
 bool heard_as_advice(bool typed, MiCode code, std::string_view reply, std::string_view client_line) {

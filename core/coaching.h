@@ -82,6 +82,30 @@ inline constexpr std::string_view kScaleTip =
     "A scale question gets a number. Ask why it is that number and not a lower one: the answer is their own "
     "reasons.";
 
+/// After a typed request for permission the client declined ("Not yet...", client.permission's
+/// lines with a condition).
+inline constexpr std::string_view kPermissionDeclinedTip =
+    "Not yet: they want to be heard first. Reflect what they just said and hold your idea for later.";
+
+/// After a typed scale question the client would not put a number on.
+inline constexpr std::string_view kScaleDeclinedTip =
+    "No number yet, and that is an answer too. Reflect what is behind it; the scale can wait.";
+
+/// After a typed promise of an outcome (promise_in()): coded information, it is not "a straight
+/// answer" (a reviewer's "I guarantee this will be sorted this time" was praised as one).
+inline constexpr std::string_view kPromiseTip =
+    "A promise about the outcome is one they will hold you to. Say what you will do, and by when, and only what is "
+    "in your power.";
+
+/// After information that follows the client's yes to a request for permission (ask, then offer).
+inline constexpr std::string_view kAfterPermissionTip =
+    "You asked first, so this is information they agreed to hear. Now check how it lands: \"What do you make "
+    "of that?\"";
+
+/// True when the client's line asks to be told something: it ends on a question, or asks in so
+/// many words ("Tell me where things actually stand.", "Walk me through it.").
+bool asks_to_be_told(std::string_view client_line);
+
 /// After a typed playback of the client's plan that followed an authored summary (closest_reply).
 inline constexpr std::string_view kPlaybackTip =
     "Playing back their own plan confirms it: they hear your summary. It is coded as information because "

@@ -322,10 +322,15 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   turn.typed = true;
   turn.cue = cue;
   turn.self_coded = self_coded;
-  turn.tip = rambling                                                                ? std::string(kRamblingTip)
-             : fix                                                                   ? std::string(kSuggestedFixTip)
-             : code == MiCode::GivingInformation && ends_on_a_question(client_line_) ? std::string(kAnsweredTip)
-                                                                                     : std::string(coaching_tip(code));
+  // Information the client asked for, or agreed to hear after a request for permission, is not
+  // told to "ask first" (a reviewer met that note straight after "Go on, then.").
+  const bool granted = !turns_.empty() && turns_.back().node == node_ && turns_.back().tip == kPermissionTip;
+  turn.tip = rambling                                                             ? std::string(kRamblingTip)
+             : fix                                                                ? std::string(kSuggestedFixTip)
+             : code == MiCode::GivingInformation && !promise_in(text).empty()     ? std::string(kPromiseTip)
+             : code == MiCode::GivingInformation && granted                       ? std::string(kAfterPermissionTip)
+             : code == MiCode::GivingInformation && asks_to_be_told(client_line_) ? std::string(kAnsweredTip)
+                                                                                  : std::string(coaching_tip(code));
   if (self_coded && !rambling && reaction_class(heard) != reaction_class(code)) turn.tip = self_coded_tip(heard);
   // At a closing node, the next steps the learner names with who or when are agreed as the
   // authored closing replies' are (a reviewer's summary with owners and dates left "0 next steps
@@ -378,19 +383,22 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
     turns_.push_back(std::move(turn));
     // The first line whose condition holds; lines without one take turns (by how many of them the
     // client has said so far), so a second request does not get the same words.
+    const auto say = [&](const ClientLine& line) {
+      client_line_ = line.text;
+      if (in_place.declines(line)) turns_.back().tip = std::string(in_place.declined_tip);
+      return true;
+    };
     std::vector<const ClientLine*> open;
     for (const ClientLine& line : *in_place.lines) {
-      if (line.when.empty()) {
+      if (line.when.empty())
         open.push_back(&line);
-      } else if (holds(line.when) && open.empty()) {
-        client_line_ = line.text;
-        return true;
-      }
+      else if (holds(line.when) && open.empty())
+        return say(line);
     }
     size_t said = 0;
     for (const Turn& t : turns_)
       for (const ClientLine* line : open) said += t.client_line == line->text;
-    if (!open.empty()) client_line_ = open[said % open.size()]->text;
+    if (!open.empty()) say(*open[said % open.size()]);
     return true;
   }
   if (reaction) {

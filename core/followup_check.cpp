@@ -278,12 +278,31 @@ const std::vector<Phrase>& flag_phrases() {
         "pressure");
     all.insert(all.end(), pressure.begin(), pressure.end());
     // Outcomes promised in writing: an email is what the client will hold you to.
-    std::vector<Phrase> promise =
-        make_phrases({"i guarantee", "we guarantee", "i can guarantee", "we can guarantee", "guaranteed to",
-                      "i promise", "we promise", "i can promise", "i assure you", "we assure you", "rest assured",
-                      "no questions asked", "will never happen again", "won t happen again", "will not happen again",
-                      "100 percent", "100 certain", "100 sure"},
-                     "promise");
+    std::vector<Phrase> promise = make_phrases({"i guarantee",
+                                                "we guarantee",
+                                                "i can guarantee",
+                                                "we can guarantee",
+                                                "guaranteed to",
+                                                "i promise",
+                                                "we promise",
+                                                "i can promise",
+                                                "i assure you",
+                                                "we assure you",
+                                                "can assure you",
+                                                "rest assured",
+                                                "you have my word",
+                                                "i give you my word",
+                                                "will definitely",
+                                                "definitely will",
+                                                "no question about it",
+                                                "no questions asked",
+                                                "will never happen again",
+                                                "won t happen again",
+                                                "will not happen again",
+                                                "100 percent",
+                                                "100 certain",
+                                                "100 sure"},
+                                               "promise");
     all.insert(all.end(), promise.begin(), promise.end());
     return all;
   }();

@@ -548,6 +548,12 @@ bool suggests_a_fix(std::string_view raw_text, std::string_view raw_context) {
   return !f.context_asks_advice;
 }
 
+std::string_view promise_in(std::string_view text) {
+  std::string clean;
+  coder::clean_reply(text.substr(0, coder::kMaxTextBytes), clean);
+  return coder::explicit_phrase(clean, coder::kPromises);
+}
+
 bool should_ask_which(const CodedReply& coded, std::string_view text, std::string_view context, bool coaching) {
   const auto fix = [&] { return suggests_a_fix(text, context); };
   return should_ask_which(coded.code, coded.confidence, coded.runner_up, coaching) &&

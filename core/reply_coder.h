@@ -50,6 +50,10 @@ CodedReply classify_reply(std::string_view text, std::string_view context);
 /// labellers did, 22 times in 27); the client hears advice all the same.
 bool suggests_a_fix(std::string_view text, std::string_view context);
 
+/// The promise of an outcome in a reply ("i guarantee", "rest assured", "leave it with me"...), as
+/// the coder finds it, or empty. The coder codes such a reply information; the coach names it.
+std::string_view promise_in(std::string_view text);
+
 /// should_ask_which() for a typed reply: never for a question that suggests a fix. The client
 /// hears advice whatever the learner meant (a trainer answered "recognising their effort" for
 /// "Have you considered running dispatch on the old system over Easter?" and saw an affirmation).

@@ -30,6 +30,10 @@ TEST(AnswerInPlace, ARequestForPermissionIsAnsweredAndTheConversationWaits) {
   EXPECT_EQ(d.client_line(), s.client.permission[2].text);
   EXPECT_EQ(d.value("trust"), trust);
   EXPECT_EQ(d.transcript().back().tip, kPermissionTip);
+  // Information after the yes is what they agreed to hear: no "ask first" note (a reviewer met it).
+  Dialogue informed = d;
+  ASSERT_TRUE(informed.submit_typed("Repairs and rent are 62% of your calls.", MiCode::GivingInformation));
+  EXPECT_EQ(informed.transcript().back().tip, kAfterPermissionTip);
   // What the learner says next is advice the client agreed to hear.
   EXPECT_EQ(classify_reply("I would suggest phasing it: repairs and rent first.", d.client_line()).code,
             MiCode::PersuadeWithPermission);
@@ -61,6 +65,8 @@ TEST(AnswerInPlace, ARequestForPermissionCanBeRefused) {
   ASSERT_TRUE(d.submit_typed("Would it be alright if I shared an idea?", MiCode::SeekCollaboration));
   EXPECT_EQ(d.node()->id, node);
   EXPECT_EQ(d.client_line(), s.client.permission.front().text);
+  // The coach does not say "now say what you had in mind" to a "not yet" (a reviewer met it).
+  EXPECT_EQ(d.transcript().back().tip, kPermissionDeclinedTip);
   // So does one who trusts them but is still too upset to hear ideas (tension 75 or more).
   const Scenario bc = testing::load_shipped("budget-cut");
   Dialogue upset(bc);
@@ -129,6 +135,27 @@ TEST(AnswerInPlace, AScaleQuestionGetsANumberAndTheConversationWaits) {
   ASSERT_LE(low.value("trust"), 35);
   ASSERT_TRUE(low.submit_typed("How worried are you, on a scale of one to ten?", MiCode::ClosedQuestion));
   EXPECT_EQ(low.client_line(), damp.client.scale.front().text);
+  // No number: the coach does not say to ask why it is that number, and "why that number?" is
+  // not answered as if there were one (a reviewer met both in late-again).
+  EXPECT_FALSE(names_a_number(low.client_line()));
+  EXPECT_EQ(low.transcript().back().tip, kScaleDeclinedTip);
+  ASSERT_TRUE(low.submit_typed("Why that number and not a lower one?", MiCode::OpenQuestion));
+  EXPECT_NE(low.client_line(), damp.client.scale_why.front().text);
+  EXPECT_NE(low.transcript().back().tip, kScaleWhyTip);
+}
+
+// A promise of an outcome is coded information, and the coach names it rather than praising "a
+// straight answer" (a reviewer's "I guarantee this will be sorted this time").
+TEST(AnswerInPlace, APromiseIsNamedByTheCoach) {
+  const Scenario s = testing::load_shipped("late-again");
+  Dialogue d(s);
+  while (d.phase() == Phase::Prepare) d.choose_prep(0);
+  const std::string promise = "I guarantee we will be live before Easter, I promise.";
+  ASSERT_EQ(classify_reply(promise, d.client_line()).code, MiCode::GivingInformation);
+  ASSERT_TRUE(d.submit_typed(promise, MiCode::GivingInformation));
+  EXPECT_EQ(d.transcript().back().tip, kPromiseTip);
+  EXPECT_EQ(promise_in("Rest assured, it'll be fixed."), "rest assured");
+  EXPECT_TRUE(promise_in("We'll send the plan on Friday.").empty());
 }
 
 // A reviewer met 5-7 in every scenario, whatever the conversation had built. Trust of 70 or more

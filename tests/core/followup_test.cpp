@@ -284,7 +284,8 @@ TEST(FollowUp, PromisedOutcomesAreFlagged) {
   std::string email = render_followup(d, default_followup_template(), "Alex");
   double clean = check_followup(d, email).coverage;
   for (const char* promise : {"I guarantee the September bid will be funded.", "Rest assured, it will all be fine.",
-                              "This won't happen again, I promise."}) {
+                              "This won't happen again, I promise.", "Petrel will definitely halve your no-shows.",
+                              "I can assure you it will work."}) {
     FollowUpCheck check = check_followup(d, email + "\n" + promise);
     ASSERT_FALSE(check.flags.empty()) << promise;
     EXPECT_EQ(check.flags.front().rfind("Promise only what you can deliver: \"", 0), 0u) << check.flags.front();
