@@ -311,7 +311,10 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   const bool pushed = rambling || reaction_class(words) == ReactionClass::Pressure;
   // "Have you tried plugging it in with a cable?" is a question to the coder and advice to the
   // client: unless an authored reply is close to it, the client reacts as to information.
-  const bool fix = !rambling && code_class(words) == MiClass::Question && suggests_a_fix(text, client_line_);
+  // So is "Have you tried opening the windows? That usually helps." coded information: the coach
+  // names the unasked advice rather than "a straight answer" (a reviewer met that note).
+  const bool fix = !rambling && (code_class(words) == MiClass::Question || words == MiCode::GivingInformation) &&
+                   suggests_a_fix(text, client_line_);
   const MiCode heard = rambling ? MiCode::Other : fix ? MiCode::GivingInformation : words;
   const TypedReaction* reaction = scenario_->typed_reaction(*n, heard);
   Turn turn;

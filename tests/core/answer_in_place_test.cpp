@@ -156,6 +156,16 @@ TEST(AnswerInPlace, APromiseIsNamedByTheCoach) {
   EXPECT_EQ(d.transcript().back().tip, kPromiseTip);
   EXPECT_EQ(promise_in("Rest assured, it'll be fixed."), "rest assured");
   EXPECT_TRUE(promise_in("We'll send the plan on Friday.").empty());
+  // A fix put as a question and then explained is information to the coder; the coach names it
+  // as the advice it is, even after a question of the client's.
+  const Scenario damp = testing::load_shipped("damp-flat");
+  Dialogue fix(damp);
+  while (fix.phase() == Phase::Prepare) fix.choose_prep(0);
+  const std::string tried =
+      "Have you tried opening the windows and not drying clothes indoors? That usually helps with condensation.";
+  ASSERT_EQ(classify_reply(tried, "Can you spell your name for me?").code, MiCode::GivingInformation);
+  ASSERT_TRUE(fix.submit_typed(tried, MiCode::GivingInformation));
+  EXPECT_EQ(fix.transcript().back().tip, kSuggestedFixTip);
 }
 
 // A reviewer met 5-7 in every scenario, whatever the conversation had built. Trust of 70 or more
