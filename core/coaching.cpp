@@ -87,6 +87,13 @@ bool should_ask_which(MiCode top, float confidence, MiCode runner_up, bool coach
 
 namespace rapport {
 
+std::vector<MiCode> which_options(MiCode top, MiCode runner_up, std::string_view text) {
+  std::vector<MiCode> out = {top, runner_up};
+  const bool reflects = code_class(top) == MiClass::Reflection || code_class(runner_up) == MiClass::Reflection;
+  if (!reflects && text.find('?') == std::string_view::npos) out.push_back(MiCode::ComplexReflection);
+  return out;
+}
+
 bool ends_on_a_question(std::string_view line) {
   const std::size_t end = line.find_last_not_of(" \t\r\n\"')\xE2\x80\x9D");
   return end != std::string_view::npos && line[end] == '?';

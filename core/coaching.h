@@ -47,6 +47,13 @@ std::string prep_trust_summary(int before, int after);
 /// should cut the scope..." and gained trust); the coder's top code stands, as with coaching off.
 bool should_ask_which(MiCode top, float confidence, MiCode runner_up, bool coaching);
 
+/// The codes "Which did you mean?" offers for a typed reply: the two likeliest, and reflecting what
+/// they meant or felt as a third when neither of them reflects and the reply asks nothing (no
+/// '?'). A reviewer's reflection ("You have raised things twice now and felt brushed off each
+/// time") was offered only "recognising their effort" or "giving information", so the learner who
+/// reflected could not say so. The client still answers the words (Dialogue::submit_typed).
+std::vector<MiCode> which_options(MiCode top, MiCode runner_up, std::string_view text);
+
 }  // namespace rapport
 
 namespace rapport {

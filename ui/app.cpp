@@ -350,10 +350,15 @@ bool App::submit_text(const std::string& text) {
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) return false;
   CodedReply coded = classify_reply(text, d->client_line());
   if (should_ask_which(coded, text, d->client_line(), coaching_)) {
-    pending_typed_ = PendingTyped{text, coded.code, coded.runner_up};
+    pending_typed_ = PendingTyped{text, which_options(coded.code, coded.runner_up, text)};
     animating_ = true;
-    announce("Which did you mean? " + std::string(code_intent(coded.code)) + ", or " +
-             std::string(code_intent(coded.runner_up)) + "?");
+    std::string question = "Which did you mean? ";
+    for (size_t k = 0; k < pending_typed_->options.size(); ++k)
+      question += (k == 0                                    ? ""
+                   : k + 1 == pending_typed_->options.size() ? ", or "
+                                                             : ", ") +
+                  std::string(code_intent(pending_typed_->options[k]));
+    announce(question + "?");
     return true;
   }
   std::string cue = coded.cues.empty() ? std::string() : coded.cues.front();

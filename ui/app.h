@@ -153,7 +153,7 @@ class App {
   /// A typed reply the coder was unsure about, waiting for the learner to say which they meant.
   struct PendingTyped {
     std::string text;
-    MiCode top, runner_up;
+    std::vector<MiCode> options;  // core's which_options()
   };
   const std::optional<PendingTyped>& pending_typed() const { return pending_typed_; }
   /// The learner's answer to "which did you mean?": the reply is sent with that code.

@@ -52,14 +52,17 @@ void draw_conversation(App& app) {
     replies_h = t.dp(8) + t.fonts.small->FontSize + ImGui::GetStyle().ItemSpacing.y + t.dp(4) +
                 std::max(t.fonts.body->FontSize + t.dp(20), t.dp(48)) + t.dp(20);
   } else if (typing && app.pending_typed()) {
-    // The learner's words, the question and a row (or, narrow, a column) of three answers.
-    // Measured as drawn below: at the largest text on a phone "Edit my reply" fell off the bottom.
+    // The learner's words, the question and a row (or, narrow, a column) of the answers and "Edit
+    // my reply". Measured as drawn below: at the largest text on a phone "Edit my reply" fell off
+    // the bottom.
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const size_t buttons = app.pending_typed()->options.size() + 1;
+    const bool narrow = column < t.dp(buttons > 3 ? 760 : 560);
     const ImVec2 quoted =
         wrapped_size(t.fonts.body, "\xE2\x80\x9C" + app.pending_typed()->text + "\xE2\x80\x9D", column);
     const float answer = t.dp(8) + std::max(t.fonts.body->FontSize + t.dp(20), t.dp(48)) + spacing;
     replies_h += quoted.y + spacing + t.dp(4) + t.fonts.small->FontSize + spacing +
-                 (column < t.dp(560) ? 3 * answer : answer) + t.dp(24);
+                 (narrow ? static_cast<float>(buttons) * answer : answer) + t.dp(24);
   } else if (typing) {
     replies_h += t.dp(130);
   } else {
@@ -219,18 +222,18 @@ void draw_conversation(App& app) {
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.dp(4)));
     wrapped_text(t.fonts.small, t.colors.text_muted, "Which did you mean?", column);
     record_hit("which:prompt", "Which did you mean?", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    const bool narrow = column < t.dp(560);
-    const MiCode options[2] = {p.top, p.runner_up};
-    for (int k = 0; k < 3; ++k) {
+    const int n = static_cast<int>(p.options.size());
+    const bool narrow = column < t.dp(n > 2 ? 760 : 560);
+    for (int k = 0; k <= n; ++k) {
       ImGui::SetCursorScreenPos(ImVec2(k == 0 || narrow ? x0 : ImGui::GetCursorScreenPos().x,
                                        ImGui::GetCursorScreenPos().y + (k == 0 || narrow ? t.dp(8) : 0)));
-      if (k < 2) {
+      if (k < n) {
         const std::string label = "which:" + std::to_string(k + 1);
-        if (pill_button(label.c_str(), code_intent(options[k]))) app.answer_which(options[k]);
+        if (pill_button(label.c_str(), code_intent(p.options[k]))) app.answer_which(p.options[k]);
       } else if (pill_button("which:edit", "Edit my reply", false)) {
         app.cancel_which();
       }
-      if (!narrow && k < 2) ImGui::SameLine(0, t.dp(8));
+      if (!narrow && k < n) ImGui::SameLine(0, t.dp(8));
     }
   } else if (typing) {
     // A real text field over the canvas in the browser (any script, IMEs, paste, word wrap,

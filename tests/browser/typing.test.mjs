@@ -149,6 +149,11 @@ await run([
       await app.settle();
       await app.screenshot('typing-2-which.png');
       assert(first.text !== second.text, `two different choices: ${first.text} / ${second.text}`);
+      // Reflecting is offered too when neither likeliest code reflects and nothing is asked.
+      const reflects = [coded[pick].code, coded[pick].runner_up].some((c) => /reflection/.test(c)) || candidates[pick].includes('?');
+      const third = (await app.hits()).find((h) => h.label === 'which:3');
+      assert(reflects ? !third : third && third.text === 'Reflecting what they meant or felt',
+        `a third choice exactly when neither code reflects: ${JSON.stringify(coded[pick])} ${third ? third.text : 'none'}`);
       await app.click('which:2');
       const bubble = await app.find('learner:1');
       assert(bubble.text === candidates[pick], `the reply is sent after the answer: ${bubble.text}`);
@@ -161,6 +166,29 @@ await run([
       assert(/Coded as you meant it\. The client heard .* in your words, and answered that\./.test(note),
         `the coach says the client answered the words: ${note}`);
       await app.screenshot('typing-3-self-coded.png');
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally {
+      await app.close();
+    }
+  }],
+
+  ['a reflection the coder reads as neither: "Reflecting what they meant or felt" is offered and recorded', async () => {
+    const app = await openApp();
+    try {
+      await app.load();
+      await startTyping(app);
+      const context = (await app.find('client:last')).text;
+      const text = 'You have raised things twice now and felt brushed off each time. And it is your name on this in front of the board and the people at Wakefield.';
+      const [coded] = nativeCodes([{ text, context }]);
+      assert(coded.ask_which && !/reflection/.test(coded.code) && !/reflection/.test(coded.runner_up),
+        `the coder is unsure and offers no reflection: ${JSON.stringify(coded)}`);
+      await send(app, text);
+      const third = await app.find('which:3');
+      assert(third.text === 'Reflecting what they meant or felt', `the third choice: ${third.text}`);
+      await app.click('which:3');
+      await app.find('learner:1');
+      const turn = (await savedTurns(app)).find((t) => t.reply === text);
+      assert(turn && turn.self_coded === true && turn.code === 'complex_reflection', `recorded as the learner's reflection: ${JSON.stringify(turn)}`);
       assert(app.problems.length === 0, app.problems.join('\n'));
     } finally {
       await app.close();

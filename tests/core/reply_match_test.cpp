@@ -110,6 +110,18 @@ TEST(ReplyMatch, AsksWhichOnlyWhenUnsureAboutCodesThatDiffer) {
   EXPECT_TRUE(should_ask_which(unsure, "Have you told the warehouse manager yet?", line, true));
 }
 
+// A reviewer's reflection ("You have raised things twice now and felt brushed off each time") was
+// offered only "recognising their effort" or "giving information". When neither likeliest code
+// reflects and the reply asks nothing, reflecting is offered too.
+TEST(ReplyMatch, WhichDidYouMeanOffersReflectingWhenNeitherCodeDoes) {
+  const std::string brushed = "You have raised things twice now and felt brushed off each time.";
+  EXPECT_EQ(which_options(MiCode::Affirm, MiCode::GivingInformation, brushed),
+            (std::vector<MiCode>{MiCode::Affirm, MiCode::GivingInformation, MiCode::ComplexReflection}));
+  EXPECT_EQ(which_options(MiCode::SimpleReflection, MiCode::GivingInformation, brushed).size(), 2u);
+  EXPECT_EQ(which_options(MiCode::Affirm, MiCode::ComplexReflection, brushed).size(), 2u);
+  EXPECT_EQ(which_options(MiCode::ClosedQuestion, MiCode::GivingInformation, "Was it the budget?").size(), 2u);
+}
+
 TEST(ReplyMatch, SelfCodedTurnsSurviveSaveAndRetry) {
   Scenario s = testing::load_shipped("questioned-advice");
   Dialogue d(s);
