@@ -346,8 +346,9 @@ bool is_day_number(std::string_view w) {
 std::vector<std::string> date_words(std::string_view due) {
   std::vector<std::string> out;
   for (Word& w : split_words(due))
-    if (is_weekday(w.text) || is_month(w.text) || is_day_number(w.text) || w.text == "today" || w.text == "tonight" ||
-        w.text == "tomorrow")
+    // Not "may": a draft's "you may want to..." would name a step due "by 12 May".
+    if (is_weekday(w.text) || (is_month(w.text) && w.text != "may") || is_day_number(w.text) || w.text == "today" ||
+        w.text == "tonight" || w.text == "tomorrow")
       out.push_back(std::move(w.text));
   return out;
 }

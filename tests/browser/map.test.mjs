@@ -131,9 +131,17 @@ await run([
       const fit = (await app.hits()).filter(whole);
       assert(fit.some((h) => h.label === 'map:node:open'), 'fit shows the map from its first box');
       assert(fit[0].w < open.w / 1.4, `fit shrinks the zoomed boxes (${open.w} -> ${fit[0].w} px wide)`);
-      await app.click('button:Zoom in');
       const middle = fit.reduce((a, b) => (Math.abs(a.x + a.w / 2 - 400) < Math.abs(b.x + b.w / 2 - 400) ? a : b));
-      const bigger = (await app.hits()).find((h) => h.label === middle.label);
+      // A click a busy machine lost (nothing changed once the frames settled) is made again: a
+      // fresh-machine run lost one and read 108 -> 108. One that was taken is never repeated.
+      let bigger;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await app.click('button:Zoom in');
+        await app.quiet(300);
+        bigger = (await app.hits()).find((h) => h.label === middle.label);
+        if (!bigger || bigger.w !== middle.w) break;
+        console.log(`     the zoom-in click was not taken (${middle.w} px wide still), again`);
+      }
       assert(bigger && Math.abs(bigger.w / middle.w - 1.25) < 0.02, `zoom in scales the boxes by 1.25 (${middle.w} -> ${bigger && bigger.w})`);
 
       // Ctrl+wheel over the map (what a trackpad pinch sends) zooms it; the page stays put.

@@ -350,6 +350,13 @@ TEST(FollowUp, AStepInPlainWordsCountsWhenItNamesTheStepsDay) {
     EXPECT_FALSE(item(c, "step:step_director")->covered) << undated;
     EXPECT_FALSE(item(c, "step:step_checkin")->covered) << undated;
   }
+  // "May" the month is a day to name; "may" the verb is not.
+  Scenario in_may = s;
+  for (Point& p : in_may.points)
+    if (p.id == "step_director") p.due = "by 12 May";
+  Dialogue dm = play(in_may, {0, 0, 0, 0, 0, 0, 3, 0});
+  EXPECT_TRUE(item(check_followup(dm, "You'll take it to your director by 12 May."), "step:step_director")->covered);
+  EXPECT_FALSE(item(check_followup(dm, "You may want to take it to your director."), "step:step_director")->covered);
 }
 
 TEST(FollowUp, ChecksTimelineAndReplyWording) {
