@@ -41,6 +41,24 @@ async function typeAfter(app, marker, text) {
   await app.page.keyboard.type(text, { delay: 5 });
 }
 
+/** The results' score and the points a complete email adds to it. */
+async function scoreAndPromise(app) {
+  const score = Number((await app.find('score')).text);
+  const points = Number((/adds (\d+) points? to this score/.exec((await app.find('end:followup-points')).text) || [])[1]);
+  return { score, points };
+}
+
+/** On the email screen: the example email plus `tail` written as the draft, checked to 100%. */
+async function writeFullEmail(app, tail) {
+  await app.click('button:Show an example');
+  await app.page.waitForSelector('#field-followup-example', { state: 'visible' });
+  const email = `${await app.page.inputValue('#field-followup-example')}\n${tail}`;
+  await app.page.fill('#field-followup', email);
+  await app.reveal('followup:coverage', { x: 1150, y: 600, step: -300 });
+  await waitForCoverage(app, (c) => c === 100);
+  return email;
+}
+
 await run([
   ['follow-up email, clipboard, journal, history after reload, export and import', async () => {
     const app = await openApp({ seed: 0 });  // the author's path to the board-paper step
@@ -190,8 +208,7 @@ await run([
     try {
       await app.load();
       await playBreakthrough(app);
-      const scoreBefore = Number((await app.find('score')).text);
-      const points = Number((/adds (\d+) points? to this score/.exec((await app.find('end:followup-points')).text) || [])[1]);
+      const { score: scoreBefore, points } = await scoreAndPromise(app);
       // The learner leaves without writing, and comes back another day.
       await app.load();
       await app.click('button:Progress');
@@ -201,12 +218,7 @@ await run([
       await app.page.waitForSelector('#field-followup', { state: 'visible' });
       const skeleton = await app.page.inputValue('#field-followup');
       assert(/^Hi Dana,$/m.test(skeleton) && /What happens next:/.test(skeleton), `the session's skeleton:\n${skeleton}`);
-      await app.click('button:Show an example');
-      await app.page.waitForSelector('#field-followup-example', { state: 'visible' });
-      const email = `${await app.page.inputValue('#field-followup-example')}\nÀ bientôt — merci ☺`;
-      await app.page.fill('#field-followup', email);
-      await app.reveal('followup:coverage', { x: 1150, y: 600, step: -300 });
-      await waitForCoverage(app, (c) => c === 100);
+      const email = await writeFullEmail(app, 'À bientôt — merci ☺');
       await app.screenshot('followup-5-from-history.png');
       await app.reveal('button:Back to results', { x: 1150, y: 600 });
       await app.click('button:Back to results');
@@ -232,16 +244,10 @@ await run([
     try {
       await app.load();
       await playBreakthrough(app);
-      const scoreBefore = Number((await app.find('score')).text);
-      const points = Number((/adds (\d+) points? to this score/.exec((await app.find('end:followup-points')).text) || [])[1]);
+      const { score: scoreBefore, points } = await scoreAndPromise(app);
       await app.click('button:Follow-up');
       await app.page.waitForSelector('#field-followup', { state: 'visible' });
-      await app.click('button:Show an example');
-      await app.page.waitForSelector('#field-followup-example', { state: 'visible' });
-      const email = `${await app.page.inputValue('#field-followup-example')}\nWritten, then the tab closed — 再见`;
-      await app.page.fill('#field-followup', email);
-      await app.reveal('followup:coverage', { x: 1150, y: 600, step: -300 });
-      await waitForCoverage(app, (c) => c === 100);
+      const email = await writeFullEmail(app, 'Written, then the tab closed — 再见');
       // No button pressed, the screen not left: the page reloads (a closed tab, a crashed browser).
       await app.page.waitForFunction((e) => (localStorage.getItem('rapport.progress') || '').includes(JSON.stringify(e).slice(1, -1)), email, { timeout: 10000 });
       await app.load();
