@@ -121,6 +121,45 @@ Draft read_draft(std::string_view text) {
   return d;
 }
 
+bool is_weekday(std::string_view w);
+bool is_month(std::string_view w);
+bool is_day_number(std::string_view w);
+bool is_period(std::string_view w);
+std::vector<std::string> date_words(std::string_view due);
+
+/// Which kind of day word i names, with a key to compare it by: 0 a weekday ("monday"), 1 a month
+/// ("feb" for "February"), 2 a day of the month ("28" for "28th", or "24" beside a month); -1 none.
+/// Not "may" (a verb as often as a month) and not "weekend".
+int day_kind(const std::vector<Word>& w, size_t i, std::string* key) {
+  std::string_view t = w[i].text;
+  if (is_weekday(t) && t != "weekend") return *key = std::string(t), 0;
+  if (is_month(t) && t != "may") return *key = std::string(t.substr(0, 3)), 1;
+  if (!is_day_number(t)) return -1;
+  auto month_at = [&](size_t k) { return k < w.size() && is_month(w[k].text) && w[k].text != "may"; };
+  bool ordinal = !is_number(t);
+  if (!ordinal && !month_at(i + 1) && !(i > 0 && month_at(i - 1)) &&
+      !(i + 2 < w.size() && w[i + 1].text == "of" && month_at(i + 2)))
+    return -1;
+  *key = std::string(t.substr(0, ordinal ? t.size() - 2 : t.size()));
+  return 2;
+}
+
+/// "three" -> "3", "a" -> "1", "12" -> "12"; anything else empty.
+std::string count_key(std::string_view w) {
+  static const std::array<std::string_view, 13> names = {"a",     "one",   "two",  "three", "four",   "five",  "six",
+                                                         "seven", "eight", "nine", "ten",   "eleven", "twelve"};
+  if (is_number(w) && w.size() <= 2) return std::string(w);
+  for (size_t n = 0; n < names.size(); ++n)
+    if (w == names[n]) return std::to_string(n == 0 ? 1 : n);
+  return {};
+}
+
+/// "months" -> "month"; not a period: empty.
+std::string unit_key(std::string_view w) {
+  if (!is_period(w)) return {};
+  return std::string(w.ends_with("s") ? w.substr(0, w.size() - 1) : w);
+}
+
 /// A discussion point or next step as the check sees it: its content words and how many of them
 /// one sentence must hold.
 struct PointWords {
@@ -131,35 +170,81 @@ struct PointWords {
   // `need_dated` of the words ("You'll take it to your director on Wednesday").
   std::vector<std::string> dates;
   size_t need_dated = SIZE_MAX;
+  // The same day by kind (day_kind): a sentence that names only other days of a kind the step's
+  // due names ("on Monday" for a step due next Wednesday) does not cover it.
+  std::array<std::vector<std::string>, 3> days;
+  // A due period ("in three months" -> "3 month"): a sentence naming it names the step's day.
+  std::string period;
+};
+
+/// A next step's day and period from its `due`.
+void read_due(std::string_view due, PointWords& w) {
+  w.dates = date_words(due);
+  std::vector<Word> words = split_words(due);
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string key;
+    if (int kind = day_kind(words, i, &key); kind >= 0) w.days[kind].push_back(key);
+    if ((words[i].text == "in" || words[i].text == "within") && i + 2 < words.size()) {
+      std::string count = count_key(words[i + 1].text), unit = unit_key(words[i + 2].text);
+      if (!count.empty() && !unit.empty()) w.period = count + " " + unit;
+    }
+  }
+}
+
+struct Coverage {
+  std::vector<bool> covered;
+  std::vector<size_t> wrong_day;  // per point: the draft's word naming another day, or SIZE_MAX
 };
 
 /// Which points the draft covers. A point is covered by one sentence holding `need` of its words;
 /// for a next step that sentence must not read more like a discussion point (by the share of
-/// words matched), so a recap of the discussion does not tick a step by sharing its nouns.
-std::vector<bool> covered_points(const Draft& d, const std::vector<PointWords>& points) {
+/// words matched), so a recap of the discussion does not tick a step by sharing its nouns, and must
+/// not name only another day than the step's.
+Coverage covered_points(const Draft& d, const std::vector<PointWords>& points) {
   std::unordered_map<std::string_view, std::vector<std::pair<size_t, size_t>>> where;  // stem -> (point, word)
   std::vector<std::vector<size_t>> seen(points.size());  // sentence in which each point's word was last counted
   for (size_t p = 0; p < points.size(); ++p) {
     seen[p].assign(points[p].words.size(), SIZE_MAX);
     for (size_t k = 0; k < points[p].words.size(); ++k) where[points[p].words[k]].emplace_back(p, k);
   }
-  std::unordered_map<std::string_view, std::vector<size_t>> dated;  // date word -> points
-  for (size_t p = 0; p < points.size(); ++p)
+  std::unordered_map<std::string_view, std::vector<size_t>> dated;  // date word or period -> points
+  for (size_t p = 0; p < points.size(); ++p) {
     for (const std::string& w : points[p].dates) dated[w].push_back(p);
+    if (!points[p].period.empty()) dated[points[p].period].push_back(p);
+  }
   std::vector<size_t> count(points.size(), 0), touched;
-  std::vector<bool> covered(points.size(), false), named_date(points.size(), false);
+  std::vector<bool> named_date(points.size(), false);
+  Coverage out{std::vector<bool>(points.size(), false), std::vector<size_t>(points.size(), SIZE_MAX)};
+  std::array<std::vector<std::pair<std::string, size_t>>, 3> said;  // the sentence's days by kind, with word index
   auto share = [&](size_t p) { return double(count[p]) / double(points[p].words.size()); };
+  auto other_day = [&](size_t p) {  // a word of the sentence naming another day of a kind the step's due names
+    for (size_t k = 0; k < 3; ++k) {
+      const auto& want = points[p].days[k];
+      if (want.empty() || said[k].empty()) continue;
+      bool same = std::any_of(said[k].begin(), said[k].end(), [&](const auto& s) {
+        return std::find(want.begin(), want.end(), s.first) != want.end();
+      });
+      if (!same) return said[k].front().second;
+    }
+    return SIZE_MAX;
+  };
   auto close_sentence = [&] {
     double best_discussion = 0;
     for (size_t p : touched)
       if (!points[p].step) best_discussion = std::max(best_discussion, share(p));
     for (size_t p : touched) {
       size_t need = named_date[p] ? std::min(points[p].need, points[p].need_dated) : points[p].need;
-      if (count[p] >= need && (!points[p].step || named_date[p] || share(p) >= best_discussion)) covered[p] = true;
+      if (count[p] < need || !(!points[p].step || named_date[p] || share(p) >= best_discussion)) continue;
+      if (size_t wrong = points[p].step ? other_day(p) : SIZE_MAX; wrong != SIZE_MAX) {
+        if (out.wrong_day[p] == SIZE_MAX) out.wrong_day[p] = wrong;
+        continue;
+      }
+      out.covered[p] = true;
     }
     for (size_t p : touched) count[p] = 0;
     touched.clear();
     std::fill(named_date.begin(), named_date.end(), false);
+    for (auto& s : said) s.clear();
   };
   size_t current = SIZE_MAX;
   for (size_t i = 0; i < d.words.size(); ++i) {
@@ -169,6 +254,14 @@ std::vector<bool> covered_points(const Draft& d, const std::vector<PointWords>& 
     }
     if (auto day = dated.find(d.words[i].text); day != dated.end())
       for (size_t p : day->second) named_date[p] = true;
+    std::string key;
+    if (int kind = day_kind(d.words, i, &key); kind >= 0) said[kind].emplace_back(key, i);
+    if (i + 1 < d.words.size() && d.words[i + 1].sentence == current) {
+      std::string count_word = count_key(d.words[i].text), unit = unit_key(d.words[i + 1].text);
+      if (!count_word.empty() && !unit.empty())
+        if (auto period = dated.find(count_word + " " + unit); period != dated.end())
+          for (size_t p : period->second) named_date[p] = true;
+    }
     if (d.stems[i].empty()) continue;
     auto f = where.find(d.stems[i]);
     if (f == where.end()) continue;
@@ -179,7 +272,7 @@ std::vector<bool> covered_points(const Draft& d, const std::vector<PointWords>& 
     }
   }
   close_sentence();
-  return covered;
+  return out;
 }
 
 /// A phrase as lowercase words; matched word by word, so punctuation between them is allowed.
@@ -412,19 +505,22 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     if (const Point* p = s.find_point(id)) (p->kind == "discussion" ? discussion : steps).push_back(p);
   std::vector<PointWords> wanted;
   for (const Point* p : discussion) {
-    PointWords w{content_words(p->text)};
+    PointWords w;
+    w.words = content_words(p->text);
     w.need = w.words.empty() ? SIZE_MAX : std::min(w.words.size(), std::max<size_t>(2, (w.words.size() + 2) / 3));
     wanted.push_back(std::move(w));
   }
   for (const Point* p : steps) {
-    PointWords w{content_words(p->text)};
+    PointWords w;
+    w.words = content_words(p->text);
     w.need = w.words.empty() ? SIZE_MAX : w.words.size() / 2 + 1;
     w.step = true;
-    w.dates = date_words(p->due);
-    if (!w.dates.empty()) w.need_dated = std::max<size_t>(2, (w.words.size() + 2) / 3);
+    read_due(p->due, w);
+    if (!w.dates.empty() || !w.period.empty()) w.need_dated = std::max<size_t>(2, (w.words.size() + 2) / 3);
     wanted.push_back(std::move(w));
   }
-  std::vector<bool> covered_point = covered_points(words, wanted);
+  Coverage coverage_of = covered_points(words, wanted);
+  const std::vector<bool>& covered_point = coverage_of.covered;
 
   bool recapped =
       std::any_of(covered_point.begin(), covered_point.begin() + discussion.size(), [](bool c) { return c; });
@@ -462,8 +558,12 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     std::string example = owner_label(p->owner);
     example += (example.empty() ? "" : " ") + step_action(p->to_client.empty() ? p->text : p->to_client, client_first);
     if (!p->due.empty()) example += ", " + to_second_person(p->due, client_first);
-    check.items.push_back({"step:" + p->id, "Next step: " + p->text, covered,
-                           covered ? "" : "Say who does this and when, e.g. " + quote(example + ".")});
+    std::string hint = "Say who does this and when, e.g. " + quote(example + ".");
+    if (size_t wrong = coverage_of.wrong_day[discussion.size() + i]; !covered && wrong != SIZE_MAX)
+      hint = "Check the day: you wrote " +
+             quote(draft.substr(words.words[wrong].begin, words.words[wrong].end - words.words[wrong].begin)) +
+             ", and this was agreed for " + quote(p->due) + ".";
+    check.items.push_back({"step:" + p->id, "Next step: " + p->text, covered, covered ? "" : hint});
   }
 
   bool timeline = has_timeline(words);

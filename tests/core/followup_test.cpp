@@ -359,6 +359,49 @@ TEST(FollowUp, AStepInPlainWordsCountsWhenItNamesTheStepsDay) {
   EXPECT_FALSE(item(check_followup(dm, "You may want to take it to your director."), "step:step_director")->covered);
 }
 
+// A reviewer changed "next Wednesday" to "on Monday" in "We will write the board paper together
+// next Wednesday" and the step still ticked. A sentence that names only another day of the kind
+// the step's due names (a weekday, a month, a day of the month) does not tick it, and the hint
+// quotes the day written and the day agreed. Without a day the step's words still count.
+TEST(FollowUp, AStepOnAnotherDayIsNotTicked) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue d = play(s, kFollowupBreakthrough);
+  ASSERT_EQ(s.find_point("step_board_paper")->due, "next Wednesday");
+  FollowUpCheck wrong = check_followup(d, "We will write the board paper together on Monday.");
+  const auto* board = item(wrong, "step:step_board_paper");
+  EXPECT_FALSE(board->covered);
+  EXPECT_NE(board->hint.find("\"Monday\""), std::string::npos) << board->hint;
+  EXPECT_NE(board->hint.find("\"next Wednesday\""), std::string::npos) << board->hint;
+  for (const char* right :
+       {"We will write the board paper together next Wednesday.", "We will write the board paper together.",
+        "We will write the board paper together on Wednesday, not Monday."})
+    EXPECT_TRUE(item(check_followup(d, right), "step:step_board_paper")->covered) << right;
+  // A day of the month is compared as a day of the month: "the 14th" is not "the 12th".
+  Scenario on_12th = s;
+  for (Point& p : on_12th.points)
+    if (p.id == "step_board_paper") p.due = "on the 12th";
+  Dialogue d12 = play(on_12th, kFollowupBreakthrough);
+  EXPECT_FALSE(item(check_followup(d12, "We will write the board paper together on the 14th."), "step:step_board_paper")
+                   ->covered);
+  for (const char* right :
+       {"We will write the board paper together on the 12th.", "We will write the board paper together on 12 March."})
+    EXPECT_TRUE(item(check_followup(d12, right), "step:step_board_paper")->covered) << right;
+}
+
+// "We will recheck your bloods in three months" did not tick "Recheck HbA1c and decide together
+// what comes next": a due period ("in three months") now names the step's day as a weekday does,
+// and the step says "blood sugar" as a nurse would write it.
+TEST(FollowUp, AStepDueInAPeriodCountsWhenTheSentenceNamesIt) {
+  Scenario s = load_shipped("medication-change");
+  Dialogue d = play(s, {0, 0, 0, 0, 0, 0, 0, 0});
+  ASSERT_NE(d.ending(), nullptr);
+  for (const char* said :
+       {"We will recheck your bloods in three months.", "We'll recheck your blood sugar in 3 months."})
+    EXPECT_TRUE(item(check_followup(d, said), "step:step_recheck")->covered) << said;
+  for (const char* not_said : {"We will recheck your bloods in two weeks.", "We will recheck your bloods."})
+    EXPECT_FALSE(item(check_followup(d, not_said), "step:step_recheck")->covered) << not_said;
+}
+
 TEST(FollowUp, ChecksTimelineAndReplyWording) {
   Scenario s = load_shipped("questioned-advice");
   Dialogue d = play(s, kFollowupBreakthrough);
