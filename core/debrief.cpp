@@ -91,14 +91,15 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
                    client + "'s " + held->var + " was " + std::to_string(held->value) + " at your last reply. Above " +
                        std::to_string(held->limit) + ", the same reply " +
                        (above ? "reaches " + quoted(above->title) + "." : "keeps the conversation going.") +
-                       " It is what your earlier replies built that decides it.",
+                       " It is what your earlier replies built that decides it: reflections of what " + client +
+                       " said and questions about what they want raise it most, pushes and arguments cost it.",
                    ""});
   }
   if (d.discord_held_back())
     out.push_back({"discord",
                    "The conversation was on course for a breakthrough, but " +
                        std::to_string(d.mi_inconsistent_replies()) + " of your replies pushed or confronted " + client +
-                       ", and that stayed with them: they settled for less. One push can be repaired; two stick.",
+                       ", and " + client + " remembered it and settled for less. One push can be repaired; two stick.",
                    ""});
   return out;
 }
