@@ -56,7 +56,21 @@ constexpr std::string_view kBlatantConfront[] = {
     // Blame for something the client should have done.
     "why didn't you", "why didn't your", "why did you not", "why couldn't you", "why weren't you", "why haven't you",
     // Blame for how it turned out ("...came in late, which didn't help us"); no labelled line uses these.
-    "didn't help us", "did not help us", "didn't help matters", "didn't do us any favours", "didn't do us any favors"};
+    "didn't help us", "did not help us", "didn't help matters", "didn't do us any favours", "didn't do us any favors",
+    // Labelling, sarcasm and rank from the learners' batch (corpus/learners.jsonl: one labelled
+    // confrontation each, no other code).
+    "you're not being realistic", "you are not being realistic", "you're just not being realistic",
+    "you are just not being realistic", "i don't need a lecture", "add it to the pile", "not up for debate",
+    "don't say nobody warned you", "don't say no one warned you", "what did you want me to do"};
+// Selling where informing was asked for: the product or firm declared better than the rest. No
+// labelled line of the corpus has one of these with another code than persuasion (corpus/learners).
+// clang-format off
+constexpr std::string_view kBlatantSelling[] = {
+    "far superior", "vastly superior", "best on the market", "best in the business", "best in the industry",
+    "you won't find a better", "you won't get a better", "you will not find a better", "nobody else comes close",
+    "no one else comes close", "second to none", "you can't go wrong with", "you'd be mad not to", "no-brainer",
+    "you won't regret it"};
+// clang-format on
 // "Why didn't you feel able to say?" explores; the rest of "why didn't you..." blames. And "you're
 // the one who has to walk it back" names a burden, "you're the one who knows" hands over the
 // choice: the 14 labelled turns of those shapes are reflections, autonomy and advice, none blame.
@@ -387,8 +401,10 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
     out.cues = {"greets the client ('" + std::string(hello) + "')", "'how are you' as a greeting"};
     return out;
   }
+  // "What would you like to see happen first?" asks for the client's ideas, not leave to share: a
+  // main sentence that opens with a question word asks no permission.
   if (f.hits[kPermission].phrase >= 0 && f.hits[kPermission].in_main && f.hand[kMainEndsWithQuestionMark] > 0.f &&
-      f.hits[kAdvise].phrase < 0) {
+      f.hits[kAdvise].phrase < 0 && f.hand[kStartsOpenWh] <= 0.f && f.hand[kStartsClosedWh] <= 0.f) {
     overrule(MiCode::SeekCollaboration, 0.8f);
     out.asks_permission = true;
     out.cues = {"asks permission (" + detail::in_quotes(phrase_text(f.hits[kPermission].phrase)) + ")",
@@ -423,6 +439,18 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   if (!cue.empty() && out.code != MiCode::Confront && !hit(kSoundsLike)) {
     overrule(MiCode::Confront, 0.7f);
     out.cues = {"challenges the client ('" + std::string(cue) + "')"};
+    return out;
+  }
+  // "Our product is far superior, 23 out of 25 practices stay": persuasion, not information (a
+  // reviewer's was information at 0.93 and bought trust), unless the client asked which is better.
+  // A question or an offer ("you'd be mad not to compare. Can I ask what 'best' means to you?") stays one.
+  const bool telling = out.code == MiCode::GivingInformation || code_class(out.code) == MiClass::Reflection ||
+                       out.code == MiCode::Other || out.code == MiCode::Affirm;
+  if (const std::string_view sell =
+          !telling || f.context_asks_advice ? std::string_view() : explicit_phrase(text, kBlatantSelling);
+      !sell.empty()) {
+    overrule(MiCode::Persuade, 0.7f);
+    out.cues = {"sells rather than informs ('" + std::string(sell) + "')"};
     return out;
   }
   // "I hear you, but the injection really is the best option": acknowledgement, then disagreement

@@ -33,7 +33,8 @@ constexpr PhraseSpec kPhrases[] = {
      "you're not sure|you're overwhelmed|you're anxious|you're angry|you're upset|"
      "you're disappointed|you're sick of|you're hoping|you're concerned|worries you|"
      "frustrates you|bothers you|scares you|matters to you|important to you|you value|"
-     "you want|you'd like|you're really|you don't want|you wish"},
+     "you want|you'd like|you're really|you don't want|you wish|felt brushed off|felt fobbed off|"
+     "felt let down|felt ignored|felt dismissed|felt unheard|left in the dark|had enough of"},
     {kDoubleSided,
      "part of you|on the one hand|on the other hand|at the same time|and yet|on the other|"
      "but also|but then"},
@@ -45,7 +46,7 @@ constexpr PhraseSpec kPhrases[] = {
      "could i tell you|can i make a suggestion|could i make a suggestion|can i give you|"
      "are you open to|would you like to know|do you want me to|do you want to hear|"
      "want me to|okay if i|can i run|could i run|can i throw|can i suggest|could i suggest|"
-     "can i ask"},
+     "can i ask|would you like to see|can i show you|could i show you|would it help to see"},
     {kCollaborate,
      "let's|let us|together|what would you like to|where would you like to|"
      "what do you think would|what ideas|your ideas|how would you like to|"

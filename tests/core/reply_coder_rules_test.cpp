@@ -279,3 +279,51 @@ TEST(ReplyCoder, CuesSayWhichSentenceStartsSo) {
 
 }  // namespace
 }  // namespace rapport
+
+namespace rapport {
+
+// A reviewer's "our product is far superior to VetDiary, 23 out of 25 practices stay" was
+// information at 0.93 and bought trust. A product declared better than the rest, unasked, is
+// persuasion; asked which is better, or inside a question, it is not.
+TEST(ReplyCoder, SellingIsPersuasionNotInformation) {
+  const char* context = "VetDiary is £450 a month cheaper.";
+  const CodedReply sell = classify_reply(
+      "Well, to be honest, our product is far superior to VetDiary, 23 out of 25 practices stay with us.", context);
+  EXPECT_EQ(sell.code, MiCode::Persuade);
+  EXPECT_GE(sell.confidence, 0.7f);
+  EXPECT_EQ(code_of("Honestly it's a no-brainer, you won't find a better system at this price.", context),
+            MiCode::Persuade);
+  EXPECT_NE(code_of("Makes sense, you'd be mad not to compare. Can I ask what 'best' looks like for you?", context),
+            MiCode::Persuade);
+  EXPECT_NE(code_of("Ours is far superior on reminders, since you ask.", "What do you recommend, yours or theirs?"),
+            MiCode::Persuade);
+}
+
+// From the learners' batch: rank, sarcasm and labelling the coder read as reflections or
+// information ("I'm the pharmacist here... it's not up for debate" was a complex reflection).
+TEST(ReplyCoder, RankAndSarcasmAreConfrontations) {
+  EXPECT_EQ(code_of("I'm the pharmacist here and it's my registration on the line, so it's not up for debate.",
+                    "Just give me the codeine, I've had it before."),
+            MiCode::Confront);
+  EXPECT_EQ(
+      code_of("Oh great, another fire door complaint. I'll add it to the pile.", "The fire door's propped again."),
+      MiCode::Confront);
+  EXPECT_EQ(code_of("I am listening. You're just not being realistic.", "I want all of it by Friday."),
+            MiCode::Confront);
+  EXPECT_NE(code_of("You feel they're not being realistic about Friday.", "They want all of it by Friday."),
+            MiCode::Confront);
+}
+
+// "Would you like to see what other practices did?" asks leave to share, as "would you like to
+// hear" does: seeking collaboration, not a closed question. And "felt brushed off" names a feeling.
+TEST(ReplyCoder, OfferingToShowAsksPermission) {
+  const CodedReply ask =
+      classify_reply("Would you like to see what other practices did?", "I just don't see how it would work for us.");
+  EXPECT_EQ(ask.code, MiCode::SeekCollaboration);
+  EXPECT_TRUE(ask.asks_permission);
+  EXPECT_EQ(code_class(code_of("You have raised things twice now and felt brushed off each time.",
+                               "Every time I raise something, I get told I'm wrong.")),
+            MiClass::Reflection);
+}
+
+}  // namespace rapport
