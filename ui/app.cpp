@@ -218,6 +218,7 @@ void App::set_session(std::unique_ptr<Session> session) {
   // The follow-up revision only ever grows, so the page's fields reload whatever the new session shows.
   revision_base_ = followup_revision() + 1;
   session_ = std::move(session);
+  followup_from_history_ = false;
 }
 
 SessionContext App::session_context() {

@@ -185,6 +185,8 @@ class App {
   /// The model email for this session's ending (core's followup_example), shown on request.
   const std::string& followup_example() const { return session_ ? session_->followup_example() : no_draft_; }
   bool followup_example_shown() const { return followup_example_shown_; }
+  /// The follow-up email of a past session, opened from its history entry.
+  bool followup_from_history() const { return followup_from_history_; }
   void show_followup_example(bool shown);
   void copy_followup();
   void download_followup();
@@ -373,6 +375,7 @@ class App {
   Settings settings_;
   bool settings_open_ = false;
   bool followup_example_shown_ = false;
+  bool followup_from_history_ = false;
   std::map<std::string, std::string> view_buffers_;  // native read-only fields' copies
   std::string name_draft_;
   int name_draft_revision_ = 0;

@@ -64,6 +64,7 @@ void App::write_history_followup() {
   journal_draft_ = rec->journal;
   journal_saved_ = true;
   set_session(std::move(reopened));
+  followup_from_history_ = true;  // the email screen leads back to Progress, where the learner came from
   const Dialogue& d = session_->dialogue();
   trust_shown_ = static_cast<float>(d.value("trust"));
   bubbles_ = BubbleAnim{};

@@ -184,7 +184,12 @@ void draw_followup(App& app) {
     record_hit("flag:" + std::to_string(i + 1), check.flags[i], ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   }
   ImGui::SetCursorScreenPos(ImVec2(sx, ImGui::GetCursorScreenPos().y + t.dp(16)));
-  if (pill_button("button:Back to results", "Back to results", false)) app.open_screen(Screen::End);
+  // Back where the learner came from: this session's results, or Progress for a past session's email.
+  if (app.followup_from_history()) {
+    if (pill_button("button:Back to progress", "Back to progress", false)) app.open_screen(Screen::Progress);
+  } else if (pill_button("button:Back to results", "Back to results", false)) {
+    app.open_screen(Screen::End);
+  }
   float bottom = std::max(ImGui::GetCursorScreenPos().y, after_actions);
   if (!two_columns && app.followup_example_shown()) bottom = draw_example(app, x, bottom + t.dp(24), width, reveal);
   ImGui::SetCursorScreenPos(ImVec2(x, bottom + t.dp(32)));

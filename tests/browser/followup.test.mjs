@@ -220,10 +220,13 @@ await run([
       assert(/^Hi Dana,$/m.test(skeleton) && /What happens next:/.test(skeleton), `the session's skeleton:\n${skeleton}`);
       const email = await writeFullEmail(app, 'À bientôt — merci ☺');
       await app.screenshot('followup-5-from-history.png');
-      await app.reveal('button:Back to results', { x: 1150, y: 600 });
-      await app.click('button:Back to results');
-      const scoreAfter = Number((await app.find('score')).text);
-      assert(scoreAfter === scoreBefore + points, `the email adds its ${points} points to that session: ${scoreBefore} -> ${scoreAfter}`);
+      // Back where the learner came from: Progress, where the entry shows the email's points.
+      await app.reveal('button:Back to progress', { x: 1150, y: 600 });
+      assert(!(await app.hits()).some((h) => h.label === 'button:Back to results'), 'no way back to results never seen');
+      await app.click('button:Back to progress');
+      const scoreAfter = scoreBefore + points;
+      const back = await app.reveal('history:1');
+      assert(back.text.includes(`score ${scoreAfter}`), `the email adds its ${points} points to that session: ${back.text}`);
       // After a reload: one session, its new score, the email exactly as written, and the button
       // now offers to edit it.
       await app.load();
