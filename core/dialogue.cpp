@@ -240,6 +240,7 @@ std::vector<size_t> Dialogue::typed_candidates() const {
 bool Dialogue::choose(size_t index) {
   std::vector<size_t> offer = offered();
   if (index >= offer.size()) return false;
+  flags_.erase(std::string(kToldPlanFlag));  // it answers the reply before this one only
   const Node* n = node();
   const Reply& reply = n->replies[offer[index]];
   Turn turn;
@@ -316,6 +317,10 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   const bool fix = !rambling && (code_class(words) == MiClass::Question || words == MiCode::GivingInformation) &&
                    suggests_a_fix(text, client_line_);
   const MiCode heard = rambling ? MiCode::Other : fix ? MiCode::GivingInformation : words;
+  // A plan the learner just laid out ("I'll book the surveyor for 10am tomorrow"): the client's
+  // next line may answer it rather than ask what happens now (kToldPlanFlag).
+  flags_.erase(std::string(kToldPlanFlag));
+  if (!pushed && lays_out_a_plan(text)) flags_.insert(std::string(kToldPlanFlag));
   const TypedReaction* reaction = scenario_->typed_reaction(*n, heard);
   Turn turn;
   turn.node = node_;

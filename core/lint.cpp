@@ -10,6 +10,7 @@
 
 #include "dialogue.h"
 #include "followup.h"
+#include "reply_match.h"
 
 namespace rapport {
 namespace {
@@ -114,6 +115,7 @@ std::vector<std::string> lint_scenario(const Scenario& s, std::string_view file)
     for (const auto& o : step.options) set_flags.insert(o.sets_flags.begin(), o.sets_flags.end());
   for (const auto& n : s.nodes)
     for (const auto& r : n.replies) set_flags.insert(r.sets_flags.begin(), r.sets_flags.end());
+  set_flags.insert(std::string(kToldPlanFlag));  // set by the engine after a typed plan (reply_match.h)
   auto check_flags = [&](const std::vector<std::string>& flags, const std::string& ptr) {
     for (size_t k = 0; k < flags.size(); ++k)
       if (!set_flags.count(flags[k]))

@@ -185,6 +185,39 @@ std::optional<std::size_t> closest_reply(const Node& node, const std::vector<std
   return best;
 }
 
+/// The plan words that say who, not when ("you'll", "agreed").
+static bool plan_word_of_who(const std::string& w) {
+  static const std::set<std::string> who = [] {
+    std::set<std::string> out;
+    for (std::string x : {"you'll", "agree", "agreed"}) {
+      if (!stop_word(x)) stem(x);
+      out.insert(std::move(x));
+    }
+    return out;
+  }();
+  return who.count(w) > 0;
+}
+
+bool lays_out_a_plan(std::string_view text) {
+  const std::vector<std::string> ws = committed_words(text.substr(0, 4096));
+  static const std::set<std::string> commits = [] {  // as words() gives them
+    std::set<std::string> out;
+    for (std::string w : {"i'll", "we'll", "let's", "shall"}) {
+      if (!stop_word(w)) stem(w);
+      out.insert(std::move(w));
+    }
+    return out;
+  }();
+  bool commit = false, when = false;
+  for (std::size_t i = 0; i < ws.size(); ++i) {
+    commit = commit || commits.count(ws[i]) > 0 ||
+             (i + 1 < ws.size() && (ws[i] == "i" || ws[i] == "we") && ws[i + 1] == "will");
+    when = when ||
+           (plan_word(ws[i]) && !commits.count(ws[i]) && ws[i] != "you'll" && ws[i] != "agree" && ws[i] != "agreed");
+  }
+  return commit && when;
+}
+
 std::vector<std::string> named_next_steps(const Scenario& scenario, std::string_view text) {
   std::vector<std::string> out;
   std::vector<std::string> ws = committed_words(text.substr(0, 4096));

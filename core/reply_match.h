@@ -38,4 +38,13 @@ std::optional<std::size_t> closest_reply(const Node& node, const std::vector<std
 /// In scenario order.
 std::vector<std::string> named_next_steps(const Scenario& scenario, std::string_view text);
 
+/// The flag a typed reply that lays out a plan sets until the next reply (lays_out_a_plan()), so a
+/// client line can answer it instead of asking "So what happens now?" straight after being told.
+inline constexpr std::string_view kToldPlanFlag = "told_next_steps";
+
+/// True when a reply commits to something ("I'll", "we'll", "we will", "let's", "shall") and says
+/// when ("tomorrow", "by Thursday", "10am", "next week"), outside conditional sentences: "I'll
+/// book the surveyor for 10am tomorrow and ring you by 5pm Thursday".
+bool lays_out_a_plan(std::string_view text);
+
 }  // namespace rapport

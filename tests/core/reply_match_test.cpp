@@ -308,5 +308,37 @@ TEST(ReplyMatch, NamedStepsDoNotSurviveAnEndingShortOfABreakthrough) {
   EXPECT_FALSE(has("step_managers")) << "a step the learner named is not agreed in a partial ending";
 }
 
+// A reviewer set out "surveyor 10am tomorrow, call by 5pm Thursday" and Kerry-Ann answered "Right.
+// So what happens now?". A typed reply that commits to something and says when sets kToldPlanFlag
+// until the next reply, and the client's line answers the plan instead of asking for one.
+TEST(ReplyMatch, APlanJustLaidOutIsAnsweredNotAskedFor) {
+  for (const char* plan : {"I'll book the surveyor for 10am tomorrow and ring you by 5pm Thursday.",
+                           "We will review it together next week.", "Let's meet again on Friday."})
+    EXPECT_TRUE(lays_out_a_plan(plan)) << plan;
+  for (const char* not_plan : {"I'll be honest with you.", "Tomorrow is another day.",
+                               "If you want, I'll call you tomorrow.", "You'll see the difference by Friday."})
+    EXPECT_FALSE(lays_out_a_plan(not_plan)) << not_plan;
+  const Scenario s = testing::load_shipped("damp-flat");
+  const auto at_choice = [&] {
+    Dialogue d = testing::play(s, {0, 0, 0, 0, 0, 0});
+    EXPECT_TRUE(d.node() && d.node()->id == "choice") << (d.node() ? d.node()->id : "ended");
+    return d;
+  };
+  Dialogue told = at_choice();
+  ASSERT_TRUE(told.submit_typed("I'll book the surveyor for 10am tomorrow and ring you by 5pm Thursday.",
+                                MiCode::GivingInformation));
+  ASSERT_EQ(told.node()->id, "steps");
+  EXPECT_TRUE(told.flags().count(std::string(kToldPlanFlag)));
+  EXPECT_EQ(told.client_line().find("what happens now"), std::string::npos) << told.client_line();
+  EXPECT_NE(told.client_line().find("What do I do till then?"), std::string::npos) << told.client_line();
+  ASSERT_TRUE(told.choose(1));
+  EXPECT_FALSE(told.flags().count(std::string(kToldPlanFlag))) << "the flag answers one reply only";
+  Dialogue asked = at_choice();
+  ASSERT_TRUE(
+      asked.submit_typed("The surveyor looks at the wall and the ventilation first.", MiCode::GivingInformation));
+  ASSERT_EQ(asked.node()->id, "steps");
+  EXPECT_NE(asked.client_line().find("what happens now"), std::string::npos) << asked.client_line();
+}
+
 }  // namespace
 }  // namespace rapport
