@@ -61,9 +61,10 @@ constexpr std::string_view kBlatantConfront[] = {
     // confrontation each, no other code).
     "you're not being realistic", "you are not being realistic", "you're just not being realistic",
     "you are just not being realistic", "i don't need a lecture", "add it to the pile", "not up for debate",
-    "don't say nobody warned you", "don't say no one warned you", "what did you want me to do"};
-// Selling where informing was asked for: the product or firm declared better than the rest. No
-// labelled line of the corpus has one of these with another code than persuasion (corpus/learners).
+    "don't say nobody warned you", "don't say no one warned you", "what did you want me to do", "need you to calm down",
+    "want you to calm down", "ask you to calm down", "calm yourself down", "so it's all my fault",
+    "it's all my fault then"};
+// Selling: the product or firm declared better than the rest (no labelled line has another code).
 // clang-format off
 constexpr std::string_view kBlatantSelling[] = {
     "far superior", "vastly superior", "best on the market", "best in the business", "best in the industry",
@@ -411,8 +412,12 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
                 "ends with '?'"};
     return out;
   }
+  // Not "it sounds like you have to justify it to the partners": an obligation the client carries,
+  // reflected (a reviewer's reflection lost 12 points and ended the call as advice).
+  const std::string_view advice = f.hits[kAdvise].phrase >= 0 ? phrase_text(f.hits[kAdvise].phrase) : "";
+  const bool reflected_obligation = advice == "you have to" || advice == "you've got to";
   if (f.hand[kSoundsLikeAdvice] > 0.f && f.hits[kAdvise].in_main && f.hits[kSoundsLike].in_main &&
-      f.hits[kOfferWithChoice].phrase < 0 && !f.context_asks_advice) {
+      f.hits[kOfferWithChoice].phrase < 0 && !f.context_asks_advice && !reflected_obligation) {
     // The codebook's hard case: "it sounds like you should..." is advice, not a reflection.
     overrule(MiCode::Persuade, 0.7f);
     out.cues = {"'" + std::string(phrase_text(f.hits[kAdvise].phrase)) + "' without asking",
@@ -443,9 +448,10 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   }
   // "Our product is far superior, 23 out of 25 practices stay": persuasion, not information (a
   // reviewer's was information at 0.93 and bought trust), unless the client asked which is better.
-  // A question or an offer ("you'd be mad not to compare. Can I ask what 'best' means to you?") stays one.
+  // A question or an offer stays one ("you'd be mad not to compare. Can I ask...?"); a confrontation
+  // here is the model's alone (explicit ones returned above): "Honestly, ours is far superior" sells.
   const bool telling = out.code == MiCode::GivingInformation || code_class(out.code) == MiClass::Reflection ||
-                       out.code == MiCode::Other || out.code == MiCode::Affirm;
+                       out.code == MiCode::Other || out.code == MiCode::Affirm || out.code == MiCode::Confront;
   if (const std::string_view sell =
           !telling || f.context_asks_advice ? std::string_view() : explicit_phrase(text, kBlatantSelling);
       !sell.empty()) {
@@ -509,9 +515,15 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
     }
   }
   // "Why don't you just tell the board the truth?": advice, though shaped as a question.
-  if (const std::string_view why = advice_as_why(text); !why.empty() && !hit(kPermission) && !hit(kOfferWithChoice) &&
-                                                        !f.context_asks_advice && out.code != MiCode::Confront &&
-                                                        out.code != MiCode::Persuade) {
+  // So is a leading question: "Don't you think it would be better to just try it?" (an open
+  // question to the coder, and +4 for a reviewer).
+  constexpr std::string_view kLeadingOpenings[] = {"don't you think", "do you not think", "wouldn't it be better",
+                                                   "wouldn't it be easier", "wouldn't it make"};
+  constexpr std::string_view kNothingAfter[] = {"\x01"};  // no word stops these
+  std::string_view why = advice_as_why(text);
+  if (why.empty()) why = reply_opening(text, kLeadingOpenings, kNothingAfter);
+  if (!why.empty() && !hit(kPermission) && !hit(kOfferWithChoice) && !f.context_asks_advice &&
+      out.code != MiCode::Confront && out.code != MiCode::Persuade) {
     overrule(MiCode::Persuade, 0.7f);
     out.cues = {"advice put as a question ('" + std::string(why) + "')"};
     return out;

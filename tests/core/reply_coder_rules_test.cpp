@@ -326,4 +326,28 @@ TEST(ReplyCoder, OfferingToShowAsksPermission) {
             MiClass::Reflection);
 }
 
+// A second reviewer's findings: "It sounds like you have to justify the extra £450 a month to the
+// partners" reflects an obligation she carries (it was advice, -12, and ended the call); "Don't
+// you think it would be better to just try it?" leads (an open question, +4); "I need you to calm
+// down" and "so it's all my fault then" confront; "Honestly, ours is far superior" sells.
+TEST(ReplyCoder, ReflectedObligationsLeadingQuestionsAndSecondWordings) {
+  const char* partners = "I still have to take this to the partners, and it's £450 a month more.";
+  EXPECT_EQ(code_class(code_of("Sorry, let me step back. It sounds like you have to justify the extra £450 a month to "
+                               "the partners, not just to yourself.",
+                               partners)),
+            MiClass::Reflection);
+  EXPECT_EQ(code_of("Sounds like you need to have a proper talk with your manager about the workload.", "I'm swamped."),
+            MiCode::Persuade);
+  EXPECT_EQ(
+      code_of("Don't you think it would be better to just try it for a few weeks and see?", "I'm not doing needles."),
+      MiCode::Persuade);
+  EXPECT_EQ(code_of("Wouldn't it make more sense to pay the rent first?", "I've got three bills due."),
+            MiCode::Persuade);
+  EXPECT_EQ(code_of("I need you to calm down.", "This is a joke!"), MiCode::Confront);
+  EXPECT_EQ(code_of("Oh brilliant, so it's all my fault then. Lovely.", "You lot never listen."), MiCode::Confront);
+  EXPECT_EQ(code_of("Honestly, our product is far superior to VetDiary. You really do get what you pay for.",
+                    "VetDiary is cheaper."),
+            MiCode::Persuade);
+}
+
 }  // namespace rapport
