@@ -342,3 +342,21 @@ TEST(ReplyMatch, APlanJustLaidOutIsAnsweredNotAskedFor) {
 
 }  // namespace
 }  // namespace rapport
+
+namespace rapport {
+
+// A reviewer asked Sunita "Can you give me the ticket reference for the failed courier test...?"
+// and it was the session's best reply (+3): the test was the learner's own team's. A typed-only
+// reply in late-again's listening nodes costs trust and says why.
+TEST(ReplyMatch, AskingSunitaForYourOwnTeamsTicketReferenceCostsTrust) {
+  const Scenario s = testing::load_shipped("late-again");
+  Dialogue d = testing::play(s, {0});
+  ASSERT_TRUE(d.node() && d.node()->id == "impact") << (d.node() ? d.node()->id : "ended");
+  const int before = d.value("trust");
+  const std::string ask = "Can you give me the ticket reference for the failed courier test so I can look into it?";
+  ASSERT_TRUE(d.submit_typed(ask, classify_reply(ask, d.client_line()).code));
+  EXPECT_LT(d.value("trust"), before);
+  EXPECT_NE(d.transcript().back().tip.find("admin of your mistake"), std::string::npos) << d.transcript().back().tip;
+}
+
+}  // namespace rapport
