@@ -74,6 +74,13 @@ inline constexpr std::string_view kSuggestedFixTip =
 inline constexpr std::string_view kAnsweredTip =
     "A straight answer to the question they asked. Keep it short, then check how it lands before you add more.";
 
+/// After typed information that lays out a plan with a time (lays_out_a_plan()): "Information lands
+/// better after you ask what they already know" did not fit "I'll send the summary tomorrow at 10
+/// and ring you on Thursday" (a reviewer's).
+inline constexpr std::string_view kPlanTip =
+    "A plan with who and when is clear. Check it with them, and ask what they will do too, so some of the "
+    "steps are theirs.";
+
 /// After a typed reply at a closing node that named next steps with who or when
 /// (named_next_steps()), when the client took them up.
 inline constexpr std::string_view kNamedStepsTip =

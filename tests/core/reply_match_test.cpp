@@ -329,6 +329,7 @@ TEST(ReplyMatch, APlanJustLaidOutIsAnsweredNotAskedFor) {
                                 MiCode::GivingInformation));
   ASSERT_EQ(told.node()->id, "steps");
   EXPECT_TRUE(told.flags().count(std::string(kToldPlanFlag)));
+  EXPECT_EQ(told.transcript().back().tip, kPlanTip) << "not 'Information lands better after you ask...'";
   EXPECT_EQ(told.client_line().find("what happens now"), std::string::npos) << told.client_line();
   EXPECT_NE(told.client_line().find("What do I do till then?"), std::string::npos) << told.client_line();
   ASSERT_TRUE(told.choose(1));
