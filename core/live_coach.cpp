@@ -19,7 +19,7 @@ std::string ratio_text(double r) {
 LiveCoaching live_coaching(const Dialogue& d) {
   LiveCoaching out;
   std::vector<MiCode> codes;
-  for (const Turn& t : d.transcript()) codes.push_back(t.code);
+  for (const Turn& t : d.transcript()) codes.push_back(scored_code(t));
   const MitiSummary m = summarise_codes(codes);
   const std::string who = followup_detail::first_name(d.scenario().client.name);
 

@@ -1,6 +1,8 @@
 // Scoring implementation; the formula is documented in scoring.h.
 #include "scoring.h"
 
+#include "reply_coder.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -37,11 +39,17 @@ MitiSummary summarise_codes(const std::vector<MiCode>& codes) {
   return s;
 }
 
+MiCode scored_code(const Turn& t) {
+  if (!t.self_coded) return t.code;
+  const CodedReply read = classify_reply(t.reply, t.client_line);
+  return t.code == read.code || t.code == read.runner_up ? t.code : read.code;
+}
+
 SessionScore score_session(const Dialogue& d, double followup_coverage) {
   SessionScore out;
   const Scenario& sc = d.scenario();
   std::vector<MiCode> codes;
-  for (const auto& t : d.transcript()) codes.push_back(t.code);
+  for (const auto& t : d.transcript()) codes.push_back(scored_code(t));
   out.miti = summarise_codes(codes);
   const MitiSummary& m = out.miti;
 
@@ -71,7 +79,7 @@ SessionScore score_session(const Dialogue& d, double followup_coverage) {
   // ("What would you like to do first?"): a reviewer's results said "no shared problem-solving"
   // beside "a plan he designed".
   for (const auto& t : d.transcript())
-    if (t.code == MiCode::OpenQuestion)
+    if (scored_code(t) == MiCode::OpenQuestion)
       if (const Node* n = sc.find_node(t.node); n && (n->stage == "solve" || n->stage == "close")) solving++;
 
   auto tick = [&](const char* id, const char* label, bool done, std::string evidence) {

@@ -27,6 +27,13 @@ struct MitiSummary {
 
 MitiSummary summarise_codes(const std::vector<MiCode>& codes);
 
+/// The code a turn counts as in the session's figures. A self-coded turn counts as the learner said
+/// when that was one of the coder's two likeliest readings of the words (a real ambiguity); a choice
+/// beyond them (the "Reflecting what they meant or felt" offered besides) counts as the words were
+/// read, as the client heard them: a reviewer's stock apology, self-coded a reflection, had made
+/// "Complex reflections 100%" and ticked "Showed empathy". The transcript keeps the learner's code.
+MiCode scored_code(const Turn& t);
+
 struct Tactic {
   std::string id;
   std::string label;

@@ -7,6 +7,7 @@
 
 #include "coaching.h"
 #include "progress.h"
+#include "scoring.h"
 #include "reply_coder.h"
 #include "suspend.h"
 #include "test_support.h"
@@ -326,6 +327,38 @@ TEST(Session, AnOpenQuestionAtTheSolvingStageIsSharedProblemSolving) {
   EXPECT_FALSE(solutions(early)) << "an open question before any solving is listening, not solving";
   ASSERT_TRUE(d.submit_typed("What would you like to do first?", MiCode::OpenQuestion));
   EXPECT_TRUE(solutions(d));
+}
+
+}  // namespace
+}  // namespace rapport
+
+namespace rapport {
+namespace {
+
+// A reviewer answered "Which did you mean?" for a stock apology with the kinder "Reflecting what
+// they meant or felt" (offered beside the coder's two likeliest readings): the transcript said
+// "your choice", and the results counted a complex reflection and ticked "Showed empathy". A
+// choice beyond the two likeliest counts as the words were read; one of them counts as chosen.
+TEST(Scoring, ASelfCodedChoiceBeyondTheTwoLikeliestCountsAsTheWordsWereRead) {
+  const Scenario s = testing::load_shipped("late-again");
+  const std::string apology = "I do apologise for any inconvenience this may have caused, Sunita.";
+  const auto after = [&](MiCode chosen) {
+    Dialogue d = testing::play(s, {});
+    EXPECT_TRUE(d.submit_typed(apology, chosen, "", true));
+    return d;
+  };
+  Dialogue probe = testing::play(s, {});
+  const CodedReply read = classify_reply(apology, probe.client_line());
+  ASSERT_NE(code_class(read.code), MiClass::Reflection);
+  ASSERT_NE(code_class(read.runner_up), MiClass::Reflection);
+  Dialogue kinder = after(MiCode::ComplexReflection);
+  EXPECT_EQ(kinder.transcript().back().code, MiCode::ComplexReflection) << "the transcript keeps the learner's code";
+  const SessionScore k = score_session(kinder, 0.0);
+  EXPECT_EQ(k.miti.complex_reflections, 0);
+  for (const auto& tactic : k.tactics)
+    if (tactic.id == "empathy") EXPECT_FALSE(tactic.done);
+  Dialogue likely = after(read.runner_up);
+  EXPECT_EQ(scored_code(likely.transcript().back()), read.runner_up);
 }
 
 }  // namespace
