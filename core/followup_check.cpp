@@ -59,10 +59,6 @@ std::vector<Word> split_words(std::string_view text) {
   return words;
 }
 
-bool is_number(std::string_view w) {
-  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 bool is_stopword(std::string_view w) {
   static const std::unordered_set<std::string_view> stop = {
       "the",     "and",   "for",   "with",   "from",    "into",  "onto",  "that",  "this",  "these", "those",
@@ -121,10 +117,6 @@ Draft read_draft(std::string_view text) {
   return d;
 }
 
-bool is_weekday(std::string_view w);
-bool is_month(std::string_view w);
-bool is_day_number(std::string_view w);
-bool is_period(std::string_view w);
 std::vector<std::string> date_words(std::string_view due);
 
 /// Which kind of day word i names, with a key to compare it by: 0 a weekday ("monday"), 1 a month
@@ -142,22 +134,6 @@ int day_kind(const std::vector<Word>& w, size_t i, std::string* key) {
     return -1;
   *key = std::string(t.substr(0, ordinal ? t.size() - 2 : t.size()));
   return 2;
-}
-
-/// "three" -> "3", "a" -> "1", "12" -> "12"; anything else empty.
-std::string count_key(std::string_view w) {
-  static const std::array<std::string_view, 13> names = {"a",     "one",   "two",  "three", "four",   "five",  "six",
-                                                         "seven", "eight", "nine", "ten",   "eleven", "twelve"};
-  if (is_number(w) && w.size() <= 2) return std::string(w);
-  for (size_t n = 0; n < names.size(); ++n)
-    if (w == names[n]) return std::to_string(n == 0 ? 1 : n);
-  return {};
-}
-
-/// "months" -> "month"; not a period: empty.
-std::string unit_key(std::string_view w) {
-  if (!is_period(w)) return {};
-  return std::string(w.ends_with("s") ? w.substr(0, w.size() - 1) : w);
 }
 
 /// A discussion point or next step as the check sees it: its content words and how many of them
@@ -185,8 +161,7 @@ void read_due(std::string_view due, PointWords& w) {
     std::string key;
     if (int kind = day_kind(words, i, &key); kind >= 0) w.days[kind].push_back(key);
     if ((words[i].text == "in" || words[i].text == "within") && i + 2 < words.size()) {
-      std::string count = count_key(words[i + 1].text), unit = unit_key(words[i + 2].text);
-      if (!count.empty() && !unit.empty()) w.period = count + " " + unit;
+      if (std::string period = period_key(words[i + 1].text, words[i + 2].text); !period.empty()) w.period = period;
     }
   }
 }
@@ -257,10 +232,9 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points) {
     std::string key;
     if (int kind = day_kind(d.words, i, &key); kind >= 0) said[kind].emplace_back(key, i);
     if (i + 1 < d.words.size() && d.words[i + 1].sentence == current) {
-      std::string count_word = count_key(d.words[i].text), unit = unit_key(d.words[i + 1].text);
-      if (!count_word.empty() && !unit.empty())
-        if (auto period = dated.find(count_word + " " + unit); period != dated.end())
-          for (size_t p : period->second) named_date[p] = true;
+      if (const std::string period = period_key(d.words[i].text, d.words[i + 1].text); !period.empty())
+        if (auto named = dated.find(period); named != dated.end())
+          for (size_t p : named->second) named_date[p] = true;
     }
     if (d.stems[i].empty()) continue;
     auto f = where.find(d.stems[i]);
@@ -402,37 +376,6 @@ const std::vector<Phrase>& flag_phrases() {
   return phrases;
 }
 
-bool is_weekday(std::string_view w) {
-  static const std::unordered_set<std::string_view> days = {"monday", "tuesday",  "wednesday", "thursday",
-                                                            "friday", "saturday", "sunday",    "weekend"};
-  return days.count(w) > 0;
-}
-
-bool is_month(std::string_view w) {
-  static const std::unordered_set<std::string_view> months = {
-      "january",   "february", "march",    "april",    "may",  "june", "july", "august",
-      "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
-      "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
-  return months.count(w) > 0;
-}
-
-bool is_period(std::string_view w) {
-  static const std::unordered_set<std::string_view> periods = {"hour",  "hours",     "day",       "days",   "week",
-                                                               "weeks", "fortnight", "month",     "months", "quarter",
-                                                               "year",  "morning",   "afternoon", "evening"};
-  return periods.count(w) > 0;
-}
-
-bool is_day_number(std::string_view w) {
-  if (w.size() == 1 || w.size() == 2)
-    return is_number(w) && std::stoi(std::string(w)) >= 1 && std::stoi(std::string(w)) <= 31;
-  if (w.size() == 3 || w.size() == 4) {  // 1st, 12th
-    std::string_view digits = w.substr(0, w.size() - 2), suffix = w.substr(w.size() - 2);
-    return is_number(digits) && (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th");
-  }
-  return false;
-}
-
 /// The words of a step's `due` that name a day: a weekday, a month, a day of the month, "today",
 /// "tonight", "tomorrow" ("on Wednesday" -> wednesday; "on the 28th" -> 28th). Periods ("in two
 /// weeks", "this month") name no day and give none.
@@ -444,12 +387,6 @@ std::vector<std::string> date_words(std::string_view due) {
         w.text == "tonight" || w.text == "tomorrow")
       out.push_back(std::move(w.text));
   return out;
-}
-
-bool is_count(std::string_view w) {
-  static const std::unordered_set<std::string_view> counts = {"a",   "an",    "one", "two", "three", "four",  "five",
-                                                              "six", "seven", "ten", "the", "few",   "couple"};
-  return is_number(w) || counts.count(w) > 0;
 }
 
 /// A date or time: a weekday, "tomorrow", "next week", "end of the month", "12 March",
@@ -516,7 +453,7 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     w.need = w.words.empty() ? SIZE_MAX : w.words.size() / 2 + 1;
     w.step = true;
     read_due(p->due, w);
-    if (!w.dates.empty() || !w.period.empty()) w.need_dated = std::max<size_t>(2, (w.words.size() + 2) / 3);
+    if (!w.dates.empty() || !w.period.empty()) w.need_dated = std::max<size_t>(2, (w.words.size() + 3) / 4);
     wanted.push_back(std::move(w));
   }
   Coverage coverage_of = covered_points(words, wanted);

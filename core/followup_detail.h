@@ -23,4 +23,15 @@ std::string to_second_person(std::string_view text, std::string_view client_firs
 /// person, first letter lowered (unless it starts an acronym), no closing full stop.
 std::string step_action(std::string_view text, std::string_view client_first_name);
 
+/// Words about days and periods (followup_dates.cpp), as split_words() gives them: lowercase.
+bool is_number(std::string_view w);
+bool is_weekday(std::string_view w);        // "monday" ... "sunday", "weekend"
+bool is_month(std::string_view w);          // "january", "jan", ... (and "may")
+bool is_period(std::string_view w);         // "day", "weeks", "fortnight", "month", "morning", ...
+bool is_day_number(std::string_view w);     // 1 to 31, "1st" to "31st"
+bool is_count(std::string_view w);          // a number, "a", "one" ... "ten", "few", "couple"
+std::string count_key(std::string_view w);  // "three" -> "3", "a" -> "1"; else empty
+std::string unit_key(std::string_view w);   // "months" -> "month"; not a period: empty
+std::string period_key(std::string_view count_word, std::string_view unit_word);  // "a fortnight" -> "2 week"
+
 }  // namespace rapport::followup_detail

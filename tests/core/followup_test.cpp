@@ -400,6 +400,13 @@ TEST(FollowUp, AStepDueInAPeriodCountsWhenTheSentenceNamesIt) {
     EXPECT_TRUE(item(check_followup(d, said), "step:step_recheck")->covered) << said;
   for (const char* not_said : {"We will recheck your bloods in two weeks.", "We will recheck your bloods."})
     EXPECT_FALSE(item(check_followup(d, not_said), "step:step_recheck")->covered) << not_said;
+  // A second reviewer's "in a fortnight" for a step due "in two weeks", and "packed lunches from
+  // Monday" for "Take packed lunches on delivery days instead of garage sandwiches" (from Monday):
+  // with the day named, a quarter of a step's words (at least two) is enough.
+  EXPECT_TRUE(item(check_followup(d, "You'll come and see the pen in a fortnight."), "step:step_pen")->covered);
+  EXPECT_FALSE(item(check_followup(d, "You'll come and see the pen."), "step:step_pen")->covered);
+  EXPECT_TRUE(item(check_followup(d, "You'll start packed lunches from Monday."), "step:step_lunches")->covered);
+  EXPECT_FALSE(item(check_followup(d, "You'll start packed lunches."), "step:step_lunches")->covered);
 }
 
 TEST(FollowUp, ChecksTimelineAndReplyWording) {
