@@ -212,8 +212,7 @@ bool lays_out_a_plan(std::string_view text) {
   for (std::size_t i = 0; i < ws.size(); ++i) {
     commit = commit || commits.count(ws[i]) > 0 ||
              (i + 1 < ws.size() && (ws[i] == "i" || ws[i] == "we") && ws[i + 1] == "will");
-    when = when ||
-           (plan_word(ws[i]) && !commits.count(ws[i]) && ws[i] != "you'll" && ws[i] != "agree" && ws[i] != "agreed");
+    when = when || (plan_word(ws[i]) && !commits.count(ws[i]) && !plan_word_of_who(ws[i]));
   }
   return commit && when;
 }

@@ -315,8 +315,9 @@ TEST(ReplyMatch, APlanJustLaidOutIsAnsweredNotAskedFor) {
   for (const char* plan : {"I'll book the surveyor for 10am tomorrow and ring you by 5pm Thursday.",
                            "We will review it together next week.", "Let's meet again on Friday."})
     EXPECT_TRUE(lays_out_a_plan(plan)) << plan;
-  for (const char* not_plan : {"I'll be honest with you.", "Tomorrow is another day.",
-                               "If you want, I'll call you tomorrow.", "You'll see the difference by Friday."})
+  for (const char* not_plan :
+       {"I'll be honest with you.", "Tomorrow is another day.", "If you want, I'll call you tomorrow.",
+        "You'll see the difference by Friday.", "I'll agree to that, then."})
     EXPECT_FALSE(lays_out_a_plan(not_plan)) << not_plan;
   const Scenario s = testing::load_shipped("damp-flat");
   const auto at_choice = [&] {
