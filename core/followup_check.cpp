@@ -192,14 +192,23 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points) {
   Coverage out{std::vector<bool>(points.size(), false), std::vector<size_t>(points.size(), SIZE_MAX)};
   std::array<std::vector<std::pair<std::string, size_t>>, 3> said;  // the sentence's days by kind, with word index
   auto share = [&](size_t p) { return double(count[p]) / double(points[p].words.size()); };
-  auto other_day = [&](size_t p) {  // a word of the sentence naming another day of a kind the step's due names
+  // A word of the sentence naming another day of a kind the step's due names, and not the day of
+  // another step the sentence names ("I'll draft it by Friday and you'll review it with the managers").
+  auto other_day = [&](size_t p) {
+    const auto owned = [&](size_t k, const std::string& key) {
+      return std::any_of(touched.begin(), touched.end(), [&](size_t q) {
+        return q != p && std::find(points[q].days[k].begin(), points[q].days[k].end(), key) != points[q].days[k].end();
+      });
+    };
     for (size_t k = 0; k < 3; ++k) {
       const auto& want = points[p].days[k];
-      if (want.empty() || said[k].empty()) continue;
-      bool same = std::any_of(said[k].begin(), said[k].end(), [&](const auto& s) {
-        return std::find(want.begin(), want.end(), s.first) != want.end();
-      });
-      if (!same) return said[k].front().second;
+      if (want.empty()) continue;
+      size_t other = SIZE_MAX;
+      for (const auto& [key, at] : said[k]) {
+        if (std::find(want.begin(), want.end(), key) != want.end()) return SIZE_MAX;
+        if (other == SIZE_MAX && !owned(k, key)) other = at;
+      }
+      if (other != SIZE_MAX) return other;
     }
     return SIZE_MAX;
   };

@@ -376,6 +376,13 @@ TEST(FollowUp, AStepOnAnotherDayIsNotTicked) {
        {"We will write the board paper together next Wednesday.", "We will write the board paper together.",
         "We will write the board paper together on Wednesday, not Monday."})
     EXPECT_TRUE(item(check_followup(d, right), "step:step_board_paper")->covered) << right;
+  // A day that belongs to another step named in the same sentence is not "another day".
+  FollowUpCheck both =
+      check_followup(d,
+                     "I'll draft the pilot plan with your dispatch targets by Friday, and you'll review the "
+                     "plan with the Leeds and Wakefield depot managers.");
+  EXPECT_TRUE(item(both, "step:step_draft")->covered);
+  EXPECT_TRUE(item(both, "step:step_managers")->covered);
   // A day of the month is compared as a day of the month: "the 14th" is not "the 12th".
   Scenario on_12th = s;
   for (Point& p : on_12th.points)
