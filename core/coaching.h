@@ -74,7 +74,8 @@ inline constexpr std::string_view kSuggestedFixTip =
 inline constexpr std::string_view kAnsweredTip =
     "A straight answer to the question they asked. Keep it short, then check how it lands before you add more.";
 
-/// After typed information that lays out a plan with a time (lays_out_a_plan()): "Information lands
+/// After typed information that lays out a plan with a time (lays_out_a_plan()), where solutions or
+/// next steps are on the table (a solve or close node): "Information lands
 /// better after you ask what they already know" did not fit "I'll send the summary tomorrow at 10
 /// and ring you on Thursday" (a reviewer's).
 inline constexpr std::string_view kPlanTip =

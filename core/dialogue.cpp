@@ -333,13 +333,15 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   // Information the client asked for, or agreed to hear after a request for permission, is not
   // told to "ask first" (a reviewer met that note straight after "Go on, then.").
   const bool granted = !turns_.empty() && turns_.back().node == node_ && turns_.back().tip == kPermissionTip;
-  turn.tip = rambling                                                             ? std::string(kRamblingTip)
-             : fix                                                                ? std::string(kSuggestedFixTip)
-             : code == MiCode::GivingInformation && !promise_in(text).empty()     ? std::string(kPromiseTip)
-             : code == MiCode::GivingInformation && granted                       ? std::string(kAfterPermissionTip)
-             : code == MiCode::GivingInformation && lays_out_a_plan(text)         ? std::string(kPlanTip)
-             : code == MiCode::GivingInformation && asks_to_be_told(client_line_) ? std::string(kAnsweredTip)
-                                                                                  : std::string(coaching_tip(code));
+  // A plan fits where solutions are on the table; at the opening it comes before the client is heard.
+  const bool solving = n->stage == "solve" || n->stage == "close";
+  turn.tip = rambling                                                                ? std::string(kRamblingTip)
+             : fix                                                                   ? std::string(kSuggestedFixTip)
+             : code == MiCode::GivingInformation && !promise_in(text).empty()        ? std::string(kPromiseTip)
+             : code == MiCode::GivingInformation && granted                          ? std::string(kAfterPermissionTip)
+             : code == MiCode::GivingInformation && solving && lays_out_a_plan(text) ? std::string(kPlanTip)
+             : code == MiCode::GivingInformation && asks_to_be_told(client_line_)    ? std::string(kAnsweredTip)
+                                                                                     : std::string(coaching_tip(code));
   if (self_coded && !rambling && reaction_class(heard) != reaction_class(code)) turn.tip = self_coded_tip(heard);
   // At a closing node, the next steps the learner names with who or when are agreed as the
   // authored closing replies' are (a reviewer's summary with owners and dates left "0 next steps

@@ -331,6 +331,9 @@ TEST(ReplyMatch, APlanJustLaidOutIsAnsweredNotAskedFor) {
   ASSERT_EQ(told.node()->id, "steps");
   EXPECT_TRUE(told.flags().count(std::string(kToldPlanFlag)));
   EXPECT_EQ(told.transcript().back().tip, kPlanTip) << "not 'Information lands better after you ask...'";
+  Dialogue early = testing::play(s, {});  // at the opening, a plan comes before she is heard
+  ASSERT_TRUE(early.submit_typed("I'll book the surveyor for 10am tomorrow.", MiCode::GivingInformation));
+  EXPECT_NE(early.transcript().back().tip, kPlanTip);
   EXPECT_EQ(told.client_line().find("what happens now"), std::string::npos) << told.client_line();
   EXPECT_NE(told.client_line().find("What do I do till then?"), std::string::npos) << told.client_line();
   ASSERT_TRUE(told.choose(1));
