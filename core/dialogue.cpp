@@ -319,8 +319,9 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   const MiCode heard = rambling ? MiCode::Other : fix ? MiCode::GivingInformation : words;
   // A plan the learner just laid out ("I'll book the surveyor for 10am tomorrow"): the client's
   // next line may answer it rather than ask what happens now (kToldPlanFlag).
+  const bool plan = lays_out_a_plan(text);
   flags_.erase(std::string(kToldPlanFlag));
-  if (!pushed && lays_out_a_plan(text)) flags_.insert(std::string(kToldPlanFlag));
+  if (!pushed && plan) flags_.insert(std::string(kToldPlanFlag));
   const TypedReaction* reaction = scenario_->typed_reaction(*n, heard);
   Turn turn;
   turn.node = node_;
@@ -335,13 +336,13 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   const bool granted = !turns_.empty() && turns_.back().node == node_ && turns_.back().tip == kPermissionTip;
   // A plan fits where solutions are on the table; at the opening it comes before the client is heard.
   const bool solving = n->stage == "solve" || n->stage == "close";
-  turn.tip = rambling                                                                ? std::string(kRamblingTip)
-             : fix                                                                   ? std::string(kSuggestedFixTip)
-             : code == MiCode::GivingInformation && !promise_in(text).empty()        ? std::string(kPromiseTip)
-             : code == MiCode::GivingInformation && granted                          ? std::string(kAfterPermissionTip)
-             : code == MiCode::GivingInformation && solving && lays_out_a_plan(text) ? std::string(kPlanTip)
-             : code == MiCode::GivingInformation && asks_to_be_told(client_line_)    ? std::string(kAnsweredTip)
-                                                                                     : std::string(coaching_tip(code));
+  turn.tip = rambling                                                             ? std::string(kRamblingTip)
+             : fix                                                                ? std::string(kSuggestedFixTip)
+             : code == MiCode::GivingInformation && !promise_in(text).empty()     ? std::string(kPromiseTip)
+             : code == MiCode::GivingInformation && granted                       ? std::string(kAfterPermissionTip)
+             : code == MiCode::GivingInformation && solving && plan               ? std::string(kPlanTip)
+             : code == MiCode::GivingInformation && asks_to_be_told(client_line_) ? std::string(kAnsweredTip)
+                                                                                  : std::string(coaching_tip(code));
   if (self_coded && !rambling && reaction_class(heard) != reaction_class(code)) turn.tip = self_coded_tip(heard);
   // At a closing node, the next steps the learner names with who or when are agreed as the
   // authored closing replies' are (a reviewer's summary with owners and dates left "0 next steps

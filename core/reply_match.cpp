@@ -109,18 +109,22 @@ constexpr std::string_view kPlanWords[] = {"i'll",      "we'll",     "you'll",  
                                            "wednesday", "thursday",  "friday",  "saturday", "sunday",   "week",
                                            "weekend",   "fortnight", "month",   "morning",  "afternoon"};
 
+/// Words as words() gives them (stemmed unless a stopword), for matching against its output.
+template <class Range>
+std::set<std::string> as_words(const Range& list) {
+  std::set<std::string> out;
+  for (std::string_view p : list) {
+    std::string s(p);
+    if (!stop_word(s)) stem(s);
+    out.insert(std::move(s));
+  }
+  return out;
+}
+
 /// True when `w` (a word as words() gives it) says who commits or when: a plan word, or a time
 /// of day ("10am", "4pm").
 bool plan_word(const std::string& w) {
-  static const std::set<std::string> stems = [] {
-    std::set<std::string> out;
-    for (std::string_view p : kPlanWords) {
-      std::string s(p);
-      if (!stop_word(s)) stem(s);
-      out.insert(std::move(s));
-    }
-    return out;
-  }();
+  static const std::set<std::string> stems = as_words(kPlanWords);
   return stems.count(w) > 0 ||
          (w.size() > 2 && w[0] >= '0' && w[0] <= '9' && (ends_with(w, "am") || ends_with(w, "pm")));
 }
@@ -185,34 +189,16 @@ std::optional<std::size_t> closest_reply(const Node& node, const std::vector<std
   return best;
 }
 
-/// The plan words that say who, not when ("you'll", "agreed").
-static bool plan_word_of_who(const std::string& w) {
-  static const std::set<std::string> who = [] {
-    std::set<std::string> out;
-    for (std::string x : {"you'll", "agree", "agreed"}) {
-      if (!stop_word(x)) stem(x);
-      out.insert(std::move(x));
-    }
-    return out;
-  }();
-  return who.count(w) > 0;
-}
-
 bool lays_out_a_plan(std::string_view text) {
   const std::vector<std::string> ws = committed_words(text.substr(0, 4096));
-  static const std::set<std::string> commits = [] {  // as words() gives them
-    std::set<std::string> out;
-    for (std::string w : {"i'll", "we'll", "let's", "shall"}) {
-      if (!stop_word(w)) stem(w);
-      out.insert(std::move(w));
-    }
-    return out;
-  }();
+  constexpr std::string_view kCommits[] = {"i'll", "we'll", "let's", "shall"};
+  constexpr std::string_view kWho[] = {"you'll", "agree", "agreed"};  // plan words that say who, not when
+  static const std::set<std::string> commits = as_words(kCommits), who = as_words(kWho);
   bool commit = false, when = false;
   for (std::size_t i = 0; i < ws.size(); ++i) {
     commit = commit || commits.count(ws[i]) > 0 ||
              (i + 1 < ws.size() && (ws[i] == "i" || ws[i] == "we") && ws[i + 1] == "will");
-    when = when || (plan_word(ws[i]) && !commits.count(ws[i]) && !plan_word_of_who(ws[i]));
+    when = when || (plan_word(ws[i]) && !commits.count(ws[i]) && !who.count(ws[i]));
   }
   return commit && when;
 }
