@@ -108,4 +108,21 @@ struct FollowUpCheck {
 /// Reminds the learner when kNamePlaceholder is still in the draft.
 FollowUpCheck check_followup(const Dialogue& d, std::string_view draft);
 
+/// A next step a typed reply names, and the day its sentence gives it as typed ("by Friday at
+/// noon"); `day` is empty when the sentence gives none.
+struct StepMention {
+  std::string id;
+  std::string day;
+};
+
+/// The scenario's next steps a typed reply names: a sentence sharing at least two content words
+/// with a step, and the most of any step or half of the step's words. Each day or period phrase of
+/// the sentence goes to the named step whose words stand nearest it; questions and "if" sentences
+/// give no day. In the order the sentences name them.
+std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_view text);
+
+/// When a next step is due in this session: the day the learner last gave it in a typed reply
+/// ("I'll email the proposal by Friday at noon"), else the scenario's `due`.
+std::string session_due(const Dialogue& d, const Point& step);
+
 }  // namespace rapport

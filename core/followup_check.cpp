@@ -27,77 +27,6 @@ namespace {
 // [SECTION] Words: tokens, stems, phrases
 //-----------------------------------------------------------------------------
 
-/// One word of a text: lowercase ASCII letters and digits. Every other byte (punctuation, emoji,
-/// any non-ASCII or invalid UTF-8) separates words.
-struct Word {
-  std::string text;
-  size_t begin = 0, end = 0;  // byte range in the source
-  size_t sentence = 0;
-};
-
-/// Words with their sentence numbers; sentences end at a line break or at . ! ? ; followed by a
-/// space or the end.
-std::vector<Word> split_words(std::string_view text) {
-  std::vector<Word> words;
-  size_t sentence = 0;
-  size_t i = 0;
-  while (i < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (is_word_byte(c)) {
-      size_t b = i;
-      std::string w;
-      while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i])))
-        w += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
-      words.push_back({std::move(w), b, i, sentence});
-      continue;
-    }
-    bool next_is_space =
-        i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n' || text[i + 1] == '\r' || text[i + 1] == '\t';
-    if (c == '\n' || ((c == '.' || c == '!' || c == '?' || c == ';') && next_is_space)) ++sentence;
-    ++i;
-  }
-  return words;
-}
-
-bool is_stopword(std::string_view w) {
-  static const std::unordered_set<std::string_view> stop = {
-      "the",     "and",   "for",   "with",   "from",    "into",  "onto",  "that",  "this",  "these", "those",
-      "are",     "was",   "were",  "been",   "being",   "its",   "our",   "your",  "their", "his",   "her",
-      "hers",    "ours",  "them",  "they",   "she",     "you",   "will",  "would", "can",   "could", "should",
-      "must",    "may",   "might", "not",    "does",    "did",   "have",  "has",   "had",   "about", "before",
-      "after",   "than",  "then",  "any",    "some",    "what",  "which", "who",   "whom",  "when",  "where",
-      "how",     "one",   "make",  "just",   "also",    "out",   "over",  "more",  "most",  "only",  "own",
-      "same",    "very",  "there", "here",   "each",    "other", "all",   "but",   "yet",   "nor",   "too",
-      "through", "while", "both",  "either", "neither", "let",   "get",   "got",   "via",   "per",   "able"};
-  return stop.count(w) > 0;
-}
-
-/// Light suffix stripping so that "drafts", "drafted" and "drafting" meet at "draft".
-std::string stem(std::string w) {
-  auto ends = [&](std::string_view s) {
-    return w.size() >= s.size() + 3 && w.compare(w.size() - s.size(), s.size(), s) == 0;
-  };
-  if (is_number(w)) return w;
-  if (ends("ies")) return w.replace(w.size() - 3, 3, "y");
-  if (ends("sses")) return w.erase(w.size() - 2);
-  if (ends("ing")) return w.erase(w.size() - 3);
-  if (ends("ed")) return w.erase(w.size() - 2);
-  if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
-  if (w.size() > 3 && w.back() == 'e') w.pop_back();  // "agree", "agrees" and "agreed" meet at "agre"
-  return w;
-}
-
-/// Distinct content words (stemmed, stopwords and one- or two-letter words dropped), in order.
-std::vector<std::string> content_words(std::string_view text) {
-  std::vector<std::string> out;
-  for (Word& w : split_words(text)) {
-    if ((w.text.size() < 3 && !is_number(w.text)) || is_stopword(w.text)) continue;
-    std::string s = stem(std::move(w.text));
-    if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
-  }
-  return out;
-}
-
 /// The draft's words, indexed for the checks below.
 struct Draft {
   std::string_view text;
@@ -149,19 +78,20 @@ struct PointWords {
   // The same day by kind (day_kind): a sentence that names only other days of a kind the step's
   // due names ("on Monday" for a step due next Wednesday) does not cover it.
   std::array<std::vector<std::string>, 3> days;
-  // A due period ("in three months" -> "3 month"): a sentence naming it names the step's day.
-  std::string period;
+  // Due periods ("in three months" -> "3 month"): a sentence naming one names the step's day.
+  std::vector<std::string> periods;
 };
 
-/// A next step's day and period from its `due`.
+/// A next step's day and period from a `due`; called for each day the step goes by.
 void read_due(std::string_view due, PointWords& w) {
-  w.dates = date_words(due);
+  for (std::string& date : date_words(due)) w.dates.push_back(std::move(date));
   std::vector<Word> words = split_words(due);
   for (size_t i = 0; i < words.size(); ++i) {
     std::string key;
     if (int kind = day_kind(words, i, &key); kind >= 0) w.days[kind].push_back(key);
     if ((words[i].text == "in" || words[i].text == "within") && i + 2 < words.size()) {
-      if (std::string period = period_key(words[i + 1].text, words[i + 2].text); !period.empty()) w.period = period;
+      if (std::string period = period_key(words[i + 1].text, words[i + 2].text); !period.empty())
+        w.periods.push_back(period);
     }
   }
 }
@@ -185,7 +115,7 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points) {
   std::unordered_map<std::string_view, std::vector<size_t>> dated;  // date word or period -> points
   for (size_t p = 0; p < points.size(); ++p) {
     for (const std::string& w : points[p].dates) dated[w].push_back(p);
-    if (!points[p].period.empty()) dated[points[p].period].push_back(p);
+    for (const std::string& period : points[p].periods) dated[period].push_back(p);
   }
   std::vector<size_t> count(points.size(), 0), touched;
   std::vector<bool> named_date(points.size(), false);
@@ -450,6 +380,7 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
   for (const auto& id : d.points())
     if (const Point* p = s.find_point(id)) (p->kind == "discussion" ? discussion : steps).push_back(p);
   std::vector<PointWords> wanted;
+  std::vector<std::string> due;  // per step: when it is due in this session
   for (const Point* p : discussion) {
     PointWords w;
     w.words = content_words(p->text);
@@ -461,8 +392,12 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     w.words = content_words(p->text);
     w.need = w.words.empty() ? SIZE_MAX : w.words.size() / 2 + 1;
     w.step = true;
-    read_due(p->due, w);
-    if (!w.dates.empty() || !w.period.empty()) w.need_dated = std::max<size_t>(2, (w.words.size() + 3) / 4);
+    // The day the learner gave it in the session, and the scenario's: a client who asked for
+    // Wednesday after the learner said Friday made both days part of the conversation.
+    due.push_back(session_due(d, *p));
+    read_due(due.back(), w);
+    if (due.back() != p->due) read_due(p->due, w);
+    if (!w.dates.empty() || !w.periods.empty()) w.need_dated = std::max<size_t>(2, (w.words.size() + 3) / 4);
     wanted.push_back(std::move(w));
   }
   Coverage coverage_of = covered_points(words, wanted);
@@ -503,12 +438,12 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     // The line the example email writes for it (followup_data): its second-person wording.
     std::string example = owner_label(p->owner);
     example += (example.empty() ? "" : " ") + step_action(p->to_client.empty() ? p->text : p->to_client, client_first);
-    if (!p->due.empty()) example += ", " + to_second_person(p->due, client_first);
+    if (!due[i].empty()) example += ", " + to_second_person(due[i], client_first);
     std::string hint = "Say who does this and when, e.g. " + quote(example + ".");
     if (size_t wrong = coverage_of.wrong_day[discussion.size() + i]; !covered && wrong != SIZE_MAX)
       hint = "Check the day: you wrote " +
              quote(draft.substr(words.words[wrong].begin, words.words[wrong].end - words.words[wrong].begin)) +
-             ", and this was agreed for " + quote(p->due) + ".";
+             ", and this was agreed for " + quote(due[i]) + ".";
     check.items.push_back({"step:" + p->id, "Next step: " + p->text, covered, covered ? "" : hint});
   }
 

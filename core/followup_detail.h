@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace rapport::followup_detail {
 
@@ -33,5 +34,21 @@ bool is_count(std::string_view w);          // a number, "a", "one" ... "ten", "
 std::string count_key(std::string_view w);  // "three" -> "3", "a" -> "1"; else empty
 std::string unit_key(std::string_view w);   // "months" -> "month"; not a period: empty
 std::string period_key(std::string_view count_word, std::string_view unit_word);  // "a fortnight" -> "2 week"
+
+/// One word of a text: lowercase ASCII letters and digits. Every other byte (punctuation, emoji,
+/// any non-ASCII or invalid UTF-8) separates words.
+struct Word {
+  std::string text;
+  size_t begin = 0, end = 0;  // byte range in the source
+  size_t sentence = 0;
+};
+/// Words with their sentence numbers; sentences end at a line break or at . ! ? ; followed by a
+/// space or the end (followup_words.cpp).
+std::vector<Word> split_words(std::string_view text);
+bool is_stopword(std::string_view w);
+/// Light suffix stripping so that "drafts", "drafted" and "drafting" meet at "draft".
+std::string stem(std::string w);
+/// Distinct content words (stemmed, stopwords and one- or two-letter words dropped), in order.
+std::vector<std::string> content_words(std::string_view text);
 
 }  // namespace rapport::followup_detail

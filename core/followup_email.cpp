@@ -235,7 +235,7 @@ nlohmann::json followup_data(const Dialogue& d, std::string_view learner_name) {
                        {"action", step_action(words, client_first)},
                        {"owner", p->owner},
                        {"owner_label", owner_label(p->owner)},
-                       {"due", to_second_person(p->due, client_first)}});
+                       {"due", to_second_person(session_due(d, *p), client_first)}});
     }
   }
   std::string ending = d.ending() ? d.ending()->kind : std::string();

@@ -1,0 +1,159 @@
+// Follow-up email: the next steps as this session agreed them. A learner who types "I'll email the
+// proposal by Friday at noon" has agreed Friday, whatever day the scenario's author wrote for the
+// step; the example email and the check of the learner's draft go by the session's day.
+#include "followup.h"
+#include "followup_detail.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+
+#include "dialogue.h"
+
+namespace rapport {
+
+using namespace followup_detail;
+
+namespace {
+
+/// Words that lead into a day and belong to its phrase ("by Friday", "next Wednesday").
+bool leads_into_day(std::string_view w) {
+  static const std::set<std::string_view> leads = {"by",    "on",   "before", "from", "until", "till",
+                                                   "after", "next", "this",   "coming"};
+  return leads.count(w) > 0;
+}
+
+bool is_time(std::string_view w) {
+  if (w == "noon" || w == "midday" || is_number(w)) return true;
+  return w.size() >= 3 && (w.ends_with("am") || w.ends_with("pm")) && is_number(w.substr(0, w.size() - 2));
+}
+
+/// A day or period in words [first, last] of a sentence.
+struct Span {
+  size_t first = 0, last = 0;
+};
+
+/// The day and period phrases among words [b, e): "by Friday at noon", "next Wednesday at 2pm",
+/// "on the 12th", "12 March", "tomorrow", "in three months", "in a fortnight", "next week".
+std::vector<Span> day_phrases(const std::vector<Word>& w, size_t b, size_t e) {
+  std::vector<Span> out;
+  auto text = [&](size_t i) { return i < e ? std::string_view(w[i].text) : std::string_view(); };
+  auto named_month = [&](size_t i) { return i < e && is_month(w[i].text) && w[i].text != "may"; };
+  for (size_t i = b; i < e; ++i) {
+    const std::string_view t = w[i].text;
+    size_t first = i, last = i;
+    bool found = true;
+    if (is_weekday(t) || t == "today" || t == "tonight" || t == "tomorrow") {
+    } else if (named_month(i) && is_day_number(text(i + 1))) {
+      last = i + 1;
+    } else if (is_day_number(t) && named_month(i + 1)) {
+      last = i + 1;
+    } else if (is_day_number(t) && !is_number(t)) {  // "the 12th"
+    } else if ((t == "in" || t == "within") && !period_key(text(i + 1), text(i + 2)).empty()) {
+      last = i + 2;
+    } else if ((t == "next" || t == "this" || t == "coming") && is_period(text(i + 1))) {
+      last = i + 1;
+    } else {
+      found = false;
+    }
+    if (!found) continue;
+    if (first > b && w[first - 1].text == "the") --first;
+    if (first > b && leads_into_day(w[first - 1].text)) --first;
+    if (text(last + 1) == "at" && is_time(text(last + 2))) last += 2;
+    if (text(last + 1) == "am" || text(last + 1) == "pm") ++last;
+    out.push_back({first, last});
+    i = last;
+  }
+  return out;
+}
+
+/// How a sentence ends: the first of . ! ? or a line break after byte `from`.
+char sentence_end(std::string_view text, size_t from) {
+  for (size_t i = from; i < text.size(); ++i)
+    if (text[i] == '.' || text[i] == '!' || text[i] == '?' || text[i] == '\n') return text[i];
+  return '.';
+}
+
+size_t distance(const Span& s, size_t i) {
+  return i < s.first ? s.first - i : i > s.last ? i - s.last : 0;
+}
+
+}  // namespace
+
+std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_view text) {
+  std::vector<StepMention> out;
+  std::vector<const Point*> steps;
+  std::vector<std::vector<std::string>> step_words;
+  for (const Point& p : scenario.points) {
+    if (p.kind != "next_step") continue;
+    steps.push_back(&p);
+    step_words.push_back(content_words(p.text));
+  }
+  const std::vector<Word> w = split_words(text.substr(0, 8192));
+  for (size_t b = 0; b < w.size();) {
+    size_t e = b;
+    while (e < w.size() && w[e].sentence == w[b].sentence) ++e;
+    // Where each step's words stand in the sentence, clause by clause (clauses end at commas):
+    // "I'll send the proposal next Monday, and you'll take it to the partners' meeting on the 14th"
+    // names two steps that share "proposal".
+    std::vector<std::vector<size_t>> at(steps.size());
+    std::vector<size_t> named;
+    bool conditional = false;
+    for (size_t c = b; c < e;) {
+      size_t ce = c + 1;
+      while (ce < e && text.substr(w[ce - 1].end, w[ce].begin - w[ce - 1].end).find(',') == std::string_view::npos)
+        ++ce;
+      std::vector<std::vector<size_t>> in(steps.size());
+      for (size_t i = c; i < ce; ++i) {
+        const std::string_view t = w[i].text;
+        conditional = conditional || t == "if" || t == "whether" || t == "unless";
+        if ((t.size() < 3 && !is_number(t)) || is_stopword(t)) continue;
+        const std::string s = stem(w[i].text);
+        for (size_t p = 0; p < steps.size(); ++p)
+          if (std::find(step_words[p].begin(), step_words[p].end(), s) != step_words[p].end() &&
+              std::none_of(in[p].begin(), in[p].end(), [&](size_t k) { return stem(w[k].text) == s; }))
+            in[p].push_back(i);
+      }
+      size_t most = 0;
+      for (const auto& a : in) most = std::max(most, a.size());
+      for (size_t p = 0; p < steps.size(); ++p) {
+        if (in[p].size() < 2 || (in[p].size() < most && 2 * in[p].size() < step_words[p].size())) continue;
+        if (std::find(named.begin(), named.end(), p) == named.end()) named.push_back(p);
+        at[p].insert(at[p].end(), in[p].begin(), in[p].end());
+      }
+      c = ce;
+    }
+    // Each day belongs to the named step whose words stand nearest to it; a step takes the nearest
+    // of its days. A question or an "if" sentence agrees no day.
+    const bool agrees = !conditional && sentence_end(text, w[e - 1].end) != '?';
+    const std::vector<Span> days = agrees ? day_phrases(w, b, e) : std::vector<Span>{};
+    std::vector<size_t> owner(days.size(), SIZE_MAX), gap(days.size(), SIZE_MAX);
+    for (size_t d = 0; d < days.size(); ++d)
+      for (size_t p : named)
+        for (size_t i : at[p])
+          if (distance(days[d], i) < gap[d]) gap[d] = distance(days[d], i), owner[d] = p;
+    for (size_t p : named) {
+      size_t best = SIZE_MAX;
+      for (size_t d = 0; d < days.size(); ++d)
+        if (owner[d] == p && (best == SIZE_MAX || gap[d] < gap[best])) best = d;
+      std::string day;
+      if (best != SIZE_MAX)
+        day = std::string(text.substr(w[days[best].first].begin, w[days[best].last].end - w[days[best].first].begin));
+      out.push_back({steps[p]->id, std::move(day)});
+    }
+    b = e;
+  }
+  return out;
+}
+
+std::string session_due(const Dialogue& d, const Point& step) {
+  std::string due = step.due;
+  for (const Turn& t : d.transcript()) {
+    if (!t.typed) continue;
+    for (const StepMention& m : steps_mentioned(d.scenario(), t.reply))
+      if (m.id == step.id && !m.day.empty()) due = m.day;
+  }
+  return due;
+}
+
+}  // namespace rapport

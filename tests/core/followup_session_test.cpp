@@ -1,0 +1,87 @@
+// The next steps as the session agreed them: a day the learner typed for a step is the step's day
+// in the example email and in the check of the learner's draft.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "followup.h"
+#include "reply_coder.h"
+#include "test_support.h"
+
+namespace rapport {
+namespace {
+
+using testing::load_shipped;
+
+std::vector<std::pair<std::string, std::string>> mentioned(const Scenario& s, std::string_view text) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const StepMention& m : steps_mentioned(s, text)) out.emplace_back(m.id, m.day);
+  return out;
+}
+
+using Mentions = std::vector<std::pair<std::string, std::string>>;
+
+TEST(FollowUpSession, ATypedReplyNamesStepsAndTheDaysItGivesThem) {
+  Scenario s = load_shipped("price-objection");
+  // A reviewer's plan: the proposal by Friday at noon; the call is not one of the scenario's steps.
+  EXPECT_EQ(mentioned(s,
+                      "I'll email you a one-page pilot proposal using Larkfield's own no-show figures by Friday "
+                      "at noon, and I'll ring you next Wednesday at 2 to talk it through."),
+            (Mentions{{"step_proposal", "by Friday at noon"}}));
+  // Two steps, two days: each day goes to the step whose words stand nearest.
+  EXPECT_EQ(mentioned(s, "I'll send the proposal next Monday, and you'll take it to the partners' meeting on the 14th."),
+            (Mentions{{"step_proposal", "next Monday"}, {"step_partners", "on the 14th"}}));
+  EXPECT_EQ(mentioned(s, "I'll send you the proposal tomorrow."), (Mentions{{"step_proposal", "tomorrow"}}));
+  EXPECT_EQ(mentioned(s, "I'll send the proposal."), (Mentions{{"step_proposal", ""}}));
+  // A question or an "if" agrees no day; one shared word names no step.
+  EXPECT_EQ(mentioned(s, "Could you take the proposal to the partners by Friday?"), (Mentions{{"step_partners", ""}}));
+  EXPECT_EQ(mentioned(s, "If I send the proposal by Friday, will that do?"), (Mentions{{"step_proposal", ""}}));
+  EXPECT_EQ(mentioned(s, "I'll ring you on Friday about the partners."), Mentions{});
+  Scenario m = load_shipped("medication-change");
+  EXPECT_EQ(mentioned(m, "We'll recheck your blood sugar in three months."),
+            (Mentions{{"step_recheck", "in three months"}}));
+}
+
+// A reviewer typed "I'll email them to you by Friday at noon"; Ruth answered "by Wednesday", and
+// the email check then held the learner to Wednesday: "Check the day: you wrote 'Friday', and this
+// was agreed for 'by Wednesday'". The learner's day is the step's day in the session; the
+// client's is accepted too, since she said it.
+TEST(FollowUpSession, TheDayTheLearnerTypedIsTheStepsDay) {
+  Scenario s = load_shipped("price-objection");
+  Dialogue d(s);
+  while (d.phase() == Phase::Prepare) ASSERT_TRUE(d.choose_prep(0));
+  for (const char* node : {"open", "value", "partners", "burned", "evidence", "trial"}) {
+    ASSERT_EQ(d.node()->id, node);
+    ASSERT_TRUE(d.choose(std::string_view(node) == "evidence" ? 1 : 0));
+  }
+  ASSERT_EQ(d.node()->id, "commit");
+  const std::string plan =
+      "I'll email you a one-page pilot proposal using Larkfield's own no-show figures by Friday at noon, and I'll "
+      "ring you next Wednesday at 2 to talk it through.";
+  ASSERT_TRUE(d.submit_typed(plan, classify_reply(plan, d.client_line()).code));
+  const Point* proposal = s.find_point("step_proposal");
+  ASSERT_EQ(proposal->due, "by Wednesday");
+  ASSERT_NE(std::find(d.points().begin(), d.points().end(), "step_proposal"), d.points().end());
+  EXPECT_EQ(session_due(d, *proposal), "by Friday at noon");
+  EXPECT_NE(followup_example(d, "Alex").text.find("one-page pilot proposal using Larkfield's own no-show figures, by "
+                                                  "Friday at noon."),
+            std::string::npos);
+  auto step = [&](std::string_view draft) {
+    for (const auto& item : check_followup(d, draft).items)
+      if (item.id == "step:step_proposal") return item;
+    return FollowUpCheck::Item{};
+  };
+  EXPECT_TRUE(step("I'll email you the one-page proposal with your own no-show figures by Friday at noon.").covered);
+  EXPECT_TRUE(step("I'll email you the one-page proposal with your own no-show figures by Wednesday.").covered);
+  FollowUpCheck::Item wrong = step("I'll send you the one-page pilot proposal using your own no-show figures on Monday.");
+  EXPECT_FALSE(wrong.covered);
+  EXPECT_NE(wrong.hint.find("agreed for \"by Friday at noon\""), std::string::npos) << wrong.hint;
+  // A session where no day was typed goes by the scenario's.
+  Dialogue chosen = testing::play(s, {0, 0, 0, 0, 1, 0, 1});
+  EXPECT_EQ(session_due(chosen, *proposal), "by Wednesday");
+}
+
+}  // namespace
+}  // namespace rapport
