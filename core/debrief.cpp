@@ -95,6 +95,15 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
                        " said and questions about what they want raise it most, pushes and arguments cost it.",
                    ""});
   }
+  if (d.trust_collapsed()) {
+    const std::vector<int> trust = d.trust_series();
+    out.push_back({"collapsed",
+                   "Trust fell from " + std::to_string(trust.front()) + " to " + std::to_string(trust.back()) +
+                       " over the conversation, and at that level " + client +
+                       " ends it rather than settling for less. Reflections of what was said and questions about "
+                       "what they want rebuild trust; pushes, arguments and blame cost it.",
+                   ""});
+  }
   if (d.discord_held_back())
     out.push_back({"discord",
                    "The conversation was on course for a breakthrough, but " +

@@ -205,8 +205,21 @@ void Dialogue::advance(const std::string& next, const std::string& say, bool pus
           break;
         }
     }
+    const int trust = value("trust"), start = trust_series().front();
+    if (scenario_->find_ending(ending_)->kind == "partial" && trust <= kCollapsedTrust &&
+        trust <= start - kCollapsedDrop) {
+      for (const Ending& e : scenario_->endings)
+        if (e.kind == "rupture") {
+          ending_ = e.id;
+          trust_collapsed_ = true;
+          held_back_.reset();
+          break;
+        }
+    }
     node_.clear();
-    client_line_ = say;
+    // A collapse ends it in the client's last words alone: "Fine. I'll believe it when I see it."
+    // does not go with "No. I'm done."
+    client_line_ = trust_collapsed_ ? std::string() : say;
     if (const Ending* final = scenario_->find_ending(ending_)) {
       if (!final->client_says.empty()) client_line_ += (client_line_.empty() ? "" : " ") + final->client_says;
       establish(final->establishes);

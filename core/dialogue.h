@@ -23,6 +23,13 @@ inline constexpr int kSessionFormatVersion = 1;
 /// reach a breakthrough ending; the client settles for the scenario's first partial ending.
 inline constexpr int kDiscordLimit = 2;
 
+/// Trust that collapsed ends it: a session that reaches an ending short of a breakthrough with
+/// trust at or below kCollapsedTrust, and at least kCollapsedDrop below where the conversation
+/// started, ends in the scenario's rupture (a reviewer ended "Back on probation" at trust 11,
+/// after confrontation and sarcasm, while another session ruptured at 31).
+inline constexpr int kCollapsedTrust = 20;
+inline constexpr int kCollapsedDrop = 10;
+
 /// One learner turn and what it did.
 struct Turn {
   std::string node;         // node the reply answered
@@ -106,6 +113,9 @@ class Dialogue {
   /// True when the session reached the breakthrough's route but ended partial because discord
   /// stuck (kDiscordLimit); the results say why.
   bool discord_held_back() const { return discord_held_back_; }
+  /// True when the session reached a lesser ending but trust had collapsed (kCollapsedTrust), so
+  /// it ended in the rupture; the results say why.
+  bool trust_collapsed() const { return trust_collapsed_; }
   /// Set when the final move reached a lesser ending through a branch on an upper bound ("next_if":
   /// trust at most 60 -> partial), where the same move leads on above it; the results say so.
   const std::optional<HeldBack>& held_back() const { return held_back_; }
@@ -153,6 +163,7 @@ class Dialogue {
   std::vector<Turn> turns_;
   std::vector<std::string> points_;
   bool discord_held_back_ = false;
+  bool trust_collapsed_ = false;
   std::optional<HeldBack> threshold_;  // noted by resolve(), taken by advance()
   std::optional<HeldBack> held_back_;
 };

@@ -40,6 +40,7 @@ json Dialogue::to_json() const {
               {"points", points_},
               {"turns", turns}};
   if (discord_held_back_) out["discord_held_back"] = true;
+  if (trust_collapsed_) out["trust_collapsed"] = true;
   if (held_back_)
     out["held_back"] = {{"var", held_back_->var},
                         {"limit", held_back_->limit},
@@ -57,7 +58,7 @@ struct SavedDialogue {
   std::vector<std::string> prep, flags, points;
   std::map<std::string, int> state, start_state;
   std::vector<Turn> turns;
-  bool discord_held_back = false;
+  bool discord_held_back = false, trust_collapsed = false;
   std::optional<HeldBack> held_back;
 };
 
@@ -96,6 +97,7 @@ std::string parse_saved(const json& saved, SavedDialogue& out) {
     out.client = saved.at("client").get<std::string>();
     out.points = saved.at("points").get<std::vector<std::string>>();
     if (saved.contains("discord_held_back")) out.discord_held_back = saved.at("discord_held_back").get<bool>();
+    if (saved.contains("trust_collapsed")) out.trust_collapsed = saved.at("trust_collapsed").get<bool>();
     if (saved.contains("held_back")) {
       const json& h = saved.at("held_back");
       auto limit = json_int(h.at("limit"), 0, 100), value = json_int(h.at("value"), 0, 100);
@@ -178,6 +180,7 @@ std::string Dialogue::restore(const json& saved) {
   d.points_ = std::move(p.points);
   d.turns_ = std::move(p.turns);
   d.discord_held_back_ = p.discord_held_back && d.phase_ == Phase::Ended;
+  d.trust_collapsed_ = p.trust_collapsed && d.phase_ == Phase::Ended;
   if (d.phase_ == Phase::Ended) d.held_back_ = std::move(p.held_back);
   *this = std::move(d);
   return {};

@@ -18,8 +18,8 @@ namespace {
 
 /// Words that lead into a day and belong to its phrase ("by Friday", "next Wednesday").
 bool leads_into_day(std::string_view w) {
-  static const std::set<std::string_view> leads = {"by",    "on",   "before", "from", "until", "till",
-                                                   "after", "next", "this",   "coming"};
+  static const std::set<std::string_view> leads = {"by",   "on",    "before", "from", "until",
+                                                   "till", "after", "next",   "this", "coming"};
   return leads.count(w) > 0;
 }
 
@@ -74,9 +74,7 @@ char sentence_end(std::string_view text, size_t from) {
   return '.';
 }
 
-size_t distance(const Span& s, size_t i) {
-  return i < s.first ? s.first - i : i > s.last ? i - s.last : 0;
-}
+size_t distance(const Span& s, size_t i) { return i < s.first ? s.first - i : i > s.last ? i - s.last : 0; }
 
 }  // namespace
 

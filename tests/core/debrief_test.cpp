@@ -170,3 +170,44 @@ TEST(Debrief, SaysWhenTheClientsTrustDecidedTheEnding) {
 
 }  // namespace
 }  // namespace rapport
+
+namespace rapport {
+namespace {
+
+// A reviewer ended "Back on probation" (partial) at trust 11 after confrontation and sarcasm,
+// while another session had ruptured at 31. A lesser ending reached with trust at or below
+// kCollapsedTrust, and kCollapsedDrop below the start, is the rupture, in the client's last words
+// alone, and the results say why; a save keeps it.
+TEST(Debrief, TrustThatCollapsedEndsInTheRupture) {
+  const Scenario s = load_shipped("repeat-complaint");
+  const Dialogue d = play_authored(s, {2, 0, 2, 3, 0, 3, 3, 2});
+  ASSERT_EQ(d.phase(), Phase::Ended);
+  const std::vector<int> trust = d.trust_series();
+  ASSERT_LE(trust.back(), kCollapsedTrust);
+  ASSERT_LE(trust.back(), trust.front() - kCollapsedDrop);
+  EXPECT_EQ(d.ending()->kind, "rupture");
+  EXPECT_TRUE(d.trust_collapsed());
+  EXPECT_EQ(d.client_line(), d.ending()->client_says);
+  const std::vector<DebriefLine> lines = transcript_debrief(d);
+  const DebriefLine* why = find(lines, "collapsed");
+  ASSERT_NE(why, nullptr);
+  EXPECT_NE(why->text.find("from " + std::to_string(trust.front()) + " to " + std::to_string(trust.back())),
+            std::string::npos)
+      << why->text;
+  Dialogue restored(s);
+  ASSERT_EQ(restored.restore(d.to_json()), "");
+  EXPECT_TRUE(restored.trust_collapsed());
+  // The same moves with trust held up reach the partial ending they lead to.
+  Scenario kinder = s;
+  for (Node& n : kinder.nodes)
+    for (Reply& r : n.replies)
+      if (auto t = r.effects.find("trust"); t != r.effects.end() && t->second < 0) t->second = 0;
+  const Dialogue held = play_authored(kinder, {2, 0, 2, 3, 0, 3, 3, 2});
+  ASSERT_EQ(held.phase(), Phase::Ended);
+  EXPECT_EQ(held.ending()->kind, "partial");
+  EXPECT_FALSE(held.trust_collapsed());
+  EXPECT_EQ(find(transcript_debrief(held), "collapsed"), nullptr);
+}
+
+}  // namespace
+}  // namespace rapport

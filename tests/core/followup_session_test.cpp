@@ -31,8 +31,9 @@ TEST(FollowUpSession, ATypedReplyNamesStepsAndTheDaysItGivesThem) {
                       "at noon, and I'll ring you next Wednesday at 2 to talk it through."),
             (Mentions{{"step_proposal", "by Friday at noon"}}));
   // Two steps, two days: each day goes to the step whose words stand nearest.
-  EXPECT_EQ(mentioned(s, "I'll send the proposal next Monday, and you'll take it to the partners' meeting on the 14th."),
-            (Mentions{{"step_proposal", "next Monday"}, {"step_partners", "on the 14th"}}));
+  EXPECT_EQ(
+      mentioned(s, "I'll send the proposal next Monday, and you'll take it to the partners' meeting on the 14th."),
+      (Mentions{{"step_proposal", "next Monday"}, {"step_partners", "on the 14th"}}));
   EXPECT_EQ(mentioned(s, "I'll send you the proposal tomorrow."), (Mentions{{"step_proposal", "tomorrow"}}));
   EXPECT_EQ(mentioned(s, "I'll send the proposal."), (Mentions{{"step_proposal", ""}}));
   // A question or an "if" agrees no day; one shared word names no step.
@@ -75,7 +76,8 @@ TEST(FollowUpSession, TheDayTheLearnerTypedIsTheStepsDay) {
   };
   EXPECT_TRUE(step("I'll email you the one-page proposal with your own no-show figures by Friday at noon.").covered);
   EXPECT_TRUE(step("I'll email you the one-page proposal with your own no-show figures by Wednesday.").covered);
-  FollowUpCheck::Item wrong = step("I'll send you the one-page pilot proposal using your own no-show figures on Monday.");
+  FollowUpCheck::Item wrong =
+      step("I'll send you the one-page pilot proposal using your own no-show figures on Monday.");
   EXPECT_FALSE(wrong.covered);
   EXPECT_NE(wrong.hint.find("agreed for \"by Friday at noon\""), std::string::npos) << wrong.hint;
   // A session where no day was typed goes by the scenario's.
