@@ -78,6 +78,9 @@ inline constexpr std::string_view kAnsweredTip =
 /// next steps are on the table (a solve or close node): "Information lands
 /// better after you ask what they already know" did not fit "I'll send the summary tomorrow at 10
 /// and ring you on Thursday" (a reviewer's).
+/// What the coach says it heard in a typed plan with a day or time (lays_out_a_plan()), in place
+/// of the coder's surface cue ("gives numbers, dates or times" for "tomorrow at 10").
+inline constexpr std::string_view kPlanCue = "lays out a plan: who does what, and when";
 inline constexpr std::string_view kPlanTip =
     "A plan with who and when is clear. Check it with them, and ask what they will do too, so some of the "
     "steps are theirs.";

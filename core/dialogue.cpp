@@ -342,7 +342,7 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   turn.reply = text;
   turn.code = code;
   turn.typed = true;
-  turn.cue = cue;
+  turn.cue = plan && code == MiCode::GivingInformation ? std::string(kPlanCue) : cue;
   turn.self_coded = self_coded;
   // Information the client asked for, or agreed to hear after a request for permission, is not
   // told to "ask first" (a reviewer met that note straight after "Go on, then.").

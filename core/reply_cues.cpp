@@ -90,8 +90,8 @@ static std::string cue_for(int j, MiCode code, const ReplyFeatures& f, std::stri
     case kCheckInTag:
       return f.check_in_phrase >= 0 ? "ends with a check-in (" + in_quotes(phrase_text(f.check_in_phrase)) + ")" : "";
     case kLength1To3: return "very short";
-    case kLength21Plus: return "long turn";
-    case kHasNumber: return "mentions figures";
+    case kLength21Plus: return "a long turn, read as a whole";
+    case kHasNumber: return "gives numbers, dates or times";
     case kBackchannelOnly: return "backchannel only";
     default: break;
   }
@@ -146,11 +146,19 @@ std::vector<std::string> model_cues(const CoderWeights& w, const ReplyFeatures& 
       if (cue.compare(0, k.size(), k) == 0) return std::string(k);
     return cue;
   };
-  for (int i = 0; i < count && cues.size() < 3; ++i) {
-    std::string cue = cue_for(ranked[i].second, code, f, text);
-    if (cue.empty()) continue;
-    if (std::none_of(cues.begin(), cues.end(), [&](const std::string& c) { return kind(c) == kind(cue); }))
-      cues.push_back(std::move(cue));
+  // Surface cues (length, a number, the '?') come after any cue about what the reply does: a
+  // reviewer's plan "tomorrow at 10" was "Heard: mentions figures", a summary "Heard: long turn".
+  const auto surface = [](int j) {
+    return j == kLength1To3 || j == kLength21Plus || j == kHasNumber || j == kMainEndsWithQuestionMark;
+  };
+  for (bool pass_surface : {false, true}) {
+    for (int i = 0; i < count && cues.size() < 3; ++i) {
+      if (surface(ranked[i].second) != pass_surface) continue;
+      std::string cue = cue_for(ranked[i].second, code, f, text);
+      if (cue.empty()) continue;
+      if (std::none_of(cues.begin(), cues.end(), [&](const std::string& c) { return kind(c) == kind(cue); }))
+        cues.push_back(std::move(cue));
+    }
   }
   if (cues.empty()) cues.push_back("the reply as a whole (no single phrase decided it)");
   return cues;

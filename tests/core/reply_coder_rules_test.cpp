@@ -277,6 +277,23 @@ TEST(ReplyCoder, CuesSayWhichSentenceStartsSo) {
   EXPECT_TRUE(has_cue(one, "starts with 'what'") && !has_cue(one, "main sentence")) << describe(one);
 }
 
+// The cue a learner reads first says what the reply does, not its surface: a reviewer read "Heard:
+// long turn" for an affirmation and "Heard: its main sentence ends with '?'" for open questions.
+// Length, a number and the '?' come after any cue about what the reply does.
+TEST(ReplyCoder, TheFirstCueSaysWhatTheReplyDoes) {
+  const CodedReply affirm = classify_reply(
+      "You've been carrying a lot, and you still came in today. That took effort, and it tells me you "
+      "care about getting this right for your family.",
+      "I nearly didn't come.");
+  ASSERT_EQ(affirm.code, MiCode::Affirm) << describe(affirm);
+  EXPECT_EQ(affirm.cues.front().rfind("recognises effort or strength", 0), 0u) << describe(affirm);
+  const CodedReply open = classify_reply("What matters most to you about this?", "I don't know where to start.");
+  ASSERT_EQ(open.code, MiCode::OpenQuestion) << describe(open);
+  EXPECT_EQ(open.cues.front(), "starts with 'what'") << describe(open);
+  const CodedReply figures = classify_reply("It's 90 missed appointments a month at about 48 pounds each.", "");
+  for (const auto& c : figures.cues) EXPECT_NE(c, "mentions figures") << describe(figures);
+}
+
 }  // namespace
 }  // namespace rapport
 

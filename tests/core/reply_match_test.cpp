@@ -331,6 +331,8 @@ TEST(ReplyMatch, APlanJustLaidOutIsAnsweredNotAskedFor) {
   ASSERT_EQ(told.node()->id, "steps");
   EXPECT_TRUE(told.flags().count(std::string(kToldPlanFlag)));
   EXPECT_EQ(told.transcript().back().tip, kPlanTip) << "not 'Information lands better after you ask...'";
+  // What the coach heard is the plan, not "mentions figures" (a reviewer's "tomorrow at 10").
+  EXPECT_EQ(told.transcript().back().cue, kPlanCue);
   Dialogue early = testing::play(s, {});  // at the opening, a plan comes before she is heard
   ASSERT_TRUE(early.submit_typed("I'll book the surveyor for 10am tomorrow.", MiCode::GivingInformation));
   EXPECT_NE(early.transcript().back().tip, kPlanTip);
