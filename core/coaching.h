@@ -140,6 +140,11 @@ bool ends_on_a_question(std::string_view client_line);
 /// coded a question, heard by the client as advice; the chip says both.
 bool heard_as_advice(bool typed, MiCode code, std::string_view reply, std::string_view client_line);
 
+/// A reply's code as every screen shows it (the chat, the results, the history): "too long · "
+/// before a typed monologue's code, " · heard as advice" after a typed question that suggests a
+/// fix, " (your choice)" after a code the learner chose when asked which they meant.
+std::string code_chip_text(MiCode code, bool self_coded, bool monologue = false, bool advice = false);
+
 /// True when `text` has more than kRamblingWords words.
 bool is_rambling(std::string_view text);
 

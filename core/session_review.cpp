@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "coaching.h"
 #include "utf8_text.h"
 
 namespace rapport {
@@ -55,7 +56,11 @@ SessionReview review_session(const SessionRecord& record, const Scenario* scenar
     rt.coach_note = cue.empty() ? rt.tip : "Heard: " + cue + (rt.tip.empty() ? "" : "\n" + rt.tip);
     rt.typed = turn.contains("typed") && turn["typed"].is_boolean() && turn["typed"].get<bool>();
     if (auto code = parse_code(string_at(turn, "code"))) {
-      rt.code_label = std::string(code_label(*code));
+      const bool self_coded =
+          turn.contains("self_coded") && turn["self_coded"].is_boolean() && turn["self_coded"].get<bool>();
+      rt.monologue = rt.typed && is_rambling(rt.reply);
+      rt.heard_as_advice = heard_as_advice(rt.typed, *code, rt.reply, rt.client);
+      rt.code_label = code_chip_text(*code, self_coded, rt.monologue, rt.heard_as_advice);
       rt.consistent = is_mi_consistent(*code);
       rt.inconsistent = is_mi_non_adherent(*code);
     }

@@ -13,9 +13,11 @@
 namespace rapport {
 
 struct ReviewTurn {
-  std::string client;         // what the client had said
-  std::string reply;          // what the learner said, exactly as chosen or typed
-  std::string code_label;     // "Open question"; empty when the stored code is unknown
+  std::string client;      // what the client had said
+  std::string reply;       // what the learner said, exactly as chosen or typed
+  std::string code_label;  // "Open question" (code_chip_text); empty when the stored code is unknown
+  bool monologue = false;  // a typed reply over kRamblingWords
+  bool heard_as_advice = false;
   bool consistent = false;    // the code is MI-consistent
   bool inconsistent = false;  // persuade or confront
   bool typed = false;

@@ -261,9 +261,10 @@ void draw_end(App& app) {
     at_x();
     wrapped_text(t.fonts.body, t.colors.text, "You: " + turn.reply, width);
     at_x();
-    chip(code_label(turn.code), is_mi_non_adherent(turn.code) ? t.colors.poor
-                                : is_mi_consistent(turn.code) ? t.colors.good
-                                                              : t.colors.text_muted);
+    // The chip the conversation showed: "closed question · heard as advice" stays so here.
+    const bool monologue = turn.typed && is_rambling(turn.reply);
+    const bool advice = heard_as_advice(turn.typed, turn.code, turn.reply, turn.client_line);
+    chip(code_chip_text(turn.code, turn.self_coded, monologue, advice), code_chip_color(turn.code, monologue, advice));
     if (!turn.cue.empty()) {
       ImGui::SameLine(0, t.dp(10));
       wrapped_text(t.fonts.small, t.colors.text_muted, turn.cue, width * 0.6f);

@@ -69,7 +69,10 @@ void draw_history(App& app) {
       chat_bubble(true, client_initials, turn.client, {}, 0, width, 1.0f);
     }
     at_x();
-    ImU32 chip_col = turn.inconsistent ? t.colors.poor : turn.consistent ? t.colors.good : t.colors.text_muted;
+    ImU32 chip_col = turn.inconsistent                        ? t.colors.poor
+                     : turn.monologue || turn.heard_as_advice ? t.colors.fair
+                     : turn.consistent                        ? t.colors.good
+                                                              : t.colors.text_muted;
     const DrawnRect said = chat_bubble(false, "", turn.reply, turn.code_label, chip_col, width, 1.0f,
                                        "history:code:" + std::to_string(i + 1));
     record_hit("history:reply:" + std::to_string(i + 1), turn.reply, said.min, said.max);

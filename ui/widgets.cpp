@@ -211,11 +211,6 @@ ImU32 code_chip_color(MiCode code, bool monologue, bool advice) {
   return t.colors.text_muted;
 }
 
-std::string code_chip_text(MiCode code, bool self_coded, bool monologue, bool advice) {
-  return (monologue ? "too long \xC2\xB7 " : "") + std::string(code_label(code)) +
-         (advice ? " \xC2\xB7 heard as advice" : "") + (self_coded ? " (your choice)" : "");
-}
-
 void chip(std::string_view text, ImU32 color) {
   const Theme& t = theme();
   ImVec2 ts = text_size(t.fonts.small, text, 0);

@@ -78,11 +78,10 @@ ImU32 level_color(float value);
 /// A reply's code chip: its colour (harmful red for MI-inconsistent codes, helpful green for
 /// MI-consistent ones, grey otherwise) and its words ("open question", "... (your choice)" when
 /// the learner said which code they meant).
-/// A reply's chip: its code, in the colour of what it did. A typed monologue (is_rambling) lost
-/// the client whatever it was coded: its chip says "too long" first, in the fair colour, never
-/// the good one beside a note saying the client lost the thread.
+/// A reply's chip: its code (code_chip_text, core/coaching.h), in the colour of what it did. A typed monologue
+/// (is_rambling) lost the client whatever it was coded: its chip says "too long" first, in the fair colour, never the
+/// good one beside a note saying the client lost the thread.
 ImU32 code_chip_color(MiCode code, bool monologue = false, bool advice = false);
-std::string code_chip_text(MiCode code, bool self_coded, bool monologue = false, bool advice = false);
 
 /// A small rounded label (code chip, band label).
 void chip(std::string_view text, ImU32 color);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "coaching.h"
 #include "session_review.h"
 #include "test_support.h"
 
@@ -44,6 +45,28 @@ TEST(SessionReview, ShowsTheStoredTranscriptExactly) {
   EXPECT_TRUE(r.turns[1].inconsistent);
   EXPECT_EQ(r.last_words, "Bien. Send it by Friday.");
   EXPECT_EQ(r.note, "");
+}
+
+// A reviewer's "Have you tried...?" read "closed question · heard as advice" in the chat and only
+// "closed question" in the turn-by-turn review: every screen shows the chat's chip.
+TEST(SessionReview, ShowsTheChipTheConversationShowed) {
+  const Scenario s = testing::load_shipped("questioned-advice");
+  auto t = nlohmann::json::array();
+  t.push_back({{"client", "My team has tried everything to speed up dispatch."},
+               {"reply", "Have you tried moving the packing station closer to the loading bay?"},
+               {"code", "closed_question"},
+               {"typed", true}});
+  t.push_back({{"client", "Hm."},
+               {"reply", "So the rota is what worries you."},
+               {"code", "simple_reflection"},
+               {"typed", true},
+               {"self_coded", true}});
+  SessionReview r = review_session(stored(t), &s);
+  ASSERT_EQ(r.turns.size(), 2u);
+  EXPECT_TRUE(r.turns[0].heard_as_advice);
+  EXPECT_EQ(r.turns[0].code_label, code_chip_text(MiCode::ClosedQuestion, false, false, true));
+  EXPECT_NE(r.turns[0].code_label.find("heard as advice"), std::string::npos) << r.turns[0].code_label;
+  EXPECT_NE(r.turns[1].code_label.find("(your choice)"), std::string::npos) << r.turns[1].code_label;
 }
 
 TEST(SessionReview, SaysWhyThereIsNoTranscript) {
