@@ -223,6 +223,13 @@ void Dialogue::advance(const std::string& next, const std::string& say, bool pus
     if (const Ending* final = scenario_->find_ending(ending_)) {
       if (!final->client_says.empty()) client_line_ += (client_line_.empty() ? "" : " ") + final->client_says;
       establish(final->establishes);
+      // A client who walks out keeps none of the next steps agreed on the way ("Cancel it" had
+      // left "Agreed next steps: 2 agreed" ticked on the results).
+      if (final->kind == "rupture")
+        std::erase_if(points_, [&](const std::string& id) {
+          const Point* p = scenario_->find_point(id);
+          return p && p->kind == "next_step";
+        });
     }
     return;
   }

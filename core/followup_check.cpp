@@ -256,6 +256,8 @@ const std::vector<Phrase>& recap_phrases() {
 }
 /// How many words after a recap phrase may name what was discussed (a header line and its list).
 constexpr size_t kRecapWindow = 40;
+/// Content words after a recap phrase that make a recap of their own when nothing was settled.
+constexpr size_t kOwnRecapWords = 4;
 
 /// Word `i` begins a line that ends with ':' (a heading such as the skeleton's "What happens next:").
 bool starts_heading(const Draft& d, size_t i) {
@@ -420,12 +422,16 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     for (const std::string& w : line) discussed.insert(w);
   find_phrases(words, recap_phrases(), [&](size_t phrase, size_t, size_t last) {
     if (discussion.empty() && std::string_view(recap_phrases()[phrase].kind) == "explicit") recapped = true;
-    std::unordered_set<std::string_view> named;
+    std::unordered_set<std::string_view> named, said;
     for (size_t i = last + 1; i < words.words.size() && i <= last + kRecapWindow; ++i) {
       if (starts_heading(words, i)) break;  // "What happens next:" is not part of the recap
+      if (!words.stems[i].empty()) said.insert(words.stems[i]);
       if (!words.stems[i].empty() && discussed.count(words.stems[i])) named.insert(words.stems[i]);
     }
-    if (named.size() >= 2) recapped = true;
+    // With nothing settled (a call that ended after two replies), a recap phrase followed by a
+    // sentence of the learner's own counts: a reviewer's "What I heard from you: the partners need
+    // to be convinced the extra cost is worth it." had been missing.
+    if (named.size() >= 2 || (discussion.empty() && said.size() >= kOwnRecapWords)) recapped = true;
   });
   check.items.push_back({"summary", "Sums up what you discussed", recapped,
                          recapped             ? ""

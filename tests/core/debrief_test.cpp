@@ -188,6 +188,8 @@ TEST(Debrief, TrustThatCollapsedEndsInTheRupture) {
   EXPECT_EQ(d.ending()->kind, "rupture");
   EXPECT_TRUE(d.trust_collapsed());
   EXPECT_EQ(d.client_line(), d.ending()->client_says);
+  // Nothing he agreed on the way stands once he walks out.
+  for (const std::string& id : d.points()) EXPECT_NE(s.find_point(id)->kind, "next_step") << id;
   const std::vector<DebriefLine> lines = transcript_debrief(d);
   const DebriefLine* why = find(lines, "collapsed");
   ASSERT_NE(why, nullptr);

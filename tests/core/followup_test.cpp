@@ -327,6 +327,21 @@ TEST(FollowUp, ASummaryInTheLearnersOwnWordsCounts) {
   for (const char* not_recap : {"We discussed a few things today.", "Thanks for your time, speak soon.",
                                 "Leeds and Wakefield.", "You told me a lot today, thank you."})
     EXPECT_FALSE(item(check_followup(d, not_recap), "summary")->covered) << not_recap;
+  // A call that ended before anything was settled: a recap phrase and a sentence of the learner's
+  // own words is a recap; the skeleton's heading alone, or with a word or two, is not.
+  const Scenario price = load_shipped("price-objection");
+  Dialogue early = play(price, {0});
+  ASSERT_TRUE(std::none_of(early.points().begin(), early.points().end(), [&](const std::string& id) {
+    return early.scenario().find_point(id)->kind == "discussion";
+  }));
+  EXPECT_TRUE(item(check_followup(early,
+                                  "Hi Ruth,\n\nWhat I heard from you: the partners need to be convinced the "
+                                  "extra cost is worth it.\n\nBest,\nSam"),
+                   "summary")
+                  ->covered);
+  for (const char* bare :
+       {"Hi Ruth,\n\nWhat I heard from you:\n\nWhat happens next:\n\nBest,\nSam", "What I heard from you: the price."})
+    EXPECT_FALSE(item(check_followup(early, bare), "summary")->covered) << bare;
 }
 
 // A reviewer wrote "You'll take it to your director on Wednesday. We'll meet for twenty minutes
