@@ -266,8 +266,16 @@ void draw_end(App& app) {
     const bool advice = heard_as_advice(turn.typed, turn.code, turn.reply, turn.client_line);
     chip(code_chip_text(turn.code, turn.self_coded, monologue, advice), code_chip_color(turn.code, monologue, advice));
     if (!turn.cue.empty()) {
-      ImGui::SameLine(0, t.dp(10));
-      wrapped_text(t.fonts.small, t.colors.text_muted, turn.cue, width * 0.6f);
+      // Beside the chip while a third of the column is left for it, else under it: a phone at the
+      // largest text had cut "asks for a fact" off at the screen's edge.
+      const float chip_w = ImGui::GetItemRectSize().x, gap = t.dp(10);
+      if (width - chip_w - gap >= width / 3) {
+        ImGui::SameLine(0, gap);
+        wrapped_text(t.fonts.small, t.colors.text_muted, turn.cue, width - chip_w - gap);
+      } else {
+        at_x();
+        wrapped_text(t.fonts.small, t.colors.text_muted, turn.cue, width);
+      }
     }
     std::string reaction = i + 1 < turns.size() ? turns[i + 1].client_line : d->client_line();
     if (!reaction.empty()) {
