@@ -104,6 +104,13 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
                        "what they want rebuild trust; pushes, arguments and blame cost it.",
                    ""});
   }
+  if (d.trust_held())
+    out.push_back({"held",
+                   "Your last reply would have ended the conversation, but trust was " +
+                       std::to_string(d.trust_series().back()) + " by then, and " + client +
+                       " stayed in the room. What you built earlier bought that; the push still cost the best "
+                       "outcome.",
+                   ""});
   if (d.discord_held_back())
     out.push_back({"discord",
                    "The conversation was on course for a breakthrough, but " +

@@ -11,7 +11,7 @@ class Dialogue;
 
 /// One generated debrief sentence; `quote` is the learner's reply it names (empty if none).
 struct DebriefLine {
-  std::string kind;  // "cost", "best", "talk", "threshold", "collapsed", "discord", "steady"
+  std::string kind;  // "cost", "best", "talk", "threshold", "collapsed", "held", "discord", "steady"
   std::string text;
   std::string quote;
 };

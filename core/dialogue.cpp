@@ -215,11 +215,19 @@ void Dialogue::advance(const std::string& next, const std::string& say, bool pus
           held_back_.reset();
           break;
         }
+    } else if (scenario_->find_ending(ending_)->kind == "rupture" && trust >= kHeldTrust) {
+      for (const Ending& e : scenario_->endings)
+        if (e.kind == "partial") {
+          ending_ = e.id;
+          trust_held_ = true;
+          held_back_.reset();
+          break;
+        }
     }
     node_.clear();
     // A collapse ends it in the client's last words alone: "Fine. I'll believe it when I see it."
     // does not go with "No. I'm done."
-    client_line_ = trust_collapsed_ ? std::string() : say;
+    client_line_ = trust_collapsed_ || trust_held_ ? std::string() : say;
     if (const Ending* final = scenario_->find_ending(ending_)) {
       if (!final->client_says.empty()) client_line_ += (client_line_.empty() ? "" : " ") + final->client_says;
       establish(final->establishes);

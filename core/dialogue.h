@@ -30,6 +30,11 @@ inline constexpr int kDiscordLimit = 2;
 inline constexpr int kCollapsedTrust = 20;
 inline constexpr int kCollapsedDrop = 10;
 
+/// Trust that holds keeps the client in the room: a move that leads to a rupture with trust at or
+/// above kHeldTrust afterwards ends in the scenario's first partial ending instead (a client at
+/// trust 88 had walked out over one push at the close).
+inline constexpr int kHeldTrust = 60;
+
 /// One learner turn and what it did.
 struct Turn {
   std::string node;         // node the reply answered
@@ -116,6 +121,8 @@ class Dialogue {
   /// True when the session reached a lesser ending but trust had collapsed (kCollapsedTrust), so
   /// it ended in the rupture; the results say why.
   bool trust_collapsed() const { return trust_collapsed_; }
+  /// True when a move led to the rupture but trust held (kHeldTrust), so it ended partial.
+  bool trust_held() const { return trust_held_; }
   /// Set when the final move reached a lesser ending through a branch on an upper bound ("next_if":
   /// trust at most 60 -> partial), where the same move leads on above it; the results say so.
   const std::optional<HeldBack>& held_back() const { return held_back_; }
@@ -164,6 +171,7 @@ class Dialogue {
   std::vector<std::string> points_;
   bool discord_held_back_ = false;
   bool trust_collapsed_ = false;
+  bool trust_held_ = false;
   std::optional<HeldBack> threshold_;  // noted by resolve(), taken by advance()
   std::optional<HeldBack> held_back_;
 };

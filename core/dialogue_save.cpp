@@ -41,6 +41,7 @@ json Dialogue::to_json() const {
               {"turns", turns}};
   if (discord_held_back_) out["discord_held_back"] = true;
   if (trust_collapsed_) out["trust_collapsed"] = true;
+  if (trust_held_) out["trust_held"] = true;
   if (held_back_)
     out["held_back"] = {{"var", held_back_->var},
                         {"limit", held_back_->limit},
@@ -58,7 +59,7 @@ struct SavedDialogue {
   std::vector<std::string> prep, flags, points;
   std::map<std::string, int> state, start_state;
   std::vector<Turn> turns;
-  bool discord_held_back = false, trust_collapsed = false;
+  bool discord_held_back = false, trust_collapsed = false, trust_held = false;
   std::optional<HeldBack> held_back;
 };
 
@@ -98,6 +99,7 @@ std::string parse_saved(const json& saved, SavedDialogue& out) {
     out.points = saved.at("points").get<std::vector<std::string>>();
     if (saved.contains("discord_held_back")) out.discord_held_back = saved.at("discord_held_back").get<bool>();
     if (saved.contains("trust_collapsed")) out.trust_collapsed = saved.at("trust_collapsed").get<bool>();
+    if (saved.contains("trust_held")) out.trust_held = saved.at("trust_held").get<bool>();
     if (saved.contains("held_back")) {
       const json& h = saved.at("held_back");
       auto limit = json_int(h.at("limit"), 0, 100), value = json_int(h.at("value"), 0, 100);
@@ -181,6 +183,7 @@ std::string Dialogue::restore(const json& saved) {
   d.turns_ = std::move(p.turns);
   d.discord_held_back_ = p.discord_held_back && d.phase_ == Phase::Ended;
   d.trust_collapsed_ = p.trust_collapsed && d.phase_ == Phase::Ended;
+  d.trust_held_ = p.trust_held && d.phase_ == Phase::Ended;
   if (d.phase_ == Phase::Ended) d.held_back_ = std::move(p.held_back);
   *this = std::move(d);
   return {};

@@ -213,3 +213,40 @@ TEST(Debrief, TrustThatCollapsedEndsInTheRupture) {
 
 }  // namespace
 }  // namespace rapport
+
+namespace rapport {
+namespace {
+
+// A client at trust 88 had walked out over one push at the close. A move that leads to the
+// rupture with trust at or above kHeldTrust ends in the first partial ending, in its last words
+// alone, and the results say that the trust built earlier kept the client in the room.
+TEST(Debrief, TrustThatHeldKeepsTheClientInTheRoom) {
+  const Scenario s = load_shipped("price-objection");
+  const std::vector<size_t> push_at_close = {1, 2, 0, 0, 2, 0, 3, 0, 0, 3};
+  const Dialogue d = play_authored(s, push_at_close);
+  ASSERT_EQ(d.phase(), Phase::Ended);
+  ASSERT_GE(d.trust_series().back(), kHeldTrust);
+  EXPECT_EQ(d.ending()->kind, "partial");
+  EXPECT_TRUE(d.trust_held());
+  EXPECT_EQ(d.client_line(), d.ending()->client_says);
+  const std::vector<DebriefLine> lines = transcript_debrief(d);
+  const DebriefLine* why = find(lines, "held");
+  ASSERT_NE(why, nullptr);
+  EXPECT_NE(why->text.find("trust was " + std::to_string(d.trust_series().back())), std::string::npos) << why->text;
+  Dialogue restored(s);
+  ASSERT_EQ(restored.restore(d.to_json()), "");
+  EXPECT_TRUE(restored.trust_held());
+  // The same push with less trust built ends it.
+  Scenario colder = s;
+  for (Node& n : colder.nodes)
+    for (Reply& r : n.replies)
+      if (auto t = r.effects.find("trust"); t != r.effects.end() && t->second > 0) t->second /= 3;
+  const Dialogue cold = play_authored(colder, push_at_close);
+  ASSERT_EQ(cold.phase(), Phase::Ended);
+  ASSERT_LT(cold.trust_series().back(), kHeldTrust);
+  EXPECT_EQ(cold.ending()->kind, "rupture");
+  EXPECT_FALSE(cold.trust_held());
+}
+
+}  // namespace
+}  // namespace rapport
