@@ -4,6 +4,7 @@
 #include "answer_in_place.h"
 
 #include "coaching.h"
+#include "followup.h"
 #include "reply_coder.h"
 
 #include <algorithm>
@@ -328,6 +329,21 @@ void Dialogue::settle_and_advance(const std::vector<std::string>& settles, const
 }
 
 bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::string& cue, bool self_coded) {
+  const std::vector<std::string> had = points_;
+  const std::string answered = client_line_;
+  if (!submit_typed_move(text, code, cue, self_coded)) return false;
+  // A typed move settles only the discussion points that the words around it name (the client's
+  // line, the reply, the client's answer): a reviewer's example email recapped "the courier's new
+  // label format", from the authored reply the typed one was matched to.
+  const std::string said = answered + "\n" + text + "\n" + client_line_;
+  std::erase_if(points_, [&](const std::string& id) {
+    const Point* p = scenario_->find_point(id);
+    return p && p->kind == "discussion" && std::find(had.begin(), had.end(), id) == had.end() && !names_point(said, *p);
+  });
+  return true;
+}
+
+bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std::string& cue, bool self_coded) {
   const Node* n = node();
   if (!n) return false;
   // The code is the learner's when they said which they meant; the client still hears only the

@@ -144,6 +144,8 @@ class Dialogue {
   /// so the client's line is not change talk (see enter_node).
   void enter_node(const std::string& id, const std::string& say, bool pushed = false);
   void apply(const Effects& effects);
+  /// submit_typed()'s move, before the points its words do not name are withdrawn.
+  bool submit_typed_move(const std::string& text, MiCode code, const std::string& cue, bool self_coded);
   /// Adds discussion points not yet established.
   void establish(const std::vector<std::string>& points);
   /// Plays an authored reply's consequences (effects, flags, points, route) and records `turn`.

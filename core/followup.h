@@ -121,6 +121,10 @@ struct StepMention {
 /// give no day. In the order the sentences name them.
 std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_view text);
 
+/// True when `text` holds a quarter of the point's content words, at least two: what the words
+/// around a typed move must say for it to settle a discussion point.
+bool names_point(std::string_view text, const Point& point);
+
 /// When a next step is due in this session: the day the learner last gave it in a typed reply
 /// ("I'll email the proposal by Friday at noon"), else the scenario's `due`.
 std::string session_due(const Dialogue& d, const Point& step);

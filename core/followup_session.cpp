@@ -122,8 +122,16 @@ std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_v
       c = ce;
     }
     // Each day belongs to the named step whose words stand nearest to it; a step takes the nearest
-    // of its days. A question or an "if" sentence agrees no day.
-    const bool agrees = !conditional && sentence_end(text, w[e - 1].end) != '?';
+    // of its days. Only a sentence that commits agrees a day ("I'll", "you'll", "we will", "let's",
+    // "shall"): "The courier link failed on Friday, and your warehouse manager heard first" names a
+    // step's words and a day, and agrees nothing. Nor does a question or an "if" sentence.
+    bool commits = false;
+    for (size_t i = b; i < e; ++i) {
+      const std::string_view t = w[i].text;
+      commits = commits || t == "will" || t == "shall" || t == "let" ||
+                (t == "ll" && i > b && w[i].begin == w[i - 1].end + 1);
+    }
+    const bool agrees = commits && !conditional && sentence_end(text, w[e - 1].end) != '?';
     const std::vector<Span> days = agrees ? day_phrases(w, b, e) : std::vector<Span>{};
     std::vector<size_t> owner(days.size(), SIZE_MAX), gap(days.size(), SIZE_MAX);
     for (size_t d = 0; d < days.size(); ++d)
@@ -142,6 +150,24 @@ std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_v
     b = e;
   }
   return out;
+}
+
+bool names_point(std::string_view text, const Point& point) {
+  const std::vector<std::string> want = content_words(point.text);
+  if (want.empty()) return true;
+  const size_t need = std::min(want.size(), std::max<size_t>(2, (want.size() + 3) / 4));
+  const std::vector<Word> w = split_words(text.substr(0, 16384));
+  std::vector<std::string> seen;  // the point's words said
+  for (size_t i = 0; i < w.size(); ++i) {
+    const std::string_view t = w[i].text;
+    if ((t.size() < 3 && !is_number(t)) || is_stopword(t)) continue;
+    std::string s = stem(w[i].text);
+    if (std::find(want.begin(), want.end(), s) == want.end() || std::find(seen.begin(), seen.end(), s) != seen.end())
+      continue;
+    seen.push_back(std::move(s));
+    if (seen.size() >= need) return true;
+  }
+  return false;
 }
 
 std::string session_due(const Dialogue& d, const Point& step) {

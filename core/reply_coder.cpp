@@ -43,65 +43,7 @@ CoderWeights builtin_weights() {
   return {kHashedWeights, kHashedLevels, kHashedScale, kHandWeights, kHandScale, kTemperature, kLengthSlope};
 }
 
-// Phrases explicit enough to decide a code on their own (see classify_reply_with).
-constexpr std::string_view kBlatantConfront[] = {
-    "you're wrong", "you are wrong", "not realistic", "unrealistic", "you're the one who", "you are the one who",
-    "your own fault", "that's on you", "you're overreacting", "you are overreacting", "kidding yourself",
-    "stop complaining", "what were you thinking", "if you'd listened", "grow up", "get real", "you people",
-    "you need to calm down", "just calm down", "please calm down", "calm down please", "calm down, please",
-    "oh sure, because", "oh sure because", "oh yeah, because", "oh right, because", "sure, because that",
-    "because that worked so well", "because that's worked so well", "because that went so well", "good luck with that",
-    "no need to get defensive", "don't get defensive", "don't be so defensive", "stop being defensive",
-    "stop getting defensive",
-    // Blame for something the client should have done.
-    "why didn't you", "why didn't your", "why did you not", "why couldn't you", "why weren't you", "why haven't you",
-    // Blame for how it turned out ("...came in late, which didn't help us"); no labelled line uses these.
-    "didn't help us", "did not help us", "didn't help matters", "didn't do us any favours", "didn't do us any favors",
-    // Labelling, sarcasm and rank from the learners' batch (corpus/learners.jsonl: one labelled
-    // confrontation each, no other code).
-    "you're not being realistic", "you are not being realistic", "you're just not being realistic",
-    "you are just not being realistic", "i don't need a lecture", "add it to the pile", "not up for debate",
-    "don't say nobody warned you", "don't say no one warned you", "what did you want me to do", "need you to calm down",
-    "want you to calm down", "ask you to calm down", "calm yourself down", "so it's all my fault",
-    "it's all my fault then"};
-// Selling: the product or firm declared better than the rest (no labelled line has another code).
-// clang-format off
-constexpr std::string_view kBlatantSelling[] = {
-    "far superior", "vastly superior", "best on the market", "best in the business", "best in the industry",
-    "you won't find a better", "you won't get a better", "you will not find a better", "nobody else comes close",
-    "no one else comes close", "second to none", "you can't go wrong with", "you'd be mad not to", "no-brainer",
-    "you won't regret it"};
-// clang-format on
-// "Why didn't you feel able to say?" explores; the rest of "why didn't you..." blames. And "you're
-// the one who has to walk it back" names a burden, "you're the one who knows" hands over the
-// choice: the 14 labelled turns of those shapes are reflections, autonomy and advice, none blame.
-constexpr std::string_view kExploringWhy[] = {
-    "why didn't you feel",        "why didn't you think you",     "why didn't you want",
-    "why couldn't you say",       "you're the one who has to",    "you are the one who has to",
-    "you're the one who'll have", "you're the one who will have", "you're the one who gets to",
-    "you're the one who ends up", "you're the one who's got to",  "you're the one who needs to",
-    "you're the one who knows",   "you are the one who knows",    "you're the one who must",
-    "you're the one who'll be",   "you're the one who's going to"};
-// Advice as an order: a reply that opens with one of these, unasked and with no choice offered (13
-// such turns in the labelled corpus: 12 advice). "You should have...", "you should be proud" and
-// "you should know..." are not (and "you need to..." or "you must..." are as often procedure or a
-// guess: "You must miss her").
-constexpr std::string_view kDirectiveOpenings[] = {"you should ", "you really should ", "you ought to ",
-                                                   "you'd better "};
-constexpr std::string_view kNotDirective[] = {"have", "be", "know", "get", "hear", "feel", "see", "receive", "do"};
-// Advice put as a question: "Why don't you just tell the board the truth?", "Why not wait until the
-// market recovers?". Not the invitations "why don't you tell me / talk me through / describe it",
-// nor "why not lower, like a three?" ("why not" asks about advice only before one of these verbs).
-constexpr std::string_view kWhyInvites[] = {"say",  "describe", "explain", "share", "start", "begin",
-                                            "feel", "think",    "want",    "like",  "come",  "mind"};
-constexpr std::string_view kWhyNotVerbs[] = {
-    "try",   "go",    "ask",   "tell",   "call",   "ring",   "phone",   "use",   "wait",  "sell", "apply", "take",
-    "get",   "give",  "make",  "put",    "move",   "switch", "send",    "book",  "speak", "talk", "stop",  "cut",
-    "drop",  "pay",   "sign",  "keep",   "leave",  "hold",   "present", "do",    "bring", "let",  "buy",   "skip",
-    "write", "email", "frame", "change", "cancel", "accept", "agree",   "start", "look",  "see"};
-constexpr std::string_view kBlatantAffirm[] = {
-    "that took real courage",    "that took courage",       "that took guts",   "that took a lot of courage",
-    "that says a lot about you", "that speaks well of you", "i'm proud of you", "you should be proud"};
+#include "reply_rule_phrases.inc"
 
 // A greeting's "how are you?" is the codebook's `other` (greetings, small talk), not a question.
 // In the labelled corpus, turns that greet and end on the formula were coded `other` 15 times in
@@ -341,7 +283,11 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   allowed[static_cast<int>(MiCode::SeekCollaboration)] = hit(kPermission) || hit(kCollaborate);
   allowed[static_cast<int>(MiCode::PersuadeWithPermission)] =
       hit(kOfferWithChoice) || hit(kPermission) || f.context_asks_advice;
-  allowed[static_cast<int>(MiCode::Confront)] = hit(kConfront);
+  // "You're the one who has to stand in front of the partners" names a burden (kExploringWhy): a
+  // reviewer's reflection was a confrontation on those words.
+  allowed[static_cast<int>(MiCode::Confront)] =
+      hit(kConfront) &&
+      !(phrase_text(f.hits[kConfront].phrase) == "you're the one" && !explicit_phrase(text, kExploringWhy).empty());
   allowed[static_cast<int>(MiCode::EmphasizeAutonomy)] = hit(kAutonomy) || hit(kOfferWithChoice);
   // A question-shaped sentence that ends in '?' is a question unless a stronger cue says otherwise.
   const bool interrogative =
@@ -444,6 +390,13 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   if (!cue.empty() && out.code != MiCode::Confront && !hit(kSoundsLike)) {
     overrule(MiCode::Confront, 0.7f);
     out.cues = {"challenges the client ('" + std::string(cue) + "')"};
+    return out;
+  }
+  if (const std::string_view push =
+          out.code == MiCode::EmphasizeAutonomy ? explicit_phrase(text, kPushAfterChoice) : std::string_view();
+      !push.empty()) {
+    overrule(MiCode::Persuade, 0.7f);
+    out.cues = {"pushes after handing over the choice ('" + std::string(push) + "')"};
     return out;
   }
   // "Our product is far superior, 23 out of 25 practices stay": persuasion, not information (a

@@ -230,6 +230,26 @@ TEST(Dialogue, TypedRepliesSettleOnlyWhatTheClientSays) {
   EXPECT_LT(pushed.value("trust"), asked.value("trust"));
 }
 
+// A typed move settles only the discussion points the words around it name: a reviewer's example
+// email recapped "the courier's new label format", which no one had typed or said.
+TEST(Dialogue, ATypedMoveSettlesOnlyDiscussionPointsItsWordsName) {
+  nlohmann::json doc = nlohmann::json::parse(testing::read_text(testing::source_path("scenarios/budget-cut.json")));
+  doc["start"] = "routes";
+  for (nlohmann::json& n : doc["nodes"])
+    if (n["id"] == "routes") n["typed"]["question"]["say"] = "Let me think about that.";
+  LoadResult loaded = load_scenario(doc.dump(), "budget-cut-quiet.json");
+  ASSERT_TRUE(loaded.ok());
+  Dialogue d(*loaded.scenario);
+  while (d.phase() == Phase::Prepare) d.choose_prep(0);
+  ASSERT_TRUE(d.submit_typed("What does your director care about most?", MiCode::OpenQuestion));
+  EXPECT_EQ(std::find(d.points().begin(), d.points().end(), "scope_options"), d.points().end());
+  Dialogue named(*loaded.scenario);
+  while (named.phase() == Phase::Prepare) named.choose_prep(0);
+  ASSERT_TRUE(named.submit_typed("Could we phase it: less by September, the rest in January, or a cheaper add-on?",
+                                 MiCode::ClosedQuestion));
+  EXPECT_NE(std::find(named.points().begin(), named.points().end(), "scope_options"), named.points().end());
+}
+
 // The client's last words settle what they state: budget-cut's breakthrough ends "I'll take the
 // phased plan to my director myself", so that step is agreed whatever the way in (a typed
 // reflection at `wrap` settles nothing itself). An unknown id there is an error naming the field.

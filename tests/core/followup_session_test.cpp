@@ -40,6 +40,14 @@ TEST(FollowUpSession, ATypedReplyNamesStepsAndTheDaysItGivesThem) {
   EXPECT_EQ(mentioned(s, "Could you take the proposal to the partners by Friday?"), (Mentions{{"step_partners", ""}}));
   EXPECT_EQ(mentioned(s, "If I send the proposal by Friday, will that do?"), (Mentions{{"step_proposal", ""}}));
   EXPECT_EQ(mentioned(s, "I'll ring you on Friday about the partners."), Mentions{});
+  // Only a sentence that commits gives a day: a reviewer's "failed again on Friday ... not from your
+  // warehouse manager" had made late-again's route choice "with the warehouse manager, on Friday".
+  Scenario late = load_shipped("late-again");
+  EXPECT_EQ(mentioned(late,
+                      "The courier link failed again on Friday and you should have heard it from me first, not from "
+                      "your warehouse manager."),
+            (Mentions{{"step_choose", ""}}));
+  EXPECT_EQ(mentioned(s, "We send the proposal by Friday."), (Mentions{{"step_proposal", ""}}));
   Scenario m = load_shipped("medication-change");
   EXPECT_EQ(mentioned(m, "We'll recheck your blood sugar in three months."),
             (Mentions{{"step_recheck", "in three months"}}));

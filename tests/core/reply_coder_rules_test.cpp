@@ -368,3 +368,46 @@ TEST(ReplyCoder, ReflectedObligationsLeadingQuestionsAndSecondWordings) {
 }
 
 }  // namespace rapport
+
+namespace rapport {
+namespace {
+
+using testing::code_of;
+using testing::describe;
+
+// From the fourth reviewer of 6 December. "You're the one who has to stand in front of three
+// partners" reflects a burden (a confrontation on "you're the one", -5); "It's your call, but I
+// really think you'd regret..." pushes after handing over the choice (autonomy, +7); "Please try to
+// calm down" and "it's not all on us" blame (offered as a reflection); "20% off if you sign by
+// Friday" sells on a deadline (information, +3).
+TEST(ReplyCoder, FourthReviewersReplies) {
+  const std::string partners =
+      "I'm the one who has to take this to the partners. And live with the reception teams afterwards.";
+  const CodedReply burden = classify_reply(
+      "So even if the numbers add up, you're the one who has to stand in front of three partners and then live with "
+      "reception afterwards.",
+      partners);
+  EXPECT_NE(burden.code, MiCode::Confront) << describe(burden);
+  EXPECT_EQ(code_class(burden.code), MiClass::Reflection) << describe(burden);
+  EXPECT_EQ(code_of("You're the one who changed the scope, not us.", partners), MiCode::Confront);
+  const CodedReply push = classify_reply(
+      "It's your call, of course, but I really think you'd regret going with the cheaper one.", partners);
+  EXPECT_EQ(push.code, MiCode::Persuade) << describe(push);
+  EXPECT_EQ(code_of("It's your call, and whichever you choose, I'll help you make it work.", partners),
+            MiCode::EmphasizeAutonomy);
+  const std::string angry = "Don't give me reasons. I'm tired of reasons.";
+  const CodedReply calm = classify_reply(
+      "I understand, but to be fair the test data did arrive two weeks late from your side, so it's not all on us. "
+      "Please try to calm down and we can work through it.",
+      angry);
+  EXPECT_EQ(calm.code, MiCode::Confront) << describe(calm);
+  EXPECT_FALSE(should_ask_which(calm, "", angry, true)) << describe(calm);
+  const CodedReply deadline = classify_reply(
+      "I completely understand your frustration. I can guarantee reception will love it, and I can do 20% off if you "
+      "sign by Friday.",
+      "Why would I pay sixty percent more?");
+  EXPECT_EQ(deadline.code, MiCode::Persuade) << describe(deadline);
+}
+
+}  // namespace
+}  // namespace rapport
