@@ -71,9 +71,15 @@ static std::string cue_for(int j, MiCode code, const ReplyFeatures& f, std::stri
       return f.words_before_main > 0 ? "its main sentence ends with '?'" : "ends with '?'";
     case kStartsOpenWh:
     case kStartsClosedWh:
-    case kStartsAuxiliary:
+    case kStartsAuxiliary: return starts + first;
+    // On a reflection, what the opening does: a reviewer read "Heard: starts with 'so'" as a surface
+    // feature, not a reason.
     case kStartsYou:
-    case kStartsSo: return starts + first;
+    case kStartsSo: {
+      if (code_class(code) != MiClass::Reflection) return starts + first;
+      const std::string main = f.words_before_main > 0 ? "its main sentence " : "";
+      return main + (j == kStartsSo ? "sums up what the client said (" : "puts it back to the client (") + first + ")";
+    }
     case kAuxiliaryNoQuestionMark: return starts + first + " (no '?')";
     case kOrInQuestion: return "offers a choice ('or')";
     case kOverlapShare:

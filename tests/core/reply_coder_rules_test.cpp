@@ -290,6 +290,11 @@ TEST(ReplyCoder, TheFirstCueSaysWhatTheReplyDoes) {
   const CodedReply open = classify_reply("What matters most to you about this?", "I don't know where to start.");
   ASSERT_EQ(open.code, MiCode::OpenQuestion) << describe(open);
   EXPECT_EQ(open.cues.front(), "starts with 'what'") << describe(open);
+  // On a reflection, "starts with 'so'" says what the opening does.
+  const CodedReply so = classify_reply("So it's less the slipping itself, it's being the last to know.",
+                                       "It's not only the delay. It's that I always find out last.");
+  ASSERT_EQ(code_class(so.code), MiClass::Reflection) << describe(so);
+  EXPECT_FALSE(has_cue(so, "starts with 'so'")) << describe(so);
   const CodedReply figures = classify_reply("It's 90 missed appointments a month at about 48 pounds each.", "");
   for (const auto& c : figures.cues) EXPECT_NE(c, "mentions figures") << describe(figures);
 }
