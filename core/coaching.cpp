@@ -94,6 +94,8 @@ std::vector<MiCode> which_options(MiCode top, MiCode runner_up, std::string_view
   return out;
 }
 
+std::string_view plan_tip(std::string_view plan) { return ends_on_a_question(plan) ? kCheckedPlanTip : kPlanTip; }
+
 bool ends_on_a_question(std::string_view line) {
   const std::size_t end = line.find_last_not_of(" \t\r\n\"')\xE2\x80\x9D");
   return end != std::string_view::npos && line[end] == '?';

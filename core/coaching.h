@@ -84,6 +84,15 @@ inline constexpr std::string_view kPlanCue = "lays out a plan: who does what, an
 inline constexpr std::string_view kPlanTip =
     "A plan with who and when is clear. Check it with them, and ask what they will do too, so some of the "
     "steps are theirs.";
+/// kPlanTip for a plan that already ends on a check ("Have I got that right?"): a reviewer was told
+/// "Check it with them" straight after checking. plan_tip() picks.
+inline constexpr std::string_view kCheckedPlanTip =
+    "A plan with who and when, checked with them: clear, and theirs to correct. Steps they named themselves are "
+    "the ones they keep.";
+
+/// The coach's note on a typed plan at a solve or close node: kCheckedPlanTip when it ends on a
+/// question (ends_on_a_question()), else kPlanTip.
+std::string_view plan_tip(std::string_view plan);
 
 /// After a typed reply at a closing node that named next steps with who or when
 /// (named_next_steps()), when the client took them up.

@@ -384,7 +384,7 @@ bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std
              : fix                                                                ? std::string(kSuggestedFixTip)
              : code == MiCode::GivingInformation && !promise_in(text).empty()     ? std::string(kPromiseTip)
              : code == MiCode::GivingInformation && granted                       ? std::string(kAfterPermissionTip)
-             : code == MiCode::GivingInformation && solving && plan               ? std::string(kPlanTip)
+             : code == MiCode::GivingInformation && solving && plan               ? std::string(plan_tip(text))
              : code == MiCode::GivingInformation && asks_to_be_told(client_line_) ? std::string(kAnsweredTip)
                                                                                   : std::string(coaching_tip(code));
   if (self_coded && !rambling && reaction_class(heard) != reaction_class(code)) turn.tip = self_coded_tip(heard);

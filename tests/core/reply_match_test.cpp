@@ -333,6 +333,14 @@ TEST(ReplyMatch, APlanJustLaidOutIsAnsweredNotAskedFor) {
   EXPECT_EQ(told.transcript().back().tip, kPlanTip) << "not 'Information lands better after you ask...'";
   // What the coach heard is the plan, not "mentions figures" (a reviewer's "tomorrow at 10").
   EXPECT_EQ(told.transcript().back().cue, kPlanCue);
+  // A plan that ends on a check is not told "Check it with them" (a reviewer had just asked "Have I
+  // got that right?").
+  Dialogue checked = at_choice();
+  ASSERT_TRUE(
+      checked.submit_typed("I'll book the surveyor for 10am tomorrow and ring you by 5pm Thursday. Have I "
+                           "got that right?",
+                           MiCode::GivingInformation));
+  EXPECT_EQ(checked.transcript().back().tip, kCheckedPlanTip);
   Dialogue early = testing::play(s, {});  // at the opening, a plan comes before she is heard
   ASSERT_TRUE(early.submit_typed("I'll book the surveyor for 10am tomorrow.", MiCode::GivingInformation));
   EXPECT_NE(early.transcript().back().tip, kPlanTip);
