@@ -226,8 +226,8 @@ void Dialogue::advance(const std::string& next, const std::string& say, bool pus
         }
     }
     node_.clear();
-    // A collapse ends it in the client's last words alone: "Fine. I'll believe it when I see it."
-    // does not go with "No. I'm done."
+    // A collapse or a hold ends it in the client's last words alone: the move's "Fine. I'll believe
+    // it when I see it." does not go with "No. I'm done.", nor a walk-out line with staying.
     client_line_ = trust_collapsed_ || trust_held_ ? std::string() : say;
     if (const Ending* final = scenario_->find_ending(ending_)) {
       if (!final->client_says.empty()) client_line_ += (client_line_.empty() ? "" : " ") + final->client_says;
