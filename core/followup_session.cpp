@@ -128,8 +128,10 @@ std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_v
     bool commits = false;
     for (size_t i = b; i < e; ++i) {
       const std::string_view t = w[i].text;
-      commits = commits || t == "will" || t == "shall" || t == "let" ||
-                (t == "ll" && i > b && w[i].begin == w[i - 1].end + 1);
+      // "I'll", typed with a straight or a curly apostrophe (phone keyboards type ’).
+      const std::string_view gap = i > b ? text.substr(w[i - 1].end, w[i].begin - w[i - 1].end) : "";
+      commits =
+          commits || t == "will" || t == "shall" || t == "let" || (t == "ll" && (gap == "'" || gap == "\xE2\x80\x99"));
     }
     const bool agrees = commits && !conditional && sentence_end(text, w[e - 1].end) != '?';
     const std::vector<Span> days = agrees ? day_phrases(w, b, e) : std::vector<Span>{};

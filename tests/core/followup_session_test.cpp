@@ -35,6 +35,8 @@ TEST(FollowUpSession, ATypedReplyNamesStepsAndTheDaysItGivesThem) {
       mentioned(s, "I'll send the proposal next Monday, and you'll take it to the partners' meeting on the 14th."),
       (Mentions{{"step_proposal", "next Monday"}, {"step_partners", "on the 14th"}}));
   EXPECT_EQ(mentioned(s, "I'll send you the proposal tomorrow."), (Mentions{{"step_proposal", "tomorrow"}}));
+  EXPECT_EQ(mentioned(s, "I\xE2\x80\x99ll send you the proposal tomorrow."), (Mentions{{"step_proposal", "tomorrow"}}))
+      << "a phone's curly apostrophe";
   EXPECT_EQ(mentioned(s, "I'll send the proposal."), (Mentions{{"step_proposal", ""}}));
   // A question or an "if" agrees no day; one shared word names no step.
   EXPECT_EQ(mentioned(s, "Could you take the proposal to the partners by Friday?"), (Mentions{{"step_partners", ""}}));
