@@ -197,34 +197,26 @@ void Dialogue::advance(const std::string& next, const std::string& say, bool pus
     if (threshold && !pushed &&
         (above ? rank(above->kind) > rank(end->kind) : scenario_->find_node(threshold->instead) != nullptr))
       held_back_ = threshold;
-    if (end->kind == "breakthrough" && mi_inconsistent_replies() >= kDiscordLimit) {
-      // Discord sticks: after repeated pushing the client will not commit to the best outcome.
+    // The scenario's first ending of `kind` replaces the route's, noting why; false when it has none.
+    const auto end_as = [&](std::string_view kind, bool& why) {
       for (const Ending& e : scenario_->endings)
-        if (e.kind == "partial") {
+        if (e.kind == kind) {
           ending_ = e.id;
-          discord_held_back_ = true;
-          break;
+          why = true;
+          return true;
         }
-    }
+      return false;
+    };
+    // Discord sticks: after repeated pushing the client will not commit to the best outcome.
+    if (end->kind == "breakthrough" && mi_inconsistent_replies() >= kDiscordLimit)
+      end_as("partial", discord_held_back_);
+    // Trust at the extremes decides over the route (kCollapsedTrust, kHeldTrust).
     const int trust = value("trust"), start = trust_series().front();
-    if (scenario_->find_ending(ending_)->kind == "partial" && trust <= kCollapsedTrust &&
-        trust <= start - kCollapsedDrop) {
-      for (const Ending& e : scenario_->endings)
-        if (e.kind == "rupture") {
-          ending_ = e.id;
-          trust_collapsed_ = true;
-          held_back_.reset();
-          break;
-        }
-    } else if (scenario_->find_ending(ending_)->kind == "rupture" && trust >= kHeldTrust) {
-      for (const Ending& e : scenario_->endings)
-        if (e.kind == "partial") {
-          ending_ = e.id;
-          trust_held_ = true;
-          held_back_.reset();
-          break;
-        }
-    }
+    const std::string kind = scenario_->find_ending(ending_)->kind;
+    if ((kind == "partial" && trust <= kCollapsedTrust && trust <= start - kCollapsedDrop &&
+         end_as("rupture", trust_collapsed_)) ||
+        (kind == "rupture" && trust >= kHeldTrust && end_as("partial", trust_held_)))
+      held_back_.reset();
     node_.clear();
     // A collapse or a hold ends it in the client's last words alone: the move's "Fine. I'll believe
     // it when I see it." does not go with "No. I'm done.", nor a walk-out line with staying.

@@ -3,6 +3,7 @@
 // completeness check of the learner's own draft.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -125,8 +126,13 @@ std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_v
 /// around a typed move must say for it to settle a discussion point.
 bool names_point(std::string_view text, const Point& point);
 
-/// When a next step is due in this session: the day the learner last gave it in a typed reply
-/// ("I'll email the proposal by Friday at noon"), else the scenario's `due`.
+/// The days the learner gave next steps in the session's typed replies, by step id: the last one
+/// typed for each ("I'll email the proposal by Friday at noon" -> "by Friday at noon").
+std::map<std::string, std::string> typed_days(const Dialogue& d);
+
+/// When a next step is due in this session: the day the learner last gave it in a typed reply,
+/// else the scenario's `due`. The second form looks it up in typed_days(), read once for all steps.
 std::string session_due(const Dialogue& d, const Point& step);
+std::string session_due(const std::map<std::string, std::string>& days, const Point& step);
 
 }  // namespace rapport

@@ -383,6 +383,7 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     if (const Point* p = s.find_point(id)) (p->kind == "discussion" ? discussion : steps).push_back(p);
   std::vector<PointWords> wanted;
   std::vector<std::string> due;  // per step: when it is due in this session
+  const std::map<std::string, std::string> days = typed_days(d);
   for (const Point* p : discussion) {
     PointWords w;
     w.words = content_words(p->text);
@@ -396,7 +397,7 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     w.step = true;
     // The day the learner gave it in the session, and the scenario's: a client who asked for
     // Wednesday after the learner said Friday made both days part of the conversation.
-    due.push_back(session_due(d, *p));
+    due.push_back(session_due(days, *p));
     read_due(due.back(), w);
     if (due.back() != p->due) read_due(p->due, w);
     if (!w.dates.empty() || !w.periods.empty()) w.need_dated = std::max<size_t>(2, (w.words.size() + 3) / 4);

@@ -223,6 +223,7 @@ nlohmann::json followup_data(const Dialogue& d, std::string_view learner_name) {
   std::string client_first = first_name(s.client.name);
   nlohmann::json discussion = nlohmann::json::array();
   nlohmann::json steps = nlohmann::json::array();
+  const std::map<std::string, std::string> days = typed_days(d);
   for (const auto& id : d.points()) {
     const Point* p = s.find_point(id);
     if (!p) continue;
@@ -235,7 +236,7 @@ nlohmann::json followup_data(const Dialogue& d, std::string_view learner_name) {
                        {"action", step_action(words, client_first)},
                        {"owner", p->owner},
                        {"owner_label", owner_label(p->owner)},
-                       {"due", to_second_person(session_due(d, *p), client_first)}});
+                       {"due", to_second_person(session_due(days, *p), client_first)}});
     }
   }
   std::string ending = d.ending() ? d.ending()->kind : std::string();

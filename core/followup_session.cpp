@@ -102,6 +102,7 @@ std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_v
       while (ce < e && text.substr(w[ce - 1].end, w[ce].begin - w[ce - 1].end).find(',') == std::string_view::npos)
         ++ce;
       std::vector<std::vector<size_t>> in(steps.size());
+      std::vector<std::set<std::string>> counted(steps.size());  // each step word once per clause
       for (size_t i = c; i < ce; ++i) {
         const std::string_view t = w[i].text;
         conditional = conditional || t == "if" || t == "whether" || t == "unless";
@@ -109,7 +110,7 @@ std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_v
         const std::string s = stem(w[i].text);
         for (size_t p = 0; p < steps.size(); ++p)
           if (std::find(step_words[p].begin(), step_words[p].end(), s) != step_words[p].end() &&
-              std::none_of(in[p].begin(), in[p].end(), [&](size_t k) { return stem(w[k].text) == s; }))
+              counted[p].insert(s).second)
             in[p].push_back(i);
       }
       size_t most = 0;
@@ -172,14 +173,21 @@ bool names_point(std::string_view text, const Point& point) {
   return false;
 }
 
-std::string session_due(const Dialogue& d, const Point& step) {
-  std::string due = step.due;
+std::map<std::string, std::string> typed_days(const Dialogue& d) {
+  std::map<std::string, std::string> days;
   for (const Turn& t : d.transcript()) {
     if (!t.typed) continue;
-    for (const StepMention& m : steps_mentioned(d.scenario(), t.reply))
-      if (m.id == step.id && !m.day.empty()) due = m.day;
+    for (StepMention& m : steps_mentioned(d.scenario(), t.reply))
+      if (!m.day.empty()) days[m.id] = std::move(m.day);
   }
-  return due;
+  return days;
 }
+
+std::string session_due(const std::map<std::string, std::string>& days, const Point& step) {
+  const auto it = days.find(step.id);
+  return it != days.end() ? it->second : step.due;
+}
+
+std::string session_due(const Dialogue& d, const Point& step) { return session_due(typed_days(d), step); }
 
 }  // namespace rapport
