@@ -122,6 +122,29 @@ struct StepMention {
 /// give no day. In the order the sentences name them.
 std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_view text);
 
+/// A next step the learner promised in a typed reply that is none of the scenario's: "I'll ring
+/// you Monday at 4pm about the driving rules". `action` is as typed, from after "I'll" (or "we
+/// will", "let's") to the end of the commitment; it holds `day`, the first day phrase in it.
+/// `owner` is "you" (the learner) or "both".
+struct OwnPromise {
+  std::string owner;
+  std::string action;
+  std::string day;
+};
+
+/// The learner's own promises in a typed reply: a sentence that agrees something ("I'll", "we
+/// will", "let's"; not a question or an "if"), names none of the scenario's steps, gives a day,
+/// and two content words besides it.
+std::vector<OwnPromise> own_promises(const Scenario& scenario, std::string_view text);
+
+/// At most this many of the learner's own promises go into the follow-up email and its checklist.
+inline constexpr size_t kMaxOwnPromises = 3;
+
+/// The learner's own promises over the session's typed replies, first said first, each once; after
+/// a rupture only the learner's ("I'll"), since the client agreed nothing. They go into the example
+/// email's next steps and the checklist, as said.
+std::vector<OwnPromise> session_promises(const Dialogue& d);
+
 /// True when `text` holds a quarter of the point's content words, at least two: what the words
 /// around a typed move must say for it to settle a discussion point.
 bool names_point(std::string_view text, const Point& point);

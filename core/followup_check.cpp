@@ -403,6 +403,19 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     if (!w.dates.empty() || !w.periods.empty()) w.need_dated = std::max<size_t>(2, (w.words.size() + 3) / 4);
     wanted.push_back(std::move(w));
   }
+  // The learner's own promises, checked as steps are, on the day they gave.
+  const std::vector<OwnPromise> promises = session_promises(d);
+  for (const OwnPromise& own : promises) {
+    std::string action = own.action;
+    if (size_t at = action.find(own.day); at != std::string::npos) action.erase(at, own.day.size());
+    PointWords w;
+    w.words = content_words(action);
+    w.need = w.words.size() / 2 + 1;
+    w.step = true;
+    read_due(own.day, w);
+    if (!w.dates.empty() || !w.periods.empty()) w.need_dated = std::max<size_t>(2, (w.words.size() + 3) / 4);
+    wanted.push_back(std::move(w));
+  }
   Coverage coverage_of = covered_points(words, wanted);
   const std::vector<bool>& covered_point = coverage_of.covered;
 
@@ -454,9 +467,31 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     check.items.push_back({"step:" + p->id, "Next step: " + p->text, covered, covered ? "" : hint});
   }
 
-  bool timeline = has_timeline(words);
+  const size_t first_own = discussion.size() + steps.size();
+  for (size_t i = 0; i < promises.size(); ++i) {
+    const OwnPromise& own = promises[i];
+    const bool covered = covered_point[first_own + i];
+    const std::string line = owner_label(own.owner) + " " + to_second_person(own.action, client_first);
+    std::string hint = "You said this in the conversation; put it in the email, e.g. " + quote(line + ".");
+    if (size_t wrong = coverage_of.wrong_day[first_own + i]; !covered && wrong != SIZE_MAX)
+      hint = "Check the day: you wrote " +
+             quote(draft.substr(words.words[wrong].begin, words.words[wrong].end - words.words[wrong].begin)) +
+             ", and you said " + quote(own.day) + " in the conversation.";
+    check.items.push_back(
+        {"own:" + std::to_string(i), "Your own next step: " + own.action, covered, covered ? "" : hint});
+  }
+
+  // A day in the draft counts only when no step is given another day than the one agreed: a
+  // reviewer's draft with Friday for a step agreed for Wednesday had ticked this.
+  bool wrong_day = false;
+  for (size_t p = 0; p < wanted.size(); ++p)
+    wrong_day = wrong_day || (!covered_point[p] && coverage_of.wrong_day[p] != SIZE_MAX);
+  const bool timeline = has_timeline(words) && !wrong_day;
   check.items.push_back({"timeline", "Says when things will happen", timeline,
-                         timeline ? "" : "Add when each step happens (\"by Friday\", \"next week\", \"12 March\")."});
+                         timeline ? ""
+                         : wrong_day
+                             ? "A day in your draft is not the one agreed: see the step marked \"Check the day\"."
+                             : "Add when each step happens (\"by Friday\", \"next week\", \"12 March\")."});
 
   bool invite = false;
   find_phrases(words, reply_phrases(), [&](size_t, size_t, size_t) { invite = true; });

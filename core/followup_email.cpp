@@ -239,6 +239,15 @@ nlohmann::json followup_data(const Dialogue& d, std::string_view learner_name) {
                        {"due", to_second_person(session_due(days, *p), client_first)}});
     }
   }
+  // The learner's own promises, as typed ("I'll ring you Monday at 4pm about the driving rules"):
+  // what the learner said they would do belongs in the email as much as the scenario's steps.
+  for (const OwnPromise& p : session_promises(d))
+    steps.push_back({{"id", "own"},
+                     {"text", p.action},
+                     {"action", p.action},
+                     {"owner", p.owner},
+                     {"owner_label", owner_label(p.owner)},
+                     {"due", ""}});
   std::string ending = d.ending() ? d.ending()->kind : std::string();
   std::string signature = signature_name(learner_name);
   nlohmann::json data;

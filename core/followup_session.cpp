@@ -76,6 +76,28 @@ char sentence_end(std::string_view text, size_t from) {
 
 size_t distance(const Span& s, size_t i) { return i < s.first ? s.first - i : i > s.last ? i - s.last : 0; }
 
+/// The words of sentence [b, e) that commit to doing something: "will", "shall", "let" and the
+/// "ll" of "I'll", typed with a straight or a curly apostrophe (phone keyboards type ’).
+std::vector<size_t> commit_words(std::string_view text, const std::vector<Word>& w, size_t b, size_t e) {
+  std::vector<size_t> out;
+  for (size_t i = b; i < e; ++i) {
+    const std::string_view t = w[i].text;
+    const std::string_view gap = i > b ? text.substr(w[i - 1].end, w[i].begin - w[i - 1].end) : "";
+    if (t == "will" || t == "shall" || t == "let" || (t == "ll" && (gap == "'" || gap == "\xE2\x80\x99")))
+      out.push_back(i);
+  }
+  return out;
+}
+
+/// Whether sentence [b, e) agrees something: it commits, and is neither a question nor an "if".
+/// "The courier link failed on Friday, and your warehouse manager heard first" names a step's
+/// words and a day, and agrees nothing.
+bool agrees(std::string_view text, const std::vector<Word>& w, size_t b, size_t e) {
+  for (size_t i = b; i < e; ++i)
+    if (w[i].text == "if" || w[i].text == "whether" || w[i].text == "unless") return false;
+  return !commit_words(text, w, b, e).empty() && sentence_end(text, w[e - 1].end) != '?';
+}
+
 }  // namespace
 
 std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_view text) {
@@ -96,7 +118,6 @@ std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_v
     // names two steps that share "proposal".
     std::vector<std::vector<size_t>> at(steps.size());
     std::vector<size_t> named;
-    bool conditional = false;
     for (size_t c = b; c < e;) {
       size_t ce = c + 1;
       while (ce < e && text.substr(w[ce - 1].end, w[ce].begin - w[ce - 1].end).find(',') == std::string_view::npos)
@@ -105,7 +126,6 @@ std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_v
       std::vector<std::set<std::string>> counted(steps.size());  // each step word once per clause
       for (size_t i = c; i < ce; ++i) {
         const std::string_view t = w[i].text;
-        conditional = conditional || t == "if" || t == "whether" || t == "unless";
         if ((t.size() < 3 && !is_number(t)) || is_stopword(t)) continue;
         const std::string s = stem(w[i].text);
         for (size_t p = 0; p < steps.size(); ++p)
@@ -123,19 +143,8 @@ std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_v
       c = ce;
     }
     // Each day belongs to the named step whose words stand nearest to it; a step takes the nearest
-    // of its days. Only a sentence that commits agrees a day ("I'll", "you'll", "we will", "let's",
-    // "shall"): "The courier link failed on Friday, and your warehouse manager heard first" names a
-    // step's words and a day, and agrees nothing. Nor does a question or an "if" sentence.
-    bool commits = false;
-    for (size_t i = b; i < e; ++i) {
-      const std::string_view t = w[i].text;
-      // "I'll", typed with a straight or a curly apostrophe (phone keyboards type ’).
-      const std::string_view gap = i > b ? text.substr(w[i - 1].end, w[i].begin - w[i - 1].end) : "";
-      commits =
-          commits || t == "will" || t == "shall" || t == "let" || (t == "ll" && (gap == "'" || gap == "\xE2\x80\x99"));
-    }
-    const bool agrees = commits && !conditional && sentence_end(text, w[e - 1].end) != '?';
-    const std::vector<Span> days = agrees ? day_phrases(w, b, e) : std::vector<Span>{};
+    // of its days. Only a sentence that agrees something gives a day.
+    const std::vector<Span> days = agrees(text, w, b, e) ? day_phrases(w, b, e) : std::vector<Span>{};
     std::vector<size_t> owner(days.size(), SIZE_MAX), gap(days.size(), SIZE_MAX);
     for (size_t d = 0; d < days.size(); ++d)
       for (size_t p : named)
@@ -151,6 +160,77 @@ std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_v
       out.push_back({steps[p]->id, std::move(day)});
     }
     b = e;
+  }
+  return out;
+}
+
+std::vector<OwnPromise> own_promises(const Scenario& scenario, std::string_view text) {
+  std::vector<OwnPromise> out;
+  text = text.substr(0, 8192);
+  const std::vector<Word> w = split_words(text);
+  for (size_t b = 0; b < w.size();) {
+    size_t e = b;
+    while (e < w.size() && w[e].sentence == w[b].sentence) ++e;
+    const std::vector<size_t> commits = commit_words(text, w, b, e);
+    if (!agrees(text, w, b, e)) {
+      b = e;
+      continue;
+    }
+    for (size_t k = 0; k < commits.size(); ++k) {
+      // Who commits: "I'll", "I will" (the learner), "we'll", "let's" (both). "You'll" is the
+      // client's to agree, not the learner's to promise.
+      size_t i = commits[k], first = i + 1;
+      std::string owner;
+      if (w[i].text == "let") {
+        if (i + 1 < e && (w[i + 1].text == "s" || w[i + 1].text == "us")) owner = "both", first = i + 2;
+      } else if (i > b && (w[i - 1].text == "i" || w[i - 1].text == "we")) {
+        owner = w[i - 1].text == "i" ? "you" : "both";
+      }
+      // The promise runs to the sentence's end or to the next commitment's subject, without a
+      // joining "and" or "then".
+      size_t last = k + 1 < commits.size() ? commits[k + 1] - 1 : e;
+      if (k + 1 < commits.size() && w[commits[k + 1]].text == "let") last = commits[k + 1];
+      while (last > first && (w[last - 1].text == "and" || w[last - 1].text == "then" || w[last - 1].text == "so"))
+        --last;
+      if (owner.empty() || first >= last) continue;
+      // A commitment that names one of the scenario's steps is that step (steps_mentioned):
+      // "I'll email you the proposal by Friday, and I'll ring you next Wednesday" promises one more.
+      const std::string_view said = text.substr(w[first].begin, w[last - 1].end - w[first].begin);
+      if (!steps_mentioned(scenario, said).empty()) continue;
+      const std::vector<Span> days = day_phrases(w, first, last);
+      if (days.empty()) continue;
+      // Two content words besides the day: "I'll see you on Monday" promises nothing to act on.
+      size_t content = 0;
+      for (size_t j = first; j < last; ++j) {
+        const bool in_day = std::any_of(days.begin(), days.end(), [&](const Span& d) { return distance(d, j) == 0; });
+        const std::string_view t = w[j].text;
+        if (!in_day && t.size() >= 3 && !is_stopword(t)) ++content;
+      }
+      if (content < 2) continue;
+      OwnPromise promise;
+      promise.owner = owner;
+      promise.action = std::string(said);
+      promise.day = std::string(text.substr(w[days[0].first].begin, w[days[0].last].end - w[days[0].first].begin));
+      out.push_back(std::move(promise));
+    }
+    b = e;
+  }
+  return out;
+}
+
+std::vector<OwnPromise> session_promises(const Dialogue& d) {
+  std::vector<OwnPromise> out;
+  // After a rupture only the learner's own promises stand: the client agreed nothing.
+  const bool rupture = d.ending() && d.ending()->kind == "rupture";
+  for (const Turn& t : d.transcript()) {
+    if (!t.typed) continue;
+    for (OwnPromise& p : own_promises(d.scenario(), t.reply)) {
+      if (rupture && p.owner != "you") continue;
+      const std::vector<std::string> words = content_words(p.action);
+      if (std::any_of(out.begin(), out.end(), [&](const OwnPromise& o) { return content_words(o.action) == words; }))
+        continue;
+      if (out.size() < kMaxOwnPromises) out.push_back(std::move(p));
+    }
   }
   return out;
 }

@@ -95,5 +95,90 @@ TEST(FollowUpSession, TheDayTheLearnerTypedIsTheStepsDay) {
   EXPECT_EQ(session_due(chosen, *proposal), "by Wednesday");
 }
 
+std::vector<std::string> promised(const Scenario& s, std::string_view text) {
+  std::vector<std::string> out;
+  for (const OwnPromise& p : own_promises(s, text)) out.push_back(p.owner + ": " + p.action + " [" + p.day + "]");
+  return out;
+}
+
+// A reviewer's "I'll ring you Monday at 4pm about the driving rules" was in neither the example
+// email nor the checklist: it is none of the scenario's steps. A promise of the learner's own is a
+// sentence that agrees something, gives a day and two content words besides it.
+TEST(FollowUpSession, TheLearnersOwnPromisesAreKeptAsTyped) {
+  Scenario s = load_shipped("price-objection");
+  using Said = std::vector<std::string>;
+  EXPECT_EQ(promised(s,
+                     "I'll email you a one-page pilot proposal using Larkfield's own no-show figures by Friday at "
+                     "noon, and I'll ring you next Wednesday at 2 to talk it through."),
+            (Said{"you: ring you next Wednesday at 2 to talk it through [next Wednesday at 2]"}));
+  EXPECT_EQ(promised(s, "I\xE2\x80\x99ll ring you Monday at 4pm about the driving rules."),
+            (Said{"you: ring you Monday at 4pm about the driving rules [Monday at 4pm]"}));
+  EXPECT_EQ(promised(s, "Let's meet on Thursday to go through the booking figures together."),
+            (Said{"both: meet on Thursday to go through the booking figures together [on Thursday]"}));
+  // No day, nothing to act on besides the day, a question, an "if", the client's part, a step.
+  EXPECT_EQ(promised(s, "I'll be honest with you about the price."), Said{});
+  EXPECT_EQ(promised(s, "I'll see you on Monday."), Said{});
+  EXPECT_EQ(promised(s, "Shall I ring you on Monday about the booking figures?"), Said{});
+  EXPECT_EQ(promised(s, "If I ring you on Monday about the booking figures, will that help?"), Said{});
+  EXPECT_EQ(promised(s, "You'll take the booking figures to your practice manager on Monday."), Said{});
+  EXPECT_EQ(promised(s, "I'll send you the proposal tomorrow."), Said{});
+}
+
+TEST(FollowUpSession, TheLearnersOwnPromisesGoInTheEmailAndItsCheck) {
+  Scenario s = load_shipped("price-objection");
+  Dialogue d(s);
+  while (d.phase() == Phase::Prepare) ASSERT_TRUE(d.choose_prep(0));
+  for (const char* node : {"open", "value", "partners", "burned", "evidence", "trial"})
+    ASSERT_TRUE(d.choose(std::string_view(node) == "evidence" ? 1 : 0));
+  const std::string plan =
+      "I'll email you a one-page pilot proposal using Larkfield's own no-show figures by Friday at noon, and I'll "
+      "ring you next Wednesday at 2 to talk it through.";
+  ASSERT_TRUE(d.submit_typed(plan, classify_reply(plan, d.client_line()).code));
+  while (d.phase() == Phase::Conversation) ASSERT_TRUE(d.choose(0));
+  ASSERT_NE(d.ending(), nullptr);
+  EXPECT_NE(followup_example(d, "Alex").text.find("- I will ring you next Wednesday at 2 to talk it through.\n"),
+            std::string::npos)
+      << followup_example(d, "Alex").text;
+  auto own = [&](std::string_view draft) {
+    FollowUpCheck check = check_followup(d, draft);
+    FollowUpCheck::Item found;
+    for (const auto& item : check.items)
+      if (item.id == "own:0") found = item;
+    return std::pair{found, check};
+  };
+  auto [kept, kept_check] = own("I'll ring you next Wednesday at 2 to talk it through.");
+  EXPECT_EQ(kept.label, "Your own next step: ring you next Wednesday at 2 to talk it through");
+  EXPECT_TRUE(kept.covered);
+  auto [missing, missing_check] = own("I'll email you the one-page proposal by Friday at noon.");
+  EXPECT_FALSE(missing.covered);
+  EXPECT_NE(missing.hint.find("\"I will ring you next Wednesday at 2 to talk it through.\""), std::string::npos)
+      << missing.hint;
+  // Another day: the step says so, and "Says when things will happen" does not tick on it.
+  auto [moved, moved_check] = own("I'll ring you next Thursday at 2 to talk it through.");
+  EXPECT_FALSE(moved.covered);
+  EXPECT_NE(moved.hint.find("you said \"next Wednesday at 2\""), std::string::npos) << moved.hint;
+  for (const auto& item : moved_check.items)
+    if (item.id == "timeline") EXPECT_FALSE(item.covered) << item.hint;
+  for (const auto& item : kept_check.items)
+    if (item.id == "timeline") EXPECT_TRUE(item.covered);
+}
+
+// After a rupture the client agreed nothing: only the learner's own "I'll" stands.
+TEST(FollowUpSession, AfterARuptureOnlyTheLearnersOwnPromisesStand) {
+  Scenario s = load_shipped("price-objection");
+  Dialogue d = testing::play(s, {0, 0, 0, 1, 3, 0, 2});  // the rupture plan, to the close (authored order)
+  ASSERT_EQ(d.phase(), Phase::Conversation);
+  const std::string push =
+      "Let's book the install for Monday so the reception team can start, and I'll send the contract over on "
+      "Friday with the discount written in.";
+  ASSERT_TRUE(d.submit_typed(push, MiCode::Persuade));
+  ASSERT_NE(d.ending(), nullptr);
+  ASSERT_EQ(d.ending()->kind, "rupture");
+  const std::vector<OwnPromise> kept = session_promises(d);
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].action, "send the contract over on Friday with the discount written in");
+  EXPECT_EQ(own_promises(s, push).size(), 2u);
+}
+
 }  // namespace
 }  // namespace rapport
