@@ -387,7 +387,9 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
     cue = reply_opening(text, kConfrontOpenings, kNotConfront);
     if (!cue.empty() && (cue.back() == ' ' || cue.back() == ',')) cue.remove_suffix(1);
   }
-  if (!cue.empty() && out.code != MiCode::Confront && !hit(kSoundsLike)) {
+  if (!cue.empty() && hit(kSoundsLike)) cue = {};
+  if (cue.empty()) cue = explicit_phrase(text, kPlainBlame);
+  if (!cue.empty() && out.code != MiCode::Confront) {
     overrule(MiCode::Confront, 0.7f);
     out.cues = {"challenges the client ('" + std::string(cue) + "')"};
     return out;

@@ -299,6 +299,27 @@ TEST(ReplyCoder, TheFirstCueSaysWhatTheReplyDoes) {
   for (const auto& c : figures.cues) EXPECT_NE(c, "mentions figures") << describe(figures);
 }
 
+// Reviewer K: "It sounds like you just didn't read the quote properly before you signed
+// it" was a complex reflection (+7, "Strong: you named what was under the words"); "a good part of
+// this delay is on your side, not ours" was information, and the learner could then self-code it
+// a reflection. A reflective opening does not soften blame; the firm's own failure is not blame.
+TEST(ReplyCoder, FifthReviewersBlame) {
+  const std::string signed_line = "I signed for online booking. Nobody said it was just a link to the phone line.";
+  const CodedReply quote =
+      classify_reply("It sounds like you just didn't read the quote properly before you signed it.", signed_line);
+  EXPECT_EQ(quote.code, MiCode::Confront) << describe(quote);
+  const std::string late = "You're late again. Third time this year.";
+  const CodedReply side = classify_reply(
+      "To be honest, your team sent the test data two weeks late, so a good part of this delay is on your side, not "
+      "ours.",
+      late);
+  EXPECT_EQ(side.code, MiCode::Confront) << describe(side);
+  EXPECT_FALSE(should_ask_which(side, "", late, true)) << describe(side);
+  EXPECT_NE(code_of("It sounds like the quote never said, in plain words, what was in and what was out.", signed_line),
+            MiCode::Confront);
+  EXPECT_NE(code_of("So the delay is on our side, not yours, and you heard it last.", late), MiCode::Confront);
+}
+
 }  // namespace
 }  // namespace rapport
 
@@ -412,6 +433,27 @@ TEST(ReplyCoder, FourthReviewersReplies) {
       "sign by Friday.",
       "Why would I pay sixty percent more?");
   EXPECT_EQ(deadline.code, MiCode::Persuade) << describe(deadline);
+}
+
+// Reviewer K: "It sounds like you just didn't read the quote properly before you signed
+// it" was a complex reflection (+7, "Strong: you named what was under the words"); "a good part of
+// this delay is on your side, not ours" was information, and the learner could then self-code it
+// a reflection. A reflective opening does not soften blame; the firm's own failure is not blame.
+TEST(ReplyCoder, ReviewerKBlame) {
+  const std::string signed_line = "I signed for online booking. Nobody said it was just a link to the phone line.";
+  const CodedReply quote =
+      classify_reply("It sounds like you just didn't read the quote properly before you signed it.", signed_line);
+  EXPECT_EQ(quote.code, MiCode::Confront) << describe(quote);
+  const std::string late = "You're late again. Third time this year.";
+  const CodedReply side = classify_reply(
+      "To be honest, your team sent the test data two weeks late, so a good part of this delay is on your side, not "
+      "ours.",
+      late);
+  EXPECT_EQ(side.code, MiCode::Confront) << describe(side);
+  EXPECT_FALSE(should_ask_which(side, "", late, true)) << describe(side);
+  EXPECT_NE(code_of("It sounds like the quote never said, in plain words, what was in and what was out.", signed_line),
+            MiCode::Confront);
+  EXPECT_NE(code_of("So the delay is on our side, not yours, and you heard it last.", late), MiCode::Confront);
 }
 
 }  // namespace
