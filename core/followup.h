@@ -150,11 +150,12 @@ std::vector<OwnPromise> session_promises(const Dialogue& d);
 bool names_point(std::string_view text, const Point& point);
 
 /// The days the learner gave next steps in the session's typed replies, by step id: the last one
-/// typed for each ("I'll email the proposal by Friday at noon" -> "by Friday at noon").
-std::map<std::string, std::string> typed_days(const Dialogue& d);
+/// typed for each ("I'll email the proposal by Friday at noon" -> "by Friday at noon"). A reply
+/// chosen later that settles or names the step puts back its own day, or else the scenario's.
+std::map<std::string, std::string> session_days(const Dialogue& d);
 
 /// When a next step is due in this session: the day the learner last gave it in a typed reply,
-/// else the scenario's `due`. The second form looks it up in typed_days(), read once for all steps.
+/// else the scenario's `due`. The second form looks it up in session_days(), read once for all steps.
 std::string session_due(const Dialogue& d, const Point& step);
 std::string session_due(const std::map<std::string, std::string>& days, const Point& step);
 

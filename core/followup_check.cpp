@@ -383,7 +383,7 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     if (const Point* p = s.find_point(id)) (p->kind == "discussion" ? discussion : steps).push_back(p);
   std::vector<PointWords> wanted;
   std::vector<std::string> due;  // per step: when it is due in this session
-  const std::map<std::string, std::string> days = typed_days(d);
+  const std::map<std::string, std::string> days = session_days(d);
   for (const Point* p : discussion) {
     PointWords w;
     w.words = content_words(p->text);

@@ -223,7 +223,7 @@ nlohmann::json followup_data(const Dialogue& d, std::string_view learner_name) {
   std::string client_first = first_name(s.client.name);
   nlohmann::json discussion = nlohmann::json::array();
   nlohmann::json steps = nlohmann::json::array();
-  const std::map<std::string, std::string> days = typed_days(d);
+  const std::map<std::string, std::string> days = session_days(d);
   for (const auto& id : d.points()) {
     const Point* p = s.find_point(id);
     if (!p) continue;

@@ -253,12 +253,25 @@ bool names_point(std::string_view text, const Point& point) {
   return false;
 }
 
-std::map<std::string, std::string> typed_days(const Dialogue& d) {
+std::map<std::string, std::string> session_days(const Dialogue& d) {
   std::map<std::string, std::string> days;
   for (const Turn& t : d.transcript()) {
-    if (!t.typed) continue;
-    for (StepMention& m : steps_mentioned(d.scenario(), t.reply))
+    if (t.typed) {
+      for (StepMention& m : steps_mentioned(d.scenario(), t.reply))
+        if (!m.day.empty()) days[m.id] = std::move(m.day);
+      continue;
+    }
+    // A reply chosen later that agrees a step agrees it as written: its own day, or else the
+    // scenario's. A reviewer typed "by Thursday" early on, then chose "Just to play it back: the
+    // re-plan from me on Friday..."; the example email still said Thursday.
+    const Node* node = d.scenario().find_node(t.node);
+    if (!node || t.choice < 0 || static_cast<size_t>(t.choice) >= node->replies.size()) continue;
+    const Reply& chosen = node->replies[static_cast<size_t>(t.choice)];
+    for (const std::string& id : chosen.establishes) days.erase(id);
+    for (StepMention& m : steps_mentioned(d.scenario(), chosen.text)) {
+      days.erase(m.id);
       if (!m.day.empty()) days[m.id] = std::move(m.day);
+    }
   }
   return days;
 }
@@ -268,6 +281,6 @@ std::string session_due(const std::map<std::string, std::string>& days, const Po
   return it != days.end() ? it->second : step.due;
 }
 
-std::string session_due(const Dialogue& d, const Point& step) { return session_due(typed_days(d), step); }
+std::string session_due(const Dialogue& d, const Point& step) { return session_due(session_days(d), step); }
 
 }  // namespace rapport

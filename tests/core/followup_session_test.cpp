@@ -95,6 +95,28 @@ TEST(FollowUpSession, TheDayTheLearnerTypedIsTheStepsDay) {
   EXPECT_EQ(session_due(chosen, *proposal), "by Wednesday");
 }
 
+// Reviewer K typed "by Thursday" for the re-plan early on, then chose "Let's pin it down, then: the
+// re-plan from me by Friday..."; the example email and the check still went by Thursday. A reply
+// chosen later that settles the step agrees it as written.
+TEST(FollowUpSession, AChosenReplyLaterAgreesTheStepAsWritten) {
+  Scenario s = load_shipped("late-again");
+  Dialogue d(s);
+  while (d.phase() == Phase::Prepare) ASSERT_TRUE(d.choose_prep(0));
+  for (size_t pick : {1, 2, 0, 0}) ASSERT_TRUE(d.choose(pick));
+  ASSERT_EQ(d.node()->id, "replan");
+  const std::string early = "I'll send you the revised re-plan in writing by Thursday, with the critical path.";
+  ASSERT_TRUE(d.submit_typed(early, classify_reply(early, d.client_line()).code));
+  const Point* replan = s.find_point("step_replan");
+  ASSERT_EQ(replan->due, "by Friday");
+  EXPECT_EQ(session_due(d, *replan), "by Thursday") << "the typed day, until something else is agreed";
+  ASSERT_EQ(d.node()->id, "updates");
+  ASSERT_TRUE(d.choose(0));
+  ASSERT_EQ(d.node()->id, "commit");
+  ASSERT_TRUE(d.choose(0));  // "Let's pin it down, then: the re-plan from me by Friday, ..."
+  EXPECT_EQ(session_due(d, *replan), "by Friday");
+  EXPECT_EQ(followup_example(d, "Alex").text.find("Thursday"), std::string::npos) << followup_example(d, "Alex").text;
+}
+
 std::vector<std::string> promised(const Scenario& s, std::string_view text) {
   std::vector<std::string> out;
   for (const OwnPromise& p : own_promises(s, text)) out.push_back(p.owner + ": " + p.action + " [" + p.day + "]");
