@@ -85,6 +85,9 @@ struct FollowUpExample {
 };
 FollowUpExample followup_example(const Dialogue& d, std::string_view learner_name);
 
+/// What each flag (blame, pressure, a promised outcome) takes off a draft's coverage.
+inline constexpr double kFlagCost = 0.1;
+
 /// How complete a follow-up draft is.
 struct FollowUpCheck {
   struct Item {

@@ -230,7 +230,10 @@ const std::vector<Phrase>& reply_phrases() {
   static const std::vector<Phrase> phrases = make_phrases(
       {"let me know", "reply", "get back to me", "any questions", "anything i missed", "anything i have missed",
        "anything i ve missed", "if i missed", "if i have missed", "if i ve missed", "missed anything", "correct me",
-       "happy to discuss", "get in touch", "feel free", "drop me a line", "your thoughts", "tell me if"},
+       "happy to discuss", "get in touch", "feel free", "drop me a line", "your thoughts", "tell me if",
+       // A reviewer's "If I've got any of this wrong, tell me." had not counted.
+       "tell me", "got any of this wrong", "got anything wrong", "got this wrong", "got it wrong", "put me right",
+       "set me straight", "any thoughts", "give me a call", "call me", "ring me"},
       "");
   return phrases;
 }
@@ -502,9 +505,11 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
   std::vector<bool> flagged(flag_phrases().size(), false);
   find_phrases(words, flag_phrases(), [&](size_t p, size_t first, size_t last) {
     if (flagged[p]) return;
-    // "You should have heard it from me, not your warehouse manager. I'm sorry." is an apology:
-    // "you should have" followed, in its sentence, by "from me" or "from us" blames the writer.
-    if (flag_phrases()[p].words.back() == "have")
+    // "You should have heard it from me, not your warehouse manager. I'm sorry." is an apology, and
+    // "above all you need to hear any bad news from me first" a reviewer's recap of the client's
+    // need: "you should have", "you need to" or "you have to" followed, in its sentence, by "from
+    // me" or "from us" is about the writer.
+    if (flag_phrases()[p].words.front() == "you")
       for (size_t k = last + 1; k + 1 < words.words.size() && words.words[k].sentence == words.words[last].sentence;
            ++k)
         if (words.words[k].text == "from" && (words.words[k + 1].text == "me" || words.words[k + 1].text == "us"))
@@ -512,8 +517,11 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     flagged[p] = true;
     std::string_view found = draft.substr(words.words[first].begin, words.words[last].end - words.words[first].begin);
     const std::string_view kind = flag_phrases()[p].kind;
-    check.flags.push_back(kind == "promise" ? "Promise only what you can deliver: " + quote(found)
-                                            : "Watch the tone: " + std::string(kind) + ": " + quote(found));
+    // Each flag takes kFlagCost off the coverage, and says so: a reviewer with every item ticked
+    // saw 90% and nothing to explain it.
+    check.flags.push_back((kind == "promise" ? "Promise only what you can deliver: " + quote(found)
+                                             : "Watch the tone: " + std::string(kind) + ": " + quote(found)) +
+                          " (\xE2\x88\x92" + std::to_string(static_cast<int>(kFlagCost * 100 + 0.5)) + "%)");
   });
 
   if (draft.find(kNamePlaceholder) != std::string_view::npos)
@@ -522,7 +530,7 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
 
   size_t covered = std::count_if(check.items.begin(), check.items.end(), [](const auto& i) { return i.covered; });
   double coverage = check.items.empty() ? 0.0 : double(covered) / double(check.items.size());
-  coverage -= 0.1 * double(check.flags.size());
+  coverage -= kFlagCost * double(check.flags.size());
   check.coverage = std::clamp(coverage, 0.0, 1.0);
   return check;
 }

@@ -274,6 +274,14 @@ TEST(FollowUp, BlameWordingIsFlaggedAndLowersCoverage) {
                                  email)
                   .flags.empty());
   EXPECT_EQ(check_followup(d, "You should have read the report. " + email).flags.size(), 1u);
+  // Reviewer K's recap of the client's need was flagged as pressure ("you need to"), and the
+  // flag's cost was nowhere on screen: each flag says what it takes off.
+  EXPECT_TRUE(check_followup(d, "Above all, you need to hear any bad news from me first.\n" + email).flags.empty());
+  FollowUpCheck pressed = check_followup(d, "You need to sign this week.\n" + email);
+  ASSERT_EQ(pressed.flags.size(), 1u);
+  EXPECT_EQ(pressed.flags[0],
+            "Watch the tone: pressure: \"You need to\" (\xE2\x88\x92"
+            "10%)");
 }
 
 // A reviewer's "I guarantee the September bid will be funded." went into an email with no warning.
@@ -441,7 +449,8 @@ TEST(FollowUp, ChecksTimelineAndReplyWording) {
   for (const char* not_when : {"Thanks for the meeting.", "A 90-day pilot.", "Costs rose 1.5 times.", "It may help."})
     EXPECT_FALSE(item(check_followup(d, not_when), "timeline")->covered) << not_when;
   for (const char* invite : {"Let me know what you think.", "Please reply with changes.", "Any questions?",
-                             "Tell me if there is anything I missed.", "Do correct me if I'm wrong."})
+                             "Tell me if there is anything I missed.", "Do correct me if I'm wrong.",
+                             "If I've got any of this wrong, tell me."})
     EXPECT_TRUE(item(check_followup(d, invite), "reply_invite")->covered) << invite;
   EXPECT_FALSE(item(check_followup(d, "Speak soon."), "reply_invite")->covered);
 }
