@@ -74,15 +74,33 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
                    "At turn " + std::to_string(best + 1) + ", this reply built the most trust (" +
                        signed_points(best_delta) + "): " + quoted(turns[best].reply),
                    turns[best].reply});
+  // What the client said for and against moving forward, in their own words: a reviewer read
+  // "Graham voiced 0 reasons for change ... for staying as they are" as boilerplate, unsure what
+  // "change" meant in a complaint call.
   const int change = d.change_talk_evoked(), sustain = d.sustain_talk_heard();
-  if (change + sustain > 0)
+  if (change + sustain > 0) {
+    std::string first_change, first_sustain;
+    for (size_t i = 1; i < turns.size(); ++i) {
+      const Talk talk = d.talk_of(turns[i].node, turns[i].client_line);
+      std::string& first = talk == Talk::Change ? first_change : first_sustain;
+      if (talk != Talk::Neutral && first.empty()) first = turns[i].client_line;
+    }
+    const auto times = [](int n) {
+      return n == 1 ? std::string("once") : n == 2 ? "twice" : std::to_string(n) + " times";
+    };
+    const auto side = [&](int n, const std::string& line, const char* what) {
+      return n == 0 ? std::string("never ") + what
+                    : std::string(what) + " " + times(n) + (line.empty() ? "" : " (" + quoted(line) + ")");
+    };
     out.push_back({"talk",
-                   client + " voiced " + std::to_string(change) + (change == 1 ? " reason" : " reasons") +
-                       " for change after your replies, and " + std::to_string(sustain) +
-                       (sustain == 1 ? " argument" : " arguments") + " for staying as they are." +
-                       (change > sustain ? " Your replies drew out their own case for change."
-                                         : " Questions about what they want, and reflections of it, evoke more."),
+                   "After your replies, " + client + " argued " + side(change, first_change, "for moving forward") +
+                       ", and " + side(sustain, first_sustain, "for holding back") + "." +
+                       (change > sustain ? " Your replies drew out " + client + "'s own case for moving forward."
+                                         : " Questions about what " + client +
+                                               " wants, and reflections of it, draw out their own reasons to move "
+                                               "forward."),
                    ""});
+  }
   // Why the ending is this one, when a bound on the client's state decided it (a reviewer ended
   // "Back on probation" with a closing summary the debrief itself recommends).
   if (const auto& held = d.held_back()) {
