@@ -133,6 +133,7 @@ struct OwnPromise {
   std::string owner;
   std::string action;
   std::string day;
+  std::string said;  // the promise as typed, from its "I" or "let's": "I'll ring you Monday at 4pm"
 };
 
 /// The learner's own promises in a typed reply: a sentence that agrees something ("I'll", "we

@@ -480,8 +480,8 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
       hint = "Check the day: you wrote " +
              quote(draft.substr(words.words[wrong].begin, words.words[wrong].end - words.words[wrong].begin)) +
              ", and you said " + quote(own.day) + " in the conversation.";
-    check.items.push_back(
-        {"own:" + std::to_string(i), "Your own next step: " + own.action, covered, covered ? "" : hint});
+    check.items.push_back({"own:" + std::to_string(i), "Your own promise: \xE2\x80\x9C" + own.said + "\xE2\x80\x9D",
+                           covered, covered ? "" : hint});
   }
 
   // A day in the draft counts only when no step is given another day than the one agreed: a

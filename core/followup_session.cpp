@@ -210,6 +210,8 @@ std::vector<OwnPromise> own_promises(const Scenario& scenario, std::string_view 
       OwnPromise promise;
       promise.owner = owner;
       promise.action = std::string(said);
+      const size_t subject = w[i].text == "let" ? i : i - 1;  // "I'll", "we will", "let's"
+      promise.said = std::string(text.substr(w[subject].begin, w[last - 1].end - w[subject].begin));
       promise.day = std::string(text.substr(w[days[0].first].begin, w[days[0].last].end - w[days[0].first].begin));
       out.push_back(std::move(promise));
     }

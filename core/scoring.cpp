@@ -86,7 +86,10 @@ SessionScore score_session(const Dialogue& d, double followup_coverage) {
     out.tactics.push_back({id, label, done, std::move(evidence)});
   };
   tick("prepared", "Prepared: data, their view, options", prep_total > 0 && prep_good * 2 >= prep_total + 1,
-       std::to_string(prep_good) + " of " + std::to_string(prep_total) + " preparation choices were strong");
+       // Named, since the setting is counted on its own: a reviewer with four preparation steps read
+       // "3 of 3 preparation choices" as a miscount.
+       std::to_string(prep_good) + " of " + std::to_string(prep_total) +
+           " choices about the data, their view and the options were strong (the setting counts on its own)");
   tick("setting", "Chose the timing and setting", has_setting && setting_good,
        has_setting ? (setting_good ? "a private, unhurried setting" : "a setting that worked against you")
                    : "no setting chosen");

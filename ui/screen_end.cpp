@@ -145,8 +145,18 @@ void draw_end(App& app) {
   if (narrow) ImGui::SetCursorScreenPos(ImVec2(x, std::max(ImGui::GetCursorScreenPos().y, score_bottom)));
   at_x();
   wrapped_text(t.fonts.body, t.colors.text, e.debrief, narrow ? width : width - t.dp(140));
-  // What this learner did, from the transcript (core/debrief.h).
-  for (const DebriefLine& line : transcript_debrief(*d)) {
+  // What this learner did, from the transcript (core/debrief.h), under its own heading: a reviewer
+  // read the ending's text, which says how conversations usually reach it, as praise of replies
+  // they had not given.
+  const std::vector<DebriefLine> lines = transcript_debrief(*d);
+  if (!lines.empty()) {
+    ImGui::Dummy(ImVec2(0, t.dp(4)));
+    at_x();
+    wrapped_text(t.fonts.heading, t.colors.text, "In your conversation",
+                 ImGui::GetCursorScreenPos().y > score_bottom ? width : width - t.dp(140));
+    record_hit("debrief:heading", "In your conversation", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  }
+  for (const DebriefLine& line : lines) {
     at_x();
     wrapped_text(t.fonts.body, t.colors.text, line.text,
                  ImGui::GetCursorScreenPos().y > score_bottom ? width : width - t.dp(140));

@@ -169,7 +169,7 @@ TEST(FollowUpSession, TheLearnersOwnPromisesGoInTheEmailAndItsCheck) {
     return std::pair{found, check};
   };
   auto [kept, kept_check] = own("I'll ring you next Wednesday at 2 to talk it through.");
-  EXPECT_EQ(kept.label, "Your own next step: ring you next Wednesday at 2 to talk it through");
+  EXPECT_EQ(kept.label, "Your own promise: \u201CI'll ring you next Wednesday at 2 to talk it through\u201D");
   EXPECT_TRUE(kept.covered);
   auto [missing, missing_check] = own("I'll email you the one-page proposal by Friday at noon.");
   EXPECT_FALSE(missing.covered);

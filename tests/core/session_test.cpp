@@ -306,6 +306,21 @@ TEST(Session, ANewNameSignsTheExampleAndTheDraft) {
 namespace rapport {
 namespace {
 
+// The preparation tactic names what it counts: the setting is a tactic of its own, and a reviewer
+// with four preparation steps read "3 of 3 preparation choices were strong" as a miscount.
+TEST(Session, ThePreparationTacticNamesWhatItCounts) {
+  const Scenario s = testing::load_shipped("late-again");
+  size_t steps = 0, setting = 0;
+  for (const PrepStep& step : s.prep) (step.topic == "setting" ? setting : steps)++;
+  ASSERT_EQ(setting, 1u);
+  const Dialogue d = testing::play(s, {});
+  for (const auto& t : score_session(d, 0).tactics)
+    if (t.id == "prepared")
+      EXPECT_EQ(t.evidence, std::to_string(steps) + " of " + std::to_string(steps) +
+                                " choices about the data, their view and the options were strong (the setting "
+                                "counts on its own)");
+}
+
 // Shared problem-solving counts an open question asked while solutions or next steps are on the
 // table ("What would you like to do first?"), not only permission and collaboration codes: a
 // reviewer's results said "no shared problem-solving" beside "a plan he designed".
