@@ -266,8 +266,12 @@ void draw_end(App& app) {
   for (size_t i = 0; i < turns.size(); ++i) {
     const Turn& turn = turns[i];
     ImGui::PushID(static_cast<int>(i));
-    at_x();
-    wrapped_text(t.fonts.small, t.colors.text_muted, s->client.name + ": " + turn.client_line, width);
+    // The client's line once: each turn's answer is the next turn's prompt (a reviewer read every
+    // line twice on a phone, as "Reaction:" and again above the next reply).
+    if (i == 0) {
+      at_x();
+      wrapped_text(t.fonts.small, t.colors.text_muted, s->client.name + ": " + turn.client_line, width);
+    }
     at_x();
     wrapped_text(t.fonts.body, t.colors.text, "You: " + turn.reply, width);
     at_x();
@@ -290,7 +294,7 @@ void draw_end(App& app) {
     std::string reaction = i + 1 < turns.size() ? turns[i + 1].client_line : d->client_line();
     if (!reaction.empty()) {
       at_x();
-      wrapped_text(t.fonts.small, t.colors.text_muted, "Reaction: " + reaction, width);
+      wrapped_text(t.fonts.small, t.colors.text_muted, s->client.name + ": " + reaction, width);
     }
     if (!turn.better.empty()) {
       at_x();
