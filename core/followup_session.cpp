@@ -89,6 +89,14 @@ std::vector<size_t> commit_words(std::string_view text, const std::vector<Word>&
   return out;
 }
 
+/// Where each commitment of sentence [b, e) starts: its "I", "we" or "you" before "will" or
+/// "'ll", or the "let" of "let's".
+std::vector<size_t> commitment_starts(std::string_view text, const std::vector<Word>& w, size_t b, size_t e) {
+  std::vector<size_t> out;
+  for (size_t c : commit_words(text, w, b, e)) out.push_back(w[c].text == "let" || c == b ? c : c - 1);
+  return out;
+}
+
 /// Whether sentence [b, e) agrees something: it commits, and is neither a question nor an "if".
 /// "The courier link failed on Friday, and your warehouse manager heard first" names a step's
 /// words and a day, and agrees nothing.
@@ -144,12 +152,20 @@ std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_v
     }
     // Each day belongs to the named step whose words stand nearest to it; a step takes the nearest
     // of its days. Only a sentence that agrees something gives a day.
+    // A day and a step pair only within one commitment: in "I will send you the plan by
+    // Thursday, you take it to your director, and I will ring you on Monday at 4pm" (a reviewer's),
+    // Monday is the call's, not the director's.
     const std::vector<Span> days = agrees(text, w, b, e) ? day_phrases(w, b, e) : std::vector<Span>{};
+    const std::vector<size_t> starts = commitment_starts(text, w, b, e);
+    const auto commitment = [&](size_t i) {
+      return std::max<size_t>(1, std::upper_bound(starts.begin(), starts.end(), i) - starts.begin());
+    };
     std::vector<size_t> owner(days.size(), SIZE_MAX), gap(days.size(), SIZE_MAX);
     for (size_t d = 0; d < days.size(); ++d)
       for (size_t p : named)
         for (size_t i : at[p])
-          if (distance(days[d], i) < gap[d]) gap[d] = distance(days[d], i), owner[d] = p;
+          if (commitment(i) == commitment(days[d].first) && distance(days[d], i) < gap[d])
+            gap[d] = distance(days[d], i), owner[d] = p;
     for (size_t p : named) {
       size_t best = SIZE_MAX;
       for (size_t d = 0; d < days.size(); ++d)
@@ -199,14 +215,15 @@ std::vector<OwnPromise> own_promises(const Scenario& scenario, std::string_view 
       if (!steps_mentioned(scenario, said).empty()) continue;
       const std::vector<Span> days = day_phrases(w, first, last);
       if (days.empty()) continue;
-      // Two content words besides the day: "I'll see you on Monday" promises nothing to act on.
+      // Something to act on besides the day: "I'll ring you on Monday at 4pm" promises a call, "I'll
+      // see you on Monday" nothing the email needs to confirm.
       size_t content = 0;
       for (size_t j = first; j < last; ++j) {
         const bool in_day = std::any_of(days.begin(), days.end(), [&](const Span& d) { return distance(d, j) == 0; });
         const std::string_view t = w[j].text;
-        if (!in_day && t.size() >= 3 && !is_stopword(t)) ++content;
+        if (!in_day && t.size() >= 3 && !is_stopword(t) && t != "see" && t != "there" && t != "back") ++content;
       }
-      if (content < 2) continue;
+      if (content < 1) continue;
       OwnPromise promise;
       promise.owner = owner;
       promise.action = std::string(said);
@@ -220,18 +237,51 @@ std::vector<OwnPromise> own_promises(const Scenario& scenario, std::string_view 
   return out;
 }
 
+namespace {
+
+/// A promise's content words without its day's.
+std::vector<std::string> promise_words(const OwnPromise& p) {
+  std::string action = p.action;
+  if (const size_t at = action.find(p.day); at != std::string::npos) action.erase(at, p.day.size());
+  return content_words(action);
+}
+
+size_t shared(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return static_cast<size_t>(std::count_if(
+      a.begin(), a.end(), [&](const std::string& w) { return std::find(b.begin(), b.end(), w) != b.end(); }));
+}
+
+}  // namespace
+
 std::vector<OwnPromise> session_promises(const Dialogue& d) {
   std::vector<OwnPromise> out;
+  std::vector<std::vector<std::string>> kept;
   // After a rupture only the learner's own promises stand: the client agreed nothing.
   const bool rupture = d.ending() && d.ending()->kind == "rupture";
+  // A promise that shares a word and its day with a next step agreed in the session is that step
+  // in other words: a reviewer's "ring you myself on Friday at 4pm to go through what he found" was
+  // listed beside damp-flat's "Ring Kerry-Ann with the surveyor's findings", due Friday by 4pm.
+  const std::map<std::string, std::string> days = session_days(d);
+  std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> steps;  // words, day words
+  for (const std::string& id : d.points())
+    if (const Point* p = d.scenario().find_point(id); p && p->kind == "next_step")
+      steps.emplace_back(content_words(p->text), content_words(session_due(days, *p)));
   for (const Turn& t : d.transcript()) {
     if (!t.typed) continue;
     for (OwnPromise& p : own_promises(d.scenario(), t.reply)) {
       if (rupture && p.owner != "you") continue;
-      const std::vector<std::string> words = content_words(p.action);
-      if (std::any_of(out.begin(), out.end(), [&](const OwnPromise& o) { return content_words(o.action) == words; }))
+      const std::vector<std::string> words = promise_words(p), day = content_words(p.day);
+      // Said again in other words ("send you the stepped plan by Thursday", then "get the stepped
+      // plan to you by Thursday"): half its words in an earlier promise.
+      if (std::any_of(kept.begin(), kept.end(),
+                      [&](const std::vector<std::string>& k) { return 2 * shared(words, k) >= words.size(); }))
         continue;
-      if (out.size() < kMaxOwnPromises) out.push_back(std::move(p));
+      if (std::any_of(steps.begin(), steps.end(),
+                      [&](const auto& s) { return shared(words, s.first) >= 1 && shared(day, s.second) >= 1; }))
+        continue;
+      if (out.size() >= kMaxOwnPromises) break;
+      kept.push_back(words);
+      out.push_back(std::move(p));
     }
   }
   return out;

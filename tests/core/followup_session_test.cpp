@@ -50,6 +50,13 @@ TEST(FollowUpSession, ATypedReplyNamesStepsAndTheDaysItGivesThem) {
                       "your warehouse manager."),
             (Mentions{{"step_choose", ""}}));
   EXPECT_EQ(mentioned(s, "We send the proposal by Friday."), (Mentions{{"step_proposal", ""}}));
+  // A day and a step pair only within one commitment: reviewer L's Monday was the call's, and the
+  // director's step had been given it.
+  Scenario budget = load_shipped("budget-cut");
+  EXPECT_EQ(mentioned(budget,
+                      "I will send you the phased plan and costs by Thursday, you take it to your director, and I will "
+                      "ring you on Monday at 4pm."),
+            (Mentions{{"step_plan", "by Thursday"}, {"step_director", ""}}));
   Scenario m = load_shipped("medication-change");
   EXPECT_EQ(mentioned(m, "We'll recheck your blood sugar in three months."),
             (Mentions{{"step_recheck", "in three months"}}));
@@ -140,6 +147,9 @@ TEST(FollowUpSession, TheLearnersOwnPromisesAreKeptAsTyped) {
   // No day, nothing to act on besides the day, a question, an "if", the client's part, a step.
   EXPECT_EQ(promised(s, "I'll be honest with you about the price."), Said{});
   EXPECT_EQ(promised(s, "I'll see you on Monday."), Said{});
+  // A call needs no more than its day (reviewer L's "I will ring you on Monday at 4pm").
+  EXPECT_EQ(promised(s, "I'll ring you on Monday at 4pm."),
+            (Said{"you: ring you on Monday at 4pm [on Monday at 4pm]"}));
   EXPECT_EQ(promised(s, "Shall I ring you on Monday about the booking figures?"), Said{});
   EXPECT_EQ(promised(s, "If I ring you on Monday about the booking figures, will that help?"), Said{});
   EXPECT_EQ(promised(s, "You'll take the booking figures to your practice manager on Monday."), Said{});
@@ -183,6 +193,28 @@ TEST(FollowUpSession, TheLearnersOwnPromisesGoInTheEmailAndItsCheck) {
     if (item.id == "timeline") EXPECT_FALSE(item.covered) << item.hint;
   for (const auto& item : kept_check.items)
     if (item.id == "timeline") EXPECT_TRUE(item.covered);
+}
+
+// Reviewer L's example email listed one promise three times: once as the scenario's step, twice in
+// the learner's own words. A promise said again, or a step in other words on its day, is listed once.
+TEST(FollowUpSession, APromiseSaidAgainIsListedOnce) {
+  Scenario s = load_shipped("price-objection");
+  Dialogue d(s);
+  while (d.phase() == Phase::Prepare) ASSERT_TRUE(d.choose_prep(0));
+  for (const char* node : {"open", "value", "partners", "burned", "evidence", "trial"})
+    ASSERT_TRUE(d.choose(std::string_view(node) == "evidence" ? 1 : 0));
+  const std::string plan =
+      "I'll send the proposal by Wednesday, and I'll ring you next Wednesday at 2 to talk it through.";
+  ASSERT_TRUE(d.submit_typed(plan, classify_reply(plan, d.client_line()).code));
+  ASSERT_EQ(d.phase(), Phase::Conversation);
+  const std::string again =
+      "I'll ring you on Wednesday at 2 to talk it through, as I said. I'll get the pilot paperwork to you by "
+      "Wednesday.";
+  EXPECT_EQ(own_promises(s, again).size(), 2u);
+  ASSERT_TRUE(d.submit_typed(again, classify_reply(again, d.client_line()).code));
+  const std::vector<OwnPromise> kept = session_promises(d);
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].said, "I'll ring you next Wednesday at 2 to talk it through");
 }
 
 // After a rupture the client agreed nothing: only the learner's own "I'll" stands.
