@@ -326,11 +326,20 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   if (!submit_typed_move(text, code, cue, self_coded)) return false;
   // A typed move settles only the discussion points that the words around it name (the client's
   // line, the reply, the client's answer): a reviewer's example email recapped "the courier's new
-  // label format", from the authored reply the typed one was matched to.
+  // label format", from the authored reply the typed one was matched to. So with next steps when
+  // the learner lays out a plan (information): the plan is theirs, and another reviewer's checklist
+  // asked for budget-cut's "twenty-minute budget check-in", from the authored plan the typed one
+  // was matched to. A playback or a question keeps its steps: the client states them, often in
+  // other words ("And the channel"). Steps the ending's last words settle stand.
   const std::string said = answered + "\n" + text + "\n" + client_line_;
+  const bool own_plan = code_class(code) == MiClass::Information;
+  const Ending* end = ending();
   std::erase_if(points_, [&](const std::string& id) {
     const Point* p = scenario_->find_point(id);
-    return p && p->kind == "discussion" && std::find(had.begin(), had.end(), id) == had.end() && !names_point(said, *p);
+    if (!p || std::find(had.begin(), had.end(), id) != had.end() || names_point(said, *p)) return false;
+    return p->kind == "discussion" ||
+           (own_plan && p->kind == "next_step" &&
+            !(end && std::find(end->establishes.begin(), end->establishes.end(), id) != end->establishes.end()));
   });
   return true;
 }

@@ -318,6 +318,29 @@ TEST(Dialogue, StepsTheClientNeverAgreedAreNotSettledAtAPartialEnding) {
   EXPECT_TRUE(has(d.points(), "step_channel"));
 }
 
+// Reviewer L typed a plan at budget-cut's `commit` ("I will send you the phased plan and costs by
+// Thursday, you take it to your director..."), matched to the authored "Let's agree it now: ...
+// and we hold a twenty-minute budget check-in every other Thursday"; the email's checklist then
+// asked for the check-in nobody had said. A typed plan settles the steps its words name.
+TEST(Dialogue, ATypedPlanSettlesOnlyTheStepsItNames) {
+  const Scenario s = started_at("budget-cut", "commit", 60);
+  Dialogue d = prepared(s);
+  ASSERT_TRUE(d.submit_typed(
+      "I will send you the phased plan and costs by Thursday, you take it to your director, and I will ring you on "
+      "Monday at 4pm.",
+      MiCode::GivingInformation));
+  const auto has = [&](const char* id) {
+    return std::find(d.points().begin(), d.points().end(), id) != d.points().end();
+  };
+  EXPECT_TRUE(has("step_plan"));
+  EXPECT_TRUE(has("step_director"));
+  EXPECT_FALSE(has("step_checkin"));
+  // The authored plan, chosen, settles all three.
+  Dialogue chosen = prepared(s);
+  ASSERT_TRUE(chosen.choose(0));
+  EXPECT_NE(std::find(chosen.points().begin(), chosen.points().end(), "step_checkin"), chosen.points().end());
+}
+
 // repeat-complaint's customer opens "before you ask, yes, I've restarted the router". A typed
 // "Have you tried restarting your router every evening?" is a closed question, and the node's
 // reaction for typed questions gains trust; the scenario's typed-only reply of that shape makes
