@@ -514,6 +514,11 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
            ++k)
         if (words.words[k].text == "from" && (words.words[k + 1].text == "me" || words.words[k + 1].text == "us"))
           return;
+    // "It's not your fault" reassures: a negation up to four words before "your fault".
+    if (flag_phrases()[p].words.front() == "your")
+      for (size_t k = first, back = 0; k > 0 && back < 4 && words.words[k - 1].sentence == words.words[first].sentence;
+           --k, ++back)
+        if (const std::string& t = words.words[k - 1].text; t == "not" || t == "t" || t == "none" || t == "no") return;
     flagged[p] = true;
     std::string_view found = draft.substr(words.words[first].begin, words.words[last].end - words.words[first].begin);
     const std::string_view kind = flag_phrases()[p].kind;

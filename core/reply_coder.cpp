@@ -285,9 +285,11 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
       hit(kOfferWithChoice) || hit(kPermission) || f.context_asks_advice;
   // "You're the one who has to stand in front of the partners" names a burden (kExploringWhy): a
   // reviewer's reflection was a confrontation on those words.
+  // Nor is "It's not your fault" blame: it was a confrontation at 0.79.
+  const std::string_view confront_cue = hit(kConfront) ? phrase_text(f.hits[kConfront].phrase) : std::string_view();
   allowed[static_cast<int>(MiCode::Confront)] =
-      hit(kConfront) &&
-      !(phrase_text(f.hits[kConfront].phrase) == "you're the one" && !explicit_phrase(text, kExploringWhy).empty());
+      hit(kConfront) && !(confront_cue == "you're the one" && !explicit_phrase(text, kExploringWhy).empty()) &&
+      !(confront_cue == "your fault" && !explicit_phrase(text, kNotBlame).empty());
   allowed[static_cast<int>(MiCode::EmphasizeAutonomy)] = hit(kAutonomy) || hit(kOfferWithChoice);
   // A question-shaped sentence that ends in '?' is a question unless a stronger cue says otherwise.
   const bool interrogative =
@@ -407,6 +409,14 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   // here is the model's alone (explicit ones returned above): "Honestly, ours is far superior" sells.
   const bool telling = out.code == MiCode::GivingInformation || code_class(out.code) == MiClass::Reflection ||
                        out.code == MiCode::Other || out.code == MiCode::Affirm || out.code == MiCode::Confront;
+  if (const std::string_view insist = !telling || f.context_asks_advice || out.code == MiCode::Confront
+                                          ? std::string_view()
+                                          : explicit_phrase(text, kInsist);
+      !insist.empty()) {
+    overrule(MiCode::Persuade, 0.7f);
+    out.cues = {"insists on what the client must do ('" + std::string(insist) + "')"};
+    return out;
+  }
   if (const std::string_view sell =
           !telling || f.context_asks_advice ? std::string_view() : explicit_phrase(text, kBlatantSelling);
       !sell.empty()) {

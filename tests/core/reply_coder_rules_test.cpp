@@ -299,27 +299,6 @@ TEST(ReplyCoder, TheFirstCueSaysWhatTheReplyDoes) {
   for (const auto& c : figures.cues) EXPECT_NE(c, "mentions figures") << describe(figures);
 }
 
-// Reviewer K: "It sounds like you just didn't read the quote properly before you signed
-// it" was a complex reflection (+7, "Strong: you named what was under the words"); "a good part of
-// this delay is on your side, not ours" was information, and the learner could then self-code it
-// a reflection. A reflective opening does not soften blame; the firm's own failure is not blame.
-TEST(ReplyCoder, FifthReviewersBlame) {
-  const std::string signed_line = "I signed for online booking. Nobody said it was just a link to the phone line.";
-  const CodedReply quote =
-      classify_reply("It sounds like you just didn't read the quote properly before you signed it.", signed_line);
-  EXPECT_EQ(quote.code, MiCode::Confront) << describe(quote);
-  const std::string late = "You're late again. Third time this year.";
-  const CodedReply side = classify_reply(
-      "To be honest, your team sent the test data two weeks late, so a good part of this delay is on your side, not "
-      "ours.",
-      late);
-  EXPECT_EQ(side.code, MiCode::Confront) << describe(side);
-  EXPECT_FALSE(should_ask_which(side, "", late, true)) << describe(side);
-  EXPECT_NE(code_of("It sounds like the quote never said, in plain words, what was in and what was out.", signed_line),
-            MiCode::Confront);
-  EXPECT_NE(code_of("So the delay is on our side, not yours, and you heard it last.", late), MiCode::Confront);
-}
-
 }  // namespace
 }  // namespace rapport
 
@@ -454,6 +433,33 @@ TEST(ReplyCoder, ReviewerKBlame) {
   EXPECT_NE(code_of("It sounds like the quote never said, in plain words, what was in and what was out.", signed_line),
             MiCode::Confront);
   EXPECT_NE(code_of("So the delay is on our side, not yours, and you heard it last.", late), MiCode::Confront);
+}
+
+// Reviewer L: "Look, that is not our problem..." and, to a tenant with mould, "...you do need to
+// keep the windows open and stop drying clothes inside" were information ("answers the client's
+// question"; the client's lines held a rhetorical '?'). And "It is not your fault." was a
+// confrontation at 0.79.
+TEST(ReplyCoder, NotOurProblemAndInsistence) {
+  const std::string lost = "Honestly? I don't know any more.";
+  const CodedReply problem = classify_reply(
+      "Look, that is not our problem. The contract is clear, your board made the cut, so you need to decide what to "
+      "drop.",
+      lost);
+  EXPECT_EQ(problem.code, MiCode::Confront) << describe(problem);
+  const std::string landing =
+      "Do you know what it's like, sat on the landing at two in the morning listening to your kid wheeze? No. So I'm "
+      "going to the Advertiser, and the ombudsman, and they can have my photos.";
+  const CodedReply windows = classify_reply(
+      "Going to the paper will not get it fixed any faster. Our contractor did treat it, and you do need to keep the "
+      "windows open and stop drying clothes inside.",
+      landing);
+  EXPECT_EQ(windows.code, MiCode::Persuade) << describe(windows);
+  EXPECT_EQ(code_class(code_of("You do need to keep the windows open in the morning, yes.",
+                               "What should I do about the condensation, then?")),
+            MiClass::Information);
+  EXPECT_NE(code_of("It is not your fault.", "I feel so stupid."), MiCode::Confront);
+  EXPECT_NE(code_of("None of this is your fault, and it's good you rang.", "I feel so stupid for missing it."),
+            MiCode::Confront);
 }
 
 }  // namespace
