@@ -528,12 +528,16 @@ CodedReply classify_reply(std::string_view text, std::string_view context) {
 
 bool suggests_a_fix(std::string_view raw_text, std::string_view raw_context) {
   // "Have you tried anything else?", "...to stop before?", "...what you'd say?" explore instead.
-  constexpr std::string_view kOpenings[] = {"have you tried ",      "have you ever tried ", "have you thought about ",
-                                            "have you considered ", "did you try ",         "could you try ",
-                                            "can you try ",         "what about trying ",   "how about trying "};
-  constexpr std::string_view kExplores[] = {"anything", "something", "any", "everything", "to",    "before",
-                                            "what",     "how",       "why", "whether",    "where", "when",
-                                            "who",      "which",     "if",  "it",         "that",  "this"};
+  constexpr std::string_view kOpenings[] = {"have you tried ", "have you ever tried ", "have you thought about ",
+                                            "have you considered ", "did you try ", "could you try ", "can you try ",
+                                            "what about trying ", "how about trying ",
+                                            // Reviewer L's "How about you try three months of changes...?"
+                                            "how about you ", "what about you ", "how about if you "};
+  // ..."how about you tell me" invites.
+  constexpr std::string_view kExplores[] = {
+      "anything", "something", "any",     "everything", "to",    "before", "what",  "how",  "why",  "whether",
+      "where",    "when",      "who",     "which",      "if",    "it",     "that",  "this", "tell", "talk",
+      "walk",     "say",       "explain", "describe",   "share", "start",  "think", "take"};
   thread_local std::string text, context;
   coder::clean_reply(raw_text.substr(0, coder::kMaxTextBytes), text);
   const std::string lower = coder::ascii_lower(text);

@@ -87,7 +87,7 @@ static std::string cue_for(int j, MiCode code, const ReplyFeatures& f, std::stri
       if (f.overlap_word_len == 0) return "";
       return "restates the client's " + in_quotes(lower_span(text, f.overlap_word_begin, f.overlap_word_len));
     case kBigramEcho: return "echoes the client's words";
-    case kContextIsQuestion: return "answers the client's question";
+    case kContextIsQuestion: return f.context_ends_asking ? "answers the client's question" : "";
     case kPronounShift: return "turns the client's 'I' into 'you'";
     case kAdviceAfterRequest: return "advice the client asked for";
     case kAdviceWithChoice: return "advice offered with a choice";

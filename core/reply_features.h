@@ -129,6 +129,10 @@ struct ReplyFeatures {
   std::array<float, kHandFeatureCount> hand;
   std::array<PhraseHit, kPhraseGroupCount> hits;
   bool context_asks_advice = false;
+  // The client's line ends on a question: they asked. "Honestly? I don't know any more." holds a
+  // '?' (the model's kContextIsQuestion) without asking; the cue "answers the client's question"
+  // is given only for this.
+  bool context_ends_asking = false;
   bool no_words = true;
   // Spans of the reply for cues, as [begin, begin + len) byte offsets; len 0 when absent.
   std::uint16_t first_word_begin = 0, first_word_len = 0;

@@ -303,6 +303,11 @@ inline void extract_features(std::string_view text, std::string_view context, Re
   out.hand.fill(0.f);
   out.hits.fill(PhraseHit{});
   out.context_asks_advice = false;
+  {
+    const std::string_view ctx = context.substr(0, kMaxContextBytes);
+    const size_t end = ctx.find_last_not_of(" \t\r\n\"')");
+    out.context_ends_asking = end != std::string_view::npos && ctx[end] == '?';
+  }
   out.first_word_begin = out.first_word_len = 0;
   out.overlap_word_begin = out.overlap_word_len = 0;
   out.check_in_phrase = -1;

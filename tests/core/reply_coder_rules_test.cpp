@@ -148,15 +148,30 @@ TEST(ReplyCoder, AQuestionThatSuggestsAFixIsToldApart) {
   for (const char* text :
        {"Have you tried plugging the laptop straight into the router with a cable?",
         "Have you thought about a 4G router as a backup?", "So could you try switching it off at the wall?",
-        "I see. Have you considered moving the router upstairs?"}) {
+        "I see. Have you considered moving the router upstairs?",
+        // Reviewer L's plan put as a question (coded a closed question, with "try 'what' or 'how'").
+        "How about you try three months of changes you pick yourself, and I book you a recheck?"}) {
     EXPECT_TRUE(suggests_a_fix(text, line)) << text;
     EXPECT_EQ(code_class(classify_reply(text, line).code), MiClass::Question) << text;  // the code stays
   }
   for (const char* text : {"Have you tried anything else for it?", "Have you tried to sort it out before?",
                            "Have you thought about what you'd say to your clients?", "What have you tried so far?",
-                           "How long has it been dropping out?"})
+                           "How long has it been dropping out?", "How about you tell me what happens first?",
+                           "What about you, what would you try?"})
     EXPECT_FALSE(suggests_a_fix(text, line)) << text;
   EXPECT_FALSE(suggests_a_fix("Have you tried a cable?", "What would you do? I'm out of ideas."));
+}
+
+// "Answers the client's question" only when the client asked: reviewer L read it after "Honestly?
+// I don't know any more.", whose '?' asks nothing.
+TEST(ReplyCoder, AnswersTheQuestionOnlyWhenOneWasAsked) {
+  const char* reply = "The report goes out every Friday at five, with the defect list.";
+  auto cued = [&](const char* line) {
+    const CodedReply c = classify_reply(reply, line);
+    return std::find(c.cues.begin(), c.cues.end(), "answers the client's question") != c.cues.end();
+  };
+  EXPECT_TRUE(cued("When does the report go out?"));
+  EXPECT_FALSE(cued("Honestly? I don't know any more."));
 }
 
 // A reply that opens "Calm down" orders the client about, and one that opens "To be fair," defends
