@@ -97,7 +97,7 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
                        ", and " + side(sustain, first_sustain, "for holding back") + "." +
                        (change > sustain ? " Your replies drew out " + client + "'s own case for moving forward."
                                          : " Questions about what " + client +
-                                               " wants, and reflections of it, draw out their own reasons to move "
+                                               " wants, and reflections of it, draw out more reasons to move "
                                                "forward."),
                    ""});
   }

@@ -1,6 +1,8 @@
 // The cues shown to the learner for a coded reply (reply_cues.h).
 #include "reply_cues.h"
 
+#include "reply_text.h"
+
 #include <algorithm>
 #include <array>
 
@@ -107,7 +109,16 @@ static std::string cue_for(int j, MiCode code, const ReplyFeatures& f, std::stri
     case kRestate: return phrase(g) + " restates";
     case kSoundsLike: return phrase(g) + " offers a guess at meaning";
     case kFeeling: return "names a feeling or want (" + phrase(g) + ")";
-    case kDoubleSided: return "double-sided (" + phrase(g) + ")";
+    case kDoubleSided: {
+      // "Part of you feels pushed into this" names one side: double-sided only with the other.
+      if (phrase_text(f.hits[g].phrase) != "part of you") return "double-sided (" + phrase(g) + ")";
+      constexpr std::string_view kOtherSide[] = {
+          " but ", "and yet", "other part", "on the other", "at the same time", " while ", "another part"};
+      const std::string lower = ascii_lower(text);
+      const bool two = std::any_of(std::begin(kOtherSide), std::end(kOtherSide),
+                                   [&](std::string_view o) { return lower.find(o) != std::string::npos; });
+      return two ? "double-sided (" + phrase(g) + ")" : "names part of what they feel (" + phrase(g) + ")";
+    }
     case kPermission: return "asks permission (" + phrase(g) + ")";
     case kCollaborate: return "invites the client's ideas (" + phrase(g) + ")";
     case kAdvise: return code == MiCode::Persuade ? phrase(g) + " without asking" : "advice (" + phrase(g) + ")";

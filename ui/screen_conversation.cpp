@@ -45,13 +45,16 @@ void draw_conversation(App& app) {
   // Reply area: measure first so the chat gets the rest of the height (at most 60% for replies).
   std::vector<size_t> offer = ended ? std::vector<size_t>{} : d->offered();
   bool typing = !ended && app.reply_mode() == ReplyMode::Text;
+  // A typed reply waiting for "Which did you mean?" stays on screen in either mode: a reviewer who
+  // switched to the offered replies thought it had gone.
+  const bool asking = !ended && app.pending_typed().has_value();
   float header_h = t.dp(64);
   float replies_h = header_h;
   if (ended) {
     // A line of small text, the button and a margin below it.
     replies_h = t.dp(8) + t.fonts.small->FontSize + ImGui::GetStyle().ItemSpacing.y + t.dp(4) +
                 std::max(t.fonts.body->FontSize + t.dp(20), t.dp(48)) + t.dp(20);
-  } else if (typing && app.pending_typed()) {
+  } else if (asking) {
     // The learner's words, the question and a row (or, narrow, a column) of the answers and "Edit
     // my reply". Measured as drawn below: at the largest text on a phone "Edit my reply" fell off
     // the bottom.
@@ -72,7 +75,7 @@ void draw_conversation(App& app) {
     replies_h += t.dp(16);
   }
   // At most 60% for replies; a which-did-you-mean prompt may take more, as the chat waits for it.
-  replies_h = std::min(replies_h, avail.y * (typing && app.pending_typed() ? 0.85f : 0.6f));
+  replies_h = std::min(replies_h, avail.y * (asking ? 0.85f : 0.6f));
 
   // Chat column.
   std::string who = initials(s->client.name);
@@ -214,7 +217,7 @@ void draw_conversation(App& app) {
   ImGui::SetCursorScreenPos(ImVec2(x0, row_y + header_h - t.dp(8)));
   if (switched) {
     ImGui::Dummy(ImVec2(0, 0));  // the new mode is drawn next frame
-  } else if (typing && app.pending_typed()) {
+  } else if (asking) {
     // The coder was unsure: the learner says which of the two likeliest codes they meant.
     const auto p = *app.pending_typed();
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
@@ -232,6 +235,7 @@ void draw_conversation(App& app) {
         if (pill_button(label.c_str(), code_intent(p.options[k]))) app.answer_which(p.options[k]);
       } else if (pill_button("which:edit", "Edit my reply", false)) {
         app.cancel_which();
+        app.set_reply_mode(ReplyMode::Text);
       }
       if (!narrow && k < n) ImGui::SameLine(0, t.dp(8));
     }

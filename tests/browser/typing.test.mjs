@@ -154,6 +154,11 @@ await run([
       const third = (await app.hits()).find((h) => h.label === 'which:3');
       assert(reflects ? !third : third && third.text === 'Reflecting what they meant or felt',
         `a third choice exactly when neither code reflects: ${JSON.stringify(coded[pick])} ${third ? third.text : 'none'}`);
+      // Switching to the offered replies keeps the question on screen: a reviewer who switched
+      // thought the typed reply had gone.
+      await app.click('mode:choice');
+      await app.find('which:prompt');
+      assert(!(await app.hits()).some((h) => h.label === 'reply:1'), 'no offered replies while the question waits');
       await app.click('which:2');
       const bubble = await app.find('learner:1');
       assert(bubble.text === candidates[pick], `the reply is sent after the answer: ${bubble.text}`);

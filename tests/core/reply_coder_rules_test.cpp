@@ -162,6 +162,19 @@ TEST(ReplyCoder, AQuestionThatSuggestsAFixIsToldApart) {
   EXPECT_FALSE(suggests_a_fix("Have you tried a cable?", "What would you do? I'm out of ideas."));
 }
 
+// "Part of you feels pushed into this" names one side; reviewer L read "double-sided" on it.
+TEST(ReplyCoder, OneSideIsNotDoubleSided) {
+  const std::string line = "I don't want needles. Everyone keeps telling me what to do.";
+  const CodedReply one = classify_reply("You are not keen on needles, and part of you feels pushed into this.", line);
+  for (const auto& c : one.cues) EXPECT_EQ(c.find("double-sided"), std::string::npos) << describe(one);
+  const CodedReply two = classify_reply(
+      "Part of you wants to stay off the needles, but another part of you is scared of what happened to your dad.",
+      line);
+  EXPECT_TRUE(std::any_of(two.cues.begin(), two.cues.end(), [](const std::string& c) {
+    return c.find("double-sided") != std::string::npos;
+  })) << describe(two);
+}
+
 // "Answers the client's question" only when the client asked: reviewer L read it after "Honestly?
 // I don't know any more.", whose '?' asks nothing.
 TEST(ReplyCoder, AnswersTheQuestionOnlyWhenOneWasAsked) {
