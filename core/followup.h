@@ -146,8 +146,14 @@ inline constexpr size_t kMaxOwnPromises = 3;
 
 /// The learner's own promises over the session's typed replies, first said first, each once; after
 /// a rupture only the learner's ("I'll"), since the client agreed nothing. They go into the example
-/// email's next steps and the checklist, as said.
+/// email's next steps and the checklist, as said. The second form takes session_days(d), read
+/// once by a caller that needs them too.
 std::vector<OwnPromise> session_promises(const Dialogue& d);
+std::vector<OwnPromise> session_promises(const Dialogue& d, const std::map<std::string, std::string>& days);
+
+/// A promise's content words without its day's ("ring you next Wednesday at 2 to talk it through"
+/// -> "ring", "talk", ...): what a draft must repeat, and what tells one promise from another.
+std::vector<std::string> promise_words(const OwnPromise& p);
 
 /// True when `text` holds a quarter of the point's content words, at least two: what the words
 /// around a typed move must say for it to settle a discussion point.

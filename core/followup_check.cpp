@@ -393,32 +393,26 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     w.need = w.words.empty() ? SIZE_MAX : std::min(w.words.size(), std::max<size_t>(2, (w.words.size() + 2) / 3));
     wanted.push_back(std::move(w));
   }
-  for (const Point* p : steps) {
+  // A next step: more than half its words in one sentence, or a quarter with its day.
+  const auto step_words = [](std::vector<std::string> words, std::initializer_list<std::string_view> dues) {
     PointWords w;
-    w.words = content_words(p->text);
+    w.words = std::move(words);
     w.need = w.words.empty() ? SIZE_MAX : w.words.size() / 2 + 1;
     w.step = true;
+    for (std::string_view d : dues) read_due(d, w);
+    if (!w.dates.empty() || !w.periods.empty()) w.need_dated = std::max<size_t>(2, (w.words.size() + 3) / 4);
+    return w;
+  };
+  for (const Point* p : steps) {
     // The day the learner gave it in the session, and the scenario's: a client who asked for
     // Wednesday after the learner said Friday made both days part of the conversation.
     due.push_back(session_due(days, *p));
-    read_due(due.back(), w);
-    if (due.back() != p->due) read_due(p->due, w);
-    if (!w.dates.empty() || !w.periods.empty()) w.need_dated = std::max<size_t>(2, (w.words.size() + 3) / 4);
-    wanted.push_back(std::move(w));
+    wanted.push_back(due.back() != p->due ? step_words(content_words(p->text), {due.back(), p->due})
+                                          : step_words(content_words(p->text), {due.back()}));
   }
   // The learner's own promises, checked as steps are, on the day they gave.
-  const std::vector<OwnPromise> promises = session_promises(d);
-  for (const OwnPromise& own : promises) {
-    std::string action = own.action;
-    if (size_t at = action.find(own.day); at != std::string::npos) action.erase(at, own.day.size());
-    PointWords w;
-    w.words = content_words(action);
-    w.need = w.words.size() / 2 + 1;
-    w.step = true;
-    read_due(own.day, w);
-    if (!w.dates.empty() || !w.periods.empty()) w.need_dated = std::max<size_t>(2, (w.words.size() + 3) / 4);
-    wanted.push_back(std::move(w));
-  }
+  const std::vector<OwnPromise> promises = session_promises(d, days);
+  for (const OwnPromise& own : promises) wanted.push_back(step_words(promise_words(own), {own.day}));
   Coverage coverage_of = covered_points(words, wanted);
   const std::vector<bool>& covered_point = coverage_of.covered;
 
@@ -455,6 +449,10 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
                          : discussion.empty() ? "Recap the conversation in a sentence or two (\"We discussed ...\")."
                                               : "Recap what you discussed, e.g. " + quote(discussion.front()->text)});
 
+  // The draft's word naming another day, quoted.
+  const auto wrote = [&](size_t word) {
+    return quote(draft.substr(words.words[word].begin, words.words[word].end - words.words[word].begin));
+  };
   for (size_t i = 0; i < steps.size(); ++i) {
     const Point* p = steps[i];
     bool covered = covered_point[discussion.size() + i];
@@ -464,9 +462,7 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     if (!due[i].empty()) example += ", " + to_second_person(due[i], client_first);
     std::string hint = "Say who does this and when, e.g. " + quote(example + ".");
     if (size_t wrong = coverage_of.wrong_day[discussion.size() + i]; !covered && wrong != SIZE_MAX)
-      hint = "Check the day: you wrote " +
-             quote(draft.substr(words.words[wrong].begin, words.words[wrong].end - words.words[wrong].begin)) +
-             ", and this was agreed for " + quote(due[i]) + ".";
+      hint = "Check the day: you wrote " + wrote(wrong) + ", and this was agreed for " + quote(due[i]) + ".";
     check.items.push_back({"step:" + p->id, "Next step: " + p->text, covered, covered ? "" : hint});
   }
 
@@ -477,9 +473,7 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     const std::string line = owner_label(own.owner) + " " + to_second_person(own.action, client_first);
     std::string hint = "You said this in the conversation; put it in the email, e.g. " + quote(line + ".");
     if (size_t wrong = coverage_of.wrong_day[first_own + i]; !covered && wrong != SIZE_MAX)
-      hint = "Check the day: you wrote " +
-             quote(draft.substr(words.words[wrong].begin, words.words[wrong].end - words.words[wrong].begin)) +
-             ", and you said " + quote(own.day) + " in the conversation.";
+      hint = "Check the day: you wrote " + wrote(wrong) + ", and you said " + quote(own.day) + " in the conversation.";
     check.items.push_back({"own:" + std::to_string(i), "Your own promise: \xE2\x80\x9C" + own.said + "\xE2\x80\x9D",
                            covered, covered ? "" : hint});
   }

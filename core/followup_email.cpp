@@ -241,10 +241,11 @@ nlohmann::json followup_data(const Dialogue& d, std::string_view learner_name) {
   }
   // The learner's own promises, as typed ("I'll ring you Monday at 4pm about the driving rules"):
   // what the learner said they would do belongs in the email as much as the scenario's steps.
-  for (const OwnPromise& p : session_promises(d))
+  // In the second person, as the checklist's hint words them.
+  for (const OwnPromise& p : session_promises(d, days))
     steps.push_back({{"id", "own"},
                      {"text", p.action},
-                     {"action", p.action},
+                     {"action", to_second_person(p.action, client_first)},
                      {"owner", p.owner},
                      {"owner_label", owner_label(p.owner)},
                      {"due", ""}});

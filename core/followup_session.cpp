@@ -89,21 +89,21 @@ std::vector<size_t> commit_words(std::string_view text, const std::vector<Word>&
   return out;
 }
 
-/// Where each commitment of sentence [b, e) starts: its "I", "we" or "you" before "will" or
-/// "'ll", or the "let" of "let's".
-std::vector<size_t> commitment_starts(std::string_view text, const std::vector<Word>& w, size_t b, size_t e) {
+/// Where each commitment of a sentence starts, given its commit words: the "I", "we" or "you"
+/// before "will" or "'ll", or the "let" of "let's".
+std::vector<size_t> commitment_starts(const std::vector<Word>& w, size_t b, const std::vector<size_t>& commits) {
   std::vector<size_t> out;
-  for (size_t c : commit_words(text, w, b, e)) out.push_back(w[c].text == "let" || c == b ? c : c - 1);
+  for (size_t c : commits) out.push_back(w[c].text == "let" || c == b ? c : c - 1);
   return out;
 }
 
-/// Whether sentence [b, e) agrees something: it commits, and is neither a question nor an "if".
-/// "The courier link failed on Friday, and your warehouse manager heard first" names a step's
-/// words and a day, and agrees nothing.
-bool agrees(std::string_view text, const std::vector<Word>& w, size_t b, size_t e) {
+/// Whether sentence [b, e), with its commit words, agrees something: it commits, and is neither a
+/// question nor an "if". "The courier link failed on Friday, and your warehouse manager heard
+/// first" names a step's words and a day, and agrees nothing.
+bool agrees(std::string_view text, const std::vector<Word>& w, size_t b, size_t e, const std::vector<size_t>& commits) {
   for (size_t i = b; i < e; ++i)
     if (w[i].text == "if" || w[i].text == "whether" || w[i].text == "unless") return false;
-  return !commit_words(text, w, b, e).empty() && sentence_end(text, w[e - 1].end) != '?';
+  return !commits.empty() && sentence_end(text, w[e - 1].end) != '?';
 }
 
 }  // namespace
@@ -155,8 +155,9 @@ std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_v
     // A day and a step pair only within one commitment: in "I will send you the plan by
     // Thursday, you take it to your director, and I will ring you on Monday at 4pm" (a reviewer's),
     // Monday is the call's, not the director's.
-    const std::vector<Span> days = agrees(text, w, b, e) ? day_phrases(w, b, e) : std::vector<Span>{};
-    const std::vector<size_t> starts = commitment_starts(text, w, b, e);
+    const std::vector<size_t> commits = commit_words(text, w, b, e);
+    const std::vector<Span> days = agrees(text, w, b, e, commits) ? day_phrases(w, b, e) : std::vector<Span>{};
+    const std::vector<size_t> starts = commitment_starts(w, b, commits);
     const auto commitment = [&](size_t i) {
       return std::max<size_t>(1, std::upper_bound(starts.begin(), starts.end(), i) - starts.begin());
     };
@@ -188,10 +189,11 @@ std::vector<OwnPromise> own_promises(const Scenario& scenario, std::string_view 
     size_t e = b;
     while (e < w.size() && w[e].sentence == w[b].sentence) ++e;
     const std::vector<size_t> commits = commit_words(text, w, b, e);
-    if (!agrees(text, w, b, e)) {
+    if (!agrees(text, w, b, e, commits)) {
       b = e;
       continue;
     }
+    const std::vector<size_t> starts = commitment_starts(w, b, commits);
     for (size_t k = 0; k < commits.size(); ++k) {
       // Who commits: "I'll", "I will" (the learner), "we'll", "let's" (both). "You'll" is the
       // client's to agree, not the learner's to promise.
@@ -202,10 +204,9 @@ std::vector<OwnPromise> own_promises(const Scenario& scenario, std::string_view 
       } else if (i > b && (w[i - 1].text == "i" || w[i - 1].text == "we")) {
         owner = w[i - 1].text == "i" ? "you" : "both";
       }
-      // The promise runs to the sentence's end or to the next commitment's subject, without a
+      // The promise runs to the sentence's end or to the next commitment's start, without a
       // joining "and" or "then".
-      size_t last = k + 1 < commits.size() ? commits[k + 1] - 1 : e;
-      if (k + 1 < commits.size() && w[commits[k + 1]].text == "let") last = commits[k + 1];
+      size_t last = k + 1 < commits.size() ? starts[k + 1] : e;
       while (last > first && (w[last - 1].text == "and" || w[last - 1].text == "then" || w[last - 1].text == "so"))
         --last;
       if (owner.empty() || first >= last) continue;
@@ -227,8 +228,7 @@ std::vector<OwnPromise> own_promises(const Scenario& scenario, std::string_view 
       OwnPromise promise;
       promise.owner = owner;
       promise.action = std::string(said);
-      const size_t subject = w[i].text == "let" ? i : i - 1;  // "I'll", "we will", "let's"
-      promise.said = std::string(text.substr(w[subject].begin, w[last - 1].end - w[subject].begin));
+      promise.said = std::string(text.substr(w[starts[k]].begin, w[last - 1].end - w[starts[k]].begin));
       promise.day = std::string(text.substr(w[days[0].first].begin, w[days[0].last].end - w[days[0].first].begin));
       out.push_back(std::move(promise));
     }
@@ -237,14 +237,13 @@ std::vector<OwnPromise> own_promises(const Scenario& scenario, std::string_view 
   return out;
 }
 
-namespace {
-
-/// A promise's content words without its day's.
 std::vector<std::string> promise_words(const OwnPromise& p) {
   std::string action = p.action;
   if (const size_t at = action.find(p.day); at != std::string::npos) action.erase(at, p.day.size());
   return content_words(action);
 }
+
+namespace {
 
 size_t shared(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   return static_cast<size_t>(std::count_if(
@@ -253,7 +252,9 @@ size_t shared(const std::vector<std::string>& a, const std::vector<std::string>&
 
 }  // namespace
 
-std::vector<OwnPromise> session_promises(const Dialogue& d) {
+std::vector<OwnPromise> session_promises(const Dialogue& d) { return session_promises(d, session_days(d)); }
+
+std::vector<OwnPromise> session_promises(const Dialogue& d, const std::map<std::string, std::string>& days) {
   std::vector<OwnPromise> out;
   std::vector<std::vector<std::string>> kept;
   // After a rupture only the learner's own promises stand: the client agreed nothing.
@@ -261,7 +262,6 @@ std::vector<OwnPromise> session_promises(const Dialogue& d) {
   // A promise that shares a word and its day with a next step agreed in the session is that step
   // in other words: a reviewer's "ring you myself on Friday at 4pm to go through what he found" was
   // listed beside damp-flat's "Ring Kerry-Ann with the surveyor's findings", due Friday by 4pm.
-  const std::map<std::string, std::string> days = session_days(d);
   std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> steps;  // words, day words
   for (const std::string& id : d.points())
     if (const Point* p = d.scenario().find_point(id); p && p->kind == "next_step")

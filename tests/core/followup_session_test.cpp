@@ -23,6 +23,19 @@ std::vector<std::pair<std::string, std::string>> mentioned(const Scenario& s, st
 
 using Mentions = std::vector<std::pair<std::string, std::string>>;
 
+/// price-objection, prepared and played in authored order to its close (`commit`), where a
+/// reviewer typed their plan.
+Dialogue at_commit(const Scenario& s) {
+  Dialogue d(s);
+  while (d.phase() == Phase::Prepare) EXPECT_TRUE(d.choose_prep(0));
+  for (const char* node : {"open", "value", "partners", "burned", "evidence", "trial"}) {
+    EXPECT_EQ(d.node()->id, node);
+    EXPECT_TRUE(d.choose(std::string_view(node) == "evidence" ? 1 : 0));
+  }
+  EXPECT_EQ(d.node()->id, "commit");
+  return d;
+}
+
 TEST(FollowUpSession, ATypedReplyNamesStepsAndTheDaysItGivesThem) {
   Scenario s = load_shipped("price-objection");
   // A reviewer's plan: the proposal by Friday at noon; the call is not one of the scenario's steps.
@@ -68,12 +81,7 @@ TEST(FollowUpSession, ATypedReplyNamesStepsAndTheDaysItGivesThem) {
 // client's is accepted too, since she said it.
 TEST(FollowUpSession, TheDayTheLearnerTypedIsTheStepsDay) {
   Scenario s = load_shipped("price-objection");
-  Dialogue d(s);
-  while (d.phase() == Phase::Prepare) ASSERT_TRUE(d.choose_prep(0));
-  for (const char* node : {"open", "value", "partners", "burned", "evidence", "trial"}) {
-    ASSERT_EQ(d.node()->id, node);
-    ASSERT_TRUE(d.choose(std::string_view(node) == "evidence" ? 1 : 0));
-  }
+  Dialogue d = at_commit(s);
   ASSERT_EQ(d.node()->id, "commit");
   const std::string plan =
       "I'll email you a one-page pilot proposal using Larkfield's own no-show figures by Friday at noon, and I'll "
@@ -144,6 +152,11 @@ TEST(FollowUpSession, TheLearnersOwnPromisesAreKeptAsTyped) {
             (Said{"you: ring you Monday at 4pm about the driving rules [Monday at 4pm]"}));
   EXPECT_EQ(promised(s, "Let's meet on Thursday to go through the booking figures together."),
             (Said{"both: meet on Thursday to go through the booking figures together [on Thursday]"}));
+  // Each commitment ends where the next one starts, without the joining "and".
+  EXPECT_EQ(
+      promised(s, "Let's meet on Thursday to go through the booking figures, and I'll ring you on Friday at 4pm."),
+      (Said{"both: meet on Thursday to go through the booking figures [on Thursday]",
+            "you: ring you on Friday at 4pm [on Friday at 4pm]"}));
   // No day, nothing to act on besides the day, a question, an "if", the client's part, a step.
   EXPECT_EQ(promised(s, "I'll be honest with you about the price."), Said{});
   EXPECT_EQ(promised(s, "I'll see you on Monday."), Said{});
@@ -158,10 +171,8 @@ TEST(FollowUpSession, TheLearnersOwnPromisesAreKeptAsTyped) {
 
 TEST(FollowUpSession, TheLearnersOwnPromisesGoInTheEmailAndItsCheck) {
   Scenario s = load_shipped("price-objection");
-  Dialogue d(s);
-  while (d.phase() == Phase::Prepare) ASSERT_TRUE(d.choose_prep(0));
-  for (const char* node : {"open", "value", "partners", "burned", "evidence", "trial"})
-    ASSERT_TRUE(d.choose(std::string_view(node) == "evidence" ? 1 : 0));
+  Dialogue d = at_commit(s);
+  ASSERT_EQ(d.node()->id, "commit");
   const std::string plan =
       "I'll email you a one-page pilot proposal using Larkfield's own no-show figures by Friday at noon, and I'll "
       "ring you next Wednesday at 2 to talk it through.";
@@ -199,10 +210,8 @@ TEST(FollowUpSession, TheLearnersOwnPromisesGoInTheEmailAndItsCheck) {
 // the learner's own words. A promise said again, or a step in other words on its day, is listed once.
 TEST(FollowUpSession, APromiseSaidAgainIsListedOnce) {
   Scenario s = load_shipped("price-objection");
-  Dialogue d(s);
-  while (d.phase() == Phase::Prepare) ASSERT_TRUE(d.choose_prep(0));
-  for (const char* node : {"open", "value", "partners", "burned", "evidence", "trial"})
-    ASSERT_TRUE(d.choose(std::string_view(node) == "evidence" ? 1 : 0));
+  Dialogue d = at_commit(s);
+  ASSERT_EQ(d.node()->id, "commit");
   const std::string plan =
       "I'll send the proposal by Wednesday, and I'll ring you next Wednesday at 2 to talk it through.";
   ASSERT_TRUE(d.submit_typed(plan, classify_reply(plan, d.client_line()).code));
