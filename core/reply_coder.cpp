@@ -360,16 +360,24 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
                 "ends with '?'"};
     return out;
   }
-  // Not "it sounds like you have to justify it to the partners": an obligation the client carries,
-  // reflected (a reviewer's reflection lost 12 points and ended the call as advice).
+  // Not "it sounds like you have to justify it to the partners": an obligation (or a need, see
+  // kReflectedNeed) the client carries, reflected (a reviewer's reflection lost 12 points and ended
+  // the call as advice).
   const std::string_view advice = f.hits[kAdvise].phrase >= 0 ? phrase_text(f.hits[kAdvise].phrase) : "";
-  const bool reflected_obligation = advice == "you have to" || advice == "you've got to";
+  const bool reflected_obligation = advice == "you have to" || advice == "you've got to" ||
+                                    (advice == "you need to" && !explicit_phrase(text, kReflectedNeed).empty());
   if (f.hand[kSoundsLikeAdvice] > 0.f && f.hits[kAdvise].in_main && f.hits[kSoundsLike].in_main &&
       f.hits[kOfferWithChoice].phrase < 0 && !f.context_asks_advice && !reflected_obligation) {
     // The codebook's hard case: "it sounds like you should..." is advice, not a reflection.
     overrule(MiCode::Persuade, 0.7f);
     out.cues = {"'" + std::string(phrase_text(f.hits[kAdvise].phrase)) + "' without asking",
                 "'sounds like' wrapped around advice"};
+    return out;
+  }
+  if (f.hand[kSoundsLikeAdvice] > 0.f && f.hits[kSoundsLike].in_main && advice == "you need to" &&
+      reflected_obligation && code_class(out.code) == MiClass::Information) {
+    overrule(MiCode::ComplexReflection, 0.6f);
+    out.cues = {"reflects what the client needs ('" + std::string(explicit_phrase(text, kReflectedNeed)) + "')"};
     return out;
   }
   // Unmistakable blame, labelling or contradiction, and unmistakable recognition of effort: the

@@ -400,6 +400,17 @@ TEST(ReplyCoder, ReflectedObligationsLeadingQuestionsAndSecondWordings) {
             MiCode::Persuade);
 }
 
+// "It sounds like you need to know the numbers are solid" reflects a need the client has; "it
+// sounds like you need to keep the windows open" still tells her what to do.
+TEST(ReplyCoder, ReflectedNeedIsNotAdvice) {
+  const char* figures = "I just don't know if I can trust these figures.";
+  for (const char* reply : {"It sounds like you need to know the numbers are solid before you commit.",
+                            "It sounds like you need to feel sure before you sign anything.",
+                            "Sounds like you need to be able to trust what we tell you."})
+    EXPECT_EQ(code_class(code_of(reply, figures)), MiClass::Reflection) << reply;
+  EXPECT_EQ(code_of("It sounds like you need to keep the windows open.", figures), MiCode::Persuade);
+}
+
 }  // namespace rapport
 
 namespace rapport {
