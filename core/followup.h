@@ -133,11 +133,13 @@ struct OwnPromise {
   std::string owner;
   std::string action;
   std::string day;
-  std::string said;  // the promise as typed, from its "I" or "let's": "I'll ring you Monday at 4pm"
+  std::string said;      // the promise as typed, from its "I" or "let's": "I'll ring you Monday at 4pm"
+  bool offered = false;  // asked as an offer: "Shall I ring you on Monday at 4pm?"
 };
 
 /// The learner's own promises in a typed reply: a sentence that agrees something ("I'll", "we
-/// will", "let's"; not a question or an "if"), names none of the scenario's steps, gives a day,
+/// will", "let's"; not a question or an "if") or offers it ("Shall I...?", "How about we...?",
+/// "Would you like me to...?"), names none of the scenario's steps, gives a day,
 /// and two content words besides it.
 std::vector<OwnPromise> own_promises(const Scenario& scenario, std::string_view text);
 
@@ -145,7 +147,7 @@ std::vector<OwnPromise> own_promises(const Scenario& scenario, std::string_view 
 inline constexpr size_t kMaxOwnPromises = 3;
 
 /// The learner's own promises over the session's typed replies, first said first, each once; after
-/// a rupture only the learner's ("I'll"), since the client agreed nothing. They go into the example
+/// a rupture only the learner's ("I'll", not an offer), since the client agreed nothing. They go into the example
 /// email's next steps and the checklist, as said. The second form takes session_days(d), read
 /// once by a caller that needs them too.
 std::vector<OwnPromise> session_promises(const Dialogue& d);

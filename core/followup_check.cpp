@@ -474,8 +474,10 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     std::string hint = "You said this in the conversation; put it in the email, e.g. " + quote(line + ".");
     if (size_t wrong = coverage_of.wrong_day[first_own + i]; !covered && wrong != SIZE_MAX)
       hint = "Check the day: you wrote " + wrote(wrong) + ", and you said " + quote(own.day) + " in the conversation.";
-    check.items.push_back({"own:" + std::to_string(i), "Your own promise: \xE2\x80\x9C" + own.said + "\xE2\x80\x9D",
-                           covered, covered ? "" : hint});
+    check.items.push_back(
+        {"own:" + std::to_string(i),
+         (own.offered ? "Your own offer: \xE2\x80\x9C" : "Your own promise: \xE2\x80\x9C") + own.said + "\xE2\x80\x9D",
+         covered, covered ? "" : hint});
   }
 
   // A day in the draft counts only when no step is given another day than the one agreed: a

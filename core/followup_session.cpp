@@ -97,10 +97,36 @@ std::vector<size_t> commitment_starts(const std::vector<Word>& w, size_t b, cons
   return out;
 }
 
+/// When sentence [b, e) offers to do something ("Shall I send you the revised plan by Thursday?",
+/// "How about we talk again on Monday?", "Would you like me to ring you at 4pm?"), the index of
+/// its "I", "we", "me" or "us"; else SIZE_MAX. A reviewer's offer agreed neither day nor step.
+size_t offer_subject(std::string_view text, const std::vector<Word>& w, size_t b, size_t e) {
+  if (e <= b || sentence_end(text, w[e - 1].end) != '?') return SIZE_MAX;
+  static const std::set<std::string_view> fillers = {"so", "then", "and", "okay", "ok", "right", "well", "now"};
+  while (b < e && fillers.count(w[b].text)) ++b;
+  const auto at = [&](size_t i) { return i < e ? std::string_view(w[i].text) : std::string_view(); };
+  const auto subject = [&](size_t i) {
+    return at(i) == "i" || at(i) == "we" || at(i) == "me" || at(i) == "us" ? i : SIZE_MAX;
+  };
+  static const std::set<std::string_view> modals = {"shall", "should", "can", "could", "may"};
+  if (modals.count(at(b))) return subject(b + 1);
+  if ((at(b) == "how" && at(b + 1) == "about") || (at(b) == "what" && at(b + 1) == "if")) return subject(b + 2);
+  if (at(b) == "why" && at(b + 1) == "don" && at(b + 2) == "t") return subject(b + 3);  // "why don't I"
+  // "Would you like me to...", "Do you want us to..."
+  if ((at(b) == "would" || at(b) == "do") && at(b + 1) == "you" && (at(b + 2) == "like" || at(b + 2) == "want") &&
+      at(b + 4) == "to")
+    return subject(b + 3);
+  // "Would it help if I...", "Is it okay if we..." (not "If I ring you on Monday, will that help?")
+  for (size_t i = b + 1; i < e && i < b + 5; ++i)
+    if (at(i) == "if") return subject(i + 1);
+  return SIZE_MAX;
+}
+
 /// Whether sentence [b, e), with its commit words, agrees something: it commits, and is neither a
-/// question nor an "if". "The courier link failed on Friday, and your warehouse manager heard
-/// first" names a step's words and a day, and agrees nothing.
+/// question nor an "if", or it offers to do something. "The courier link failed on Friday, and
+/// your warehouse manager heard first" names a step's words and a day, and agrees nothing.
 bool agrees(std::string_view text, const std::vector<Word>& w, size_t b, size_t e, const std::vector<size_t>& commits) {
+  if (offer_subject(text, w, b, e) != SIZE_MAX) return true;
   for (size_t i = b; i < e; ++i)
     if (w[i].text == "if" || w[i].text == "whether" || w[i].text == "unless") return false;
   return !commits.empty() && sentence_end(text, w[e - 1].end) != '?';
@@ -193,20 +219,25 @@ std::vector<OwnPromise> own_promises(const Scenario& scenario, std::string_view 
       b = e;
       continue;
     }
-    const std::vector<size_t> starts = commitment_starts(w, b, commits);
-    for (size_t k = 0; k < commits.size(); ++k) {
+    // An offer is one commitment, from the word after its "I" or "we" ("to" skipped) to the end.
+    const size_t offered = offer_subject(text, w, b, e);
+    const std::vector<size_t> starts = offered != SIZE_MAX ? std::vector<size_t>{b} : commitment_starts(w, b, commits);
+    for (size_t k = 0; k < starts.size(); ++k) {
       // Who commits: "I'll", "I will" (the learner), "we'll", "let's" (both). "You'll" is the
       // client's to agree, not the learner's to promise.
-      size_t i = commits[k], first = i + 1;
+      size_t i = offered != SIZE_MAX ? offered : commits[k], first = i + 1;
       std::string owner;
-      if (w[i].text == "let") {
+      if (offered != SIZE_MAX) {
+        owner = w[i].text == "i" || w[i].text == "me" ? "you" : "both";
+        if (first < e && w[first].text == "to") ++first;
+      } else if (w[i].text == "let") {
         if (i + 1 < e && (w[i + 1].text == "s" || w[i + 1].text == "us")) owner = "both", first = i + 2;
       } else if (i > b && (w[i - 1].text == "i" || w[i - 1].text == "we")) {
         owner = w[i - 1].text == "i" ? "you" : "both";
       }
       // The promise runs to the sentence's end or to the next commitment's start, without a
       // joining "and" or "then".
-      size_t last = k + 1 < commits.size() ? starts[k + 1] : e;
+      size_t last = k + 1 < starts.size() ? starts[k + 1] : e;
       while (last > first && (w[last - 1].text == "and" || w[last - 1].text == "then" || w[last - 1].text == "so"))
         --last;
       if (owner.empty() || first >= last) continue;
@@ -228,7 +259,10 @@ std::vector<OwnPromise> own_promises(const Scenario& scenario, std::string_view 
       OwnPromise promise;
       promise.owner = owner;
       promise.action = std::string(said);
-      promise.said = std::string(text.substr(w[starts[k]].begin, w[last - 1].end - w[starts[k]].begin));
+      // An offer as asked, with its question mark: "Shall I ring you on Monday at 4pm?"
+      const size_t said_end = offered != SIZE_MAX ? text.find('?', w[last - 1].end) + 1 : w[last - 1].end;
+      promise.said = std::string(text.substr(w[starts[k]].begin, said_end - w[starts[k]].begin));
+      promise.offered = offered != SIZE_MAX;
       promise.day = std::string(text.substr(w[days[0].first].begin, w[days[0].last].end - w[days[0].first].begin));
       out.push_back(std::move(promise));
     }
@@ -269,7 +303,7 @@ std::vector<OwnPromise> session_promises(const Dialogue& d, const std::map<std::
   for (const Turn& t : d.transcript()) {
     if (!t.typed) continue;
     for (OwnPromise& p : own_promises(d.scenario(), t.reply)) {
-      if (rupture && p.owner != "you") continue;
+      if (rupture && (p.owner != "you" || p.offered)) continue;
       const std::vector<std::string> words = promise_words(p), day = content_words(p.day);
       // Said again in other words ("send you the stepped plan by Thursday", then "get the stepped
       // plan to you by Thursday"): half its words in an earlier promise.

@@ -163,10 +163,35 @@ TEST(FollowUpSession, TheLearnersOwnPromisesAreKeptAsTyped) {
   // A call needs no more than its day (reviewer L's "I will ring you on Monday at 4pm").
   EXPECT_EQ(promised(s, "I'll ring you on Monday at 4pm."),
             (Said{"you: ring you on Monday at 4pm [on Monday at 4pm]"}));
-  EXPECT_EQ(promised(s, "Shall I ring you on Monday about the booking figures?"), Said{});
+  EXPECT_EQ(promised(s, "Did we go through the booking figures on Monday?"), Said{});
   EXPECT_EQ(promised(s, "If I ring you on Monday about the booking figures, will that help?"), Said{});
   EXPECT_EQ(promised(s, "You'll take the booking figures to your practice manager on Monday."), Said{});
   EXPECT_EQ(promised(s, "I'll send you the proposal tomorrow."), Said{});
+}
+
+// A reviewer's "Shall I send you the revised plan by Thursday?" agreed neither the step's day nor
+// anything else: an offer agrees what it offers, as "I'll" does. Asking the client to act, or
+// wondering what happens if, offers nothing.
+TEST(FollowUpSession, AnOfferAgreesWhatItOffers) {
+  Scenario s = load_shipped("price-objection");
+  using Said = std::vector<std::string>;
+  EXPECT_EQ(promised(s, "Shall I ring you on Monday about the booking figures?"),
+            (Said{"you: ring you on Monday about the booking figures [on Monday]"}));
+  EXPECT_EQ(promised(s, "How about we go through the booking figures together next Wednesday at 2?"),
+            (Said{"both: go through the booking figures together next Wednesday at 2 [next Wednesday at 2]"}));
+  EXPECT_EQ(promised(s, "Would you like me to ring you on Friday at 4pm to talk it through?"),
+            (Said{"you: ring you on Friday at 4pm to talk it through [on Friday at 4pm]"}));
+  EXPECT_EQ(own_promises(s, "So, shall I ring you on Monday about the booking figures?")[0].said,
+            "So, shall I ring you on Monday about the booking figures?");
+  EXPECT_TRUE(own_promises(s, "Shall I ring you on Monday about the booking figures?")[0].offered);
+  EXPECT_EQ(promised(s, "Can you ring me on Monday about the booking figures?"), Said{});
+  EXPECT_EQ(promised(s, "What if the partners say no to the booking figures on Monday?"), Said{});
+  // An offer of a scenario step gives the step its day.
+  Scenario budget = load_shipped("budget-cut");
+  const std::vector<StepMention> steps = steps_mentioned(budget, "Shall I send you the revised plan by Thursday?");
+  ASSERT_EQ(steps.size(), 1u);
+  EXPECT_EQ(steps[0].id, "step_plan");
+  EXPECT_EQ(steps[0].day, "by Thursday");
 }
 
 TEST(FollowUpSession, TheLearnersOwnPromisesGoInTheEmailAndItsCheck) {
