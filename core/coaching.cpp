@@ -15,7 +15,8 @@ std::string_view coaching_tip(MiCode code) {
     case MiCode::OpenQuestion:
       return "Good: an open question lets the client say what matters to them. Follow it with a reflection.";
     case MiCode::ClosedQuestion:
-      return "Closed questions get facts. To hear the concern behind them, try 'what' or 'how'.";
+      return "Closed questions get facts. To hear the concern behind them, ask one that needs more than a word: 'What "
+             "worries you most about it?'";
     case MiCode::SimpleReflection:
       return "You showed you heard. Next time add the feeling or meaning behind their words.";
     case MiCode::ComplexReflection: return "Strong: you named what was under the words. This builds trust fastest.";
@@ -63,7 +64,10 @@ std::string self_coded_tip(MiCode heard) {
     if (!out.empty()) out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
     return out;
   };
-  return "Coded as you meant it. The client heard " + lower(code_intent(heard)) + " in your words, and answered that.";
+  // Reviewer M read "The client heard X in your words, and answered that" as coded one way and
+  // answered another, unexplained.
+  return "Coded as you meant it. Your words could also be heard as " + lower(code_intent(heard)) +
+         ", and that is how the client took them.";
 }
 
 std::string prep_trust_note(const Effects& effects) {

@@ -411,6 +411,34 @@ TEST(ReplyCoder, ReflectedNeedIsNotAdvice) {
   EXPECT_EQ(code_of("It sounds like you need to keep the windows open.", figures), MiCode::Persuade);
 }
 
+// Reviewer M's put-down was an affirmation (+6), a push and a blame were information, and an offer
+// was a closed question with the tip "try 'what' or 'how'".
+TEST(ReplyCoder, PutDownsPushesBlameAndOffers) {
+  EXPECT_EQ(code_of("Well, they are real. A one-line reply to Harrowgate the day before payday is not acceptable from "
+                    "someone at your level, and you know that.",
+                    "Nobody's actually shown me one."),
+            MiCode::Confront);
+  EXPECT_EQ(code_of("Honestly, the monitoring figures came in late from your team, which did not help, but they only "
+                    "funded 9 of 71, so it was not really down to my writing.",
+                    "Was it us? I did those budget pages at midnight."),
+            MiCode::Confront);
+  EXPECT_EQ(code_of("No, you cannot give up now. You should use the reserves to cover Kwame until September and we "
+                    "resubmit straight away.",
+                    "Even if we tried again in September, what good's that to Kwame? Maybe we go back to all "
+                    "volunteers, like 2017. Stop chasing big money."),
+            MiCode::Persuade);
+  EXPECT_EQ(code_of("Leeds will cope. The extra shifts are costed in the model, so what you need is to trust the "
+                    "analysis and stop second-guessing it.",
+                    "So convince me, then. What would you say if you were in my chair?"),
+            MiCode::Confront);
+  EXPECT_EQ(code_of("Shall I send you the revised plan by Thursday?", "What would you say if you were in my chair?"),
+            MiCode::SeekCollaboration);
+  // Not blame: the client's own word for it, or a reply that takes the blame.
+  EXPECT_NE(code_of("You're saying the figures came in late, and you're worried that cost you the grant.",
+                    "Our monitoring figures were late. Was that it?"),
+            MiCode::Confront);
+}
+
 }  // namespace rapport
 
 namespace rapport {

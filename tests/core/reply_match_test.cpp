@@ -153,8 +153,10 @@ TEST(ReplyMatch, ASelfCodedReplyIsCodedAsChosenAndAnsweredAsWorded) {
   EXPECT_EQ(self_coded.transcript()[0].code, MiCode::ComplexReflection);
   EXPECT_EQ(self_coded.value("trust"), as_worded.value("trust"));
   EXPECT_EQ(self_coded.client_line(), as_worded.client_line());
-  EXPECT_EQ(self_coded.transcript()[0].tip,
-            "Coded as you meant it. The client heard giving information in your words, and answered that.");
+  EXPECT_EQ(
+      self_coded.transcript()[0].tip,
+      "Coded as you meant it. Your words could also be heard as giving information, and that is how the client took "
+      "them.");
 }
 
 // Information that answers the question the client ended on is coached as the straight answer
