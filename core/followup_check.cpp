@@ -412,7 +412,12 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
   }
   // The learner's own promises, checked as steps are, on the day they gave.
   const std::vector<OwnPromise> promises = session_promises(d, days);
-  for (const OwnPromise& own : promises) wanted.push_back(step_words(promise_words(own), {own.day}));
+  // One of a promise's words with its day is enough: a reviewer's "I'll ring you on Monday at 4pm to
+  // see how it went" kept "I'll ring you on Monday at 4pm to talk it through", and was missing.
+  for (const OwnPromise& own : promises) {
+    wanted.push_back(step_words(promise_words(own), {own.day}));
+    if (wanted.back().need_dated != SIZE_MAX && !wanted.back().words.empty()) wanted.back().need_dated = 1;
+  }
   Coverage coverage_of = covered_points(words, wanted);
   const std::vector<bool>& covered_point = coverage_of.covered;
 

@@ -4,6 +4,7 @@
 #include "followup_detail.h"
 
 #include <algorithm>
+#include <set>
 #include <cctype>
 #include <unordered_set>
 
@@ -52,6 +53,10 @@ std::string stem(std::string w) {
     return w.size() >= s.size() + 3 && w.compare(w.size() - s.size(), s.size(), s) == 0;
   };
   if (is_number(w)) return w;
+  // A call is a call however it is said: a reviewer promised to "ring" and wrote "give you a call".
+  static const std::set<std::string_view> calls = {"ring",    "rang",   "ringing", "rings",  "phone",   "phoned",
+                                                   "phoning", "phones", "call",    "called", "calling", "calls"};
+  if (calls.count(w)) return "call";
   if (ends("ies")) return w.replace(w.size() - 3, 3, "y");
   if (ends("sses")) return w.erase(w.size() - 2);
   if (ends("ing")) return w.erase(w.size() - 3);

@@ -221,6 +221,10 @@ TEST(FollowUpSession, TheLearnersOwnPromisesGoInTheEmailAndItsCheck) {
   EXPECT_FALSE(missing.covered);
   EXPECT_NE(missing.hint.find("\"I will ring you next Wednesday at 2 to talk it through.\""), std::string::npos)
       << missing.hint;
+  // The same call in other words, on its day (reviewer M's two were missing).
+  EXPECT_TRUE(own("I'll ring you next Wednesday at 2 to see how the partners took it.").first.covered);
+  EXPECT_TRUE(own("I'll give you a call next Wednesday at two to hear how it landed.").first.covered);
+  EXPECT_FALSE(own("I'll email the partners next Wednesday.").first.covered) << "a day with none of its words";
   // Another day: the step says so, and "Says when things will happen" does not tick on it.
   auto [moved, moved_check] = own("I'll ring you next Thursday at 2 to talk it through.");
   EXPECT_FALSE(moved.covered);
