@@ -515,6 +515,16 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
            ++k)
         if (words.words[k].text == "from" && (words.words[k + 1].text == "me" || words.words[k + 1].text == "us"))
           return;
+    // "...and you need to see it work on your own bookings first" recaps the client's need (reviewer
+    // M's draft was flagged pressure), as "you need to know", "feel", "be sure" do.
+    if (const auto next = [&](size_t k) { return last + k < words.words.size() ? words.words[last + k].text : ""; };
+        flag_phrases()[p].words == std::vector<std::string>{"you", "need", "to"} &&
+        (next(1) == "know" || next(1) == "feel" || next(1) == "trust" || next(1) == "believe" ||
+         (next(1) == "be" &&
+          (next(2) == "sure" || next(2) == "certain" || next(2) == "confident" || next(2) == "able")) ||
+         (next(1) == "see" && (next(2) == "it" || next(2) == "that" || next(2) == "how" || next(2) == "what" ||
+                               next(2) == "proof" || next(2) == "evidence" || next(2) == "results"))))
+      return;
     // "It's not your fault" reassures: a negation up to four words before "your fault".
     if (flag_phrases()[p].words.front() == "your")
       for (size_t k = first, back = 0; k > 0 && back < 4 && words.words[k - 1].sentence == words.words[first].sentence;

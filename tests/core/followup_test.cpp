@@ -277,6 +277,10 @@ TEST(FollowUp, BlameWordingIsFlaggedAndLowersCoverage) {
   // Reviewer K's recap of the client's need was flagged as pressure ("you need to"), and the
   // flag's cost was nowhere on screen: each flag says what it takes off.
   EXPECT_TRUE(check_followup(d, "Above all, you need to hear any bad news from me first.\n" + email).flags.empty());
+  // ...and reviewer M's: the client's own "I'd need to see it on our own bookings".
+  EXPECT_TRUE(check_followup(d, "And you need to see it work on your own bookings first.\n" + email).flags.empty());
+  EXPECT_TRUE(check_followup(d, "You need to be sure the figures hold.\n" + email).flags.empty());
+  EXPECT_EQ(check_followup(d, "You need to see your GP this week.\n" + email).flags.size(), 1u);
   EXPECT_TRUE(check_followup(d, "It isn't your fault, and none of it was your fault.\n" + email).flags.empty());
   EXPECT_EQ(check_followup(d, "Frankly it was your fault.\n" + email).flags.size(), 1u);
   FollowUpCheck pressed = check_followup(d, "You need to sign this week.\n" + email);
