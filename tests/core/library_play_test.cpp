@@ -434,5 +434,33 @@ TEST(Library, EveryWayIntoABreakthroughAgreesANextStep) {
   }
 }
 
+// The client's first line fits the setting chosen: reviewer M told Ama "in passing" at the lunch
+// club and heard "Half an hour, and not at the counter", and answered Dana by email to find her
+// saying "Let's not waste time" in a meeting. Over every mix of the other preparation choices, no
+// opening line is heard under two settings.
+TEST(Library, TheOpeningLineFitsTheSettingChosen) {
+  for (const char* id : {"grant-rejected", "questioned-advice"}) {
+    const Scenario s = load_shipped(id);
+    size_t setting = s.prep.size();
+    for (size_t i = 0; i < s.prep.size(); ++i)
+      if (s.prep[i].topic == "setting") setting = i;
+    ASSERT_LT(setting, s.prep.size()) << id;
+    std::map<std::string, std::set<std::string>> settings_of;  // opening line -> settings it is heard under
+    size_t mixes = 1;
+    for (const PrepStep& step : s.prep) mixes *= step.options.size();
+    for (size_t mix = 0; mix < mixes; ++mix) {
+      Dialogue d(s);
+      std::string chosen;
+      for (size_t i = 0, rest = mix; i < s.prep.size(); rest /= s.prep[i].options.size(), ++i) {
+        const size_t k = rest % s.prep[i].options.size();
+        if (i == setting) chosen = s.prep[i].options[k].id;
+        ASSERT_TRUE(d.choose_prep(k));
+      }
+      settings_of[d.client_line()].insert(chosen);
+    }
+    for (const auto& [line, settings] : settings_of) EXPECT_EQ(settings.size(), 1u) << id << ": " << line;
+  }
+}
+
 }  // namespace
 }  // namespace rapport
