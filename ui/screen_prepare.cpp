@@ -53,10 +53,22 @@ void draw_prepare(App& app) {
     at_x();
     wrapped_text(t.fonts.body, t.colors.text, s->briefing, width);
     record_hit("brief", s->briefing, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    // Who the client is, then what they want and fear, each on its own line (a reviewer read the
+    // two run together, and never learnt who Dana was).
+    std::string who = s->client.name;
+    if (!s->client.role.empty()) who += ", " + s->client.role;
+    if (!s->client.organisation.empty()) who += ", " + s->client.organisation;
     at_x();
-    wrapped_text(t.fonts.small, t.colors.text_muted,
-                 s->client.name + " wants: " + s->client.wants + "  " + s->client.name + " fears: " + s->client.fears,
-                 width);
+    wrapped_text(t.fonts.small, t.colors.text, who, width);
+    record_hit("client", who, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (!s->client.wants.empty()) {
+      at_x();
+      wrapped_text(t.fonts.small, t.colors.text_muted, "Wants: " + s->client.wants, width);
+    }
+    if (!s->client.fears.empty()) {
+      at_x();
+      wrapped_text(t.fonts.small, t.colors.text_muted, "Fears: " + s->client.fears, width);
+    }
     ImGui::Dummy(ImVec2(0, t.dp(8)));
   }
   if (new_step && d->prep_index() > 0) ImGui::SetScrollHereY(0.0f);

@@ -104,6 +104,9 @@ await run([
       assert(wasmRequests.length === 2, `streaming refused, then the bytes: ${wasmRequests.length} requests`);
       await app.click('scenario:market-drop');
       await app.find('prep:1');
+      // The brief says who the client is, on a line of its own (a reviewer never learnt who Dana was).
+      const who = await app.find('client');
+      assert(who.text === 'Margaret Doyle, Retired head teacher, a Harbour Lane client since 2019', `client line: ${who.text}`);
       assert(app.problems.length === 0, app.problems.join('\n'));
     } finally {
       await app.close();
