@@ -109,7 +109,12 @@ constexpr const char* kSignOff = "Best regards,";
 constexpr const char* kAgreedSubject = "Thank you for today: what we discussed and our next steps";
 constexpr const char* kAgreedBody = R"(Hi {{client.first_name}},
 
+{{#has_opening}}
+{{opening}}
+{{/has_opening}}
+{{^has_opening}}
 Thank you for making the time to talk with me today. I valued hearing your concerns directly, and I want to be sure we both come away with the same picture.
+{{/has_opening}}
 
 {{#has_discussion}}
 What I heard from you:
@@ -133,6 +138,10 @@ What we agreed to do next:
 We did not settle on next steps today. Could we find half an hour next week to pick this up again, at a time that suits you?
 
 {{/has_next_steps}}
+{{#has_next}}
+{{next}}
+
+{{/has_next}}
 If I have missed or misread anything, please reply and correct me; I would much rather fix it now. And let me know if any questions come up in the meantime.
 
 Best regards,
@@ -142,7 +151,12 @@ Best regards,
 constexpr const char* kTentativeSubject = "Thank you for today, and where we left things";
 constexpr const char* kTentativeBody = R"(Hi {{client.first_name}},
 
+{{#has_opening}}
+{{opening}}
+{{/has_opening}}
+{{^has_opening}}
 Thank you for talking with me today. I know we have not settled everything, and that is fine: this is your decision, and it should be one you are comfortable with.
+{{/has_opening}}
 
 {{#has_discussion}}
 Here is what I took from our conversation, so that you can tell me if I have it right:
@@ -162,7 +176,12 @@ Where I think we left things, for now:
 {{/next_steps}}
 
 {{/has_next_steps}}
+{{#has_next}}
+{{next}}
+{{/has_next}}
+{{^has_next}}
 When you have had a chance to think it over, I would be glad to talk again, this week or early next week, whenever suits you.
+{{/has_next}}
 
 If I have misread anything, please reply and correct me.
 
@@ -173,7 +192,12 @@ Best regards,
 constexpr const char* kRepairSubject = "I am sorry about how our conversation went";
 constexpr const char* kRepairBody = R"(Hi {{client.first_name}},
 
+{{#has_opening}}
+{{opening}}
+{{/has_opening}}
+{{^has_opening}}
 I am sorry about how our conversation went today. Looking back, I spent too much of it putting my own view and not enough listening to yours, and that part is mine to own.
+{{/has_opening}}
 
 {{#has_discussion}}
 I did hear some of what matters to you, and I would like to check that I have it right:
@@ -193,7 +217,12 @@ What we did agree still stands on my side:
 {{/next_steps}}
 
 {{/has_next_steps}}
+{{#has_next}}
+{{next}}
+{{/has_next}}
+{{^has_next}}
 If you are willing, I would welcome the chance to talk again, this time starting from what you need; perhaps next week, or whenever suits you. If you would rather not, I understand, and there is no pressure either way.
+{{/has_next}}
 
 If I have misread anything here, please reply and tell me.
 
@@ -266,6 +295,15 @@ nlohmann::json followup_data(const Dialogue& d, std::string_view learner_name) {
   data["breakthrough"] = ending == "breakthrough";
   data["partial"] = ending == "partial";
   data["rupture"] = ending == "rupture";
+  // The ending's own words for the opening and for what comes next (a reviewer: every example
+  // opened "I valued hearing your concerns directly", even after bad news, and a team lead's told
+  // his report a performance conversation was optional).
+  const std::string opening = d.ending() ? d.ending()->email_opening : std::string();
+  const std::string next = d.ending() ? d.ending()->email_next : std::string();
+  data["has_opening"] = !opening.empty();
+  data["opening"] = opening;
+  data["has_next"] = !next.empty();
+  data["next"] = next;
   return data;
 }
 

@@ -555,7 +555,8 @@ LoadResult load_scenario(std::string_view text, std::string_view file) {
         r.error(ep, std::string("expected an object, found ") + type_name(e));
         continue;
       }
-      r.known_keys(e, ep, {"id", "kind", "title", "debrief", "client_says", "establishes"});
+      r.known_keys(e, ep,
+                   {"id", "kind", "title", "debrief", "client_says", "establishes", "email_opening", "email_next"});
       Ending ending;
       ending.id = r.string(e, ep, "id", true);
       ending.kind = r.string(e, ep, "kind", true);
@@ -564,6 +565,8 @@ LoadResult load_scenario(std::string_view text, std::string_view file) {
       ending.title = r.string(e, ep, "title", true);
       ending.debrief = r.string(e, ep, "debrief", true);
       ending.client_says = r.string(e, ep, "client_says", false);
+      ending.email_opening = r.string(e, ep, "email_opening", false);
+      ending.email_next = r.string(e, ep, "email_next", false);
       ending.establishes = r.strings(e, ep, "establishes");
       s.endings.push_back(std::move(ending));
     }

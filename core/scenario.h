@@ -111,6 +111,9 @@ struct Ending {
   std::string title;
   std::string debrief;
   std::string client_says;  // the client's last words, shown before the results
+  // The example follow-up email's opening paragraph and its paragraph on what comes next, in the
+  // learner's voice, for this ending; empty: the standard wording.
+  std::string email_opening, email_next;
   /// Points the client's last words settle ("You'll have our route on Monday"), however the
   /// conversation got here.
   std::vector<std::string> establishes;

@@ -136,7 +136,9 @@ TEST(FollowUpIssue16, ClientStepsAreWhatTheClientSaidNotOrders) {
 }
 
 TEST(FollowUpIssue16, RuptureGivesARepairEmailAndPartialATentativeOne) {
+  // The standard wording, for an ending that has none of its own.
   Scenario s = load_shipped("questioned-advice");
+  for (Ending& e : s.endings) e.email_opening.clear(), e.email_next.clear();
   Dialogue rupture = play(s, {2, 2});
   ASSERT_EQ(rupture.ending()->kind, "rupture");
   std::string repair = followup_example(rupture, "Sam").text;
@@ -147,15 +149,24 @@ TEST(FollowUpIssue16, RuptureGivesARepairEmailAndPartialATentativeOne) {
   EXPECT_EQ(repair.find("What we agreed"), std::string::npos) << repair;
   EXPECT_EQ(repair.find("Thank you for making the time"), std::string::npos) << repair;
 
+  // Every shipped ending opens and carries on in its own words (a reviewer: every example opened
+  // "I valued hearing your concerns directly", even after bad news, and a team lead's told his
+  // report "there is no pressure either way" about a performance conversation).
   for (const Played& p : every_plan()) {
-    std::string kind = p.dialogue->ending()->kind;
+    const Ending& ending = *p.dialogue->ending();
     std::string text = followup_example(*p.dialogue, "Sam").text;
-    EXPECT_EQ(text.find("I am sorry about how our conversation went") != std::string::npos, kind == "rupture")
-        << p.plan;
-    EXPECT_EQ(text.find("When you have had a chance to think it over") != std::string::npos, kind == "partial")
-        << p.plan;
+    ASSERT_FALSE(ending.email_opening.empty()) << p.plan;
+    ASSERT_FALSE(ending.email_next.empty()) << p.plan;
+    EXPECT_NE(text.find("\n\n" + ending.email_opening + "\n\n"), std::string::npos) << p.plan << "\n" << text;
+    EXPECT_NE(text.find("\n" + ending.email_next + "\n"), std::string::npos) << p.plan << "\n" << text;
+    for (const char* standard :
+         {"I valued hearing your concerns directly", "I am sorry about how our conversation went",
+          "When you have had a chance to think it over", "no pressure either way"})
+      EXPECT_EQ(text.find(standard, text.find("\n\n")), std::string::npos) << p.plan << ": " << standard;  // body
     // damp-flat's partial ending (a baby in a mouldy flat) read "There is no rush on my side".
     EXPECT_EQ(text.find("no rush"), std::string::npos) << p.plan;
+    // The ending's own words pass the email check: no tone or promise flag.
+    EXPECT_TRUE(check_followup(*p.dialogue, text).flags.empty()) << p.plan << "\n" << text;
   }
 }
 
