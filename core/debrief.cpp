@@ -38,12 +38,18 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
       best = static_cast<int>(i);
     }
   }
+  // A partial outcome or a rupture that no bound on the client's state explains (below) followed
+  // the last reply: a reviewer reached "A polite maybe" with "None of your replies cost Dana's
+  // trust", and could not find the reply that had "handed her your plan".
+  const bool explained = d.held_back() || d.trust_collapsed() || d.trust_held() || d.discord_held_back();
+  const bool last_decided = !explained && !turns.empty() && d.ending() && d.ending()->kind != "breakthrough";
   if (worst >= 0) {
     const Turn& t = turns[worst];
     // The quotation ends the sentence: a reply keeps its own full stop or question mark, and
     // "...it.”, cost" would put a comma after it.
     std::string text = "At turn " + std::to_string(worst + 1) + ", this reply cost the most trust (" +
                        signed_points(worst_delta) + "): " + quoted(t.reply);
+    if (last_decided && worst + 1 == static_cast<int>(turns.size())) text += " This ending followed it.";
     if (!t.better.empty()) text += " A stronger reply there: " + quoted(t.better);
     out.push_back({"cost", std::move(text), t.reply});
   } else if (!turns.empty()) {
@@ -135,6 +141,14 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
                        std::to_string(d.mi_inconsistent_replies()) + " of your replies pushed or confronted " + client +
                        ", and " + client + " remembered it and settled for less. One push can be repaired; two stick.",
                    ""});
+  if (last_decided && worst + 1 != static_cast<int>(turns.size())) {
+    const Turn& t = turns.back();
+    std::string intent(code_intent(t.code));
+    if (!intent.empty() && intent[0] >= 'A' && intent[0] <= 'Z') intent[0] = static_cast<char>(intent[0] - 'A' + 'a');
+    std::string text = "This ending followed your last reply, heard as " + intent + ": " + quoted(t.reply);
+    if (!t.better.empty()) text += " A reply that keeps it open: " + quoted(t.better);
+    out.push_back({"decided", std::move(text), t.reply});
+  }
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dialogue.h"
+#include "plan_format.h"
 #include "test_support.h"
 
 namespace rapport {
@@ -253,6 +254,45 @@ TEST(Debrief, TrustThatHeldKeepsTheClientInTheRoom) {
   ASSERT_LT(cold.trust_series().back(), kHeldTrust);
   EXPECT_EQ(cold.ending()->kind, "rupture");
   EXPECT_FALSE(cold.trust_held());
+}
+
+// Reviewer M reached "A polite maybe" with "None of your replies cost Dana's trust", and could not
+// find the reply that "handed her your plan". Over every shipped plan, a partial outcome or a
+// rupture that no bound on the client's state explains names the last reply as the one the ending
+// followed, once: in its own line, or in the line of the reply that cost the most when it is that
+// one. A breakthrough names none.
+TEST(Debrief, NamesTheReplyAnEndingFollowed) {
+  int own_line = 0, in_cost_line = 0;
+  for (const std::string& path : testing::plan_files()) {
+    const testing::ParseResult parsed = testing::parse_plan(testing::read_text(path), path);
+    ASSERT_TRUE(parsed.plan) << parsed.error;
+    const Scenario s = load_shipped(parsed.plan->scenario);
+    Dialogue d(s);
+    for (size_t step = 0; d.phase() == Phase::Prepare; ++step) {
+      size_t pick = 0;
+      for (size_t o = 0; o < d.prep_step()->options.size(); ++o)
+        if (d.prep_step()->options[o].recommended) pick = o;
+      if (step < parsed.plan->prep.size()) pick = static_cast<size_t>(parsed.plan->prep[step] - 1);
+      d.choose_prep(pick);
+    }
+    for (const auto& st : parsed.plan->steps)
+      if (st.kind == testing::PlanStep::Kind::Choose) d.choose(static_cast<size_t>(st.choice - 1));
+    ASSERT_EQ(d.phase(), Phase::Ended) << path;
+    const bool explained = d.held_back() || d.trust_collapsed() || d.trust_held() || d.discord_held_back();
+    const bool expected = !explained && d.ending()->kind != "breakthrough";
+    const Turn& last = d.transcript().back();
+    int naming = 0;
+    for (const DebriefLine& line : transcript_debrief(d)) {
+      if (line.text.find("This ending followed") == std::string::npos) continue;
+      ++naming;
+      EXPECT_EQ(line.quote, last.reply) << path;
+      if (!last.better.empty()) EXPECT_NE(line.text.find(last.better), std::string::npos) << path << ": " << line.text;
+      (line.kind == "decided" ? own_line : in_cost_line) += 1;
+    }
+    EXPECT_EQ(naming, expected ? 1 : 0) << path << " (" << d.ending()->kind << ")";
+  }
+  EXPECT_GT(own_line, 0);
+  EXPECT_GT(in_cost_line, 0);
 }
 
 }  // namespace
