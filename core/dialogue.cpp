@@ -281,8 +281,9 @@ void Dialogue::establish(const std::vector<std::string>& points) {
     if (std::find(points_.begin(), points_.end(), p) == points_.end()) points_.push_back(p);
 }
 
-void Dialogue::follow_reply(const Reply& reply, Turn turn, const std::vector<std::string>& also_settles) {
-  apply(reply.effects);
+void Dialogue::follow_reply(const Reply& reply, Turn turn, const std::vector<std::string>& also_settles,
+                            const Effects* effects) {
+  apply(effects ? *effects : reply.effects);
   for (const auto& f : reply.sets_flags) flags_.insert(f);
   turn.state_after = state_;
   turns_.push_back(std::move(turn));
@@ -368,6 +369,16 @@ bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std
   flags_.erase(std::string(kToldPlanFlag));
   if (!pushed && plan) flags_.insert(std::string(kToldPlanFlag));
   const TypedReaction* reaction = scenario_->typed_reaction(*n, heard);
+  // A typed closed question answered as an authored question of another kind (or by the node's
+  // reaction to questions) earns half the trust and openness: it asks for a fact, not the client's
+  // view (a reviewer's "Are the notebooks any good though?" gained 5, as an open question would).
+  const auto heard_as = [&](const Effects& effects, MiCode authored) {
+    Effects out = effects;
+    if (heard != MiCode::ClosedQuestion || authored == MiCode::ClosedQuestion) return out;
+    for (auto& [var, delta] : out)
+      if ((var == "trust" || var == "openness") && delta > 0) delta /= 2;
+    return out;
+  };
   Turn turn;
   turn.node = node_;
   turn.client_line = client_line_;
@@ -422,7 +433,8 @@ bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std
     } else if (reaction_class(reply.code) != reaction_class(words)) {
       turn.tip = std::string(kPlaybackTip);
     }
-    follow_reply(reply, std::move(turn), named);
+    const Effects effects = heard_as(reply.effects, reply.code);
+    follow_reply(reply, std::move(turn), named, &effects);
     note_named(reply.establishes);
     return true;
   }
@@ -459,7 +471,7 @@ bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std
     return true;
   }
   if (reaction) {
-    apply(reaction->effects);
+    apply(heard_as(reaction->effects, MiCode::OpenQuestion));
   } else {
     // No authored reaction for typed replies: follow the first offered reply of the same code
     // class, else the first offered reply, so that typing never stalls the conversation.
@@ -472,7 +484,7 @@ bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std
       }
     if (!match && !offer.empty()) match = &n->replies[offer.front()];
     if (!match) return false;
-    apply(match->effects);
+    apply(heard_as(match->effects, match->code));
     turn.state_after = state_;
     turns_.push_back(std::move(turn));
     establish(named);

@@ -149,7 +149,9 @@ class Dialogue {
   /// Adds discussion points not yet established.
   void establish(const std::vector<std::string>& points);
   /// Plays an authored reply's consequences (effects, flags, points, route) and records `turn`.
-  void follow_reply(const Reply& reply, Turn turn, const std::vector<std::string>& also_settles = {});
+  /// `effects`: the ones the reply has for this turn, when not its own (a typed closed question's).
+  void follow_reply(const Reply& reply, Turn turn, const std::vector<std::string>& also_settles = {},
+                    const Effects* effects = nullptr);
   bool holds(const Condition& c) const;
   /// Where `route` leads now; notes a branch on an upper bound that fired (held_back()).
   std::string resolve(const Route& route);

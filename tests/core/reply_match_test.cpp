@@ -376,4 +376,29 @@ TEST(ReplyMatch, AskingSunitaForYourOwnTeamsTicketReferenceCostsTrust) {
   EXPECT_NE(d.transcript().back().tip.find("admin of your mistake"), std::string::npos) << d.transcript().back().tip;
 }
 
+// A reviewer's "Are the notebooks any good though?" gained 5, as an open question would: a typed
+// closed question answered as another kind of question earns half the trust and openness. The same
+// words, coded open and then closed, at each scenario's first node and its node after one reply.
+TEST(ReplyMatch, ATypedClosedQuestionEarnsHalfAnOpenOnesTrust) {
+  int compared = 0;
+  for (const char* id : {"grant-rejected", "budget-cut", "price-objection", "late-again", "damp-flat", "lead-target"})
+    for (const std::vector<size_t>& before : {std::vector<size_t>{}, std::vector<size_t>{0}}) {
+      const Scenario s = testing::load_shipped(id);
+      const std::string text = "Is that the part that worries you most?";
+      const auto gain = [&](MiCode code) {
+        Dialogue d = testing::play(s, before);
+        const int trust = d.value("trust"), openness = d.value("openness");
+        EXPECT_TRUE(d.submit_typed(text, code));
+        return std::pair{d.value("trust") - trust, d.value("openness") - openness};
+      };
+      const auto [open_trust, open_openness] = gain(MiCode::OpenQuestion);
+      const auto [closed_trust, closed_openness] = gain(MiCode::ClosedQuestion);
+      if (open_trust <= 1) continue;
+      ++compared;
+      EXPECT_EQ(closed_trust, open_trust / 2) << id;
+      if (open_openness > 0) EXPECT_EQ(closed_openness, open_openness / 2) << id;
+    }
+  EXPECT_GE(compared, 3);
+}
+
 }  // namespace rapport
