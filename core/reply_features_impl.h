@@ -51,7 +51,7 @@ struct Tables {
   std::vector<Phrase> phrases;                             // sorted by first word hash
   std::vector<std::pair<std::uint32_t, int>> first_words;  // (hash, index into phrases)
   WordSet stop, fillers, backchannel, open_wh, closed_wh, how_quantity, auxiliaries, you, self, we, negations,
-      filler_words, reflective_verbs, speaker_own, lead_ins, cleft_heads, copulas;
+      filler_words, reflective_verbs, speaker_own, lead_ins, cleft_heads, copulas, cue_dull;
   std::uint32_t h_how, h_so, h_or, h_you, h_ask, h_if, h_whether, h_what, h_a, h_an;
   // Whole sentences that only acknowledge ("That's fair.", "I get that."): word hashes of each.
   std::vector<std::vector<std::uint32_t>> acknowledgements;
@@ -521,7 +521,7 @@ inline void extract_features(std::string_view text, std::string_view context, Re
       ++content;
       if (ctx_words.contains(stem_hash(t, tok))) {
         ++shared;
-        if (tok.len > out.overlap_word_len) {
+        if (tok.len > out.overlap_word_len && !tab.cue_dull.contains(tok.hash)) {
           out.overlap_word_begin = tok.begin;
           out.overlap_word_len = tok.len;
         }

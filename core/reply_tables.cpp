@@ -215,6 +215,12 @@ constexpr std::string_view kCleftHeads =
     "stands stood hurts hurt scares scared frightens upsets upset frustrates frustrated annoys annoyed "
     "happens happened keeps kept gets got makes made sounds comes came seems seemed";
 constexpr std::string_view kCopulas = "is was";
+// Words the model counts as the client's but a cue should not quote as what was restated: a
+// reviewer read "restates the client's 'through'" and "...'anyone'" as the app not understanding.
+constexpr std::string_view kCueDull =
+    "through anyone anything something everything everyone someone nothing really always never there their "
+    "about would could should being going think thing things right actually maybe because still other again "
+    "though even every back much very just some him her his hers them they you your yours our ours";
 // Sentences that only acknowledge what came before; never the main sentence when one precedes them.
 constexpr std::string_view kAcknowledgements =
     "that's fair|that is fair|that's fair enough|fair enough|i get that|i get it|i understand|"
@@ -257,7 +263,8 @@ Tables::Tables()
       speaker_own(kSpeakerOwn),
       lead_ins(kLeadIns),
       cleft_heads(kCleftHeads),
-      copulas(kCopulas) {
+      copulas(kCopulas),
+      cue_dull(kCueDull) {
   for (const PhraseSpec& spec : kPhrases)
     for_each_part(spec.phrases, '|', [&](std::string_view text) {
       Phrase p{};

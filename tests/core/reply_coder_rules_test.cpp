@@ -411,6 +411,22 @@ TEST(ReplyCoder, ReflectedNeedIsNotAdvice) {
   EXPECT_EQ(code_of("It sounds like you need to keep the windows open.", figures), MiCode::Persuade);
 }
 
+// Reviewer M read "restates the client's 'through'" and "...'anyone'" as the app not
+// understanding: a cue quotes a word that carries what was restated, or none.
+TEST(ReplyCoder, ARestatedWordCueQuotesAWordThatCarriesMeaning) {
+  const auto cues = [](const char* reply, const char* line) {
+    std::string all;
+    for (const std::string& c : classify_reply(reply, line).cues) all += c + "|";
+    return all;
+  };
+  const std::string dull = cues("You got through it, and now you are dreading having to go back to him.",
+                                "I got through the first week, but I have to go back to him on Monday.");
+  EXPECT_EQ(dull.find("restates the client's"), std::string::npos) << dull;
+  const std::string kept =
+      cues("You've been let down by the installers twice now.", "The installers let me down twice.");
+  EXPECT_NE(kept.find("restates the client's 'installers'"), std::string::npos) << kept;
+}
+
 // Reviewer M's put-down was an affirmation (+6), a push and a blame were information, and an offer
 // was a closed question with the tip "try 'what' or 'how'".
 TEST(ReplyCoder, PutDownsPushesBlameAndOffers) {
