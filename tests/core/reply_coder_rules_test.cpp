@@ -427,8 +427,7 @@ TEST(ReplyCoder, ARestatedWordCueQuotesAWordThatCarriesMeaning) {
   EXPECT_NE(kept.find("restates the client's 'installers'"), std::string::npos) << kept;
 }
 
-// Reviewer M's put-down was an affirmation (+6), a push and a blame were information, and an offer
-// was a closed question with the tip "try 'what' or 'how'".
+// Reviewer M's put-down was an affirmation (+6), and a push and a blame were information.
 TEST(ReplyCoder, PutDownsPushesBlameAndOffers) {
   EXPECT_EQ(code_of("Well, they are real. A one-line reply to Harrowgate the day before payday is not acceptable from "
                     "someone at your level, and you know that.",
@@ -447,8 +446,18 @@ TEST(ReplyCoder, PutDownsPushesBlameAndOffers) {
                     "analysis and stop second-guessing it.",
                     "So convince me, then. What would you say if you were in my chair?"),
             MiCode::Confront);
-  EXPECT_EQ(code_of("Shall I send you the revised plan by Thursday?", "What would you say if you were in my chair?"),
-            MiCode::SeekCollaboration);
+  // Reviewer N's: blame put on the client, and a put-down.
+  EXPECT_EQ(code_of("Well, the engineer can't get in if nobody answers the door, so that's partly on you.",
+                    "Two visits missed. Two!"),
+            MiCode::Confront);
+  EXPECT_EQ(code_of("To be honest, your team sent the test data two weeks late and the sign-offs sat in your inbox "
+                    "for days, so part of this delay is on you.",
+                    "You are late again."),
+            MiCode::Confront);
+  EXPECT_EQ(code_of("Honestly, anyone running four clinics should know the difference between a link and a booking "
+                    "system.",
+                    "I thought booking was included."),
+            MiCode::Confront);
   // Not blame: the client's own word for it, or a reply that takes the blame.
   EXPECT_NE(code_of("You're saying the figures came in late, and you're worried that cost you the grant.",
                     "Our monitoring figures were late. Was that it?"),
