@@ -74,6 +74,23 @@ inline constexpr std::string_view kSuggestedFixTip =
 inline constexpr std::string_view kAnsweredTip =
     "A straight answer to the question they asked. Keep it short, then check how it lands before you add more.";
 
+/// After a typed closed question that offers the next step ("Shall I send you the revised plan by
+/// Thursday?"): a reviewer's was told "Closed questions get facts", with nothing about the offer.
+inline constexpr std::string_view kOfferTip =
+    "An offer the client can say yes or no to: a good way to settle a next step. Listen for the answer, and put "
+    "what they agree in the follow-up email.";
+/// True when a reply opens by offering to do something: "Shall I...", "Shall we...", "How about
+/// I/we...", "Would you like me to...", "Do you want me to...".
+bool offers_next_step(std::string_view reply);
+
+/// After a typed open question that opens "Why": a reviewer's "Why do you want to sell
+/// everything?" was praised as a good open question, and a "why" asks the client to defend.
+inline constexpr std::string_view kWhyTip =
+    "An open question, but 'why' can sound like a challenge to defend. 'What led you there?' or 'How did you come "
+    "to that?' asks the same without it.";
+/// True when a reply's first question opens "Why" (after "so", "and" or "but").
+bool asks_why(std::string_view reply);
+
 /// After typed information that lays out a plan with a time (lays_out_a_plan()), where solutions or
 /// next steps are on the table (a solve or close node): "Information lands
 /// better after you ask what they already know" did not fit "I'll send the summary tomorrow at 10

@@ -94,13 +94,16 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
     const auto times = [](int n) {
       return n == 1 ? std::string("once") : n == 2 ? "twice" : std::to_string(n) + " times";
     };
-    const auto side = [&](int n, const std::string& line, const char* what) {
-      return n == 0 ? std::string("never ") + what
-                    : std::string(what) + " " + times(n) + (line.empty() ? "" : " (" + quoted(line) + ")");
+    // "never argued for...", not "argued never for..." (a reviewer); with more than one, the first
+    // is quoted as the first.
+    const auto side = [&](int n, const std::string& line, const char* what, bool verb) {
+      return n == 0 ? std::string("never argued ") + what
+                    : std::string(verb ? "argued " : "") + what + " " + times(n) +
+                          (line.empty() ? "" : " (" + std::string(n > 1 ? "first: " : "") + quoted(line) + ")");
     };
     out.push_back({"talk",
-                   "After your replies, " + client + " argued " + side(change, first_change, "for moving forward") +
-                       ", and " + side(sustain, first_sustain, "for holding back") + "." +
+                   "After your replies, " + client + " " + side(change, first_change, "for moving forward", true) +
+                       ", and " + side(sustain, first_sustain, "for holding back", change == 0) + "." +
                        (change > sustain ? " Your replies drew out " + client + "'s own case for moving forward."
                                          : " Questions about what " + client +
                                                " wants, and reflections of it, draw out more reasons to move "

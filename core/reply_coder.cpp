@@ -360,20 +360,6 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
                 "ends with '?'"};
     return out;
   }
-  // "Shall I send you the revised plan by Thursday?" offers the client a say in the next step (23
-  // of the 36 labelled turns with "shall I" seek collaboration; reviewer M's was a closed question
-  // with the tip "try 'what' or 'how'").
-  constexpr std::string_view kOffers[] = {"shall i ", "shall we ", "how about i ", "how about we "};
-  constexpr std::string_view kNoWord[] = {""};
-  if (const std::string_view offer = reply_opening(text, kOffers, kNoWord);
-      !offer.empty() && f.hand[kMainEndsWithQuestionMark] > 0.f && f.hits[kAdvise].phrase < 0 &&
-      f.words_before_main == 0) {
-    overrule(MiCode::SeekCollaboration, 0.75f);
-    out.cues = {
-        "offers the next step for the client to agree (" + detail::in_quotes(offer.substr(0, offer.size() - 1)) + ")",
-        "ends with '?'"};
-    return out;
-  }
   // Not "it sounds like you have to justify it to the partners": an obligation (or a need, see
   // kReflectedNeed) the client carries, reflected (a reviewer's reflection lost 12 points and ended
   // the call as advice).

@@ -85,7 +85,7 @@ TEST(Debrief, CountsTheChangeTalkThatFollowedTheLearnersReplies) {
   ASSERT_NE(talk, nullptr);
   // In plain words, with the client's own first line on each side (reviewer K could not tell what
   // "voiced 0 reasons for change" meant).
-  EXPECT_EQ(talk->text.rfind("After your replies, Dana argued for moving forward twice (\u201C" +
+  EXPECT_EQ(talk->text.rfind("After your replies, Dana argued for moving forward twice (first: \u201C" +
                                  d.transcript()[1].client_line + "\u201D), and for holding back once (\u201C" +
                                  d.transcript()[3].client_line + "\u201D).",
                              0),
@@ -262,7 +262,7 @@ TEST(Debrief, TrustThatHeldKeepsTheClientInTheRoom) {
 // followed, once: in its own line, or in the line of the reply that cost the most when it is that
 // one. A breakthrough names none.
 TEST(Debrief, NamesTheReplyAnEndingFollowed) {
-  int own_line = 0, in_cost_line = 0;
+  int own_line = 0, in_cost_line = 0, never = 0;
   for (const std::string& path : testing::plan_files()) {
     const testing::ParseResult parsed = testing::parse_plan(testing::read_text(path), path);
     ASSERT_TRUE(parsed.plan) << parsed.error;
@@ -283,6 +283,9 @@ TEST(Debrief, NamesTheReplyAnEndingFollowed) {
     const Turn& last = d.transcript().back();
     int naming = 0;
     for (const DebriefLine& line : transcript_debrief(d)) {
+      // "Graham never argued for moving forward", not "argued never for" (reviewer N).
+      EXPECT_EQ(line.text.find("argued never"), std::string::npos) << line.text;
+      never += line.text.find(" never argued for moving forward, and argued for holding back") != std::string::npos;
       if (line.text.find("This ending followed") == std::string::npos) continue;
       ++naming;
       EXPECT_EQ(line.quote, last.reply) << path;
@@ -293,6 +296,7 @@ TEST(Debrief, NamesTheReplyAnEndingFollowed) {
   }
   EXPECT_GT(own_line, 0);
   EXPECT_GT(in_cost_line, 0);
+  EXPECT_GT(never, 0);
 }
 
 }  // namespace

@@ -401,4 +401,30 @@ TEST(ReplyMatch, ATypedClosedQuestionEarnsHalfAnOpenOnesTrust) {
   EXPECT_GE(compared, 3);
 }
 
+// Reviewer N's "Why do you want to sell everything?" was praised as a good open question: a
+// "why" asks the client to defend, and the coach says so.
+TEST(ReplyMatch, AWhyQuestionIsToldItCanSoundLikeAChallenge) {
+  const Scenario s = testing::load_shipped("market-drop");
+  for (const auto& [text, why] :
+       {std::pair{"Why do you want to sell everything?", true}, std::pair{"So why now, after all these years?", true},
+        std::pair{"What makes you want to sell everything?", false}}) {
+    Dialogue d = testing::play(s, {});
+    ASSERT_TRUE(d.submit_typed(text, MiCode::OpenQuestion));
+    EXPECT_EQ(d.transcript().back().tip == kWhyTip, why) << text << ": " << d.transcript().back().tip;
+  }
+}
+
+// Reviewer M's "Shall I send you the revised plan by Thursday?" was told "Closed questions get
+// facts": an offer of the next step is coached as one.
+TEST(ReplyMatch, AnOfferOfTheNextStepIsCoachedAsOne) {
+  const Scenario s = testing::load_shipped("questioned-advice");
+  for (const auto& [text, offer] : {std::pair{"Shall I send you the revised plan by Thursday?", true},
+                                    std::pair{"So, how about I ring you on Monday at 4 to go through it?", true},
+                                    std::pair{"Did the board see the plan?", false}}) {
+    Dialogue d = testing::play(s, {});
+    ASSERT_TRUE(d.submit_typed(text, MiCode::ClosedQuestion));
+    EXPECT_EQ(d.transcript().back().tip == kOfferTip, offer) << text << ": " << d.transcript().back().tip;
+  }
+}
+
 }  // namespace rapport
