@@ -128,7 +128,7 @@ TEST(FollowUpIssue16, ClientStepsAreWhatTheClientSaidNotOrders) {
   Dialogue d = play(s, kBreakthrough);
   std::string email = followup_example(d, "Sam").text;
   EXPECT_NE(
-      email.find("- You said you would review the plan with the Leeds and Wakefield depot managers, by Tuesday.\n"),
+      email.find("- You said you would review the plan with your Leeds and Wakefield depot managers, by Tuesday.\n"),
       std::string::npos)
       << email;
   EXPECT_NE(email.find("- We agreed to write the board paper together, next Wednesday.\n"), std::string::npos) << email;
