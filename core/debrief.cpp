@@ -16,6 +16,23 @@ std::string first_word(const std::string& name) {
 
 std::string quoted(const std::string& text) { return "\u201C" + text + "\u201D"; }
 
+/// A client's line as the debrief quotes it: up to the end of the sentence that holds its sixth
+/// word, or its first 18 words and "...". A reviewer met a 90-word quotation of a stitched line.
+std::string opening_words(const std::string& line) {
+  int words = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    const bool space = c == ' ' || c == '\n';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+    if ((c == '.' || c == '?' || c == '!') && words >= 6 && (i + 1 == line.size() || line[i + 1] == ' '))
+      return line.substr(0, i + 1) + (i + 1 == line.size() ? "" : " \u2026");
+    if (space && words >= 18) return line.substr(0, i) + "\u2026";
+  }
+  return line;
+}
+
 std::string signed_points(int delta) { return (delta > 0 ? "+" : "") + std::to_string(delta); }
 
 }  // namespace
@@ -89,7 +106,7 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
     for (size_t i = 1; i < turns.size(); ++i) {
       const Talk talk = d.talk_of(turns[i].node, turns[i].client_line);
       std::string& first = talk == Talk::Change ? first_change : first_sustain;
-      if (talk != Talk::Neutral && first.empty()) first = turns[i].client_line;
+      if (talk != Talk::Neutral && first.empty()) first = opening_words(turns[i].client_line);
     }
     const auto times = [](int n) {
       return n == 1 ? std::string("once") : n == 2 ? "twice" : std::to_string(n) + " times";

@@ -85,12 +85,17 @@ TEST(Debrief, CountsTheChangeTalkThatFollowedTheLearnersReplies) {
   ASSERT_NE(talk, nullptr);
   // In plain words, with the client's own first line on each side (reviewer K could not tell what
   // "voiced 0 reasons for change" meant).
-  EXPECT_EQ(talk->text.rfind("After your replies, Dana argued for moving forward twice (first: \u201C" +
-                                 d.transcript()[1].client_line + "\u201D), and for holding back once (\u201C" +
-                                 d.transcript()[3].client_line + "\u201D).",
-                             0),
+  // Each side's first line is quoted to the end of its sentence with the sixth word (a reviewer met
+  // a 90-word quotation).
+  EXPECT_EQ(talk->text.rfind(
+                "After your replies, Dana argued for moving forward twice (first: \u201CIt's the service "
+                "side. Your model says Leeds can absorb Wakefield's volume with two extra shifts. \u2026\u201D), "
+                "and for holding back once (\u201C" +
+                    d.transcript()[3].client_line.substr(0, 10),
+                0),
             0u)
       << talk->text;
+  EXPECT_EQ(d.transcript()[1].client_line.rfind("It's the service side. Your model says", 0), 0u);
 }
 
 TEST(Debrief, TheClientsLastWordsCloseTheConversation) {
