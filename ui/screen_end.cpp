@@ -145,6 +145,26 @@ void draw_end(App& app) {
   if (narrow) ImGui::SetCursorScreenPos(ImVec2(x, std::max(ImGui::GetCursorScreenPos().y, score_bottom)));
   at_x();
   wrapped_text(t.fonts.body, t.colors.text, e.debrief, narrow ? width : width - t.dp(140));
+  // The actions come before the details, so that a keyboard's first focus, on "Write the follow-up
+  // email", does not scroll the outcome out of view.
+  ImGui::Dummy(ImVec2(0, t.dp(4)));
+  ImGui::SetCursorScreenPos(ImVec2(x, std::max(ImGui::GetCursorScreenPos().y, score_bottom)));  // clear of the ring
+  PillRow row(x, width);
+  if (app.take_content_focus()) ImGui::SetKeyboardFocusHere();
+  if (row.button("button:Follow-up", "Write the follow-up email", true)) app.open_screen(Screen::FollowUp);
+  if (row.button("button:Roadmap", "See the map")) app.open_screen(Screen::Roadmap);
+  bool try_again = row.button("button:Try again", "Try again");
+  if (!app.options().embed && row.button("button:Back to library", "Library")) app.open_home();
+  // The score moves when a follow-up email covers the essentials: say by how much, before and after.
+  if (sc.followup_points > 0) {
+    const std::string points = std::to_string(sc.followup_points) + (sc.followup_points == 1 ? " point" : " points");
+    const std::string line = sc.followup_counted
+                                 ? "Your follow-up email added " + points + " to this score."
+                                 : "A follow-up email that covers the essentials adds " + points + " to this score.";
+    at_x();
+    wrapped_text(t.fonts.small, t.colors.text_muted, line, width);
+    record_hit("end:followup-points", line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  }
   // What this learner did, from the transcript (core/debrief.h), under its own heading: a reviewer
   // read the ending's text, which says how conversations usually reach it, as praise of replies
   // they had not given.
@@ -161,24 +181,6 @@ void draw_end(App& app) {
     wrapped_text(t.fonts.body, t.colors.text, line.text,
                  ImGui::GetCursorScreenPos().y > score_bottom ? width : width - t.dp(140));
     record_hit("debrief:" + line.kind, line.text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-  }
-  ImGui::Dummy(ImVec2(0, t.dp(4)));
-  at_x();
-  PillRow row(x, width);
-  if (app.take_content_focus()) ImGui::SetKeyboardFocusHere();
-  if (row.button("button:Follow-up", "Write the follow-up email", true)) app.open_screen(Screen::FollowUp);
-  if (row.button("button:Roadmap", "See the map")) app.open_screen(Screen::Roadmap);
-  bool try_again = row.button("button:Try again", "Try again");
-  if (!app.options().embed && row.button("button:Back to library", "Library")) app.open_home();
-  // The score moves when a follow-up email covers the essentials: say by how much, before and after.
-  if (sc.followup_points > 0) {
-    const std::string points = std::to_string(sc.followup_points) + (sc.followup_points == 1 ? " point" : " points");
-    const std::string line = sc.followup_counted
-                                 ? "Your follow-up email added " + points + " to this score."
-                                 : "A follow-up email that covers the essentials adds " + points + " to this score.";
-    at_x();
-    wrapped_text(t.fonts.small, t.colors.text_muted, line, width);
-    record_hit("end:followup-points", line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   }
   ImGui::Dummy(ImVec2(0, t.dp(12)));
 

@@ -47,29 +47,24 @@ void draw_prepare(App& app) {
   float width = std::min(avail.x - 2 * margin, t.dp(760));
   float x = ImGui::GetCursorScreenPos().x + (avail.x - width) / 2;
   auto at_x = [&] { ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y)); };
-  ImGui::Dummy(ImVec2(0, t.dp(20)));
+  ImGui::Dummy(ImVec2(0, t.dp(12)));
   {
     // The brief stays in view through every preparation step.
     at_x();
     wrapped_text(t.fonts.body, t.colors.text, s->briefing, width);
     record_hit("brief", s->briefing, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    // Who the client is, then what they want and fear, each on its own line (a reviewer read the
-    // two run together, and never learnt who Dana was).
-    std::string who = s->client.name;
-    if (!s->client.role.empty()) who += ", " + s->client.role;
-    if (!s->client.organisation.empty()) who += ", " + s->client.organisation;
+    // Who the client is, then what they want and fear, each on its own line of one block (a
+    // reviewer read the two run together, and never learnt who Dana was); one block keeps the
+    // brief and the first option within a 650x520 frame.
+    std::string about = s->client.name;
+    if (!s->client.role.empty()) about += ", " + s->client.role;
+    if (!s->client.organisation.empty()) about += ", " + s->client.organisation;
+    if (!s->client.wants.empty()) about += "\nWants: " + s->client.wants;
+    if (!s->client.fears.empty()) about += "\nFears: " + s->client.fears;
     at_x();
-    wrapped_text(t.fonts.small, t.colors.text, who, width);
-    record_hit("client", who, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    if (!s->client.wants.empty()) {
-      at_x();
-      wrapped_text(t.fonts.small, t.colors.text_muted, "Wants: " + s->client.wants, width);
-    }
-    if (!s->client.fears.empty()) {
-      at_x();
-      wrapped_text(t.fonts.small, t.colors.text_muted, "Fears: " + s->client.fears, width);
-    }
-    ImGui::Dummy(ImVec2(0, t.dp(8)));
+    wrapped_text(t.fonts.small, t.colors.text_muted, about, width);
+    record_hit("client", about, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImGui::Dummy(ImVec2(0, t.dp(4)));
   }
   if (new_step && d->prep_index() > 0) ImGui::SetScrollHereY(0.0f);
   if (d->prep_index() > 0 && app.last_prep_feedback()) {
