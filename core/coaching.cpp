@@ -112,23 +112,30 @@ bool asks_to_be_told(std::string_view line) {
   return !coder::find_phrase(coder::ascii_lower(line.substr(0, 4096)), kAsks).empty();
 }
 
-bool asks_why(std::string_view reply) {
+namespace {
+
+/// The reply lower-cased, from its first word after an opening "so", "and", "but", "okay" or "ok".
+std::string opening(std::string_view reply) {
   const std::string lower = coder::ascii_lower(reply.substr(0, 256));
   size_t at = lower.find_first_not_of(" \t\n");
-  for (std::string_view lead : {"so, ", "so ", "and ", "but ", "okay, ", "ok, "})
-    if (at != std::string::npos && lower.compare(at, lead.size(), lead) == 0) at += lead.size();
-  return at != std::string::npos && lower.compare(at, 4, "why ") == 0;
+  if (at == std::string::npos) return {};
+  for (std::string_view lead : {"so, ", "so ", "and ", "but ", "okay, ", "ok, ", "right, "})
+    if (lower.compare(at, lead.size(), lead) == 0) {
+      at += lead.size();
+      break;
+    }
+  return lower.substr(at);
 }
 
+}  // namespace
+
+bool asks_why(std::string_view reply) { return opening(reply).starts_with("why "); }
+
 bool offers_next_step(std::string_view reply) {
-  const std::string lower = coder::ascii_lower(reply.substr(0, 256));
-  size_t at = lower.find_first_not_of(" \t\n");
-  for (std::string_view lead : {"so, ", "so ", "and ", "okay, ", "ok, ", "right, "})
-    if (at != std::string::npos && lower.compare(at, lead.size(), lead) == 0) at += lead.size();
-  if (at == std::string::npos) return false;
+  const std::string start = opening(reply);
   for (std::string_view offer : {"shall i ", "shall we ", "how about i ", "how about we ", "would you like me to ",
                                  "do you want me to ", "would it help if i "})
-    if (lower.compare(at, offer.size(), offer) == 0) return true;
+    if (start.starts_with(offer)) return true;
   return false;
 }
 

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dialogue.h"
-#include "plan_format.h"
+#include "played_plans.h"
 #include "test_support.h"
 
 namespace rapport {
@@ -268,20 +268,9 @@ TEST(Debrief, TrustThatHeldKeepsTheClientInTheRoom) {
 // one. A breakthrough names none.
 TEST(Debrief, NamesTheReplyAnEndingFollowed) {
   int own_line = 0, in_cost_line = 0, never = 0;
-  for (const std::string& path : testing::plan_files()) {
-    const testing::ParseResult parsed = testing::parse_plan(testing::read_text(path), path);
-    ASSERT_TRUE(parsed.plan) << parsed.error;
-    const Scenario s = load_shipped(parsed.plan->scenario);
-    Dialogue d(s);
-    for (size_t step = 0; d.phase() == Phase::Prepare; ++step) {
-      size_t pick = 0;
-      for (size_t o = 0; o < d.prep_step()->options.size(); ++o)
-        if (d.prep_step()->options[o].recommended) pick = o;
-      if (step < parsed.plan->prep.size()) pick = static_cast<size_t>(parsed.plan->prep[step] - 1);
-      d.choose_prep(pick);
-    }
-    for (const auto& st : parsed.plan->steps)
-      if (st.kind == testing::PlanStep::Kind::Choose) d.choose(static_cast<size_t>(st.choice - 1));
+  for (const testing::Played& p : testing::every_plan()) {
+    const Dialogue& d = *p.dialogue;
+    const std::string& path = p.plan;
     ASSERT_EQ(d.phase(), Phase::Ended) << path;
     const bool explained = d.held_back() || d.trust_collapsed() || d.trust_held() || d.discord_held_back();
     const bool expected = !explained && d.ending()->kind != "breakthrough";

@@ -12,7 +12,7 @@
 
 #include "followup.h"
 #include "followup_detail.h"
-#include "plan_format.h"
+#include "played_plans.h"
 #include "progress.h"
 #include "test_support.h"
 
@@ -20,8 +20,10 @@ namespace rapport {
 namespace {
 
 using nlohmann::json;
+using testing::every_plan;
 using testing::load_shipped;
 using testing::play;
+using testing::Played;
 
 const std::vector<size_t> kBreakthrough = {0, 0, 0, 1, 0, 0, 0, 0};
 
@@ -32,42 +34,6 @@ const std::vector<size_t> kBreakthrough = {0, 0, 0, 1, 0, 0, 0, 0};
 
 namespace rapport {
 namespace {
-
-/// A shipped playthrough plan played to its end (the scenario outlives the dialogue).
-struct Played {
-  std::string plan;
-  std::unique_ptr<Scenario> scenario;
-  std::unique_ptr<Dialogue> dialogue;
-};
-
-Played play_plan(const std::string& path) {
-  testing::ParseResult parsed = testing::parse_plan(testing::read_text(path), path);
-  if (!parsed.plan) throw std::runtime_error(parsed.error);
-  Played p{std::filesystem::path(path).filename().string(),
-           std::make_unique<Scenario>(load_shipped(parsed.plan->scenario)), nullptr};
-  p.dialogue = std::make_unique<Dialogue>(*p.scenario);
-  Dialogue& d = *p.dialogue;
-  for (size_t step = 0; d.phase() == Phase::Prepare; ++step) {
-    size_t pick = 0;
-    for (size_t o = 0; o < d.prep_step()->options.size(); ++o)
-      if (d.prep_step()->options[o].recommended) pick = o;
-    if (step < parsed.plan->prep.size()) pick = static_cast<size_t>(parsed.plan->prep[step] - 1);
-    d.choose_prep(pick);
-  }
-  for (const auto& st : parsed.plan->steps)
-    if (st.kind == testing::PlanStep::Kind::Choose) d.choose(static_cast<size_t>(st.choice - 1));
-  return p;
-}
-
-/// Every shipped plan played through: each scenario and each of its endings.
-const std::vector<Played>& every_plan() {
-  static const std::vector<Played> played = [] {
-    std::vector<Played> out;
-    for (const auto& path : testing::plan_files()) out.push_back(play_plan(path));
-    return out;
-  }();
-  return played;
-}
 
 /// True when `word` stands alone in `text` (not inside a longer word).
 bool has_word(const std::string& text, const std::string& word) {
