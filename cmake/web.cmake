@@ -1,5 +1,6 @@
-# Web target: build/web/site/ holds index.html (from shell.html), rapport.js, rapport.wasm and
-# rapport.data (fonts and scenarios, preloaded into Emscripten's in-memory file system).
+# Web target: build/web/site/ holds index.html (from shell.html), rapport.js, rapport.wasm,
+# rapport.data (fonts and library cards, preloaded into Emscripten's in-memory file system) and
+# rapport-scenarios.bin (the scenarios, fetched after the first frame's files).
 set(SITE_DIR "${CMAKE_BINARY_DIR}/site")
 file(GLOB WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.cpp")
 file(GLOB SCENARIO_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/scenarios/*.json")
@@ -17,22 +18,26 @@ target_compile_definitions(rapport_studio_web PRIVATE RAPPORT_STUDIO)
 set_target_properties(rapport_web PROPERTIES OUTPUT_NAME rapport)
 set_target_properties(rapport_studio_web PROPERTIES OUTPUT_NAME rapport-studio)
 
-# The data package: fonts under /fonts, scenarios under /scenarios (without the whitespace between
-# JSON tokens: cmake/compact_json.py).
+# The data package: fonts under /fonts and the library's cards under /cards (the start of each
+# scenario, up to what a card shows); the rest of the scenarios is rapport-scenarios.bin, which the
+# page fetches after the files the first frame needs and writes into /scenarios (shell.html). Both
+# without the whitespace between JSON tokens (cmake/stage_scenarios.py).
 set(DATA_STAGE "${CMAKE_BINARY_DIR}/data")
+set(SCENARIO_PACK "${SITE_DIR}/rapport-scenarios.bin")
 set(STAGED_FILES "")
 foreach(f ${SCENARIO_FILES})
   get_filename_component(name "${f}" NAME)
-  list(APPEND STAGED_FILES "${DATA_STAGE}/scenarios/${name}")
+  list(APPEND STAGED_FILES "${DATA_STAGE}/cards/${name}")
 endforeach()
-add_custom_command(OUTPUT ${STAGED_FILES} "${DATA_STAGE}/fonts/regular.ttf" "${DATA_STAGE}/fonts/bold.ttf"
+add_custom_command(OUTPUT ${STAGED_FILES} "${SCENARIO_PACK}" "${DATA_STAGE}/fonts/regular.ttf" "${DATA_STAGE}/fonts/bold.ttf"
   COMMAND ${CMAKE_COMMAND} -E rm -rf "${DATA_STAGE}"
-  COMMAND ${CMAKE_COMMAND} -E make_directory "${DATA_STAGE}/scenarios" "${DATA_STAGE}/fonts"
-  COMMAND "${RAPPORT_PYTHON}" "${CMAKE_SOURCE_DIR}/cmake/compact_json.py" "${DATA_STAGE}/scenarios" ${SCENARIO_FILES}
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${DATA_STAGE}/cards" "${DATA_STAGE}/fonts" "${SITE_DIR}"
+  COMMAND "${RAPPORT_PYTHON}" "${CMAKE_SOURCE_DIR}/cmake/stage_scenarios.py" "${DATA_STAGE}/cards" "${SCENARIO_PACK}"
+    ${SCENARIO_FILES}
   COMMAND ${CMAKE_COMMAND} -E copy "${RAPPORT_FONTS_DIR}/regular.ttf" "${RAPPORT_FONTS_DIR}/bold.ttf"
     "${DATA_STAGE}/fonts/"
-  DEPENDS ${SCENARIO_FILES} "${CMAKE_SOURCE_DIR}/cmake/compact_json.py" "${RAPPORT_FONTS_DIR}/regular.ttf" "${RAPPORT_FONTS_DIR}/bold.ttf"
-  COMMENT "Staging fonts and scenarios")
+  DEPENDS ${SCENARIO_FILES} "${CMAKE_SOURCE_DIR}/cmake/stage_scenarios.py" "${RAPPORT_FONTS_DIR}/regular.ttf" "${RAPPORT_FONTS_DIR}/bold.ttf"
+  COMMENT "Staging fonts, library cards and scenarios")
 add_custom_target(rapport_data DEPENDS ${STAGED_FILES})
 
 foreach(app rapport_web rapport_studio_web)
@@ -40,10 +45,11 @@ foreach(app rapport_web rapport_studio_web)
   set_target_properties(${app} PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${SITE_DIR}")
   add_dependencies(${app} rapport_data)
   # Both carry the same data package; the site keeps one copy, rapport.data (web/package_site.mjs).
+  # emmalloc, Emscripten's small allocator: 3.2 KB less compressed wasm than dlmalloc.
   target_link_options(${app} PRIVATE
     -sUSE_WEBGL2=1 -sFULL_ES3=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
-    -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sEXIT_RUNTIME=0 -sMINIFY_HTML=0
-    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_rapport_add_scenario,_rapport_notice,_rapport_field_input,_rapport_field_submit,_rapport_field_swipe,_rapport_import_progress,_rapport_simulate_error,_rapport_hits_json
+    -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sEXIT_RUNTIME=0 -sMINIFY_HTML=0 -sMALLOC=emmalloc
+    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_rapport_add_scenario,_rapport_scenarios_arrived,_rapport_notice,_rapport_field_input,_rapport_field_submit,_rapport_field_swipe,_rapport_import_progress,_rapport_simulate_error,_rapport_hits_json
     -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8,FS
     "--preload-file" "${DATA_STAGE}@/")
   set_property(TARGET ${app} APPEND PROPERTY LINK_DEPENDS ${STAGED_FILES} "${DATA_STAGE}/fonts/regular.ttf")

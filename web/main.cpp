@@ -69,8 +69,13 @@ struct WebState {
   // learners may type.
   rapport::ui::GlyphSet glyphs = rapport::ui::GlyphSet::FirstFrame;
   std::string card_text;
-  // The first frame's library holds cards only (read_scenario_card) until complete_library().
+  // The first frame's library holds cards only (read_scenario_card, from /cards) until
+  // complete_library(), which needs the scenarios the page writes into /scenarios once
+  // rapport-scenarios.bin is here (rapport_scenarios_arrived). Input waits for them; so do
+  // scenario files an author opens before then.
   bool cards_only = false;
+  bool scenarios_in = false;
+  std::vector<std::pair<std::string, std::string>> held_files;
 };
 
 WebState* g = nullptr;
@@ -91,12 +96,17 @@ std::string card_text(const std::vector<rapport::Scenario>& scenarios) {
   return out;
 }
 
-/// Replaces the first frame's library cards with the fully loaded scenarios, once.
+EM_JS(void, js_publish_library_complete, (), { (window.rapport || (window.rapport = {})).libraryComplete = true; });
+
+/// Replaces the first frame's library cards with the fully loaded scenarios, once they are in.
 void complete_library() {
-  if (!g->cards_only) return;
+  if (!g->cards_only || !g->scenarios_in) return;
   g->cards_only = false;
   rapport::Library lib = rapport::load_library("/scenarios");
   g->app.complete_library(std::move(lib.scenarios), std::move(lib.errors));
+  for (auto& [name, text] : g->held_files) g->app.add_scenario_text(name, text);
+  g->held_files.clear();
+  js_publish_library_complete();
 }
 
 /// Matches the canvas backing store to its CSS size x devicePixelRatio; rebuilds fonts when the
@@ -282,8 +292,11 @@ void frame() {
 }
 
 void app_frame() {
-  // Input already waiting may start a scenario: never let it meet a card-only library.
-  if (!g->first_frame || !ImGui::GetCurrentContext()->InputEventsQueue.empty()) complete_library();
+  // Input already waiting may start a scenario: never let it meet a card-only library. Until the
+  // scenarios are in, it waits in the queue (rapport_scenarios_arrived wakes the loop).
+  const bool input_waiting = !ImGui::GetCurrentContext()->InputEventsQueue.empty();
+  if (!g->first_frame || input_waiting) complete_library();
+  if (g->cards_only && input_waiting && !g->first_frame) return;
   if (g->app.tick(emscripten_get_now() / 1000.0)) g->frames_wanted = std::max(g->frames_wanted, 3);
   sync_size();
   if (g->frames_wanted <= 0) return;  // idle: the canvas keeps its last frame
@@ -374,9 +387,19 @@ extern "C" EMSCRIPTEN_KEEPALIVE void rapport_add_scenario(const char* file_name,
   if (!g || g->recovering) return;
   guarded("rapport_add_scenario", [&] {
     complete_library();  // an author's file must not be replaced by the packaged ones afterwards
-    g->app.add_scenario_text(file_name, text);
+    if (g->cards_only)
+      g->held_files.emplace_back(file_name, text);  // added once the packaged scenarios are in
+    else
+      g->app.add_scenario_text(file_name, text);
   });
   wake();
+}
+
+/// Called by the page once it has written rapport-scenarios.bin's scenarios into /scenarios.
+extern "C" EMSCRIPTEN_KEEPALIVE void rapport_scenarios_arrived() {
+  if (!g || g->recovering) return;
+  g->scenarios_in = true;
+  g->frames_wanted = std::max(g->frames_wanted, 3);
 }
 
 /// Called by the page with a message for the author (the studio's package export).
@@ -459,8 +482,10 @@ int main() {
   // A link straight into one scenario needs it whole at once; the library needs only its cards.
   // So do a studio package's authored scenarios and a kiosk link's drafts, which join the whole library.
   const bool authored = std::filesystem::exists("/authored.json");
+  // (The page has written /scenarios before the app starts for those.)
   g->cards_only = g->options.scenario.empty() && g->options.drafts.empty() && !authored;
-  rapport::Library lib = rapport::load_library("/scenarios", g->cards_only);
+  g->scenarios_in = std::filesystem::exists("/scenarios");
+  rapport::Library lib = rapport::load_library(g->cards_only ? "/cards" : "/scenarios", g->cards_only);
   g->card_text = card_text(lib.scenarios);
   if (!g->cards_only) g->glyphs = rapport::ui::GlyphSet::Full;  // a scenario's own text: any glyph
   g->options.touch = js_coarse_pointer() != 0;

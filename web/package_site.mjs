@@ -59,7 +59,7 @@ function zopfli(path) {
     process.exit(1);
   }
 }
-const PACKED = ['rapport.wasm', 'rapport.data', 'rapport.js', 'rapport-studio.wasm', 'rapport-studio.js'];
+const PACKED = ['rapport.wasm', 'rapport.data', 'rapport-scenarios.bin', 'rapport.js', 'rapport-studio.wasm', 'rapport-studio.js'];
 const hash = createHash('sha256');
 for (const name of PACKED) {
   const bytes = readFileSync(join(site, name));

@@ -1,15 +1,16 @@
 // Rapport's service worker (registered by index.html outside an LMS or iframe): keeps this
 // version's files, so the app opens and plays with the network off. It serves only the site's own
-// files and sends nothing anywhere. The wasm, data and js are kept decompressed under their plain
+// files and sends nothing anywhere. The wasm, data, scenarios and js are kept decompressed under their plain
 // versioned URLs, so a warm load compiles the wasm from Cache Storage and V8 reuses its compiled code.
 'use strict';
 const VERSION = '@RAPPORT_VERSION@';
 const CACHE = `rapport-${VERSION}`;
 const PACKED = { 'rapport.wasm': 'application/wasm', 'rapport.data': 'application/octet-stream',
+  'rapport-scenarios.bin': 'application/octet-stream',
   'rapport.js': 'text/javascript; charset=utf-8', 'rapport-studio.wasm': 'application/wasm',
   'rapport-studio.js': 'text/javascript; charset=utf-8' };
 // Kept at install: the learners' app. The authoring studio's (?author=1) is kept when first opened.
-const KEPT = ['rapport.wasm', 'rapport.data', 'rapport.js'];
+const KEPT = ['rapport.wasm', 'rapport.data', 'rapport-scenarios.bin', 'rapport.js'];
 const PLAIN = ['lms.js', 'manifest.webmanifest', 'icon.svg'];
 const scope = new URL(self.registration.scope);
 const at = (path) => new URL(path, scope).href;

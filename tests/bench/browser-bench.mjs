@@ -47,7 +47,8 @@ const LOADS = Number(option('loads', 5));
 const IDLE_MS = Number(option('idle-ms', 5000));
 const NET_LOADS = Number(option('net-loads', 3));
 const SITES = [
-  { name: 'rapport', root: resolve(repo, option('rapport', 'build/web/site')), flag: 'rapport', play: playRapport },
+  { name: 'rapport', root: resolve(repo, option('rapport', 'build/web/site')), flag: 'rapport', play: playRapport,
+    complete: () => window.rapport && window.rapport.libraryComplete },
   { name: 'hello', root: resolve(repo, option('hello', 'build/bench-hello/site')), flag: 'benchHello', play: playHello },
 ];
 
@@ -289,8 +290,10 @@ console.log(`  coder: ${Number.isFinite(coder.repliesPerSecond) ? Math.round(cod
 for (const r of results) if (r.errors.length) console.log(`  ${r.site.name} page errors: ${[...new Set(r.errors)].join(' | ')}`);
 
 console.log(`\nSlow 4G (1.6 Mbit/s down, 150 ms round trip), cold, median of ${NET_LOADS}; warm: second visit, same profile`);
-row('uncompressed host: bytes on wire', round(net.plain.bytesOnWire), round(helloNet.plain.bytesOnWire));
+row('uncompressed host: bytes on wire, first load', round(net.plain.bytesOnWire), round(helloNet.plain.bytesOnWire));
+row('  of those, before the first frame', round(net.plain.bytesFirstFrame), round(helloNet.plain.bytesFirstFrame));
 row('uncompressed host: first frame', round(net.plain.firstFrameMs), round(helloNet.plain.firstFrameMs));
+row('  scenarios in (library complete)', round(net.plain.completeMs), '');
 row('  all loads', net.plain.firstFrames.map((x) => round(x)).join(','), helloNet.plain.firstFrames.map((x) => round(x)).join(','));
 row('gzip host: bytes on wire', round(net.gzip.bytesOnWire), round(helloNet.gzip.bytesOnWire));
 row('gzip host: first frame', round(net.gzip.firstFrameMs), round(helloNet.gzip.firstFrameMs));
@@ -325,7 +328,9 @@ const pairs = {
   coder_replies_per_s: round(coder.repliesPerSecond),
   bytes_on_wire: round(net.plain.bytesOnWire),
   hello_bytes_on_wire: round(helloNet.plain.bytesOnWire),
+  bytes_before_first_frame: round(net.plain.bytesFirstFrame),
   slow4g_first_frame_ms: round(net.plain.firstFrameMs),
+  slow4g_library_complete_ms: round(net.plain.completeMs),
   hello_slow4g_first_frame_ms: round(helloNet.plain.firstFrameMs),
   slow4g_ratio: ratio(net.plain.firstFrameMs, helloNet.plain.firstFrameMs),
   gzip_bytes_on_wire: round(net.gzip.bytesOnWire),

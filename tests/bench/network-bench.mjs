@@ -5,8 +5,11 @@
 // service worker). Each load in a fresh Chromium profile; the two sites take turns.
 //
 // - bytes on the wire: the encoded length (headers and body) of every response the page received
-//   up to its first frame (Network.loadingFinished).
-// - first frame: as in browser-bench.mjs, navigation start to the first ready frame.
+//   (Network.loadingFinished) up to the end of its first load: for Rapport, until the scenarios
+//   fetched after the first frame are in the library (window.rapport.libraryComplete); for the
+//   hello, its first frame. Also up to the first frame alone (bytesFirstFrame).
+// - first frame: as in browser-bench.mjs, navigation start to the first ready frame; for Rapport
+//   also navigation start to the complete library (completeMs).
 // - warm: after a cold load (and, for Rapport, once its service worker holds the site), the page
 //   is opened again in a new tab twice; median over all such loads.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -34,9 +37,15 @@ async function visit(context, url, site, instrument, throttle) {
     await page.addInitScript(instrument, site.flag);
     await page.goto(url);
     await page.waitForFunction((flag) => window[flag] && window[flag].ready, site.flag, { timeout: 180000, polling: 50 });
+    const bytesFirstFrame = bytes;
+    let completeMs = null;
+    if (site.complete) {
+      await page.waitForFunction(site.complete, null, { timeout: 180000, polling: 20 });
+      completeMs = await page.evaluate(() => performance.now());
+    }
     counting = false;
     const firstFrameMs = await page.evaluate(() => window.__bench.firstFrameAt);
-    return { page, firstFrameMs, bytes };
+    return { page, firstFrameMs, completeMs, bytes, bytesFirstFrame };
   } catch (e) {
     await page.close();
     throw e;
@@ -77,7 +86,8 @@ async function workerSettled(page) {
 export async function benchNetwork({ chromium, flags, instrument, sites, loads = 3, warmProfiles = 2, log = () => {} }) {
   const servers = [];
   const serve = async (root, gzip) => { const s = await serveStatic(root, 0, '127.0.0.1', { gzip }); servers.push(s.server); return s.url; };
-  const out = sites.map(() => ({ plain: { firstFrames: [], bytes: [] }, gzip: { firstFrames: [], bytes: [] }, warm: [] }));
+  const fresh = () => ({ firstFrames: [], bytes: [], bytesFirstFrame: [], complete: [] });
+  const out = sites.map(() => ({ plain: fresh(), gzip: fresh(), warm: [] }));
   try {
     for (const host of ['plain', 'gzip']) {
       const urls = [];
@@ -90,6 +100,8 @@ export async function benchNetwork({ chromium, flags, instrument, sites, loads =
             const v = await visit(context, urls[k], sites[k], instrument, SLOW_4G);
             out[k][host].firstFrames.push(v.firstFrameMs);
             out[k][host].bytes.push(v.bytes);
+            out[k][host].bytesFirstFrame.push(v.bytesFirstFrame);
+            if (v.completeMs !== null) out[k][host].complete.push(v.completeMs);
           });
         }
       }
@@ -116,9 +128,11 @@ export async function benchNetwork({ chromium, flags, instrument, sites, loads =
   } finally {
     for (const s of servers) s.close();
   }
+  const summary = (h) => ({ ...h, firstFrameMs: median(h.firstFrames), bytesOnWire: median(h.bytes),
+    bytesFirstFrame: median(h.bytesFirstFrame), completeMs: median(h.complete) });
   return out.map((r) => ({
-    plain: { ...r.plain, firstFrameMs: median(r.plain.firstFrames), bytesOnWire: median(r.plain.bytes) },
-    gzip: { ...r.gzip, firstFrameMs: median(r.gzip.firstFrames), bytesOnWire: median(r.gzip.bytes) },
+    plain: summary(r.plain),
+    gzip: summary(r.gzip),
     warm: r.warm, warmMs: median(r.warm),
   }));
 }

@@ -9,7 +9,7 @@ import { serveStatic } from '../../web/serve.mjs';
 
 /** Waits until this version's service worker controls the page and holds every file. */
 async function workerReady(app, version) {
-  const kept = ['', 'icon.svg', 'lms.js', 'manifest.webmanifest', 'rapport.data', 'rapport.js', 'rapport.wasm'].join(' ');
+  const kept = ['', 'icon.svg', 'lms.js', 'manifest.webmanifest', 'rapport-scenarios.bin', 'rapport.data', 'rapport.js', 'rapport.wasm'].join(' ');
   const held = () => app.page.evaluate(async (v) => {
     if (!navigator.serviceWorker.controller) return 'no worker';
     const keys = await caches.keys();
