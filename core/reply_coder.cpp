@@ -223,10 +223,28 @@ constexpr std::string_view kPromises[] = {
     "you have my word", "i give you my word", "i guarantee",      "i can guarantee",     "i swear",
     "leave it with me", "i'm sure we can",    "i'm sure we'll",   "i'm confident we can"};
 
+/// `text` lowered and prepared for phrase searches. The rules ask for phrases in the same reply
+/// and context many times: each is prepared once (the last two texts are kept).
+const PhraseText& prepared(std::string_view text) {
+  struct Prepared {
+    std::string source, lower;
+    PhraseText phrases;
+  };
+  thread_local std::array<Prepared, 2> memo;
+  thread_local std::size_t next = 0;
+  for (const Prepared& m : memo)
+    if (m.source == text && m.phrases.text().data() == m.lower.data()) return m.phrases;
+  Prepared& m = memo[next++ % memo.size()];
+  m.source.assign(text);
+  m.lower = ascii_lower(text);
+  m.phrases.prepare(m.lower);
+  return m.phrases;
+}
+
 /// The first of `phrases` in the cleaned reply (lower-cased ASCII, whole words), or empty.
 template <size_t N>
 std::string_view explicit_phrase(std::string_view text, const std::string_view (&phrases)[N]) {
-  return find_phrase(ascii_lower(text), phrases);
+  return prepared(text).find(phrases);
 }
 
 /// A client's short yes to hearing what the learner has in mind ("Go on. I'm listening.").

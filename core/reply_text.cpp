@@ -129,14 +129,7 @@ struct Item {
   bool dash = false;  // a free-standing dash: a break in the sentence
 };
 
-std::string lower(std::string_view w) {
-  std::string s(w);
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
-  return s;
-}
-
-bool one_of(const std::string& w, std::initializer_list<std::string_view> set) {
+bool one_of(std::string_view w, std::initializer_list<std::string_view> set) {
   for (std::string_view x : set)
     if (w == x) return true;
   return false;
@@ -164,17 +157,26 @@ void append_sep(std::string& out, std::string_view sep) {
   }
 }
 
-bool is_filler(const std::string& w) {
+bool is_filler(std::string_view w) {
   return one_of(w, {"um", "umm", "ummm", "uh", "uhh", "uhm", "er", "err", "erm", "ehm", "hm", "hmm", "ah"});
 }
 
 }  // namespace
 
 void clean_reply(std::string_view text, std::string& out) {
-  std::string folded;
+  // Per-thread scratch, reused: the coder cleans every reply and its context.
+  thread_local std::string folded, folded_lower;
+  thread_local std::vector<Item> items;
   fold(text, folded);
+  folded_lower.assign(folded);
+  for (char& c : folded_lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+  // A word (a view into `folded`) in lower case: the same bytes of folded_lower.
+  const auto low = [&](std::string_view word) {
+    return std::string_view(folded_lower).substr(static_cast<std::size_t>(word.data() - folded.data()), word.size());
+  };
   // Split into words and the separators after them.
-  std::vector<Item> items;
+  items.clear();
   std::string_view lead;
   const std::string_view f = folded;
   std::size_t i = 0;
@@ -190,12 +192,12 @@ void clean_reply(std::string_view text, std::string& out) {
     items.push_back({word, f.substr(j, k - j)});
     i = k;
   }
-  const auto lw = [&](std::size_t idx) { return idx < items.size() ? lower(items[idx].word) : std::string(); };
+  const auto lw = [&](std::size_t idx) { return idx < items.size() ? low(items[idx].word) : std::string_view(); };
   bool any_content = false;
   for (std::size_t a = 0; a < items.size(); ++a) {
     Item& it = items[a];
-    std::string w = lower(it.word);
-    while (!w.empty() && w.front() == '-') w.erase(w.begin());
+    std::string_view w = low(it.word);
+    while (!w.empty() && w.front() == '-') w.remove_prefix(1);
     if (w.empty()) {
       it.keep = false;
       it.dash = true;
@@ -208,21 +210,21 @@ void clean_reply(std::string_view text, std::string& out) {
     }
     // "to-to", "s-sorry": a stutter joined by a hyphen.
     const std::size_t dash = w.find('-');
-    if (dash != std::string::npos && dash > 0) {
-      const std::string head = w.substr(0, dash), tail = w.substr(dash + 1);
-      if (tail.compare(0, head.size(), head) == 0 && head.size() <= 4 && tail.find('-') == std::string::npos)
+    if (dash != std::string_view::npos && dash > 0) {
+      const std::string_view head = w.substr(0, dash), tail = w.substr(dash + 1);
+      if (tail.compare(0, head.size(), head) == 0 && head.size() <= 4 && tail.find('-') == std::string_view::npos)
         it.word = it.word.substr(dash + 1);
     }
     if (is_filler(w)) {
       it.keep = false;
       continue;
     }
-    const std::string next = lw(a + 1);
+    const std::string_view next = lw(a + 1);
     const int before = a == 0 ? 3 : strength(items[a - 1].sep);
     // "you know" and "I mean" as fillers: set off by punctuation, not the verb they can be.
     if ((w == "you" && next == "know") || (w == "i" && next == "mean")) {
       const int after = strength(items[a + 1].sep);
-      const std::string then = lw(a + 2);
+      const std::string_view then = lw(a + 2);
       const bool object =
           one_of(then, {"what", "that",     "how",     "why",   "when",  "where", "if",   "it",   "your",
                         "you",  "i",        "the",     "about", "him",   "her",   "them", "this", "more",

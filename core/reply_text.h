@@ -5,8 +5,12 @@
 // changed: the cleaned copy is only what the coder's features see.
 #pragma once
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace rapport::coder {
 
@@ -17,19 +21,60 @@ void clean_reply(std::string_view text, std::string& out);
 /// `text` with ASCII letters in lower case (the cleaned reply's phrase checks).
 std::string ascii_lower(std::string_view text);
 
+/// A lower-cased text prepared for many phrase searches (find_phrase): the places a whole-word
+/// match may start (the start, and after any byte that is not a letter, digit or '\''), grouped
+/// by the letter that stands there (one group for anything else), so that a phrase is compared
+/// only where its first letter stands.
+class PhraseText {
+ public:
+  explicit PhraseText(std::string_view lower) { prepare(lower); }
+  PhraseText() = default;
+  void prepare(std::string_view lower) {
+    lower_ = lower;
+    from_.fill(0);
+    for (std::size_t at = 0; at < lower.size(); ++at)
+      if (at == 0 || !word_char(lower[at - 1])) ++from_[group(lower[at]) + 1];
+    for (std::size_t g = 1; g < from_.size(); ++g) from_[g] += from_[g - 1];
+    starts_.resize(from_.back());
+    std::array<std::uint32_t, kGroups> fill;
+    std::copy(from_.begin(), from_.end() - 1, fill.begin());
+    for (std::size_t at = 0; at < lower.size(); ++at)
+      if (at == 0 || !word_char(lower[at - 1])) starts_[fill[group(lower[at])]++] = static_cast<std::uint32_t>(at);
+  }
+  std::string_view text() const { return lower_; }
+
+  /// The first of `phrases` (lower case) found as whole words ("one" is not in "someone", "0-10"
+  /// not in "20-100"), or empty.
+  template <class Phrases>
+  std::string_view find(const Phrases& phrases) const {
+    for (std::string_view p : phrases) {
+      if (p.empty()) continue;
+      const std::size_t g = group(p[0]);
+      for (std::uint32_t i = from_[g]; i < from_[g + 1]; ++i) {
+        const std::size_t at = starts_[i];
+        if (lower_[at] != p[0] || lower_.size() - at < p.size() || lower_.compare(at, p.size(), p) != 0) continue;
+        if (at + p.size() >= lower_.size() || !word_char(lower_[at + p.size()])) return p;
+      }
+    }
+    return {};
+  }
+
+  static bool word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\''; }
+
+ private:
+  static constexpr std::size_t kGroups = 27;  // a to z, then everything else
+  static std::size_t group(char c) { return c >= 'a' && c <= 'z' ? static_cast<std::size_t>(c - 'a') : 26; }
+
+  std::string_view lower_;
+  std::vector<std::uint32_t> starts_;              // match starts, grouped by their first letter
+  std::array<std::uint32_t, kGroups + 1> from_{};  // starts_[from_[g], from_[g + 1]) are group g's
+};
+
 /// The first of `phrases` (lower case) found in `lower` as whole words ("one" is not in
 /// "someone", "0-10" not in "20-100"), or empty.
 template <class Phrases>
 std::string_view find_phrase(std::string_view lower, const Phrases& phrases) {
-  const auto word_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\''; };
-  for (std::string_view p : phrases) {
-    for (size_t at = lower.find(p); at != std::string_view::npos; at = lower.find(p, at + 1)) {
-      const bool start = at == 0 || !word_char(lower[at - 1]);
-      const bool end = at + p.size() >= lower.size() || !word_char(lower[at + p.size()]);
-      if (start && end) return p;
-    }
-  }
-  return {};
+  return PhraseText(lower).find(phrases);
 }
 
 }  // namespace rapport::coder

@@ -72,5 +72,25 @@ TEST(ReplyText, CurlyAndStraightApostrophesCodeAlike) {
   EXPECT_FLOAT_EQ(curly.confidence, straight.confidence);
 }
 
+// The coder's rules search the same reply for many phrase lists (PhraseText): whole words only,
+// the first phrase of the list that is anywhere in the text, at any place a word starts.
+TEST(ReplyText, FindsTheFirstListedPhraseAsWholeWords) {
+  constexpr std::string_view kList[] = {"your fault", "one", "0-10", "you", "'cause"};
+  EXPECT_EQ(find_phrase("someone said you did", kList), "you");      // "one" only inside "someone"
+  EXPECT_EQ(find_phrase("it was you, and one more", kList), "one");  // list order, not text order
+  EXPECT_EQ(find_phrase("it's not your fault", kList), "your fault");
+  EXPECT_EQ(find_phrase("rate it 20-100", kList), "");
+  EXPECT_EQ(find_phrase("rate it 0-10 today", kList), "0-10");
+  EXPECT_EQ(find_phrase("yours truly", kList), "");
+  EXPECT_EQ(find_phrase("just 'cause it broke", kList), "'cause");  // a phrase that opens with '
+  EXPECT_EQ(find_phrase("'cause it broke", kList), "'cause");
+  EXPECT_EQ(find_phrase("", kList), "");
+  EXPECT_EQ(find_phrase("yo", kList), "");  // shorter than the phrase that starts the same
+  const PhraseText prepared("is it your fault or mine");
+  EXPECT_EQ(prepared.find(kList), "your fault");
+  constexpr std::string_view kOther[] = {"mine", "is it"};
+  EXPECT_EQ(prepared.find(kOther), "mine");  // the same prepared text serves every list
+}
+
 }  // namespace
 }  // namespace rapport::coder
