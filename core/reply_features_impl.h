@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "reply_features.h"
@@ -21,9 +22,46 @@ constexpr bool is_ascii_alnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-/// A sorted set of word hashes built from a space-separated list.
+/// Where each distinct value of a sorted list of 32-bit word hashes begins, and how many times it
+/// comes: an open-addressing table, about one probe per look-up instead of a binary search (the
+/// coder looks up every word of a reply in a dozen lists).
+class HashRuns {
+ public:
+  void build(const std::vector<std::uint32_t>& sorted) {
+    std::size_t capacity = 16;
+    while (capacity < sorted.size() * 2) capacity <<= 1;
+    slots_.assign(capacity, Slot{});
+    mask_ = capacity - 1;
+    for (std::size_t i = 0; i < sorted.size();) {
+      std::size_t j = i;
+      while (j < sorted.size() && sorted[j] == sorted[i]) ++j;
+      std::size_t at = spread(sorted[i]) & mask_;
+      while (slots_[at].count != 0) at = (at + 1) & mask_;
+      slots_[at] = Slot{sorted[i], static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j - i)};
+      i = j;
+    }
+  }
+  /// {first index, count} of `h` in the sorted list; count 0 when it is not there.
+  std::pair<std::uint32_t, std::uint32_t> find(std::uint32_t h) const {
+    for (std::size_t at = spread(h) & mask_;; at = (at + 1) & mask_) {
+      const Slot& slot = slots_[at];
+      if (slot.count == 0) return {0, 0};
+      if (slot.hash == h) return {slot.begin, slot.count};
+    }
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t hash = 0, begin = 0, count = 0;  // count 0: an empty slot
+  };
+  static std::size_t spread(std::uint32_t h) { return h ^ (h >> 15); }
+  std::vector<Slot> slots_ = std::vector<Slot>(1);
+  std::size_t mask_ = 0;
+};
+
+/// A set of word hashes built from a space-separated list.
 struct WordSet {
-  std::vector<std::uint32_t> hashes;
+  std::vector<std::uint32_t> hashes;  // sorted
   explicit WordSet(std::string_view words) {
     std::size_t i = 0;
     while (i < words.size()) {
@@ -35,8 +73,10 @@ struct WordSet {
       i = j + 1;
     }
     std::sort(hashes.begin(), hashes.end());
+    runs.build(hashes);
   }
-  bool contains(std::uint32_t h) const { return std::binary_search(hashes.begin(), hashes.end(), h); }
+  bool contains(std::uint32_t h) const { return runs.find(h).second > 0; }
+  HashRuns runs;
 };
 
 struct Phrase {
@@ -50,6 +90,7 @@ struct Phrase {
 struct Tables {
   std::vector<Phrase> phrases;                             // sorted by first word hash
   std::vector<std::pair<std::uint32_t, int>> first_words;  // (hash, index into phrases)
+  HashRuns first_word_runs;                                // where each first word's phrases are
   WordSet stop, fillers, backchannel, open_wh, closed_wh, how_quantity, auxiliaries, you, self, we, negations,
       filler_words, reflective_verbs, speaker_own, lead_ins, cleft_heads, copulas, cue_dull;
   std::uint32_t h_how, h_so, h_or, h_you, h_ask, h_if, h_whether, h_what, h_a, h_an;
@@ -105,13 +146,14 @@ inline std::uint32_t stem_hash(const TokenizedText& t, const Token& tok) {
 template <typename Visit>
 inline void phrases_at(const TokenizedText& t, int i, int end, Visit&& visit) {
   const Tables& tab = tables();
-  auto it = std::lower_bound(tab.first_words.begin(), tab.first_words.end(), std::make_pair(t.tokens[i].hash, -1));
-  for (; it != tab.first_words.end() && it->first == t.tokens[i].hash; ++it) {
-    const Phrase& p = tab.phrases[it->second];
+  const auto [first, count] = tab.first_word_runs.find(t.tokens[i].hash);
+  for (std::uint32_t r = first; r < first + count; ++r) {
+    const int index = tab.first_words[r].second;
+    const Phrase& p = tab.phrases[index];
     if (i + p.count > end) continue;
     bool ok = true;
     for (int k = 1; k < p.count && ok; ++k) ok = t.tokens[i + k].hash == p.words[k];
-    if (ok) visit(it->second);
+    if (ok) visit(index);
   }
 }
 

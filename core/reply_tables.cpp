@@ -278,6 +278,9 @@ Tables::Tables()
   std::stable_sort(phrases.begin(), phrases.end(),
                    [](const Phrase& a, const Phrase& b) { return a.words[0] < b.words[0]; });
   for (int i = 0; i < static_cast<int>(phrases.size()); ++i) first_words.emplace_back(phrases[i].words[0], i);
+  std::vector<std::uint32_t> first_hashes;
+  for (const auto& fw : first_words) first_hashes.push_back(fw.first);
+  first_word_runs.build(first_hashes);
   for_each_part(kAcknowledgements, '|', [&](std::string_view text) {
     std::vector<std::uint32_t>& words = acknowledgements.emplace_back();
     for_each_part(text, ' ', [&](std::string_view w) { words.push_back(word_hash(w)); });
