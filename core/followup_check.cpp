@@ -80,7 +80,17 @@ struct PointWords {
   std::array<std::vector<std::string>, 3> days;
   // Due periods ("in three months" -> "3 month"): a sentence naming one names the step's day.
   std::vector<std::string> periods;
+  // The learner's own promise, kept by one of its words on its day: that sentence must speak in
+  // the first person ("I'll give you a call on Monday") or open with the word ("Call on Monday at
+  // 4"), so "Thanks for your call on Monday" does not keep it.
+  bool own = false;
 };
+
+/// "I" (of "I'll" too: words split at the apostrophe), "we", "me", "us", "my", "our": a sentence in
+/// the learner's own voice.
+bool first_person(std::string_view w) {
+  return w == "i" || w == "we" || w == "me" || w == "us" || w == "my" || w == "our";
+}
 
 /// A next step's day and period from a `due`; called for each day the step goes by.
 void read_due(std::string_view due, PointWords& w) {
@@ -118,7 +128,9 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points) {
     for (const std::string& period : points[p].periods) dated[period].push_back(p);
   }
   std::vector<size_t> count(points.size(), 0), touched;
-  std::vector<bool> named_date(points.size(), false);
+  std::vector<bool> named_date(points.size(), false), opened(points.size(), false);
+  bool own_voice = false;  // the sentence speaks in the first person
+  size_t sentence_start = 0;
   Coverage out{std::vector<bool>(points.size(), false), std::vector<size_t>(points.size(), SIZE_MAX)};
   std::array<std::vector<std::pair<std::string, size_t>>, 3> said;  // the sentence's days by kind, with word index
   auto share = [&](size_t p) { return double(count[p]) / double(points[p].words.size()); };
@@ -149,6 +161,7 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points) {
     for (size_t p : touched) {
       size_t need = named_date[p] ? std::min(points[p].need, points[p].need_dated) : points[p].need;
       if (count[p] < need || !(!points[p].step || named_date[p] || share(p) >= best_discussion)) continue;
+      if (points[p].own && count[p] < 2 && !own_voice && !opened[p]) continue;
       if (size_t wrong = points[p].step ? other_day(p) : SIZE_MAX; wrong != SIZE_MAX) {
         if (out.wrong_day[p] == SIZE_MAX) out.wrong_day[p] = wrong;
         continue;
@@ -158,6 +171,8 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points) {
     for (size_t p : touched) count[p] = 0;
     touched.clear();
     std::fill(named_date.begin(), named_date.end(), false);
+    std::fill(opened.begin(), opened.end(), false);
+    own_voice = false;
     for (auto& s : said) s.clear();
   };
   size_t current = SIZE_MAX;
@@ -165,7 +180,9 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points) {
     if (d.words[i].sentence != current) {
       close_sentence();
       current = d.words[i].sentence;
+      sentence_start = i;
     }
+    own_voice = own_voice || first_person(d.words[i].text);
     if (auto day = dated.find(d.words[i].text); day != dated.end())
       for (size_t p : day->second) named_date[p] = true;
     std::string key;
@@ -181,6 +198,7 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points) {
     for (auto [p, k] : f->second) {
       if (seen[p][k] == current) continue;
       seen[p][k] = current;
+      if (i == sentence_start) opened[p] = true;
       if (count[p]++ == 0) touched.push_back(p);
     }
   }
@@ -417,6 +435,7 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
   for (const OwnPromise& own : promises) {
     wanted.push_back(step_words(promise_words(own), {own.day}));
     if (wanted.back().need_dated != SIZE_MAX && !wanted.back().words.empty()) wanted.back().need_dated = 1;
+    wanted.back().own = true;
   }
   Coverage coverage_of = covered_points(words, wanted);
   const std::vector<bool>& covered_point = coverage_of.covered;

@@ -225,6 +225,12 @@ TEST(FollowUpSession, TheLearnersOwnPromisesGoInTheEmailAndItsCheck) {
   EXPECT_TRUE(own("I'll ring you next Wednesday at 2 to see how the partners took it.").first.covered);
   EXPECT_TRUE(own("I'll give you a call next Wednesday at two to hear how it landed.").first.covered);
   EXPECT_FALSE(own("I'll email the partners next Wednesday.").first.covered) << "a day with none of its words";
+  // One word on its day keeps it only in the learner's own voice, or as a list item that opens with
+  // it (reviewer N: "call" and the day in a sentence about something else ticked an offer).
+  EXPECT_FALSE(own("The partners will call a meeting next Wednesday at 2.").first.covered);
+  EXPECT_FALSE(own("Thanks for the call, and the partners meet next Wednesday at 2.").first.covered);
+  EXPECT_TRUE(own("- Ring next Wednesday at 2.").first.covered);
+  EXPECT_TRUE(own("We'll speak next Wednesday at 2, and I will ring you then.").first.covered);
   // Another day: the step says so, and "Says when things will happen" does not tick on it.
   auto [moved, moved_check] = own("I'll ring you next Thursday at 2 to talk it through.");
   EXPECT_FALSE(moved.covered);
