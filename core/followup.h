@@ -91,7 +91,7 @@ inline constexpr double kFlagCost = 0.1;
 /// How complete a follow-up draft is.
 struct FollowUpCheck {
   struct Item {
-    std::string id;     // summary, step:<point id>, timeline, reply_invite
+    std::string id;     // summary, step:<point id>, own:<n>, timeline, repair (after a rupture), reply_invite
     std::string label;  // what the item asks for, for the learner
     bool covered = false;
     std::string hint;  // how to cover it; empty when covered

@@ -244,6 +244,33 @@ void find_phrases(const Draft& d, const std::vector<Phrase>& phrases, Found foun
 // [SECTION] Completeness check
 //-----------------------------------------------------------------------------
 
+/// An apology or the writer owning what went wrong ("I'm sorry", "that was down to me", "I should
+/// have asked"), matched word by word: "I'm" is "i m".
+const std::vector<Phrase>& repair_phrases() {
+  static const std::vector<Phrase> phrases = make_phrases({"sorry",
+                                                           "apologise",
+                                                           "apologize",
+                                                           "apologies",
+                                                           "apology",
+                                                           "apologising",
+                                                           "apologizing",
+                                                           "down to me",
+                                                           "my fault",
+                                                           "my mistake",
+                                                           "i should have",
+                                                           "i shouldn t have",
+                                                           "i should not have",
+                                                           "i got that wrong",
+                                                           "i got it wrong",
+                                                           "i was wrong",
+                                                           "wrong of me",
+                                                           "i regret",
+                                                           "i handled that badly",
+                                                           "i handled it badly"},
+                                                          "");
+  return phrases;
+}
+
 const std::vector<Phrase>& reply_phrases() {
   static const std::vector<Phrase> phrases = make_phrases(
       {"let me know", "reply", "get back to me", "any questions", "anything i missed", "anything i have missed",
@@ -515,6 +542,17 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
                          : wrong_day
                              ? "A day in your draft is not the one agreed: see the step marked \"Check the day\"."
                              : "Add when each step happens (\"by Friday\", \"next week\", \"12 March\")."});
+
+  // After a rupture the email's first job is repair: an apology, or owning what went wrong (the
+  // checklist had asked only for a recap, steps and a reply, none of which mends anything).
+  if (d.ending() && d.ending()->kind == "rupture") {
+    bool owned = false;
+    find_phrases(words, repair_phrases(), [&](size_t, size_t, size_t) { owned = true; });
+    check.items.push_back({"repair", "Owns what went wrong", owned,
+                           owned ? ""
+                                 : "Say what you would do differently, and apologise for your part (\"I'm sorry: I "
+                                   "should have asked what you needed first.\")."});
+  }
 
   bool invite = false;
   find_phrases(words, reply_phrases(), [&](size_t, size_t, size_t) { invite = true; });

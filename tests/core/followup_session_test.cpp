@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "followup.h"
 #include "reply_coder.h"
+#include "played_plans.h"
 #include "test_support.h"
 
 namespace rapport {
@@ -276,6 +278,35 @@ TEST(FollowUpSession, AfterARuptureOnlyTheLearnersOwnPromisesStand) {
   ASSERT_EQ(kept.size(), 1u);
   EXPECT_EQ(kept[0].action, "send the contract over on Friday with the discount written in");
   EXPECT_EQ(own_promises(s, push).size(), 2u);
+}
+
+// After a rupture the checklist asks the email to mend things: an apology or owning what went
+// wrong. It is not asked after any other ending.
+TEST(FollowUpSession, AfterARuptureTheEmailIsAskedToOwnWhatWentWrong) {
+  Scenario s = load_shipped("price-objection");
+  Dialogue d = testing::play(s, {0, 0, 0, 1, 3, 0, 2});
+  ASSERT_TRUE(d.submit_typed("Let's book the install for Monday.", MiCode::Persuade));
+  ASSERT_NE(d.ending(), nullptr);
+  ASSERT_EQ(d.ending()->kind, "rupture");
+  auto repair = [&](std::string_view draft) {
+    for (const auto& item : check_followup(d, draft).items)
+      if (item.id == "repair") return std::optional<FollowUpCheck::Item>(item);
+    return std::optional<FollowUpCheck::Item>();
+  };
+  ASSERT_TRUE(repair("Thanks for your time today.").has_value());
+  EXPECT_FALSE(repair("Thanks for your time today. The offer stands until Friday.")->covered);
+  EXPECT_FALSE(repair("Thanks for your time today.")->hint.empty());
+  EXPECT_TRUE(repair("I'm sorry our call felt like a sales pitch.")->covered);
+  EXPECT_TRUE(repair("I should have asked what the partners needed before talking price.")->covered);
+  EXPECT_TRUE(repair("That was down to me, not to you.")->covered);
+  // The example email after this ending opens with the ending's own apology, and ticks it.
+  EXPECT_TRUE(repair(followup_example(d, "Alex").text)->covered) << followup_example(d, "Alex").text;
+
+  const testing::Played calm = testing::play_plan(testing::source_path("tests/plans/price-objection.plan"));
+  ASSERT_NE(calm.dialogue->ending(), nullptr);
+  ASSERT_NE(calm.dialogue->ending()->kind, "rupture");
+  for (const auto& item : check_followup(*calm.dialogue, "Thanks for your time today.").items)
+    EXPECT_NE(item.id, "repair");
 }
 
 }  // namespace
