@@ -130,6 +130,16 @@ struct Form {
     return pill_button(label, text, primary);
   }
 
+  /// Places the next pill, showing `text`, beside the last item when it fits in the form's width,
+  /// else at the start of a new line (a phone at the largest text size).
+  void beside(std::string_view text) const {
+    const float gap = theme().dp(8);
+    if (ImGui::GetItemRectMax().x + gap + pill_width(text) <= x + width)
+      ImGui::SameLine(0, gap);
+    else
+      at_x();
+  }
+
   /// Node and ending ids, for the combos that link a reply: listed once per form drawn, not per combo.
   const std::vector<std::pair<std::string, std::string>>& targets() const {
     if (targets_listed) return targets_;
@@ -205,7 +215,7 @@ void scenario_form(const Form& f) {
     f.at_x();
     f.app.text_field("studio:state:new", Size2{f.width * 0.6f, theme().fonts.body->FontSize * 1.35f + theme().dp(20)},
                      name, "", f.app.studio_buffers_revision());
-    ImGui::SameLine(0, theme().dp(8));
+    f.beside("Add variable");
     if (!name.empty() && pill_button("button:Add variable", "Add variable")) s.apply(edit::SetStateVariable{name, 50});
   }
   f.heading("Add to the draft");
@@ -214,7 +224,7 @@ void scenario_form(const Form& f) {
     const Json& nodes = s.doc().json()["nodes"];
     s.select(Selection{Selection::Kind::Node, nodes.back()["id"].get<std::string>(), -1});
   }
-  ImGui::SameLine(0, theme().dp(8));
+  f.beside("Add ending");
   if (pill_button("button:Add ending", "Add ending")) {
     std::string id = "ending-1";
     for (int n = 2; has_ending(s.doc().json(), id); ++n) id = "ending-" + std::to_string(n);
@@ -222,7 +232,7 @@ void scenario_form(const Form& f) {
     s.select(Selection{Selection::Kind::Ending, id, -1});
   }
   if (f.button("button:Preparation", "Preparation steps")) s.select(Selection{Selection::Kind::Prep, "", -1});
-  ImGui::SameLine(0, theme().dp(8));
+  f.beside("Points to cover");
   if (pill_button("button:Points", "Points to cover")) s.select(Selection{Selection::Kind::Points, "", -1});
 }
 
@@ -282,10 +292,10 @@ void reply_form(const Form& f, const std::string& node, const std::string& base,
   f.json_field(rp + "/sets_flags", "Sets these flags (JSON list, optional)", 1);
   f.json_field(rp + "/next_if", "Leads elsewhere when (JSON list of {\"when\", \"next\"}, optional)", 2);
   if (f.button("button:Delete reply", "Delete reply")) s.apply(edit::DeleteReply{node, r});
-  ImGui::SameLine(0, theme().dp(8));
+  f.beside("Duplicate reply");
   if (pill_button("button:Duplicate reply", "Duplicate reply")) s.apply(edit::DuplicateReply{node, r});
   if (r > 0) {
-    ImGui::SameLine(0, theme().dp(8));
+    f.beside("Move up");
     if (pill_button("button:Move reply up", "Move up")) {
       s.apply(edit::MoveReply{node, r, r - 1});
       s.select(Selection{Selection::Kind::Node, node, r - 1});
@@ -380,7 +390,7 @@ void node_form(const Form& f) {
   if (f.button("button:Play from this node", "Play from this node", true)) f.app.start_playtest(sel.id);
   f.heading("This node");
   if (f.button("button:Duplicate node", "Duplicate node")) s.apply(edit::DuplicateNode{sel.id});
-  ImGui::SameLine(0, theme().dp(8));
+  f.beside("Delete node");
   if (pill_button("button:Delete node", "Delete node")) s.apply(edit::DeleteNode{sel.id});
   if (f.button("button:Scenario", "\xE2\x86\x90 Scenario and client")) s.select(Selection{});
 }
@@ -404,8 +414,13 @@ void ending_form(const Form& f) {
   f.field(base + "/title", "Title");
   f.field(base + "/debrief", "Debrief (what happened and why)", 4);
   f.field(base + "/client_says", "The client's last words", 2);
+  f.field(base + "/email_opening",
+          "Example follow-up email after this ending: its first paragraph, in the learner's voice (empty: the "
+          "standard one)",
+          3);
+  f.field(base + "/email_next", "Example follow-up email: what comes next (empty: the standard wording)", 2);
   if (f.button("button:Delete ending", "Delete ending")) s.apply(edit::DeleteEnding{sel.id});
-  ImGui::SameLine(0, theme().dp(8));
+  f.beside("\xE2\x86\x90 Scenario and client");
   if (pill_button("button:Scenario", "\xE2\x86\x90 Scenario and client")) s.select(Selection{});
 }
 
@@ -433,7 +448,7 @@ void prep_form(const Form& f) {
     }
     if (f.button("button:Add option", "Add option"))
       s.apply(edit::AddPrepOption{static_cast<int>(i), "option-" + std::to_string(options + 1), ""});
-    ImGui::SameLine(0, theme().dp(8));
+    f.beside("Delete step");
     if (pill_button("button:Delete step", "Delete step")) s.apply(edit::DeletePrepStep{static_cast<int>(i)});
     ImGui::PopID();
   }
@@ -474,7 +489,7 @@ void ship_form(const Form& f) {
         on ? (void)app.package_built_ins().erase(b.id) : (void)app.package_built_ins().insert(b.id);
     }
     if (f.button("button:SCORM 2004", "SCORM 2004 zip", true)) app.export_studio_package("2004");
-    ImGui::SameLine(0, t.dp(8));
+    f.beside("SCORM 1.2 zip");
     if (pill_button("button:SCORM 1.2", "SCORM 1.2 zip")) app.export_studio_package("1.2");
   }
   f.heading("A kiosk at an event");

@@ -94,5 +94,51 @@ TEST_F(StudioScreens, TheGraphSelectsAProblemGoesToItsReplyAndAPlayTestComesBack
   EXPECT_FALSE(app_->notices().empty());
 }
 
+// An ending's example-email paragraphs (email_opening, email_next) are edited in its form, with
+// the scenario's own text in them.
+TEST_F(StudioScreens, AnEndingsFormHoldsItsExampleEmailParagraphs) {
+  start(1920, 1080, 1.0f);
+  authoring::Studio& s = *app_->studio();
+  const std::string text = testing::read_text(std::string(RAPPORT_SOURCE_DIR) + "/scenarios/questioned-advice.json");
+  ASSERT_TRUE(s.import_file("questioned-advice.json", text));
+  const nlohmann::json doc = nlohmann::json::parse(text);
+  const auto& endings = doc.at("endings");
+  ASSERT_FALSE(endings.empty());
+  for (size_t e = 0; e < endings.size(); ++e) {
+    s.select(authoring::Selection{authoring::Selection::Kind::Ending, endings[e].at("id").get<std::string>(), -1});
+    frames(3);
+    for (const char* key : {"email_opening", "email_next"}) {
+      const std::string label = "field:studio:/endings/" + std::to_string(e) + "/" + key;
+      const auto* field = find(label);
+      ASSERT_NE(field, nullptr) << label;
+      EXPECT_EQ(field->text, endings[e].at(key).get<std::string>()) << label;
+    }
+  }
+}
+
+// A phone at the largest text size: a form's row of buttons wraps rather than running off the
+// screen ("<- Scenario and client" after "Delete ending" was cut off at the right edge).
+TEST_F(StudioScreens, AFormsButtonsStayOnAPhoneAtTheLargestText) {
+  const float width = 390.f * 3;
+  start(width, 844.f * 3, 3.0f * 1.4f);
+  click("button:New scenario");
+  app_->studio()->apply(authoring::edit::AddEnding{"done", "partial", "Later"});
+  app_->studio()->select(authoring::Selection{authoring::Selection::Kind::Ending, "done", -1});
+  frames(3);
+  // The form follows the graph and the problems on a phone: wheel down to its end.
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddMousePosEvent(width / 2, 844.f * 3 / 2);
+  for (int i = 0; i < 80 && !find("button:Delete ending"); ++i) {
+    io.AddMouseWheelEvent(0, -5);
+    frames(2);
+  }
+  frames(3);
+  for (const char* label : {"button:Delete ending", "button:Scenario"}) {
+    const auto* button = find(label);
+    ASSERT_NE(button, nullptr) << label;
+    EXPECT_LE(button->drawn_max.x, width) << label << " runs off the screen";
+  }
+}
+
 }  // namespace
 }  // namespace rapport::ui
