@@ -233,7 +233,7 @@ const PhraseText& prepared(std::string_view text) {
   thread_local std::array<Prepared, 2> memo;
   thread_local std::size_t next = 0;
   for (const Prepared& m : memo)
-    if (m.source == text && m.phrases.text().data() == m.lower.data()) return m.phrases;
+    if (m.source == text) return m.phrases;  // an untouched slot holds "", prepared as empty
   Prepared& m = memo[next++ % memo.size()];
   m.source.assign(text);
   m.lower = ascii_lower(text);

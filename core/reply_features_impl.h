@@ -61,8 +61,8 @@ class HashRuns {
 
 /// A set of word hashes built from a space-separated list.
 struct WordSet {
-  std::vector<std::uint32_t> hashes;  // sorted
   explicit WordSet(std::string_view words) {
+    std::vector<std::uint32_t> hashes;
     std::size_t i = 0;
     while (i < words.size()) {
       std::size_t j = words.find(' ', i);

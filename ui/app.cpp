@@ -195,6 +195,11 @@ void App::start_playtest(const std::string& node) {
 }
 
 void App::back_to_studio() {
+  // The screen being drawn still reads the play-test's session and scenario after its button.
+  if (in_frame_) {
+    next_.back_to_studio = true;
+    return;
+  }
   if (studio_part_) studio_part_->back(*this);
 }
 
@@ -573,12 +578,14 @@ void App::frame(float dt) {
   const bool resume = std::exchange(next_.resume, false);
   const bool reopen = std::exchange(next_.reopen, false);
   const std::optional<std::string> playtest = std::exchange(next_.playtest, std::nullopt);
+  const bool back = std::exchange(next_.back_to_studio, false);
+  if (back) back_to_studio();
   if (playtest) start_playtest(*playtest);
   if (start) start_scenario(*start);
   if (resume) resume_unfinished();
   if (retry) retry_from(*retry);
   if (reopen) write_history_followup();
-  if (start || resume || retry || playtest || reopen) animating_ = true;
+  if (start || resume || retry || playtest || reopen || back) animating_ = true;
 }
 
 bool begin_screen(const char* id) {

@@ -101,6 +101,7 @@ struct FrameRequests {
   bool reopen = false;                  // write_history_followup()
   std::optional<size_t> retry_from;     // retry_from(turn)
   std::optional<std::string> playtest;  // start_playtest(node)
+  bool back_to_studio = false;          // back_to_studio(): the play-test's session is let go
 };
 
 /// What the app shows about one bubble's entry animation.

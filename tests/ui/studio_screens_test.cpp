@@ -140,5 +140,31 @@ TEST_F(StudioScreens, AFormsButtonsStayOnAPhoneAtTheLargestText) {
   }
 }
 
+// "Back to editor" in the middle of a play-test, from the top bar of the conversation screen that
+// is being drawn: the session and its scenario are let go only once the frame is drawn (the
+// screen still reads them after the button). Freed mid-frame they were read after their end and
+// the browser's studio test stopped drawing now and then. Caught by ci/sanitize.sh's ASan build.
+TEST_F(StudioScreens, BackToTheEditorInTheMiddleOfAPlayTestComesBackAtTheNodeReached) {
+  start(1280, 800, 1.0f);
+  authoring::Studio& s = *app_->studio();
+  ASSERT_TRUE(s.import_file("questioned-advice.json",
+                            testing::read_text(std::string(RAPPORT_SOURCE_DIR) + "/scenarios/questioned-advice.json")));
+  s.select(authoring::Selection{authoring::Selection::Kind::Node, "open", -1});
+  frames(2);
+  click("button:Play from here");
+  ASSERT_EQ(app_->screen(), Screen::Conversation);
+  ASSERT_TRUE(app_->playtesting());
+  click("reply:1");
+  frames(10);
+  ASSERT_NE(app_->dialogue(), nullptr);
+  ASSERT_NE(app_->dialogue()->node(), nullptr) << "the play-test goes on after one reply";
+  const std::string reached = app_->dialogue()->node()->id;
+  ASSERT_NE(reached, "open");
+  click("button:Back to editor");
+  EXPECT_EQ(app_->screen(), Screen::Studio);
+  EXPECT_FALSE(app_->playtesting());
+  EXPECT_EQ(s.selection(), (authoring::Selection{authoring::Selection::Kind::Node, reached, -1}));
+}
+
 }  // namespace
 }  // namespace rapport::ui
