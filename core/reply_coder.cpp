@@ -237,6 +237,7 @@ const PhraseText& prepared(std::string_view text) {
   Prepared& m = memo[next++ % memo.size()];
   m.source.assign(text);
   m.lower = ascii_lower(text);
+  put_back_apostrophes(m.lower);
   m.phrases.prepare(m.lower);
   return m.phrases;
 }

@@ -161,6 +161,22 @@ bool is_filler(std::string_view w) {
   return one_of(w, {"um", "umm", "ummm", "uh", "uhh", "uhm", "er", "err", "erm", "ehm", "hm", "hmm", "ah"});
 }
 
+/// Contractions typed without their apostrophe ("dont", "youre", "thats": phones that do not
+/// correct them, quick typists) and where the apostrophe goes, so that the coder's words and
+/// phrases ("don't say nobody warned you") read them as written with it. Only forms that are not
+/// words of their own: not "its", "ill", "well", "were", "lets", "hes", "shes", "id", "wed".
+struct Contraction {
+  std::string_view bare;
+  std::size_t at;
+};
+constexpr Contraction kContractions[] = {
+    {"dont", 3},    {"doesnt", 5}, {"didnt", 4},  {"isnt", 3},   {"arent", 4},   {"wasnt", 4},    {"werent", 5},
+    {"havent", 5},  {"hasnt", 4},  {"hadnt", 4},  {"cant", 3},   {"couldnt", 6}, {"shouldnt", 7}, {"wouldnt", 6},
+    {"wont", 3},    {"mustnt", 5}, {"neednt", 5}, {"youre", 3},  {"youve", 3},   {"youll", 3},    {"youd", 3},
+    {"theyre", 4},  {"theyve", 4}, {"theyll", 4}, {"weve", 2},   {"ive", 1},     {"im", 1},       {"thats", 4},
+    {"theres", 5},  {"whats", 4},  {"heres", 4},  {"wheres", 5}, {"hows", 3},    {"whos", 3},     {"shouldve", 6},
+    {"wouldve", 5}, {"couldve", 5}};
+
 }  // namespace
 
 void clean_reply(std::string_view text, std::string& out) {
@@ -277,6 +293,39 @@ void clean_reply(std::string_view text, std::string& out) {
     first = false;
   }
   append_sep(out, pending);
+}
+
+void put_back_apostrophes(std::string& text) {
+  std::string out;
+  std::size_t i = 0, copied = 0;
+  const auto letter = [&](std::size_t k) {
+    const char c = static_cast<char>(text[k] | 0x20);
+    return c >= 'a' && c <= 'z';
+  };
+  while (i < text.size()) {
+    if (!letter(i)) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && letter(j)) ++j;
+    // A whole word: not inside "don't" (the letters after the apostrophe) nor "x-dont".
+    const bool whole = (i == 0 || (text[i - 1] != '\'' && text[i - 1] != '-' && !is_word_byte(text[i - 1]))) &&
+                       (j == text.size() || (text[j] != '\'' && !is_word_byte(text[j])));
+    if (whole && j - i <= 8)
+      for (const Contraction& c : kContractions)
+        if (j - i == c.bare.size() && std::equal(c.bare.begin(), c.bare.end(), text.begin() + i,
+                                                 [](char a, char b) { return a == (b | 0x20); })) {
+          out.append(text, copied, i + c.at - copied);
+          out += '\'';
+          copied = i + c.at;
+          break;
+        }
+    i = j;
+  }
+  if (copied == 0 && out.empty()) return;
+  out.append(text, copied, std::string::npos);
+  text.swap(out);
 }
 
 std::string ascii_lower(std::string_view text) {

@@ -18,6 +18,12 @@ namespace rapport::coder {
 /// ("Um. Mm-hmm.") is kept as it is, so the coder still sees a backchannel.
 void clean_reply(std::string_view text, std::string& out);
 
+/// Puts back the apostrophe of a contraction typed without it ("dont" -> "don't", "Youre" ->
+/// "You're", "thats" -> "that's"; not "its", "ill", "well", "were", "lets", words of their own),
+/// so that the coder's phrases read quick typing as they read careful typing. The rules' copy of
+/// the reply only: the features read the cleaned words as they are.
+void put_back_apostrophes(std::string& text);
+
 /// `text` with ASCII letters in lower case (the cleaned reply's phrase checks).
 std::string ascii_lower(std::string_view text);
 

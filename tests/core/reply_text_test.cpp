@@ -92,5 +92,24 @@ TEST(ReplyText, FindsTheFirstListedPhraseAsWholeWords) {
   EXPECT_EQ(prepared.find(kOther), "mine");  // the same prepared text serves every list
 }
 
+// Contractions typed without their apostrophe read, to the rules' phrases, as written with it
+// ("don't say nobody warned you", "you're wrong"); words of their own ("its", "ill", "well",
+// "were", "lets") are left alone.
+TEST(ReplyText, PutsBackTheApostropheOfAContractionTypedWithoutIt) {
+  const auto put_back = [](std::string s) {
+    put_back_apostrophes(s);
+    return s;
+  };
+  EXPECT_EQ(put_back("Dont worry, Im sure thats fine and youre right"),
+            "Don't worry, I'm sure that's fine and you're right");
+  EXPECT_EQ(put_back("we shouldve checked, it wasnt its fault and ill see well"),
+            "we should've checked, it wasn't its fault and ill see well");
+  EXPECT_EQ(put_back("CANT"), "CAN'T");
+  EXPECT_EQ(put_back("don't dont-care x'dont"), "don't dont-care x'dont");
+  EXPECT_EQ(classify_reply("fine, but dont say nobody warned you", "I'm not buying anything here again.").code,
+            MiCode::Confront);
+  EXPECT_EQ(classify_reply("Honestly youre wrong about the figures", "The figures don't add up.").code,
+            MiCode::Confront);
+}
 }  // namespace
 }  // namespace rapport::coder
