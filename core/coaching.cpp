@@ -1,6 +1,7 @@
 // The coaching tips per MI code.
 #include "coaching.h"
 
+#include "followup_detail.h"
 #include "reply_coder.h"
 #include "reply_text.h"
 
@@ -70,10 +71,19 @@ std::string self_coded_tip(MiCode heard) {
          ", and that is how the client took them.";
 }
 
-std::string prep_trust_note(const Effects& effects) {
-  const auto it = effects.find("trust");
-  if (it == effects.end() || it->second == 0) return {};
-  return std::string("Trust ") + (it->second > 0 ? "+" : "\xE2\x88\x92") + std::to_string(std::abs(it->second)) + ".";
+std::string prep_trust_note(const Effects& effects, std::string_view client) {
+  const auto value = [&](const char* name) {
+    const auto it = effects.find(name);
+    return it == effects.end() ? 0 : it->second;
+  };
+  std::string out;
+  if (const int trust = value("trust"); trust != 0)
+    out = std::string("Trust ") + (trust > 0 ? "+" : "\xE2\x88\x92") + std::to_string(std::abs(trust)) + ".";
+  const std::string who = followup_detail::first_name(client);
+  const auto add = [&](const char* what) { out += (out.empty() ? "" : " ") + who + " starts " + what + "."; };
+  if (const int tension = value("tension"); tension != 0) add(tension > 0 ? "more on edge" : "calmer");
+  if (const int openness = value("openness"); openness != 0) add(openness > 0 ? "readier to open up" : "more guarded");
+  return out;
 }
 
 std::string prep_trust_summary(int before, int after) {

@@ -32,8 +32,11 @@ std::string self_coded_tip(MiCode heard);
 inline constexpr float kAskWhichBelow = 0.5f;
 
 /// What a preparation choice did to the client's trust, for its feedback: "Trust +5." or
-/// "Trust \u22125."; "" when it left trust alone.
-std::string prep_trust_note(const Effects& effects);
+/// "Trust \u22125.", then what it did to their tension and openness, which the learner sees nowhere
+/// else ("Daniel starts more on edge."; reviewer N's suspicious choice had said nothing, and trust
+/// started where a flawless preparation's did); "" when it left all three alone. `client` is the
+/// client's name ("Daniel Reyes" -> "Daniel", "Dr Patel" kept whole).
+std::string prep_trust_note(const Effects& effects, std::string_view client = "The client");
 
 /// At the conversation's start, when the preparation moved trust: "Trust starts at 25 after your
 /// preparation (30 without it)."; otherwise "". The learner otherwise met a different starting

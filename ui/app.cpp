@@ -322,7 +322,7 @@ void App::confirm_prep() {
     const PrepOption& o = step->options[*pending_prep_];
     // The feedback says what the choice did to trust, which the learner otherwise saw only as a
     // different starting figure.
-    const std::string note = prep_trust_note(o.effects);
+    const std::string note = prep_trust_note(o.effects, session_->scenario().client.name);
     const std::string text = o.feedback + (o.feedback.empty() || note.empty() ? "" : " ") + note;
     last_prep_ = text.empty() ? std::nullopt : std::optional<PrepFeedback>(PrepFeedback{text, o.recommended});
     if (last_prep_) announce((o.recommended ? "Good call. " : "Worth rethinking. ") + text);

@@ -170,6 +170,8 @@ TEST_F(Screens, PreparationSaysWhatItDidToTrust) {
   click("button:Continue");
   ASSERT_NE(find("feedback:prep"), nullptr);
   EXPECT_EQ(find("feedback:prep")->text.find("Trust"), std::string::npos) << find("feedback:prep")->text;
+  // ...and says so: the learner sees tension nowhere else.
+  EXPECT_TRUE(find("feedback:prep")->text.ends_with(" Dana starts more on edge.")) << find("feedback:prep")->text;
   click("prep:1");
   click("button:Continue");
   click("prep:3");  // answer by email tonight: trust -5
