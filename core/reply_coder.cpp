@@ -417,9 +417,11 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
     if (!cue.empty() && (cue.back() == ' ' || cue.back() == ',')) cue.remove_suffix(1);
   }
   if (!cue.empty() && hit(kSoundsLike)) cue = {};
-  if (cue.empty()) cue = explicit_phrase(text, kPlainBlame);
-  if (!cue.empty() && out.code != MiCode::Confront) {
-    overrule(MiCode::Confront, 0.7f);
+  if (cue.empty() && explicit_phrase(context, kClientOwnsIt).empty()) cue = explicit_phrase(text, kPlainBlame);
+  // The phrase is the cue also where the model chose a confrontation by itself: the learner sees the
+  // words that confronted, not the "frankly" before them.
+  if (!cue.empty()) {
+    if (out.code != MiCode::Confront) overrule(MiCode::Confront, 0.7f);
     out.cues = {"challenges the client ('" + std::string(cue) + "')"};
     return out;
   }
@@ -469,8 +471,9 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   }
   // "You should open the windows every morning... That usually sorts it.": advice the client did not
   // ask for, whatever its closing sentence ("answers the client's question" had made it information).
-  if (const std::string_view order = reply_opening(text, kDirectiveOpenings, kNotDirective);
-      !order.empty() && !hit(kPermission) && !hit(kOfferWithChoice) && !f.context_asks_advice &&
+  std::string_view order = reply_opening(text, kDirectiveOpenings, kNotDirective);
+  if (order.empty()) order = reply_opening(text, kVerdictOpenings, kNoException);
+  if (!order.empty() && !hit(kPermission) && !hit(kOfferWithChoice) && !f.context_asks_advice &&
       code_class(out.code) != MiClass::Question && out.code != MiCode::Confront && out.code != MiCode::Persuade &&
       !hit(kSoundsLike)) {
     overrule(MiCode::Persuade, 0.7f);

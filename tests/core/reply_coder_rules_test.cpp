@@ -554,5 +554,24 @@ TEST(ReplyCoder, NotOurProblemAndInsistence) {
             MiCode::Confront);
 }
 
+// Reviewer O: a verdict the client is told to accept is advice, not the reflection its echo of
+// the client's words made it; a blame phrase that echoes what the client said of themselves is
+// not blame; and a put-down is named by its insult.
+TEST(ReplyCoder, VerdictsEchoedOwnBlameAndPutDowns) {
+  EXPECT_EQ(code_of("You need to accept that twelve hundred isn't going to happen.",
+                    "The board set twelve hundred leads a month. I can't walk in with less than twelve hundred."),
+            MiCode::Persuade);
+  EXPECT_EQ(code_of("So you have to face it: the old plan is dead.", "I still think the old plan can work."),
+            MiCode::Persuade);
+  EXPECT_NE(code_of("You're the one walking into that boardroom, and if it falls short it's on you, not us.",
+                    "If the launch underperforms, that's on me, not on you."),
+            MiCode::Confront);
+  EXPECT_EQ(code_of("If it falls short it's on you, not us.", "I just want the launch to go well."), MiCode::Confront);
+  EXPECT_TRUE(has_cue(classify_reply("Frankly, shouting at me like this is a bit childish and it won't get your flat "
+                                     "fixed any faster.",
+                                     "You lot are useless liars."),
+                      "a bit childish"));
+}
+
 }  // namespace
 }  // namespace rapport
