@@ -122,6 +122,28 @@ bool asks_to_be_told(std::string_view line) {
   return !coder::find_phrase(coder::ascii_lower(line.substr(0, 4096)), kAsks).empty();
 }
 
+bool asks_for_the_plan(std::string_view line) {
+  constexpr std::string_view kAsks[] = {"what happens tonight",
+                                        "what happens now",
+                                        "what happens next",
+                                        "what happens then",
+                                        "so what happens",
+                                        "what are you going to do",
+                                        "what are you gonna do",
+                                        "what will you do",
+                                        "what do you plan to do",
+                                        "what's the plan",
+                                        "what is the plan",
+                                        "what are you doing about",
+                                        "what's going to happen",
+                                        "what is going to happen",
+                                        "what now",
+                                        "so what now",
+                                        "what do i do tonight",
+                                        "what do we do now"};
+  return !coder::find_phrase(coder::ascii_lower(line.substr(0, 4096)), kAsks).empty();
+}
+
 namespace {
 
 /// The reply lower-cased, from its first word after an opening "so", "and", "but", "okay" or "ok".

@@ -153,6 +153,12 @@ inline constexpr std::string_view kAfterPermissionTip =
 /// many words ("Tell me where things actually stand.", "Walk me through it.").
 bool asks_to_be_told(std::string_view client_line);
 
+/// True when the client's line asks what will be done ("So what happens tonight, then?", "What are
+/// you going to do about it?", "What's the plan?"). A plan typed in answer costs no trust and raises
+/// no tension, whatever the node's reaction to information says: reviewer O's safety plan, asked
+/// for, was praised by the coach, cost 4 points of trust and was named the session's worst reply.
+bool asks_for_the_plan(std::string_view client_line);
+
 /// After a typed playback of the client's plan that followed an authored summary (closest_reply).
 inline constexpr std::string_view kPlaybackTip =
     "Playing back their own plan confirms it: they hear your summary. It is coded as information because "

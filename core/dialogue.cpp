@@ -372,8 +372,19 @@ bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std
   // A typed closed question answered as an authored question of another kind (or by the node's
   // reaction to questions) earns half the trust and openness: it asks for a fact, not the client's
   // view (a reviewer's "Are the notebooks any good though?" gained 5, as an open question would).
+  // A plan the client asked for ("So what happens tonight, then?") is not explanation that came too
+  // early: the node's reaction to information charges it nothing (asks_for_the_plan).
+  // So is one asked for a turn earlier, when the learner answered the question with a question
+  // and the client insisted ("I'm asking you."), as reviewer O's was.
+  const bool asked_plan =
+      plan && words == MiCode::GivingInformation &&
+      (asks_for_the_plan(client_line_) || (!turns_.empty() && code_class(turns_.back().code) == MiClass::Question &&
+                                           asks_for_the_plan(turns_.back().client_line)));
   const auto heard_as = [&](const Effects& effects, MiCode authored) {
     Effects out = effects;
+    if (asked_plan)
+      for (auto& [var, delta] : out)
+        if ((var == "trust" && delta < 0) || (var == "tension" && delta > 0)) delta = 0;
     if (heard != MiCode::ClosedQuestion || authored == MiCode::ClosedQuestion) return out;
     for (auto& [var, delta] : out)
       if ((var == "trust" || var == "openness") && delta > 0) delta /= 2;

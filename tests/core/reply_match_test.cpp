@@ -357,6 +357,39 @@ TEST(ReplyMatch, APlanJustLaidOutIsAnsweredNotAskedFor) {
   EXPECT_NE(asked.client_line().find("what happens now"), std::string::npos) << asked.client_line();
 }
 
+// A plan the client asked for ("So what happens tonight, then?") costs no trust, though the node's
+// reaction to information does (it was written for explanation that comes too early): reviewer O
+// answered the question with a question, the client insisted ("I'm asking you."), and the safety
+// plan then typed cost 4 points and was named the session's worst reply.
+TEST(ReplyMatch, APlanTheClientAskedForCostsNoTrust) {
+  EXPECT_TRUE(asks_for_the_plan("Whatever. So what happens tonight, then?"));
+  EXPECT_FALSE(asks_for_the_plan("Why should I trust your numbers?"));
+  const Scenario s = testing::load_shipped("damp-flat");
+  // The first offered replies to "tonight", where the client asks what happens tonight.
+  std::vector<size_t> path;
+  for (int step = 0; step < 4; ++step) {
+    Dialogue d = testing::play(s, path);
+    if (d.node() && d.node()->id == "tonight") break;
+    path.push_back(0);
+  }
+  Dialogue at = testing::play(s, path);
+  ASSERT_TRUE(at.node() && at.node()->id == "tonight") << (at.node() ? at.node()->id : "ended");
+  ASSERT_TRUE(at.submit_typed("What would help most tonight?", MiCode::OpenQuestion));
+  ASSERT_EQ(at.node()->id, "paintover");
+  const int before = at.value("trust");
+  const std::string plan =
+      "Fair question. I'm logging it as an emergency hazard now, so a surveyor will be at the flat by 10am "
+      "tomorrow, and I'll get a dehumidifier to you today.";
+  Dialogue asked = at;
+  ASSERT_TRUE(asked.submit_typed(plan, MiCode::GivingInformation));
+  EXPECT_GE(asked.value("trust"), before) << "the plan she asked for";
+  // Unasked, the same words are still explanation at this node.
+  Dialogue unasked = at;
+  ASSERT_TRUE(unasked.submit_typed("The contractor followed the guidance and the walls are fine by the survey.",
+                                   MiCode::GivingInformation));
+  EXPECT_LT(unasked.value("trust"), before);
+}
+
 }  // namespace
 }  // namespace rapport
 
