@@ -279,6 +279,34 @@ std::vector<std::string> promise_words(const OwnPromise& p) {
 
 namespace {
 
+/// True when the client's answer to an offer takes it up in its first words ("Yes please.", "Go on,
+/// then.", "Thursday works."): reviewer O's offers that the client passed over ("Shall I book you in
+/// on Thursday at 10...?" - "Start with the eating, I reckon. My way.") went into the example email
+/// as agreed and were asked of the learner's email.
+bool takes_up(std::string_view answer, std::string_view offer_day) {
+  const std::vector<Word> w = split_words(answer.substr(0, 400));
+  const size_t n = std::min<size_t>(w.size(), 12);
+  constexpr std::string_view kNo[] = {"no", "not", "don't", "nah", "rather", "never", "can't", "won't"};
+  for (size_t i = 0; i < std::min<size_t>(n, 2); ++i)
+    for (std::string_view no : kNo)
+      if (w[i].text == no) return false;
+  constexpr std::string_view kYes[] = {"yes",    "yeah",   "yep",   "yup",     "sure",      "okay", "ok",
+                                       "fine",   "please", "great", "perfect", "alright",   "deal", "lovely",
+                                       "thanks", "cheers", "works", "suits",   "brilliant", "aye"};
+  for (size_t i = 0; i + 1 < n; ++i)
+    if ((w[i].text == "go" && (w[i + 1].text == "on" || w[i + 1].text == "ahead")) ||
+        (w[i].text == "do" && w[i + 1].text == "that") || (w[i].text == "all" && w[i + 1].text == "right"))
+      return true;
+  const std::vector<std::string> day = content_words(offer_day);
+  for (size_t i = 0; i < n; ++i) {
+    for (std::string_view yes : kYes)
+      if (w[i].text == yes) return true;
+    // "Thursday at 10, then." names the day back.
+    if (!day.empty() && std::find(day.begin(), day.end(), stem(w[i].text)) != day.end()) return true;
+  }
+  return false;
+}
+
 size_t shared(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   return static_cast<size_t>(std::count_if(
       a.begin(), a.end(), [&](const std::string& w) { return std::find(b.begin(), b.end(), w) != b.end(); }));
@@ -300,10 +328,15 @@ std::vector<OwnPromise> session_promises(const Dialogue& d, const std::map<std::
   for (const std::string& id : d.points())
     if (const Point* p = d.scenario().find_point(id); p && p->kind == "next_step")
       steps.emplace_back(content_words(p->text), content_words(session_due(days, *p)));
-  for (const Turn& t : d.transcript()) {
+  const std::vector<Turn>& turns = d.transcript();
+  for (size_t k = 0; k < turns.size(); ++k) {
+    const Turn& t = turns[k];
     if (!t.typed) continue;
+    // The client's answer: the line the next reply answered, or the last one.
+    const std::string& answer = k + 1 < turns.size() ? turns[k + 1].client_line : d.client_line();
     for (OwnPromise& p : own_promises(d.scenario(), t.reply)) {
       if (rupture && (p.owner != "you" || p.offered)) continue;
+      if (p.offered && !takes_up(answer, p.day)) continue;
       const std::vector<std::string> words = promise_words(p), day = content_words(p.day);
       // Said again in other words ("send you the stepped plan by Thursday", then "get the stepped
       // plan to you by Thursday"): half its words in an earlier promise.

@@ -309,5 +309,30 @@ TEST(FollowUpSession, AfterARuptureTheEmailIsAskedToOwnWhatWentWrong) {
     EXPECT_NE(item.id, "repair");
 }
 
+// An offer counts as agreed only when the client's answer takes it up in its first words (reviewer
+// O: "Shall I book you in on Thursday at 10...?", answered "Start with the eating, I reckon. My
+// way.", went into the example email as "I will book you in..." and was asked of the learner's).
+TEST(FollowUpSession, AnOfferTheClientPassedOverIsNotAgreed) {
+  Scenario s = load_shipped("price-objection");
+  const auto promises_after = [&](const std::string& offer) {
+    Dialogue d = at_commit(s);
+    EXPECT_TRUE(d.submit_typed(offer, classify_reply(offer, d.client_line()).code));
+    const std::string answer = d.client_line();
+    while (d.phase() == Phase::Conversation) EXPECT_TRUE(d.choose(0));
+    std::vector<std::string> said;
+    for (const auto& p : session_promises(d)) said.push_back(p.said);
+    return std::pair{said, followup_example(d, "Alex").text};
+  };
+  // "The partners meet on the 12th. Proof on our own bookings is the only thing...": not a yes.
+  const auto [passed, passed_email] = promises_after("Shall I ring you on Monday at 4pm to go through the figures?");
+  EXPECT_TRUE(passed.empty()) << passed.front();
+  EXPECT_EQ(passed_email.find("Monday at 4pm"), std::string::npos) << passed_email;
+  // "Go on. You've got a couple of minutes.": taken up.
+  const auto [taken, taken_email] =
+      promises_after("Would it be okay if I rang you on Monday at 4pm about the booking figures?");
+  ASSERT_EQ(taken.size(), 1u);
+  EXPECT_NE(taken_email.find("Monday at 4pm"), std::string::npos) << taken_email;
+}
+
 }  // namespace
 }  // namespace rapport
