@@ -206,22 +206,6 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points) {
   return out;
 }
 
-/// A phrase as lowercase words; matched word by word, so punctuation between them is allowed.
-struct Phrase {
-  std::vector<std::string> words;
-  const char* kind;  // flags: "blame" or "pressure"
-};
-
-std::vector<Phrase> make_phrases(std::initializer_list<const char*> texts, const char* kind) {
-  std::vector<Phrase> out;
-  for (const char* t : texts) {
-    Phrase p{{}, kind};
-    for (Word& w : split_words(t)) p.words.push_back(std::move(w.text));
-    out.push_back(std::move(p));
-  }
-  return out;
-}
-
 /// Calls `found(phrase index, first word, last word)` for every occurrence of any phrase.
 template <typename Found>
 void find_phrases(const Draft& d, const std::vector<Phrase>& phrases, Found found) {
@@ -244,64 +228,6 @@ void find_phrases(const Draft& d, const std::vector<Phrase>& phrases, Found foun
 // [SECTION] Completeness check
 //-----------------------------------------------------------------------------
 
-/// An apology or the writer owning what went wrong ("I'm sorry", "that was down to me", "I should
-/// have asked"), matched word by word: "I'm" is "i m".
-const std::vector<Phrase>& repair_phrases() {
-  static const std::vector<Phrase> phrases = make_phrases({"sorry",
-                                                           "apologise",
-                                                           "apologize",
-                                                           "apologies",
-                                                           "apology",
-                                                           "apologising",
-                                                           "apologizing",
-                                                           "down to me",
-                                                           "my fault",
-                                                           "my mistake",
-                                                           "i should have",
-                                                           "i shouldn t have",
-                                                           "i should not have",
-                                                           "i got that wrong",
-                                                           "i got it wrong",
-                                                           "i was wrong",
-                                                           "wrong of me",
-                                                           "i regret",
-                                                           "i handled that badly",
-                                                           "i handled it badly"},
-                                                          "");
-  return phrases;
-}
-
-const std::vector<Phrase>& reply_phrases() {
-  static const std::vector<Phrase> phrases = make_phrases(
-      {"let me know", "reply", "get back to me", "any questions", "anything i missed", "anything i have missed",
-       "anything i ve missed", "if i missed", "if i have missed", "if i ve missed", "missed anything", "correct me",
-       "happy to discuss", "get in touch", "feel free", "drop me a line", "your thoughts", "tell me if",
-       // A reviewer's "If I've got any of this wrong, tell me." had not counted.
-       "tell me", "got any of this wrong", "got anything wrong", "got this wrong", "got it wrong", "put me right",
-       "set me straight", "any thoughts", "give me a call", "call me", "ring me"},
-      "");
-  return phrases;
-}
-
-/// Words that open a recap of the conversation, in the ways people write one.
-const std::vector<Phrase>& recap_phrases() {
-  // "explicit": a recap on its own, when nothing was settled to name; the others need the
-  // conversation's words after them (the skeleton's own heading "What I heard from you:" is one).
-  static const std::vector<Phrase> phrases = [] {
-    std::vector<Phrase> all =
-        make_phrases({"we discussed", "we talked about", "we talked through", "we spoke about", "we went through",
-                      "we covered", "to recap", "to summarise", "to summarize", "to sum up", "in summary"},
-                     "explicit");
-    std::vector<Phrase> framed =
-        make_phrases({"we agreed", "you told me", "you said", "you mentioned", "you explained", "you described",
-                      "what i heard", "i heard", "as i understand", "if i understood", "my understanding",
-                      "you re worried", "your worry", "the worry", "your concern", "you re concerned"},
-                     "");
-    all.insert(all.end(), framed.begin(), framed.end());
-    return all;
-  }();
-  return phrases;
-}
 /// How many words after a recap phrase may name what was discussed (a header line and its list).
 constexpr size_t kRecapWindow = 40;
 /// Content words after a recap phrase that make a recap of their own when nothing was settled.
@@ -318,51 +244,6 @@ bool starts_heading(const Draft& d, size_t i) {
       d.text.substr(at, line_end == std::string_view::npos ? std::string_view::npos : line_end - at);
   while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) line.remove_suffix(1);
   return !line.empty() && line.back() == ':';
-}
-
-const std::vector<Phrase>& flag_phrases() {
-  static const std::vector<Phrase> phrases = [] {
-    std::vector<Phrase> all = make_phrases(
-        {"as i told you", "as i said before", "as i already said", "as i already told you", "as we already said",
-         "as we already discussed", "as previously stated", "as stated before", "you failed", "you did not listen",
-         "your fault", "your mistake", "your failure", "you should have", "you ignored", "per my last email",
-         "as per my last email", "obviously", "clearly you"},
-        "blame");
-    std::vector<Phrase> pressure = make_phrases(
-        {"you need to", "you must", "you have to", "final chance", "last chance", "final warning", "asap",
-         "immediately", "no choice", "no other choice", "non negotiable", "or else", "without delay", "urgently"},
-        "pressure");
-    all.insert(all.end(), pressure.begin(), pressure.end());
-    // Outcomes promised in writing: an email is what the client will hold you to.
-    std::vector<Phrase> promise = make_phrases({"i guarantee",
-                                                "we guarantee",
-                                                "i can guarantee",
-                                                "we can guarantee",
-                                                "guaranteed to",
-                                                "i promise",
-                                                "we promise",
-                                                "i can promise",
-                                                "i assure you",
-                                                "we assure you",
-                                                "can assure you",
-                                                "rest assured",
-                                                "you have my word",
-                                                "i give you my word",
-                                                "will definitely",
-                                                "definitely will",
-                                                "no question about it",
-                                                "no questions asked",
-                                                "will never happen again",
-                                                "won t happen again",
-                                                "will not happen again",
-                                                "100 percent",
-                                                "100 certain",
-                                                "100 sure"},
-                                               "promise");
-    all.insert(all.end(), promise.begin(), promise.end());
-    return all;
-  }();
-  return phrases;
 }
 
 /// The words of a step's `due` that name a day: a weekday, a month, a day of the month, "today",
@@ -470,8 +351,7 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
   bool recapped =
       std::any_of(covered_point.begin(), covered_point.begin() + discussion.size(), [](bool c) { return c; });
   // A recap in the learner's own words: a recap phrase followed, within kRecapWindow words, by two
-  // words of the discussion points ("You told me Leeds is already stretched..."). With nothing
-  // settled in the conversation, the recap phrase alone counts.
+  // words of the discussion points ("You told me Leeds is already stretched...").
   // The client's own words count too: a reviewer's "What I heard from you: the black mould is
   // back behind Jayden's cot..." recalled what Kerry-Ann said, in no discussion point's words.
   std::vector<std::vector<std::string>> heard;
@@ -482,13 +362,23 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     for (const std::string& w : wanted[p].words) discussed.insert(w);
   for (const auto& line : heard)
     for (const std::string& w : line) discussed.insert(w);
-  find_phrases(words, recap_phrases(), [&](size_t phrase, size_t, size_t last) {
-    if (discussion.empty() && std::string_view(recap_phrases()[phrase].kind) == "explicit") recapped = true;
+  // The recap is the rest of the phrase's sentence, or the lines under it when it heads them ("What
+  // I heard from you:"): reviewer O's "We talked about a lot in a short time. I'm sorry. Tonight I
+  // will do nothing." had ticked it by the phrase alone, and by the words of the sentences after.
+  find_phrases(words, recap_phrases(), [&](size_t, size_t, size_t last) {
     std::unordered_set<std::string_view> named, said;
+    size_t end = last;  // the last word of the phrase's sentence: a heading when a ':' follows it
+    while (end + 1 < words.words.size() && words.words[end + 1].sentence == words.words[last].sentence) ++end;
+    const bool heads = words.text.substr(words.words[end].end, 1) == ":";
     for (size_t i = last + 1; i < words.words.size() && i <= last + kRecapWindow; ++i) {
+      if (!heads && words.words[i].sentence != words.words[last].sentence) break;
       if (starts_heading(words, i)) break;  // "What happens next:" is not part of the recap
-      if (!words.stems[i].empty()) said.insert(words.stems[i]);
-      if (!words.stems[i].empty() && discussed.count(words.stems[i])) named.insert(words.stems[i]);
+      // "A lot in a short time" names nothing that was said.
+      constexpr std::string_view kVague[] = {"lot", "time", "short", "long", "bit", "thing", "stuff", "way", "today"};
+      if (words.stems[i].empty() || std::find(std::begin(kVague), std::end(kVague), words.stems[i]) != std::end(kVague))
+        continue;
+      said.insert(words.stems[i]);
+      if (discussed.count(words.stems[i])) named.insert(words.stems[i]);
     }
     // With nothing settled (a call that ended after two replies), a recap phrase followed by a
     // sentence of the learner's own counts: a reviewer's "What I heard from you: the partners need

@@ -2,6 +2,7 @@
 // (followup_check.cpp); not part of the public interface.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,5 +51,20 @@ bool is_stopword(std::string_view w);
 std::string stem(std::string w);
 /// Distinct content words (stemmed, stopwords and one- or two-letter words dropped), in order.
 std::vector<std::string> content_words(std::string_view text);
+
+/// A phrase as lowercase words; matched word by word, so punctuation between them is allowed.
+struct Phrase {
+  std::vector<std::string> words;
+  const char* kind;  // flags: "blame", "pressure" or "promise"
+};
+std::vector<Phrase> make_phrases(std::initializer_list<const char*> texts, const char* kind);
+/// The check's lists (followup_phrases.cpp). An apology or the writer owning what went wrong.
+const std::vector<Phrase>& repair_phrases();
+/// An invitation to reply or correct ("let me know", "tell me if").
+const std::vector<Phrase>& reply_phrases();
+/// Words that open a recap of the conversation ("we discussed", "what I heard", "you told me").
+const std::vector<Phrase>& recap_phrases();
+/// Phrases the check flags: blame, pressure and outcomes promised in writing.
+const std::vector<Phrase>& flag_phrases();
 
 }  // namespace rapport::followup_detail

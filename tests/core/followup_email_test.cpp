@@ -260,5 +260,29 @@ TEST(FollowUpIssue16, ARecapInTheClientsOwnWordsSumsUp) {
   EXPECT_GE(checked, 30);
 }
 
+// A recap phrase sums up only with what follows it in its sentence, or under it as a heading:
+// reviewer O's "We talked about a lot in a short time. I'm sorry. Tonight I will do nothing." had
+// ticked "Sums up what you discussed" after a rupture, by the phrase alone.
+TEST(FollowUpIssue16, ARecapPhraseWithNothingAfterItSumsUpNothing) {
+  int checked = 0;
+  for (const Played& p : every_plan()) {
+    const std::string skeleton = followup_skeleton(*p.dialogue, "Sam");
+    const std::string heading = "What I heard from you:\n";
+    const size_t at = skeleton.find(heading);
+    ASSERT_NE(at, std::string::npos) << skeleton;
+    const auto summary_of = [&](const std::string& inserted) {
+      std::string draft = skeleton;
+      draft.insert(at, inserted + "\n");
+      for (const auto& i : check_followup(*p.dialogue, draft).items)
+        if (i.id == "summary") return i.covered;
+      return false;
+    };
+    EXPECT_FALSE(summary_of("We talked about a lot in a short time. I'm sorry. Please reply if I got it wrong."))
+        << p.plan;
+    checked++;
+  }
+  EXPECT_GE(checked, 30);
+}
+
 }  // namespace
 }  // namespace rapport
