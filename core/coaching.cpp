@@ -163,6 +163,14 @@ std::string opening(std::string_view reply) {
 
 bool asks_why(std::string_view reply) { return opening(reply).starts_with("why "); }
 
+bool warns(std::string_view reply) {
+  constexpr std::string_view kWarnings[] = {"if you don't",    "if you do not",        "you could end up",
+                                            "you'll end up",   "you will end up",      "you might end up",
+                                            "or else",         "before it's too late", "you'll regret",
+                                            "you will regret", "you'll lose",          "you could lose"};
+  return !coder::find_phrase(coder::ascii_lower(reply.substr(0, 4096)), kWarnings).empty();
+}
+
 bool offers_next_step(std::string_view reply) {
   const std::string start = opening(reply);
   for (std::string_view offer : {"shall i ", "shall we ", "how about i ", "how about we ", "would you like me to ",

@@ -94,6 +94,15 @@ inline constexpr std::string_view kWhyTip =
 /// True when a reply's first question opens "Why" (after "so", "and" or "but").
 bool asks_why(std::string_view reply);
 
+/// The coach's line for advice that warns of what happens otherwise ("if you don't start something
+/// soon you could end up losing your sight"): reviewer O's was told to ask permission first, as if a
+/// threat with permission were fine.
+inline constexpr std::string_view kWarningTip =
+    "A warning raises fear and pushback, asked for or not. Ask what they already know about the risk, "
+    "and let them say what it means for them.";
+/// True when the reply warns of a consequence: "if you don't...", "you could end up", "or else".
+bool warns(std::string_view reply);
+
 /// After typed information that lays out a plan with a time (lays_out_a_plan()), where solutions or
 /// next steps are on the table (a solve or close node): "Information lands
 /// better after you ask what they already know" did not fit "I'll send the summary tomorrow at 10

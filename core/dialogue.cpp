@@ -410,6 +410,7 @@ bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std
              : code == MiCode::GivingInformation && solving && plan               ? std::string(plan_tip(text))
              : code == MiCode::GivingInformation && asks_to_be_told(client_line_) ? std::string(kAnsweredTip)
              : code == MiCode::OpenQuestion && asks_why(text)                     ? std::string(kWhyTip)
+             : code == MiCode::Persuade && warns(text)                            ? std::string(kWarningTip)
              : code == MiCode::ClosedQuestion && offers_next_step(text)           ? std::string(kOfferTip)
                                                                                   : std::string(coaching_tip(code));
   if (self_coded && !rambling && reaction_class(heard) != reaction_class(code)) turn.tip = self_coded_tip(heard);

@@ -460,4 +460,17 @@ TEST(ReplyMatch, AnOfferOfTheNextStepIsCoachedAsOne) {
   }
 }
 
+// Advice that warns is told what a warning does, not to ask permission first (reviewer O's "if you
+// don't start something soon you could end up losing your sight" was).
+TEST(ReplyMatch, AWarningIsToldWhatAWarningDoes) {
+  const Scenario s = testing::load_shipped("medication-change");
+  for (const auto& [text, warning] :
+       {std::pair{"With a sugar of 71, if you don't start something soon you could end up losing your sight.", true},
+        std::pair{"You should start the injections this month.", false}}) {
+    Dialogue d = testing::play(s, {});
+    ASSERT_TRUE(d.submit_typed(text, MiCode::Persuade));
+    EXPECT_EQ(d.transcript().back().tip == kWarningTip, warning) << text << ": " << d.transcript().back().tip;
+  }
+}
+
 }  // namespace rapport
