@@ -140,8 +140,12 @@ struct OwnPromise {
 /// The learner's own promises in a typed reply: a sentence that agrees something ("I'll", "we
 /// will", "let's"; not a question or an "if") or offers it ("Shall I...?", "How about we...?",
 /// "Would you like me to...?"), names none of the scenario's steps, gives a day,
-/// and two content words besides it.
-std::vector<OwnPromise> own_promises(const Scenario& scenario, std::string_view text);
+/// and two content words besides it. With `agreed` (the session's points), a commitment that names
+/// a step the session did not agree is the learner's own promise too: reviewer O's "...we'll
+/// recheck your sugar in three months, and I'll ring you on Monday at 4pm to see how the packed
+/// lunches are going" named two steps never agreed, and was in neither the checklist nor the example.
+std::vector<OwnPromise> own_promises(const Scenario& scenario, std::string_view text,
+                                     const std::vector<std::string>* agreed = nullptr);
 
 /// At most this many of the learner's own promises go into the follow-up email and its checklist.
 inline constexpr size_t kMaxOwnPromises = 3;

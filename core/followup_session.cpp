@@ -207,7 +207,8 @@ std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_v
   return out;
 }
 
-std::vector<OwnPromise> own_promises(const Scenario& scenario, std::string_view text) {
+std::vector<OwnPromise> own_promises(const Scenario& scenario, std::string_view text,
+                                     const std::vector<std::string>* agreed) {
   std::vector<OwnPromise> out;
   text = text.substr(0, 8192);
   const std::vector<Word> w = split_words(text);
@@ -244,7 +245,11 @@ std::vector<OwnPromise> own_promises(const Scenario& scenario, std::string_view 
       // A commitment that names one of the scenario's steps is that step (steps_mentioned):
       // "I'll email you the proposal by Friday, and I'll ring you next Wednesday" promises one more.
       const std::string_view said = text.substr(w[first].begin, w[last - 1].end - w[first].begin);
-      if (!steps_mentioned(scenario, said).empty()) continue;
+      const std::vector<StepMention> steps = steps_mentioned(scenario, said);
+      if (std::any_of(steps.begin(), steps.end(), [&](const StepMention& m) {
+            return !agreed || std::find(agreed->begin(), agreed->end(), m.id) != agreed->end();
+          }))
+        continue;
       const std::vector<Span> days = day_phrases(w, first, last);
       if (days.empty()) continue;
       // Something to act on besides the day: "I'll ring you on Monday at 4pm" promises a call, "I'll
@@ -334,7 +339,7 @@ std::vector<OwnPromise> session_promises(const Dialogue& d, const std::map<std::
     if (!t.typed) continue;
     // The client's answer: the line the next reply answered, or the last one.
     const std::string& answer = k + 1 < turns.size() ? turns[k + 1].client_line : d.client_line();
-    for (OwnPromise& p : own_promises(d.scenario(), t.reply)) {
+    for (OwnPromise& p : own_promises(d.scenario(), t.reply, &d.points())) {
       if (rupture && (p.owner != "you" || p.offered)) continue;
       if (p.offered && !takes_up(answer, p.day)) continue;
       const std::vector<std::string> words = promise_words(p), day = content_words(p.day);

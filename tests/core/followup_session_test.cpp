@@ -334,5 +334,26 @@ TEST(FollowUpSession, AnOfferTheClientPassedOverIsNotAgreed) {
   EXPECT_NE(taken_email.find("Monday at 4pm"), std::string::npos) << taken_email;
 }
 
+// A commitment that names a scenario step the session never agreed is the learner's own promise:
+// reviewer O's recheck and Monday call (the third clause of a list) were in neither the checklist
+// nor the example email.
+TEST(FollowUpSession, AStepTheSessionDidNotAgreeIsTheLearnersOwnPromise) {
+  Scenario s = load_shipped("medication-change");
+  const std::string list =
+      "Nearly. I'll text you the plan we agreed by Thursday, we'll recheck your sugar in three months, and I'll "
+      "ring you on Monday at 4pm to see how the packed lunches are going.";
+  const std::vector<std::string> none;
+  const std::vector<OwnPromise> own = own_promises(s, list, &none);
+  ASSERT_EQ(own.size(), 3u);
+  EXPECT_EQ(own[1].said, "we'll recheck your sugar in three months");
+  EXPECT_EQ(own[2].day, "on Monday at 4pm");
+  // Agreed in the session, they are the steps themselves (and without a session, as before).
+  std::vector<std::string> all;
+  for (const auto& m : steps_mentioned(s, list)) all.push_back(m.id);
+  ASSERT_FALSE(all.empty());
+  EXPECT_EQ(own_promises(s, list, &all).size(), 1u);
+  EXPECT_EQ(own_promises(s, list).size(), 1u);
+}
+
 }  // namespace
 }  // namespace rapport
