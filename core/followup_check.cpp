@@ -232,6 +232,8 @@ void find_phrases(const Draft& d, const std::vector<Phrase>& phrases, Found foun
 constexpr size_t kRecapWindow = 40;
 /// Content words after a recap phrase that make a recap of their own when nothing was settled.
 constexpr size_t kOwnRecapWords = 4;
+/// Stems that name nothing that was said ("a lot in a short time"): they count for no recap.
+constexpr std::string_view kVague[] = {"lot", "time", "short", "long", "bit", "thing", "stuff", "way", "today"};
 
 /// Word `i` begins a line that ends with ':' (a heading such as the skeleton's "What happens next:").
 bool starts_heading(const Draft& d, size_t i) {
@@ -373,8 +375,6 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     for (size_t i = last + 1; i < words.words.size() && i <= last + kRecapWindow; ++i) {
       if (!heads && words.words[i].sentence != words.words[last].sentence) break;
       if (starts_heading(words, i)) break;  // "What happens next:" is not part of the recap
-      // "A lot in a short time" names nothing that was said.
-      constexpr std::string_view kVague[] = {"lot", "time", "short", "long", "bit", "thing", "stuff", "way", "today"};
       if (words.stems[i].empty() || std::find(std::begin(kVague), std::end(kVague), words.stems[i]) != std::end(kVague))
         continue;
       said.insert(words.stems[i]);

@@ -323,7 +323,7 @@ void put_back_apostrophes(std::string& text) {
         }
     i = j;
   }
-  if (copied == 0 && out.empty()) return;
+  if (out.empty()) return;  // nothing put back
   out.append(text, copied, std::string::npos);
   text.swap(out);
 }

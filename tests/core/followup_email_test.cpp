@@ -237,24 +237,30 @@ TEST(FollowUpIssue16, ChecklistExamplesAreTheExampleEmailsLines) {
   EXPECT_GE(checked, 60);
 }
 
+/// Whether "Sums up what you discussed" ticks for the plan's skeleton with `line` put just under its
+/// "What I heard from you:" heading (`under`) or just before it.
+bool sums_up_with(const Played& p, const std::string& line, bool under) {
+  const std::string heading = "What I heard from you:\n";
+  std::string draft = followup_skeleton(*p.dialogue, "Sam");
+  const size_t at = draft.find(heading);
+  if (at == std::string::npos) {
+    ADD_FAILURE() << p.plan << ": no heading in\n" << draft;
+    return false;
+  }
+  draft.insert(under ? at + heading.size() : at, line + "\n");
+  for (const auto& i : check_followup(*p.dialogue, draft).items)
+    if (i.id == "summary") return i.covered;
+  return false;
+}
+
 // A recap under the skeleton's own heading, in the client's words rather than a discussion point's,
 // sums up the conversation (a reviewer's "What I heard from you: the black mould is back behind
 // Jayden's cot..." was marked missing until "we discussed" was added).
 TEST(FollowUpIssue16, ARecapInTheClientsOwnWordsSumsUp) {
   int checked = 0;
   for (const Played& p : every_plan()) {
-    const std::string skeleton = followup_skeleton(*p.dialogue, "Sam");
-    const std::string heading = "What I heard from you:\n";
-    const size_t at = skeleton.find(heading);
-    ASSERT_NE(at, std::string::npos) << skeleton;
     ASSERT_FALSE(p.dialogue->transcript().empty());
-    const std::string said = p.dialogue->transcript().front().client_line;
-    std::string draft = skeleton;
-    draft.insert(at + heading.size(), "- " + said + "\n");
-    FollowUpCheck check = check_followup(*p.dialogue, draft);
-    bool summary = false;
-    for (const auto& i : check.items) summary = summary || (i.id == "summary" && i.covered);
-    EXPECT_TRUE(summary) << p.plan << "\n" << draft;
+    EXPECT_TRUE(sums_up_with(p, "- " + p.dialogue->transcript().front().client_line, true)) << p.plan;
     checked++;
   }
   EXPECT_GE(checked, 30);
@@ -266,18 +272,8 @@ TEST(FollowUpIssue16, ARecapInTheClientsOwnWordsSumsUp) {
 TEST(FollowUpIssue16, ARecapPhraseWithNothingAfterItSumsUpNothing) {
   int checked = 0;
   for (const Played& p : every_plan()) {
-    const std::string skeleton = followup_skeleton(*p.dialogue, "Sam");
-    const std::string heading = "What I heard from you:\n";
-    const size_t at = skeleton.find(heading);
-    ASSERT_NE(at, std::string::npos) << skeleton;
-    const auto summary_of = [&](const std::string& inserted) {
-      std::string draft = skeleton;
-      draft.insert(at, inserted + "\n");
-      for (const auto& i : check_followup(*p.dialogue, draft).items)
-        if (i.id == "summary") return i.covered;
-      return false;
-    };
-    EXPECT_FALSE(summary_of("We talked about a lot in a short time. I'm sorry. Please reply if I got it wrong."))
+    EXPECT_FALSE(
+        sums_up_with(p, "We talked about a lot in a short time. I'm sorry. Please reply if I got it wrong.", false))
         << p.plan;
     checked++;
   }
