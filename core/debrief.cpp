@@ -155,12 +155,26 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
                        " stayed in the room. What you built earlier bought that; the push still cost the best "
                        "outcome.",
                    ""});
-  if (d.discord_held_back())
+  // Each push is quoted with its turn: a reviewer read "2 of your replies pushed or confronted
+  // Marcus" under a quotation of one, and had to guess the other.
+  if (d.discord_held_back()) {
+    std::string which;
+    int n = 0;
+    const int pushes = d.mi_inconsistent_replies();
+    for (size_t i = 0; i < turns.size(); ++i) {
+      if (!is_mi_non_adherent(turns[i].code)) continue;
+      ++n;
+      which += std::string(n == 1        ? ""
+                           : n == pushes ? " and "
+                                         : "; ") +
+               "turn " + std::to_string(i + 1) + ": " + quoted(opening_words(turns[i].reply));
+    }
     out.push_back({"discord",
-                   "The conversation was on course for a breakthrough, but " +
-                       std::to_string(d.mi_inconsistent_replies()) + " of your replies pushed or confronted " + client +
-                       ", and " + client + " remembered it and settled for less. One push can be repaired; two stick.",
+                   "The conversation was on course for a breakthrough, but " + std::to_string(pushes) +
+                       " of your replies pushed or confronted " + client + " (" + which + "), and " + client +
+                       " remembered it and settled for less. One push can be repaired; two stick.",
                    ""});
+  }
   if (last_decided && worst + 1 != static_cast<int>(turns.size())) {
     const Turn& t = turns.back();
     std::string intent(code_intent(t.code));

@@ -400,7 +400,7 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     // The line the example email writes for it (followup_data): its second-person wording.
     std::string example = owner_label(p->owner);
     example += (example.empty() ? "" : " ") + step_action(p->to_client.empty() ? p->text : p->to_client, client_first);
-    if (!due[i].empty()) example += ", " + to_second_person(due[i], client_first);
+    if (!due[i].empty()) example += " " + step_due(to_second_person(due[i], client_first));
     std::string hint = "Say who does this and when, e.g. " + quote(example + ".");
     if (size_t wrong = coverage_of.wrong_day[discussion.size() + i]; !covered && wrong != SIZE_MAX)
       hint = "Check the day: you wrote " + wrote(wrong) + ", and this was agreed for " + quote(due[i]) + ".";

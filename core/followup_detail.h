@@ -24,6 +24,10 @@ std::string to_second_person(std::string_view text, std::string_view client_firs
 /// A next step's text ready to follow an owner label in an email to the client: in the second
 /// person, first letter lowered (unless it starts an acronym), no closing full stop.
 std::string step_action(std::string_view text, std::string_view client_first_name);
+/// A step's day ready to follow its action with no comma: "by Tuesday" and "tonight" as they are,
+/// a bare day ("Thursday, 8 to 10am", "Monday 17 February") after "on". A reviewer read "I will
+/// send the revised plan and costs for the phased option, by Tuesday." as a machine's comma.
+std::string step_due(std::string_view due);
 
 /// Words about days and periods (followup_dates.cpp), as split_words() gives them: lowercase.
 bool is_number(std::string_view w);

@@ -89,6 +89,11 @@ std::string step_action(std::string_view text, std::string_view client_first_nam
   return out;
 }
 
+std::string step_due(std::string_view due) {
+  const bool bare_day = !due.empty() && std::isupper(static_cast<unsigned char>(due[0]));
+  return (bare_day ? "on " : "") + std::string(due);
+}
+
 }  // namespace followup_detail
 
 using namespace followup_detail;
@@ -130,7 +135,7 @@ We talked about where things stand today, and I would like to build on it with y
 {{#has_next_steps}}
 What we agreed to do next:
 {{#next_steps}}
-- {{owner_label}} {{action}}{{#due}}, {{due}}{{/due}}.
+- {{owner_label}} {{action}}{{#due}} {{due}}{{/due}}.
 {{/next_steps}}
 
 {{/has_next_steps}}
@@ -172,7 +177,7 @@ We talked about where things stand, and I know there is still a lot for you to w
 {{#has_next_steps}}
 Where I think we left things, for now:
 {{#next_steps}}
-- {{owner_label}} {{action}}{{#due}}, {{due}}{{/due}}.
+- {{owner_label}} {{action}}{{#due}} {{due}}{{/due}}.
 {{/next_steps}}
 
 {{/has_next_steps}}
@@ -213,7 +218,7 @@ We talked about a lot in a short time, and I do not think I listened well enough
 {{#has_next_steps}}
 What we did agree still stands on my side:
 {{#next_steps}}
-- {{owner_label}} {{action}}{{#due}}, {{due}}{{/due}}.
+- {{owner_label}} {{action}}{{#due}} {{due}}{{/due}}.
 {{/next_steps}}
 
 {{/has_next_steps}}
@@ -265,7 +270,7 @@ nlohmann::json followup_data(const Dialogue& d, std::string_view learner_name) {
                        {"action", step_action(words, client_first)},
                        {"owner", p->owner},
                        {"owner_label", owner_label(p->owner)},
-                       {"due", to_second_person(session_due(days, *p), client_first)}});
+                       {"due", step_due(to_second_person(session_due(days, *p), client_first))}});
     }
   }
   // The learner's own promises, as typed ("I'll ring you Monday at 4pm about the driving rules"):

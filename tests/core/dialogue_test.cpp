@@ -117,7 +117,16 @@ TEST_P(DialogueModes, DiscordSticksAfterTwoInconsistentReplies) {
   EXPECT_EQ(d.ending()->kind, "partial");
   EXPECT_TRUE(d.discord_held_back());
   bool said = false;
-  for (const DebriefLine& line : transcript_debrief(d)) said |= line.kind == "discord";
+  for (const DebriefLine& line : transcript_debrief(d)) {
+    if (line.kind != "discord") continue;
+    said = true;
+    // Both pushes are named by turn and quoted, not only counted (reviewer O).
+    for (size_t t : {0, 2}) {
+      const std::string& reply = d.transcript()[t].reply;
+      EXPECT_NE(line.text.find("turn " + std::to_string(t + 1) + ": \u201C" + reply.substr(0, 20)), std::string::npos)
+          << line.text;
+    }
+  }
   EXPECT_TRUE(said) << "the debrief says why the breakthrough was held back";
 }
 

@@ -3,6 +3,7 @@
 // signature is the name set in Settings.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -94,11 +95,31 @@ TEST(FollowUpIssue16, ClientStepsAreWhatTheClientSaidNotOrders) {
   Dialogue d = play(s, kBreakthrough);
   std::string email = followup_example(d, "Sam").text;
   EXPECT_NE(
-      email.find("- You said you would review the plan with your Leeds and Wakefield depot managers, by Tuesday.\n"),
+      email.find("- You said you would review the plan with your Leeds and Wakefield depot managers by Tuesday.\n"),
       std::string::npos)
       << email;
-  EXPECT_NE(email.find("- We agreed to write the board paper together, next Wednesday.\n"), std::string::npos) << email;
-  EXPECT_NE(email.find("- I will draft the pilot plan with your dispatch targets, by Friday.\n"), std::string::npos);
+  EXPECT_NE(email.find("- We agreed to write the board paper together next Wednesday.\n"), std::string::npos) << email;
+  EXPECT_NE(email.find("- I will draft the pilot plan with your dispatch targets by Friday.\n"), std::string::npos);
+}
+
+// A step's day follows its action with no comma, and a bare day reads "on Thursday, ..." (reviewer
+// O: "...for the phased option, by Tuesday."). Every shipped example email is checked.
+TEST(FollowUpIssue16, AStepsDayFollowsItsActionWithoutAComma) {
+  EXPECT_EQ(followup_detail::step_due("Thursday, 8 to 10am"), "on Thursday, 8 to 10am");
+  EXPECT_EQ(followup_detail::step_due("by Tuesday"), "by Tuesday");
+  EXPECT_EQ(followup_detail::step_due(""), "");
+  Scenario s = load_shipped("repeat-complaint");
+  int steps = 0;
+  for (const Point& p : s.points) {
+    if (p.kind != "next_step" || p.due.empty()) continue;
+    ++steps;
+    EXPECT_FALSE(std::isupper(static_cast<unsigned char>(followup_detail::step_due(p.due)[0]))) << p.due;
+  }
+  EXPECT_GT(steps, 0);
+  const Scenario qa = load_shipped("questioned-advice");
+  Dialogue d = play(qa, kBreakthrough);
+  const std::string email = followup_example(d, "Sam").text;
+  EXPECT_EQ(email.find(", by "), std::string::npos) << email;
 }
 
 TEST(FollowUpIssue16, RuptureGivesARepairEmailAndPartialATentativeOne) {

@@ -93,7 +93,7 @@ TEST(FollowUpSession, TheDayTheLearnerTypedIsTheStepsDay) {
   ASSERT_EQ(proposal->due, "by Wednesday");
   ASSERT_NE(std::find(d.points().begin(), d.points().end(), "step_proposal"), d.points().end());
   EXPECT_EQ(session_due(d, *proposal), "by Friday at noon");
-  EXPECT_NE(followup_example(d, "Alex").text.find("one-page pilot proposal using Larkfield's own no-show figures, by "
+  EXPECT_NE(followup_example(d, "Alex").text.find("one-page pilot proposal using Larkfield's own no-show figures by "
                                                   "Friday at noon."),
             std::string::npos);
   auto step = [&](std::string_view draft) {

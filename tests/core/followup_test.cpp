@@ -223,14 +223,14 @@ TEST(FollowUp, DefaultEmailAfterBreakthroughNamesEveryStep) {
   EXPECT_NE(email.find("Alex"), std::string::npos);
   EXPECT_EQ(email.find("{{"), std::string::npos);
   // Each step follows its owner ("I will draft ..."), in words addressed to the client, with its date.
-  EXPECT_NE(email.find("- I will draft the pilot plan with your dispatch targets, by Friday.\n"), std::string::npos)
+  EXPECT_NE(email.find("- I will draft the pilot plan with your dispatch targets by Friday.\n"), std::string::npos)
       << email;
   for (const char* id : {"step_draft", "step_managers", "step_board_paper", "step_pilot_plan"}) {
     const Point* p = s.find_point(id);
     ASSERT_NE(p, nullptr) << id;
     std::string action = step_text(d, id);
     EXPECT_NE(lower(action).find(lower(p->text).substr(0, 12)), std::string::npos) << id;
-    EXPECT_NE(email.find(action + ", " + p->due + "."), std::string::npos) << id << "\n" << email;
+    EXPECT_NE(email.find(action + " " + p->due + "."), std::string::npos) << id << "\n" << email;
   }
 
   FollowUpCheck check = check_followup(d, email);
