@@ -16,6 +16,17 @@ std::string string_at(const nlohmann::json& o, const char* key) {
 
 }  // namespace
 
+std::string replies_given(const SessionRecord& record) {
+  if (record.mode != "text") return "chosen";
+  const nlohmann::json& t = record.transcript;
+  if (!t.is_array() || t.empty()) return "some typed";
+  size_t typed = 0;
+  for (const auto& turn : t)
+    if (turn.is_object() && turn.contains("typed") && turn["typed"].is_boolean() && turn["typed"].get<bool>()) ++typed;
+  if (typed == t.size()) return "typed";
+  return std::to_string(typed) + " of " + std::to_string(t.size()) + " typed";
+}
+
 SessionReview review_session(const SessionRecord& record, const Scenario* scenario) {
   SessionReview r;
   r.title = scenario ? scenario->title : record.scenario;
@@ -25,6 +36,7 @@ SessionReview review_session(const SessionRecord& record, const Scenario* scenar
   r.kind = record.outcome;
   r.score = record.score;
   r.typed = record.mode == "text";
+  r.replies = replies_given(record);
   r.last_words = record.last_words;
   r.journal = record.journal;
   r.followup_email = record.followup_email;

@@ -35,6 +35,7 @@ struct SessionReview {
   std::string kind;     // breakthrough, partial, rupture
   int score = 0;
   bool typed = false;
+  std::string replies;  // replies_given(): "chosen", "typed", "3 of 6 typed"
   std::vector<ReviewTurn> turns;
   std::string last_words;  // the client's final line, when stored
   std::string journal;
@@ -50,5 +51,11 @@ struct SessionReview {
 /// Reads `record` for display; `scenario` is the library's scenario of that id, or nullptr when
 /// it is no longer there. Never throws, whatever the stored transcript holds.
 SessionReview review_session(const SessionRecord& record, const Scenario* scenario);
+
+/// How a session's replies were given, for the progress list and the history: "chosen", "typed",
+/// or "3 of 6 typed" when the learner did both (reviewer O read "typed" on a session where half
+/// the replies were chosen). Counted from the transcript when it is kept; without it, a session
+/// with a typed reply is "some typed".
+std::string replies_given(const SessionRecord& record);
 
 }  // namespace rapport

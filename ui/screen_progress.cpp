@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "imgui.h"
+#include "session_review.h"
 #include "theme.h"
 #include "utf8_text.h"
 #include "widgets.h"
@@ -141,7 +142,7 @@ void draw_progress(App& app) {
     std::string date(utf8_prefix(s.finished, 10));
     std::string line = date + "  \xC2\xB7  " + title;
     std::string detail = s.ending_title + "  \xC2\xB7  score " + std::to_string(s.score) +
-                         (s.mode == "text" ? "  \xC2\xB7  typed" : "") +
+                         (s.mode == "text" ? "  \xC2\xB7  " + replies_given(s) : "") +
                          (s.journal.empty() ? "" : "\nJournal: " + s.journal);
     at_x();
     const std::string label = "history:" + std::to_string(rec.sessions.size() - k);

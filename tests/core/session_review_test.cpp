@@ -69,6 +69,21 @@ TEST(SessionReview, ShowsTheChipTheConversationShowed) {
   EXPECT_NE(r.turns[1].code_label.find("(your choice)"), std::string::npos) << r.turns[1].code_label;
 }
 
+// Reviewer O read "typed" on a session where half the replies were chosen.
+TEST(SessionReview, SaysHowManyRepliesWereTyped) {
+  auto t = nlohmann::json::array();
+  t.push_back({{"client", "Hm."}, {"reply", "So it worries you."}, {"code", "simple_reflection"}, {"typed", true}});
+  t.push_back({{"client", "Hm."}, {"reply", "You signed up to it."}, {"code", "confront"}, {"typed", false}});
+  t.push_back({{"client", "Hm."}, {"reply", "What matters most?"}, {"code", "open_question"}, {"typed", false}});
+  EXPECT_EQ(review_session(stored(t), nullptr).replies, "1 of 3 typed");
+  for (auto& turn : t) turn["typed"] = true;
+  EXPECT_EQ(replies_given(stored(t)), "typed");
+  EXPECT_EQ(replies_given(stored(nullptr)), "some typed") << "no transcript: at least one reply was typed";
+  SessionRecord chosen = stored(t);
+  chosen.mode = "choice";
+  EXPECT_EQ(replies_given(chosen), "chosen");
+}
+
 TEST(SessionReview, SaysWhyThereIsNoTranscript) {
   SessionReview r = review_session(stored(nullptr), nullptr);
   EXPECT_EQ(r.title, "questioned-advice") << "a scenario no longer in the library is named by its id";
