@@ -173,9 +173,23 @@ bool warns(std::string_view reply) {
 
 bool offers_next_step(std::string_view reply) {
   const std::string start = opening(reply);
-  for (std::string_view offer : {"shall i ", "shall we ", "how about i ", "how about we ", "would you like me to ",
-                                 "do you want me to ", "would it help if i "})
+  for (std::string_view offer :
+       {"shall i ", "shall we ", "how about i ", "how about we ", "what if i ", "what if we ", "why don't i ",
+        "why don't we ", "would you like me to ", "would you like us to ", "do you want me to ", "do you want us to ",
+        "would it help if i ", "would it help if we "})
     if (start.starts_with(offer)) return true;
+  // "Could we meet at the flat on Tuesday at 3...?" was coached as fact-finding while "Shall I..."
+  // was coached as an offer (reviewer O). A modal with "I" or "we" offers, unless what follows asks
+  // for something ("Can I ask...", "Could I take your reference number?").
+  for (std::string_view modal : {"could we ", "can we ", "should we ", "could i ", "can i ", "may i "}) {
+    if (!start.starts_with(modal)) continue;
+    const std::string_view rest = std::string_view(start).substr(modal.size());
+    const std::string_view verb = rest.substr(0, rest.find_first_of(" ,?."));
+    for (std::string_view asks : {"ask", "check", "take", "get", "have", "just", "clarify", "confirm", "see", "know",
+                                  "understand", "interrupt", "say", "be", "stop", "pause", "start"})
+      if (verb == asks) return false;
+    return !verb.empty();
+  }
   return false;
 }
 

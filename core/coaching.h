@@ -83,7 +83,8 @@ inline constexpr std::string_view kOfferTip =
     "An offer the client can say yes or no to: a good way to settle a next step. Listen for the answer, and put "
     "what they agree in the follow-up email.";
 /// True when a reply opens by offering to do something: "Shall I...", "Shall we...", "How about
-/// I/we...", "Would you like me to...", "Do you want me to...".
+/// I/we...", "Would you like me to...", "Do you want me to...", "Could we meet...", "Can I ring
+/// you..." (but not "Can I ask...", "Could I take your reference?").
 bool offers_next_step(std::string_view reply);
 
 /// After a typed open question that opens "Why": a reviewer's "Why do you want to sell

@@ -448,12 +448,17 @@ TEST(ReplyMatch, AWhyQuestionIsToldItCanSoundLikeAChallenge) {
 }
 
 // Reviewer M's "Shall I send you the revised plan by Thursday?" was told "Closed questions get
-// facts": an offer of the next step is coached as one.
+// facts": an offer of the next step is coached as one, however it opens (reviewer O's "Could we
+// meet...?" was still coached as fact-finding).
 TEST(ReplyMatch, AnOfferOfTheNextStepIsCoachedAsOne) {
   const Scenario s = testing::load_shipped("questioned-advice");
-  for (const auto& [text, offer] : {std::pair{"Shall I send you the revised plan by Thursday?", true},
-                                    std::pair{"So, how about I ring you on Monday at 4 to go through it?", true},
-                                    std::pair{"Did the board see the plan?", false}}) {
+  for (const auto& [text, offer] :
+       {std::pair{"Shall I send you the revised plan by Thursday?", true},
+        std::pair{"So, how about I ring you on Monday at 4 to go through it?", true},
+        std::pair{"Could we meet on Tuesday at 3 to go through it together?", true},
+        std::pair{"Can I ring you on Thursday at 10 to see how it went?", true},
+        std::pair{"Can I ask what the board said?", false}, std::pair{"Could I take your reference number?", false},
+        std::pair{"Did the board see the plan?", false}}) {
     Dialogue d = testing::play(s, {});
     ASSERT_TRUE(d.submit_typed(text, MiCode::ClosedQuestion));
     EXPECT_EQ(d.transcript().back().tip == kOfferTip, offer) << text << ": " << d.transcript().back().tip;
