@@ -193,6 +193,30 @@ bool offers_next_step(std::string_view reply) {
   return false;
 }
 
+OfferAnswer answer_to_offer(std::string_view line) {
+  using followup_detail::split_words;
+  const std::vector<followup_detail::Word> w = split_words(line.substr(0, 400));
+  const size_t n = std::min<size_t>(w.size(), 12);
+  // Words are letters and digits: "don't" is "don" "t", "I'd rather" is "i" "d" "rather".
+  constexpr std::string_view kNo[] = {"no", "not", "don", "nah", "rather", "never", "won"};
+  for (size_t i = 0; i < std::min<size_t>(n, 2); ++i)
+    for (std::string_view no : kNo)
+      if (w[i].text == no) return OfferAnswer::No;
+  if (n > 2 && w[0].text == "i" && (w[2].text == "rather" || w[2].text == "prefer")) return OfferAnswer::No;
+  constexpr std::string_view kYes[] = {"yes",    "yeah",   "yep",   "yup",     "sure",      "okay", "ok",
+                                       "fine",   "please", "great", "perfect", "alright",   "deal", "lovely",
+                                       "thanks", "cheers", "works", "suits",   "brilliant", "aye"};
+  for (size_t i = 0; i < n; ++i) {
+    if (i + 1 < n &&
+        ((w[i].text == "go" && (w[i + 1].text == "on" || w[i + 1].text == "ahead")) ||
+         (w[i].text == "do" && w[i + 1].text == "that") || (w[i].text == "all" && w[i + 1].text == "right")))
+      return OfferAnswer::Yes;
+    for (std::string_view yes : kYes)
+      if (w[i].text == yes) return OfferAnswer::Yes;
+  }
+  return OfferAnswer::Neither;
+}
+
 bool heard_as_advice(bool typed, MiCode code, std::string_view reply, std::string_view client_line) {
   return typed && code_class(code) == MiClass::Question && !is_rambling(reply) && suggests_a_fix(reply, client_line);
 }

@@ -87,6 +87,12 @@ inline constexpr std::string_view kOfferTip =
 /// you..." (but not "Can I ask...", "Could I take your reference?").
 bool offers_next_step(std::string_view reply);
 
+/// How a client's line answers an offer: a yes in its first twelve words ("Yes please.", "Go on,
+/// then.", "Thursday works, fine."), a no in its first two ("No.", "Not yet.", "I'd rather..."), or
+/// neither ("Start with the eating, I reckon."). The follow-up agrees only offers taken up.
+enum class OfferAnswer { Yes, No, Neither };
+OfferAnswer answer_to_offer(std::string_view line);
+
 /// After a typed open question that opens "Why": a reviewer's "Why do you want to sell
 /// everything?" was praised as a good open question, and a "why" asks the client to defend.
 inline constexpr std::string_view kWhyTip =

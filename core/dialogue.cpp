@@ -325,6 +325,7 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
   const std::vector<std::string> had = points_;
   const std::string answered = client_line_;
   if (!submit_typed_move(text, code, cue, self_coded)) return false;
+  answer_offer(text, self_coded ? classify_reply(text, answered).code : code);
   // A typed move settles only the discussion points that the words around it name (the client's
   // line, the reply, the client's answer): a reviewer's example email recapped "the courier's new
   // label format", from the authored reply the typed one was matched to. So with next steps when
@@ -343,6 +344,37 @@ bool Dialogue::submit_typed(const std::string& text, MiCode code, const std::str
             !(end && std::find(end->establishes.begin(), end->establishes.end(), id) != end->establishes.end()));
   });
   return true;
+}
+
+// The client says yes or no to a typed offer of a next step before going on: reviewer O's
+// "Shall I ring you on Thursday at 10...?" and "Could we meet at the flat on Tuesday at 3...?" were
+// never answered, though the coach said to listen for the answer. Not after a push or a monologue,
+// nor when the client answered in place, walked out, or already opens with a yes or a no.
+void Dialogue::answer_offer(const std::string& text, MiCode heard) {
+  const std::vector<ClientLine>& lines = scenario_->client.offer;
+  if (lines.empty() || !offers_next_step(text) || is_rambling(text) || reaction_class(heard) == ReactionClass::Pressure)
+    return;
+  if (const Ending* end = ending(); end ? end->kind == "rupture" : turns_.back().node == node_) return;
+  if (answer_to_offer(client_line_) != OfferAnswer::Neither) return;
+  if (const ClientLine* line = pick_line(lines))
+    client_line_ = line->text + (client_line_.empty() ? "" : " ") + client_line_;
+}
+
+const ClientLine* Dialogue::pick_line(const std::vector<ClientLine>& lines) const {
+  // The first line whose condition holds; lines without one take turns (by how many of them the
+  // client has said so far), so a second request does not get the same words.
+  std::vector<const ClientLine*> open;
+  for (const ClientLine& line : lines) {
+    if (line.when.empty())
+      open.push_back(&line);
+    else if (holds(line.when) && open.empty())
+      return &line;
+  }
+  if (open.empty()) return nullptr;
+  size_t said = 0;
+  for (const Turn& t : turns_)
+    for (const ClientLine* line : open) said += t.client_line.starts_with(line->text);
+  return open[said % open.size()];
 }
 
 bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std::string& cue, bool self_coded) {
@@ -464,24 +496,10 @@ bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std
     turn.tip = std::string(in_place.tip);
     turn.state_after = state_;
     turns_.push_back(std::move(turn));
-    // The first line whose condition holds; lines without one take turns (by how many of them the
-    // client has said so far), so a second request does not get the same words.
-    const auto say = [&](const ClientLine& line) {
-      client_line_ = line.text;
-      if (in_place.declines(line)) turns_.back().tip = std::string(in_place.declined_tip);
-      return true;
-    };
-    std::vector<const ClientLine*> open;
-    for (const ClientLine& line : *in_place.lines) {
-      if (line.when.empty())
-        open.push_back(&line);
-      else if (holds(line.when) && open.empty())
-        return say(line);
+    if (const ClientLine* line = pick_line(*in_place.lines)) {
+      client_line_ = line->text;
+      if (in_place.declines(*line)) turns_.back().tip = std::string(in_place.declined_tip);
     }
-    size_t said = 0;
-    for (const Turn& t : turns_)
-      for (const ClientLine* line : open) said += t.client_line == line->text;
-    if (!open.empty()) say(*open[said % open.size()]);
     return true;
   }
   if (reaction) {

@@ -153,6 +153,10 @@ class Dialogue {
   void follow_reply(const Reply& reply, Turn turn, const std::vector<std::string>& also_settles = {},
                     const Effects* effects = nullptr);
   bool holds(const Condition& c) const;
+  /// Of `lines`, the first whose condition holds, else the unconditioned ones in turn; or nullptr.
+  const ClientLine* pick_line(const std::vector<ClientLine>& lines) const;
+  /// After a typed reply heard as `heard`: the client's yes or no to an offer in it (client.offer).
+  void answer_offer(const std::string& text, MiCode heard);
   /// Where `route` leads now; notes a branch on an upper bound that fired (held_back()).
   std::string resolve(const Route& route);
   void advance(const std::string& next, const std::string& say, bool pushed = false);

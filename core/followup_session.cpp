@@ -289,26 +289,13 @@ namespace {
 /// on Thursday at 10...?" - "Start with the eating, I reckon. My way.") went into the example email
 /// as agreed and were asked of the learner's email.
 bool takes_up(std::string_view answer, std::string_view offer_day) {
+  const OfferAnswer said = answer_to_offer(answer);
+  if (said != OfferAnswer::Neither) return said == OfferAnswer::Yes;
+  // "Thursday at 10, then." names the day back.
   const std::vector<Word> w = split_words(answer.substr(0, 400));
-  const size_t n = std::min<size_t>(w.size(), 12);
-  constexpr std::string_view kNo[] = {"no", "not", "don't", "nah", "rather", "never", "can't", "won't"};
-  for (size_t i = 0; i < std::min<size_t>(n, 2); ++i)
-    for (std::string_view no : kNo)
-      if (w[i].text == no) return false;
-  constexpr std::string_view kYes[] = {"yes",    "yeah",   "yep",   "yup",     "sure",      "okay", "ok",
-                                       "fine",   "please", "great", "perfect", "alright",   "deal", "lovely",
-                                       "thanks", "cheers", "works", "suits",   "brilliant", "aye"};
-  for (size_t i = 0; i + 1 < n; ++i)
-    if ((w[i].text == "go" && (w[i + 1].text == "on" || w[i + 1].text == "ahead")) ||
-        (w[i].text == "do" && w[i + 1].text == "that") || (w[i].text == "all" && w[i + 1].text == "right"))
-      return true;
   const std::vector<std::string> day = content_words(offer_day);
-  for (size_t i = 0; i < n; ++i) {
-    for (std::string_view yes : kYes)
-      if (w[i].text == yes) return true;
-    // "Thursday at 10, then." names the day back.
+  for (size_t i = 0; i < std::min<size_t>(w.size(), 12); ++i)
     if (!day.empty() && std::find(day.begin(), day.end(), stem(w[i].text)) != day.end()) return true;
-  }
   return false;
 }
 

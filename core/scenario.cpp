@@ -481,7 +481,8 @@ LoadResult load_scenario(std::string_view text, std::string_view file) {
   s.minutes = r.integer(doc, root, "minutes", true, 5, 1, 120);
   s.briefing = r.string(doc, root, "briefing", true);
   if (const json* c = r.object(doc, root, "client", true)) {
-    r.known_keys(*c, "/client", {"name", "role", "organisation", "wants", "fears", "permission", "scale", "scale_why"});
+    r.known_keys(*c, "/client",
+                 {"name", "role", "organisation", "wants", "fears", "permission", "scale", "scale_why", "offer"});
     s.client.name = r.string(*c, "/client", "name", true);
     s.client.role = r.string(*c, "/client", "role", true);
     s.client.organisation = r.string(*c, "/client", "organisation", false);
@@ -493,6 +494,8 @@ LoadResult load_scenario(std::string_view text, std::string_view file) {
       s.client.scale = read_client_lines(r, *lines, "/client/scale");
     if (const json* lines = r.array(*c, "/client", "scale_why", false))
       s.client.scale_why = read_client_lines(r, *lines, "/client/scale_why");
+    if (const json* lines = r.array(*c, "/client", "offer", false))
+      s.client.offer = read_client_lines(r, *lines, "/client/offer");
   }
   s.initial_state = r.int_map(doc, root, "state", 0, 100);
   if (!doc.contains("state")) {

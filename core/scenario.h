@@ -134,6 +134,9 @@ struct Client {
   /// The client's own reasons, when the learner asks why their number is not lower ("Why a five and
   /// not a two?") straight after it: change talk, the point of a scale question. Optional.
   std::vector<ClientLine> scale_why;
+  /// How the client answers a typed offer of a next step ("Shall I ring you on Thursday at 10?"),
+  /// said before their next line: the first line whose condition holds, a yes or a no. Optional.
+  std::vector<ClientLine> offer;
 };
 
 /// A follow-up email: subject and body are each a template over followup_data() (followup.h).

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "coaching.h"
 #include "followup.h"
 #include "reply_coder.h"
 #include "played_plans.h"
@@ -314,6 +315,7 @@ TEST(FollowUpSession, AfterARuptureTheEmailIsAskedToOwnWhatWentWrong) {
 // way.", went into the example email as "I will book you in..." and was asked of the learner's).
 TEST(FollowUpSession, AnOfferTheClientPassedOverIsNotAgreed) {
   Scenario s = load_shipped("price-objection");
+  s.client.offer.clear();  // a client with no answer to offers passes them over
   const auto promises_after = [&](const std::string& offer) {
     Dialogue d = at_commit(s);
     EXPECT_TRUE(d.submit_typed(offer, classify_reply(offer, d.client_line()).code));
@@ -332,6 +334,49 @@ TEST(FollowUpSession, AnOfferTheClientPassedOverIsNotAgreed) {
       promises_after("Would it be okay if I rang you on Monday at 4pm about the booking figures?");
   ASSERT_EQ(taken.size(), 1u);
   EXPECT_NE(taken_email.find("Monday at 4pm"), std::string::npos) << taken_email;
+}
+
+// The client says yes or no to a typed offer before going on (reviewer O: three dated offers, none
+// answered), and only a yes puts it in the follow-up as agreed.
+TEST(FollowUpSession, TheClientAnswersATypedOfferAndOnlyAYesIsAgreed) {
+  Scenario s = load_shipped("price-objection");
+  ASSERT_GE(s.client.offer.size(), 2u);
+  const std::string offer = "Shall I ring you on Monday at 4pm to go through the figures?";
+  const auto after = [&](const Scenario& sc, const std::string& reply) {
+    Dialogue d = at_commit(sc);
+    EXPECT_TRUE(d.submit_typed(reply, classify_reply(reply, d.client_line()).code));
+    const std::string answer = d.client_line();
+    while (d.phase() == Phase::Conversation) EXPECT_TRUE(d.choose(0));
+    return std::pair{answer, followup_example(d, "Alex").text};
+  };
+  const auto opens_with_a_line = [&](const std::string& answer) {
+    for (const ClientLine& line : s.client.offer)
+      if (answer.starts_with(line.text + " ")) return line.when.empty() ? 1 : -1;  // 1: a yes, -1: a no
+    return 0;
+  };
+  const auto [yes, yes_email] = after(s, offer);
+  EXPECT_EQ(opens_with_a_line(yes), 1) << yes;
+  EXPECT_NE(yes_email.find("Monday at 4pm"), std::string::npos) << yes_email;
+  // A client whose trust is below the line's bound says no, and nothing is agreed.
+  Scenario wary = s;
+  wary.client.offer.front().when.max["trust"] = 100;
+  const auto [no, no_email] = after(wary, offer);
+  EXPECT_EQ(opens_with_a_line(no), -1) << no;
+  EXPECT_EQ(no_email.find("Monday at 4pm"), std::string::npos) << no_email;
+  // A question that offers nothing is not answered as an offer.
+  EXPECT_EQ(opens_with_a_line(after(s, "Can I ask what the partners said about the figures?").first), 0);
+  // Every shipped client's yes is read as a yes and its no as a no (the follow-up goes by them).
+  int lines = 0;
+  for (const std::string& path : testing::scenario_paths()) {
+    const LoadResult r = load_scenario(testing::read_text(path), path);
+    ASSERT_TRUE(r.ok()) << path;
+    for (const ClientLine& line : r.scenario->client.offer) {
+      ++lines;
+      EXPECT_EQ(answer_to_offer(line.text), line.when.empty() ? OfferAnswer::Yes : OfferAnswer::No)
+          << path << ": " << line.text;
+    }
+  }
+  EXPECT_GT(lines, 0);
 }
 
 // A commitment that names a scenario step the session never agreed is the learner's own promise:
