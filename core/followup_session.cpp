@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "coaching.h"
 #include "dialogue.h"
 
 namespace rapport {
