@@ -417,9 +417,13 @@ bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std
     if (asked_plan)
       for (auto& [var, delta] : out)
         if ((var == "trust" && delta < 0) || (var == "tension" && delta > 0)) delta = 0;
-    if (heard != MiCode::ClosedQuestion || authored == MiCode::ClosedQuestion) return out;
+    // A bare echo ("Your family, the move") answered as an authored reflection of more depth, or by
+    // the node's reaction to reflections, earns two thirds of its trust and openness: reviewer O's
+    // three-word echoes gained +8 and +9, more than their two-sentence complex reflections.
+    const bool echo = heard == MiCode::SimpleReflection && authored != MiCode::SimpleReflection;
+    if (!echo && (heard != MiCode::ClosedQuestion || authored == MiCode::ClosedQuestion)) return out;
     for (auto& [var, delta] : out)
-      if ((var == "trust" || var == "openness") && delta > 0) delta /= 2;
+      if ((var == "trust" || var == "openness") && delta > 0) delta = echo ? delta * 2 / 3 : delta / 2;
     return out;
   };
   Turn turn;

@@ -3,6 +3,8 @@
 #include "reply_match.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "coaching.h"
@@ -432,6 +434,37 @@ TEST(ReplyMatch, ATypedClosedQuestionEarnsHalfAnOpenOnesTrust) {
       if (open_openness > 0) EXPECT_EQ(closed_openness, open_openness / 2) << id;
     }
   EXPECT_GE(compared, 3);
+}
+
+// Reviewer O's three-word echoes ("Your family, the move") gained +8 and +9, more than their
+// two-sentence complex reflections: a typed simple reflection answered as an authored complex one
+// earns two thirds of its trust. Each scenario's first authored complex reflection, typed, coded
+// complex and then simple.
+TEST(ReplyMatch, ABareEchoEarnsLessTrustThanTheComplexReflectionItIsAnsweredAs) {
+  int compared = 0;
+  for (const std::string& path : testing::scenario_paths()) {
+    const LoadResult r = load_scenario(testing::read_text(path), path);
+    ASSERT_TRUE(r.ok()) << path;
+    const Scenario& s = *r.scenario;
+    Dialogue probe = testing::play(s, {});
+    const Node* n = probe.node();
+    ASSERT_NE(n, nullptr);
+    const auto complex = std::find_if(n->replies.begin(), n->replies.end(), [](const Reply& reply) {
+      return reply.code == MiCode::ComplexReflection && !reply.typed_only;
+    });
+    if (complex == n->replies.end()) continue;
+    const auto gain = [&](MiCode code) {
+      Dialogue d = testing::play(s, {});
+      const int trust = d.value("trust");
+      EXPECT_TRUE(d.submit_typed(complex->text, code));
+      return d.value("trust") - trust;
+    };
+    const int as_complex = gain(MiCode::ComplexReflection), as_simple = gain(MiCode::SimpleReflection);
+    if (as_complex < 3) continue;
+    ++compared;
+    EXPECT_EQ(as_simple, as_complex * 2 / 3) << path;
+  }
+  EXPECT_GE(compared, 4);
 }
 
 // Reviewer N's "Why do you want to sell everything?" was praised as a good open question: a
