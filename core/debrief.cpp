@@ -169,8 +169,16 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
                                          : "; ") +
                "turn " + std::to_string(i + 1) + ": " + quoted(opening_words(turns[i].reply));
     }
+    // The steps agreed are named: reviewer O read the ending's "...or the plan has no owners and
+    // dates" beside three agreed steps, and could not tell which cause was theirs.
+    int steps = 0;
+    for (const std::string& id : d.points())
+      if (const Point* p = d.scenario().find_point(id); p && p->kind == "next_step") ++steps;
+    const std::string agreed = steps == 0   ? ""
+                               : steps == 1 ? ", with a next step agreed"
+                                            : ", with " + std::to_string(steps) + " next steps agreed";
     out.push_back({"discord",
-                   "The conversation was on course for a breakthrough, but " + std::to_string(pushes) +
+                   "The conversation was on course for a breakthrough" + agreed + ", but " + std::to_string(pushes) +
                        " of your replies pushed or confronted " + client + " (" + which + "), and " + client +
                        " remembered it and settled for less. One push can be repaired; two stick.",
                    ""});

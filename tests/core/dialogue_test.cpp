@@ -120,6 +120,11 @@ TEST_P(DialogueModes, DiscordSticksAfterTwoInconsistentReplies) {
   for (const DebriefLine& line : transcript_debrief(d)) {
     if (line.kind != "discord") continue;
     said = true;
+    // The steps agreed on the way are named: the plan was not what held it back (reviewer O).
+    int steps = 0;
+    for (const std::string& id : d.points()) steps += s.find_point(id)->kind == "next_step";
+    EXPECT_GT(steps, 1);
+    EXPECT_NE(line.text.find("with " + std::to_string(steps) + " next steps agreed"), std::string::npos) << line.text;
     // Both pushes are named by turn and quoted, not only counted (reviewer O).
     for (size_t t : {0, 2}) {
       const std::string& reply = d.transcript()[t].reply;
