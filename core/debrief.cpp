@@ -103,10 +103,14 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
   const int change = d.change_talk_evoked(), sustain = d.sustain_talk_heard();
   if (change + sustain > 0) {
     std::string first_change, first_sustain;
+    // The quotation is the tagged line itself, not the reaction said before it: reviewer O read
+    // "argued for moving forward 3 times (first: 'Honestly? I don't know any more. ...')", a typed
+    // reaction's words, with the change talk after them.
     for (size_t i = 1; i < turns.size(); ++i) {
-      const Talk talk = d.talk_of(turns[i].node, turns[i].client_line);
-      std::string& first = talk == Talk::Change ? first_change : first_sustain;
-      if (talk != Talk::Neutral && first.empty()) first = opening_words(turns[i].client_line);
+      const ClientLine* line = d.line_said(turns[i].node, turns[i].client_line);
+      if (!line || line->talk == Talk::Neutral) continue;
+      std::string& first = line->talk == Talk::Change ? first_change : first_sustain;
+      if (first.empty()) first = opening_words(line->text);
     }
     const auto times = [](int n) {
       return n == 1 ? std::string("once") : n == 2 ? "twice" : std::to_string(n) + " times";

@@ -144,18 +144,21 @@ void Dialogue::enter_node(const std::string& id, const std::string& say, bool pu
 }
 
 Talk Dialogue::talk_of(const std::string& node, const std::string& shown) const {
+  const ClientLine* line = line_said(node, shown);
+  return line ? line->talk : Talk::Neutral;
+}
+
+const ClientLine* Dialogue::line_said(const std::string& node, const std::string& shown) const {
   const Node* n = scenario_->find_node(node);
-  if (!n) return Talk::Neutral;
+  if (!n) return nullptr;
   // A line answered in place (answer_in_place.h) is the whole of what the client said.
   const Client& c = scenario_->client;
   for (const auto* lines : {&c.permission, &c.scale, &c.scale_why})
     for (const ClientLine& line : *lines)
-      if (shown == line.text) return line.talk;
+      if (shown == line.text) return &line;
   for (const ClientLine& line : n->client)
-    if (!line.text.empty() && shown.size() >= line.text.size() &&
-        shown.compare(shown.size() - line.text.size(), line.text.size(), line.text) == 0)
-      return line.talk;
-  return Talk::Neutral;
+    if (!line.text.empty() && shown.ends_with(line.text)) return &line;
+  return nullptr;
 }
 
 namespace {

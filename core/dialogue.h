@@ -110,6 +110,9 @@ class Dialogue {
   /// The talk tag of a client line as shown at `node` (a shown line may start with a reaction;
   /// the node's variant it ends with decides). Neutral when none matches.
   Talk talk_of(const std::string& node, const std::string& shown) const;
+  /// The client line `shown` at `node` was (the node's variant it ends with, or a line answered in
+  /// place); nullptr when none matches.
+  const ClientLine* line_said(const std::string& node, const std::string& shown) const;
   /// Client lines after the learner's replies that were change talk and sustain talk.
   int change_talk_evoked() const;
   int sustain_talk_heard() const;

@@ -96,6 +96,17 @@ TEST(Debrief, CountsTheChangeTalkThatFollowedTheLearnersReplies) {
             0u)
       << talk->text;
   EXPECT_EQ(d.transcript()[1].client_line.rfind("It's the service side. Your model says", 0), 0u);
+
+  // A reaction said before the tagged line is not quoted as the change talk (reviewer O met
+  // "first: 'Honestly? I don't know any more. ...'", a reaction's words).
+  for (Node& n : s.nodes)
+    for (Reply& r : n.replies)
+      if (r.text == probe.transcript()[0].reply) r.say = "Honestly? I don't know any more, if I'm truthful with you.";
+  const Dialogue said = play_authored(s, {0, 0, 0, 1, 0, 0, 0, 0});
+  ASSERT_EQ(said.transcript()[1].client_line.rfind("Honestly?", 0), 0u) << said.transcript()[1].client_line;
+  const DebriefLine* quoted = find(transcript_debrief(said), "talk");
+  ASSERT_NE(quoted, nullptr);
+  EXPECT_NE(quoted->text.find("(first: \u201CIt's the service side."), std::string::npos) << quoted->text;
 }
 
 TEST(Debrief, TheClientsLastWordsCloseTheConversation) {
