@@ -65,7 +65,9 @@
             var room = el.scrollHeight - el.clientHeight;
             var canScroll = room > 2 && (dy > 0 ? el.scrollTop > 0 : el.scrollTop < room - 1);
             if (!swipe.on && (canScroll || Math.abs(dy) < 6)) { if (canScroll) swipe.y = t.clientY; return; }
-            e.preventDefault();
+            // Once the browser scrolls, its touchmoves cannot be cancelled, and trying logs an
+            // error each time (reviewer O counted about 50 in one swipe).
+            if (e.cancelable) e.preventDefault();
             if (!swipe.on) {
               swipe.on = true;
               Module.ccall('rapport_field_swipe', null, ['number', 'number', 'number'], [swipe.x, swipe.y, 0]);
