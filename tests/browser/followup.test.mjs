@@ -294,6 +294,43 @@ await run([
     } finally { await app.close(); }
   }],
 
+  // Reviewer O counted about 50 "Ignored attempt to cancel a touchmove event with cancelable=false"
+  // errors in one swipe: a swipe that scrolls the email box to its end and goes on must not try to
+  // cancel the browser's own scrolling.
+  ['a phone: a swipe through the end of a long email logs no errors', async () => {
+    const app = await openApp({ width: 390, height: 844, hasTouch: true, seed: 0 });
+    try {
+      await app.load();
+      await app.reveal('scenario:questioned-advice');
+      await app.click('scenario:questioned-advice');
+      for (let i = 0; i < 4; i++) {
+        await app.reveal('prep:1'); await app.click('prep:1');
+        await app.reveal('button:Continue'); await app.click('button:Continue');
+      }
+      for (const c of [1, 1, 1, 2, 1, 1, 1, 1]) { await app.reveal(`reply:${c}`); await app.click(`reply:${c}`); }
+      await app.reveal('button:Results'); await app.click('button:Results');
+      await app.find('outcome');
+      await app.reveal('button:Follow-up'); await app.click('button:Follow-up');
+      const field = await app.page.waitForSelector('#field-followup', { state: 'visible' });
+      await app.page.fill('#field-followup', Array.from({ length: 80 }, (_, i) => `Line ${i} of a long email.`).join('\n'));
+      await app.quiet(300, 5000);
+      const box = await field.boundingBox();
+      await app.page.evaluate(() => {
+        const el = document.getElementById('field-followup');
+        el.scrollTop = el.scrollHeight - el.clientHeight - 40;
+      });
+      const cdp = await app.context.newCDPSession(app.page);
+      const x = Math.round(box.x + box.width / 2);
+      await swipe(app, cdp, { x, y: Math.round(box.y + box.height * 0.8) }, { x, y: Math.round(box.y + 20) }, 40);
+      const end = await app.page.evaluate(() => {
+        const el = document.getElementById('field-followup');
+        return el.scrollHeight - el.clientHeight - el.scrollTop;
+      });
+      assert(end <= 2, `the box scrolled to its end: ${end} px left`);
+      assert(app.problems.length === 0, app.problems.slice(0, 3).join('\n'));
+    } finally { await app.close(); }
+  }],
+
   ['a corrupted stored record: the app starts, says so, and keeps the old bytes', async () => {
     const app = await openApp({ seed: 0 });  // the breakthrough path is the author's
     try {
