@@ -332,7 +332,10 @@ std::string render_followup(const Dialogue& d, const FollowUpTemplate& t, std::s
   std::replace(subject.begin(), subject.end(), '\r', ' ');
   size_t b = subject.find_first_not_of(' '), e = subject.find_last_not_of(' ');
   subject = b == std::string::npos ? std::string() : subject.substr(b, e - b + 1);
-  return subject + "\n\n" + body;
+  // Marked as the skeleton's is (reviewer O: the example's first line had no "Subject:", the
+  // draft's had), unless the template marks it itself.
+  const bool marked = subject.rfind("Subject:", 0) == 0;
+  return (marked ? "" : "Subject: ") + subject + "\n\n" + body;
 }
 
 std::string followup_skeleton(const Dialogue& d, std::string_view learner_name) {

@@ -129,7 +129,7 @@ TEST(FollowUpIssue16, RuptureGivesARepairEmailAndPartialATentativeOne) {
   Dialogue rupture = play(s, {2, 2});
   ASSERT_EQ(rupture.ending()->kind, "rupture");
   std::string repair = followup_example(rupture, "Sam").text;
-  EXPECT_EQ(repair.rfind(default_followup_template("rupture").subject + "\n\n", 0), 0u) << repair;
+  EXPECT_EQ(repair.rfind("Subject: " + default_followup_template("rupture").subject + "\n\n", 0), 0u) << repair;
   for (const char* words :
        {"I am sorry about how our conversation went", "that part is mine to own", "talk again", "no pressure"})
     EXPECT_NE(repair.find(words), std::string::npos) << words << "\n" << repair;
