@@ -5,6 +5,7 @@
 #include "followup_detail.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <set>
 
@@ -309,6 +310,25 @@ size_t shared(const std::vector<std::string>& a, const std::vector<std::string>&
 
 std::vector<OwnPromise> session_promises(const Dialogue& d) { return session_promises(d, session_days(d)); }
 
+namespace {
+
+/// A promise to send what this email already is ("I'll text you the plan we agreed by Thursday",
+/// "I'll put it all in writing"): reviewer O's example email said "I will text you the plan we
+/// agreed" inside the written plan, and the checklist asked for it.
+bool sends_this_email(const OwnPromise& p) {
+  std::string action = p.action;
+  for (char& c : action) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  constexpr std::string_view kThis[] = {
+      "plan we agreed",  "what we agreed", "what we discussed",     "what we talked about",
+      "a summary",       "a recap",        "it in writing",         "this in writing",
+      "that in writing", "all in writing", "everything in writing", "write it up",
+      "write this up",   "write that up"};
+  return std::any_of(std::begin(kThis), std::end(kThis),
+                     [&](std::string_view w) { return action.find(w) != std::string::npos; });
+}
+
+}  // namespace
+
 std::vector<OwnPromise> session_promises(const Dialogue& d, const std::map<std::string, std::string>& days) {
   std::vector<OwnPromise> out;
   std::vector<std::vector<std::string>> kept;
@@ -330,6 +350,7 @@ std::vector<OwnPromise> session_promises(const Dialogue& d, const std::map<std::
     for (OwnPromise& p : own_promises(d.scenario(), t.reply, &d.points())) {
       if (rupture && (p.owner != "you" || p.offered)) continue;
       if (p.offered && !takes_up(answer, p.day)) continue;
+      if (sends_this_email(p)) continue;
       const std::vector<std::string> words = promise_words(p), day = content_words(p.day);
       // Said again in other words ("send you the stepped plan by Thursday", then "get the stepped
       // plan to you by Thursday"): half its words in an earlier promise.

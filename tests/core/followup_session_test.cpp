@@ -382,6 +382,22 @@ TEST(FollowUpSession, TheClientAnswersATypedOfferAndOnlyAYesIsAgreed) {
 // A commitment that names a scenario step the session never agreed is the learner's own promise:
 // reviewer O's recheck and Monday call (the third clause of a list) were in neither the checklist
 // nor the example email.
+// The email is the written plan: a promise to send the plan agreed is not asked of it, nor written
+// into the example (reviewer O's example said "I will text you the plan we agreed by Thursday").
+TEST(FollowUpSession, APromiseToSendThePlanAgreedIsTheEmailItself) {
+  Scenario s = load_shipped("price-objection");
+  Dialogue d = at_commit(s);
+  const std::string plan =
+      "I'll text you the plan we agreed by Thursday, and I'll ring you next Wednesday at 2 to talk it through.";
+  ASSERT_TRUE(d.submit_typed(plan, classify_reply(plan, d.client_line()).code));
+  ASSERT_EQ(own_promises(s, plan, &d.points()).size(), 2u);
+  std::vector<std::string> said;
+  for (const auto& p : session_promises(d)) said.push_back(p.said);
+  ASSERT_EQ(said.size(), 1u);
+  EXPECT_NE(said.front().find("ring you next Wednesday"), std::string::npos) << said.front();
+  EXPECT_EQ(followup_example(d, "Alex").text.find("plan we agreed"), std::string::npos);
+}
+
 TEST(FollowUpSession, AStepTheSessionDidNotAgreeIsTheLearnersOwnPromise) {
   Scenario s = load_shipped("medication-change");
   const std::string list =

@@ -521,7 +521,8 @@ TEST(FollowUp, CliUsesScenarioOwnTemplate) {
   std::string out = run(std::string(RAPPORT_CLI) + " play " + path.string() +
                         " --authored-order --choose 1,1,1,2,1,1,1,1 --followup");
   std::filesystem::remove(path);
-  EXPECT_NE(out.find("FOLLOWUP:\nSubject: Re: Why should we trust your numbers?\n\nDear Dana Okafor,\n"), std::string::npos)
+  EXPECT_NE(out.find("FOLLOWUP:\nSubject: Re: Why should we trust your numbers?\n\nDear Dana Okafor,\n"),
+            std::string::npos)
       << out;
   EXPECT_NE(out.find("* Write the board paper together (next Wednesday)\n"), std::string::npos) << out;
 }
