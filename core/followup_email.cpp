@@ -147,7 +147,7 @@ We did not settle on next steps today. Could we find half an hour next week to p
 {{next}}
 
 {{/has_next}}
-If I have missed or misread anything, please reply and correct me; I would much rather fix it now. And let me know if any questions come up in the meantime.
+If I have missed or misread anything, please reply and correct me; I would much rather fix it now.{{^has_next}} And let me know if any questions come up in the meantime.{{/has_next}}
 
 Best regards,
 {{learner.name}}

@@ -122,6 +122,22 @@ TEST(FollowUpIssue16, AStepsDayFollowsItsActionWithoutAComma) {
   EXPECT_EQ(email.find(", by "), std::string::npos) << email;
 }
 
+// Reviewer O's budget-cut example closed "Tell me whatever questions come back from Wednesday..." and
+// then "And let me know if any questions come up in the meantime.": the generic invitation only
+// where the ending has no words of its own for what comes next.
+TEST(FollowUpIssue16, TheExampleInvitesQuestionsOnce) {
+  Scenario s = load_shipped("questioned-advice");
+  const std::string generic = "let me know if any questions come up";
+  {
+    Dialogue d = play(s, kBreakthrough);
+    ASSERT_FALSE(d.ending()->email_next.empty());
+    EXPECT_EQ(followup_example(d, "Sam").text.find(generic), std::string::npos);
+  }
+  for (Ending& e : s.endings) e.email_next.clear();
+  Dialogue d = play(s, kBreakthrough);
+  EXPECT_NE(followup_example(d, "Sam").text.find(generic), std::string::npos);
+}
+
 TEST(FollowUpIssue16, RuptureGivesARepairEmailAndPartialATentativeOne) {
   // The standard wording, for an ending that has none of its own.
   Scenario s = load_shipped("questioned-advice");
