@@ -128,14 +128,17 @@ void draw_conversation(App& app) {
     const DrawnRect said = bubble(index++, false, turn.reply, chip, code_chip_color(turn.code, monologue, advice),
                                   i + 1 == turns.size() ? "code:last" : "");
     record_hit("learner:" + std::to_string(i + 1), turn.reply, said.min, said.max);
-    if (app.coaching() && i + 1 == turns.size() && !panel) {
-      // Coaching on the newest reply: its code, the cue that decided it, and a tip.
-      // The chip already names the code: the note adds the cue that decided it and one tip.
+    // Coaching under each reply: the chip names the code, the note adds the cue that decided it
+    // and one tip. Every reply keeps its note (reviewer O: the earlier ones vanished from the chat,
+    // and were only in the debrief); on wide screens the panel shows the newest one.
+    const bool newest = i + 1 == turns.size();
+    if (app.coaching() && !(newest && panel)) {
       std::string note = turn.cue.empty() ? std::string() : "Heard: " + turn.cue;
       if (!turn.tip.empty()) note += (note.empty() ? "" : "\n") + turn.tip;
       ImGui::SetCursorScreenPos(ImVec2(x0 + column * 0.18f, ImGui::GetCursorScreenPos().y));
       wrapped_text(t.fonts.small, t.colors.text_muted, note, column * 0.82f);
-      record_hit("coach:last", note, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+      record_hit(newest ? std::string("coach:last") : "coach:turn:" + std::to_string(i + 1), note,
+                 ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
       ImGui::Dummy(ImVec2(0, t.dp(4)));
     }
   }

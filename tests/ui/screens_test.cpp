@@ -157,6 +157,26 @@ TEST_F(Screens, TheTrustBarShowsItsNumberAndTheLastChange) {
   EXPECT_EQ(find("meter:trust")->text, std::to_string(app_->dialogue()->value("trust")));
 }
 
+// Reviewer O: only the newest reply kept its coach's note; the earlier ones vanished from the chat.
+TEST_F(Screens, EveryReplyKeepsItsCoachsNote) {
+  click("scenario:questioned-advice");
+  for (int i = 0; i < 4; ++i) {
+    click("prep:1");
+    click("button:Continue");
+  }
+  click("reply:1");
+  click("reply:1");
+  frames(30);
+  const auto& turns = app_->dialogue()->transcript();
+  ASSERT_EQ(turns.size(), 2u);
+  ASSERT_FALSE(turns[0].tip.empty());
+  const HitItem* first = find("coach:turn:1");
+  ASSERT_NE(first, nullptr) << "the first reply's note is still in the chat";
+  EXPECT_NE(first->text.find(turns[0].tip), std::string::npos) << first->text;
+  ASSERT_NE(find("coach:last"), nullptr);
+  EXPECT_NE(find("coach:last")->text.find(turns[1].tip), std::string::npos) << find("coach:last")->text;
+}
+
 // Preparation moves the starting trust (questioned-advice: 35, +5 for the cost model, -5 for
 // "Nothing new"); a reviewer met 50, 35, 25, 40 and 25 with no reason given. Each choice's
 // feedback says what it did to trust, and the conversation opens with where trust starts.
