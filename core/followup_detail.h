@@ -25,7 +25,7 @@ std::string to_second_person(std::string_view text, std::string_view client_firs
 /// person, first letter lowered (unless it starts an acronym), no closing full stop.
 std::string step_action(std::string_view text, std::string_view client_first_name);
 /// A step's day ready to follow its action with no comma: "by Tuesday" and "tonight" as they are,
-/// a bare day ("Thursday, 8 to 10am", "Monday 17 February") after "on". A reviewer read "I will
+/// a bare day ("Thursday, 8 to 10am", "12 March", "the 12th") after "on". A reviewer read "I will
 /// send the revised plan and costs for the phased option, by Tuesday." as a machine's comma.
 std::string step_due(std::string_view due);
 

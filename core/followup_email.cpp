@@ -90,7 +90,8 @@ std::string step_action(std::string_view text, std::string_view client_first_nam
 }
 
 std::string step_due(std::string_view due) {
-  const bool bare_day = !due.empty() && std::isupper(static_cast<unsigned char>(due[0]));
+  const unsigned char first = due.empty() ? 0 : static_cast<unsigned char>(due[0]);
+  const bool bare_day = std::isupper(first) || std::isdigit(first) || due.starts_with("the ");
   return (bare_day ? "on " : "") + std::string(due);
 }
 

@@ -36,7 +36,10 @@ SessionReview review_session(const SessionRecord& record, const Scenario* scenar
   r.kind = record.outcome;
   r.score = record.score;
   r.typed = record.mode == "text";
-  r.replies = replies_given(record);
+  const std::string given = replies_given(record);
+  r.replies = given == "chosen" || given == "typed" ? given + " replies"
+              : given == "some typed"               ? "some replies typed"
+                                                    : given;
   r.last_words = record.last_words;
   r.journal = record.journal;
   r.followup_email = record.followup_email;

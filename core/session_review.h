@@ -35,7 +35,7 @@ struct SessionReview {
   std::string kind;     // breakthrough, partial, rupture
   int score = 0;
   bool typed = false;
-  std::string replies;  // replies_given(): "chosen", "typed", "3 of 6 typed"
+  std::string replies;  // "chosen replies", "typed replies", "3 of 6 typed" (replies_given)
   std::vector<ReviewTurn> turns;
   std::string last_words;  // the client's final line, when stored
   std::string journal;

@@ -106,6 +106,8 @@ TEST(FollowUpIssue16, ClientStepsAreWhatTheClientSaidNotOrders) {
 // O: "...for the phased option, by Tuesday."). Every shipped example email is checked.
 TEST(FollowUpIssue16, AStepsDayFollowsItsActionWithoutAComma) {
   EXPECT_EQ(followup_detail::step_due("Thursday, 8 to 10am"), "on Thursday, 8 to 10am");
+  EXPECT_EQ(followup_detail::step_due("12 March"), "on 12 March");
+  EXPECT_EQ(followup_detail::step_due("the 12th"), "on the 12th");
   EXPECT_EQ(followup_detail::step_due("by Tuesday"), "by Tuesday");
   EXPECT_EQ(followup_detail::step_due(""), "");
   Scenario s = load_shipped("repeat-complaint");

@@ -78,6 +78,7 @@ TEST(SessionReview, SaysHowManyRepliesWereTyped) {
   EXPECT_EQ(review_session(stored(t), nullptr).replies, "1 of 3 typed");
   for (auto& turn : t) turn["typed"] = true;
   EXPECT_EQ(replies_given(stored(t)), "typed");
+  EXPECT_EQ(review_session(stored(t), nullptr).replies, "typed replies");
   EXPECT_EQ(replies_given(stored(nullptr)), "some typed") << "no transcript: at least one reply was typed";
   SessionRecord chosen = stored(t);
   chosen.mode = "choice";
