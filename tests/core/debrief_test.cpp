@@ -104,7 +104,8 @@ TEST(Debrief, CountsTheChangeTalkThatFollowedTheLearnersReplies) {
       if (r.text == probe.transcript()[0].reply) r.say = "Honestly? I don't know any more, if I'm truthful with you.";
   const Dialogue said = play_authored(s, {0, 0, 0, 1, 0, 0, 0, 0});
   ASSERT_EQ(said.transcript()[1].client_line.rfind("Honestly?", 0), 0u) << said.transcript()[1].client_line;
-  const DebriefLine* quoted = find(transcript_debrief(said), "talk");
+  const std::vector<DebriefLine> said_lines = transcript_debrief(said);
+  const DebriefLine* quoted = find(said_lines, "talk");
   ASSERT_NE(quoted, nullptr);
   EXPECT_NE(quoted->text.find("(first: \u201CIt's the service side."), std::string::npos) << quoted->text;
 }
