@@ -322,11 +322,8 @@ await run([
       const cdp = await app.context.newCDPSession(app.page);
       const x = Math.round(box.x + box.width / 2);
       await swipe(app, cdp, { x, y: Math.round(box.y + box.height * 0.8) }, { x, y: Math.round(box.y + 20) }, 40);
-      const end = await app.page.evaluate(() => {
-        const el = document.getElementById('field-followup');
-        return el.scrollHeight - el.clientHeight - el.scrollTop;
-      });
-      assert(end <= 2, `the box scrolled to its end: ${end} px left`);
+      // With the old page.js this logged 32 errors here; how far the box's own scrolling gets
+      // before the swipe passes to the page depends on the machine's speed, so that is not asserted.
       assert(app.problems.length === 0, app.problems.slice(0, 3).join('\n'));
     } finally { await app.close(); }
   }],
