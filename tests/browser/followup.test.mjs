@@ -17,6 +17,23 @@ async function playBreakthrough(app) {
   return change;
 }
 
+/** The breakthrough on a phone (each control revealed before it is tapped), then the follow-up
+ * screen: its email field. */
+async function followUpOnAPhone(app) {
+  await app.load();
+  await app.reveal('scenario:questioned-advice');
+  await app.click('scenario:questioned-advice');
+  for (let i = 0; i < 4; i++) {
+    await app.reveal('prep:1'); await app.click('prep:1');
+    await app.reveal('button:Continue'); await app.click('button:Continue');
+  }
+  for (const c of [1, 1, 1, 2, 1, 1, 1, 1]) { await app.reveal(`reply:${c}`); await app.click(`reply:${c}`); }
+  await app.reveal('button:Results'); await app.click('button:Results');
+  await app.find('outcome');
+  await app.reveal('button:Follow-up'); await app.click('button:Follow-up');
+  return app.page.waitForSelector('#field-followup', { state: 'visible' });
+}
+
 /** The checklist's figure, in percent. */
 async function coverage(app) {
   return Number(/(\d+)%/.exec((await app.find('followup:coverage')).text)[1]);
@@ -267,18 +284,7 @@ await run([
   ['a phone: a swipe that starts on the email box scrolls the follow-up page', async () => {
     const app = await openApp({ width: 390, height: 844, hasTouch: true, seed: 0 });
     try {
-      await app.load();
-      await app.reveal('scenario:questioned-advice');
-      await app.click('scenario:questioned-advice');
-      for (let i = 0; i < 4; i++) {
-        await app.reveal('prep:1'); await app.click('prep:1');
-        await app.reveal('button:Continue'); await app.click('button:Continue');
-      }
-      for (const c of [1, 1, 1, 2, 1, 1, 1, 1]) { await app.reveal(`reply:${c}`); await app.click(`reply:${c}`); }
-      await app.reveal('button:Results'); await app.click('button:Results');
-      await app.find('outcome');
-      await app.reveal('button:Follow-up'); await app.click('button:Follow-up');
-      const field = await app.page.waitForSelector('#field-followup', { state: 'visible' });
+      const field = await followUpOnAPhone(app);
       await app.quiet(300, 5000);
       const box = await field.boundingBox();
       assert(box.height > 300, `the email box fills much of the phone: ${Math.round(box.height)} px`);
@@ -300,18 +306,7 @@ await run([
   ['a phone: a swipe through the end of a long email logs no errors', async () => {
     const app = await openApp({ width: 390, height: 844, hasTouch: true, seed: 0 });
     try {
-      await app.load();
-      await app.reveal('scenario:questioned-advice');
-      await app.click('scenario:questioned-advice');
-      for (let i = 0; i < 4; i++) {
-        await app.reveal('prep:1'); await app.click('prep:1');
-        await app.reveal('button:Continue'); await app.click('button:Continue');
-      }
-      for (const c of [1, 1, 1, 2, 1, 1, 1, 1]) { await app.reveal(`reply:${c}`); await app.click(`reply:${c}`); }
-      await app.reveal('button:Results'); await app.click('button:Results');
-      await app.find('outcome');
-      await app.reveal('button:Follow-up'); await app.click('button:Follow-up');
-      const field = await app.page.waitForSelector('#field-followup', { state: 'visible' });
+      const field = await followUpOnAPhone(app);
       await app.page.fill('#field-followup', Array.from({ length: 80 }, (_, i) => `Line ${i} of a long email.`).join('\n'));
       await app.quiet(300, 5000);
       const box = await field.boundingBox();

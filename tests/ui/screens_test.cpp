@@ -12,6 +12,15 @@ class Screens : public testing::UiTest {
  protected:
   void SetUp() override { start(1280, 800, 1.0f); }
 
+  /// questioned-advice opened and prepared with each step's first option: its first node.
+  void prepare_questioned_advice() {
+    click("scenario:questioned-advice");
+    for (int i = 0; i < 4; ++i) {
+      click("prep:1");
+      click("button:Continue");
+    }
+  }
+
   void play_breakthrough() {
     click("scenario:questioned-advice");
     ASSERT_EQ(app_->screen(), Screen::Prepare);
@@ -159,11 +168,7 @@ TEST_F(Screens, TheTrustBarShowsItsNumberAndTheLastChange) {
 
 // Reviewer O: only the newest reply kept its coach's note; the earlier ones vanished from the chat.
 TEST_F(Screens, EveryReplyKeepsItsCoachsNote) {
-  click("scenario:questioned-advice");
-  for (int i = 0; i < 4; ++i) {
-    click("prep:1");
-    click("button:Continue");
-  }
+  prepare_questioned_advice();
   click("reply:1");
   click("reply:1");
   frames(30);
@@ -262,11 +267,7 @@ TEST_F(Screens, NoTypingPauseUnderReducedMotion) {
 }
 
 TEST_F(Screens, UnfinishedSessionResumesAfterRestart) {
-  click("scenario:questioned-advice");
-  for (int i = 0; i < 4; ++i) {
-    click("prep:1");
-    click("button:Continue");
-  }
+  prepare_questioned_advice();
   click("reply:1");
   click("reply:1");
   // A new app over the same storage: a "continue" card brings the session back.
