@@ -69,19 +69,34 @@ float draw_top_bar(App& app, bool show_trust, const char* title_override, bool s
     };
     if (!fits(title)) title = s->client.name;
     if (!fits(title)) title = title.substr(0, title.find(' '));
-    // Not even that beside the meter (a phone at the largest text): no name rather than half of
-    // one under the meter; the chat's bubbles carry the client's initials.
-    if (!fits(title)) title.clear();
+    // Not even that beside the meter (a phone at the largest text): the name goes above the meter,
+    // two rows in the bar's height, rather than being dropped (a reviewer lost who they were
+    // talking to); no name at all only where a row has no room for the first name either.
+    float row_y = origin.y + (height - f->FontSize) / 2, meter_y = origin.y + (height - t.fonts.small->FontSize) / 2;
+    float meter_x = origin.x + width - meter_w - ref_w - t.dp(16);
+    if (!fits(title)) {
+      const float gap = t.dp(2), rows = f->FontSize + gap + t.fonts.small->FontSize;
+      title_w = origin.x + width - title_x - ref_w - t.dp(16);
+      title = s->client.name;
+      if (!fits(title)) title = title.substr(0, title.find(' '));
+      if (!fits(title) || (show_trust && rows > height - t.dp(8))) {
+        title.clear();
+      } else if (show_trust) {
+        row_y = origin.y + (height - rows) / 2;
+        meter_y = row_y + f->FontSize + gap;
+        meter_x = title_x;
+        meter_w = std::min(meter_w, title_w);
+      }
+    }
     ImVec4 clip(title_x, origin.y, title_x + title_w, origin.y + height);
-    const ImVec2 title_at(title_x, origin.y + (height - f->FontSize) / 2);
+    const ImVec2 title_at(title_x, row_y);
     dl->AddText(f, f->FontSize, title_at, t.colors.text, title.c_str(), nullptr, 0, &clip);
     // The title's whole width, clipped or not: the layout test finds a title that runs under the meter.
     const ImVec2 title_size = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, title.c_str());
     if (!title.empty())
       record_hit("top:title", title, title_at, ImVec2(title_at.x + title_size.x, title_at.y + title_size.y));
     if (show_trust) {
-      ImGui::SetCursorScreenPos(
-          ImVec2(origin.x + width - meter_w - ref_w - t.dp(16), origin.y + (height - t.fonts.small->FontSize) / 2));
+      ImGui::SetCursorScreenPos(ImVec2(meter_x, meter_y));
       // "Trust 62" and its bar where both fit. Where large text leaves no room for the bar, the
       // words alone in the bar's colour: a number without "Trust" says nothing to a new learner.
       std::string label = "Trust " + std::to_string(trust_now);

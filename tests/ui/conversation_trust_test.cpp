@@ -125,6 +125,27 @@ TEST_F(Conversation, TheTrustMeterAlwaysSaysTrust) {
   }
 }
 
+// The client's name stays in the top bar at every size: at the largest text on a phone it had
+// no room beside the meter and was dropped (reviewer O, L6); now it sits above the meter.
+TEST_F(Conversation, TheTopBarKeepsTheClientsName) {
+  for (const auto& [w, h, scale] :
+       {std::tuple{390.f, 844.f, 1.4f}, std::tuple{390.f, 844.f, 1.0f}, std::tuple{1280.f, 800.f, 1.4f}}) {
+    start(w, h, scale);
+    to_conversation();
+    click("reply:1");
+    frames(3);
+    const std::string name = app_->current()->client.name;
+    const HitItem* title = find("top:title");
+    ASSERT_NE(title, nullptr) << w << "x" << h << " at " << scale;
+    EXPECT_NE(title->text.find(name.substr(0, name.find(' '))), std::string::npos) << title->text;
+    const HitItem* label = find("trust:label");
+    ASSERT_NE(label, nullptr);
+    const bool apart = title->drawn_max.x <= label->min.x || title->drawn_max.y <= label->min.y;
+    EXPECT_TRUE(apart) << "the name runs into the meter at " << w << "x" << h << ", " << scale;
+    EXPECT_LE(label->max.y, find("button:Reference")->max.y + 8) << "the meter drops out of the bar";
+  }
+}
+
 // A scenario left half-way says so on its library card: it read "Not played yet" beside a
 // "Continue where you left off" button for the same conversation.
 TEST_F(Conversation, ALibraryCardShowsAConversationInProgress) {
