@@ -130,8 +130,10 @@ What I heard from you:
 
 {{/has_discussion}}
 {{^has_discussion}}
+{{^has_opening}}
 We talked about where things stand today, and I would like to build on it with you.
 
+{{/has_opening}}
 {{/has_discussion}}
 {{#has_next_steps}}
 What we agreed to do next:
@@ -172,8 +174,10 @@ Here is what I took from our conversation, so that you can tell me if I have it 
 
 {{/has_discussion}}
 {{^has_discussion}}
+{{^has_opening}}
 We talked about where things stand, and I know there is still a lot for you to weigh up.
 
+{{/has_opening}}
 {{/has_discussion}}
 {{#has_next_steps}}
 Where I think we left things, for now:
@@ -213,8 +217,10 @@ I did hear some of what matters to you, and I would like to check that I have it
 
 {{/has_discussion}}
 {{^has_discussion}}
+{{^has_opening}}
 We talked about a lot in a short time, and I do not think I listened well enough to what matters most to you.
 
+{{/has_opening}}
 {{/has_discussion}}
 {{#has_next_steps}}
 What we did agree still stands on my side:

@@ -5,6 +5,8 @@
 
 #include <cctype>
 #include <filesystem>
+#include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <vector>
@@ -88,6 +90,33 @@ TEST(FollowUpIssue16, ExampleSpeaksToTheClientInTheSecondPerson) {
   Scenario s = load_shipped("medication-change");
   EXPECT_EQ(s.points.front().text.rfind("Frank's worries", 0), 0u);
   EXPECT_EQ(followup_detail::to_second_person(s.points.front().text, "Frank").rfind("Your worries", 0), 0u);
+}
+
+// An example email is written to this client about this conversation: the stock sentence that
+// stood in for a recap ("We talked about a lot in a short time...") had come after every
+// scenario's own opening, in every rupture and partial ending without settled points. Besides
+// the greeting, the sign-off and the one-line invitations to correct, no sentence of one
+// scenario's examples appears in another's.
+TEST(FollowUpIssue16, ExamplesShareNoSentencesAcrossScenarios) {
+  std::map<std::string, std::set<std::string>> scenarios_of;  // sentence -> scenario ids
+  for (const Played& p : every_plan()) {
+    const std::string text = followup_example(*p.dialogue, "Sam Lee").text;
+    size_t begin = text.find("\n\n") + 2;  // after the subject line
+    for (size_t i = begin; i < text.size(); ++i) {
+      const bool end =
+          text[i] == '\n' || ((text[i] == '.' || text[i] == '?') && i + 1 < text.size() && text[i + 1] == ' ');
+      if (!end) continue;
+      std::string sentence = text.substr(begin, i - begin + (text[i] == '\n' ? 0 : 1));
+      begin = i + 1;
+      while (begin < text.size() && text[begin] == ' ') ++begin;
+      if (sentence.size() < 40 || sentence.rfind("If I have ", 0) == 0 || sentence.rfind("- ", 0) == 0 ||
+          sentence.back() == ':')  // a heading over the points
+        continue;
+      scenarios_of[sentence].insert(p.scenario->id);
+    }
+  }
+  for (const auto& [sentence, ids] : scenarios_of)
+    EXPECT_EQ(ids.size(), 1u) << ids.size() << " scenarios' examples say: " << sentence;
 }
 
 TEST(FollowUpIssue16, ClientStepsAreWhatTheClientSaidNotOrders) {
