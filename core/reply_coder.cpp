@@ -248,6 +248,39 @@ std::string_view explicit_phrase(std::string_view text, const std::string_view (
   return prepared(text).find(phrases);
 }
 
+/// The cheer that opens a reply and mocks what follows it ("Oh brilliant", "Well, that's great" before
+/// "another", "yesterday", "totally reasonable"...: kCheers, kMockedAfterCheer), or "".
+std::string_view mocking_cheer(std::string_view text) {
+  const std::string lower = ascii_lower(text);
+  std::size_t at = lower.find_first_not_of(' ');
+  if (at == std::string::npos) return {};
+  const std::size_t begin = at;
+  const auto opens = [&](std::string_view w) {
+    const std::size_t end = at + w.size();
+    return lower.compare(at, w.size(), w) == 0 &&
+           (end == lower.size() || !((lower[end] >= 'a' && lower[end] <= 'z') || lower[end] == '\''));
+  };
+  bool lead = false;
+  for (std::string_view w : {"oh", "well", "ah"})
+    if (opens(w)) {
+      at += w.size();
+      lead = true;
+      break;
+    }
+  if (!lead) return {};
+  while (at < lower.size() && (lower[at] == ',' || lower[at] == ' ')) ++at;
+  for (std::string_view w : {"that's just ", "that's "})
+    if (lower.compare(at, w.size(), w) == 0) {
+      at += w.size();
+      break;
+    }
+  for (std::string_view cheer : kCheers)
+    if (opens(cheer))
+      return explicit_phrase(text, kMockedAfterCheer).empty() ? std::string_view()
+                                                              : text.substr(begin, at + cheer.size() - begin);
+  return {};
+}
+
 /// A client's short yes to hearing what the learner has in mind ("Go on. I'm listening.").
 constexpr std::string_view kGrants[] = {"go on",     "go ahead",     "i'm listening", "i'm all ears", "yes please",
                                         "please do", "i'll hear it", "let's hear it", "fire away"};
@@ -418,11 +451,12 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   }
   if (!cue.empty() && hit(kSoundsLike)) cue = {};
   if (cue.empty() && explicit_phrase(context, kClientOwnsIt).empty()) cue = explicit_phrase(text, kPlainBlame);
+  const bool mocking = cue.empty() && !(cue = mocking_cheer(text)).empty();
   // The phrase is the cue also where the model chose a confrontation by itself: the learner sees the
   // words that confronted, not the "frankly" before them.
   if (!cue.empty()) {
     if (out.code != MiCode::Confront) overrule(MiCode::Confront, 0.7f);
-    out.cues = {"challenges the client ('" + std::string(cue) + "')"};
+    out.cues = {(mocking ? "sarcasm ('" : "challenges the client ('") + std::string(cue) + "')"};
     return out;
   }
   if (const std::string_view push =
@@ -494,6 +528,20 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
     out.cues = {"advice they agreed to hear ('" + std::string(explicit_phrase(context, kGrants)) + "')"};
     return out;
   }
+  // ...and so is advice in answer to the client's own "how" question: reviewer P's trial offered
+  // after "So how would I know it would actually work here...?" was unasked advice (-6, "Don't push
+  // me"), and the debrief blamed it. No labelled line moves (none the model calls advice follows one).
+  constexpr std::string_view kAsksHow[] = {"how would i know",    "how can i be sure", "how do i know",
+                                           "how would that work", "how would it work", "how would we",
+                                           "how do we",           "how could we",      "how can we",
+                                           "how could i",         "how should i",      "how should we",
+                                           "how would i",         "how can i"};
+  if (out.code == MiCode::Persuade && context.find('?') != std::string_view::npos)
+    if (const std::string_view how = explicit_phrase(context, kAsksHow); !how.empty()) {
+      overrule(MiCode::PersuadeWithPermission, 0.6f);
+      out.cues = {"advice they asked for ('" + std::string(how) + "')"};
+      return out;
+    }
   const bool may_advise = no_question_mark && out.code != MiCode::Confront && out.code != MiCode::GivingInformation &&
                           out.code != MiCode::PersuadeWithPermission;
   if (const std::string_view advice = may_advise ? advice_opening(text) : std::string_view(); !advice.empty()) {

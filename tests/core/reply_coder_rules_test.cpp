@@ -575,3 +575,46 @@ TEST(ReplyCoder, VerdictsEchoedOwnBlameAndPutDowns) {
 
 }  // namespace
 }  // namespace rapport
+
+namespace rapport {
+namespace {
+
+using testing::code_of;
+using testing::describe;
+
+// Reviewer P (7 December): blame for a slip, and sarcasm, had been a reflection or information
+// (and "Which did you mean?" then let the learner call them a reflection, +7); a trial offered in
+// answer to the client's own "how would I know...?" was advice without permission (-6).
+TEST(ReplyCoder, ReviewerPsReplies) {
+  const CodedReply slip = classify_reply(
+      "To be honest the test data from your side came in two weeks late, so some of this slip is on you as well.",
+      "I found out from my own warehouse manager that Friday's test failed. Are we going live on the 24th or not?");
+  EXPECT_EQ(slip.code, MiCode::Confront) << describe(slip);
+  EXPECT_FALSE(should_ask_which(slip, "", "Are we going live on the 24th or not?", true)) << describe(slip);
+  const CodedReply mock = classify_reply(
+      "Oh brilliant, so the board wants the savings yesterday and a guarantee nothing breaks. Totally reasonable.",
+      "The board wants its 1.2 million, not ninety days of waiting.");
+  EXPECT_EQ(mock.code, MiCode::Confront) << describe(mock);
+  EXPECT_EQ(mock.cues.front(), "sarcasm ('Oh brilliant')") << describe(mock);
+  EXPECT_EQ(code_of("Sure, because going cheap has worked out so brilliantly for everyone else.",
+                    "VetDiary are still 450 a month cheaper."),
+            MiCode::Confront);
+  // A cheer for good news, and the cost that goes up "on you as well", stay as they were.
+  EXPECT_NE(code_of("Oh brilliant, you actually filled it in. Most people lose it in the van.", "Here's the diary."),
+            MiCode::Confront);
+  EXPECT_NE(code_of("Oh, that's great, Ayo! Congratulations. How are you feeling about it?", "I got the job."),
+            MiCode::Confront);
+  EXPECT_NE(code_of("You're under real pressure from the vendor, and the last thing you need is the cost going up on "
+                    "you as well.",
+                    "The vendor wants more."),
+            MiCode::Confront);
+  const std::string how = "So how would I know it would actually work here, with our clients and our reception teams?";
+  const CodedReply trial = classify_reply(
+      "We could run it at one surgery for sixty days with a no-show target you set, and if it misses you walk away?",
+      how);
+  EXPECT_EQ(trial.code, MiCode::PersuadeWithPermission) << describe(trial);
+  EXPECT_EQ(code_of("You should just sign it and stop worrying.", "I'm not sure about the price."), MiCode::Persuade);
+}
+
+}  // namespace
+}  // namespace rapport
