@@ -84,7 +84,21 @@ struct PointWords {
   // the first person ("I'll give you a call on Monday") or open with the word ("Call on Monday at
   // 4"), so "Thanks for your call on Monday" does not keep it.
   bool own = false;
+  // Lengths the step's own words give ("for 90 days" -> "90 day"): a sentence that names another of
+  // the same unit ("a 60-day trial") does not cover it (reviewer P's had ticked the 90-day pilot).
+  std::vector<std::string> figures;
 };
+
+/// The lengths `text` names, as period_key gives them ("90 days" -> "90 day").
+std::vector<std::string> figures_in(std::string_view text) {
+  std::vector<std::string> out;
+  std::vector<Word> words = split_words(text);
+  for (size_t i = 0; i + 1 < words.size(); ++i)
+    if (std::string key = period_key(words[i].text, words[i + 1].text);
+        !key.empty() && std::isdigit(static_cast<unsigned char>(words[i].text[0])))
+      out.push_back(std::move(key));
+  return out;
+}
 
 /// "I" (of "I'll" too: words split at the apostrophe), "we", "me", "us", "my", "our": a sentence in
 /// the learner's own voice.
@@ -108,7 +122,8 @@ void read_due(std::string_view due, PointWords& w) {
 
 struct Coverage {
   std::vector<bool> covered;
-  std::vector<size_t> wrong_day;  // per point: the draft's word naming another day, or SIZE_MAX
+  std::vector<size_t> wrong_day;     // per point: the draft's word naming another day, or SIZE_MAX
+  std::vector<size_t> wrong_figure;  // per point: the draft's number giving another length, or SIZE_MAX
 };
 
 /// Which points the draft covers. A point is covered by one sentence holding `need` of its words;
@@ -131,7 +146,21 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points) {
   std::vector<bool> named_date(points.size(), false), opened(points.size(), false);
   bool own_voice = false;  // the sentence speaks in the first person
   size_t sentence_start = 0;
-  Coverage out{std::vector<bool>(points.size(), false), std::vector<size_t>(points.size(), SIZE_MAX)};
+  Coverage out{std::vector<bool>(points.size(), false), std::vector<size_t>(points.size(), SIZE_MAX),
+               std::vector<size_t>(points.size(), SIZE_MAX)};
+  std::vector<std::pair<std::string, size_t>> lengths;  // the sentence's lengths ("60 day"), with word index
+  // A length of a unit the step's figures name, none of them the step's: the draft's number.
+  auto other_figure = [&](size_t p) {
+    size_t other = SIZE_MAX;
+    for (const std::string& want : points[p].figures) {
+      const std::string_view unit = std::string_view(want).substr(want.find(' '));
+      for (const auto& [key, at] : lengths) {
+        if (key == want) return SIZE_MAX;
+        if (other == SIZE_MAX && std::string_view(key).substr(key.find(' ')) == unit) other = at;
+      }
+    }
+    return other;
+  };
   std::array<std::vector<std::pair<std::string, size_t>>, 3> said;  // the sentence's days by kind, with word index
   auto share = [&](size_t p) { return double(count[p]) / double(points[p].words.size()); };
   // A word of the sentence naming another day of a kind the step's due names, and not the day of
@@ -166,6 +195,10 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points) {
         if (out.wrong_day[p] == SIZE_MAX) out.wrong_day[p] = wrong;
         continue;
       }
+      if (size_t wrong = points[p].step ? other_figure(p) : SIZE_MAX; wrong != SIZE_MAX) {
+        if (out.wrong_figure[p] == SIZE_MAX) out.wrong_figure[p] = wrong;
+        continue;
+      }
       out.covered[p] = true;
     }
     for (size_t p : touched) count[p] = 0;
@@ -174,6 +207,7 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points) {
     std::fill(opened.begin(), opened.end(), false);
     own_voice = false;
     for (auto& s : said) s.clear();
+    lengths.clear();
   };
   size_t current = SIZE_MAX;
   for (size_t i = 0; i < d.words.size(); ++i) {
@@ -188,9 +222,11 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points) {
     std::string key;
     if (int kind = day_kind(d.words, i, &key); kind >= 0) said[kind].emplace_back(key, i);
     if (i + 1 < d.words.size() && d.words[i + 1].sentence == current) {
-      if (const std::string period = period_key(d.words[i].text, d.words[i + 1].text); !period.empty())
+      if (const std::string period = period_key(d.words[i].text, d.words[i + 1].text); !period.empty()) {
         if (auto named = dated.find(period); named != dated.end())
           for (size_t p : named->second) named_date[p] = true;
+        if (std::isdigit(static_cast<unsigned char>(d.words[i].text[0]))) lengths.emplace_back(period, i);
+      }
     }
     if (d.stems[i].empty()) continue;
     auto f = where.find(d.stems[i]);
@@ -337,6 +373,7 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     due.push_back(session_due(days, *p));
     wanted.push_back(due.back() != p->due ? step_words(content_words(p->text), {due.back(), p->due})
                                           : step_words(content_words(p->text), {due.back()}));
+    wanted.back().figures = figures_in(p->text);
   }
   // The learner's own promises, checked as steps are, on the day they gave.
   const std::vector<OwnPromise> promises = session_promises(d, days);
@@ -394,6 +431,11 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
   const auto wrote = [&](size_t word) {
     return quote(draft.substr(words.words[word].begin, words.words[word].end - words.words[word].begin));
   };
+  // ...and the number and unit of another length ("60-day").
+  const auto wrote_length = [&](size_t word) {
+    const size_t end = word + 1 < words.words.size() ? words.words[word + 1].end : words.words[word].end;
+    return quote(draft.substr(words.words[word].begin, end - words.words[word].begin));
+  };
   for (size_t i = 0; i < steps.size(); ++i) {
     const Point* p = steps[i];
     bool covered = covered_point[discussion.size() + i];
@@ -404,6 +446,8 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     std::string hint = "Say who does this and when, e.g. " + quote(example + ".");
     if (size_t wrong = coverage_of.wrong_day[discussion.size() + i]; !covered && wrong != SIZE_MAX)
       hint = "Check the day: you wrote " + wrote(wrong) + ", and this was agreed for " + quote(due[i]) + ".";
+    else if (size_t figure = coverage_of.wrong_figure[discussion.size() + i]; !covered && figure != SIZE_MAX)
+      hint = "Check the figure: you wrote " + wrote_length(figure) + ", and the step is " + quote(p->text) + ".";
     check.items.push_back({"step:" + p->id, "Next step: " + p->text, covered, covered ? "" : hint});
   }
 
@@ -451,8 +495,11 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
 
   // Flags: each blame, pressure or promise phrase once, quoting the draft's own words.
   std::vector<bool> flagged(flag_phrases().size(), false);
+  bool claimed = false;  // one agreement flag however many phrases claim it ("as we agreed" holds "we agreed")
   find_phrases(words, flag_phrases(), [&](size_t p, size_t first, size_t last) {
     if (flagged[p]) return;
+    const std::string_view kind = flag_phrases()[p].kind;
+    if (kind == "agreement" && (!steps.empty() || claimed)) return;
     // "You should have heard it from me, not your warehouse manager. I'm sorry." is an apology, and
     // "above all you need to hear any bad news from me first" a reviewer's recap of the client's
     // need: "you should have", "you need to" or "you have to" followed, in its sentence, by "from
@@ -479,11 +526,12 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
         if (const std::string& t = words.words[k - 1].text; t == "not" || t == "t" || t == "none" || t == "no") return;
     flagged[p] = true;
     std::string_view found = draft.substr(words.words[first].begin, words.words[last].end - words.words[first].begin);
-    const std::string_view kind = flag_phrases()[p].kind;
+    claimed = claimed || kind == "agreement";
     // Each flag takes kFlagCost off the coverage, and says so: a reviewer with every item ticked
     // saw 90% and nothing to explain it.
-    check.flags.push_back((kind == "promise" ? "Promise only what you can deliver: " + quote(found)
-                                             : "Watch the tone: " + std::string(kind) + ": " + quote(found)) +
+    check.flags.push_back((kind == "promise"     ? "Promise only what you can deliver: " + quote(found)
+                           : kind == "agreement" ? "Nothing was agreed in the conversation: " + quote(found)
+                                                 : "Watch the tone: " + std::string(kind) + ": " + quote(found)) +
                           " (\xE2\x88\x92" + std::to_string(static_cast<int>(kFlagCost * 100 + 0.5)) + "%)");
   });
 

@@ -59,7 +59,7 @@ std::vector<std::string> content_words(std::string_view text);
 /// A phrase as lowercase words; matched word by word, so punctuation between them is allowed.
 struct Phrase {
   std::vector<std::string> words;
-  const char* kind;  // flags: "blame", "pressure" or "promise"
+  const char* kind;  // flags: "blame", "pressure", "promise" or "agreement"
 };
 std::vector<Phrase> make_phrases(std::initializer_list<const char*> texts, const char* kind);
 /// The check's lists (followup_phrases.cpp). An apology or the writer owning what went wrong.

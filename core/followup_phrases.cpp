@@ -113,6 +113,13 @@ const std::vector<Phrase>& flag_phrases() {
                                                 "100 sure"},
                                                "promise");
     all.insert(all.end(), promise.begin(), promise.end());
+    // An agreement claimed in writing; flagged only where the conversation agreed no next step
+    // (reviewer P's "As we agreed, we'll go live on 14 April" after a rupture had scored 100%).
+    std::vector<Phrase> agreement =
+        make_phrases({"as we agreed", "like we agreed", "as agreed", "we agreed", "you agreed", "you ve agreed",
+                      "you have agreed", "we ve agreed", "we have agreed"},
+                     "agreement");
+    all.insert(all.end(), agreement.begin(), agreement.end());
     return all;
   }();
   return phrases;

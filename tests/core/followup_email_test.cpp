@@ -3,6 +3,7 @@
 // signature is the name set in Settings.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <map>
@@ -117,6 +118,38 @@ TEST(FollowUpIssue16, ExamplesShareNoSentencesAcrossScenarios) {
   }
   for (const auto& [sentence, ids] : scenarios_of)
     EXPECT_EQ(ids.size(), 1u) << ids.size() << " scenarios' examples say: " << sentence;
+}
+
+// Reviewer P: "a 60-day trial" ticked the step "Pilot ... for 90 days", and "As we agreed, we'll go
+// live on 14 April" after a rupture that agreed nothing scored 100%.
+TEST(FollowUpIssue16, TheCheckHoldsTheDraftToWhatWasAgreed) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue d = play(s, kBreakthrough);
+  const auto pilot = [&](const std::string& draft) {
+    for (const auto& i : check_followup(d, draft).items)
+      if (i.id == "step:step_pilot_plan") return i;
+    return FollowUpCheck::Item{};
+  };
+  const std::string sixty =
+      "We agreed to pilot the Brightwell account through Leeds, a 60-day trial with dispatch "
+      "targets and a stop rule, starting next month.";
+  EXPECT_FALSE(pilot(sixty).covered);
+  EXPECT_EQ(pilot(sixty).hint.rfind("Check the figure: you wrote \"60-day\"", 0), 0u) << pilot(sixty).hint;
+  std::string ninety = sixty;
+  ninety.replace(ninety.find("60"), 2, "90");
+  EXPECT_TRUE(pilot(ninety).covered) << pilot(ninety).hint;
+  const std::string claim = "As we agreed, we'll go live on 14 April. Let me know if I missed anything.";
+  const auto claims = [](const FollowUpCheck& c) {
+    return std::count_if(c.flags.begin(), c.flags.end(),
+                         [](const std::string& f) { return f.rfind("Nothing was agreed", 0) == 0; });
+  };
+  EXPECT_EQ(claims(check_followup(d, claim)), 0) << "the breakthrough agreed next steps";
+  for (const Played& p : every_plan()) {
+    if (p.plan.find("late-again.rupture") == std::string::npos) continue;
+    const FollowUpCheck c = check_followup(*p.dialogue, claim);
+    EXPECT_EQ(claims(c), 1) << p.plan;
+    EXPECT_LT(c.coverage, 1.0) << p.plan;
+  }
 }
 
 TEST(FollowUpIssue16, ClientStepsAreWhatTheClientSaidNotOrders) {
