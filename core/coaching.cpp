@@ -123,24 +123,14 @@ bool asks_to_be_told(std::string_view line) {
 }
 
 bool asks_for_the_plan(std::string_view line) {
-  constexpr std::string_view kAsks[] = {"what happens tonight",
-                                        "what happens now",
-                                        "what happens next",
-                                        "what happens then",
-                                        "so what happens",
-                                        "what are you going to do",
-                                        "what are you gonna do",
-                                        "what will you do",
-                                        "what do you plan to do",
-                                        "what's the plan",
-                                        "what is the plan",
-                                        "what are you doing about",
-                                        "what's going to happen",
-                                        "what is going to happen",
-                                        "what now",
-                                        "so what now",
-                                        "what do i do tonight",
-                                        "what do we do now"};
+  constexpr std::string_view kAsks[] = {
+      "what happens tonight", "what happens now", "what happens next", "what happens then", "so what happens",
+      "what are you going to do", "what are you gonna do", "what will you do", "what do you plan to do",
+      "what's the plan", "what is the plan", "what are you doing about", "what's going to happen",
+      "what is going to happen", "what now", "so what now", "what do i do tonight", "what do we do now",
+      // Ama's "...Then September, with Marjorie's notebooks typed up.
+      // Can you help with that bit?" (reviewer P's yes cost 3).
+      "can you help with", "could you help with", "can you help me with", "will you help with", "would you help with"};
   return !coder::find_phrase(coder::ascii_lower(line.substr(0, 4096)), kAsks).empty();
 }
 

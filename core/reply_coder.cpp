@@ -356,8 +356,8 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
       if (code_class(code) != MiClass::Question && code != MiCode::SeekCollaboration) allowed[k] = false;
     }
   }
-  // "What you're saying is...", "What a week": a statement, whatever "what" suggests.
-  if (f.what_statement)
+  // "What you're saying is...", "What a week": a statement, whatever "what" suggests; so is "I'll...".
+  if (f.what_statement || f.commitment)
     for (int k = 0; k < kMiCodeCount; ++k)
       if (code_class(static_cast<MiCode>(k)) == MiClass::Question) allowed[k] = false;
   const float temperature = (w.temperature > 0.f ? w.temperature : 1.f) *

@@ -144,6 +144,10 @@ struct ReplyFeatures {
   /// The main sentence is a statement that opens with "what" and has no '?': "What you want is
   /// time", "What a week you've had". Never a question (no such turn in the labelled corpus is).
   bool what_statement = false;
+  /// A reply with no '?' whose main sentence opens (after "good", "okay", "yes"...) with "I'll",
+  /// "we'll", "I will", "we will" or "I'm going to": a commitment, never a question ("Good, I'll
+  /// write the trustees' paper for you tonight." was a closed question at 0.36).
+  bool commitment = false;
 };
 
 /// FNV-1a step; the tokenizer and the phrase tables use the same hash.

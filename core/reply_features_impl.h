@@ -92,8 +92,9 @@ struct Tables {
   std::vector<std::pair<std::uint32_t, int>> first_words;  // (hash, index into phrases)
   HashRuns first_word_runs;                                // where each first word's phrases are
   WordSet stop, fillers, backchannel, open_wh, closed_wh, how_quantity, auxiliaries, you, self, we, negations,
-      filler_words, reflective_verbs, speaker_own, lead_ins, cleft_heads, copulas, cue_dull;
+      filler_words, reflective_verbs, speaker_own, lead_ins, cleft_heads, copulas, cue_dull, commit_leads;
   std::uint32_t h_how, h_so, h_or, h_you, h_ask, h_if, h_whether, h_what, h_a, h_an;
+  std::uint32_t h_ill, h_we_ll, h_i, h_we, h_will, h_im, h_going;  // commitments ("I'll", "we'll"...)
   // Whole sentences that only acknowledge ("That's fair.", "I get that."): word hashes of each.
   std::vector<std::vector<std::uint32_t>> acknowledgements;
   Tables();
@@ -357,6 +358,7 @@ inline void extract_features(std::string_view text, std::string_view context, Re
   out.words_before_main = 0;
   out.word_count = t.token_count;
   out.what_statement = false;
+  out.commitment = false;
   auto& x = out.hand;
   x[kBias] = 1.f;
   auto push = [&](std::uint16_t b) {
@@ -474,6 +476,13 @@ inline void extract_features(std::string_view text, std::string_view context, Re
       for (int k = q + 2; k < main_end && !out.what_statement; ++k)
         out.what_statement = tab.copulas.contains(t.tokens[k].hash);
     }
+  }
+  if (t.question_marks == 0) {
+    int c = main_first;
+    while (c + 1 < main_end && tab.commit_leads.contains(t.tokens[c].hash)) ++c;
+    const std::uint32_t c0 = t.tokens[c].hash, c1 = c + 1 < main_end ? t.tokens[c + 1].hash : 0;
+    out.commitment = c0 == tab.h_ill || c0 == tab.h_we_ll || ((c0 == tab.h_i || c0 == tab.h_we) && c1 == tab.h_will) ||
+                     (c0 == tab.h_im && c1 == tab.h_going);
   }
   x[kStartsYou] = tab.you.contains(h0) ? 1.f : 0.f;
   x[kStartsI] = tab.self.contains(h0) ? 1.f : 0.f;

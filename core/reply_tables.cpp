@@ -215,6 +215,8 @@ constexpr std::string_view kCleftHeads =
     "stands stood hurts hurt scares scared frightens upsets upset frustrates frustrated annoys annoyed "
     "happens happened keeps kept gets got makes made sounds comes came seems seemed";
 constexpr std::string_view kCopulas = "is was";
+// Words that may come before a commitment ("Good, I'll...", "Okay so we'll...").
+constexpr std::string_view kCommitLeads = "good great okay ok right sure fine yes yeah yep alright so and well oh then";
 // Words the model counts as the client's but a cue should not quote as what was restated: a
 // reviewer read "restates the client's 'through'" and "...'anyone'" as the app not understanding.
 constexpr std::string_view kCueDull =
@@ -264,7 +266,8 @@ Tables::Tables()
       lead_ins(kLeadIns),
       cleft_heads(kCleftHeads),
       copulas(kCopulas),
-      cue_dull(kCueDull) {
+      cue_dull(kCueDull),
+      commit_leads(kCommitLeads) {
   for (const PhraseSpec& spec : kPhrases)
     for_each_part(spec.phrases, '|', [&](std::string_view text) {
       Phrase p{};
@@ -295,6 +298,13 @@ Tables::Tables()
   h_what = word_hash("what");
   h_a = word_hash("a");
   h_an = word_hash("an");
+  h_ill = word_hash("i'll");
+  h_we_ll = word_hash("we'll");
+  h_i = word_hash("i");
+  h_we = word_hash("we");
+  h_will = word_hash("will");
+  h_im = word_hash("i'm");
+  h_going = word_hash("going");
 }
 
 const Tables& tables() {

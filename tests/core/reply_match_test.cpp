@@ -392,6 +392,33 @@ TEST(ReplyMatch, APlanTheClientAskedForCostsNoTrust) {
   EXPECT_LT(unasked.value("trust"), before);
 }
 
+// Reviewer P: Ama laid out her own plan and asked "Can you help with that bit?"; "Yes, like I said,
+// I'll be in on Tuesday for that." cost 3 points and ended "the plan isn't hers". Said yes to, her
+// plan stays hers: the breakthrough. Taking the paper over is still the partial ending.
+TEST(ReplyMatch, HelpTheClientAskedForKeepsHerPlan) {
+  EXPECT_TRUE(asks_for_the_plan("Then September, with Marjorie's notebooks typed up. Can you help with that bit?"));
+  const Scenario s = testing::load_shipped("grant-rejected");
+  const Dialogue at = testing::play(s, {3, 0, 0, 1, 2, 2, 0, 1});  // tests/plans/grant-rejected.plan
+  ASSERT_TRUE(at.node() && at.node()->id == "plan") << (at.node() ? at.node()->id : "ended");
+  ASSERT_NE(at.client_line().find("Can you help with that bit?"), std::string::npos) << at.client_line();
+  const std::string yes = "Yes, like I said, I'll be in on Tuesday for that.";
+  const CodedReply coded = classify_reply(yes, at.client_line());
+  ASSERT_EQ(coded.code, MiCode::GivingInformation);
+  Dialogue helped = at;
+  const int before = helped.value("trust");
+  ASSERT_TRUE(helped.submit_typed(yes, coded.code));
+  EXPECT_GE(helped.value("trust"), before);
+  ASSERT_NE(helped.ending(), nullptr);
+  EXPECT_EQ(helped.ending()->kind, "breakthrough");
+  const std::string takeover = "Good, I'll write the whole trustees' paper for you tonight.";
+  const CodedReply took = classify_reply(takeover, at.client_line());
+  EXPECT_NE(code_class(took.code), MiClass::Question) << "a commitment, not a question";
+  Dialogue taken = at;
+  ASSERT_TRUE(taken.submit_typed(takeover, took.code));
+  ASSERT_NE(taken.ending(), nullptr);
+  EXPECT_EQ(taken.ending()->kind, "partial");
+}
+
 }  // namespace
 }  // namespace rapport
 
