@@ -180,6 +180,16 @@ TEST(ReplyMatch, AStraightAnswerToTheClientsQuestionIsCoachedAsOne) {
   ASSERT_FALSE(ends_on_a_question(unasked.client_line())) << unasked.client_line();
   ASSERT_TRUE(unasked.submit_typed("The model assumes two extra shifts at Leeds.", MiCode::GivingInformation));
   EXPECT_EQ(unasked.transcript()[0].tip, coaching_tip(MiCode::GivingInformation));
+  // Reviewer P: a yes-or-no question before a closing remark asks too; a rhetorical one does not.
+  EXPECT_TRUE(asks_to_be_told("So. Is it the Lottery? I've checked my email every hour since Monday."));
+  EXPECT_FALSE(asks_to_be_told("What's the point of any of it? Nobody ever comes."));
+  const Scenario grant = testing::load_shipped("grant-rejected");
+  Dialogue news(grant, 1);
+  while (news.phase() == Phase::Prepare) news.choose_prep(0);
+  ASSERT_NE(news.client_line().find("Is it the Lottery?"), std::string::npos) << news.client_line();
+  ASSERT_TRUE(news.submit_typed("It is, and I'm sorry, it's a no. The email came yesterday at four.",
+                                MiCode::GivingInformation));
+  EXPECT_EQ(news.transcript()[0].tip, kAnsweredTip) << news.client_line();
 }
 
 // A typed closing summary with owners and dates agrees the steps it names, as the authored
