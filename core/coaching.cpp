@@ -115,21 +115,23 @@ bool ends_on_a_question(std::string_view line) {
   return end != std::string_view::npos && line[end] == '?';
 }
 
-bool asks_to_be_told(std::string_view line) {
-  if (ends_on_a_question(line)) return true;
-  // A yes-or-no question before a closing remark: Ama's "So. Is it the Lottery? I've checked my email
-  // every hour since Monday." (reviewer P's plain answer was told to ask first). Not a rhetorical
-  // "What's the point of any of it?": only one that opens with an auxiliary.
+bool asks_yes_or_no(std::string_view line) {
   const std::string lower = coder::ascii_lower(line.substr(0, 4096));
   constexpr std::string_view kAuxiliaries[] = {"is ",  "are ",  "was ", "were ", "do ",    "does ",  "did ",
                                                "can ", "will ", "has ", "have ", "could ", "would ", "should "};
   for (std::size_t q = lower.find('?'); q != std::string::npos; q = lower.find('?', q + 1)) {
-    std::size_t start = lower.find_last_of(".?!", q == 0 ? 0 : q - 1);
-    start = start == std::string::npos || start >= q ? 0 : start + 1;
-    start = lower.find_first_not_of(" \t\r\n\"'", start);
+    std::size_t start = q == 0 ? std::string::npos : lower.find_last_of(".?!", q - 1);
+    start = lower.find_first_not_of(" \t\r\n\"'", start == std::string::npos ? 0 : start + 1);
     for (std::string_view aux : kAuxiliaries)
-      if (start != std::string::npos && lower.compare(start, aux.size(), aux) == 0) return true;
+      if (start != std::string::npos && start < q && lower.compare(start, aux.size(), aux) == 0) return true;
   }
+  return false;
+}
+
+bool asks_to_be_told(std::string_view line) {
+  // A yes-or-no question before a closing remark asks too: Ama's "So. Is it the Lottery? I've checked
+  // my email every hour since Monday." (reviewer P's plain answer was told to ask first).
+  if (ends_on_a_question(line) || asks_yes_or_no(line)) return true;
   constexpr std::string_view kAsks[] = {"tell me",        "walk me through", "talk me through", "explain",
                                         "i want to know", "i need to know",  "give it to me",   "show me"};
   return !coder::find_phrase(coder::ascii_lower(line.substr(0, 4096)), kAsks).empty();

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "coaching.h"
 #include "followup_detail.h"
 
 namespace rapport {
@@ -55,8 +56,15 @@ LiveCoaching live_coaching(const Dialogue& d) {
 
   const Talk talk = d.node() ? d.talk_of(d.node()->id, d.client_line()) : Talk::Neutral;
   if (codes.empty()) {
-    out.next = "Start with an open question that lets " + who + " tell it their way, then reflect what you hear.";
-    out.why = "Nothing said yet.";
+    // Asked a straight question ("Is it the Lottery?", "Is this a disciplinary?"), answer it first:
+    // reviewer P was told to open with a question in the scenario whose brief says "tell her plainly".
+    if (d.node() && asks_yes_or_no(d.client_line())) {
+      out.next = "Answer " + who + "'s question plainly first, then leave room and reflect what you hear.";
+      out.why = "Nothing said yet, and " + who + " asked you a straight question.";
+    } else {
+      out.next = "Start with an open question that lets " + who + " tell the story, then reflect what you hear.";
+      out.why = "Nothing said yet.";
+    }
   } else if (is_mi_non_adherent(codes.back())) {
     out.next = "Step back: reflect what " + who + " feels, or ask permission before you advise.";
     out.why = "Your last reply pushed (" + std::string(code_label(codes.back())) + ").";

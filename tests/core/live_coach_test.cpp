@@ -60,6 +60,21 @@ TEST(LiveCoach, BeforeTheFirstReplyNothingIsRated) {
   EXPECT_EQ(c.next.find("Okafor"), std::string::npos) << "first name only: " << c.next;
 }
 
+// Asked a straight question before anything is said ("Is it the Lottery?"), the learner is told to
+// answer it: reviewer P was told to open with a question in a scenario whose brief says to give the
+// news plainly. No "their way" for a named client.
+TEST(LiveCoach, AStraightQuestionIsAnsweredFirst) {
+  Scenario s = coach_scenario();
+  LiveCoaching c = after(s, {});
+  EXPECT_EQ(c.next.find("their"), std::string::npos) << c.next;
+  s.nodes.front().client.front().text = "Half an hour before doors. So. Is it the Lottery? I've checked every hour.";
+  c = after(s, {});
+  EXPECT_EQ(c.next.rfind("Answer Dana's question plainly first", 0), 0u) << c.next;
+  EXPECT_NE(c.why.find("straight question"), std::string::npos) << c.why;
+  s.nodes.front().client.front().text = "What's the point of any of it? Nobody ever comes.";
+  EXPECT_NE(after(s, {}).next.find("open question"), std::string::npos);
+}
+
 TEST(LiveCoach, FiguresCarryTheirBands) {
   const Scenario s = coach_scenario();
   LiveCoaching c = after(s, {kOpen, kComplex, kSimple});
