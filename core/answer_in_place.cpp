@@ -32,10 +32,41 @@ bool asks_why_that_number(std::string_view text) {
   return !coder::find_phrase(lower, kWhy).empty() && !coder::find_phrase(lower, kNumber).empty();
 }
 
+/// A closing sentence that asks leave to lay something out, with or without its '?': reviewer P's
+/// "ok so there's two real options and I'd rather you pick than me. can I walk you through them"
+/// met a client who recited the options herself. The coder's permission phrases need the '?'.
+bool asks_leave_to_explain(std::string_view text) {
+  constexpr std::string_view kLeave[] = {"can i walk you through",
+                                         "could i walk you through",
+                                         "shall i walk you through",
+                                         "can i talk you through",
+                                         "could i talk you through",
+                                         "shall i talk you through",
+                                         "can i take you through",
+                                         "could i take you through",
+                                         "shall i take you through",
+                                         "can i run you through",
+                                         "could i run you through",
+                                         "shall i run you through",
+                                         "can i run through them",
+                                         "can i go through them",
+                                         "could i go through them",
+                                         "shall i go through them",
+                                         "can i explain",
+                                         "could i explain",
+                                         "shall i explain"};
+  const std::string lower = lowered(text);
+  const std::size_t end = lower.find_last_not_of(" ?.!");
+  if (end == std::string::npos) return false;
+  const std::size_t stop = lower.find_last_of(".!?", end);
+  const std::string_view last = std::string_view(lower).substr(stop == std::string::npos ? 0 : stop + 1);
+  return !coder::find_phrase(last, kLeave).empty();
+}
+
 InPlace request_of(std::string_view text, std::string_view client_line) {
   if (text.empty()) return InPlace::None;
   if (asks_for_a_scale(text)) return InPlace::Scale;
-  if (classify_reply(text, client_line).asks_permission) return InPlace::Permission;
+  if (classify_reply(text, client_line).asks_permission || asks_leave_to_explain(text)) return InPlace::Permission;
   return InPlace::None;
 }
 

@@ -55,6 +55,28 @@ TEST(AnswerInPlace, ARequestForPermissionIsAnsweredAndTheConversationWaits) {
   EXPECT_NE(ideas.node()->id, node);
 }
 
+// Leave to lay something out, typed without its '?' ("can I walk you through them"), is a request
+// too: reviewer P's client recited the options herself instead of saying yes or no. A question that
+// only mentions explaining is not one.
+TEST(AnswerInPlace, LeaveToWalkThroughIsAskedWithOrWithoutItsQuestionMark) {
+  const Scenario s = testing::load_shipped("budget-cut");
+  for (const std::string ask :
+       {"ok so there's two real options and I'd rather you pick than me. can I walk you through them",
+        "There are two ways to do this. Could I take you through them?"}) {
+    Dialogue d(s);
+    while (d.phase() == Phase::Prepare) d.choose_prep(0);
+    const std::string node = d.node()->id;
+    ASSERT_TRUE(d.submit_typed(ask, classify_reply(ask, d.client_line()).code));
+    EXPECT_EQ(d.node()->id, node) << ask;
+    EXPECT_EQ(d.transcript().back().tip, kPermissionTip) << ask;
+  }
+  Dialogue other(s);
+  while (other.phase() == Phase::Prepare) other.choose_prep(0);
+  const std::string node = other.node()->id;
+  ASSERT_TRUE(other.submit_typed("What would help me explain it to your director?", MiCode::OpenQuestion));
+  EXPECT_NE(other.node()->id, node);
+}
+
 // A client who does not trust the learner yet says no, and the conversation still waits.
 TEST(AnswerInPlace, ARequestForPermissionCanBeRefused) {
   const Scenario s = testing::load_shipped("damp-flat");
