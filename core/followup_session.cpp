@@ -172,7 +172,12 @@ std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_v
       size_t most = 0;
       for (const auto& a : in) most = std::max(most, a.size());
       for (size_t p = 0; p < steps.size(); ++p) {
-        if (in[p].size() < 2 || (in[p].size() < most && 2 * in[p].size() < step_words[p].size())) continue;
+        // Two words of a long step are not enough on their own: reviewer P's "I'll send you the Leeds
+        // dispatch figures by Friday" gave "Pilot the Brightwell account through Leeds for 90 days
+        // with agreed dispatch targets..." (11 words) Friday, and the example email said so.
+        if (in[p].size() < std::max<size_t>(2, (step_words[p].size() + 3) / 4) ||
+            (in[p].size() < most && 2 * in[p].size() < step_words[p].size()))
+          continue;
         if (std::find(named.begin(), named.end(), p) == named.end()) named.push_back(p);
         at[p].insert(at[p].end(), in[p].begin(), in[p].end());
       }

@@ -58,6 +58,14 @@ TEST(FollowUpSession, ATypedReplyNamesStepsAndTheDaysItGivesThem) {
   EXPECT_EQ(mentioned(s, "Could you take the proposal to the partners by Friday?"), (Mentions{{"step_partners", ""}}));
   EXPECT_EQ(mentioned(s, "If I send the proposal by Friday, will that do?"), (Mentions{{"step_proposal", ""}}));
   EXPECT_EQ(mentioned(s, "I'll ring you on Friday about the partners."), Mentions{});
+  // Two words of a long step name it only with a quarter of its words: reviewer P's "Leeds dispatch
+  // figures by Friday" gave the 90-day Leeds pilot (11 words) Friday in the example email.
+  const Scenario qa = load_shipped("questioned-advice");
+  EXPECT_EQ(mentioned(qa, "I'll send you the Leeds dispatch figures by Friday."), Mentions{});
+  EXPECT_EQ(mentioned(qa, "I'll draft the pilot plan with your dispatch targets by Friday."),
+            (Mentions{{"step_draft", "by Friday"}}));
+  EXPECT_EQ(mentioned(qa, "Let's pilot the Brightwell account through Leeds from next month."),
+            (Mentions{{"step_pilot_plan", "from next month"}}));
   // Only a sentence that commits gives a day: a reviewer's "failed again on Friday ... not from your
   // warehouse manager" had made late-again's route choice "with the warehouse manager, on Friday".
   Scenario late = load_shipped("late-again");
