@@ -121,6 +121,17 @@ std::string Dialogue::resolve(const Route& route) {
   return route.next;
 }
 
+namespace {
+/// A node's line without the "Right." / "Okay." / "Well." it opens with, when the client has just
+/// said something else first (a reaction's `say`, an answer to an offer): reviewer P met "...and a
+/// call the same day if anything slips. Right. Whether it's picking..." as one stitched turn.
+std::string_view after_words_said(std::string_view line) {
+  for (std::string_view w : {"Right. ", "Okay. ", "OK. ", "Well. "})
+    if (line.size() > w.size() && line.starts_with(w)) return line.substr(w.size());
+  return line;
+}
+}  // namespace
+
 void Dialogue::enter_node(const std::string& id, const std::string& say, bool pushed) {
   node_ = id;
   const Node* n = scenario_->find_node(id);
@@ -139,8 +150,12 @@ void Dialogue::enter_node(const std::string& id, const std::string& say, bool pu
     }
   }
   if (!shown) return;
-  if (!client_line_.empty()) client_line_ += " ";
-  client_line_ += shown->text;
+  if (client_line_.empty()) {
+    client_line_ = shown->text;
+  } else {
+    client_line_ += " ";
+    client_line_ += after_words_said(shown->text);
+  }
 }
 
 Talk Dialogue::talk_of(const std::string& node, const std::string& shown) const {
@@ -157,7 +172,9 @@ const ClientLine* Dialogue::line_said(const std::string& node, const std::string
     for (const ClientLine& line : *lines)
       if (shown == line.text) return &line;
   for (const ClientLine& line : n->client)
-    if (!line.text.empty() && shown.ends_with(line.text)) return &line;
+    if (!line.text.empty() && (shown.ends_with(line.text) ||
+                               (shown.size() > line.text.size() && shown.ends_with(after_words_said(line.text)))))
+      return &line;
   return nullptr;
 }
 
@@ -360,7 +377,7 @@ void Dialogue::answer_offer(const std::string& text, MiCode heard) {
   if (const Ending* end = ending(); end ? end->kind == "rupture" : turns_.back().node == node_) return;
   if (answer_to_offer(client_line_) != OfferAnswer::Neither) return;
   if (const ClientLine* line = pick_line(lines))
-    client_line_ = line->text + (client_line_.empty() ? "" : " ") + client_line_;
+    client_line_ = line->text + (client_line_.empty() ? "" : " ") + std::string(after_words_said(client_line_));
 }
 
 const ClientLine* Dialogue::pick_line(const std::vector<ClientLine>& lines) const {

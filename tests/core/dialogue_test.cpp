@@ -202,7 +202,7 @@ TEST(Dialogue, NoChangeTalkStraightAfterPressure) {
       if (director->replies[offer[i]].code == code) return i;
     return offer.size();
   };
-  const std::string change = "Okay. I think I can take that to him.";
+  const std::string change = "I think I can take that to him.";
   Dialogue asked(s), pushed(s), typed(s);
   for (Dialogue* d : {&asked, &pushed, &typed})
     while (d->phase() == Phase::Prepare) d->choose_prep(0);
@@ -218,6 +218,13 @@ TEST(Dialogue, NoChangeTalkStraightAfterPressure) {
   EXPECT_EQ(pushed.client_line().find(change), std::string::npos) << pushed.client_line();
   EXPECT_EQ(typed.client_line().find(change), std::string::npos) << typed.client_line();
   EXPECT_NE(pushed.client_line().find("I'd need to see it properly"), std::string::npos) << pushed.client_line();
+  // After the reaction's own words the line goes on without its "Okay." (reviewer P met "...if
+  // anything slips. Right. Whether it's..." as one stitched turn), and is still the change talk.
+  const std::string said = asked.client_line();
+  EXPECT_EQ(said.find(". Okay. "), std::string::npos) << said;
+  EXPECT_EQ(asked.talk_of("commit", said), Talk::Change) << said;
+  ASSERT_NE(asked.line_said("commit", said), nullptr);
+  EXPECT_EQ(asked.line_said("commit", said)->text.rfind("Okay. I think I can take that to him.", 0), 0u);
 }
 
 // What a typed reply settles, the client says. A typed question at budget-cut's `routes` settled
