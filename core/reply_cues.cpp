@@ -76,11 +76,14 @@ static std::string cue_for(int j, MiCode code, const ReplyFeatures& f, std::stri
     case kStartsAuxiliary: return starts + first;
     // On a reflection, what the opening does: a reviewer read "Heard: starts with 'so'" as a surface
     // feature, not a reason.
+    // Not on other codes: reviewer P's question "um, so, before I throw numbers at you, what would
+    // the partners need...?" was "Heard: its main sentence starts with 'so'", which says nothing.
     case kStartsYou:
     case kStartsSo: {
-      if (code_class(code) != MiClass::Reflection) return starts + first;
+      if (code_class(code) != MiClass::Reflection) return j == kStartsSo ? "" : starts + first;
       const std::string main = f.words_before_main > 0 ? "its main sentence " : "";
-      return main + (j == kStartsSo ? "sums up what the client said (" : "puts it back to the client (") + first + ")";
+      return main + (j == kStartsSo ? "sums up what the client said (opens with " : "puts it back to the client (") +
+             first + ")";
     }
     case kAuxiliaryNoQuestionMark: return starts + first + " (no '?')";
     case kOrInQuestion: return "offers a choice ('or')";

@@ -614,6 +614,11 @@ TEST(ReplyCoder, ReviewerPsReplies) {
       how);
   EXPECT_EQ(trial.code, MiCode::PersuadeWithPermission) << describe(trial);
   EXPECT_EQ(code_of("You should just sign it and stop worrying.", "I'm not sure about the price."), MiCode::Persuade);
+  // "starts with 'so'" explains no question: it was the cue for one behind a spoken lead-in.
+  const CodedReply lead = classify_reply("um, so, before I throw numbers at you, what would the partners need to see",
+                                         "Why would I pay sixty percent more?");
+  EXPECT_EQ(code_class(lead.code), MiClass::Question) << describe(lead);
+  for (const std::string& cue : lead.cues) EXPECT_EQ(cue.find("'so'"), std::string::npos) << describe(lead);
 }
 
 }  // namespace
