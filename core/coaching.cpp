@@ -67,7 +67,8 @@ std::string self_coded_tip(MiCode heard) {
   };
   // Reviewer M read "The client heard X in your words, and answered that" as coded one way and
   // answered another, unexplained.
-  return "Coded as you meant it. Your words could also be heard as " + lower(code_intent(heard)) +
+  // Reviewer P could not tell which of the two counted: the scores take the learner's.
+  return "Your scores count it as you meant it. Your words could also be heard as " + lower(code_intent(heard)) +
          ", and that is how the client took them.";
 }
 

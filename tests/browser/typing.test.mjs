@@ -168,7 +168,7 @@ await run([
       const note = (await app.find('coach:last')).text;
       assert(/you said you meant/.test(note), `the coach says it was the learner's choice: ${note}`);
       // The code is the learner's; the client answered the words, and the coach says so.
-      assert(/Coded as you meant it\. Your words could also be heard as .*, and that is how the client took them\./.test(note),
+      assert(/Your scores count it as you meant it\. Your words could also be heard as .*, and that is how the client took them\./.test(note),
         `the coach says the client answered the words: ${note}`);
       await app.screenshot('typing-3-self-coded.png');
       assert(app.problems.length === 0, app.problems.join('\n'));

@@ -155,10 +155,10 @@ TEST(ReplyMatch, ASelfCodedReplyIsCodedAsChosenAndAnsweredAsWorded) {
   EXPECT_EQ(self_coded.transcript()[0].code, MiCode::ComplexReflection);
   EXPECT_EQ(self_coded.value("trust"), as_worded.value("trust"));
   EXPECT_EQ(self_coded.client_line(), as_worded.client_line());
-  EXPECT_EQ(
-      self_coded.transcript()[0].tip,
-      "Coded as you meant it. Your words could also be heard as giving information, and that is how the client took "
-      "them.");
+  EXPECT_EQ(self_coded.transcript()[0].tip,
+            "Your scores count it as you meant it. Your words could also be heard as giving information, and that is "
+            "how the client took "
+            "them.");
 }
 
 // Information that answers the question the client ended on is coached as the straight answer
