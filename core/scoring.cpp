@@ -1,6 +1,7 @@
 // Scoring implementation; the formula is documented in scoring.h.
 #include "scoring.h"
 
+#include "coaching.h"
 #include "reply_coder.h"
 
 #include <algorithm>
@@ -78,9 +79,15 @@ SessionScore score_session(const Dialogue& d, double followup_coverage) {
   // An open question while solutions or next steps are on the table invites the client's own
   // ("What would you like to do first?"): a reviewer's results said "no shared problem-solving"
   // beside "a plan he designed".
-  for (const auto& t : d.transcript())
-    if (scored_code(t) == MiCode::OpenQuestion)
+  // So does a reflection there (of the client's own idea: reviewer P's "You want your own people
+  // holding the stopwatch, not us" as Dana designed her trial) and an offer put as a question
+  // ("Shall I draft it with your targets by Friday?").
+  for (const auto& t : d.transcript()) {
+    const MiCode c = scored_code(t);
+    if (c == MiCode::OpenQuestion || code_class(c) == MiClass::Reflection ||
+        (c == MiCode::ClosedQuestion && offers_next_step(t.reply)))
       if (const Node* n = sc.find_node(t.node); n && (n->stage == "solve" || n->stage == "close")) solving++;
+  }
 
   auto tick = [&](const char* id, const char* label, bool done, std::string evidence) {
     out.tactics.push_back({id, label, done, std::move(evidence)});

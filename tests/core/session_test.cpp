@@ -342,6 +342,22 @@ TEST(Session, AnOpenQuestionAtTheSolvingStageIsSharedProblemSolving) {
   EXPECT_FALSE(solutions(early)) << "an open question before any solving is listening, not solving";
   ASSERT_TRUE(d.submit_typed("What would you like to do first?", MiCode::OpenQuestion));
   EXPECT_TRUE(solutions(d));
+  // So is a reflection of the client's own idea there, or an offer put as a question (reviewer P:
+  // "no shared problem-solving" beside a trial designed together); not a closed question that asks
+  // for a yes.
+  Dialogue base = testing::play(s, {});
+  for (int i = 0; i < 12 && base.node() && base.node()->stage != "solve" && base.node()->stage != "close"; ++i)
+    ASSERT_TRUE(
+        base.submit_typed("That sounds like a really hard week for you and the team.", MiCode::ComplexReflection));
+  ASSERT_TRUE(base.node());
+  Dialogue reflected = base, offered = base, pressed = base;
+  ASSERT_TRUE(
+      reflected.submit_typed("You want repairs and rent first, and the rest next year.", MiCode::ComplexReflection));
+  EXPECT_TRUE(solutions(reflected));
+  ASSERT_TRUE(offered.submit_typed("Shall I cost the phased option for you by Tuesday?", MiCode::ClosedQuestion));
+  EXPECT_TRUE(solutions(offered));
+  ASSERT_TRUE(pressed.submit_typed("Are you ready to sign off the cut today?", MiCode::ClosedQuestion));
+  EXPECT_FALSE(solutions(pressed));
 }
 
 }  // namespace
