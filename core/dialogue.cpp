@@ -374,7 +374,9 @@ void Dialogue::answer_offer(const std::string& text, MiCode heard) {
   const std::vector<ClientLine>& lines = scenario_->client.offer;
   if (lines.empty() || !offers_next_step(text) || is_rambling(text) || reaction_class(heard) == ReactionClass::Pressure)
     return;
-  if (const Ending* end = ending(); end ? end->kind == "rupture" : turns_.back().node == node_) return;
+  // Nor when the move ends short of a breakthrough: a yes ("Yes, that works for me") before "I'll
+  // have a think, but VetDiary are still cheaper" and "Still comparing" (reviewer P) said both.
+  if (const Ending* end = ending(); end ? end->kind != "breakthrough" : turns_.back().node == node_) return;
   if (answer_to_offer(client_line_) != OfferAnswer::Neither) return;
   if (const ClientLine* line = pick_line(lines))
     client_line_ = line->text + (client_line_.empty() ? "" : " ") + std::string(after_words_said(client_line_));

@@ -373,6 +373,17 @@ TEST(FollowUpSession, TheClientAnswersATypedOfferAndOnlyAYesIsAgreed) {
   EXPECT_EQ(no_email.find("Monday at 4pm"), std::string::npos) << no_email;
   // A question that offers nothing is not answered as an offer.
   EXPECT_EQ(opens_with_a_line(after(s, "Can I ask what the partners said about the figures?").first), 0);
+  // Nor is an offer whose move ends short of a breakthrough (reviewer P: a yes, then "I'll have a
+  // think" and "Still comparing"): the client's last words stand alone.
+  Scenario low = s;
+  for (Node& n : low.nodes)
+    if (n.id == "commit") n.typed.at("question").route.next = "partial";
+  Dialogue ends = at_commit(low);
+  ASSERT_TRUE(ends.submit_typed(offer, classify_reply(offer, ends.client_line()).code));
+  ASSERT_NE(ends.ending(), nullptr);
+  ASSERT_EQ(ends.ending()->kind, "partial");
+  EXPECT_EQ(opens_with_a_line(ends.client_line()), 0) << ends.client_line();
+  EXPECT_EQ(followup_example(ends, "Alex").text.find("Monday at 4pm"), std::string::npos);
   // Every shipped client's yes is read as a yes and its no as a no (the follow-up goes by them).
   int lines = 0;
   for (const std::string& path : testing::scenario_paths()) {
