@@ -165,18 +165,21 @@ inline constexpr std::string_view kAfterPermissionTip =
     "You asked first, so this is information they agreed to hear. Now check how it lands: \"What do you make "
     "of that?\"";
 
-/// True when the client's line asks to be told something: it ends on a question, or asks in so
-/// many words ("Tell me where things actually stand.", "Walk me through it.").
-bool asks_to_be_told(std::string_view client_line);
-
-/// True when the client's line asks what will be done ("So what happens tonight, then?", "What are
-/// you going to do about it?", "What's the plan?"). A plan typed in answer costs no trust and raises
-/// no tension, whatever the node's reaction to information says: reviewer O's safety plan, asked
-/// for, was praised by the coach, cost 4 points of trust and was named the session's worst reply.
 /// True when a sentence of the client's line is a yes-or-no question: it opens with an auxiliary and
 /// ends with '?' ("Is it the Lottery?", "Are we going live on the 24th or not?"). Not "What's the
 /// point of any of it?".
 bool asks_yes_or_no(std::string_view client_line);
+
+/// True when the client's line asks to be told something: it ends on a question, asks a yes-or-no
+/// question before a closing remark, or asks in so many words ("Tell me where things actually
+/// stand.", "Walk me through it.").
+bool asks_to_be_told(std::string_view client_line);
+
+/// True when the client's line asks what will be done ("So what happens tonight, then?", "What are
+/// you going to do about it?", "What's the plan?", "Can you help with that bit?"). A plan typed in
+/// answer costs no trust and raises no tension, whatever the node's reaction to information says:
+/// reviewer O's safety plan, asked for, was praised by the coach, cost 4 points of trust and was
+/// named the session's worst reply.
 bool asks_for_the_plan(std::string_view client_line);
 
 /// After a typed playback of the client's plan that followed an authored summary (closest_reply).

@@ -427,14 +427,11 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
                          : discussion.empty() ? "Recap the conversation in a sentence or two (\"We discussed ...\")."
                                               : "Recap what you discussed, e.g. " + quote(discussion.front()->text)});
 
-  // The draft's word naming another day, quoted.
-  const auto wrote = [&](size_t word) {
-    return quote(draft.substr(words.words[word].begin, words.words[word].end - words.words[word].begin));
-  };
-  // ...and the number and unit of another length ("60-day").
-  const auto wrote_length = [&](size_t word) {
-    const size_t end = word + 1 < words.words.size() ? words.words[word + 1].end : words.words[word].end;
-    return quote(draft.substr(words.words[word].begin, end - words.words[word].begin));
+  // The draft's words from `word`, quoted: the word naming another day, or the number and unit of
+  // another length ("60-day", two words).
+  const auto wrote = [&](size_t word, size_t count = 1) {
+    const size_t last = std::min(word + count, words.words.size()) - 1;
+    return quote(draft.substr(words.words[word].begin, words.words[last].end - words.words[word].begin));
   };
   for (size_t i = 0; i < steps.size(); ++i) {
     const Point* p = steps[i];
@@ -447,7 +444,7 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     if (size_t wrong = coverage_of.wrong_day[discussion.size() + i]; !covered && wrong != SIZE_MAX)
       hint = "Check the day: you wrote " + wrote(wrong) + ", and this was agreed for " + quote(due[i]) + ".";
     else if (size_t figure = coverage_of.wrong_figure[discussion.size() + i]; !covered && figure != SIZE_MAX)
-      hint = "Check the figure: you wrote " + wrote_length(figure) + ", and the step is " + quote(p->text) + ".";
+      hint = "Check the figure: you wrote " + wrote(figure, 2) + ", and the step is " + quote(p->text) + ".";
     check.items.push_back({"step:" + p->id, "Next step: " + p->text, covered, covered ? "" : hint});
   }
 
