@@ -87,6 +87,9 @@ struct PointWords {
   // Lengths the step's own words give ("for 90 days" -> "90 day"): a sentence that names another of
   // the same unit ("a 60-day trial") does not cover it (reviewer P's had ticked the 90-day pilot).
   std::vector<std::string> figures;
+  // A step the client said they would do: a sentence that gives it to the writer alone ("I'll tell
+  // Kwame myself", no "you" in it) does not cover it (reviewer P's took Ama's own step over).
+  bool theirs = false;
 };
 
 /// The lengths `text` names, as period_key gives them ("90 days" -> "90 day").
@@ -124,13 +127,15 @@ struct Coverage {
   std::vector<bool> covered;
   std::vector<size_t> wrong_day;     // per point: the draft's word naming another day, or SIZE_MAX
   std::vector<size_t> wrong_figure;  // per point: the draft's number giving another length, or SIZE_MAX
+  std::vector<size_t> wrong_owner;   // per point: the first word of a sentence taking the client's step over
+  std::vector<bool> names_point;     // per sentence: it holds enough of some point's words
 };
 
 /// Which points the draft covers. A point is covered by one sentence holding `need` of its words;
 /// for a next step that sentence must not read more like a discussion point (by the share of
 /// words matched), so a recap of the discussion does not tick a step by sharing its nouns, and must
 /// not name only another day than the step's.
-Coverage covered_points(const Draft& d, const std::vector<PointWords>& points) {
+Coverage covered_points(const Draft& d, const std::vector<PointWords>& points, std::string_view client) {
   std::unordered_map<std::string_view, std::vector<std::pair<size_t, size_t>>> where;  // stem -> (point, word)
   std::vector<std::vector<size_t>> seen(points.size());  // sentence in which each point's word was last counted
   for (size_t p = 0; p < points.size(); ++p) {
@@ -144,10 +149,12 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points) {
   }
   std::vector<size_t> count(points.size(), 0), touched;
   std::vector<bool> named_date(points.size(), false), opened(points.size(), false);
-  bool own_voice = false;  // the sentence speaks in the first person
-  size_t sentence_start = 0;
+  bool own_voice = false;                          // the sentence speaks in the first person
+  bool writer_acts = false, client_named = false;  // "I'll" or "myself"; "you" or the client's name
+  size_t sentence_start = 0, current = SIZE_MAX;
   Coverage out{std::vector<bool>(points.size(), false), std::vector<size_t>(points.size(), SIZE_MAX),
-               std::vector<size_t>(points.size(), SIZE_MAX)};
+               std::vector<size_t>(points.size(), SIZE_MAX), std::vector<size_t>(points.size(), SIZE_MAX),
+               std::vector<bool>(d.sentences, false)};
   std::vector<std::pair<std::string, size_t>> lengths;  // the sentence's lengths ("60 day"), with word index
   // A length of a unit the step's figures name, none of them the step's: the draft's number.
   auto other_figure = [&](size_t p) {
@@ -191,6 +198,11 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points) {
       size_t need = named_date[p] ? std::min(points[p].need, points[p].need_dated) : points[p].need;
       if (count[p] < need || !(!points[p].step || named_date[p] || share(p) >= best_discussion)) continue;
       if (points[p].own && count[p] < 2 && !own_voice && !opened[p]) continue;
+      out.names_point[current] = true;
+      if (points[p].theirs && writer_acts && !client_named) {
+        if (out.wrong_owner[p] == SIZE_MAX) out.wrong_owner[p] = sentence_start;
+        continue;
+      }
       if (size_t wrong = points[p].step ? other_day(p) : SIZE_MAX; wrong != SIZE_MAX) {
         if (out.wrong_day[p] == SIZE_MAX) out.wrong_day[p] = wrong;
         continue;
@@ -205,18 +217,24 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points) {
     touched.clear();
     std::fill(named_date.begin(), named_date.end(), false);
     std::fill(opened.begin(), opened.end(), false);
-    own_voice = false;
+    own_voice = writer_acts = client_named = false;
     for (auto& s : said) s.clear();
     lengths.clear();
   };
-  size_t current = SIZE_MAX;
   for (size_t i = 0; i < d.words.size(); ++i) {
     if (d.words[i].sentence != current) {
       close_sentence();
       current = d.words[i].sentence;
       sentence_start = i;
     }
-    own_voice = own_voice || first_person(d.words[i].text);
+    const std::string& w = d.words[i].text;
+    own_voice = own_voice || first_person(w);
+    const std::string_view next = i + 1 < d.words.size() ? std::string_view(d.words[i + 1].text) : "";
+    const std::string_view after = i + 2 < d.words.size() ? std::string_view(d.words[i + 2].text) : "";
+    writer_acts = writer_acts || w == "myself" ||
+                  (w == "i" && (next == "ll" || next == "will" || next == "shall" ||
+                                ((next == "m" || next == "am") && after == "going")));
+    client_named = client_named || w == "you" || w == "your" || w == "yourself" || w == client;
     if (auto day = dated.find(d.words[i].text); day != dated.end())
       for (size_t p : day->second) named_date[p] = true;
     std::string key;
@@ -374,6 +392,7 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     wanted.push_back(due.back() != p->due ? step_words(content_words(p->text), {due.back(), p->due})
                                           : step_words(content_words(p->text), {due.back()}));
     wanted.back().figures = figures_in(p->text);
+    wanted.back().theirs = p->owner == "client";
   }
   // The learner's own promises, checked as steps are, on the day they gave.
   const std::vector<OwnPromise> promises = session_promises(d, days);
@@ -384,7 +403,9 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     if (wanted.back().need_dated != SIZE_MAX && !wanted.back().words.empty()) wanted.back().need_dated = 1;
     wanted.back().own = true;
   }
-  Coverage coverage_of = covered_points(words, wanted);
+  std::string client_word = client_first;
+  for (char& c : client_word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  Coverage coverage_of = covered_points(words, wanted, client_word);
   const std::vector<bool>& covered_point = coverage_of.covered;
 
   bool recapped =
@@ -429,6 +450,11 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
 
   // The draft's words from `word`, quoted: the word naming another day, or the number and unit of
   // another length ("60-day", two words).
+  const auto sentence_length = [&](size_t word) {
+    size_t end = word;
+    while (end < words.words.size() && words.words[end].sentence == words.words[word].sentence) ++end;
+    return end - word;
+  };
   const auto wrote = [&](size_t word, size_t count = 1) {
     const size_t last = std::min(word + count, words.words.size()) - 1;
     return quote(draft.substr(words.words[word].begin, words.words[last].end - words.words[word].begin));
@@ -445,6 +471,9 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
       hint = "Check the day: you wrote " + wrote(wrong) + ", and this was agreed for " + quote(due[i]) + ".";
     else if (size_t figure = coverage_of.wrong_figure[discussion.size() + i]; !covered && figure != SIZE_MAX)
       hint = "Check the figure: you wrote " + wrote(figure, 2) + ", and the step is " + quote(p->text) + ".";
+    else if (size_t taken = coverage_of.wrong_owner[discussion.size() + i]; !covered && taken != SIZE_MAX)
+      hint = "Check who does this: you wrote " + wrote(taken, sentence_length(taken)) + ", and the step is " +
+             client_first + "'s: " + quote(example + ".");
     check.items.push_back({"step:" + p->id, "Next step: " + p->text, covered, covered ? "" : hint});
   }
 
@@ -496,7 +525,21 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
   find_phrases(words, flag_phrases(), [&](size_t p, size_t first, size_t last) {
     if (flagged[p]) return;
     const std::string_view kind = flag_phrases()[p].kind;
-    if (kind == "agreement" && (!steps.empty() || claimed)) return;
+    if (kind == "agreement" && claimed) return;
+    // Where steps were agreed, a claim is held to them: its sentence must name a point of the
+    // conversation (reviewer P's "as agreed, you'll sign the full contract" had passed). A heading
+    // ("As we agreed, the next steps:") claims the lines under it, which the steps check reads.
+    size_t sentence_first = first;
+    while (sentence_first > 0 && words.words[sentence_first - 1].sentence == words.words[first].sentence)
+      --sentence_first;
+    size_t sentence_end = last;
+    while (sentence_end + 1 < words.words.size() &&
+           words.words[sentence_end + 1].sentence == words.words[last].sentence)
+      ++sentence_end;
+    const bool invented = kind == "agreement" && !steps.empty();
+    if (invented && (coverage_of.names_point[words.words[first].sentence] ||
+                     words.text.substr(words.words[sentence_end].end, 1) == ":"))
+      return;
     // "You should have heard it from me, not your warehouse manager. I'm sorry." is an apology, and
     // "above all you need to hear any bad news from me first" a reviewer's recap of the client's
     // need: "you should have", "you need to" or "you have to" followed, in its sentence, by "from
@@ -524,6 +567,11 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     flagged[p] = true;
     std::string_view found = draft.substr(words.words[first].begin, words.words[last].end - words.words[first].begin);
     claimed = claimed || kind == "agreement";
+    if (invented) {
+      check.flags.push_back("Check this was agreed: " + wrote(sentence_first, sentence_end + 1 - sentence_first) +
+                            " (\xE2\x88\x92" + std::to_string(static_cast<int>(kFlagCost * 100 + 0.5)) + "%)");
+      return;
+    }
     // Each flag takes kFlagCost off the coverage, and says so: a reviewer with every item ticked
     // saw 90% and nothing to explain it.
     check.flags.push_back((kind == "promise"     ? "Promise only what you can deliver: " + quote(found)

@@ -152,6 +152,52 @@ TEST(FollowUpIssue16, TheCheckHoldsTheDraftToWhatWasAgreed) {
   }
 }
 
+// Reviewer P: "I'll break the news to Kwame myself" ticked Ama's own step, and "as agreed, you'll
+// sign the full contract", agreed nowhere, passed because other steps had been agreed.
+TEST(FollowUpIssue16, TheCheckHoldsStepsToTheirOwnerAndClaimsToTheConversation) {
+  const Played* played = nullptr;
+  for (const Played& p : every_plan())
+    if (p.plan == "grant-rejected.plan") played = &p;
+  ASSERT_NE(played, nullptr);
+  const auto kwame = [&](const std::string& draft) {
+    for (const auto& i : check_followup(*played->dialogue, draft).items)
+      if (i.id == "step:step_kwame") return i;
+    return FollowUpCheck::Item{};
+  };
+  const std::string taken = "I'll tell Kwame the news myself, face to face, on Monday 17 February.";
+  EXPECT_FALSE(kwame(taken).covered);
+  EXPECT_EQ(kwame(taken).hint.rfind("Check who does this: you wrote \"I'll tell Kwame the news myself, face to "
+                                    "face, on Monday 17 February\", and the step is Ama's:",
+                                    0),
+            0u)
+      << kwame(taken).hint;
+  for (const std::string ok :
+       {"You'll tell Kwame the news yourself, face to face, on Monday 17 February.",
+        "Ama, you'll tell Kwame the news face to face on Monday 17 February.",
+        "I'll be thinking of you when you tell Kwame the news face to face on Monday 17 February.",
+        "I hope telling Kwame the news face to face on Monday 17 February goes well."})
+    EXPECT_TRUE(kwame(ok).covered) << ok << ": " << kwame(ok).hint;
+
+  const auto checks = [](const FollowUpCheck& c) {
+    std::vector<std::string> out;
+    for (const std::string& f : c.flags)
+      if (f.rfind("Check this was agreed", 0) == 0) out.push_back(f);
+    return out;
+  };
+  const std::string invented =
+      "Thank you for today. As agreed, you'll sign the full three-year contract with us. Let me know if I missed "
+      "anything.";
+  const auto flagged = checks(check_followup(*played->dialogue, invented));
+  ASSERT_EQ(flagged.size(), 1u);
+  EXPECT_EQ(
+      flagged[0].rfind("Check this was agreed: \"As agreed, you'll sign the full three-year contract with us\"", 0), 0u)
+      << flagged[0];
+  for (const std::string ok :
+       {"As agreed, you'll tell Kwame the news yourself, face to face, on Monday 17 February.",
+        "As we agreed, the next steps:\n- You'll tell Kwame the news yourself on Monday 17 February."})
+    EXPECT_TRUE(checks(check_followup(*played->dialogue, ok)).empty()) << ok;
+}
+
 TEST(FollowUpIssue16, ClientStepsAreWhatTheClientSaidNotOrders) {
   Scenario s = load_shipped("questioned-advice");
   Dialogue d = play(s, kBreakthrough);
