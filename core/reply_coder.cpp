@@ -480,11 +480,34 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
     out.cues = {"insists on what the client must do ('" + std::string(insist) + "')"};
     return out;
   }
-  if (const std::string_view sell =
-          !telling || f.context_asks_advice ? std::string_view() : explicit_phrase(text, kBlatantSelling);
-      !sell.empty()) {
+  // ...and so are "Trust me, the brand is better" and "He'll come round, trust me.": the learner's
+  // word asked for, not the facts.
+  std::string_view sell =
+      !telling || f.context_asks_advice ? std::string_view() : explicit_phrase(text, kBlatantSelling);
+  if (sell.empty() && telling && !f.context_asks_advice) {
+    std::string_view rest = text.substr(0, text.find_last_not_of(" .!") + 1);
+    if (!(sell = reply_opening(text, kTrustMe, kNoException)).empty())
+      sell.remove_suffix(1);
+    else if (rest.size() >= 9 && ascii_lower(rest.substr(rest.size() - 9)) == " trust me")
+      sell = "trust me";
+  }
+  if (!sell.empty()) {
     overrule(MiCode::Persuade, 0.7f);
     out.cues = {"sells rather than informs ('" + std::string(sell) + "')"};
+    return out;
+  }
+  // "If I were in your shoes I'd write a short template... How does that sound?": advice, however it
+  // closes (reviewer Q's were closed questions, +2). With leave, a choice or the client's own ask it
+  // is advice with permission, as the 13 labelled turns of this shape with those are; 3 move.
+  if (const std::string_view shoes = out.code == MiCode::Persuade || out.code == MiCode::PersuadeWithPermission ||
+                                             out.code == MiCode::Confront || out.code == MiCode::SeekCollaboration
+                                         ? std::string_view()
+                                         : explicit_phrase(text, kInYourShoes);
+      !shoes.empty()) {
+    const bool leave =
+        allowed[static_cast<int>(MiCode::PersuadeWithPermission)] || hit(kAutonomy) || grants_leave(context);
+    overrule(leave ? MiCode::PersuadeWithPermission : MiCode::Persuade, 0.7f);
+    out.cues = {(leave ? "advice with a choice ('" : "advice as what you would do ('") + std::string(shoes) + "')"};
     return out;
   }
   // "I hear you, but the injection really is the best option": acknowledgement, then disagreement
@@ -531,11 +554,6 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   // ...and so is advice in answer to the client's own "how" question: reviewer P's trial offered
   // after "So how would I know it would actually work here...?" was unasked advice (-6, "Don't push
   // me"), and the debrief blamed it. No labelled line moves (none the model calls advice follows one).
-  constexpr std::string_view kAsksHow[] = {"how would i know",    "how can i be sure", "how do i know",
-                                           "how would that work", "how would it work", "how would we",
-                                           "how do we",           "how could we",      "how can we",
-                                           "how could i",         "how should i",      "how should we",
-                                           "how would i",         "how can i"};
   if (out.code == MiCode::Persuade && context.find('?') != std::string_view::npos)
     if (const std::string_view how = explicit_phrase(context, kAsksHow); !how.empty()) {
       overrule(MiCode::PersuadeWithPermission, 0.6f);

@@ -1,0 +1,86 @@
+// Reviewer Q (7 December): the replies learners type when a client pushes back. Guarantees, "trust
+// me", advice put as what the learner would do, and sarcasm without a stock opening had been
+// information, closed questions or affirmations, and most of them gained trust.
+#include <gtest/gtest.h>
+
+#include "coder_checks.h"
+#include "reply_coder.h"
+
+namespace rapport {
+namespace {
+
+using testing::code_of;
+using testing::describe;
+
+TEST(ReplyCoderPush, GuaranteesAndTrustMeSell) {
+  for (const auto& [reply, line] : std::initializer_list<std::pair<const char*, const char*>>{
+           {"Trust me, the Castlegate one is fair. I guarantee you'd agree if you read it.",
+            "If Castlegate's complained as well, I'd argue with that one."},
+           {"I guarantee you'll be glad you held on. Clients who sold with other firms in 2020 all regretted it.",
+            "I don't want explanations, I want it sold. Please don't lecture me."},
+           {"Our day rate is already 20% below what the big agencies charge. But you'll see the difference in what "
+            "we deliver.",
+            "I need you to tell me how we do this."},
+           {"Every other housing association we work with phased their portal. He'll come round, trust me.",
+            "My director wanted the messaging. I can't see him signing it off."},
+           {"That's the contractual minimum, but in practice we hit nearly 100%. You won't be disappointed.",
+            "Your contract only says 95%."},
+           {"Honestly, it pays for itself within a year.", "It's a lot of money for a scheduling tool."}}) {
+    const CodedReply r = classify_reply(reply, line);
+    EXPECT_EQ(r.code, MiCode::Persuade) << reply << ": " << describe(r);
+  }
+  EXPECT_EQ(code_of("Well, you get what you pay for.", "The other agency quoted 15%."), MiCode::Confront);
+  // A promise of what the learner will do, and "trust me" inside a question, stay as they were.
+  EXPECT_NE(code_of("I'll send the revised costs by Tuesday, I promise.", "I need the numbers."), MiCode::Persuade);
+  EXPECT_NE(code_of("Why can't you just trust me on this?", "I'm not convinced."), MiCode::Persuade);
+  EXPECT_EQ(code_class(code_of("You're not alone there, trust me. What would a good week look like for you?",
+                               "Everyone else seems to manage.")),
+            MiClass::Question);
+}
+
+TEST(ReplyCoderPush, AdviceAsWhatYouWouldDoIsAdvice) {
+  const CodedReply shoes = classify_reply(
+      "If I were in your shoes I'd write a short template for the payroll replies so nothing goes out as one line. "
+      "How does that sound?",
+      "I don't want to be the bloke who sends one-liners.");
+  EXPECT_EQ(shoes.code, MiCode::Persuade) << describe(shoes);
+  EXPECT_EQ(code_of("If I were you I'd give the weekly injection a three-month trial. What do you reckon?",
+                    "I do want to stay well. I just don't want to be on needles at fifty-eight."),
+            MiCode::Persuade);
+  // Asked for, or left with the client, it is advice with permission.
+  EXPECT_EQ(code_of("If it were me, I'd negotiate the start date first. It's your call, though.",
+                    "What would you do in my position?"),
+            MiCode::PersuadeWithPermission);
+  EXPECT_EQ(code_of("In your shoes I'd keep the cash aside. But you know your family best, and it's your decision.",
+                    "I keep going back and forth."),
+            MiCode::PersuadeWithPermission);
+  // Someone else in the client's shoes is a question about them, and asking first stays asking.
+  EXPECT_EQ(code_class(code_of("What would you tell one of your old pupils, if they were in your shoes?",
+                               "I don't know what to do.")),
+            MiClass::Question);
+  EXPECT_EQ(code_of("Would it be alright if I was your named contact from now on?", "Thank you."),
+            MiCode::SeekCollaboration);
+}
+
+TEST(ReplyCoderPush, SarcasmWithoutAStockOpening) {
+  for (const auto& [reply, line] : std::initializer_list<std::pair<const char*, const char*>>{
+           {"Well, that's great, two years of work in a drawer.",
+            "Meanwhile tenants wait forty minutes on hold to report a leak."},
+           {"Well, that's great, so we just give up before we've even started.",
+            "Mind you. We tried a help channel in 2022. Lasted a week."},
+           {"Well, good for your sister, I'm sure she's got it all worked out.",
+            "And I feel so foolish. My sister sold everything in March."}}) {
+    const CodedReply r = classify_reply(reply, line);
+    EXPECT_EQ(r.code, MiCode::Confront) << reply << ": " << describe(r);
+    EXPECT_EQ(r.cues.front().rfind("sarcasm ('Well, ", 0), 0u) << describe(r);
+  }
+  // Good news cheered, and "good for you" meant, stay as they were.
+  EXPECT_NE(code_of("Well, good for you. That took real nerve, walking in there.", "I told him no."),
+            MiCode::Confront);
+  EXPECT_NE(code_of("Oh, that's great, you kept every receipt. That makes the claim much easier.",
+                    "I've got all the receipts in a folder."),
+            MiCode::Confront);
+}
+
+}  // namespace
+}  // namespace rapport
