@@ -90,6 +90,8 @@ struct PointWords {
   // A step the client said they would do: a sentence that gives it to the writer alone ("I'll tell
   // Kwame myself", no "you" in it) does not cover it (reviewer P's took Ama's own step over).
   bool theirs = false;
+  // ...and the learner's own step, handed to the client ("You'll send me the revised plan").
+  bool mine = false;
 };
 
 /// The lengths `text` names, as period_key gives them ("90 days" -> "90 day").
@@ -127,7 +129,8 @@ struct Coverage {
   std::vector<bool> covered;
   std::vector<size_t> wrong_day;     // per point: the draft's word naming another day, or SIZE_MAX
   std::vector<size_t> wrong_figure;  // per point: the draft's number giving another length, or SIZE_MAX
-  std::vector<size_t> wrong_owner;   // per point: the first word of a sentence taking the client's step over
+  std::vector<size_t> wrong_owner;   // per point: the first word of a sentence giving the step to the other side
+  std::vector<size_t> wrong_period;  // per point: the draft's count naming another period than the due's
   std::vector<bool> names_point;     // per sentence: it holds enough of some point's words
 };
 
@@ -142,24 +145,30 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points, s
     seen[p].assign(points[p].words.size(), SIZE_MAX);
     for (size_t k = 0; k < points[p].words.size(); ++k) where[points[p].words[k]].emplace_back(p, k);
   }
-  std::unordered_map<std::string_view, std::vector<size_t>> dated;  // date word or period -> points
+  std::unordered_map<std::string_view, std::vector<size_t>> dated;  // date word, period or its unit -> points
   for (size_t p = 0; p < points.size(); ++p) {
     for (const std::string& w : points[p].dates) dated[w].push_back(p);
-    for (const std::string& period : points[p].periods) dated[period].push_back(p);
+    for (const std::string& period : points[p].periods) {
+      dated[period].push_back(p);
+      dated[std::string_view(period).substr(period.find(' '))].push_back(p);  // " month": another count of it
+    }
   }
   std::vector<size_t> count(points.size(), 0), touched;
   std::vector<bool> named_date(points.size(), false), opened(points.size(), false);
   bool own_voice = false;                          // the sentence speaks in the first person
   bool writer_acts = false, client_named = false;  // "I'll" or "myself"; "you" or the client's name
+  bool client_acts = false, writer_named = false;  // "you'll send"; "I'll", "we'll", "from me"
   size_t sentence_start = 0, current = SIZE_MAX;
-  Coverage out{std::vector<bool>(points.size(), false), std::vector<size_t>(points.size(), SIZE_MAX),
+  Coverage out{std::vector<bool>(points.size(), false),      std::vector<size_t>(points.size(), SIZE_MAX),
                std::vector<size_t>(points.size(), SIZE_MAX), std::vector<size_t>(points.size(), SIZE_MAX),
-               std::vector<bool>(d.sentences, false)};
+               std::vector<size_t>(points.size(), SIZE_MAX), std::vector<bool>(d.sentences, false)};
   std::vector<std::pair<std::string, size_t>> lengths;  // the sentence's lengths ("60 day"), with word index
-  // A length of a unit the step's figures name, none of them the step's: the draft's number.
-  auto other_figure = [&](size_t p) {
+  std::vector<std::pair<std::string, size_t>> periods;  // ...and every period it names ("9 month", "nine months")
+  // A length of a unit the step's figures (or its due's periods) name, none of them the step's: the
+  // draft's number.
+  auto other_figure = [&](const std::vector<std::string>& wants, const auto& lengths) {
     size_t other = SIZE_MAX;
-    for (const std::string& want : points[p].figures) {
+    for (const std::string& want : wants) {
       const std::string_view unit = std::string_view(want).substr(want.find(' '));
       for (const auto& [key, at] : lengths) {
         if (key == want) return SIZE_MAX;
@@ -199,7 +208,7 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points, s
       if (count[p] < need || !(!points[p].step || named_date[p] || share(p) >= best_discussion)) continue;
       if (points[p].own && count[p] < 2 && !own_voice && !opened[p]) continue;
       out.names_point[current] = true;
-      if (points[p].theirs && writer_acts && !client_named) {
+      if ((points[p].theirs && writer_acts && !client_named) || (points[p].mine && client_acts && !writer_named)) {
         if (out.wrong_owner[p] == SIZE_MAX) out.wrong_owner[p] = sentence_start;
         continue;
       }
@@ -207,8 +216,12 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points, s
         if (out.wrong_day[p] == SIZE_MAX) out.wrong_day[p] = wrong;
         continue;
       }
-      if (size_t wrong = points[p].step ? other_figure(p) : SIZE_MAX; wrong != SIZE_MAX) {
+      if (size_t wrong = points[p].step ? other_figure(points[p].figures, lengths) : SIZE_MAX; wrong != SIZE_MAX) {
         if (out.wrong_figure[p] == SIZE_MAX) out.wrong_figure[p] = wrong;
+        continue;
+      }
+      if (size_t wrong = points[p].step ? other_figure(points[p].periods, periods) : SIZE_MAX; wrong != SIZE_MAX) {
+        if (out.wrong_period[p] == SIZE_MAX) out.wrong_period[p] = wrong;
         continue;
       }
       out.covered[p] = true;
@@ -217,9 +230,10 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points, s
     touched.clear();
     std::fill(named_date.begin(), named_date.end(), false);
     std::fill(opened.begin(), opened.end(), false);
-    own_voice = writer_acts = client_named = false;
+    own_voice = writer_acts = client_named = client_acts = writer_named = false;
     for (auto& s : said) s.clear();
     lengths.clear();
+    periods.clear();
   };
   for (size_t i = 0; i < d.words.size(); ++i) {
     if (d.words[i].sentence != current) {
@@ -234,16 +248,22 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points, s
     writer_acts = writer_acts || w == "myself" ||
                   (w == "i" && (next == "ll" || next == "will" || next == "shall" ||
                                 ((next == "m" || next == "am") && after == "going")));
-    client_named = client_named || w == "you" || w == "your" || w == "yourself" || w == client;
+    client_named = client_named || w == "you" || w == "yourself" || w == client;
+    writer_named = writer_named || writer_acts || (w == "we" && (next == "ll" || next == "will")) ||
+                   (w == "from" && (next == "me" || next == "us"));
+    if (w == "you" && (next == "ll" || next == "will"))
+      client_acts = client_acts || !(after == "have" || after == "get" || after == "receive" || after == "see" ||
+                                     after == "hear" || after == "find" || after == "be" || after == "know");
     if (auto day = dated.find(d.words[i].text); day != dated.end())
       for (size_t p : day->second) named_date[p] = true;
     std::string key;
     if (int kind = day_kind(d.words, i, &key); kind >= 0) said[kind].emplace_back(key, i);
     if (i + 1 < d.words.size() && d.words[i + 1].sentence == current) {
       if (const std::string period = period_key(d.words[i].text, d.words[i + 1].text); !period.empty()) {
-        if (auto named = dated.find(period); named != dated.end())
+        if (auto named = dated.find(std::string_view(period).substr(period.find(' '))); named != dated.end())
           for (size_t p : named->second) named_date[p] = true;
         if (std::isdigit(static_cast<unsigned char>(d.words[i].text[0]))) lengths.emplace_back(period, i);
+        periods.emplace_back(period, i);
       }
     }
     if (d.stems[i].empty()) continue;
@@ -393,6 +413,7 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
                                           : step_words(content_words(p->text), {due.back()}));
     wanted.back().figures = figures_in(p->text);
     wanted.back().theirs = p->owner == "client";
+    wanted.back().mine = p->owner == "you";
   }
   // The learner's own promises, checked as steps are, on the day they gave.
   const std::vector<OwnPromise> promises = session_promises(d, days);
@@ -473,7 +494,9 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
       hint = "Check the figure: you wrote " + wrote(figure, 2) + ", and the step is " + quote(p->text) + ".";
     else if (size_t taken = coverage_of.wrong_owner[discussion.size() + i]; !covered && taken != SIZE_MAX)
       hint = "Check who does this: you wrote " + wrote(taken, sentence_length(taken)) + ", and the step is " +
-             client_first + "'s: " + quote(example + ".");
+             (p->owner == "you" ? std::string("yours") : client_first + "'s") + ": " + quote(example + ".");
+    else if (size_t when = coverage_of.wrong_period[discussion.size() + i]; !covered && when != SIZE_MAX)
+      hint = "Check when: you wrote " + wrote(when, 2) + ", and this was agreed for " + quote(due[i]) + ".";
     check.items.push_back({"step:" + p->id, "Next step: " + p->text, covered, covered ? "" : hint});
   }
 

@@ -198,6 +198,46 @@ TEST(FollowUpIssue16, TheCheckHoldsStepsToTheirOwnerAndClaimsToTheConversation) 
     EXPECT_TRUE(checks(check_followup(*played->dialogue, ok)).empty()) << ok;
 }
 
+// Reviewer Q: "I'll take the phased plan to your director on Wednesday myself" (Helen's step), "You'll
+// send me the revised plan and costs by Tuesday" (the learner's) and "recheck... in nine months"
+// (agreed: three) had all ticked their steps.
+TEST(FollowUpIssue16, TheCheckHoldsStepsToTheirOwnerAndPeriod) {
+  const auto item = [](const std::string& plan, const std::string& id, const std::string& draft) {
+    for (const Played& p : every_plan())
+      if (p.plan == plan)
+        for (const auto& i : check_followup(*p.dialogue, draft).items)
+          if (i.id == id) return i;
+    return FollowUpCheck::Item{"missing"};
+  };
+  const auto director = [&](const std::string& d) { return item("budget-cut.plan", "step:step_director", d); };
+  const auto costs = [&](const std::string& d) { return item("budget-cut.plan", "step:step_plan", d); };
+  const auto recheck = [&](const std::string& d) { return item("medication-change.plan", "step:step_recheck", d); };
+  ASSERT_NE(director("").id, "missing");
+  ASSERT_NE(recheck("").id, "missing");
+  const std::string taken = "I'll take the phased plan to your director on Wednesday myself.";
+  EXPECT_FALSE(director(taken).covered);
+  EXPECT_EQ(
+      director(taken).hint.rfind(
+          "Check who does this: you wrote \"" + taken.substr(0, taken.size() - 1) + "\", and the step is Helen's:", 0),
+      0u)
+      << director(taken).hint;
+  EXPECT_TRUE(director("You'll take the phased plan to your director on Wednesday.").covered);
+  const std::string handed = "You'll send me the revised plan and costs for the phased option by Tuesday.";
+  EXPECT_FALSE(costs(handed).covered);
+  EXPECT_EQ(costs(handed).hint.rfind("Check who does this: you wrote", 0), 0u) << costs(handed).hint;
+  EXPECT_NE(costs(handed).hint.find("the step is yours:"), std::string::npos) << costs(handed).hint;
+  for (const std::string ok : {"I'll send the revised plan and costs for the phased option by Tuesday.",
+                               "You'll have the revised plan and costs for the phased option from me by Tuesday.",
+                               "You'll get the revised plan and costs for the phased option by Tuesday."})
+    EXPECT_TRUE(costs(ok).covered) << ok << ": " << costs(ok).hint;
+  const std::string nine = "We'll recheck your blood sugar together in nine months.";
+  EXPECT_FALSE(recheck(nine).covered);
+  EXPECT_EQ(recheck(nine).hint, "Check when: you wrote \"nine months\", and this was agreed for \"in three months\".");
+  EXPECT_TRUE(recheck("We'll recheck your blood sugar together in three months.").covered);
+  EXPECT_TRUE(recheck("We'll recheck your HbA1c in 3 months.").covered)
+      << recheck("We'll recheck your HbA1c in 3 months.").hint;
+}
+
 TEST(FollowUpIssue16, ClientStepsAreWhatTheClientSaidNotOrders) {
   Scenario s = load_shipped("questioned-advice");
   Dialogue d = play(s, kBreakthrough);

@@ -75,8 +75,7 @@ TEST(ReplyCoderPush, SarcasmWithoutAStockOpening) {
     EXPECT_EQ(r.cues.front().rfind("sarcasm ('Well, ", 0), 0u) << describe(r);
   }
   // Good news cheered, and "good for you" meant, stay as they were.
-  EXPECT_NE(code_of("Well, good for you. That took real nerve, walking in there.", "I told him no."),
-            MiCode::Confront);
+  EXPECT_NE(code_of("Well, good for you. That took real nerve, walking in there.", "I told him no."), MiCode::Confront);
   EXPECT_NE(code_of("Oh, that's great, you kept every receipt. That makes the claim much easier.",
                     "I've got all the receipts in a folder."),
             MiCode::Confront);
