@@ -510,6 +510,27 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
     out.cues = {(leave ? "advice with a choice ('" : "advice as what you would do ('") + std::string(shoes) + "')"};
     return out;
   }
+  // "Sorry for the formal invite, I should have said. You're bracing for this to be the start of
+  // something formal...": a reflection after an apology (reviewer Q's was `other`, with the tip to
+  // reflect). Of the 5 labelled turns of this shape 4 are reflections; the fifth is "You're right".
+  if (out.code == MiCode::Other || out.code == MiCode::Affirm) {
+    const std::string lower = ascii_lower(text);
+    const std::size_t end = lower.find_last_not_of(" .!");
+    const std::size_t cut = end == std::string::npos ? end : lower.find_last_of(".!?", end);
+    const std::string_view last = cut == std::string::npos ? "" : std::string_view(lower).substr(cut + 1);
+    constexpr std::string_view kSorry[] = {"sorry", "i'm sorry", "so sorry", "apologies"};
+    if (!last.empty() && !reply_opening(text, kSorry, kNoException).empty()) {
+      const std::string_view said = reply_opening(last, kReflectionOpenings, kNoException);
+      if (!said.empty() && last.compare(last.find(said) + said.size(), 6, " right") != 0) {  // not "You're right"
+        overrule(score[static_cast<int>(MiCode::SimpleReflection)] > score[static_cast<int>(MiCode::ComplexReflection)]
+                     ? MiCode::SimpleReflection
+                     : MiCode::ComplexReflection,
+                 0.6f);
+        out.cues = {"reflects after the apology ('" + std::string(said) + "')"};
+        return out;
+      }
+    }
+  }
   // "I hear you, but the injection really is the best option": acknowledgement, then disagreement
   // or advice (a "yes, but"), never a reflection; the 18 labelled turns that open so are 10
   // confrontations and 8 advice or information. The model's likeliest of those codes.

@@ -81,5 +81,24 @@ TEST(ReplyCoderPush, SarcasmWithoutAStockOpening) {
             MiCode::Confront);
 }
 
+// Reviewer Q: an apology, then a reflection, was `other` ("Say more: a question or a reflection
+// moves the conversation forward") or an affirmation, by its apology.
+TEST(ReplyCoderPush, AReflectionAfterAnApologyIsAReflection) {
+  for (const auto& [reply, line] : std::initializer_list<std::pair<const char*, const char*>>{
+           {"Sorry for the formal invite, I should have said. You're bracing for this to be the start of something "
+            "formal after six years of good work.",
+            "You booked a room. Is this a disciplinary?"},
+           {"Sorry, that came out wrong. What matters most to you is tenants reporting a repair and paying rent "
+            "without ringing.",
+            "My director wanted the messaging module."}}) {
+    const CodedReply r = classify_reply(reply, line);
+    EXPECT_EQ(code_class(r.code), MiClass::Reflection) << reply << ": " << describe(r);
+  }
+  // Agreeing that the client is right, and an apology alone, stay as they were.
+  EXPECT_EQ(code_of("I'm sorry about that. You're right, and I should have acted on it.", "You never called back."),
+            MiCode::Other);
+  EXPECT_EQ(code_of("Sorry. I know.", "You never called back."), MiCode::Other);
+}
+
 }  // namespace
 }  // namespace rapport
