@@ -18,7 +18,7 @@ std::string quoted(const std::string& text) { return "\u201C" + text + "\u201D";
 
 /// A client's line as the debrief quotes it: up to the end of the sentence that holds its sixth
 /// word, or its first 18 words and "...". A reviewer met a 90-word quotation of a stitched line.
-std::string opening_words(const std::string& line) {
+std::string opening_words(std::string_view line) {
   int words = 0;
   bool in_word = false;
   for (size_t i = 0; i < line.size(); ++i) {
@@ -27,10 +27,10 @@ std::string opening_words(const std::string& line) {
     if (!space && !in_word) ++words;
     in_word = !space;
     if ((c == '.' || c == '?' || c == '!') && words >= 6 && (i + 1 == line.size() || line[i + 1] == ' '))
-      return line.substr(0, i + 1) + (i + 1 == line.size() ? "" : " \u2026");
-    if (space && words >= 18) return line.substr(0, i) + "\u2026";
+      return std::string(line.substr(0, i + 1)) + (i + 1 == line.size() ? "" : " \u2026");
+    if (space && words >= 18) return std::string(line.substr(0, i)) + "\u2026";
   }
-  return line;
+  return std::string(line);
 }
 
 std::string signed_points(int delta) { return (delta > 0 ? "+" : "") + std::to_string(delta); }
@@ -110,7 +110,12 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
       const ClientLine* line = d.line_said(turns[i].node, turns[i].client_line);
       if (!line || line->talk == Talk::Neutral) continue;
       std::string& first = line->talk == Talk::Change ? first_change : first_sustain;
-      if (first.empty()) first = opening_words(line->text);
+      // Holding back that follows a "But" is quoted from there: reviewer Q's debrief quoted "If it
+      // were only tenants, I'd phase it..." as holding back, the case for change before the "But".
+      std::string_view text = line->text;
+      if (const std::size_t but = text.find(" But "); line->talk == Talk::Sustain && but != std::string_view::npos)
+        text.remove_prefix(but + 1);
+      if (first.empty()) first = opening_words(text);
     }
     const auto times = [](int n) {
       return n == 1 ? std::string("once") : n == 2 ? "twice" : std::to_string(n) + " times";

@@ -110,6 +110,32 @@ TEST(Debrief, CountsTheChangeTalkThatFollowedTheLearnersReplies) {
   EXPECT_NE(quoted->text.find("(first: \u201CIt's the service side."), std::string::npos) << quoted->text;
 }
 
+// Reviewer Q: "for holding back once ('If it were only tenants, I'd phase it...')" quoted the case
+// for change that came before the "But" of a line tagged as holding back.
+TEST(Debrief, HoldingBackIsQuotedFromItsBut) {
+  Scenario s = load_shipped("questioned-advice");
+  const Dialogue probe = play_authored(s, {0, 0, 0, 1, 0, 0, 0, 0});
+  for (Node& n : s.nodes)
+    for (ClientLine& l : n.client) {
+      l.talk = Talk::Neutral;
+      if (n.id == probe.transcript()[3].node) {
+        l.talk = Talk::Sustain;
+        l.text =
+            "If it were only tenants, I'd phase it: repairs and rent first. But my director wanted the "
+            "messaging, and he'll say I've let his portal be gutted.";
+      }
+    }
+  const Dialogue d = play_authored(s, {0, 0, 0, 1, 0, 0, 0, 0});
+  ASSERT_EQ(d.sustain_talk_heard(), 1);
+  const auto lines = transcript_debrief(d);
+  const DebriefLine* talk = find(lines, "talk");
+  ASSERT_NE(talk, nullptr);
+  EXPECT_NE(talk->text.find("for holding back once (\u201CBut my director wanted the messaging, and he'll say I've "
+                            "let his portal be gutted.\u201D)"),
+            std::string::npos)
+      << talk->text;
+}
+
 TEST(Debrief, TheClientsLastWordsCloseTheConversation) {
   Scenario s = load_shipped("questioned-advice");
   for (Ending& e : s.endings) e.client_says = "Right. I'll take it from here.";
