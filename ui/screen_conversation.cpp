@@ -234,8 +234,12 @@ void draw_conversation(App& app) {
       ImGui::SetCursorScreenPos(ImVec2(k == 0 || narrow ? x0 : ImGui::GetCursorScreenPos().x,
                                        ImGui::GetCursorScreenPos().y + (k == 0 || narrow ? t.dp(8) : 0)));
       if (k < n) {
+        // On a narrow column each reading is a card of the column's width, its words wrapped: at the
+        // largest text a pill ran to the phone's edge (reviewer Q).
         const std::string label = "which:" + std::to_string(k + 1);
-        if (pill_button(label.c_str(), code_intent(p.options[k]))) app.answer_which(p.options[k]);
+        const std::string_view intent = code_intent(p.options[k]);
+        if (narrow ? card_button(label.c_str(), intent, {}, column, {}) : pill_button(label.c_str(), intent))
+          app.answer_which(p.options[k]);
       } else if (pill_button("which:edit", "Edit my reply", false)) {
         app.cancel_which();
         app.set_reply_mode(ReplyMode::Text);

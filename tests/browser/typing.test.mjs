@@ -177,6 +177,40 @@ await run([
     }
   }],
 
+  ['on a phone at the largest text the readings offered fit the screen, each a card the column wide', async () => {
+    const [W, H] = [390, 844];
+    const app = await openApp({ width: W, height: H, hasTouch: true });
+    try {
+      await app.load();
+      await app.click('button:Settings');
+      await app.click('text:1.4');
+      await app.reveal('button:Done', { x: 4, y: H / 2, step: H / 2 });
+      await app.click('button:Done');
+      await app.reveal('scenario:questioned-advice', { x: 4, y: H / 2, step: H / 2, tries: 60 });
+      await startTyping(app);
+      const context = (await app.find('client:last')).text;
+      const candidates = ['Okay, the budget then', 'Leeds and the dispatch window', 'So the depot', 'Right, fine then',
+        'The board in September', 'That plan again', 'The quote', 'Yeah, the costs', 'And the drivers'];
+      const pick = nativeCodes(candidates.map((text) => ({ text, context }))).findIndex((c) => c.ask_which);
+      assert(pick >= 0, 'a candidate the coder is unsure about');
+      await send(app, candidates[pick]);
+      await app.find('which:prompt');
+      await app.settle();
+      const choices = (await app.hits()).filter((h) => /^which:\d$/.test(h.label));
+      assert(choices.length >= 2, `the readings: ${JSON.stringify(choices)}`);
+      // Reviewer Q's "Recognising their effort or strength" pill ran from x 16.8 to 388.8 of 390.
+      const [left, right] = [choices[0].x, choices[0].x + choices[0].w];
+      for (const c of choices) {
+        assert(c.x >= 8 && c.x + c.w <= W - 8, `${c.label} "${c.text}" inside the screen: ${c.x} to ${c.x + c.w}`);
+        assert(Math.abs(c.x - left) < 1 && Math.abs(c.x + c.w - right) < 1, `${c.label} as wide as the others: ${c.x}, ${c.w}`);
+      }
+      await app.screenshot('typing-which-phone-largest.png');
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally {
+      await app.close();
+    }
+  }],
+
   ['a reflection the coder reads as neither: "Reflecting what they meant or felt" is offered and recorded', async () => {
     const app = await openApp();
     try {
