@@ -48,7 +48,8 @@ LiveCoaching live_coaching(const Dialogue& d) {
   if (!codes.empty()) {
     mi.value = std::to_string(consistent) + " of " + std::to_string(codes.size());
     mi.banded = true;
-    mi.band = m.non_adherent > 0                                ? Band::BelowFair
+    // None of them consistent is below fair, not fair (reviewer Q's "0 of 1 · fair").
+    mi.band = m.non_adherent > 0 || consistent == 0             ? Band::BelowFair
               : 2 * consistent > static_cast<int>(codes.size()) ? Band::Good
                                                                 : Band::Fair;
   }

@@ -88,6 +88,10 @@ TEST(LiveCoach, FiguresCarryTheirBands) {
   EXPECT_EQ(c.figures[0].value, "0.5 : 1");
   EXPECT_EQ(c.figures[0].band, Band::BelowFair);
   EXPECT_EQ(c.figures[1].band, Band::BelowFair);
+  // One closed question: none of one reply MI-consistent is below fair (reviewer Q read "0 of 1 · fair").
+  c = after(s, {kClosed});
+  EXPECT_EQ(c.figures[2].value, "0 of 1");
+  EXPECT_EQ(c.figures[2].band, Band::BelowFair);
 }
 
 TEST(LiveCoach, AnMiInconsistentReplyComesFirst) {
