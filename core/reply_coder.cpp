@@ -510,6 +510,25 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
     out.cues = {(leave ? "advice with a choice ('" : "advice as what you would do ('") + std::string(shoes) + "')"};
     return out;
   }
+  // "...a three-month trial, changes you choose, or both. It's your call. Which of those, if any, fits
+  // your life?": the choice handed back with a menu, not a closed question (reviewer Q's was, with
+  // the tip that closed questions get facts). Labelled, 10 of the 12 turns that leave the choice to
+  // the client and close on a which / what question are autonomy or advice with permission.
+  if (out.code == MiCode::ClosedQuestion) {
+    const std::string lower = ascii_lower(text);
+    const std::size_t end = lower.find_last_not_of(" ?");
+    const std::size_t cut = end == std::string::npos ? end : lower.find_last_of(".!?", end);
+    constexpr std::string_view kWhich[] = {"which", "what"};
+    if (cut != std::string::npos &&
+        !reply_opening(std::string_view(lower).substr(cut + 1), kWhich, kNoException).empty())
+      if (const std::string_view yours = explicit_phrase(text.substr(0, cut), kHandsBack); !yours.empty()) {
+        const bool told = score[static_cast<int>(MiCode::PersuadeWithPermission)] >
+                          score[static_cast<int>(MiCode::EmphasizeAutonomy)];
+        overrule(told ? MiCode::PersuadeWithPermission : MiCode::EmphasizeAutonomy, 0.6f);
+        out.cues = {"leaves the choice with the client ('" + std::string(yours) + "')"};
+        return out;
+      }
+  }
   // "Sorry for the formal invite, I should have said. You're bracing for this to be the start of
   // something formal...": a reflection after an apology (reviewer Q's was `other`, with the tip to
   // reflect). Of the 5 labelled turns of this shape 4 are reflections; the fifth is "You're right".

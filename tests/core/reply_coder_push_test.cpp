@@ -81,6 +81,18 @@ TEST(ReplyCoderPush, SarcasmWithoutAStockOpening) {
             MiCode::Confront);
 }
 
+// Reviewer Q: a menu with the choice handed back, closing on "Which of those...?", was a closed
+// question, with the tip that closed questions get facts.
+TEST(ReplyCoderPush, AMenuWithTheChoiceHandedBackIsNotAClosedQuestion) {
+  const CodedReply menu = classify_reply(
+      "Nobody's going to make you. There are a few routes: a three-month trial of the injection, three months of "
+      "changes you choose and then a recheck, or both. It's your call. Which of those, if any, fits your life?",
+      "Hard to say, that. So what happens now? Because I'm still not doing needles.");
+  EXPECT_TRUE(menu.code == MiCode::EmphasizeAutonomy || menu.code == MiCode::PersuadeWithPermission) << describe(menu);
+  // Without the choice handed back it is the question it looks like.
+  EXPECT_EQ(code_of("Which would you rather take to your board?", "So what now?"), MiCode::ClosedQuestion);
+}
+
 // Reviewer Q: an apology, then a reflection, was `other` ("Say more: a question or a reflection
 // moves the conversation forward") or an affirmation, by its apology.
 TEST(ReplyCoderPush, AReflectionAfterAnApologyIsAReflection) {
