@@ -461,9 +461,10 @@ bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std
   const bool granted = !turns_.empty() && turns_.back().node == node_ && turns_.back().tip == kPermissionTip;
   // A plan fits where solutions are on the table; at the opening it comes before the client is heard.
   const bool solving = n->stage == "solve" || n->stage == "close";
-  turn.tip = rambling                                                             ? std::string(kRamblingTip)
-             : fix                                                                ? std::string(kSuggestedFixTip)
-             : code == MiCode::GivingInformation && !promise_in(text).empty()     ? std::string(kPromiseTip)
+  turn.tip = rambling ? std::string(kRamblingTip)
+             : fix    ? std::string(kSuggestedFixTip)
+             : (code == MiCode::GivingInformation || code == MiCode::Persuade) && !promise_in(text).empty()
+                 ? std::string(kPromiseTip)
              : code == MiCode::GivingInformation && granted                       ? std::string(kAfterPermissionTip)
              : code == MiCode::GivingInformation && solving && plan               ? std::string(plan_tip(text))
              : code == MiCode::GivingInformation && asks_to_be_told(client_line_) ? std::string(kAnsweredTip)

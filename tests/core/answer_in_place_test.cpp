@@ -176,6 +176,12 @@ TEST(AnswerInPlace, APromiseIsNamedByTheCoach) {
   ASSERT_EQ(classify_reply(promise, d.client_line()).code, MiCode::GivingInformation);
   ASSERT_TRUE(d.submit_typed(promise, MiCode::GivingInformation));
   EXPECT_EQ(d.transcript().back().tip, kPromiseTip);
+  // A guarantee that sells is advice without permission now (reviewer Q), and the coach still names
+  // the promise in it.
+  const std::string sells = "I guarantee you'll see the difference in what we deliver.";
+  ASSERT_EQ(classify_reply(sells, d.client_line()).code, MiCode::Persuade);
+  ASSERT_TRUE(d.submit_typed(sells, MiCode::Persuade));
+  EXPECT_EQ(d.transcript().back().tip, kPromiseTip);
   EXPECT_EQ(promise_in("Rest assured, it'll be fixed."), "rest assured");
   EXPECT_TRUE(promise_in("We'll send the plan on Friday.").empty());
   // A fix put as a question and then explained is information to the coder; the coach names it
