@@ -167,7 +167,7 @@ constexpr PhraseSpec kPhrases[] = {
      "your opinion|your advice|what are my options|what can i do|what do i do|go ahead|"
      "yes please|please do|i'd like that|sure tell me|okay tell me|i'm listening|"
      "i'm all ears|shoot|what would help|how do i|which one should|i'm open to|any ideas|"
-     "what's the best|be honest"},
+     "what's the best|be honest with me"},
 };
 // Single words grouped by role; all looked up by hash in sorted tables.
 constexpr std::string_view kStopWords =

@@ -81,6 +81,20 @@ TEST(ReplyCoderPush, SarcasmWithoutAStockOpening) {
             MiCode::Confront);
 }
 
+// Reviewer Q: "...so honestly the injection is your best option" was information after "I'm not
+// keen, I'll be honest with you.", which the coder had read as the client asking for advice ("be
+// honest": 120 labelled clients' lines hold it, none of them asks).
+TEST(ReplyCoderPush, ABestOptionInsistsAfterAClientWhoIsBeingHonest) {
+  const CodedReply best = classify_reply(
+      "Your HbA1c has gone from 58 to 71 in a year, that's way over target, so honestly the injection is your best "
+      "option.",
+      "The doctor wants me on injections. I'm not keen, I'll be honest with you.");
+  EXPECT_EQ(best.code, MiCode::Persuade) << describe(best);
+  // Asked, it is not insisting.
+  EXPECT_NE(code_of("In my view the injection is your best option.", "Be honest with me. What would you do?"),
+            MiCode::Persuade);
+}
+
 // Reviewer Q: a menu with the choice handed back, closing on "Which of those...?", was a closed
 // question, with the tip that closed questions get facts.
 TEST(ReplyCoderPush, AMenuWithTheChoiceHandedBackIsNotAClosedQuestion) {
