@@ -90,11 +90,15 @@ void draw_conversation(App& app) {
                     ImGuiWindowFlags_NavFlattened);
   ImGui::Dummy(ImVec2(0, t.dp(16)));
   if (d->transcript().empty() && app.last_prep_feedback()) {
-    // The last preparation choice's "why this matters", shown once it is confirmed.
+    // The last preparation choice's "why this matters", shown once it is confirmed, and named as the last
+    // (reviewer Q read "Preparation: good call" after an earlier choice had cost trust).
     const auto& f = *app.last_prep_feedback();
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
-    wrapped_text(t.fonts.small, f.recommended ? t.colors.good : t.colors.fair,
-                 (f.recommended ? "Preparation: good call. " : "Preparation: worth rethinking. ") + f.text, column);
+    wrapped_text(
+        t.fonts.small, f.recommended ? t.colors.good : t.colors.fair,
+        (f.recommended ? "Last preparation choice: good call. " : "Last preparation choice: worth rethinking. ") +
+            f.text,
+        column);
     record_hit("feedback:prep", f.text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::Dummy(ImVec2(0, t.dp(8)));
   }
