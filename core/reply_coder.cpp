@@ -233,7 +233,7 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   std::string_view sell =
       !telling || f.context_asks_advice ? std::string_view() : explicit_phrase(text, kBlatantSelling);
   if (sell.empty() && telling && !f.context_asks_advice) {
-    std::string_view rest = text.substr(0, text.find_last_not_of(" .!") + 1);
+    const std::string_view rest = std::string_view(text).substr(0, text.find_last_not_of(" .!") + 1);
     if (!(sell = reply_opening(text, kTrustMe, kNoException)).empty())
       sell.remove_suffix(1);
     else if (rest.size() >= 9 && ascii_lower(rest.substr(rest.size() - 9)) == " trust me")
@@ -269,7 +269,8 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
     constexpr std::string_view kWhich[] = {"which", "what"};
     if (cut != std::string::npos &&
         !reply_opening(std::string_view(lower).substr(cut + 1), kWhich, kNoException).empty())
-      if (const std::string_view yours = explicit_phrase(text.substr(0, cut), kHandsBack); !yours.empty()) {
+      if (const std::string_view yours = explicit_phrase(std::string_view(text).substr(0, cut), kHandsBack);
+          !yours.empty()) {
         const bool told = score[static_cast<int>(MiCode::PersuadeWithPermission)] >
                           score[static_cast<int>(MiCode::EmphasizeAutonomy)];
         overrule(told ? MiCode::PersuadeWithPermission : MiCode::EmphasizeAutonomy, 0.6f);
