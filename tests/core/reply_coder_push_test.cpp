@@ -29,6 +29,21 @@ TEST(ReplyCoderPush, GuaranteesAndTrustMeSell) {
     const CodedReply r = classify_reply(reply, line);
     EXPECT_EQ(r.code, MiCode::Persuade) << reply << ": " << describe(r);
   }
+  // Reviewer R: a competitor run down (a complex reflection, +8, "the reply that built the most
+  // trust"), and guarantees of other shapes.
+  for (const auto& [reply, line] : std::initializer_list<std::pair<const char*, const char*>>{
+           {"Other agencies will happily promise you 1,200, but they'll just burn your budget on junk leads that "
+            "never book a showroom visit.",
+            "Every agency's first answer is some version of 'not realistic'."},
+           {"I guarantee Petrel will pay for itself in the first month. Ninety no-shows at £48 is £4,320 a month.",
+            "No-shows are the big one."},
+           {"I guarantee you this time will be different. Trust me, I'll make sure it gets fixed.",
+            "I don't believe a word you lot say."}}) {
+    const CodedReply r = classify_reply(reply, line);
+    EXPECT_EQ(r.code, MiCode::Persuade) << reply << ": " << describe(r);
+  }
+  EXPECT_NE(code_of("I know. I'm sorry. We will make this right, I guarantee it.", "This is the third time."),
+            MiCode::Persuade);
   EXPECT_EQ(code_of("Well, you get what you pay for.", "The other agency quoted 15%."), MiCode::Confront);
   // A promise of what the learner will do, and "trust me" inside a question, stay as they were.
   EXPECT_NE(code_of("I'll send the revised costs by Tuesday, I promise.", "I need the numbers."), MiCode::Persuade);
@@ -69,11 +84,20 @@ TEST(ReplyCoderPush, SarcasmWithoutAStockOpening) {
            {"Well, that's great, so we just give up before we've even started.",
             "Mind you. We tried a help channel in 2022. Lasted a week."},
            {"Well, good for your sister, I'm sure she's got it all worked out.",
-            "And I feel so foolish. My sister sold everything in March."}}) {
+            "And I feel so foolish. My sister sold everything in March."},
+           // Reviewer R's.
+           {"Well, that's just great. A whole pitch gone, all thanks to us.",
+            "Last Tuesday I froze halfway through a pitch and lost it."},
+           {"Well, that's great. Two winters of paint over the mould, and now it's all my fault, is it?",
+            "Do you know what it's like, sat on the landing at two in the morning?"}}) {
     const CodedReply r = classify_reply(reply, line);
     EXPECT_EQ(r.code, MiCode::Confront) << reply << ": " << describe(r);
     EXPECT_EQ(r.cues.front().rfind("sarcasm ('Well, ", 0), 0u) << describe(r);
   }
+  EXPECT_EQ(code_of("Oh brilliant, so the partners would rather keep losing ninety appointments a month than spend "
+                    "a bit more.",
+                    "The partners will ask why we didn't just go cheap."),
+            MiCode::Confront);
   // Good news cheered, and "good for you" meant, stay as they were.
   EXPECT_NE(code_of("Well, good for you. That took real nerve, walking in there.", "I told him no."), MiCode::Confront);
   EXPECT_NE(code_of("Oh, that's great, you kept every receipt. That makes the claim much easier.",
