@@ -113,6 +113,11 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
       // Holding back that follows a "But" is quoted from there: reviewer Q's debrief quoted "If it
       // were only tenants, I'd phase it..." as holding back, the case for change before the "But".
       std::string_view text = line->text;
+      // ...and without the "Okay." the client did not say after words of their own (reviewer R met
+      // "first: 'Okay. I'm starting to see...'" after "So what if it's six hundred by launch...?").
+      if (!std::string_view(turns[i].client_line).starts_with(text))
+        for (std::string_view opener : {"Right. ", "Okay. ", "OK. ", "Well. "})
+          if (text.size() > opener.size() && text.starts_with(opener)) text.remove_prefix(opener.size());
       if (const std::size_t but = text.find(" But "); line->talk == Talk::Sustain && but != std::string_view::npos)
         text.remove_prefix(but + 1);
       if (first.empty()) first = opening_words(text);
@@ -141,8 +146,11 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
   if (const auto& held = d.held_back()) {
     const Ending* above = d.scenario().find_ending(held->instead);
     out.push_back({"threshold",
-                   client + "'s " + held->var + " was " + std::to_string(held->value) + " at your last reply. Above " +
-                       std::to_string(held->limit) + ", the same reply " +
+                   // "...was 50 at your last reply. Above 50, ..." left a learner unsure which side 50 was on
+                   // (reviewer R): the line says that it needed to be above.
+                   client + "'s " + held->var + " was " + std::to_string(held->value) +
+                       " at your last reply, and it needed to be above " + std::to_string(held->limit) +
+                       ": then the same reply " +
                        (above ? "reaches " + quoted(above->title) + "." : "keeps the conversation going.") +
                        " It is what your earlier replies built that decides it: reflections of what " + client +
                        " said and questions about what they want raise it most, pushes and arguments cost it.",

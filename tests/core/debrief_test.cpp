@@ -108,6 +108,18 @@ TEST(Debrief, CountsTheChangeTalkThatFollowedTheLearnersReplies) {
   const DebriefLine* quoted = find(said_lines, "talk");
   ASSERT_NE(quoted, nullptr);
   EXPECT_NE(quoted->text.find("(first: \u201CIt's the service side."), std::string::npos) << quoted->text;
+
+  // After the reaction's own words the client drops the line's "Okay.", and so does the quotation
+  // (reviewer R read "first: 'Okay. I'm starting to see...'", words the client never said).
+  for (Node& n : s.nodes)
+    if (n.id == probe.transcript()[1].node)
+      for (ClientLine& l : n.client) l.text = "Okay. " + l.text;
+  const Dialogue okay = play_authored(s, {0, 0, 0, 1, 0, 0, 0, 0});
+  ASSERT_EQ(okay.transcript()[1].client_line.find("Okay."), std::string::npos) << okay.transcript()[1].client_line;
+  const std::vector<DebriefLine> okay_lines = transcript_debrief(okay);
+  ASSERT_NE(find(okay_lines, "talk"), nullptr);
+  EXPECT_NE(find(okay_lines, "talk")->text.find("(first: \u201CIt's the service side."), std::string::npos)
+      << find(okay_lines, "talk")->text;
 }
 
 // Reviewer Q: "for holding back once ('If it were only tenants, I'd phase it...')" quoted the case
@@ -204,7 +216,12 @@ TEST(Debrief, SaysWhenTheClientsTrustDecidedTheEnding) {
     EXPECT_NE(why->text.find("Ama's trust was " + value), std::string::npos) << why->text;
     ASSERT_NE(d.held_back(), std::nullopt);
     EXPECT_EQ(d.held_back()->limit, 58);  // the authored summary's bound (next_if: trust at most 58)
-    EXPECT_NE(why->text.find("Above 58"), std::string::npos) << why->text;
+    // It says which side of the bound the value was on (reviewer R read "was 50... Above 50, ...").
+    EXPECT_NE(why->text.find("Ama's trust was " + value +
+                             " at your last reply, and it needed to be above 58: then "
+                             "the same reply reaches"),
+              std::string::npos)
+        << why->text;
     EXPECT_NE(why->text.find("Her plan for the 24th"), std::string::npos) << why->text;
     // Saved and restored, the reason stays.
     Dialogue back(s);
