@@ -258,6 +258,16 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
     out.cues = {(leave ? "advice with a choice ('" : "advice as what you would do ('") + std::string(shoes) + "')"};
     return out;
   }
+  // "Got it: you'll have the re-plan from me by Friday, ... and you'll choose the route with your
+  // warehouse manager on Monday.": the client's own plan played back, mostly in their words, is not
+  // advice (reviewer R's was, -6, "Don't start rewriting it for me"). Information, as a typed
+  // playback of a plan is (coaching.h, kPlaybackTip).
+  if (out.code == MiCode::Persuade && f.hand[kOverlapShare] >= 0.5f && !hit(kAdvise) &&
+      !reply_opening(text, kPlaybackOpenings, kNoException).empty()) {
+    overrule(MiCode::GivingInformation, 0.6f);
+    out.cues = {"plays back the client's own plan"};
+    return out;
+  }
   // "...a three-month trial, changes you choose, or both. It's your call. Which of those, if any, fits
   // your life?": the choice handed back with a menu, not a closed question (reviewer Q's was, with
   // the tip that closed questions get facts). Labelled, 10 of the 12 turns that leave the choice to

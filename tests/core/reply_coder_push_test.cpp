@@ -119,6 +119,22 @@ TEST(ReplyCoderPush, ABestOptionInsistsAfterAClientWhoIsBeingHonest) {
             MiCode::Persuade);
 }
 
+// Reviewer R: the client's own plan played back ("Got it: you'll have the re-plan from me by Friday...")
+// was advice without permission, -6, and "Don't start rewriting it for me".
+TEST(ReplyCoderPush, TheClientsOwnPlanPlayedBackIsNotAdvice) {
+  const char* plan =
+      "Fine. The re-plan by Friday. I'll pick a route with my warehouse manager, Monday probably. And I want the "
+      "Tuesday and Friday updates starting this week.";
+  const CodedReply back = classify_reply(
+      "Got it: you'll have the re-plan from me by Friday, written updates every Tuesday and Friday from this week, and "
+      "you'll choose the route with your warehouse manager on Monday.",
+      plan);
+  EXPECT_NE(back.code, MiCode::Persuade) << describe(back);
+  // Advice after the same words is still advice.
+  EXPECT_EQ(code_of("Got it: you should drop the warehouse manager and pick the route yourself today.", plan),
+            MiCode::Persuade);
+}
+
 // Reviewer Q: a menu with the choice handed back, closing on "Which of those...?", was a closed
 // question, with the tip that closed questions get facts.
 TEST(ReplyCoderPush, AMenuWithTheChoiceHandedBackIsNotAClosedQuestion) {
