@@ -66,6 +66,29 @@ TEST(ReplyMatch, TypedReplyCloseToAnAuthoredReplyFollowsItsBranch) {
   EXPECT_GE(checked, 3);
 }
 
+// Reviewer R: "Our contractor's notes say it's condensation, and in 90% of cases that comes from drying
+// clothes indoors... Have you been ventilating the room?" to a mother whose son is wheezing was a
+// closed question, +1; it now follows damp-flat's authored blame, and costs trust.
+TEST(ReplyMatch, TheContractorsVerdictIsHeardAsBlame) {
+  const Scenario s = testing::load_shipped("damp-flat");
+  const std::string text =
+      "Our contractor's notes say it's condensation, and in 90% of cases that comes from drying clothes indoors and "
+      "not opening windows. Have you been ventilating the room?";
+  for (const char* id : {"vent", "fear"}) {
+    const Node* n = s.find_node(id);
+    ASSERT_NE(n, nullptr) << id;
+    std::vector<std::size_t> all(n->replies.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    const CodedReply coded = classify_reply(text, n->client.front().text);
+    const auto near = closest_reply(*n, all, text, coded.code);
+    ASSERT_TRUE(near.has_value()) << id << ": " << code_id(coded.code);
+    const Reply& r = n->replies[*near];
+    EXPECT_TRUE(r.typed_only) << id << ": " << r.text;
+    EXPECT_LT(r.effects.at("trust"), 0) << id << ": " << r.text;
+    EXPECT_NE(r.text.find("contractor's notes"), std::string::npos) << id << ": " << r.text;
+  }
+}
+
 TEST(ReplyMatch, NothingCloseFallsBackToTheClassReaction) {
   Scenario s = testing::load_shipped("questioned-advice");
   Dialogue d(s);
