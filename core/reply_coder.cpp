@@ -232,7 +232,9 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   // word asked for, not the facts.
   std::string_view sell =
       !telling || f.context_asks_advice ? std::string_view() : explicit_phrase(text, kBlatantSelling);
-  if (sell.empty() && telling && !f.context_asks_advice) {
+  // (Each check below looks for its words in the prepared reply first: no copies of a reply without them.)
+  constexpr std::string_view kTrustWords[] = {"trust me"};
+  if (sell.empty() && telling && !f.context_asks_advice && !explicit_phrase(text, kTrustWords).empty()) {
     const std::string_view rest = std::string_view(text).substr(0, text.find_last_not_of(" .!") + 1);
     if (!(sell = reply_opening(text, kTrustMe, kNoException)).empty())
       sell.remove_suffix(1);
@@ -272,7 +274,7 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   // your life?": the choice handed back with a menu, not a closed question (reviewer Q's was, with
   // the tip that closed questions get facts). Labelled, 10 of the 12 turns that leave the choice to
   // the client and close on a which / what question are autonomy or advice with permission.
-  if (out.code == MiCode::ClosedQuestion) {
+  if (out.code == MiCode::ClosedQuestion && !explicit_phrase(text, kHandsBack).empty()) {
     const std::string lower = ascii_lower(text);
     const std::size_t end = lower.find_last_not_of(" ?");
     const std::size_t cut = end == std::string::npos ? end : lower.find_last_of(".!?", end);
@@ -291,7 +293,8 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   // "Sorry for the formal invite, I should have said. You're bracing for this to be the start of
   // something formal...": a reflection after an apology (reviewer Q's was `other`, with the tip to
   // reflect). Of the 5 labelled turns of this shape 4 are reflections; the fifth is "You're right".
-  if (out.code == MiCode::Other || out.code == MiCode::Affirm) {
+  constexpr std::string_view kApologies[] = {"sorry", "apologies"};
+  if ((out.code == MiCode::Other || out.code == MiCode::Affirm) && !explicit_phrase(text, kApologies).empty()) {
     const std::string lower = ascii_lower(text);
     const std::size_t end = lower.find_last_not_of(" .!");
     const std::size_t cut = end == std::string::npos ? end : lower.find_last_of(".!?", end);
