@@ -166,11 +166,11 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points, s
   std::vector<std::pair<std::string, size_t>> periods;  // ...and every period it names ("9 month", "nine months")
   // A length of a unit the step's figures (or its due's periods) name, none of them the step's: the
   // draft's number.
-  auto other_figure = [&](const std::vector<std::string>& wants, const auto& lengths) {
+  auto other_figure = [&](const std::vector<std::string>& wants, const auto& named) {
     size_t other = SIZE_MAX;
     for (const std::string& want : wants) {
       const std::string_view unit = std::string_view(want).substr(want.find(' '));
-      for (const auto& [key, at] : lengths) {
+      for (const auto& [key, at] : named) {
         if (key == want) return SIZE_MAX;
         if (other == SIZE_MAX && std::string_view(key).substr(key.find(' ')) == unit) other = at;
       }
