@@ -25,13 +25,9 @@ TEST(ReplyCoderPush, GuaranteesAndTrustMeSell) {
             "My director wanted the messaging. I can't see him signing it off."},
            {"That's the contractual minimum, but in practice we hit nearly 100%. You won't be disappointed.",
             "Your contract only says 95%."},
-           {"Honestly, it pays for itself within a year.", "It's a lot of money for a scheduling tool."}}) {
-    const CodedReply r = classify_reply(reply, line);
-    EXPECT_EQ(r.code, MiCode::Persuade) << reply << ": " << describe(r);
-  }
-  // Reviewer R: a competitor run down (a complex reflection, +8, "the reply that built the most
-  // trust"), and guarantees of other shapes.
-  for (const auto& [reply, line] : std::initializer_list<std::pair<const char*, const char*>>{
+           {"Honestly, it pays for itself within a year.", "It's a lot of money for a scheduling tool."},
+           // Reviewer R: a competitor run down (a complex reflection, +8, "the reply that built the most
+           // trust"), and guarantees of other shapes.
            {"Other agencies will happily promise you 1,200, but they'll just burn your budget on junk leads that "
             "never book a showroom visit.",
             "Every agency's first answer is some version of 'not realistic'."},
