@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace rapport {
 
@@ -38,6 +39,31 @@ MitiSummary summarise_codes(const std::vector<MiCode>& codes) {
   s.complex_band = s.percent_complex >= 50.0 ? Band::Good : s.percent_complex >= 40.0 ? Band::Fair : Band::BelowFair;
   if (s.reflections == 0) s.rq_band = s.complex_band = Band::BelowFair;
   return s;
+}
+
+std::string reflection_ratio_text(int reflections, int questions) {
+  char buf[48];
+  if (questions > 0)
+    std::snprintf(buf, sizeof buf, "%.1f : 1", double(reflections) / questions);
+  else if (reflections > 0)
+    std::snprintf(buf, sizeof buf, "%d : 0", reflections);
+  else
+    return "none";
+  return buf;
+}
+
+std::string stored_reflection_ratio_text(const std::map<std::string, int>& codes, double stored_ratio) {
+  if (codes.empty()) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.1f : 1", stored_ratio);
+    return buf;
+  }
+  auto n = [&](MiCode c) {
+    auto it = codes.find(std::string(code_id(c)));
+    return it == codes.end() ? 0 : it->second;
+  };
+  return reflection_ratio_text(n(MiCode::SimpleReflection) + n(MiCode::ComplexReflection),
+                               n(MiCode::OpenQuestion) + n(MiCode::ClosedQuestion));
 }
 
 MiCode scored_code(const Turn& t) {

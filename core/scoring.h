@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,13 @@ struct MitiSummary {
 };
 
 MitiSummary summarise_codes(const std::vector<MiCode>& codes);
+
+/// The reflections-per-question figure as the results and the progress trend both show it:
+/// "1.5 : 1"; "2 : 0" with reflections and no question (no ratio exists); "none" with neither.
+std::string reflection_ratio_text(int reflections, int questions);
+/// The same for a stored session, from its code counts (ids as code_id gives them). A record
+/// without counts (older saves) shows its stored ratio, "1.0 : 1".
+std::string stored_reflection_ratio_text(const std::map<std::string, int>& codes, double stored_ratio);
 
 /// The code a turn counts as in the session's figures. A self-coded turn counts as the learner said
 /// when that was one of the coder's two likeliest readings of the words (a real ambiguity); a choice

@@ -191,14 +191,8 @@ void draw_end(App& app) {
   float cw = (width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
   char buf[64];
   // Without a question there is no ratio: "0.0 : 1" read as a score after a two-turn conversation.
-  if (m.questions > 0)
-    std::snprintf(buf, sizeof buf, "%.1f : 1", m.reflection_to_question);
-  else if (m.reflections > 0)
-    std::snprintf(buf, sizeof buf, "%d : 0", m.reflections);
-  else
-    std::snprintf(buf, sizeof buf, "none");
   at_x();
-  figure_card("Reflections per question", buf,
+  figure_card("Reflections per question", reflection_ratio_text(m.reflections, m.questions),
               m.questions > 0 ? "fair 1:1, good 2:1"
                               : (m.reflections > 0 ? "reflections, no questions" : "no reflections or questions"),
               m.rq_band, cw);

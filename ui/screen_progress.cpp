@@ -18,8 +18,9 @@ namespace rapport::ui {
 namespace {
 
 /// A small line chart of one figure over sessions, with its latest value in words.
+// `texts`, when given, is how each value reads (the reflection figure: "1 : 0" has no ratio).
 void trend_chart(const char* label, const char* id, const std::vector<double>& values, double max_value,
-                 const char* unit, float w, float h) {
+                 const char* unit, float w, float h, const std::vector<std::string>& texts = {}) {
   const Theme& t = theme();
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -31,6 +32,7 @@ void trend_chart(const char* label, const char* id, const std::vector<double>& v
   // Scores and percentages are whole numbers; the reflection ratio keeps one decimal.
   const char* fmt = std::string_view(unit) == ":1" ? "latest %.1f%s" : "latest %.0f%s";
   if (!values.empty()) std::snprintf(latest, sizeof latest, fmt, values.back(), unit);
+  if (!texts.empty()) std::snprintf(latest, sizeof latest, "latest %s", texts.back().c_str());
   dl->AddText(t.fonts.body, t.fonts.body->FontSize, ImVec2(p.x + pad, p.y + pad + t.dp(18)), t.colors.text, latest);
   float left = p.x + pad, right = p.x + w - pad, top = p.y + pad + t.dp(48), bottom = p.y + h - pad;
   dl->AddLine(ImVec2(left, bottom), ImVec2(right, bottom), t.colors.track, t.dp(1));
@@ -43,7 +45,7 @@ void trend_chart(const char* label, const char* id, const std::vector<double>& v
       pts.emplace_back(left + (right - left) * fx, bottom - (bottom - top) * fy);
       char v[24];
       std::snprintf(v, sizeof v, std::string_view(unit) == ":1" ? " %.1f" : " %.0f", values[i]);
-      summary += v;
+      summary += i < texts.size() ? (i ? ", " : " ") + texts[i] : std::string(v);
     }
     if (pts.size() > 1) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), t.colors.accent, 0, t.dp(2));
     for (const auto& pt : pts) dl->AddCircleFilled(pt, t.dp(3.5f), t.colors.accent);
@@ -90,8 +92,10 @@ void draw_progress(App& app) {
 
   // Skill figures over sessions.
   std::vector<double> rq, complex, score;
+  std::vector<std::string> rq_texts;
   for (const auto& s : rec.sessions) {
     rq.push_back(s.rq_ratio);
+    rq_texts.push_back(stored_reflection_ratio_text(s.codes, s.rq_ratio));
     complex.push_back(s.percent_complex);
     score.push_back(s.score);
   }
@@ -100,7 +104,7 @@ void draw_progress(App& app) {
   int cols = width < t.dp(640) ? 1 : 3;
   float gap = t.dp(12), cw = (width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols), ch = t.dp(150);
   at_x();
-  trend_chart("Reflections per question", "trend:rq", rq, 3.0, ":1", cw, ch);
+  trend_chart("Reflections per question", "trend:rq", rq, 3.0, ":1", cw, ch, rq_texts);
   if (cols > 1)
     ImGui::SameLine(0, gap);
   else

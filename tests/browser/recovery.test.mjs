@@ -79,4 +79,19 @@ await run([
       assert(app.problems.length === 0, app.problems.join('\n'));
     } finally { await app.close(); }
   }],
+  ['a stored session with a reflection and no question reads "1 : 0" in the progress trend, as its results did', async () => {
+    const app = await openApp();
+    try {
+      const record = JSON.parse(WRONG_TYPED);
+      record.settings = {};
+      record.unfinished = null;
+      record.sessions.push({ ...record.sessions[0], id: 's2', rq_ratio: 1, codes: { complex_reflection: 1, giving_information: 3 } });
+      await loadWith(app, JSON.stringify(record));
+      await app.click('button:Progress');
+      const trend = await app.find('trend:rq');
+      // The older record has no counts and keeps its stored ratio; the newer one is counted.
+      assert(trend.text === 'Reflections per question: 1.0 : 1, 1 : 0', trend.text);
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally { await app.close(); }
+  }],
 ]);

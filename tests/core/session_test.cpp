@@ -300,9 +300,6 @@ TEST(Session, ANewNameSignsTheExampleAndTheDraft) {
   EXPECT_GT(s.followup_revision(), revision) << "the field reloads the re-signed draft";
 }
 
-}  // namespace
-}  // namespace rapport
-
 namespace rapport {
 namespace {
 
@@ -390,6 +387,22 @@ TEST(Scoring, ASelfCodedChoiceBeyondTheTwoLikeliestCountsAsTheWordsWereRead) {
     if (tactic.id == "empathy") EXPECT_FALSE(tactic.done);
   Dialogue likely = after(read.runner_up);
   EXPECT_EQ(scored_code(likely.transcript().back()), read.runner_up);
+}
+
+}  // namespace
+}  // namespace rapport
+
+TEST(Scoring, TheReflectionFigureReadsTheSameInTheResultsAndTheProgressTrend) {
+  EXPECT_EQ(reflection_ratio_text(3, 2), "1.5 : 1");
+  EXPECT_EQ(reflection_ratio_text(1, 0), "1 : 0");  // no question, no ratio: not "1.0 : 1"
+  EXPECT_EQ(reflection_ratio_text(0, 0), "none");
+  // A stored session: counted from its codes, so one reflection and no question reads as the results did.
+  const std::map<std::string, int> one_reflection{{"complex_reflection", 1}, {"giving_information", 2}};
+  EXPECT_EQ(stored_reflection_ratio_text(one_reflection, 1.0), "1 : 0");
+  const std::map<std::string, int> mixed{
+      {"simple_reflection", 2}, {"complex_reflection", 2}, {"open_question", 1}, {"closed_question", 1}};
+  EXPECT_EQ(stored_reflection_ratio_text(mixed, 2.0), "2.0 : 1");
+  EXPECT_EQ(stored_reflection_ratio_text({}, 1.5), "1.5 : 1");  // an older record without counts keeps its ratio
 }
 
 }  // namespace
