@@ -160,6 +160,12 @@ inline constexpr std::string_view kPromiseTip =
     "A promise about the outcome is one they will hold you to. Say what you will do, and by when, and only what is "
     "in your power.";
 
+/// After typed information at a solve or close node that promises an action with no day
+/// (promises_without_a_day()): "I'll look into it" is a promise the client cannot hold you to.
+inline constexpr std::string_view kUndatedPromiseTip =
+    "You said what you will do; now say by when (\"by Thursday at 4\"), so they know when to expect it and "
+    "can hold you to it.";
+
 /// After information that follows the client's yes to a request for permission (ask, then offer).
 inline constexpr std::string_view kAfterPermissionTip =
     "You asked first, so this is information they agreed to hear. Now check how it lands: \"What do you make "

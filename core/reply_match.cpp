@@ -2,6 +2,7 @@
 #include "reply_match.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <set>
 #include <string>
@@ -201,6 +202,36 @@ bool lays_out_a_plan(std::string_view text) {
     when = when || (plan_word(ws[i]) && !commits.count(ws[i]) && !who.count(ws[i]));
   }
   return commit && when;
+}
+
+bool promises_without_a_day(std::string_view text) {
+  text = text.substr(0, 4096);
+  if (lays_out_a_plan(text)) return false;
+  constexpr std::string_view kDoing[] = {"look",  "check",    "chase", "find",  "sort",        "send",   "email",
+                                         "call",  "ring",     "phone", "get",   "follow",      "speak",  "talk",
+                                         "raise", "escalate", "fix",   "write", "investigate", "dig",    "arrange",
+                                         "book",  "update",   "come",  "put",   "contact",     "review", "flag"};
+  constexpr std::string_view kFillers[] = {"just", "then", "personally", "also", "definitely", "make", "sure", "to"};
+  static const std::set<std::string> doing = as_words(kDoing), fillers = as_words(kFillers);
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find_first_of(".!?;\n", start);
+    const bool question = end != std::string_view::npos && text[end] == '?';
+    end = end == std::string_view::npos ? text.size() : end + 1;
+    const std::vector<std::string> ws = words(text.substr(start, end - start));
+    start = end;
+    if (question || std::any_of(ws.begin(), ws.end(), [](const std::string& w) { return w == "whether" || w == "if"; }))
+      continue;
+    for (std::size_t i = 0; i < ws.size(); ++i) {
+      std::size_t verb = SIZE_MAX;
+      if (ws[i] == "i'll" || ws[i] == "we'll") verb = i + 1;
+      if (i + 1 < ws.size() && (ws[i] == "i" || ws[i] == "we") && ws[i + 1] == "will") verb = i + 2;
+      if (i + 1 < ws.size() && ws[i] == "let" && ws[i + 1] == "me") verb = i + 2;
+      while (verb < ws.size() && fillers.count(ws[verb])) ++verb;
+      if (verb < ws.size() && doing.count(ws[verb])) return true;
+    }
+  }
+  return false;
 }
 
 std::vector<std::string> named_next_steps(const Scenario& scenario, std::string_view text) {

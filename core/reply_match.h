@@ -47,4 +47,11 @@ inline constexpr std::string_view kToldPlanFlag = "told_next_steps";
 /// book the surveyor for 10am tomorrow and ring you by 5pm Thursday".
 bool lays_out_a_plan(std::string_view text);
 
+/// True when a reply promises an action of the learner's ("I'll look into it", "I will get back to
+/// you", "let me chase that") and says nowhere when (not lays_out_a_plan()), outside questions and
+/// conditional sentences. "I'll be honest" and "I'll tell you what" promise nothing: the action is
+/// one of a list of doing verbs (look, check, chase, send, ring...). Reviewer Q's "I'll look into
+/// it" and R's "I'll sort it out for you" went by without a word on when.
+bool promises_without_a_day(std::string_view text);
+
 }  // namespace rapport

@@ -392,6 +392,27 @@ TEST(ReplyMatch, APlanJustLaidOutIsAnsweredNotAskedFor) {
   EXPECT_NE(asked.client_line().find("what happens now"), std::string::npos) << asked.client_line();
 }
 
+// A promise with no day ("I'll look into it") is one the client cannot hold the learner to: at a
+// solve node the coach asks for the when (reviewers Q and R typed such promises and heard nothing).
+TEST(ReplyMatch, APromiseWithoutADayIsAskedForItsDay) {
+  for (const char* undated : {"I'll look into it and get back to you.", "Okay. I will chase the surveyor for you.",
+                              "Let me check with the contractor.", "I'll just sort it out for you."})
+    EXPECT_TRUE(promises_without_a_day(undated)) << undated;
+  for (const char* not_undated :
+       {"I'll look into it and ring you by 5pm Thursday.", "I'll be honest with you.", "I'll tell you what worries me.",
+        "If you want, I'll chase the surveyor.", "Shall I chase the surveyor?", "Let me ask you something.",
+        "You'll get a call from the surveyor."})
+    EXPECT_FALSE(promises_without_a_day(not_undated)) << not_undated;
+  const Scenario s = testing::load_shipped("damp-flat");
+  Dialogue d = testing::play(s, {0, 0, 0, 0, 0, 0});
+  ASSERT_TRUE(d.node() && d.node()->stage == "solve") << (d.node() ? d.node()->stage : "ended");
+  ASSERT_TRUE(d.submit_typed("I'll chase the surveyor and get back to you.", MiCode::GivingInformation));
+  EXPECT_EQ(d.transcript().back().tip, kUndatedPromiseTip);
+  Dialogue early = testing::play(s, {});  // at the opening the note is the one on information
+  ASSERT_TRUE(early.submit_typed("I'll chase the surveyor and get back to you.", MiCode::GivingInformation));
+  EXPECT_NE(early.transcript().back().tip, kUndatedPromiseTip);
+}
+
 // A plan the client asked for ("So what happens tonight, then?") costs no trust, though the node's
 // reaction to information does (it was written for explanation that comes too early): reviewer O
 // answered the question with a question, the client insisted ("I'm asking you."), and the safety
