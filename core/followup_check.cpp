@@ -94,17 +94,6 @@ struct PointWords {
   bool mine = false;
 };
 
-/// The lengths `text` names, as period_key gives them ("90 days" -> "90 day").
-std::vector<std::string> figures_in(std::string_view text) {
-  std::vector<std::string> out;
-  std::vector<Word> words = split_words(text);
-  for (size_t i = 0; i + 1 < words.size(); ++i)
-    if (std::string key = period_key(words[i].text, words[i + 1].text);
-        !key.empty() && std::isdigit(static_cast<unsigned char>(words[i].text[0])))
-      out.push_back(std::move(key));
-  return out;
-}
-
 /// "I" (of "I'll" too: words split at the apostrophe), "we", "me", "us", "my", "our": a sentence in
 /// the learner's own voice.
 bool first_person(std::string_view w) {
@@ -258,6 +247,7 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points, s
       for (size_t p : day->second) named_date[p] = true;
     std::string key;
     if (int kind = day_kind(d.words, i, &key); kind >= 0) said[kind].emplace_back(key, i);
+    for (std::string& thing : counted_at(d.words, i)) lengths.emplace_back(std::move(thing), i);
     if (i + 1 < d.words.size() && d.words[i + 1].sentence == current) {
       if (const std::string period = period_key(d.words[i].text, d.words[i + 1].text); !period.empty()) {
         if (auto named = dated.find(std::string_view(period).substr(period.find(' '))); named != dated.end())
@@ -476,6 +466,14 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     while (end < words.words.size() && words.words[end].sentence == words.words[word].sentence) ++end;
     return end - word;
   };
+  // A count and what it counts: "two budget scenarios", "60-day"; two words, three when the third
+  // is a content word of the same sentence.
+  const auto counted_length = [&](size_t word) {
+    return word + 2 < words.words.size() && words.words[word + 2].sentence == words.words[word].sentence &&
+                   !words.stems[word + 2].empty()
+               ? size_t{3}
+               : size_t{2};
+  };
   const auto wrote = [&](size_t word, size_t count = 1) {
     const size_t last = std::min(word + count, words.words.size()) - 1;
     return quote(draft.substr(words.words[word].begin, words.words[last].end - words.words[word].begin));
@@ -491,7 +489,8 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     if (size_t wrong = coverage_of.wrong_day[discussion.size() + i]; !covered && wrong != SIZE_MAX)
       hint = "Check the day: you wrote " + wrote(wrong) + ", and this was agreed for " + quote(due[i]) + ".";
     else if (size_t figure = coverage_of.wrong_figure[discussion.size() + i]; !covered && figure != SIZE_MAX)
-      hint = "Check the figure: you wrote " + wrote(figure, 2) + ", and the step is " + quote(p->text) + ".";
+      hint = "Check the figure: you wrote " + wrote(figure, counted_length(figure)) + ", and the step is " +
+             quote(p->text) + ".";
     else if (size_t taken = coverage_of.wrong_owner[discussion.size() + i]; !covered && taken != SIZE_MAX)
       hint = "Check who does this: you wrote " + wrote(taken, sentence_length(taken)) + ", and the step is " +
              (p->owner == "you" ? std::string("yours") : client_first + "'s") + ": " + quote(example + ".");

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 #include <unordered_set>
 
@@ -72,6 +73,37 @@ bool is_count(std::string_view w) {
   static const std::unordered_set<std::string_view> counts = {"a",   "an",    "one", "two", "three", "four",  "five",
                                                               "six", "seven", "ten", "the", "few",   "couple"};
   return is_number(w) || counts.count(w) > 0;
+}
+
+/// The things word `i` counts, as "count stem" keys: "three budget scenarios" -> "3 budget", "3
+/// scenario" (the next two content words of its sentence). Not "a" or "an", not a time ("at 10
+/// tomorrow", "two weeks": periods are checked as periods), not a word of a day.
+std::vector<std::string> counted_at(const std::vector<Word>& w, size_t i) {
+  std::vector<std::string> out;
+  const std::string count = w[i].text == "a" || w[i].text == "an" ? std::string() : count_key(w[i].text);
+  if (count.empty() || (i > 0 && w[i - 1].text == "at")) return out;
+  for (size_t j = i + 1; j < w.size() && j <= i + 2 && w[j].sentence == w[i].sentence; ++j) {
+    const std::string_view t = w[j].text;
+    if (is_period(t) || is_weekday(t) || is_month(t) || t == "tomorrow" || t == "today" || t == "tonight") break;
+    if (t.size() < 3 || is_stopword(t) || is_number(t)) continue;
+    out.push_back(count + " " + stem(std::string(t)));
+  }
+  return out;
+}
+
+/// The lengths `text` names, as period_key gives them ("90 days" -> "90 day"), and the things it
+/// counts (counted_at: "three budget scenarios" -> "3 budget", "3 scenario"): a draft that gives
+/// another count of the same thing does not cover the step (reviewer R's "two budget scenarios").
+std::vector<std::string> figures_in(std::string_view text) {
+  std::vector<std::string> out;
+  std::vector<Word> words = split_words(text);
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (std::string key = i + 1 < words.size() ? period_key(words[i].text, words[i + 1].text) : std::string();
+        !key.empty() && std::isdigit(static_cast<unsigned char>(words[i].text[0])))
+      out.push_back(std::move(key));
+    for (std::string& key : counted_at(words, i)) out.push_back(std::move(key));
+  }
+  return out;
 }
 
 }  // namespace rapport::followup_detail

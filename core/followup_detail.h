@@ -50,6 +50,10 @@ struct Word {
 /// Words with their sentence numbers; sentences end at a line break or at . ! ? ; followed by a
 /// space or the end (followup_words.cpp).
 std::vector<Word> split_words(std::string_view text);
+/// What word `i` counts ("three budget scenarios" -> "3 budget", "3 scenario"), and the lengths
+/// and counted things a text names (followup_dates.cpp).
+std::vector<std::string> counted_at(const std::vector<Word>& w, size_t i);
+std::vector<std::string> figures_in(std::string_view text);
 bool is_stopword(std::string_view w);
 /// Light suffix stripping so that "drafts", "drafted" and "drafting" meet at "draft".
 std::string stem(std::string w);

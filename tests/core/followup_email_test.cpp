@@ -134,7 +134,7 @@ TEST(FollowUpIssue16, TheCheckHoldsTheDraftToWhatWasAgreed) {
       "We agreed to pilot the Brightwell account through Leeds, a 60-day trial with dispatch "
       "targets and a stop rule, starting next month.";
   EXPECT_FALSE(pilot(sixty).covered);
-  EXPECT_EQ(pilot(sixty).hint.rfind("Check the figure: you wrote \"60-day\"", 0), 0u) << pilot(sixty).hint;
+  EXPECT_EQ(pilot(sixty).hint.rfind("Check the figure: you wrote \"60-day trial\"", 0), 0u) << pilot(sixty).hint;
   std::string ninety = sixty;
   ninety.replace(ninety.find("60"), 2, "90");
   EXPECT_TRUE(pilot(ninety).covered) << pilot(ninety).hint;
@@ -150,6 +150,29 @@ TEST(FollowUpIssue16, TheCheckHoldsTheDraftToWhatWasAgreed) {
     EXPECT_EQ(claims(c), 1) << p.plan;
     EXPECT_LT(c.coverage, 1.0) << p.plan;
   }
+}
+
+// Reviewer R: "two budget scenarios" ticked the step "Send a forecast with three budget scenarios".
+// A count of the same thing that differs is a wrong figure; the same count, in words or digits,
+// covers the step, and a count of something else ("two pages") leaves it alone.
+TEST(FollowUpIssue16, AnotherCountOfTheStepsThingsIsAWrongFigure) {
+  const Played* played = nullptr;
+  for (const Played& p : every_plan())
+    for (const auto& i : check_followup(*p.dialogue, "").items)
+      if (!played && i.id == "step:step_forecast") played = &p;
+  ASSERT_NE(played, nullptr) << "a lead-target plan agrees the forecast";
+  const auto forecast = [&](const std::string& draft) {
+    for (const auto& i : check_followup(*played->dialogue, draft).items)
+      if (i.id == "step:step_forecast") return i;
+    return FollowUpCheck::Item{};
+  };
+  const std::string two = "I'll send you a forecast with two budget scenarios by Thursday.";
+  EXPECT_FALSE(forecast(two).covered);
+  EXPECT_EQ(forecast(two).hint.rfind("Check the figure: you wrote \"two budget scenarios\", and the step is", 0), 0u)
+      << forecast(two).hint;
+  for (const std::string ok : {"I'll send you a forecast with three budget scenarios by Thursday.",
+                               "I'll send you a forecast with 3 budget scenarios, on two pages, by Thursday."})
+    EXPECT_TRUE(forecast(ok).covered) << ok << ": " << forecast(ok).hint;
 }
 
 // Reviewer P: "I'll break the news to Kwame myself" ticked Ama's own step, and "as agreed, you'll
