@@ -293,8 +293,16 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   // "Sorry for the formal invite, I should have said. You're bracing for this to be the start of
   // something formal...": a reflection after an apology (reviewer Q's was `other`, with the tip to
   // reflect). Of the 5 labelled turns of this shape 4 are reflections; the fifth is "You're right".
+  // "sorry, you should have seen them first. It sounds like you feel blindsided": what the client
+  // should have been given is the apology's, not advice (reviewer S's was advice, -12).
   constexpr std::string_view kApologies[] = {"sorry", "apologies"};
-  if ((out.code == MiCode::Other || out.code == MiCode::Affirm) && !explicit_phrase(text, kApologies).empty()) {
+  constexpr std::string_view kShouldHaveHad[] = {
+      "you should have seen",  "you should have been", "you should have had",
+      "you should have heard", "you should have got",  "you should have received",
+      "you should've seen",    "you should've been",   "you should've had"};
+  if ((out.code == MiCode::Other || out.code == MiCode::Affirm ||
+       (out.code == MiCode::Persuade && !explicit_phrase(text, kShouldHaveHad).empty())) &&
+      !explicit_phrase(text, kApologies).empty()) {
     const std::string lower = ascii_lower(text);
     const std::size_t end = lower.find_last_not_of(" .!");
     const std::size_t cut = end == std::string::npos ? end : lower.find_last_of(".!?", end);
@@ -316,16 +324,29 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   // or advice (a "yes, but"), never a reflection; the 18 labelled turns that open so are 10
   // confrontations and 8 advice or information. The model's likeliest of those codes.
   // (Each rule's cheap conditions first: the phrase search only runs where it could change the code.)
-  const bool reflective = code_class(out.code) == MiClass::Reflection || out.code == MiCode::Affirm ||
-                          out.code == MiCode::Other || out.code == MiCode::EmphasizeAutonomy;
-  if (const std::string_view ack = reflective ? yes_but_opening(text) : std::string_view(); !ack.empty()) {
-    MiCode pick = MiCode::Persuade;
-    for (MiCode c : {MiCode::Confront, MiCode::GivingInformation, MiCode::PersuadeWithPermission})
+  // Information too, after the acknowledgement: "I understand but our track record on these mergers
+  // is 95%, the maths does add up" argues (reviewer S's was neutral information; the labelled turns
+  // of this shape outside the sealed sets are 14 confrontations, 6 persuasions, 1 information).
+  // An affirmation stays one when what follows the "but" is about the client ("I know this feels
+  // scary, but this has happened because you built something..."); "I hear you, however going back
+  // to all volunteers would be a big step backwards" is not (reviewer S's, +8 as a reflection).
+  const bool reflective = code_class(out.code) == MiClass::Reflection || out.code == MiCode::Other ||
+                          out.code == MiCode::EmphasizeAutonomy || out.code == MiCode::GivingInformation ||
+                          out.code == MiCode::Affirm;
+  std::string_view ack = reflective ? yes_but_opening(text) : std::string_view();
+  if (!ack.empty() && out.code == MiCode::Affirm) {
+    constexpr std::string_view kAboutYou[] = {"you", "you've", "you're", "your", "yourself"};
+    const std::string_view after = std::string_view(text).substr(ack.data() + ack.size() - text.data());
+    if (!explicit_phrase(after, kAboutYou).empty()) ack = {};
+  }
+  if (!ack.empty()) {
+    MiCode pick = MiCode::Confront;
+    for (MiCode c : {MiCode::Persuade, MiCode::PersuadeWithPermission})
       if ((c != MiCode::PersuadeWithPermission || allowed[static_cast<int>(c)]) &&
           score[static_cast<int>(c)] > score[static_cast<int>(pick)])
         pick = c;
     overrule(pick, 0.6f);
-    out.cues = {"disagrees after acknowledging ('" + std::string(ack) + ", but')"};
+    out.cues = {"disagrees after acknowledging ('" + std::string(ack) + "')"};
     return out;
   }
   // "You should open the windows every morning... That usually sorts it.": advice the client did not

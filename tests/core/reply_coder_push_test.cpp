@@ -162,5 +162,47 @@ TEST(ReplyCoderPush, AReflectionAfterAnApologyIsAReflection) {
   EXPECT_EQ(code_of("Sorry. I know.", "You never called back."), MiCode::Other);
 }
 
+// Reviewer S: "I understand but..." and "I hear you, however..." before an argument were neutral
+// information (or a reflection, +8, and the session's best reply); an apology with what the client
+// should have been given was advice (-12); "Why dont we just put you back..." an open question (+5).
+TEST(ReplyCoderPush, YesButArguesApologiesDoNotAdviseAndWhyDontWeSuggests) {
+  for (const auto& [reply, line] : std::initializer_list<std::pair<const char*, const char*>>{
+           {"I understand but our track record on these mergers is 95%, the maths does add up",
+            "It's just... Leeds can barely cope now."},
+           {"I understand but three breaches is still three breaches, the SLA applies to everyone",
+            "Three went over this month. I know."},
+           {"I hear you, however you do have the \u00a325,000 cash reserve to fall back on, that covers 16 months",
+            "If it goes, I've nothing to fall back on."},
+           {"I hear you, however going back to all volunteers would be a big step backwards for the pantry",
+            "Maybe we just go back to all volunteers."},
+           {"Yeah, I understand you're frustrated but you did sign the agreement.", "This is daylight robbery."}}) {
+    const CodedReply r = classify_reply(reply, line);
+    EXPECT_TRUE(r.code == MiCode::Confront || r.code == MiCode::Persuade) << reply << ": " << describe(r);
+    EXPECT_EQ(r.cues.front().rfind("disagrees after acknowledging", 0), 0u) << reply << ": " << describe(r);
+  }
+  // Two-sided reflections, a hand-back, an acknowledgement on its own and an affirmation about the
+  // client keep their codes.
+  EXPECT_EQ(code_class(code_of("I know you want to sell, but part of you is worried it makes the loss permanent.",
+                               "I just want out.")),
+            MiClass::Reflection);
+  EXPECT_EQ(code_of("I know it's not what you wanted, but it's your call in the end.", "I'm so tired of this."),
+            MiCode::EmphasizeAutonomy);
+  EXPECT_EQ(code_class(code_of("I understand. It's been a rough month for you.", "I'm so tired of this.")),
+            MiClass::Reflection);
+  EXPECT_EQ(code_of("I hear you. But what would it take for you to feel safe?", "I'm so tired of this."),
+            MiCode::OpenQuestion);
+
+  const CodedReply sorry = classify_reply("sorry, you should have seen them first. It sounds like you feel blindsided",
+                                          "Three breaches, I know. And yes, I hear there's a complaint as well. "
+                                          "Nobody's shown me it.");
+  EXPECT_EQ(code_class(sorry.code), MiClass::Reflection) << describe(sorry);
+  EXPECT_EQ(code_of("You should have told us sooner.", "The ceiling's been leaking for a month."), MiCode::Confront);
+
+  for (const char* why : {"Why dont we just put you back on the integration queue and I'll sort the routing",
+                          "Why don't we switch you to the monthly plan?"})
+    EXPECT_EQ(code_of(why, "It's too much."), MiCode::Persuade) << why;
+  EXPECT_NE(code_of("Why don't we talk it through together?", "I don't know where to start."), MiCode::Persuade);
+}
+
 }  // namespace
 }  // namespace rapport

@@ -276,7 +276,7 @@ TEST(ReplyCoder, WithRespectAndYesButAreNotReflectionsAndARecommendationIsAdvice
   const CodedReply but = classify_reply("I hear you, but the injection really is the best option for you.",
                                         "I don't want injections. I saw what they did to my dad.");
   EXPECT_NE(code_class(but.code), MiClass::Reflection) << describe(but);
-  EXPECT_TRUE(has_cue(but, "disagrees after acknowledging ('i hear you, but')")) << describe(but);
+  EXPECT_TRUE(has_cue(but, "disagrees after acknowledging ('I hear you, but')")) << describe(but);
   EXPECT_EQ(code_class(code_of("I hear you. It's been three winters of this, and you're exhausted.",
                                "Three winters. I'm exhausted.")),
             MiClass::Reflection);
