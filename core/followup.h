@@ -125,6 +125,12 @@ struct StepMention {
 /// give no day. In the order the sentences name them.
 std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_view text);
 
+/// The sentences of `draft` that offer terms the conversation never named (its replies, the
+/// client's lines and the scenario's points): money ("at no extra cost", "10% off our fee", "a
+/// discount", "waive", "a refund") or how often something happens ("every month", "weekly", "every
+/// other Thursday", each by its period). One sentence a kind, one a sentence; the check flags each.
+std::vector<std::string> unagreed_terms(const Dialogue& d, std::string_view draft);
+
 /// A next step the learner promised in a typed reply that is none of the scenario's: "I'll ring
 /// you Monday at 4pm about the driving rules". `action` is as typed, from after "I'll" (or "we
 /// will", "let's") to the end of the commitment; it holds `day`, the first day phrase in it.

@@ -27,25 +27,6 @@ namespace {
 // [SECTION] Words: tokens, stems, phrases
 //-----------------------------------------------------------------------------
 
-/// The draft's words, indexed for the checks below.
-struct Draft {
-  std::string_view text;
-  std::vector<Word> words;
-  std::vector<std::string> stems;  // per word; empty for stopwords and short words
-  size_t sentences = 0;
-};
-
-Draft read_draft(std::string_view text) {
-  Draft d{text, split_words(text), {}, 0};
-  d.stems.reserve(d.words.size());
-  for (const Word& w : d.words) {
-    bool content = !(w.text.size() < 3 && !is_number(w.text)) && !is_stopword(w.text);
-    d.stems.push_back(content ? stem(w.text) : std::string());
-  }
-  d.sentences = d.words.empty() ? 0 : d.words.back().sentence + 1;
-  return d;
-}
-
 std::vector<std::string> date_words(std::string_view due);
 
 /// Which kind of day word i names, with a key to compare it by: 0 a weekday ("monday"), 1 a month
@@ -268,24 +249,6 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points, s
   }
   close_sentence();
   return out;
-}
-
-/// Calls `found(phrase index, first word, last word)` for every occurrence of any phrase.
-template <typename Found>
-void find_phrases(const Draft& d, const std::vector<Phrase>& phrases, Found found) {
-  std::unordered_map<std::string_view, std::vector<size_t>> by_first;
-  for (size_t p = 0; p < phrases.size(); ++p) by_first[phrases[p].words.front()].push_back(p);
-  for (size_t i = 0; i < d.words.size(); ++i) {
-    auto f = by_first.find(d.words[i].text);
-    if (f == by_first.end()) continue;
-    for (size_t p : f->second) {
-      const auto& pw = phrases[p].words;
-      if (i + pw.size() > d.words.size()) continue;
-      bool match = true;
-      for (size_t k = 1; k < pw.size() && match; ++k) match = d.words[i + k].text == pw[k];
-      if (match) found(p, i, i + pw.size() - 1);
-    }
-  }
 }
 
 //-----------------------------------------------------------------------------
@@ -543,11 +506,13 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
 
   // Flags: each blame, pressure or promise phrase once, quoting the draft's own words.
   std::vector<bool> flagged(flag_phrases().size(), false);
-  bool claimed = false;  // one agreement flag however many phrases claim it ("as we agreed" holds "we agreed")
+  bool claimed = false;           // one agreement flag however many phrases claim it ("as we agreed" holds "we agreed")
+  size_t promised_to = SIZE_MAX;  // the last word of the last promise flagged: "I guarantee it" is one
   find_phrases(words, flag_phrases(), [&](size_t p, size_t first, size_t last) {
     if (flagged[p]) return;
     const std::string_view kind = flag_phrases()[p].kind;
     if (kind == "agreement" && claimed) return;
+    if (kind == "promise" && promised_to != SIZE_MAX && first <= promised_to) return;
     // Where steps were agreed, a claim is held to them: its sentence must name a point of the
     // conversation (reviewer P's "as agreed, you'll sign the full contract" had passed). A heading
     // ("As we agreed, the next steps:") claims the lines under it, which the steps check reads.
@@ -558,9 +523,12 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     while (sentence_end + 1 < words.words.size() &&
            words.words[sentence_end + 1].sentence == words.words[last].sentence)
       ++sentence_end;
+    // Nor is a subject line a claim: it names the email's topic (reviewer S's
+    // "Subject: The Leeds trial - what we agreed" had cost 10%).
     const bool invented = kind == "agreement" && !steps.empty();
-    if (invented && (coverage_of.names_point[words.words[first].sentence] ||
-                     words.text.substr(words.words[sentence_end].end, 1) == ":"))
+    if (invented &&
+        (coverage_of.names_point[words.words[first].sentence] ||
+         words.text.substr(words.words[sentence_end].end, 1) == ":" || words.words[sentence_first].text == "subject"))
       return;
     // "You should have heard it from me, not your warehouse manager. I'm sorry." is an apology, and
     // "above all you need to hear any bad news from me first" a reviewer's recap of the client's
@@ -589,6 +557,7 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     flagged[p] = true;
     std::string_view found = draft.substr(words.words[first].begin, words.words[last].end - words.words[first].begin);
     claimed = claimed || kind == "agreement";
+    if (kind == "promise") promised_to = last;
     if (invented) {
       check.flags.push_back("Check this was agreed: " + wrote(sentence_first, sentence_end + 1 - sentence_first) +
                             " (\xE2\x88\x92" + std::to_string(static_cast<int>(kFlagCost * 100 + 0.5)) + "%)");
@@ -601,6 +570,10 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
                                                  : "Watch the tone: " + std::string(kind) + ": " + quote(found)) +
                           " (\xE2\x88\x92" + std::to_string(static_cast<int>(kFlagCost * 100 + 0.5)) + "%)");
   });
+
+  for (const std::string& offered : unagreed_terms(d, draft))
+    check.flags.push_back("Check this was agreed: " + quote(offered) + " (\xE2\x88\x92" +
+                          std::to_string(static_cast<int>(kFlagCost * 100 + 0.5)) + "%)");
 
   if (draft.find(kNamePlaceholder) != std::string_view::npos)
     check.reminders.push_back("Sign with your name: replace " + std::string(kNamePlaceholder) +

@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace rapport::followup_detail {
@@ -66,6 +67,34 @@ struct Phrase {
   const char* kind;  // flags: "blame", "pressure", "promise" or "agreement"
 };
 std::vector<Phrase> make_phrases(std::initializer_list<const char*> texts, const char* kind);
+/// The draft's words, indexed for the checks below.
+struct Draft {
+  std::string_view text;
+  std::vector<Word> words;
+  std::vector<std::string> stems;  // per word; empty for stopwords and short words
+  size_t sentences = 0;
+};
+
+Draft read_draft(std::string_view text);  // followup_words.cpp
+
+/// Calls `found(phrase index, first word, last word)` for every occurrence of any phrase.
+template <typename Found>
+void find_phrases(const Draft& d, const std::vector<Phrase>& phrases, Found found) {
+  std::unordered_map<std::string_view, std::vector<size_t>> by_first;
+  for (size_t p = 0; p < phrases.size(); ++p) by_first[phrases[p].words.front()].push_back(p);
+  for (size_t i = 0; i < d.words.size(); ++i) {
+    auto f = by_first.find(d.words[i].text);
+    if (f == by_first.end()) continue;
+    for (size_t p : f->second) {
+      const auto& pw = phrases[p].words;
+      if (i + pw.size() > d.words.size()) continue;
+      bool match = true;
+      for (size_t k = 1; k < pw.size() && match; ++k) match = d.words[i + k].text == pw[k];
+      if (match) found(p, i, i + pw.size() - 1);
+    }
+  }
+}
+
 /// The check's lists (followup_phrases.cpp). An apology or the writer owning what went wrong.
 const std::vector<Phrase>& repair_phrases();
 /// An invitation to reply or correct ("let me know", "tell me if").

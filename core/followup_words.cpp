@@ -77,4 +77,15 @@ std::vector<std::string> content_words(std::string_view text) {
   return out;
 }
 
+Draft read_draft(std::string_view text) {
+  Draft d{text, split_words(text), {}, 0};
+  d.stems.reserve(d.words.size());
+  for (const Word& w : d.words) {
+    bool content = !(w.text.size() < 3 && !is_number(w.text)) && !is_stopword(w.text);
+    d.stems.push_back(content ? stem(w.text) : std::string());
+  }
+  d.sentences = d.words.empty() ? 0 : d.words.back().sentence + 1;
+  return d;
+}
+
 }  // namespace rapport::followup_detail

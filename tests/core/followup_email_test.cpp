@@ -175,6 +175,35 @@ TEST(FollowUpIssue16, AnotherCountOfTheStepsThingsIsAWrongFigure) {
     EXPECT_TRUE(forecast(ok).covered) << ok << ": " << forecast(ok).hint;
 }
 
+// Reviewer S: terms offered in writing that the conversation never named passed ("at no extra cost
+// and take 10% off our fee", "a progress report every month"), a guarantee without "I" passed, and
+// the subject line "The Leeds trial - what we agreed" cost 10% as an invented agreement.
+TEST(FollowUpIssue16, TermsTheConversationNeverNamedAreFlaggedAndASubjectLineIsNot) {
+  Scenario s = load_shipped("questioned-advice");
+  Dialogue d = play(s, kBreakthrough);
+  const auto flags_of = [&](const std::string& draft) { return check_followup(d, draft).flags; };
+  const std::string deal = "We'll run it at no extra cost and take 10% off our fee";
+  const std::vector<std::string> dealt = flags_of("Hi Dana,\n\n" + deal + ".\n\nBest,\nSam");
+  ASSERT_EQ(dealt.size(), 1u) << "one flag for the sentence";
+  EXPECT_EQ(dealt[0].rfind("Check this was agreed: \"" + deal + "\"", 0), 0u) << dealt[0];
+  const std::vector<std::string> often = flags_of("I'll send you a progress report every month.");
+  ASSERT_EQ(often.size(), 1u);
+  EXPECT_NE(often[0].find("every month"), std::string::npos) << often[0];
+  EXPECT_TRUE(flags_of("Thanks for the time today. I'll send the board paper as we discussed.").empty());
+  for (const char* topic : {"Subject: The Leeds trial - what we agreed\n\nHi Dana,\n\nThanks for today.",
+                            "Subject: Following up, as agreed\n\nHi Dana,\n\nThanks for today."})
+    EXPECT_TRUE(flags_of(topic).empty()) << topic;
+  for (const char* guarantee :
+       {"We'll make the trial work and guarantee it will pay off.", "I guarantee it will pay off."}) {
+    const std::vector<std::string> sure = flags_of(guarantee);
+    ASSERT_EQ(sure.size(), 1u) << guarantee << ": one promise flag";
+    EXPECT_EQ(sure[0].rfind("Promise only what you can deliver", 0), 0u) << sure[0];
+  }
+  // A term the conversation named is not invented: every scenario's own points are part of it.
+  for (const Played& p : every_plan())
+    EXPECT_TRUE(unagreed_terms(*p.dialogue, followup_example(*p.dialogue, "Sam Lee").text).empty()) << p.plan;
+}
+
 // Reviewer P: "I'll break the news to Kwame myself" ticked Ama's own step, and "as agreed, you'll
 // sign the full contract", agreed nowhere, passed because other steps had been agreed.
 TEST(FollowUpIssue16, TheCheckHoldsStepsToTheirOwnerAndClaimsToTheConversation) {
