@@ -160,8 +160,10 @@ inline constexpr std::string_view kPromiseTip =
     "A promise about the outcome is one they will hold you to. Say what you will do, and by when, and only what is "
     "in your power.";
 
-/// After typed information at a solve or close node that promises an action with no day
-/// (promises_without_a_day()): "I'll look into it" is a promise the client cannot hold you to.
+/// After typed information that promises an action with no day (promises_without_a_day()), at a
+/// solve or close node or in answer to a question: "I'll look into it" is a promise the client
+/// cannot hold you to, and not "a straight answer". kUndatedCue is what the coach heard.
+inline constexpr std::string_view kUndatedCue = "promises an action, with no day";
 inline constexpr std::string_view kUndatedPromiseTip =
     "You said what you will do; now say by when (\"by Thursday at 4\"), so they know when to expect it and "
     "can hold you to it.";

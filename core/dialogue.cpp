@@ -454,7 +454,14 @@ bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std
   turn.reply = text;
   turn.code = code;
   turn.typed = true;
-  turn.cue = plan && code == MiCode::GivingInformation ? std::string(kPlanCue) : cue;
+  // A promise with no day, where solutions are on the table or the client asked what happens: not
+  // "a straight answer" (reviewer S's "good question. I'll look into it and get back to you").
+  const bool undated = code == MiCode::GivingInformation &&
+                       (n->stage == "solve" || n->stage == "close" || ends_on_a_question(client_line_)) &&
+                       promises_without_a_day(text);
+  turn.cue = plan && code == MiCode::GivingInformation ? std::string(kPlanCue)
+             : undated                                 ? std::string(kUndatedCue)
+                                                       : cue;
   turn.self_coded = self_coded;
   // Information the client asked for, or agreed to hear after a request for permission, is not
   // told to "ask first" (a reviewer met that note straight after "Go on, then.").
@@ -465,10 +472,9 @@ bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std
              : fix    ? std::string(kSuggestedFixTip)
              : (code == MiCode::GivingInformation || code == MiCode::Persuade) && !promise_in(text).empty()
                  ? std::string(kPromiseTip)
-             : code == MiCode::GivingInformation && granted         ? std::string(kAfterPermissionTip)
-             : code == MiCode::GivingInformation && solving && plan ? std::string(plan_tip(text))
-             : code == MiCode::GivingInformation && solving && promises_without_a_day(text)
-                 ? std::string(kUndatedPromiseTip)
+             : code == MiCode::GivingInformation && granted                       ? std::string(kAfterPermissionTip)
+             : code == MiCode::GivingInformation && solving && plan               ? std::string(plan_tip(text))
+             : undated                                                            ? std::string(kUndatedPromiseTip)
              : code == MiCode::GivingInformation && asks_to_be_told(client_line_) ? std::string(kAnsweredTip)
              : code == MiCode::OpenQuestion && asks_why(text)                     ? std::string(kWhyTip)
              : code == MiCode::Persuade && warns(text)                            ? std::string(kWarningTip)

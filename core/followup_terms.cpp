@@ -48,8 +48,8 @@ std::string term_at(const std::vector<Word>& w, size_t i, size_t* length) {
         return std::string(u);
     return {};
   };
-  if (at(0) == "daily" || at(0) == "weekly" || at(0) == "fortnightly" || at(0) == "monthly" ||
-      at(0) == "quarterly" || at(0) == "yearly" || at(0) == "annually") {
+  if (at(0) == "daily" || at(0) == "weekly" || at(0) == "fortnightly" || at(0) == "monthly" || at(0) == "quarterly" ||
+      at(0) == "yearly" || at(0) == "annually") {
     *length = 1;
     const std::string_view t = at(0);
     return t == "daily"         ? "day"

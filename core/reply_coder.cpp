@@ -320,6 +320,15 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
       }
     }
   }
+  // "ill look into the options and get back to you": a commitment, not a reflection (reviewer S's
+  // was offered "Reflecting what they meant or felt", and the client thanked them for it). None of
+  // the 108 labelled turns outside the sealed sets that open so is a reflection; 84 are information.
+  if (code_class(out.code) == MiClass::Reflection && text.find('?') == std::string::npos)
+    if (const std::string_view verb = commitment_opening(text); !verb.empty()) {
+      overrule(MiCode::GivingInformation, 0.6f);
+      out.cues = {"commits to an action ('I'll " + std::string(verb) + "')"};
+      return out;
+    }
   // "I hear you, but the injection really is the best option": acknowledgement, then disagreement
   // or advice (a "yes, but"), never a reflection; the 18 labelled turns that open so are 10
   // confrontations and 8 advice or information. The model's likeliest of those codes.

@@ -224,7 +224,7 @@ bool promises_without_a_day(std::string_view text) {
       continue;
     for (std::size_t i = 0; i < ws.size(); ++i) {
       std::size_t verb = SIZE_MAX;
-      if (ws[i] == "i'll" || ws[i] == "we'll") verb = i + 1;
+      if (ws[i] == "i'll" || ws[i] == "we'll" || ws[i] == "ill") verb = i + 1;  // "ill look into it"
       if (i + 1 < ws.size() && (ws[i] == "i" || ws[i] == "we") && ws[i + 1] == "will") verb = i + 2;
       if (i + 1 < ws.size() && ws[i] == "let" && ws[i + 1] == "me") verb = i + 2;
       while (verb < ws.size() && fillers.count(ws[verb])) ++verb;

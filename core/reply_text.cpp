@@ -321,6 +321,39 @@ void put_back_apostrophes(std::string& text) {
           copied = i + c.at;
           break;
         }
+    // "ill" is a word of its own ("I'm ill"); "ill ring you at 6.30" is "I'll": before a verb of
+    // doing, and not after "am", "was", "feel"... ("I was ill last week").
+    if (whole && j - i == 3 && (text[i] | 0x20) == 'i' && (text[i + 1] | 0x20) == 'l' && (text[i + 2] | 0x20) == 'l') {
+      const auto word_after = [&](std::size_t k) {
+        while (k < text.size() && text[k] == ' ') ++k;
+        std::size_t e = k;
+        while (e < text.size() && letter(e)) ++e;
+        std::string w = text.substr(k, e - k);
+        for (char& c : w) c = static_cast<char>(c | 0x20);
+        return w;
+      };
+      std::size_t b = i;
+      while (b > 0 && text[b - 1] == ' ') --b;
+      std::size_t a = b;
+      while (a > 0 && letter(a - 1)) --a;
+      std::string before = text.substr(a, b - a);
+      for (char& c : before) c = static_cast<char>(c | 0x20);
+      static constexpr std::string_view kDoing[] = {
+          "look",  "check", "get",    "send",   "call",    "ring", "sort",  "be",    "do",    "have", "make", "try",
+          "talk",  "speak", "ask",    "let",    "see",     "find", "chase", "book",  "email", "come", "put",  "take",
+          "give",  "write", "follow", "fix",    "pass",    "keep", "just",  "need",  "go",    "tell", "pop",  "bring",
+          "leave", "stop",  "start",  "update", "arrange", "text", "phone", "raise", "flag",  "note", "add",  "pull"};
+      static constexpr std::string_view kIllAfter[] = {"am",    "m",         "was",      "is",         "be",
+                                                       "been",  "feel",      "felt",     "very",       "too",
+                                                       "being", "seriously", "mentally", "critically", "fell"};
+      const std::string after = word_after(j);
+      if (std::find(std::begin(kDoing), std::end(kDoing), after) != std::end(kDoing) &&
+          std::find(std::begin(kIllAfter), std::end(kIllAfter), before) == std::end(kIllAfter)) {
+        out.append(text, copied, i + 1 - copied);
+        out += '\'';
+        copied = i + 1;
+      }
+    }
     i = j;
   }
   if (out.empty()) return;  // nothing put back

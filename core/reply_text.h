@@ -19,7 +19,8 @@ namespace rapport::coder {
 void clean_reply(std::string_view text, std::string& out);
 
 /// Puts back the apostrophe of a contraction typed without it ("dont" -> "don't", "Youre" ->
-/// "You're", "thats" -> "that's"; not "its", "ill", "well", "were", "lets", words of their own),
+/// "You're", "thats" -> "that's"; not "its", "well", "were", "lets", words of their own, and "ill"
+/// only before a verb of doing and not after "am", "was", "feel"...: "ill ring you at 6.30"),
 /// so that the coder's phrases read quick typing as they read careful typing. The rules' copy of
 /// the reply only: the features read the cleaned words as they are.
 void put_back_apostrophes(std::string& text);

@@ -202,6 +202,12 @@ TEST(ReplyCoderPush, YesButArguesApologiesDoNotAdviseAndWhyDontWeSuggests) {
                           "Why don't we switch you to the monthly plan?"})
     EXPECT_EQ(code_of(why, "It's too much."), MiCode::Persuade) << why;
   EXPECT_NE(code_of("Why don't we talk it through together?", "I don't know where to start."), MiCode::Persuade);
+
+  // A commitment is information, not a reflection ("ill look into the options..." was offered as one).
+  const CodedReply will = classify_reply("ill look into the options and get back to you",
+                                         "I could live with something in between. What happens now?");
+  EXPECT_EQ(will.code, MiCode::GivingInformation) << describe(will);
+  EXPECT_FALSE(should_ask_which(will, "ill look into the options and get back to you", "", true)) << describe(will);
 }
 
 }  // namespace

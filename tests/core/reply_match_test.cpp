@@ -408,9 +408,20 @@ TEST(ReplyMatch, APromiseWithoutADayIsAskedForItsDay) {
   ASSERT_TRUE(d.node() && d.node()->stage == "solve") << (d.node() ? d.node()->stage : "ended");
   ASSERT_TRUE(d.submit_typed("I'll chase the surveyor and get back to you.", MiCode::GivingInformation));
   EXPECT_EQ(d.transcript().back().tip, kUndatedPromiseTip);
-  Dialogue early = testing::play(s, {});  // at the opening the note is the one on information
+  EXPECT_EQ(d.transcript().back().cue, kUndatedCue);
+  // At the opening, which asks nothing, the note is the one on information.
+  Dialogue early = testing::play(s, {});
+  ASSERT_FALSE(ends_on_a_question(early.client_line())) << early.client_line();
   ASSERT_TRUE(early.submit_typed("I'll chase the surveyor and get back to you.", MiCode::GivingInformation));
   EXPECT_NE(early.transcript().back().tip, kUndatedPromiseTip);
+  // Asked a question, "I'll look into it" is not a straight answer (reviewer S's, praised as one).
+  Scenario asking = s;
+  asking.nodes[0].client = {asking.nodes[0].client.back()};
+  asking.nodes[0].client[0].text = "Who decides whether it's fixed this time?";
+  Dialogue asked = testing::play(asking, {});
+  ASSERT_TRUE(asked.submit_typed("good question. ill look into it and get back to you", MiCode::GivingInformation));
+  EXPECT_EQ(asked.transcript().back().tip, kUndatedPromiseTip);
+  EXPECT_TRUE(promises_without_a_day("ill look into the options and get back to you"));
 }
 
 // A plan the client asked for ("So what happens tonight, then?") costs no trust, though the node's

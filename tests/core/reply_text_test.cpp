@@ -102,8 +102,11 @@ TEST(ReplyText, PutsBackTheApostropheOfAContractionTypedWithoutIt) {
   };
   EXPECT_EQ(put_back("Dont worry, Im sure thats fine and youre right"),
             "Don't worry, I'm sure that's fine and you're right");
-  EXPECT_EQ(put_back("we shouldve checked, it wasnt its fault and ill see well"),
-            "we should've checked, it wasn't its fault and ill see well");
+  EXPECT_EQ(put_back("we shouldve checked, it wasnt its fault and she was ill, well"),
+            "we should've checked, it wasn't its fault and she was ill, well");
+  // "ill" before a verb of doing is "I'll" (reviewer S's "ill look into the options"); not after "was".
+  EXPECT_EQ(put_back("ill look into it. I was ill last week, ill get back to you"),
+            "i'll look into it. I was ill last week, i'll get back to you");
   EXPECT_EQ(put_back("CANT"), "CAN'T");
   EXPECT_EQ(put_back("don't dont-care x'dont"), "don't dont-care x'dont");
   EXPECT_EQ(classify_reply("fine, but dont say nobody warned you", "I'm not buying anything here again.").code,
