@@ -109,6 +109,19 @@ std::vector<MiCode> which_options(MiCode top, MiCode runner_up, std::string_view
   return out;
 }
 
+bool reflects_then_asks(std::string_view reply, std::string_view client_line) {
+  reply = reply.substr(0, 4096);
+  const std::size_t end = reply.find_last_not_of(" \t\r\n.!?\"')");
+  if (end == std::string_view::npos) return false;
+  // The last question's sentence, or without a '?' the last sentence ("ok so fixing the routing is
+  // the heart of it for you. how would you set it up"): what comes before it is the lead.
+  const std::size_t q = reply.rfind('?');
+  const std::size_t from = q == std::string_view::npos || q == 0 ? end : q - 1;
+  const std::size_t lead_end = reply.find_last_of(".!?", from);
+  if (lead_end == std::string_view::npos || lead_end == 0) return false;
+  return code_class(classify_reply(reply.substr(0, lead_end + 1), client_line).code) == MiClass::Reflection;
+}
+
 std::string_view plan_tip(std::string_view plan) { return ends_on_a_question(plan) ? kCheckedPlanTip : kPlanTip; }
 
 bool ends_on_a_question(std::string_view line) {

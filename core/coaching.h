@@ -154,6 +154,17 @@ inline constexpr std::string_view kPermissionDeclinedTip =
 inline constexpr std::string_view kScaleDeclinedTip =
     "No number yet, and that is an answer too. Reflect what is behind it; the scale can wait.";
 
+/// After a typed open question with a reflection before it (reflects_then_asks()): "Follow it with
+/// a reflection" read as if the reflection had not been heard (reviewer S's "You're caught between a
+/// board that wants the money now and a depot you don't want to gamble with. How would you want the
+/// trial judged?").
+inline constexpr std::string_view kReflectThenAskTip =
+    "A reflection, then an open question: they know they were heard, and the question takes them further. "
+    "Reflect what they answer.";
+/// True when the reply's sentences before its last question read as a reflection of the client's
+/// line (classify_reply on them alone).
+bool reflects_then_asks(std::string_view reply, std::string_view client_line);
+
 /// After a typed promise of an outcome (promise_in()): coded information, it is not "a straight
 /// answer" (a reviewer's "I guarantee this will be sorted this time" was praised as one).
 inline constexpr std::string_view kPromiseTip =

@@ -472,14 +472,15 @@ bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std
              : fix    ? std::string(kSuggestedFixTip)
              : (code == MiCode::GivingInformation || code == MiCode::Persuade) && !promise_in(text).empty()
                  ? std::string(kPromiseTip)
-             : code == MiCode::GivingInformation && granted                       ? std::string(kAfterPermissionTip)
-             : code == MiCode::GivingInformation && solving && plan               ? std::string(plan_tip(text))
-             : undated                                                            ? std::string(kUndatedPromiseTip)
-             : code == MiCode::GivingInformation && asks_to_be_told(client_line_) ? std::string(kAnsweredTip)
-             : code == MiCode::OpenQuestion && asks_why(text)                     ? std::string(kWhyTip)
-             : code == MiCode::Persuade && warns(text)                            ? std::string(kWarningTip)
-             : code == MiCode::ClosedQuestion && offers_next_step(text)           ? std::string(kOfferTip)
-                                                                                  : std::string(coaching_tip(code));
+             : code == MiCode::GivingInformation && granted                           ? std::string(kAfterPermissionTip)
+             : code == MiCode::GivingInformation && solving && plan                   ? std::string(plan_tip(text))
+             : undated                                                                ? std::string(kUndatedPromiseTip)
+             : code == MiCode::GivingInformation && asks_to_be_told(client_line_)     ? std::string(kAnsweredTip)
+             : code == MiCode::OpenQuestion && asks_why(text)                         ? std::string(kWhyTip)
+             : code == MiCode::OpenQuestion && reflects_then_asks(text, client_line_) ? std::string(kReflectThenAskTip)
+             : code == MiCode::Persuade && warns(text)                                ? std::string(kWarningTip)
+             : code == MiCode::ClosedQuestion && offers_next_step(text)               ? std::string(kOfferTip)
+                                                                                      : std::string(coaching_tip(code));
   if (self_coded && !rambling && reaction_class(heard) != reaction_class(code)) turn.tip = self_coded_tip(heard);
   // At a closing node, the next steps the learner names with who or when are agreed as the
   // authored closing replies' are (a reviewer's summary with owners and dates left "0 next steps

@@ -518,5 +518,28 @@ TEST(Dialogue, RestoreRefusesImpossibleStates) {
   refused(e, "chose a reply that node");
 }
 
+// Reviewer S: a reflection, then an open question, was told "Follow it with a reflection".
+TEST(Dialogue, AReflectionBeforeAnOpenQuestionIsNamedInTheTip) {
+  const std::string_view line = "The board wants the money now. Who decides whether it's working?";
+  EXPECT_TRUE(
+      reflects_then_asks("You're caught between a board that wants the money now and a depot you don't want "
+                         "to gamble with. How would you want the trial judged?",
+                         line));
+  EXPECT_TRUE(reflects_then_asks("ok so fixing the routing is the heart of it for you. how would you set it up",
+                                 "Fix the routing, the breaches stop."));
+  EXPECT_FALSE(reflects_then_asks("How would you want the trial judged?", line));
+  EXPECT_FALSE(reflects_then_asks("Thanks for making the time. How would you want the trial judged?", line));
+  const Scenario s = load_shipped("questioned-advice");
+  Dialogue d = testing::play(s, {});
+  ASSERT_TRUE(
+      d.submit_typed("You're worried the board is moving faster than your depot can. What would a fair test "
+                     "look like to you?",
+                     MiCode::OpenQuestion));
+  EXPECT_EQ(d.transcript().back().tip, kReflectThenAskTip);
+  Dialogue plain = testing::play(s, {});
+  ASSERT_TRUE(plain.submit_typed("What would a fair test look like to you?", MiCode::OpenQuestion));
+  EXPECT_EQ(plain.transcript().back().tip, coaching_tip(MiCode::OpenQuestion));
+}
+
 }  // namespace
 }  // namespace rapport
