@@ -66,6 +66,18 @@ std::string stored_reflection_ratio_text(const std::map<std::string, int>& codes
                                n(MiCode::OpenQuestion) + n(MiCode::ClosedQuestion));
 }
 
+std::string followup_points_line(int points, bool counted, double coverage) {
+  const std::string n = std::to_string(points) + (points == 1 ? " point" : " points");
+  const std::string at = std::to_string(static_cast<int>(kFollowupCountsAt * 100 + 0.5)) + "%";
+  if (counted)
+    return coverage >= kFollowupCountsAt
+               ? "Counted: " + n + " added to your score."
+               : "Counted from an earlier version: " + n + " are on your score. This one is below " + at + ".";
+  if (coverage >= kFollowupCountsAt)
+    return "It covers the essentials: " + n + " go on your score when you copy it, send it or go back to the results.";
+  return "At " + at + " it adds " + n + " to your score.";
+}
+
 MiCode scored_code(const Turn& t) {
   if (!t.self_coded) return t.code;
   const CodedReply read = classify_reply(t.reply, t.client_line);

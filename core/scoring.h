@@ -71,6 +71,12 @@ inline constexpr int kDefaultMasteryScore = 70;
 /// A follow-up email counts ("Followed up in writing") from this coverage of its checklist.
 inline constexpr double kFollowupCountsAt = 0.75;
 
+/// What the follow-up email does to the score, for the line under its coverage: the points already
+/// counted (from this draft or an earlier, better one: "Counted: 3 points..." stayed under a draft at
+/// 30%, and read as if the weak draft had earned them), what it will add at kFollowupCountsAt, or
+/// that it covers that much.
+std::string followup_points_line(int points, bool counted, double coverage);
+
 /// Scores a session. `followed_up` is whether a follow-up email was completed (0..1 coverage).
 ///
 /// total = round(0.40 * skill + 0.25 * tactics + 0.20 * outcome + 0.15 * final trust), where

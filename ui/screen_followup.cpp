@@ -140,15 +140,7 @@ void draw_followup(App& app) {
   record_hit("followup:coverage", head, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   if (const auto& score = app.score(); score && score->followup_points > 0) {
     // What the email does to the score, so that the results' change is never a surprise.
-    const std::string points =
-        std::to_string(score->followup_points) + (score->followup_points == 1 ? " point" : " points");
-    const std::string line = score->followup_counted ? "Counted: " + points + " added to your score."
-                             : check.coverage >= kFollowupCountsAt
-                                 ? "It covers the essentials: " + points +
-                                       " go on your score when you copy it, send "
-                                       "it or go back to the results."
-                                 : "At " + std::to_string(static_cast<int>(kFollowupCountsAt * 100 + 0.5)) +
-                                       "% it adds " + points + " to your score.";
+    const std::string line = followup_points_line(score->followup_points, score->followup_counted, check.coverage);
     ImGui::SetCursorScreenPos(ImVec2(sx, ImGui::GetCursorScreenPos().y));
     wrapped_text(t.fonts.small, t.colors.text_muted, line, side_w);
     record_hit("followup:points", line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

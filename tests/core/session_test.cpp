@@ -405,5 +405,14 @@ TEST(Scoring, TheReflectionFigureReadsTheSameInTheResultsAndTheProgressTrend) {
   EXPECT_EQ(stored_reflection_ratio_text({}, 1.5), "1.5 : 1");  // an older record without counts keeps its ratio
 }
 
+// Reviewer S: "Counted: 3 points added to your score" stayed under drafts at 76%, 57% and 30%.
+TEST(Scoring, TheFollowUpPointsLineSaysWhichVersionCounted) {
+  EXPECT_EQ(followup_points_line(3, true, 1.0), "Counted: 3 points added to your score.");
+  EXPECT_EQ(followup_points_line(3, true, 0.3),
+            "Counted from an earlier version: 3 points are on your score. This one is below 75%.");
+  EXPECT_EQ(followup_points_line(1, false, 0.5), "At 75% it adds 1 point to your score.");
+  EXPECT_EQ(followup_points_line(3, false, 0.8).rfind("It covers the essentials: 3 points go on your score", 0), 0u);
+}
+
 }  // namespace
 }  // namespace rapport
