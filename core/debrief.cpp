@@ -132,14 +132,26 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
                     : std::string(verb ? "argued " : "") + what + " " + times(n) +
                           (line.empty() ? "" : " (" + std::string(n > 1 ? "first: " : "") + quoted(line) + ")");
     };
-    out.push_back({"talk",
-                   "After your replies, " + client + " " + side(change, first_change, "for moving forward", true) +
-                       ", and " + side(sustain, first_sustain, "for holding back", change == 0) + "." +
-                       (change > sustain ? " Your replies drew out " + client + "'s own case for moving forward."
-                                         : " Questions about what " + client +
-                                               " wants, and reflections of it, draw out more reasons to move "
-                                               "forward."),
-                   ""});
+    // A breakthrough ends on the client's own commitment: "never argued for moving forward" above
+    // "For once I feel like I'm steering this. I'll brief both depot managers by Tuesday..." read as
+    // a contradiction (reviewer S).
+    const Ending* end = d.ending();
+    const bool committed = change == 0 && end && end->kind == "breakthrough" && !end->client_says.empty();
+    out.push_back(
+        {"talk",
+         committed ? "After your replies, " + client + " argued for holding back " + times(sustain) +
+                         (first_sustain.empty()
+                              ? ""
+                              : " (" + std::string(sustain > 1 ? "first: " : "") + quoted(first_sustain) + ")") +
+                         ", then ended by committing to a plan (" + quoted(opening_words(end->client_says)) +
+                         "). Reflecting what is behind each doubt is what gets a client there."
+                   : "After your replies, " + client + " " + side(change, first_change, "for moving forward", true) +
+                         ", and " + side(sustain, first_sustain, "for holding back", change == 0) + "." +
+                         (change > sustain ? " Your replies drew out " + client + "'s own case for moving forward."
+                                           : " Questions about what " + client +
+                                                 " wants, and reflections of it, draw out more reasons to move "
+                                                 "forward."),
+         ""});
   }
   // Why the ending is this one, when a bound on the client's state decided it (a reviewer ended
   // "Back on probation" with a closing summary the debrief itself recommends).

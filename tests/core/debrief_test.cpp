@@ -348,5 +348,24 @@ TEST(Debrief, NamesTheReplyAnEndingFollowed) {
   EXPECT_GT(never, 0);
 }
 
+// Reviewer S: "Dana never argued for moving forward, and argued for holding back twice" above a
+// breakthrough that ended "For once I feel like I'm steering this. I'll brief both depot managers...".
+TEST(Debrief, ABreakthroughWithoutTaggedChangeTalkEndsOnTheClientsCommitment) {
+  Scenario s = load_shipped("questioned-advice");
+  const Dialogue probe = play_authored(s, {0, 0, 0, 1, 0, 0, 0, 0});
+  for (Node& n : s.nodes)
+    for (ClientLine& l : n.client) l.talk = n.id == probe.transcript()[3].node ? Talk::Sustain : Talk::Neutral;
+  const Dialogue d = play_authored(s, {0, 0, 0, 1, 0, 0, 0, 0});
+  ASSERT_TRUE(d.ending() && d.ending()->kind == "breakthrough");
+  ASSERT_EQ(d.change_talk_evoked(), 0);
+  const auto lines = transcript_debrief(d);
+  const DebriefLine* talk = find(lines, "talk");
+  ASSERT_NE(talk, nullptr);
+  EXPECT_EQ(talk->text.find("never argued"), std::string::npos) << talk->text;
+  EXPECT_NE(talk->text.find("then ended by committing to a plan (\u201CFor once I feel like I'm steering this."),
+            std::string::npos)
+      << talk->text;
+}
+
 }  // namespace
 }  // namespace rapport
