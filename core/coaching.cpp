@@ -245,7 +245,7 @@ std::string code_chip_text(MiCode code, bool self_coded, bool monologue, bool ad
          (advice ? " \xC2\xB7 heard as advice" : "") + (self_coded ? " (your choice)" : "");
 }
 
-bool is_rambling(std::string_view text) {
+int word_count(std::string_view text) {
   int words = 0;
   bool in_word = false;
   for (char c : text) {
@@ -253,7 +253,9 @@ bool is_rambling(std::string_view text) {
     if (!space && !in_word) ++words;
     in_word = !space;
   }
-  return words > kRamblingWords;
+  return words;
 }
+
+bool is_rambling(std::string_view text) { return word_count(text) > kRamblingWords; }
 
 }  // namespace rapport

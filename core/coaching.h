@@ -222,7 +222,16 @@ bool heard_as_advice(bool typed, MiCode code, std::string_view reply, std::strin
 /// fix, " (your choice)" after a code the learner chose when asked which they meant.
 std::string code_chip_text(MiCode code, bool self_coded, bool monologue = false, bool advice = false);
 
+/// Words in `text` (runs of non-space).
+int word_count(std::string_view text);
 /// True when `text` has more than kRamblingWords words.
 bool is_rambling(std::string_view text);
+
+/// A typed reflection of this many words or more (and not a monologue) is told to be shorter:
+/// reviewers' 54- to 61-word run-on reflections were praised as strong.
+inline constexpr int kLongReflectionWords = 50;
+inline constexpr std::string_view kLongReflectionTip =
+    "A reflection lands best short: one or two sentences with the heart of what they said. A long one buries "
+    "the part that matters.";
 
 }  // namespace rapport

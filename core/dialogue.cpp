@@ -158,11 +158,6 @@ void Dialogue::enter_node(const std::string& id, const std::string& say, bool pu
   }
 }
 
-Talk Dialogue::talk_of(const std::string& node, const std::string& shown) const {
-  const ClientLine* line = line_said(node, shown);
-  return line ? line->talk : Talk::Neutral;
-}
-
 const ClientLine* Dialogue::line_said(const std::string& node, const std::string& shown) const {
   const Node* n = scenario_->find_node(node);
   if (!n) return nullptr;
@@ -176,33 +171,6 @@ const ClientLine* Dialogue::line_said(const std::string& node, const std::string
                                (shown.size() > line.text.size() && shown.ends_with(after_words_said(line.text)))))
       return &line;
   return nullptr;
-}
-
-namespace {
-template <typename Count>
-int count_after_replies(const std::vector<Turn>& turns, Phase phase, const std::string& node, const std::string& line,
-                        Count is) {
-  int n = 0;
-  for (size_t i = 1; i < turns.size(); ++i) n += is(turns[i].node, turns[i].client_line);
-  if (!turns.empty() && phase == Phase::Conversation) n += is(node, line);
-  return n;
-}
-}  // namespace
-
-int Dialogue::change_talk_evoked() const {
-  return count_after_replies(turns_, phase_, node_, client_line_,
-                             [&](const std::string& n, const std::string& l) { return talk_of(n, l) == Talk::Change; });
-}
-
-int Dialogue::sustain_talk_heard() const {
-  return count_after_replies(turns_, phase_, node_, client_line_, [&](const std::string& n, const std::string& l) {
-    return talk_of(n, l) == Talk::Sustain;
-  });
-}
-
-int Dialogue::mi_inconsistent_replies() const {
-  return static_cast<int>(
-      std::count_if(turns_.begin(), turns_.end(), [](const Turn& t) { return is_mi_non_adherent(t.code); }));
 }
 
 void Dialogue::advance(const std::string& next, const std::string& say, bool pushed) {
@@ -470,6 +438,8 @@ bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std
   const bool solving = n->stage == "solve" || n->stage == "close";
   turn.tip = rambling ? std::string(kRamblingTip)
              : fix    ? std::string(kSuggestedFixTip)
+             : code_class(code) == MiClass::Reflection && word_count(text) >= kLongReflectionWords
+                 ? std::string(kLongReflectionTip)
              : (code == MiCode::GivingInformation || code == MiCode::Persuade) && !promise_in(text).empty()
                  ? std::string(kPromiseTip)
              : code == MiCode::GivingInformation && granted                           ? std::string(kAfterPermissionTip)

@@ -541,5 +541,23 @@ TEST(Dialogue, AReflectionBeforeAnOpenQuestionIsNamedInTheTip) {
   EXPECT_EQ(plain.transcript().back().tip, coaching_tip(MiCode::OpenQuestion));
 }
 
+// Reviewers Q and R: run-on reflections of 54 to 61 words were praised as strong.
+TEST(Dialogue, ALongReflectionIsToldToBeShorter) {
+  const Scenario s = load_shipped("questioned-advice");
+  const std::string long_one =
+      "So you've read the report twice, and what you keep coming back to is that Leeds already misses its dispatch "
+      "window one day in five, and you can't see how adding all of Wakefield's work on top of that makes anything "
+      "better for the customers you've looked after for years, and you'd be the one who has to face them when it "
+      "goes wrong.";
+  ASSERT_GE(word_count(long_one), kLongReflectionWords);
+  ASSERT_LE(word_count(long_one), kRamblingWords);
+  Dialogue d = testing::play(s, {});
+  ASSERT_TRUE(d.submit_typed(long_one, MiCode::ComplexReflection));
+  EXPECT_EQ(d.transcript().back().tip, kLongReflectionTip);
+  Dialogue brief = testing::play(s, {});
+  ASSERT_TRUE(brief.submit_typed("You'd be the one facing the customers if it goes wrong.", MiCode::ComplexReflection));
+  EXPECT_NE(brief.transcript().back().tip, kLongReflectionTip);
+}
+
 }  // namespace
 }  // namespace rapport
