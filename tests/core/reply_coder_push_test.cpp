@@ -203,6 +203,12 @@ TEST(ReplyCoderPush, YesButArguesApologiesDoNotAdviseAndWhyDontWeSuggests) {
     EXPECT_EQ(code_of(why, "It's too much."), MiCode::Persuade) << why;
   EXPECT_NE(code_of("Why don't we talk it through together?", "I don't know where to start."), MiCode::Persuade);
 
+  // Dismissing the complaint confronts (reviewer S's was advice, with the tip to ask first).
+  const CodedReply live = classify_reply(
+      "the reorg wasnt my decision to be fair, management moved the integration queue and we all have to live with it",
+      "I used to get thank-you emails for my replies. Now it's one-liners.");
+  EXPECT_EQ(live.code, MiCode::Confront) << describe(live);
+
   // A commitment is information, not a reflection ("ill look into the options..." was offered as one).
   const CodedReply will = classify_reply("ill look into the options and get back to you",
                                          "I could live with something in between. What happens now?");
