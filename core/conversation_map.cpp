@@ -1,5 +1,6 @@
 // The roadmap screen's model; see roadmap_model.h.
 #include "conversation_map.h"
+#include "small_sort.h"
 
 #include <algorithm>
 #include <deque>
@@ -135,7 +136,7 @@ Columns columns_of(const ConversationMap& map) {
   Columns columns(static_cast<size_t>(std::max(0, map.columns)));
   for (size_t i = 0; i < map.boxes.size(); ++i) columns[static_cast<size_t>(map.boxes[i].column)].push_back(i);
   for (auto& col : columns)
-    std::stable_sort(col.begin(), col.end(), [&](size_t a, size_t b) { return map.boxes[a].row < map.boxes[b].row; });
+    small_stable_sort(col.begin(), col.end(), [&](size_t a, size_t b) { return map.boxes[a].row < map.boxes[b].row; });
   return columns;
 }
 
@@ -174,7 +175,7 @@ void sweep(ConversationMap& map, Columns& columns, bool left_to_right) {
     const std::vector<double> ys = box_rows(map);
     std::map<size_t, double> weight;
     for (size_t b : col) weight[b] = barycenter(map, ys, b, left_to_right);
-    std::stable_sort(col.begin(), col.end(), [&](size_t a, size_t b) { return weight[a] < weight[b]; });
+    small_stable_sort(col.begin(), col.end(), [&](size_t a, size_t b) { return weight[a] < weight[b]; });
     assign_rows(map, columns);
   }
 }

@@ -3,7 +3,6 @@
 // Reviewer S's "We'll run it at no extra cost and take 10% off our fee" and "I'll send you a
 // progress report every month" had passed the check, agreed nowhere.
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -18,63 +17,66 @@ using namespace followup_detail;
 
 namespace {
 
+/// Money terms as split_words() gives them, and what each offers.
+struct MoneyTerm {
+  const char* words;
+  const char* kind;
+};
+constexpr MoneyTerm kMoneyTerms[] = {{"no extra cost", "free"},
+                                     {"no additional cost", "free"},
+                                     {"no extra charge", "free"},
+                                     {"no cost", "free"},
+                                     {"no charge", "free"},
+                                     {"free of charge", "free"},
+                                     {"for free", "free"},
+                                     {"complimentary", "free"},
+                                     {"waive", "free"},
+                                     {"waived", "free"},
+                                     {"waiving", "free"},
+                                     {"discount", "discount"},
+                                     {"discounted", "discount"},
+                                     {"half price", "discount"},
+                                     {"reduced rate", "discount"},
+                                     {"refund", "refund"},
+                                     {"money back", "refund"}};
+
+/// "weeks" -> "week" for the periods a recurrence names; else empty.
+std::string unit_of(std::string_view word) {
+  for (std::string_view u : {"day", "week", "fortnight", "month", "quarter", "year"})
+    if (word == u || (word.size() == u.size() + 1 && word.starts_with(u) && word.back() == 's')) return std::string(u);
+  return {};
+}
+
 /// What a term offers, by kind: "free", "discount", "refund"; "day", "week", "fortnight", "month",
-/// "quarter", "year". Empty when word `i` starts no term; `length` gets its words.
-std::string term_at(const std::vector<Word>& w, size_t i, size_t* length) {
+/// "quarter", "year". Empty when word `i` starts no term.
+std::string term_at(const std::vector<Word>& w, size_t i) {
   const auto at = [&](size_t k) -> std::string_view {
     return i + k < w.size() && w[i + k].sentence == w[i].sentence ? std::string_view(w[i + k].text) : "";
   };
-  const auto is = [&](std::initializer_list<std::string_view> words) {
+  for (const MoneyTerm& t : kMoneyTerms) {
+    std::string_view rest = t.words;
     size_t k = 0;
-    for (std::string_view word : words)
-      if (at(k++) != word) return false;
-    *length = words.size();
-    return true;
-  };
-  // Money.
-  if (is({"no", "extra", "cost"}) || is({"no", "additional", "cost"}) || is({"no", "extra", "charge"}) ||
-      is({"no", "cost"}) || is({"no", "charge"}) || is({"free", "of", "charge"}) || is({"for", "free"}) ||
-      is({"complimentary"}) || is({"waive"}) || is({"waived"}) || is({"waiving"}))
-    return "free";
-  if (is({"discount"}) || is({"discounted"}) || is({"half", "price"}) || is({"reduced", "rate"}) ||
-      (!count_key(at(0)).empty() && at(0) != "a" && at(1) == "off" && (*length = 2)))
-    return "discount";
-  if (is({"refund"}) || is({"money", "back"})) return "refund";
-  // How often.
-  static const std::array<std::string_view, 6> kUnits = {"day", "week", "fortnight", "month", "quarter", "year"};
-  const auto unit_of = [&](std::string_view word) -> std::string {
-    for (std::string_view u : kUnits)
-      if (word == u || (word.size() == u.size() + 1 && word.substr(0, u.size()) == u && word.back() == 's'))
-        return std::string(u);
-    return {};
-  };
-  if (at(0) == "daily" || at(0) == "weekly" || at(0) == "fortnightly" || at(0) == "monthly" || at(0) == "quarterly" ||
-      at(0) == "yearly" || at(0) == "annually") {
-    *length = 1;
-    const std::string_view t = at(0);
-    return t == "daily"         ? "day"
-           : t == "annually"    ? "year"
-           : t == "fortnightly" ? "fortnight"
-                                : std::string(t.substr(0, t.size() - 2));
+    for (; !rest.empty(); ++k) {
+      const size_t space = rest.find(' ');
+      if (at(k) != rest.substr(0, space)) break;
+      rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+    }
+    if (rest.empty()) return t.kind;
   }
-  if ((at(0) == "every" || at(0) == "each") && !unit_of(at(1)).empty()) {
-    *length = 2;
-    return unit_of(at(1));
-  }
-  // "every other Thursday", "every two weeks": a fortnight when the gap is two weeks.
-  if (at(0) == "every" && (at(1) == "other" || at(1) == "second" || at(1) == "two") &&
-      (is_weekday(at(2)) || unit_of(at(2)) == "week")) {
-    *length = 3;
+  // "10% off our fee": a count, then "off".
+  if (!count_key(at(0)).empty() && at(0) != "a" && at(1) == "off") return "discount";
+  // How often: "monthly", "every week", "once a month", "every other Thursday" (a fortnight).
+  const std::string_view t = at(0);
+  if (t == "daily") return "day";
+  if (t == "annually") return "year";
+  if (t == "weekly" || t == "fortnightly" || t == "monthly" || t == "quarterly" || t == "yearly")
+    return std::string(t.substr(0, t.size() - 2));
+  if (t == "every" && (at(1) == "other" || at(1) == "second" || at(1) == "two") &&
+      (is_weekday(at(2)) || unit_of(at(2)) == "week"))
     return "fortnight";
-  }
-  if (at(0) == "once" && (at(1) == "a" || at(1) == "per" || at(1) == "every") && !unit_of(at(2)).empty()) {
-    *length = 3;
-    return unit_of(at(2));
-  }
-  if (at(0) == "every" && is_weekday(at(1))) {
-    *length = 2;
-    return "week";
-  }
+  if ((t == "every" || t == "each") && !unit_of(at(1)).empty()) return unit_of(at(1));
+  if (t == "every" && is_weekday(at(1))) return "week";
+  if (t == "once" && (at(1) == "a" || at(1) == "per" || at(1) == "every")) return unit_of(at(2));
   return {};
 }
 
@@ -83,8 +85,7 @@ std::vector<std::string> terms_in(std::string_view text) {
   std::vector<std::string> out;
   const std::vector<Word> w = split_words(text);
   for (size_t i = 0; i < w.size(); ++i) {
-    size_t length = 0;
-    if (std::string t = term_at(w, i, &length); !t.empty()) out.push_back(std::move(t));
+    if (std::string t = term_at(w, i); !t.empty()) out.push_back(std::move(t));
   }
   return out;
 }
@@ -111,8 +112,7 @@ std::vector<std::string> unagreed_terms(const Dialogue& d, std::string_view draf
   size_t sentence = SIZE_MAX;  // one flag a sentence: "at no extra cost and 10% off" offers one deal
   const std::vector<Word> w = split_words(draft);
   for (size_t i = 0; i < w.size(); ++i) {
-    size_t length = 0;
-    const std::string term = term_at(w, i, &length);
+    const std::string term = term_at(w, i);
     if (term.empty() || w[i].sentence == sentence || std::find(said.begin(), said.end(), term) != said.end() ||
         std::find(flagged.begin(), flagged.end(), term) != flagged.end())
       continue;

@@ -1,5 +1,6 @@
 // Library discovery, loading and order.
 #include "library.h"
+#include "small_sort.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -24,8 +25,8 @@ std::string read_whole_file(const std::string& path) {
 }
 
 void sort_library(std::vector<Scenario>& scenarios) {
-  std::stable_sort(scenarios.begin(), scenarios.end(),
-                   [](const Scenario& a, const Scenario& b) { return a.difficulty < b.difficulty; });
+  small_stable_sort(scenarios.begin(), scenarios.end(),
+                    [](const Scenario& a, const Scenario& b) { return a.difficulty < b.difficulty; });
 }
 
 Library load_library(const std::string& folder, bool cards_only) {

@@ -8,6 +8,7 @@
 
 #include "json_guard.h"
 #include "suspend.h"
+#include "small_sort.h"
 
 namespace rapport {
 
@@ -59,8 +60,8 @@ ProgressRecord merge_lms_record(const ProgressRecord& local, const ProgressRecor
       out.sessions.push_back(mine);
     }
   }
-  std::stable_sort(out.sessions.begin(), out.sessions.end(),
-                   [](const SessionRecord& a, const SessionRecord& b) { return a.finished < b.finished; });
+  small_stable_sort(out.sessions.begin(), out.sessions.end(),
+                    [](const SessionRecord& a, const SessionRecord& b) { return a.finished < b.finished; });
   if (local_is_stale) {
     out.unfinished = lms.unfinished;
     out.settings = lms.settings;

@@ -9,6 +9,7 @@
 #include "dialogue.h"
 #include "suspend.h"
 #include "utf8_text.h"
+#include "small_sort.h"
 
 namespace rapport {
 
@@ -328,8 +329,8 @@ void ProgressBook::merge_from_store() {
                              [&](const SessionRecord& mine) { return mine.id == s.id; });
     if (!known) record_.sessions.push_back(std::move(s));
   }
-  std::stable_sort(record_.sessions.begin(), record_.sessions.end(),
-                   [](const SessionRecord& a, const SessionRecord& b) { return a.finished < b.finished; });
+  small_stable_sort(record_.sessions.begin(), record_.sessions.end(),
+                    [](const SessionRecord& a, const SessionRecord& b) { return a.finished < b.finished; });
 }
 
 bool ProgressBook::save() {
@@ -414,8 +415,8 @@ int ProgressBook::import_record(std::string_view text, std::string* error) {
     record_.sessions.push_back(std::move(s));
     added++;
   }
-  std::stable_sort(record_.sessions.begin(), record_.sessions.end(),
-                   [](const SessionRecord& a, const SessionRecord& b) { return a.finished < b.finished; });
+  small_stable_sort(record_.sessions.begin(), record_.sessions.end(),
+                    [](const SessionRecord& a, const SessionRecord& b) { return a.finished < b.finished; });
   if (added > 0 && !save()) return -1;
   return added;
 }

@@ -11,6 +11,7 @@
 #include "app.h"
 #include "imgui.h"
 #include "conversation_map.h"
+#include "small_sort.h"
 #include "roadmap_stages.h"
 #include "theme.h"
 #include "widgets.h"
@@ -215,7 +216,7 @@ void draw_map(const App& app, const ConversationMap& map, const Geometry& g) {
   }
   auto anchor_y = [&](const std::vector<size_t>& list, size_t e, bool by_target) {
     std::vector<size_t> sorted = list;
-    std::stable_sort(sorted.begin(), sorted.end(), [&](size_t a, size_t b) {
+    small_stable_sort(sorted.begin(), sorted.end(), [&](size_t a, size_t b) {
       size_t ea = by_target ? map.edges[a].to : map.edges[a].from, eb = by_target ? map.edges[b].to : map.edges[b].from;
       return min_of(ea).y < min_of(eb).y;
     });
