@@ -131,6 +131,11 @@ std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_v
 /// other Thursday", each by its period). One sentence a kind, one a sentence; the check flags each.
 std::vector<std::string> unagreed_terms(const Dialogue& d, std::string_view draft);
 
+/// "Check the date: you wrote "October", and the conversation named September": the first month
+/// the draft names that neither the conversation nor its agreed points named, when they named one
+/// (reviewer T's "live in October" for September had passed). Empty otherwise.
+std::vector<std::string> unnamed_months(const Dialogue& d, std::string_view draft);
+
 /// A next step the learner promised in a typed reply that is none of the scenario's: "I'll ring
 /// you Monday at 4pm about the driving rules". `action` is as typed, from after "I'll" (or "we
 /// will", "let's") to the end of the commitment; it holds `day`, the first day phrase in it.

@@ -92,6 +92,64 @@ std::vector<std::string> terms_in(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+/// The full name of a month word ("sept" -> "september"); "may" only after "in", "by", "from",
+/// "until", "of", "mid" or "end" ("you may want" is not a month); else empty.
+std::string month_at(const std::vector<Word>& w, size_t i) {
+  static constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                                 "july",    "august",   "september", "october", "november", "december"};
+  const std::string_view t = w[i].text;
+  if (!is_month(t)) return {};
+  if (t == "may") {
+    const std::string_view before = i > 0 ? std::string_view(w[i - 1].text) : "";
+    if (!(before == "in" || before == "by" || before == "from" || before == "until" || before == "of" ||
+          before == "mid" || before == "end"))
+      return {};
+  }
+  for (std::string_view m : kMonths)
+    if (m.starts_with(t.substr(0, 3))) return std::string(m);
+  return {};
+}
+
+/// The months `text` names.
+void months_in(std::string_view text, std::vector<std::string>& out) {
+  const std::vector<Word> w = split_words(text.substr(0, 8192));
+  for (size_t i = 0; i < w.size(); ++i)
+    if (std::string m = month_at(w, i); !m.empty()) out.push_back(std::move(m));
+}
+
+}  // namespace
+
+std::vector<std::string> unnamed_months(const Dialogue& d, std::string_view draft) {
+  std::vector<std::string> said;
+  for (const Turn& t : d.transcript()) {
+    months_in(t.client_line, said);
+    months_in(t.reply, said);
+  }
+  months_in(d.client_line(), said);
+  for (const std::string& id : d.points())
+    if (const Point* p = d.scenario().find_point(id)) {
+      months_in(p->text, said);
+      months_in(p->due, said);
+    }
+  std::vector<std::string> out;
+  if (said.empty()) return out;
+  const std::vector<Word> w = split_words(draft);
+  for (size_t i = 0; i < w.size(); ++i) {
+    const std::string m = month_at(w, i);
+    if (m.empty() || std::find(said.begin(), said.end(), m) != said.end()) continue;
+    std::string named;
+    for (const std::string& s : said)
+      if (named.find(s) == std::string::npos) named += (named.empty() ? "" : " or ") + s;
+    named[0] = static_cast<char>(named[0] - 'a' + 'A');
+    out.push_back("Check the date: you wrote \"" + std::string(draft.substr(w[i].begin, w[i].end - w[i].begin)) +
+                  "\", and the conversation named " + named);
+    break;  // one flag for the draft's dates
+  }
+  return out;
+}
+
 std::vector<std::string> unagreed_terms(const Dialogue& d, std::string_view draft) {
   // What the conversation named: its replies and the client's lines, and the scenario's points.
   std::vector<std::string> said;

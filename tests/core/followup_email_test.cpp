@@ -204,6 +204,24 @@ TEST(FollowUpIssue16, TermsTheConversationNeverNamedAreFlaggedAndASubjectLineIsN
     EXPECT_TRUE(unagreed_terms(*p.dialogue, followup_example(*p.dialogue, "Sam Lee").text).empty()) << p.plan;
 }
 
+// Reviewer T: "live in October" for September passed the check.
+TEST(FollowUpIssue16, AMonthTheConversationNeverNamedIsFlagged) {
+  const Played* played = nullptr;
+  for (const Played& p : every_plan())
+    if (!played && p.scenario->id == "budget-cut" &&
+        std::find(p.dialogue->points().begin(), p.dialogue->points().end(), "phased_scope") !=
+            p.dialogue->points().end())
+      played = &p;
+  ASSERT_NE(played, nullptr) << "a budget-cut plan settles the phased scope";
+  const auto flags_of = [&](const std::string& draft) { return check_followup(*played->dialogue, draft).flags; };
+  const std::vector<std::string> october = flags_of("Repairs, rent and payments go live in October.");
+  ASSERT_EQ(october.size(), 1u);
+  EXPECT_EQ(october[0].rfind("Check the date: you wrote \"October\", and the conversation named September", 0), 0u)
+      << october[0];
+  EXPECT_TRUE(flags_of("Repairs, rent and payments go live in September.").empty());
+  EXPECT_TRUE(flags_of("You may want to brief the director first.").empty()) << "'may' is not a month there";
+}
+
 // Reviewer P: "I'll break the news to Kwame myself" ticked Ama's own step, and "as agreed, you'll
 // sign the full contract", agreed nowhere, passed because other steps had been agreed.
 TEST(FollowUpIssue16, TheCheckHoldsStepsToTheirOwnerAndClaimsToTheConversation) {
