@@ -358,6 +358,13 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
     out.cues = {"disagrees after acknowledging ('" + std::string(ack) + "')"};
     return out;
   }
+  if (const std::string_view defends =
+          !telling || f.context_asks_advice ? std::string_view() : explicit_phrase(text, kDefends);
+      !defends.empty()) {
+    overrule(MiCode::Persuade, 0.7f);
+    out.cues = {"defends rather than hears ('" + std::string(defends) + "')"};
+    return out;
+  }
   // "You should open the windows every morning... That usually sorts it.": advice the client did not
   // ask for, whatever its closing sentence ("answers the client's question" had made it information).
   std::string_view order = reply_opening(text, kDirectiveOpenings, kNotDirective);

@@ -209,6 +209,13 @@ TEST(ReplyCoderPush, YesButArguesApologiesDoNotAdviseAndWhyDontWeSuggests) {
       "I used to get thank-you emails for my replies. Now it's one-liners.");
   EXPECT_EQ(live.code, MiCode::Confront) << describe(live);
 
+  // Defending the firm's record is not an answer (reviewer T's was praised as "a straight answer").
+  const CodedReply record = classify_reply("our track record on go lives is 95% on time, this is really unusual for us",
+                                           "Tell me straight: are we going live on the 24th or not?");
+  EXPECT_EQ(record.code, MiCode::Persuade) << describe(record);
+  EXPECT_EQ(code_class(code_of("How has our track record looked from your side?", "You're always late.")),
+            MiClass::Question);
+
   // A commitment is information, not a reflection ("ill look into the options..." was offered as one).
   const CodedReply will = classify_reply("ill look into the options and get back to you",
                                          "I could live with something in between. What happens now?");
