@@ -137,21 +137,18 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
     // a contradiction (reviewer S).
     const Ending* end = d.ending();
     const bool committed = change == 0 && end && end->kind == "breakthrough" && !end->client_says.empty();
-    out.push_back(
-        {"talk",
-         committed ? "After your replies, " + client + " argued for holding back " + times(sustain) +
-                         (first_sustain.empty()
-                              ? ""
-                              : " (" + std::string(sustain > 1 ? "first: " : "") + quoted(first_sustain) + ")") +
-                         ", then ended by committing to a plan (" + quoted(opening_words(end->client_says)) +
-                         "). Reflecting what is behind each doubt is what gets a client there."
-                   : "After your replies, " + client + " " + side(change, first_change, "for moving forward", true) +
-                         ", and " + side(sustain, first_sustain, "for holding back", change == 0) + "." +
-                         (change > sustain ? " Your replies drew out " + client + "'s own case for moving forward."
-                                           : " Questions about what " + client +
-                                                 " wants, and reflections of it, draw out more reasons to move "
-                                                 "forward."),
-         ""});
+    std::string said = "After your replies, " + client + " ";
+    if (committed)
+      said += side(sustain, first_sustain, "for holding back", true) + ", then ended by committing to a plan (" +
+              quoted(opening_words(end->client_says)) +
+              "). Reflecting what is behind each doubt is what gets a client there.";
+    else
+      said += side(change, first_change, "for moving forward", true) + ", and " +
+              side(sustain, first_sustain, "for holding back", change == 0) + "." +
+              (change > sustain ? " Your replies drew out " + client + "'s own case for moving forward."
+                                : " Questions about what " + client +
+                                      " wants, and reflections of it, draw out more reasons to move forward.");
+    out.push_back({"talk", said, ""});
   }
   // Why the ending is this one, when a bound on the client's state decided it (a reviewer ended
   // "Back on probation" with a closing summary the debrief itself recommends).
