@@ -336,17 +336,23 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   // Information too, after the acknowledgement: "I understand but our track record on these mergers
   // is 95%, the maths does add up" argues (reviewer S's was neutral information; the labelled turns
   // of this shape outside the sealed sets are 14 confrontations, 6 persuasions, 1 information).
-  // An affirmation stays one when what follows the "but" is about the client ("I know this feels
-  // scary, but this has happened because you built something..."); "I hear you, however going back
-  // to all volunteers would be a big step backwards" is not (reviewer S's, +8 as a reflection).
+  // An affirmation stays one, where the model read one and what follows the "but" is about the
+  // client, or where that praises them ("I know this feels scary, but this has happened because you
+  // built something...", "I know you're disappointed, but you did a brilliant job getting this
+  // far."); "I hear you, however going back to all volunteers would be a big step backwards" is not
+  // (reviewer S's, +8 as a reflection).
   const bool reflective = code_class(out.code) == MiClass::Reflection || out.code == MiCode::Other ||
                           out.code == MiCode::EmphasizeAutonomy || out.code == MiCode::GivingInformation ||
                           out.code == MiCode::Affirm;
   std::string_view ack = reflective ? yes_but_opening(text) : std::string_view();
-  if (!ack.empty() && out.code == MiCode::Affirm) {
+  if (!ack.empty()) {
     constexpr std::string_view kAboutYou[] = {"you", "you've", "you're", "your", "yourself"};
+    constexpr std::string_view kPraise[] = {"brilliant",  "well done", "great job", "good job", "proud",
+                                            "impressive", "amazing",   "you built", "you kept", "you stuck"};
     const std::string_view after = std::string_view(text).substr(ack.data() + ack.size() - text.data());
-    if (!explicit_phrase(after, kAboutYou).empty()) ack = {};
+    if ((out.code == MiCode::Affirm && !explicit_phrase(after, kAboutYou).empty()) ||
+        !explicit_phrase(after, kPraise).empty())
+      ack = {};
   }
   if (!ack.empty()) {
     MiCode pick = MiCode::Confront;

@@ -191,6 +191,9 @@ TEST(ReplyCoderPush, YesButArguesApologiesDoNotAdviseAndWhyDontWeSuggests) {
             MiClass::Reflection);
   EXPECT_EQ(code_of("I hear you. But what would it take for you to feel safe?", "I'm so tired of this."),
             MiCode::OpenQuestion);
+  const MiCode praised =
+      code_of("I know you're disappointed, but you did a brilliant job getting this far.", "We didn't get the grant.");
+  EXPECT_TRUE(praised != MiCode::Confront && praised != MiCode::Persuade) << code_id(praised);
 
   const CodedReply sorry = classify_reply("sorry, you should have seen them first. It sounds like you feel blindsided",
                                           "Three breaches, I know. And yes, I hear there's a complaint as well. "
