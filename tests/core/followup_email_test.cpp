@@ -31,6 +31,13 @@ using testing::Played;
 
 const std::vector<size_t> kBreakthrough = {0, 0, 0, 1, 0, 0, 0, 0};
 
+/// The checklist item `id` of `draft` checked against `d`, or an empty item.
+FollowUpCheck::Item item_of(const Dialogue& d, const std::string& draft, std::string_view id) {
+  for (const auto& i : check_followup(d, draft).items)
+    if (i.id == id) return i;
+  return FollowUpCheck::Item{};
+}
+
 }  // namespace
 }  // namespace rapport
 
@@ -125,11 +132,7 @@ TEST(FollowUpIssue16, ExamplesShareNoSentencesAcrossScenarios) {
 TEST(FollowUpIssue16, TheCheckHoldsTheDraftToWhatWasAgreed) {
   Scenario s = load_shipped("questioned-advice");
   Dialogue d = play(s, kBreakthrough);
-  const auto pilot = [&](const std::string& draft) {
-    for (const auto& i : check_followup(d, draft).items)
-      if (i.id == "step:step_pilot_plan") return i;
-    return FollowUpCheck::Item{};
-  };
+  const auto pilot = [&](const std::string& draft) { return item_of(d, draft, "step:step_pilot_plan"); };
   const std::string sixty =
       "We agreed to pilot the Brightwell account through Leeds, a 60-day trial with dispatch "
       "targets and a stop rule, starting next month.";
@@ -162,9 +165,7 @@ TEST(FollowUpIssue16, AnotherCountOfTheStepsThingsIsAWrongFigure) {
       if (!played && i.id == "step:step_forecast") played = &p;
   ASSERT_NE(played, nullptr) << "a lead-target plan agrees the forecast";
   const auto forecast = [&](const std::string& draft) {
-    for (const auto& i : check_followup(*played->dialogue, draft).items)
-      if (i.id == "step:step_forecast") return i;
-    return FollowUpCheck::Item{};
+    return item_of(*played->dialogue, draft, "step:step_forecast");
   };
   const std::string two = "I'll send you a forecast with two budget scenarios by Thursday.";
   EXPECT_FALSE(forecast(two).covered);
@@ -229,11 +230,7 @@ TEST(FollowUpIssue16, TheCheckHoldsStepsToTheirOwnerAndClaimsToTheConversation) 
   for (const Played& p : every_plan())
     if (p.plan == "grant-rejected.plan") played = &p;
   ASSERT_NE(played, nullptr);
-  const auto kwame = [&](const std::string& draft) {
-    for (const auto& i : check_followup(*played->dialogue, draft).items)
-      if (i.id == "step:step_kwame") return i;
-    return FollowUpCheck::Item{};
-  };
+  const auto kwame = [&](const std::string& draft) { return item_of(*played->dialogue, draft, "step:step_kwame"); };
   const std::string taken = "I'll tell Kwame the news myself, face to face, on Monday 17 February.";
   EXPECT_FALSE(kwame(taken).covered);
   EXPECT_EQ(kwame(taken).hint.rfind("Check who does this: you wrote \"I'll tell Kwame the news myself, face to "
