@@ -42,16 +42,11 @@ LiveCoaching live_coaching(const Dialogue& d) {
     cx.banded = true;
     cx.band = m.complex_band;
   }
-  int consistent = 0;
-  for (MiCode c : codes) consistent += is_mi_consistent(c) ? 1 : 0;
   CoachFigure mi{"MI-consistent replies", "none yet", "aim for all of them", false, Band::BelowFair};
   if (!codes.empty()) {
-    mi.value = std::to_string(consistent) + " of " + std::to_string(codes.size());
+    mi.value = consistency_text(m);
     mi.banded = true;
-    // None of them consistent is below fair, not fair (reviewer Q's "0 of 1 · fair").
-    mi.band = m.non_adherent > 0 || consistent == 0             ? Band::BelowFair
-              : 2 * consistent > static_cast<int>(codes.size()) ? Band::Good
-                                                                : Band::Fair;
+    mi.band = m.consistent_band;  // none of them consistent is below fair (reviewer Q's "0 of 1 · fair")
   }
   out.figures = {rq, cx, mi};
 

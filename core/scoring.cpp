@@ -29,7 +29,12 @@ MitiSummary summarise_codes(const std::vector<MiCode>& codes) {
     if (c == MiCode::ComplexReflection) s.complex_reflections++;
     if (is_mi_adherent(c)) s.adherent++;
     if (is_mi_non_adherent(c)) s.non_adherent++;
+    if (is_mi_consistent(c)) s.consistent++;
   }
+  s.replies = static_cast<int>(codes.size());
+  s.consistent_band = s.non_adherent > 0 || s.consistent == 0 ? Band::BelowFair
+                      : 2 * s.consistent > s.replies          ? Band::Good
+                                                              : Band::Fair;
   s.reflection_to_question = s.questions > 0 ? double(s.reflections) / s.questions : double(s.reflections);
   s.percent_complex = s.reflections > 0 ? 100.0 * s.complex_reflections / s.reflections : 0.0;
   s.percent_open = s.questions > 0 ? 100.0 * s.open_questions / s.questions : 0.0;
@@ -39,6 +44,14 @@ MitiSummary summarise_codes(const std::vector<MiCode>& codes) {
   s.complex_band = s.percent_complex >= 50.0 ? Band::Good : s.percent_complex >= 40.0 ? Band::Fair : Band::BelowFair;
   if (s.reflections == 0) s.rq_band = s.complex_band = Band::BelowFair;
   return s;
+}
+
+std::string consistency_text(const MitiSummary& m) {
+  return std::to_string(m.consistent) + " of " + std::to_string(m.replies);
+}
+
+std::string adherence_note(const MitiSummary& m) {
+  return std::to_string(m.adherent) + " adherent, " + std::to_string(m.non_adherent) + " non-adherent";
 }
 
 std::string reflection_ratio_text(int reflections, int questions) {

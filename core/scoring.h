@@ -19,14 +19,24 @@ struct MitiSummary {
   int questions = 0, open_questions = 0;
   int reflections = 0, complex_reflections = 0;
   int adherent = 0, non_adherent = 0;
+  int consistent = 0, replies = 0;      // MI-consistent replies (is_mi_consistent) of all replies
   double reflection_to_question = 0;    // reflections / questions (reflections when no questions)
   double percent_complex = 0;           // of all reflections, 0..100
   double percent_open = 0;              // of all questions, 0..100
   Band rq_band = Band::BelowFair;       // fair >= 1:1, good >= 2:1
   Band complex_band = Band::BelowFair;  // fair >= 40%, good >= 50%
+  /// Good when more than half are MI-consistent and none pushed (non-adherent); below fair when one
+  /// pushed or none is consistent ("0 of 1" is not fair).
+  Band consistent_band = Band::BelowFair;
 };
 
 MitiSummary summarise_codes(const std::vector<MiCode>& codes);
+
+/// The MI-consistent figure as the live coach and the results both show it ("6 of 9"), and the
+/// results' note under it with the MITI adherent counts ("2 adherent, 1 non-adherent"): the live
+/// coach's "6 of 9" and the results' "2 / 1" had read as two verdicts on one conversation.
+std::string consistency_text(const MitiSummary& m);
+std::string adherence_note(const MitiSummary& m);
 
 /// The reflections-per-question figure as the results and the progress trend both show it:
 /// "1.5 : 1"; "2 : 0" with reflections and no question (no ratio exists); "none" with neither.

@@ -36,7 +36,11 @@ void figure_card(const char* label, const std::string& value, const std::string&
   ImGui::SetCursorScreenPos(ImVec2(p.x + pad, p.y + h - pad - t.fonts.small->FontSize - t.dp(8)));
   chip(band_label(band), band_color(band));
   ImVec2 ns = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, note.c_str());
-  dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + w - pad - ns.x, p.y + h - pad - ns.y),
+  // A note too long to sit beside the band chip (a phone at the largest text) goes above it.
+  const float chip_top = ImGui::GetItemRectMin().y;
+  const bool beside = ImGui::GetItemRectMax().x + t.dp(8) <= p.x + w - pad - ns.x;
+  dl->AddText(t.fonts.small, t.fonts.small->FontSize,
+              ImVec2(p.x + w - pad - ns.x, beside ? p.y + h - pad - ns.y : chip_top - ns.y - t.dp(2)),
               t.colors.text_muted, note.c_str());
   ImGui::SetCursorScreenPos(p);
   ImGui::Dummy(ImVec2(w, h));
@@ -208,11 +212,7 @@ void draw_end(App& app) {
     ImGui::SameLine(0, gap);
   else
     at_x();
-  std::snprintf(buf, sizeof buf, "%d / %d", m.adherent, m.non_adherent);
-  Band adh = m.non_adherent == 0 && m.adherent > 0 ? Band::Good
-             : m.adherent >= m.non_adherent        ? Band::Fair
-                                                   : Band::BelowFair;
-  figure_card("MI-adherent / non-adherent", buf, "aim for 0 non-adherent", adh, cw);
+  figure_card("MI-consistent replies", consistency_text(m), adherence_note(m), m.consistent_band, cw);
   ImGui::Dummy(ImVec2(0, t.dp(8)));
 
   // Tactics.

@@ -94,6 +94,22 @@ TEST(LiveCoach, FiguresCarryTheirBands) {
   EXPECT_EQ(c.figures[2].band, Band::BelowFair);
 }
 
+// Reviewer T read "MI-consistent replies 6 of 9" beside the conversation and "MI-adherent /
+// non-adherent 2 / 1" on the results, two verdicts on one conversation: both now show the same
+// figure and band, and the results' note carries the MITI adherent counts.
+TEST(LiveCoach, TheResultsShowTheSameConsistencyFigure) {
+  const Scenario s = coach_scenario();
+  Dialogue d(s);
+  for (int r : {kOpen, kComplex, kClosed, kConfront, kSimple}) ASSERT_TRUE(d.choose(static_cast<size_t>(r)));
+  const LiveCoaching live = live_coaching(d);
+  const SessionScore score = score_session(d, 0.0);
+  EXPECT_EQ(live.figures[2].value, "3 of 5");
+  EXPECT_EQ(consistency_text(score.miti), live.figures[2].value);
+  EXPECT_EQ(score.miti.consistent_band, live.figures[2].band);
+  EXPECT_EQ(live.figures[2].band, Band::BelowFair);  // one reply pushed
+  EXPECT_EQ(adherence_note(score.miti), "0 adherent, 1 non-adherent");
+}
+
 TEST(LiveCoach, AnMiInconsistentReplyComesFirst) {
   const Scenario s = coach_scenario();
   LiveCoaching c = after(s, {kSimple, kConfront});
