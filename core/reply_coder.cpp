@@ -136,10 +136,14 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
     out.runner_up_confidence = out.confidence;
     out.code = code;
     out.confidence = std::max(floor, 1.f - out.runner_up_confidence);
+    // The displaced code keeps what the rule leaves it: "confront 0.7, runner-up closed question
+    // 0.866" read as a coder surer of its second choice than its first.
+    out.runner_up_confidence = std::min(out.runner_up_confidence, 1.f - out.confidence);
   };
   if (f.hand[kBackchannelOnly] > 0.f) {
     overrule(MiCode::Other, 0.9f);
     out.confidence = std::max(out.confidence, 0.9f);
+    out.runner_up_confidence = std::min(out.runner_up_confidence, 0.1f);
     out.cues = {"backchannel only"};
     return out;
   }
@@ -448,6 +452,7 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
     // Information already, it is sure of it: a promise is not an affirmation to ask about.
     overrule(MiCode::GivingInformation, 0.6f);
     out.confidence = std::max(out.confidence, 0.6f);
+    out.runner_up_confidence = std::min(out.runner_up_confidence, 0.4f);
     out.cues = {"promises ('" + std::string(promise) + "')"};
     return out;
   }
