@@ -109,17 +109,24 @@ std::vector<MiCode> which_options(MiCode top, MiCode runner_up, std::string_view
   return out;
 }
 
-bool reflects_then_asks(std::string_view reply, std::string_view client_line) {
+std::optional<MiCode> lead_reflection(std::string_view reply, std::string_view client_line) {
   reply = reply.substr(0, 4096);
   const std::size_t end = reply.find_last_not_of(" \t\r\n.!?\"')");
-  if (end == std::string_view::npos) return false;
+  if (end == std::string_view::npos) return std::nullopt;
   // The last question's sentence, or without a '?' the last sentence ("ok so fixing the routing is
   // the heart of it for you. how would you set it up"): what comes before it is the lead.
   const std::size_t q = reply.rfind('?');
   const std::size_t from = q == std::string_view::npos || q == 0 ? end : q - 1;
   const std::size_t lead_end = reply.find_last_of(".!?", from);
-  if (lead_end == std::string_view::npos || lead_end == 0) return false;
-  return code_class(classify_reply(reply.substr(0, lead_end + 1), client_line).code) == MiClass::Reflection;
+  if (lead_end == std::string_view::npos || lead_end == 0) return std::nullopt;
+  // Four words or more, read as a reflection at 0.45 or more: in 40 labelled question turns
+  // shorter leads ("Four, okay.", "Okay, Kwame.", "Mostly.") and the coder's unsure readings were
+  // mostly acknowledgements and structuring, not reflections.
+  const std::string_view lead = reply.substr(0, lead_end + 1);
+  if (word_count(lead) < 4) return std::nullopt;
+  const CodedReply read = classify_reply(lead, client_line);
+  return code_class(read.code) == MiClass::Reflection && read.confidence >= 0.45f ? std::optional<MiCode>(read.code)
+                                                                                  : std::nullopt;
 }
 
 std::string_view plan_tip(std::string_view plan) { return ends_on_a_question(plan) ? kCheckedPlanTip : kPlanTip; }

@@ -2,6 +2,7 @@
 // replies and in the debrief.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -161,9 +162,13 @@ inline constexpr std::string_view kScaleDeclinedTip =
 inline constexpr std::string_view kReflectThenAskTip =
     "A reflection, then an open question: they know they were heard, and the question takes them further. "
     "Reflect what they answer.";
-/// True when the reply's sentences before its last question read as a reflection of the client's
-/// line (classify_reply on them alone).
-bool reflects_then_asks(std::string_view reply, std::string_view client_line);
+/// The code of the reflection that leads a reply before its last question ("It sounds like the
+/// last adviser burned you. What would you need to see?"): classify_reply on those sentences
+/// alone; nullopt when they are not a reflection or there are none.
+std::optional<MiCode> lead_reflection(std::string_view reply, std::string_view client_line);
+inline bool reflects_then_asks(std::string_view reply, std::string_view client_line) {
+  return lead_reflection(reply, client_line).has_value();
+}
 
 /// After a typed promise of an outcome (promise_in()): coded information, it is not "a straight
 /// answer" (a reviewer's "I guarantee this will be sorted this time" was praised as one).

@@ -19,9 +19,7 @@ std::string ratio_text(double r) {
 
 LiveCoaching live_coaching(const Dialogue& d) {
   LiveCoaching out;
-  std::vector<MiCode> codes;
-  for (const Turn& t : d.transcript()) codes.push_back(scored_code(t));
-  const MitiSummary m = summarise_codes(codes);
+  const MitiSummary m = summarise_transcript(d);
   const std::string who = followup_detail::first_name(d.scenario().client.name);
 
   CoachFigure rq{"Reflections to questions", "no questions yet", "good is 2 : 1", false, Band::BelowFair};
@@ -43,7 +41,7 @@ LiveCoaching live_coaching(const Dialogue& d) {
     cx.band = m.complex_band;
   }
   CoachFigure mi{"MI-consistent replies", "none yet", "aim for all of them", false, Band::BelowFair};
-  if (!codes.empty()) {
+  if (m.replies > 0) {
     mi.value = consistency_text(m);
     mi.banded = true;
     mi.band = m.consistent_band;  // none of them consistent is below fair (reviewer Q's "0 of 1 · fair")
@@ -51,7 +49,8 @@ LiveCoaching live_coaching(const Dialogue& d) {
   out.figures = {rq, cx, mi};
 
   const Talk talk = d.node() ? d.talk_of(d.node()->id, d.client_line()) : Talk::Neutral;
-  if (codes.empty()) {
+  const auto& turns = d.transcript();
+  if (turns.empty()) {
     // Asked a straight question ("Is it the Lottery?", "Is this a disciplinary?"), answer it first:
     // reviewer P was told to open with a question in the scenario whose brief says "tell her plainly".
     if (d.node() && asks_yes_or_no(d.client_line())) {
@@ -61,9 +60,9 @@ LiveCoaching live_coaching(const Dialogue& d) {
       out.next = "Start with an open question that lets " + who + " tell the story, then reflect what you hear.";
       out.why = "Nothing said yet.";
     }
-  } else if (is_mi_non_adherent(codes.back())) {
+  } else if (const MiCode last = scored_code(turns.back()); is_mi_non_adherent(last)) {
     out.next = "Step back: reflect what " + who + " feels, or ask permission before you advise.";
-    out.why = "Your last reply pushed (" + std::string(code_label(codes.back())) + ").";
+    out.why = "Your last reply pushed (" + std::string(code_label(last)) + ").";
   } else if (talk == Talk::Change) {
     out.next = "Reflect it back so that " + who + " hears it again, or ask what would make it work.";
     out.why = who + " just said something in favour of change.";

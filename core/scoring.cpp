@@ -19,8 +19,13 @@ std::string_view band_label(Band band) {
   return "below fair";
 }
 
-MitiSummary summarise_codes(const std::vector<MiCode>& codes) {
+MitiSummary summarise_codes(const std::vector<MiCode>& codes, const std::vector<MiCode>& leads) {
   MitiSummary s;
+  for (MiCode c : leads) {
+    s.counts[static_cast<int>(c)]++;
+    s.reflections++;
+    if (c == MiCode::ComplexReflection) s.complex_reflections++;
+  }
   for (MiCode c : codes) {
     s.counts[static_cast<int>(c)]++;
     if (c == MiCode::OpenQuestion || c == MiCode::ClosedQuestion) s.questions++;
@@ -44,6 +49,17 @@ MitiSummary summarise_codes(const std::vector<MiCode>& codes) {
   s.complex_band = s.percent_complex >= 50.0 ? Band::Good : s.percent_complex >= 40.0 ? Band::Fair : Band::BelowFair;
   if (s.reflections == 0) s.rq_band = s.complex_band = Band::BelowFair;
   return s;
+}
+
+MitiSummary summarise_transcript(const Dialogue& d) {
+  std::vector<MiCode> codes, leads;
+  for (const Turn& t : d.transcript()) {
+    codes.push_back(scored_code(t));
+    // Typed replies only: an authored reply's code is its author's reading of the whole of it.
+    if (t.typed && code_class(codes.back()) == MiClass::Question)
+      if (const std::optional<MiCode> lead = lead_reflection(t.reply, t.client_line)) leads.push_back(*lead);
+  }
+  return summarise_codes(codes, leads);
 }
 
 std::string consistency_text(const MitiSummary& m) {
@@ -100,9 +116,7 @@ MiCode scored_code(const Turn& t) {
 SessionScore score_session(const Dialogue& d, double followup_coverage) {
   SessionScore out;
   const Scenario& sc = d.scenario();
-  std::vector<MiCode> codes;
-  for (const auto& t : d.transcript()) codes.push_back(scored_code(t));
-  out.miti = summarise_codes(codes);
+  out.miti = summarise_transcript(d);
   const MitiSummary& m = out.miti;
 
   // Preparation: how many prep choices were the recommended ones; the setting step on its own.
@@ -171,13 +185,10 @@ SessionScore score_session(const Dialogue& d, double followup_coverage) {
   };
   out.tactics_score = tactics_score(done);
 
-  int replies = static_cast<int>(codes.size());
-  int consistent = 0;
-  for (MiCode c : codes) consistent += is_mi_consistent(c) ? 1 : 0;
   double skill = 0;
-  if (replies > 0) {
+  if (m.replies > 0) {
     double rq = std::min(m.reflection_to_question, 2.0) / 2.0;
-    skill = 100.0 * (0.5 * consistent / replies + 0.25 * rq + 0.25 * m.percent_complex / 100.0);
+    skill = 100.0 * (0.5 * m.consistent / m.replies + 0.25 * rq + 0.25 * m.percent_complex / 100.0);
     skill -= 10.0 * m.non_adherent;
   }
   out.skill = static_cast<int>(std::lround(std::clamp(skill, 0.0, 100.0)));

@@ -30,7 +30,13 @@ struct MitiSummary {
   Band consistent_band = Band::BelowFair;
 };
 
-MitiSummary summarise_codes(const std::vector<MiCode>& codes);
+/// `codes`: one per reply. `leads`: the reflections that lead question replies, which MITI codes
+/// besides the question ("It sounds like the last adviser burned you. What would you need to
+/// see?"): they count in the reflections (and the code counts), not as replies.
+MitiSummary summarise_codes(const std::vector<MiCode>& codes, const std::vector<MiCode>& leads = {});
+/// The summary of a conversation so far, as the results and the live coach show it: each turn's
+/// scored_code(), and the reflection leading each typed question (lead_reflection()).
+MitiSummary summarise_transcript(const Dialogue& d);
 
 /// The MI-consistent figure as the live coach and the results both show it ("6 of 9"), and the
 /// results' note under it with the MITI adherent counts ("2 adherent, 1 non-adherent"): the live

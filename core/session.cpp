@@ -137,7 +137,10 @@ SessionRecord make_session_record(const Dialogue& dialogue, const SessionScore& 
   rec.score = score.total;
   rec.rq_ratio = score.miti.reflection_to_question;
   rec.percent_complex = score.miti.percent_complex;
-  for (const auto& t : turns) rec.codes[std::string(code_id(t.code))]++;
+  // The codes the results counted (scored codes, and reflections leading questions), so that the
+  // progress trend reads the results' figures.
+  for (MiCode c : all_mi_codes())
+    if (const int n = score.miti.counts[static_cast<int>(c)]; n > 0) rec.codes[std::string(code_id(c))] = n;
   rec.transcript = dialogue.to_json()["turns"];
   rec.last_words = dialogue.client_line();
   rec.prep = dialogue.prep_choices();

@@ -392,6 +392,30 @@ TEST(Scoring, ASelfCodedChoiceBeyondTheTwoLikeliestCountsAsTheWordsWereRead) {
 }  // namespace
 }  // namespace rapport
 
+// Reviewers S and T: "It sounds like ... What would ...?" counted one question and no reflection,
+// so the textbook move read "0 : 1" in the figures. MITI codes the reflection as well as the
+// question; a typed question's reflective lead counts in the reflections (results, live coach and
+// the stored record alike), not as a reply. An acknowledgement before a question does not.
+TEST(Scoring, AReflectionBeforeATypedQuestionCountsAsAReflection) {
+  const Scenario s = testing::load_shipped("questioned-advice");
+  Dialogue d = testing::play(s, {});
+  ASSERT_TRUE(
+      d.submit_typed("You're worried the board is moving faster than your depot can. What would a fair test "
+                     "look like to you?",
+                     MiCode::OpenQuestion));
+  const SessionScore score = score_session(d, 0.0);
+  EXPECT_EQ(score.miti.questions, 1);
+  EXPECT_EQ(score.miti.reflections, 1);
+  EXPECT_EQ(score.miti.replies, 1);
+  EXPECT_EQ(reflection_ratio_text(score.miti.reflections, score.miti.questions), "1.0 : 1");
+  const SessionRecord rec = make_session_record(d, score, "2026-12-07T10:00:00Z", 1);
+  EXPECT_EQ(stored_reflection_ratio_text(rec.codes, rec.rq_ratio), "1.0 : 1");
+  Dialogue thanks = testing::play(s, {});
+  ASSERT_TRUE(thanks.submit_typed("Thanks for making the time today. What would a fair test look like to you?",
+                                  MiCode::OpenQuestion));
+  EXPECT_EQ(score_session(thanks, 0.0).miti.reflections, 0);
+}
+
 TEST(Scoring, TheReflectionFigureReadsTheSameInTheResultsAndTheProgressTrend) {
   EXPECT_EQ(reflection_ratio_text(3, 2), "1.5 : 1");
   EXPECT_EQ(reflection_ratio_text(1, 0), "1 : 0");  // no question, no ratio: not "1.0 : 1"
