@@ -100,7 +100,8 @@ struct Coverage {
   std::vector<size_t> wrong_day;     // per point: the draft's word naming another day, or SIZE_MAX
   std::vector<size_t> wrong_figure;  // per point: the draft's number giving another length, or SIZE_MAX
   std::vector<size_t> wrong_owner;   // per point: the first word of a sentence giving the step to the other side
-  std::vector<size_t> wrong_period;  // per point: the draft's count naming another period than the due's
+  std::vector<size_t> wrong_period;  // per point: the draft's count naming another period than the due's, or
+                                     // its "soon" where a day was agreed
   std::vector<bool> names_point;     // per sentence: it holds enough of some point's words
 };
 
@@ -133,6 +134,7 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points, s
                std::vector<size_t>(points.size(), SIZE_MAX), std::vector<size_t>(points.size(), SIZE_MAX),
                std::vector<size_t>(points.size(), SIZE_MAX), std::vector<bool>(d.sentences, false)};
   std::vector<std::pair<std::string, size_t>> lengths;  // the sentence's lengths ("60 day"), with word index
+  size_t vague = SIZE_MAX;  // the sentence's first "soon", "shortly", "asap", "later", "sometime", "eventually"
   std::vector<std::pair<std::string, size_t>> periods;  // ...and every period it names ("9 month", "nine months")
   // A length of a unit the step's figures (or its due's periods) name, none of them the step's: the
   // draft's number.
@@ -194,6 +196,13 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points, s
         if (out.wrong_period[p] == SIZE_MAX) out.wrong_period[p] = wrong;
         continue;
       }
+      // "I'll send the re-plan with the three routes soon" for a step agreed for Friday: the day is
+      // what the client will hold the writer to (reviewer T's passed).
+      if (points[p].step && !named_date[p] && vague != SIZE_MAX &&
+          (!points[p].dates.empty() || !points[p].periods.empty())) {
+        if (out.wrong_period[p] == SIZE_MAX) out.wrong_period[p] = vague;
+        continue;
+      }
       out.covered[p] = true;
     }
     for (size_t p : touched) count[p] = 0;
@@ -204,6 +213,7 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points, s
     for (auto& s : said) s.clear();
     lengths.clear();
     periods.clear();
+    vague = SIZE_MAX;
   };
   for (size_t i = 0; i < d.words.size(); ++i) {
     if (d.words[i].sentence != current) {
@@ -229,6 +239,7 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points, s
     std::string key;
     if (int kind = day_kind(d.words, i, &key); kind >= 0) said[kind].emplace_back(key, i);
     for (std::string& thing : counted_at(d.words, i)) lengths.emplace_back(std::move(thing), i);
+    if (vague == SIZE_MAX && is_vague_time(w)) vague = i;
     if (i + 1 < d.words.size() && d.words[i + 1].sentence == current) {
       if (const std::string period = period_key(d.words[i].text, d.words[i + 1].text); !period.empty()) {
         if (auto named = dated.find(std::string_view(period).substr(period.find(' '))); named != dated.end())
@@ -458,7 +469,8 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
       hint = "Check who does this: you wrote " + wrote(taken, sentence_length(taken)) + ", and the step is " +
              (p->owner == "you" ? std::string("yours") : client_first + "'s") + ": " + quote(example + ".");
     else if (size_t when = coverage_of.wrong_period[discussion.size() + i]; !covered && when != SIZE_MAX)
-      hint = "Check when: you wrote " + wrote(when, 2) + ", and this was agreed for " + quote(due[i]) + ".";
+      hint = "Check when: you wrote " + wrote(when, is_vague_time(words.words[when].text) ? 1 : 2) +
+             ", and this was agreed for " + quote(due[i]) + ".";
     check.items.push_back({"step:" + p->id, "Next step: " + p->text, covered, covered ? "" : hint});
   }
 

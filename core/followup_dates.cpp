@@ -75,6 +75,10 @@ bool is_count(std::string_view w) {
   return is_number(w) || counts.count(w) > 0;
 }
 
+bool is_vague_time(std::string_view w) {
+  return w == "soon" || w == "shortly" || w == "asap" || w == "later" || w == "sometime" || w == "eventually";
+}
+
 /// The things word `i` counts, as "count stem" keys: "three budget scenarios" -> "3 budget", "3
 /// scenario" (the next two content words of its sentence). Not "a" or "an", not a time ("at 10
 /// tomorrow", "two weeks": periods are checked as periods), not a word of a day.

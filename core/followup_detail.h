@@ -37,6 +37,7 @@ bool is_month(std::string_view w);          // "january", "jan", ... (and "may")
 bool is_period(std::string_view w);         // "day", "weeks", "fortnight", "month", "morning", ...
 bool is_day_number(std::string_view w);     // 1 to 31, "1st" to "31st"
 bool is_count(std::string_view w);          // a number, "a", "one" ... "ten", "few", "couple"
+bool is_vague_time(std::string_view w);     // "soon", "shortly", "asap", "later", "sometime", "eventually"
 std::string count_key(std::string_view w);  // "three" -> "3", "a" -> "1"; else empty
 std::string unit_key(std::string_view w);   // "months" -> "month"; not a period: empty
 std::string period_key(std::string_view count_word, std::string_view unit_word);  // "a fortnight" -> "2 week"

@@ -300,6 +300,12 @@ TEST(FollowUpIssue16, TheCheckHoldsStepsToTheirOwnerAndPeriod) {
   const std::string nine = "We'll recheck your blood sugar together in nine months.";
   EXPECT_FALSE(recheck(nine).covered);
   EXPECT_EQ(recheck(nine).hint, "Check when: you wrote \"nine months\", and this was agreed for \"in three months\".");
+  // Reviewer T: "soon" for a step agreed for a day passed.
+  const std::string soon = "I'll send the revised plan and costs for the phased option soon.";
+  EXPECT_FALSE(costs(soon).covered);
+  EXPECT_EQ(costs(soon).hint, "Check when: you wrote \"soon\", and this was agreed for \"by Tuesday\".");
+  EXPECT_TRUE(costs("I'll send the revised plan and costs for the phased option soon, by Tuesday at the latest.").covered);
+  EXPECT_FALSE(recheck("We'll recheck your blood sugar together shortly.").covered);
   EXPECT_TRUE(recheck("We'll recheck your blood sugar together in three months.").covered);
   EXPECT_TRUE(recheck("We'll recheck your HbA1c in 3 months.").covered)
       << recheck("We'll recheck your HbA1c in 3 months.").hint;
