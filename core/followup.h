@@ -131,6 +131,11 @@ std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_v
 /// other Thursday", each by its period). One sentence a kind, one a sentence; the check flags each.
 std::vector<std::string> unagreed_terms(const Dialogue& d, std::string_view draft);
 
+/// "Check the figure: you wrote "two options", and the conversation counted 3": the first count of
+/// options (routes, choices, scenarios, alternatives) the draft gives that the conversation and its
+/// points never gave, when they gave one. "One option" is one of them. Empty otherwise.
+std::vector<std::string> miscounted_choices(const Dialogue& d, std::string_view draft);
+
 /// "Check the date: you wrote "October", and the conversation named September": the first month
 /// the draft names that neither the conversation nor its agreed points named, when they named one
 /// (reviewer T's "live in October" for September had passed). Empty otherwise.

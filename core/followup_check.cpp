@@ -583,8 +583,9 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
                           " (\xE2\x88\x92" + std::to_string(static_cast<int>(kFlagCost * 100 + 0.5)) + "%)");
   });
 
-  for (const std::string& date : unnamed_months(d, draft))
-    check.flags.push_back(date + " (\xE2\x88\x92" + std::to_string(static_cast<int>(kFlagCost * 100 + 0.5)) + "%)");
+  for (const auto& found : {miscounted_choices(d, draft), unnamed_months(d, draft)})
+    for (const std::string& flag : found)
+      check.flags.push_back(flag + " (\xE2\x88\x92" + std::to_string(static_cast<int>(kFlagCost * 100 + 0.5)) + "%)");
   for (const std::string& offered : unagreed_terms(d, draft))
     check.flags.push_back("Check this was agreed: " + quote(offered) + " (\xE2\x88\x92" +
                           std::to_string(static_cast<int>(kFlagCost * 100 + 0.5)) + "%)");

@@ -150,6 +150,37 @@ std::vector<std::string> unnamed_months(const Dialogue& d, std::string_view draf
   return out;
 }
 
+std::vector<std::string> miscounted_choices(const Dialogue& d, std::string_view draft) {
+  std::vector<std::string> said;  // "3 option"
+  const auto add = [&](std::string_view text) {
+    for (std::string& key : figures_in(text.substr(0, 8192)))
+      if (key.ends_with(" option")) said.push_back(std::move(key));
+  };
+  for (const Turn& t : d.transcript()) {
+    add(t.client_line);
+    add(t.reply);
+  }
+  add(d.client_line());
+  for (const std::string& id : d.points())
+    if (const Point* p = d.scenario().find_point(id)) add(p->text);
+  std::vector<std::string> out;
+  if (said.empty()) return out;
+  const std::vector<Word> w = split_words(draft);
+  for (size_t i = 0; i < w.size() && out.empty(); ++i)
+    for (const std::string& key : counted_at(w, i))
+      // Not "one option is to phase it": one of them.
+      if (key.ends_with(" option") && !key.starts_with("1 ") &&
+          std::find(said.begin(), said.end(), key) == said.end()) {
+        size_t last = i + 1;
+        while (last < w.size() && last < i + 3 && stem(w[last].text) != "option") ++last;
+        out.push_back("Check the figure: you wrote \"" +
+                      std::string(draft.substr(w[i].begin, w[std::min(last, w.size() - 1)].end - w[i].begin)) +
+                      "\", and the conversation counted " + said.front().substr(0, said.front().find(' ')));
+        break;
+      }
+  return out;
+}
+
 std::vector<std::string> unagreed_terms(const Dialogue& d, std::string_view draft) {
   // What the conversation named: its replies and the client's lines, and the scenario's points.
   std::vector<std::string> said;

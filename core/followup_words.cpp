@@ -57,6 +57,11 @@ std::string stem(std::string w) {
   static const std::set<std::string_view> calls = {"ring",    "rang",   "ringing", "rings",  "phone",   "phoned",
                                                    "phoning", "phones", "call",    "called", "calling", "calls"};
   if (calls.count(w)) return "call";
+  // So is a choice: "two options" counts the conversation's "three routes" (reviewer T's passed).
+  static const std::set<std::string_view> choices = {"option",   "options",   "route",       "routes",
+                                                     "choice",   "choices",   "alternative", "alternatives",
+                                                     "scenario", "scenarios", "path",        "paths"};
+  if (choices.count(w)) return "option";
   if (ends("ies")) return w.replace(w.size() - 3, 3, "y");
   if (ends("sses")) return w.erase(w.size() - 2);
   if (ends("ing")) return w.erase(w.size() - 3);

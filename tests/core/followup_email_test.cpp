@@ -223,6 +223,27 @@ TEST(FollowUpIssue16, AMonthTheConversationNeverNamedIsFlagged) {
   EXPECT_TRUE(flags_of("You may want to brief the director first.").empty()) << "'may' is not a month there";
 }
 
+// Reviewer T: "We looked at two options" recapped a conversation about three routes, and passed.
+TEST(FollowUpIssue16, AnotherCountOfTheOptionsIsFlagged) {
+  const Played* played = nullptr;
+  for (const Played& p : every_plan())
+    if (!played && p.scenario->id == "budget-cut" &&
+        std::find(p.dialogue->points().begin(), p.dialogue->points().end(), "scope_options") !=
+            p.dialogue->points().end())
+      played = &p;
+  ASSERT_NE(played, nullptr) << "a budget-cut plan discusses the three routes";
+  const auto flags_of = [&](const std::string& draft) { return check_followup(*played->dialogue, draft).flags; };
+  const std::vector<std::string> two = flags_of("Thanks for going through the two options for the £90,000 with me.");
+  ASSERT_EQ(two.size(), 1u);
+  EXPECT_EQ(two[0].rfind("Check the figure: you wrote \"two options\", and the conversation counted 3", 0), 0u)
+      << two[0];
+  EXPECT_TRUE(flags_of("Thanks for going through the three routes for the £90,000 with me.").empty());
+  EXPECT_TRUE(flags_of("Thanks for going through the three options with me.").empty()) << "options are routes";
+  EXPECT_TRUE(flags_of("One option is to phase the scope.").empty()) << "one of them";
+  for (const Played& p : every_plan())
+    EXPECT_TRUE(miscounted_choices(*p.dialogue, followup_example(*p.dialogue, "Sam Lee").text).empty()) << p.plan;
+}
+
 // Reviewer P: "I'll break the news to Kwame myself" ticked Ama's own step, and "as agreed, you'll
 // sign the full contract", agreed nowhere, passed because other steps had been agreed.
 TEST(FollowUpIssue16, TheCheckHoldsStepsToTheirOwnerAndClaimsToTheConversation) {
@@ -304,7 +325,8 @@ TEST(FollowUpIssue16, TheCheckHoldsStepsToTheirOwnerAndPeriod) {
   const std::string soon = "I'll send the revised plan and costs for the phased option soon.";
   EXPECT_FALSE(costs(soon).covered);
   EXPECT_EQ(costs(soon).hint, "Check when: you wrote \"soon\", and this was agreed for \"by Tuesday\".");
-  EXPECT_TRUE(costs("I'll send the revised plan and costs for the phased option soon, by Tuesday at the latest.").covered);
+  EXPECT_TRUE(
+      costs("I'll send the revised plan and costs for the phased option soon, by Tuesday at the latest.").covered);
   EXPECT_FALSE(recheck("We'll recheck your blood sugar together shortly.").covered);
   EXPECT_TRUE(recheck("We'll recheck your blood sugar together in three months.").covered);
   EXPECT_TRUE(recheck("We'll recheck your HbA1c in 3 months.").covered)
