@@ -45,9 +45,20 @@ CoderWeights builtin_weights() {
 
 #include "reply_rule_helpers.inc"
 
+/// A check-in that asks whether the turn landed, not for a fact: "does that make sense", "how does
+/// that sound", "did I miss anything" (not "right?", "is that right", "yeah?": a fact's tag, labelled
+/// a closed question).
+bool closing_check(std::string_view phrase) {
+  constexpr std::string_view kLanded[] = {"sense", "sound",    "help",     "clear",     "questions",
+                                          "miss",  "got that", "get that", "have that", "land"};
+  return std::any_of(std::begin(kLanded), std::end(kLanded),
+                     [&](std::string_view w) { return phrase.find(w) != std::string_view::npos; });
+}
+
 CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text, std::string_view raw_context) {
   thread_local std::string text, context;
   clean_reply(raw_text.substr(0, kMaxTextBytes), text);
+  expand_shorthand(text);
   clean_reply(raw_context.substr(0, kMaxContextBytes), context);
   ReplyFeatures f;
   extract_features(text, context, f);
@@ -105,7 +116,12 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
     }
   }
   // "What you're saying is...", "What a week": a statement, whatever "what" suggests; so is "I'll...".
-  if (f.what_statement || f.commitment)
+  // So is a statement closed by a check-in ("The dose is 500 mg twice a day with food. Does that make
+  // sense?"): the codebook's information with a check-in (none of 36 labelled turns so closed is a
+  // question).
+  if (f.what_statement || f.commitment ||
+      (f.check_in_phrase >= 0 && f.hand[kMainEndsWithQuestionMark] == 0.f &&
+       closing_check(phrase_text(f.check_in_phrase))))
     for (int k = 0; k < kMiCodeCount; ++k)
       if (code_class(static_cast<MiCode>(k)) == MiClass::Question) allowed[k] = false;
   const float temperature = (w.temperature > 0.f ? w.temperature : 1.f) *

@@ -177,6 +177,48 @@ constexpr Contraction kContractions[] = {
     {"theres", 5},  {"whats", 4},  {"heres", 4},  {"wheres", 5}, {"hows", 3},    {"whos", 3},     {"shouldve", 6},
     {"wouldve", 5}, {"couldve", 5}};
 
+/// Text-speak a phone or a quick typist writes, and what it stands for, so that the coder's words
+/// and phrases read it: "sounds like a lot on ur plate rn" was "other", with "your" and "right now"
+/// a reflection. "ur" is "you're" before a state or an -ing word ("ur fed up", "ur right").
+struct Shorthand {
+  std::string_view typed, meant;
+};
+constexpr Shorthand kShorthand[] = {{"u", "you"},
+                                    {"yr", "your"},
+                                    {"rn", "right now"},
+                                    {"tmrw", "tomorrow"},
+                                    {"tmr", "tomorrow"},
+                                    {"pls", "please"},
+                                    {"plz", "please"},
+                                    {"thx", "thanks"},
+                                    {"ty", "thank you"},
+                                    {"cos", "because"},
+                                    {"cuz", "because"},
+                                    {"coz", "because"},
+                                    {"bc", "because"},
+                                    {"ppl", "people"},
+                                    {"abt", "about"},
+                                    {"tbh", "to be honest"},
+                                    {"idk", "i don't know"},
+                                    {"imo", "in my opinion"},
+                                    {"thru", "through"},
+                                    {"b4", "before"},
+                                    {"msg", "message"}};
+
+std::string_view shorthand(std::string_view lower, std::string_view next) {
+  if (lower == "ur") {
+    const bool state =
+        (next.size() > 4 && (next.ends_with("ing") || next.ends_with("ed"))) ||
+        one_of(next, {"a",   "an",    "the",   "not",     "so",       "really",  "very", "too",   "right", "wrong",
+                      "fed", "still", "just",  "already", "probably", "clearly", "sure", "upset", "angry", "in",
+                      "on",  "at",    "under", "up",      "stuck",    "all",     "both", "going"});
+    return state ? "you're" : "your";
+  }
+  for (const Shorthand& s : kShorthand)
+    if (lower == s.typed) return s.meant;
+  return {};
+}
+
 }  // namespace
 
 void clean_reply(std::string_view text, std::string& out) {
@@ -357,6 +399,49 @@ void put_back_apostrophes(std::string& text) {
     i = j;
   }
   if (out.empty()) return;  // nothing put back
+  out.append(text, copied, std::string::npos);
+  text.swap(out);
+}
+
+void expand_shorthand(std::string& text) {
+  const auto letter = [&](std::size_t k) {
+    const char c = static_cast<char>(text[k] | 0x20);
+    return (c >= 'a' && c <= 'z') || (text[k] >= '0' && text[k] <= '9');
+  };
+  const auto lower_word = [&](std::size_t from, std::size_t to) {
+    std::string w = text.substr(from, to - from);
+    for (char& c : w) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    return w;
+  };
+  std::string out;
+  std::size_t i = 0, copied = 0;
+  while (i < text.size()) {
+    if (!letter(i)) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && letter(j)) ++j;
+    // A whole word, and not a letter of an abbreviation ("the U.K.") or part of "u-turn".
+    const bool whole =
+        (i == 0 || (text[i - 1] != '\'' && text[i - 1] != '-' && text[i - 1] != '.' &&
+                    !is_word_byte(static_cast<unsigned char>(text[i - 1])))) &&
+        (j == text.size() || (text[j] != '\'' && text[j] != '-' && !is_word_byte(static_cast<unsigned char>(text[j])) &&
+                              !(text[j] == '.' && j + 1 < text.size() && letter(j + 1))));
+    if (whole && j - i <= 4) {
+      std::size_t k = j;
+      while (k < text.size() && text[k] == ' ') ++k;
+      std::size_t e = k;
+      while (e < text.size() && letter(e)) ++e;
+      if (const std::string_view meant = shorthand(lower_word(i, j), lower_word(k, e)); !meant.empty()) {
+        out.append(text, copied, i - copied);
+        out += meant;
+        copied = j;
+      }
+    }
+    i = j;
+  }
+  if (copied == 0) return;  // nothing expanded
   out.append(text, copied, std::string::npos);
   text.swap(out);
 }

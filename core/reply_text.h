@@ -25,6 +25,11 @@ void clean_reply(std::string_view text, std::string& out);
 /// the reply only: the features read the cleaned words as they are.
 void put_back_apostrophes(std::string& text);
 
+/// Text-speak as the words it stands for ("ur" -> "your" or "you're", "u", "rn" -> "right now",
+/// "tmrw", "pls", "thx", "tbh", "idk"...): for the coder's reading of a learner's reply, after
+/// clean_reply(). Training reads its data as written (a few dozen labelled lines use such words).
+void expand_shorthand(std::string& text);
+
 /// `text` with ASCII letters in lower case (the cleaned reply's phrase checks).
 std::string ascii_lower(std::string_view text);
 

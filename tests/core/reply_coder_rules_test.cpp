@@ -11,6 +11,7 @@
 #include "coaching.h"
 #include "coder_checks.h"
 #include "reply_coder.h"
+#include "reply_text.h"
 
 namespace rapport {
 namespace {
@@ -295,6 +296,28 @@ TEST(ReplyCoder, WithRespectAndYesButAreNotReflectionsAndARecommendationIsAdvice
 
 // The cues quote the sentence the features read: "starts with 'what'" was shown for a reply that
 // opens "You've..." and asks "What...?" after it.
+// A learner's dev set: "sounds like a lot on ur plate rn" was "other", as "your" and "right now" a
+// reflection. Text-speak is read as the words it stands for; an abbreviation's letters are not.
+TEST(ReplyCoder, TextSpeakReadsAsWhatItStandsFor) {
+  const std::string_view client = "The kids are off sick and I have the audit on Friday.";
+  EXPECT_EQ(code_class(code_of("sounds like a lot on ur plate rn", client)), MiClass::Reflection);
+  std::string text = "ur fed up and u have had to chase us tbh. Ring u tmrw, and I moved to the U.K. in 2019";
+  coder::expand_shorthand(text);
+  EXPECT_EQ(text,
+            "you're fed up and you have had to chase us to be honest. Ring you tomorrow, and I moved to the U.K. "
+            "in 2019");
+  text = "on ur plate";
+  coder::expand_shorthand(text);
+  EXPECT_EQ(text, "on your plate");
+}
+
+// The codebook: information closed by a check-in on whether it landed ("does that make sense", "did I
+// miss anything") is information; a fact's tag ("..., is that right?") stays a closed question.
+TEST(ReplyCoder, InformationClosedByACheckInIsInformation) {
+  EXPECT_EQ(code_of("The dose is 500 mg twice a day with food. Does that make sense?"), MiCode::GivingInformation);
+  EXPECT_EQ(code_class(code_of("Your manager referred you for sleep problems, is that right?")), MiClass::Question);
+}
+
 TEST(ReplyCoder, CuesSayWhichSentenceStartsSo) {
   const CodedReply r = classify_reply("You've had a rough month with the rota. What would help most this week?",
                                       "It's been a nightmare since the new rota.");
