@@ -93,7 +93,11 @@ TEST(ReplyCoder, YoureTheOneWhoBlamesOnlyWhenItBlames) {
   const char* line = "I told all four clinic managers online booking was coming. Now what do I tell them?";
   for (const char* text : {"Fair. You've already told all 4 clinic managers online booking is coming, and now it "
                            "looks like you're the one who has to walk it back.",
-                           "Whatever you decide, you're the one who knows your clinics."})
+                           "Whatever you decide, you're the one who knows your clinics.",
+                           // Reviewer U: ended the talk as a confrontation.
+                           "So you announced it to the managers, and now you feel you're the one who looks bad. What "
+                           "would help most before launch?",
+                           "And you're the one who takes the calls from angry patients."})
     EXPECT_NE(classify_reply(text, line).code, MiCode::Confront) << text;
   for (const char* text :
        {"With respect, you're the one who changed the scope.", "Don't get defensive mate, I'm just asking."})
