@@ -175,13 +175,24 @@ TEST(ReplyCoderPush, YesButArguesApologiesDoNotAdviseAndWhyDontWeSuggests) {
             "If it goes, I've nothing to fall back on."},
            {"I hear you, however going back to all volunteers would be a big step backwards for the pantry",
             "Maybe we just go back to all volunteers."},
-           {"Yeah, I understand you're frustrated but you did sign the agreement.", "This is daylight robbery."}}) {
+           {"Yeah, I understand you're frustrated but you did sign the agreement.", "This is daylight robbery."},
+           // Reviewer U: a reflection (offered with information) and information.
+           {"Yes, but the maths doesn't work, you can't have six modules for ninety grand.",
+            "We need all six modules live by September."},
+           {"Yeah but the quote clearly says a link to your existing system.",
+            "I was told it would integrate with our booking system."}}) {
     const CodedReply r = classify_reply(reply, line);
     EXPECT_TRUE(r.code == MiCode::Confront || r.code == MiCode::Persuade) << reply << ": " << describe(r);
     EXPECT_EQ(r.cues.front().rfind("disagrees after acknowledging", 0), 0u) << reply << ": " << describe(r);
   }
+  // Reviewer U's "that's not on us" was an affirmation, the session's best reply.
+  EXPECT_EQ(code_of("Honestly the courier's label format changed, that's not on us.",
+                    "Three deliveries this month went to the wrong depot."),
+            MiCode::Confront);
   // Two-sided reflections, a hand-back, an acknowledgement on its own and an affirmation about the
   // client keep their codes.
+  EXPECT_NE(code_of("Yes, but part of you is still hoping it works out.", "I don't know if we can do this."),
+            MiCode::Confront);
   EXPECT_EQ(code_class(code_of("I know you want to sell, but part of you is worried it makes the loss permanent.",
                                "I just want out.")),
             MiClass::Reflection);
