@@ -129,7 +129,9 @@ std::vector<StepMention> steps_mentioned(const Scenario& scenario, std::string_v
 /// client's lines and the scenario's points): money ("at no extra cost", "10% off our fee", "a
 /// discount", "waive", "a refund") or how often something happens ("every month", "weekly", "every
 /// other Thursday", each by its period). One sentence a kind, one a sentence; the check flags each.
-std::vector<std::string> unagreed_terms(const Dialogue& d, std::string_view draft);
+/// `sentences`, when given, gets each one's sentence number (split_words's).
+std::vector<std::string> unagreed_terms(const Dialogue& d, std::string_view draft,
+                                        std::vector<size_t>* sentences = nullptr);
 
 /// "Check the figure: you wrote "two options", and the conversation counted 3": the first count of
 /// options (routes, choices, scenarios, alternatives) the draft gives that the conversation and its

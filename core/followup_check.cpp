@@ -299,42 +299,6 @@ std::vector<std::string> date_words(std::string_view due) {
   return out;
 }
 
-/// A date or time: a weekday, "tomorrow", "next week", "end of the month", "12 March",
-/// "March 12th", "the 12th", "12/03", "2024-03-12", "3pm", "15:00", "within 5 days".
-bool has_timeline(const Draft& d) {
-  const auto& w = d.words;
-  auto at = [&](size_t i) -> std::string_view {
-    return i < w.size() ? std::string_view(w[i].text) : std::string_view();
-  };
-  auto joined_by = [&](size_t i, char sep) {  // word i and i+1 separated by exactly `sep`
-    return i + 1 < w.size() && w[i + 1].begin == w[i].end + 1 && d.text[w[i].end] == sep;
-  };
-  for (size_t i = 0; i < w.size(); ++i) {
-    std::string_view t = w[i].text;
-    if (is_weekday(t) || t == "tomorrow" || t == "tonight" || t == "eod" || t == "eow") return true;
-    if ((t == "next" || t == "this" || t == "coming") && (is_period(at(i + 1)) || is_weekday(at(i + 1)))) return true;
-    if (t == "end" && at(i + 1) == "of" && (is_period(at(i + 2)) || is_period(at(i + 3)) || is_month(at(i + 2))))
-      return true;
-    if ((t == "within" || t == "in") && is_count(at(i + 1)) && (is_period(at(i + 2)) || is_period(at(i + 3))))
-      return true;
-    if (is_month(t) && (is_day_number(at(i + 1)) || (i > 0 && is_day_number(at(i - 1))))) return true;
-    if (t.size() >= 3 && is_day_number(t) && !is_number(t) && i > 0 &&
-        (at(i - 1) == "the" || at(i - 1) == "on" || at(i - 1) == "by"))
-      return true;
-    if (is_number(t) && t.size() <= 4) {
-      if (joined_by(i, '/') && is_number(at(i + 1))) return true;              // 12/03
-      if ((joined_by(i, '-') || joined_by(i, '.')) && is_number(at(i + 1)) &&  // 2024-03-12, 12.03.2024
-          joined_by(i + 1, d.text[w[i].end]) && is_number(at(i + 2)))
-        return true;
-      if (joined_by(i, ':') && is_number(at(i + 1)) && at(i + 1).size() == 2) return true;  // 15:00
-      if (at(i + 1) == "am" || at(i + 1) == "pm") return true;                              // 3 pm
-    }
-    if (t.size() >= 3 && (t.ends_with("am") || t.ends_with("pm")) && is_number(t.substr(0, t.size() - 2)))
-      return true;  // 3pm
-  }
-  return false;
-}
-
 std::string quote(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 }  // namespace
@@ -516,10 +480,12 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
   check.items.push_back({"reply_invite", "Invites a reply or correction", invite,
                          invite ? "" : "Invite them to reply or correct you (\"Let me know if I missed anything.\")."});
 
-  // Flags: each blame, pressure or promise phrase once, quoting the draft's own words.
+  // Flags: each blame, pressure or promise phrase once, quoting the draft's own words, and what it costs.
+  const std::string cost = " (\xE2\x88\x92" + std::to_string(static_cast<int>(kFlagCost * 100 + 0.5)) + "%)";
   std::vector<bool> flagged(flag_phrases().size(), false);
   bool claimed = false;           // one agreement flag however many phrases claim it ("as we agreed" holds "we agreed")
   size_t promised_to = SIZE_MAX;  // the last word of the last promise flagged: "I guarantee it" is one
+  std::vector<size_t> claims;     // the sentences an agreement flag holds: their terms are not flagged again
   find_phrases(words, flag_phrases(), [&](size_t p, size_t first, size_t last) {
     if (flagged[p]) return;
     const std::string_view kind = flag_phrases()[p].kind;
@@ -569,10 +535,11 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     flagged[p] = true;
     std::string_view found = draft.substr(words.words[first].begin, words.words[last].end - words.words[first].begin);
     claimed = claimed || kind == "agreement";
+    if (kind == "agreement") claims.push_back(words.words[first].sentence);
     if (kind == "promise") promised_to = last;
     if (invented) {
       check.flags.push_back("Check this was agreed: " + wrote(sentence_first, sentence_end + 1 - sentence_first) +
-                            " (\xE2\x88\x92" + std::to_string(static_cast<int>(kFlagCost * 100 + 0.5)) + "%)");
+                            cost);
       return;
     }
     // Each flag takes kFlagCost off the coverage, and says so: a reviewer with every item ticked
@@ -580,15 +547,18 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
     check.flags.push_back((kind == "promise"     ? "Promise only what you can deliver: " + quote(found)
                            : kind == "agreement" ? "Nothing was agreed in the conversation: " + quote(found)
                                                  : "Watch the tone: " + std::string(kind) + ": " + quote(found)) +
-                          " (\xE2\x88\x92" + std::to_string(static_cast<int>(kFlagCost * 100 + 0.5)) + "%)");
+                          cost);
   });
 
   for (const auto& found : {miscounted_choices(d, draft), unnamed_months(d, draft)})
-    for (const std::string& flag : found)
-      check.flags.push_back(flag + " (\xE2\x88\x92" + std::to_string(static_cast<int>(kFlagCost * 100 + 0.5)) + "%)");
-  for (const std::string& offered : unagreed_terms(d, draft))
-    check.flags.push_back("Check this was agreed: " + quote(offered) + " (\xE2\x88\x92" +
-                          std::to_string(static_cast<int>(kFlagCost * 100 + 0.5)) + "%)");
+    for (const std::string& flag : found) check.flags.push_back(flag + cost);
+  // One flag a sentence: reviewer U's "As agreed, we will waive the March invoice..." cost 20%, as a
+  // claim and as its terms.
+  std::vector<size_t> offered_in;
+  const std::vector<std::string> offered = unagreed_terms(d, draft, &offered_in);
+  for (size_t k = 0; k < offered.size(); ++k)
+    if (std::find(claims.begin(), claims.end(), offered_in[k]) == claims.end())
+      check.flags.push_back("Check this was agreed: " + quote(offered[k]) + cost);
 
   if (draft.find(kNamePlaceholder) != std::string_view::npos)
     check.reminders.push_back("Sign with your name: replace " + std::string(kNamePlaceholder) +

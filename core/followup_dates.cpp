@@ -110,4 +110,40 @@ std::vector<std::string> figures_in(std::string_view text) {
   return out;
 }
 
+/// A date or time: a weekday, "tomorrow", "next week", "end of the month", "12 March",
+/// "March 12th", "the 12th", "12/03", "2024-03-12", "3pm", "15:00", "within 5 days".
+bool has_timeline(const Draft& d) {
+  const auto& w = d.words;
+  auto at = [&](size_t i) -> std::string_view {
+    return i < w.size() ? std::string_view(w[i].text) : std::string_view();
+  };
+  auto joined_by = [&](size_t i, char sep) {  // word i and i+1 separated by exactly `sep`
+    return i + 1 < w.size() && w[i + 1].begin == w[i].end + 1 && d.text[w[i].end] == sep;
+  };
+  for (size_t i = 0; i < w.size(); ++i) {
+    std::string_view t = w[i].text;
+    if (is_weekday(t) || t == "tomorrow" || t == "tonight" || t == "eod" || t == "eow") return true;
+    if ((t == "next" || t == "this" || t == "coming") && (is_period(at(i + 1)) || is_weekday(at(i + 1)))) return true;
+    if (t == "end" && at(i + 1) == "of" && (is_period(at(i + 2)) || is_period(at(i + 3)) || is_month(at(i + 2))))
+      return true;
+    if ((t == "within" || t == "in") && is_count(at(i + 1)) && (is_period(at(i + 2)) || is_period(at(i + 3))))
+      return true;
+    if (is_month(t) && (is_day_number(at(i + 1)) || (i > 0 && is_day_number(at(i - 1))))) return true;
+    if (t.size() >= 3 && is_day_number(t) && !is_number(t) && i > 0 &&
+        (at(i - 1) == "the" || at(i - 1) == "on" || at(i - 1) == "by"))
+      return true;
+    if (is_number(t) && t.size() <= 4) {
+      if (joined_by(i, '/') && is_number(at(i + 1))) return true;              // 12/03
+      if ((joined_by(i, '-') || joined_by(i, '.')) && is_number(at(i + 1)) &&  // 2024-03-12, 12.03.2024
+          joined_by(i + 1, d.text[w[i].end]) && is_number(at(i + 2)))
+        return true;
+      if (joined_by(i, ':') && is_number(at(i + 1)) && at(i + 1).size() == 2) return true;  // 15:00
+      if (at(i + 1) == "am" || at(i + 1) == "pm") return true;                              // 3 pm
+    }
+    if (t.size() >= 3 && (t.ends_with("am") || t.ends_with("pm")) && is_number(t.substr(0, t.size() - 2)))
+      return true;  // 3pm
+  }
+  return false;
+}
+
 }  // namespace rapport::followup_detail

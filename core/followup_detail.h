@@ -77,6 +77,8 @@ struct Draft {
 };
 
 Draft read_draft(std::string_view text);  // followup_words.cpp
+/// A date or time: a weekday, "tomorrow", "next week", "12 March", "3pm", "within 5 days" (followup_dates.cpp).
+bool has_timeline(const Draft& d);
 
 /// Calls `found(phrase index, first word, last word)` for every occurrence of any phrase.
 template <typename Found>

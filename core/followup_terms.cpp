@@ -133,6 +133,11 @@ std::vector<std::string> unnamed_months(const Dialogue& d, std::string_view draf
       months_in(p->text, said);
       months_in(p->due, said);
     }
+  // ...and what the learner was told before it began: the briefing's "launches on 3 April", the
+  // prepared routes' "launch in January" (reviewer U's honest emails were flagged for both).
+  months_in(d.scenario().briefing, said);
+  for (const PrepStep& step : d.scenario().prep)
+    for (const PrepOption& o : step.options) months_in(o.text, said);
   std::vector<std::string> out;
   if (said.empty()) return out;
   const std::vector<Word> w = split_words(draft);
@@ -140,9 +145,10 @@ std::vector<std::string> unnamed_months(const Dialogue& d, std::string_view draf
     const std::string m = month_at(w, i);
     if (m.empty() || std::find(said.begin(), said.end(), m) != said.end()) continue;
     std::string named;
-    for (const std::string& s : said)
+    for (std::string s : said) {
+      s[0] = static_cast<char>(s[0] - 'a' + 'A');  // "March", not "march"
       if (named.find(s) == std::string::npos) named += (named.empty() ? "" : " or ") + s;
-    named[0] = static_cast<char>(named[0] - 'a' + 'A');
+    }
     out.push_back("Check the date: you wrote \"" + std::string(draft.substr(w[i].begin, w[i].end - w[i].begin)) +
                   "\", and the conversation named " + named);
     break;  // one flag for the draft's dates
@@ -181,7 +187,7 @@ std::vector<std::string> miscounted_choices(const Dialogue& d, std::string_view 
   return out;
 }
 
-std::vector<std::string> unagreed_terms(const Dialogue& d, std::string_view draft) {
+std::vector<std::string> unagreed_terms(const Dialogue& d, std::string_view draft, std::vector<size_t>* sentences) {
   // What the conversation named: its replies and the client's lines, and the scenario's points.
   std::vector<std::string> said;
   const auto add = [&](std::string_view text) {
@@ -211,6 +217,7 @@ std::vector<std::string> unagreed_terms(const Dialogue& d, std::string_view draf
     while (first > 0 && w[first - 1].sentence == w[i].sentence) --first;
     while (last + 1 < w.size() && w[last + 1].sentence == w[i].sentence) ++last;
     out.emplace_back(draft.substr(w[first].begin, w[last].end - w[first].begin));
+    if (sentences) sentences->push_back(w[i].sentence);
   }
   return out;
 }

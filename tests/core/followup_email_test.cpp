@@ -221,6 +221,22 @@ TEST(FollowUpIssue16, AMonthTheConversationNeverNamedIsFlagged) {
       << october[0];
   EXPECT_TRUE(flags_of("Repairs, rent and payments go live in September.").empty());
   EXPECT_TRUE(flags_of("You may want to brief the director first.").empty()) << "'may' is not a month there";
+  // Reviewer U: the prepared routes' "launch in January" is what the learner knew; flagging it had
+  // taken an honest email under 75%. One flag a sentence: a claimed agreement's terms are not
+  // flagged again (it had cost 20%).
+  EXPECT_TRUE(flags_of("The other route was to launch everything in January.").empty());
+  EXPECT_EQ(flags_of("As agreed, we'll take 10% off our fee for the rest of the project.").size(), 1u);
+}
+
+// Reviewer U: the briefing's launch date ("launches in three weeks, on 3 April") was "a month the
+// conversation never named".
+TEST(FollowUpIssue16, TheBriefingsDatesAreNamed) {
+  const Scenario s = testing::load_shipped("scope-mixup");
+  Dialogue d = testing::play(s, {});
+  ASSERT_TRUE(d.submit_typed("When we met in January I should have shown you exactly what the quote covered.",
+                             MiCode::GivingInformation));
+  EXPECT_TRUE(check_followup(d, "The site still launches on 3 April.").flags.empty());
+  EXPECT_EQ(check_followup(d, "The site now launches in October.").flags.size(), 1u);
 }
 
 // Reviewer T: "We looked at two options" recapped a conversation about three routes, and passed.
