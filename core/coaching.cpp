@@ -5,6 +5,7 @@
 #include "reply_coder.h"
 #include "reply_text.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <string>
@@ -127,6 +128,12 @@ std::optional<MiCode> lead_reflection(std::string_view reply, std::string_view c
   const CodedReply read = classify_reply(lead, client_line);
   return code_class(read.code) == MiClass::Reflection && read.confidence >= 0.45f ? std::optional<MiCode>(read.code)
                                                                                   : std::nullopt;
+}
+
+bool names_a_feeling(std::string_view reply, std::string_view client_line) {
+  const CodedReply read = classify_reply(reply, client_line);
+  return std::any_of(read.cues.begin(), read.cues.end(),
+                     [](const std::string& cue) { return cue.starts_with("names a feeling"); });
 }
 
 std::string_view plan_tip(std::string_view plan) { return ends_on_a_question(plan) ? kCheckedPlanTip : kPlanTip; }

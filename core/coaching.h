@@ -235,6 +235,14 @@ bool is_rambling(std::string_view text);
 /// A typed reflection of this many words or more (and not a monologue) is told to be shorter:
 /// reviewers' 54- to 61-word run-on reflections were praised as strong.
 inline constexpr int kLongReflectionWords = 50;
+/// After a typed simple reflection that already names the client's feeling (names_a_feeling()):
+/// reviewer U's "youre worried the board still expects everything by September" was told "Next time
+/// add the feeling or meaning".
+inline constexpr std::string_view kNamedFeelingTip =
+    "You named the feeling they gave you. To go further, add what it means for them or what they have not "
+    "said yet (\"...and it's your name on the line\").";
+/// True when the coder reads a feeling named in the reply (its "names a feeling" cue).
+bool names_a_feeling(std::string_view reply, std::string_view client_line);
 inline constexpr std::string_view kLongReflectionTip =
     "A reflection lands best short: one or two sentences with the heart of what they said. A long one buries "
     "the part that matters.";

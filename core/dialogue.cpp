@@ -440,6 +440,7 @@ bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std
              : fix    ? std::string(kSuggestedFixTip)
              : code_class(code) == MiClass::Reflection && word_count(text) >= kLongReflectionWords
                  ? std::string(kLongReflectionTip)
+             : code == MiCode::SimpleReflection && names_a_feeling(text, client_line_) ? std::string(kNamedFeelingTip)
              : (code == MiCode::GivingInformation || code == MiCode::Persuade) && !promise_in(text).empty()
                  ? std::string(kPromiseTip)
              : code == MiCode::GivingInformation && granted                           ? std::string(kAfterPermissionTip)

@@ -559,5 +559,18 @@ TEST(Dialogue, ALongReflectionIsToldToBeShorter) {
   EXPECT_NE(brief.transcript().back().tip, kLongReflectionTip);
 }
 
+// Reviewer U: "youre worried the board still expects everything by September", a simple reflection
+// naming the client's worry, was told "Next time add the feeling or meaning".
+TEST(Dialogue, ASimpleReflectionThatNamesTheFeelingIsToldWhatComesNext) {
+  const Scenario s = load_shipped("budget-cut");
+  Dialogue d = testing::play(s, {});
+  ASSERT_TRUE(
+      d.submit_typed("youre worried the board still expects everything by September", MiCode::SimpleReflection));
+  EXPECT_EQ(d.transcript().back().tip, kNamedFeelingTip);
+  Dialogue plain = testing::play(s, {});
+  ASSERT_TRUE(plain.submit_typed("The board still wants the whole portal by September.", MiCode::SimpleReflection));
+  EXPECT_EQ(plain.transcript().back().tip, coaching_tip(MiCode::SimpleReflection));
+}
+
 }  // namespace
 }  // namespace rapport
