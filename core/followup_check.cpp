@@ -11,7 +11,6 @@
 #include <cctype>
 #include <cstdint>
 #include <unordered_map>
-#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -366,16 +365,20 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
   std::vector<std::vector<std::string>> heard;
   for (const auto& t : d.transcript()) heard.push_back(content_words(t.client_line));
   heard.push_back(content_words(d.client_line()));
-  std::unordered_set<std::string_view> discussed;
+  std::vector<std::string_view> discussed;  // sorted
   for (size_t p = 0; p < discussion.size(); ++p)
-    for (const std::string& w : wanted[p].words) discussed.insert(w);
+    for (const std::string& w : wanted[p].words) discussed.push_back(w);
   for (const auto& line : heard)
-    for (const std::string& w : line) discussed.insert(w);
+    for (const std::string& w : line) discussed.push_back(w);
+  std::sort(discussed.begin(), discussed.end());
   // The recap is the rest of the phrase's sentence, or the lines under it when it heads them ("What
   // I heard from you:"): reviewer O's "We talked about a lot in a short time. I'm sorry. Tonight I
   // will do nothing." had ticked it by the phrase alone, and by the words of the sentences after.
   find_phrases(words, recap_phrases(), [&](size_t, size_t, size_t last) {
-    std::unordered_set<std::string_view> named, said;
+    std::vector<std::string_view> named, said;  // distinct stems
+    const auto note = [](std::vector<std::string_view>& set, std::string_view w) {
+      if (std::find(set.begin(), set.end(), w) == set.end()) set.push_back(w);
+    };
     size_t end = last;  // the last word of the phrase's sentence: a heading when a ':' follows it
     while (end + 1 < words.words.size() && words.words[end + 1].sentence == words.words[last].sentence) ++end;
     const bool heads = words.text.substr(words.words[end].end, 1) == ":";
@@ -384,8 +387,9 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
       if (starts_heading(words, i)) break;  // "What happens next:" is not part of the recap
       if (words.stems[i].empty() || std::find(std::begin(kVague), std::end(kVague), words.stems[i]) != std::end(kVague))
         continue;
-      said.insert(words.stems[i]);
-      if (discussed.count(words.stems[i])) named.insert(words.stems[i]);
+      note(said, words.stems[i]);
+      if (std::binary_search(discussed.begin(), discussed.end(), std::string_view(words.stems[i])))
+        note(named, words.stems[i]);
     }
     // With nothing settled (a call that ended after two replies), a recap phrase followed by a
     // sentence of the learner's own counts: a reviewer's "What I heard from you: the partners need

@@ -6,7 +6,6 @@
 #include <array>
 #include <cctype>
 #include <string>
-#include <unordered_set>
 
 namespace rapport::followup_detail {
 
@@ -39,24 +38,24 @@ std::string period_key(std::string_view count_word, std::string_view unit_word) 
 }
 
 bool is_weekday(std::string_view w) {
-  static const std::unordered_set<std::string_view> days = {"monday", "tuesday",  "wednesday", "thursday",
-                                                            "friday", "saturday", "sunday",    "weekend"};
-  return days.count(w) > 0;
+  static constexpr std::string_view kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                               "friday", "saturday", "sunday",    "weekend"};
+  return in_list(w, kDays);
 }
 
 bool is_month(std::string_view w) {
-  static const std::unordered_set<std::string_view> months = {
-      "january",   "february", "march",    "april",    "may",  "june", "july", "august",
-      "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
-      "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
-  return months.count(w) > 0;
+  static constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                                 "july",    "august",   "september", "october", "november", "december",
+                                                 "jan",     "feb",      "mar",       "apr",     "jun",      "jul",
+                                                 "aug",     "sep",      "sept",      "oct",     "nov",      "dec"};
+  return in_list(w, kMonths);
 }
 
 bool is_period(std::string_view w) {
-  static const std::unordered_set<std::string_view> periods = {"hour",  "hours",     "day",       "days",   "week",
-                                                               "weeks", "fortnight", "month",     "months", "quarter",
-                                                               "year",  "morning",   "afternoon", "evening"};
-  return periods.count(w) > 0;
+  static constexpr std::string_view kPeriods[] = {"hour",  "hours",     "day",       "days",   "week",
+                                                  "weeks", "fortnight", "month",     "months", "quarter",
+                                                  "year",  "morning",   "afternoon", "evening"};
+  return in_list(w, kPeriods);
 }
 
 bool is_day_number(std::string_view w) {
@@ -70,9 +69,9 @@ bool is_day_number(std::string_view w) {
 }
 
 bool is_count(std::string_view w) {
-  static const std::unordered_set<std::string_view> counts = {"a",   "an",    "one", "two", "three", "four",  "five",
-                                                              "six", "seven", "ten", "the", "few",   "couple"};
-  return is_number(w) || counts.count(w) > 0;
+  static constexpr std::string_view kCounts[] = {"a",   "an",    "one", "two", "three", "four",  "five",
+                                                 "six", "seven", "ten", "the", "few",   "couple"};
+  return is_number(w) || in_list(w, kCounts);
 }
 
 bool is_vague_time(std::string_view w) {

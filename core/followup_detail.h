@@ -31,6 +31,12 @@ std::string step_action(std::string_view text, std::string_view client_first_nam
 std::string step_due(std::string_view due);
 
 /// Words about days and periods (followup_dates.cpp), as split_words() gives them: lowercase.
+/// Whether `w` is one of `list`: short word lists as data (a std::set of each cost its own code).
+bool in_list(std::string_view w, const std::string_view* list, size_t n);
+template <size_t N>
+bool in_list(std::string_view w, const std::string_view (&list)[N]) {
+  return in_list(w, list, N);
+}
 bool is_number(std::string_view w);
 bool is_weekday(std::string_view w);        // "monday" ... "sunday", "weekend"
 bool is_month(std::string_view w);          // "january", "jan", ... (and "may")

@@ -20,9 +20,9 @@ namespace {
 
 /// Words that lead into a day and belong to its phrase ("by Friday", "next Wednesday").
 bool leads_into_day(std::string_view w) {
-  static const std::set<std::string_view> leads = {"by",   "on",    "before", "from", "until",
-                                                   "till", "after", "next",   "this", "coming"};
-  return leads.count(w) > 0;
+  static constexpr std::string_view kLeads[] = {"by",   "on",    "before", "from", "until",
+                                                "till", "after", "next",   "this", "coming"};
+  return in_list(w, kLeads);
 }
 
 bool is_time(std::string_view w) {
@@ -104,14 +104,14 @@ std::vector<size_t> commitment_starts(const std::vector<Word>& w, size_t b, cons
 /// its "I", "we", "me" or "us"; else SIZE_MAX. A reviewer's offer agreed neither day nor step.
 size_t offer_subject(std::string_view text, const std::vector<Word>& w, size_t b, size_t e) {
   if (e <= b || sentence_end(text, w[e - 1].end) != '?') return SIZE_MAX;
-  static const std::set<std::string_view> fillers = {"so", "then", "and", "okay", "ok", "right", "well", "now"};
-  while (b < e && fillers.count(w[b].text)) ++b;
+  static constexpr std::string_view kFillers[] = {"so", "then", "and", "okay", "ok", "right", "well", "now"};
+  while (b < e && in_list(w[b].text, kFillers)) ++b;
   const auto at = [&](size_t i) { return i < e ? std::string_view(w[i].text) : std::string_view(); };
   const auto subject = [&](size_t i) {
     return at(i) == "i" || at(i) == "we" || at(i) == "me" || at(i) == "us" ? i : SIZE_MAX;
   };
-  static const std::set<std::string_view> modals = {"shall", "should", "can", "could", "may"};
-  if (modals.count(at(b))) return subject(b + 1);
+  static constexpr std::string_view kModals[] = {"shall", "should", "can", "could", "may"};
+  if (in_list(at(b), kModals)) return subject(b + 1);
   if ((at(b) == "how" && at(b + 1) == "about") || (at(b) == "what" && at(b + 1) == "if")) return subject(b + 2);
   if (at(b) == "why" && at(b + 1) == "don" && at(b + 2) == "t") return subject(b + 3);  // "why don't I"
   // "Would you like me to...", "Do you want us to..."

@@ -4,9 +4,7 @@
 #include "followup_detail.h"
 
 #include <algorithm>
-#include <set>
 #include <cctype>
-#include <unordered_set>
 
 namespace rapport::followup_detail {
 
@@ -35,7 +33,7 @@ std::vector<Word> split_words(std::string_view text) {
 }
 
 bool is_stopword(std::string_view w) {
-  static const std::unordered_set<std::string_view> stop = {
+  static constexpr std::string_view kStop[] = {
       "the",     "and",   "for",   "with",   "from",    "into",  "onto",  "that",  "this",  "these", "those",
       "are",     "was",   "were",  "been",   "being",   "its",   "our",   "your",  "their", "his",   "her",
       "hers",    "ours",  "them",  "they",   "she",     "you",   "will",  "would", "can",   "could", "should",
@@ -44,7 +42,11 @@ bool is_stopword(std::string_view w) {
       "how",     "one",   "make",  "just",   "also",    "out",   "over",  "more",  "most",  "only",  "own",
       "same",    "very",  "there", "here",   "each",    "other", "all",   "but",   "yet",   "nor",   "too",
       "through", "while", "both",  "either", "neither", "let",   "get",   "got",   "via",   "per",   "able"};
-  return stop.count(w) > 0;
+  return in_list(w, kStop);
+}
+
+bool in_list(std::string_view w, const std::string_view* list, size_t n) {
+  return std::find(list, list + n, w) != list + n;
 }
 
 /// Light suffix stripping so that "drafts", "drafted" and "drafting" meet at "draft".
@@ -54,14 +56,14 @@ std::string stem(std::string w) {
   };
   if (is_number(w)) return w;
   // A call is a call however it is said: a reviewer promised to "ring" and wrote "give you a call".
-  static const std::set<std::string_view> calls = {"ring",    "rang",   "ringing", "rings",  "phone",   "phoned",
-                                                   "phoning", "phones", "call",    "called", "calling", "calls"};
-  if (calls.count(w)) return "call";
+  static constexpr std::string_view kCalls[] = {"ring",    "rang",   "ringing", "rings",  "phone",   "phoned",
+                                                "phoning", "phones", "call",    "called", "calling", "calls"};
+  if (in_list(w, kCalls)) return "call";
   // So is a choice: "two options" counts the conversation's "three routes" (reviewer T's passed).
-  static const std::set<std::string_view> choices = {"option",   "options",   "route",       "routes",
-                                                     "choice",   "choices",   "alternative", "alternatives",
-                                                     "scenario", "scenarios", "path",        "paths"};
-  if (choices.count(w)) return "option";
+  static constexpr std::string_view kChoices[] = {"option",   "options",   "route",       "routes",
+                                                  "choice",   "choices",   "alternative", "alternatives",
+                                                  "scenario", "scenarios", "path",        "paths"};
+  if (in_list(w, kChoices)) return "option";
   if (ends("ies")) return w.replace(w.size() - 3, 3, "y");
   if (ends("sses")) return w.erase(w.size() - 2);
   if (ends("ing")) return w.erase(w.size() - 3);
