@@ -48,6 +48,10 @@ struct Turn {
   std::string cue;          // typed replies: why the coder chose the code
   bool self_coded = false;  // typed replies: the learner said which code they meant
   std::map<std::string, int> state_after;
+  /// The reflection leading a typed question (lead_reflection(), read once: the live coach sums the
+  /// transcript every frame it draws): a MiCode, kNoLead, or kLeadUnread.
+  mutable int lead = kLeadUnread;
+  static constexpr int kLeadUnread = -1, kNoLead = -2;
 };
 
 /// An ending decided by a state variable's upper bound: `var` was `value`, at most `limit`; above

@@ -56,8 +56,12 @@ MitiSummary summarise_transcript(const Dialogue& d) {
   for (const Turn& t : d.transcript()) {
     codes.push_back(scored_code(t));
     // Typed replies only: an authored reply's code is its author's reading of the whole of it.
-    if (t.typed && code_class(codes.back()) == MiClass::Question)
-      if (const std::optional<MiCode> lead = lead_reflection(t.reply, t.client_line)) leads.push_back(*lead);
+    if (!t.typed || code_class(codes.back()) != MiClass::Question) continue;
+    if (t.lead == Turn::kLeadUnread) {
+      const std::optional<MiCode> lead = lead_reflection(t.reply, t.client_line);
+      t.lead = lead ? static_cast<int>(*lead) : Turn::kNoLead;
+    }
+    if (t.lead >= 0) leads.push_back(static_cast<MiCode>(t.lead));
   }
   return summarise_codes(codes, leads);
 }
