@@ -1,8 +1,7 @@
 // Shared browser-test plumbing: Debian's Chromium through playwright-core, the static server,
 // strict checks (no console errors, no requests outside the site) and clicks by widget label.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '../../web/serve.mjs';
@@ -15,24 +14,31 @@ mkdirSync(artifacts, { recursive: true });
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+// One Chromium per test file (started at the first openApp, closed by run() at the end): each app
+// gets a fresh browser context of its own, with empty storage, as a new profile would have, without
+// the second that starting a browser costs.
+let browser = null;
+async function sharedBrowser() {
+  browser ??= chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
+  return browser;
+}
+
 /**
- * Starts the server and a fresh Chromium profile; returns helpers bound to one page. With
+ * Starts the server and a fresh Chromium context (empty storage); returns helpers bound to one page. With
  * `frame` (a CSS selector of an <iframe> on the page, e.g. an LMS host page embedding the app),
  * the helpers read and click the app inside that iframe, adding the iframe's offset.
  */
 export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 1, root = site, path = '', frame = null,
   types = {}, gzip = false, init = null, seed = 1, reducedMotion = 'reduce', hasTouch = false } = {}) {
   const { server, url } = await serveStatic(root, 0, '127.0.0.1', { types, gzip });
-  const profile = mkdtempSync(join(tmpdir(), 'rapport-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium', headless: true, args: FLAGS,
+  const context = await (await sharedBrowser()).newContext({
     viewport: { width, height }, deviceScaleFactor, hasTouch, isMobile: hasTouch,
     // Tests click through conversations at machine speed: the learner-facing typing pause before
     // client lines is off under reduced motion, as for learners who ask for it. pacing.test.mjs
     // opens with 'no-preference' to test the pause itself.
     reducedMotion,
   });
-  const page = context.pages()[0] || await context.newPage();
+  const page = await context.newPage();
   if (init) await page.addInitScript(init);
   const problems = [];
   // Where the app runs: the page itself, or the iframe selected by `frame` and its offset.
@@ -140,7 +146,6 @@ export async function openApp({ width = 1280, height = 800, deviceScaleFactor = 
     async close() {
       await context.close();
       app.server.close();
-      rmSync(profile, { recursive: true, force: true });
     },
   };
   return app;
@@ -162,6 +167,7 @@ export async function run(tests) {
       console.log(`FAIL ${name}: ${e.stack || e}`);
     }
   }
+  if (browser) await (await browser).close();
   if (failed) { console.log(`${failed} browser test(s) failed`); process.exit(1); }
 }
 

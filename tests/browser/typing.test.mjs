@@ -57,7 +57,10 @@ async function startTyping(app, scenario = 'questioned-advice') {
  */
 async function send(app, text, { insert = false } = {}) {
   const before = JSON.stringify((await app.hits()).filter((h) => h.label === 'client:last' || h.label.startsWith('learner:')));
-  await app.click('input:reply');
+  // The field keeps the focus after a reply is sent, as it does for a learner typing one reply
+  // after another; it is clicked when something else has it.
+  const focused = await app.page.evaluate(() => document.activeElement && document.activeElement.id);
+  if (focused !== 'field-reply') await app.click('input:reply');
   if (insert) await app.page.keyboard.insertText(text);
   else await app.page.keyboard.type(text, { delay: 0 });
   await app.page.keyboard.press('Enter');
