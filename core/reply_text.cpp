@@ -219,6 +219,41 @@ std::string_view shorthand(std::string_view lower, std::string_view next) {
   return {};
 }
 
+/// Walks the words of `text` (runs of bytes for which `letter` holds) and replaces each word
+/// [from, to) for which `edit(from, to)` returns a non-empty string by that string. The text is
+/// left untouched when nothing was replaced. put_back_apostrophes and expand_shorthand share it.
+template <typename Letter, typename Edit>
+void splice_words(std::string& text, Letter letter, Edit edit) {
+  std::string out;
+  std::size_t i = 0, copied = 0;
+  while (i < text.size()) {
+    if (!letter(i)) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && letter(j)) ++j;
+    if (const std::string with = edit(i, j); !with.empty()) {
+      out.append(text, copied, i - copied);
+      out += with;
+      copied = j;
+    }
+    i = j;
+  }
+  if (copied == 0) return;  // nothing replaced (a replaced word ends after byte 0)
+  out.append(text, copied, std::string::npos);
+  text.swap(out);
+}
+
+/// The next word after `from` (spaces skipped), lower-cased.
+template <typename Letter>
+std::string next_word(const std::string& text, std::size_t from, Letter letter) {
+  while (from < text.size() && text[from] == ' ') ++from;
+  std::size_t e = from;
+  while (e < text.size() && letter(e)) ++e;
+  return ascii_lower(std::string_view(text).substr(from, e - from));
+}
+
 }  // namespace
 
 void clean_reply(std::string_view text, std::string& out) {
@@ -338,69 +373,45 @@ void clean_reply(std::string_view text, std::string& out) {
 }
 
 void put_back_apostrophes(std::string& text) {
-  std::string out;
-  std::size_t i = 0, copied = 0;
   const auto letter = [&](std::size_t k) {
     const char c = static_cast<char>(text[k] | 0x20);
     return c >= 'a' && c <= 'z';
   };
-  while (i < text.size()) {
-    if (!letter(i)) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < text.size() && letter(j)) ++j;
+  splice_words(text, letter, [&](std::size_t i, std::size_t j) -> std::string {
     // A whole word: not inside "don't" (the letters after the apostrophe) nor "x-dont".
     const bool whole = (i == 0 || (text[i - 1] != '\'' && text[i - 1] != '-' && !is_word_byte(text[i - 1]))) &&
                        (j == text.size() || (text[j] != '\'' && !is_word_byte(text[j])));
-    if (whole && j - i <= 8)
-      for (const Contraction& c : kContractions)
-        if (j - i == c.bare.size() && std::equal(c.bare.begin(), c.bare.end(), text.begin() + i,
-                                                 [](char a, char b) { return a == (b | 0x20); })) {
-          out.append(text, copied, i + c.at - copied);
-          out += '\'';
-          copied = i + c.at;
-          break;
-        }
+    if (!whole || j - i > 8) return {};
+    const std::string_view word(text.data() + i, j - i);
+    const auto with_apostrophe = [&](std::size_t at) {
+      return std::string(word.substr(0, at)) + '\'' + std::string(word.substr(at));
+    };
+    for (const Contraction& c : kContractions)
+      if (word.size() == c.bare.size() && std::equal(c.bare.begin(), c.bare.end(), word.begin(),
+                                                     [](char a, char b) { return a == (b | 0x20); }))
+        return with_apostrophe(c.at);
     // "ill" is a word of its own ("I'm ill"); "ill ring you at 6.30" is "I'll": before a verb of
     // doing, and not after "am", "was", "feel"... ("I was ill last week").
-    if (whole && j - i == 3 && (text[i] | 0x20) == 'i' && (text[i + 1] | 0x20) == 'l' && (text[i + 2] | 0x20) == 'l') {
-      const auto word_after = [&](std::size_t k) {
-        while (k < text.size() && text[k] == ' ') ++k;
-        std::size_t e = k;
-        while (e < text.size() && letter(e)) ++e;
-        std::string w = text.substr(k, e - k);
-        for (char& c : w) c = static_cast<char>(c | 0x20);
-        return w;
-      };
-      std::size_t b = i;
-      while (b > 0 && text[b - 1] == ' ') --b;
-      std::size_t a = b;
-      while (a > 0 && letter(a - 1)) --a;
-      std::string before = text.substr(a, b - a);
-      for (char& c : before) c = static_cast<char>(c | 0x20);
-      static constexpr std::string_view kDoing[] = {
-          "look",  "check", "get",    "send",   "call",    "ring", "sort",  "be",    "do",    "have", "make", "try",
-          "talk",  "speak", "ask",    "let",    "see",     "find", "chase", "book",  "email", "come", "put",  "take",
-          "give",  "write", "follow", "fix",    "pass",    "keep", "just",  "need",  "go",    "tell", "pop",  "bring",
-          "leave", "stop",  "start",  "update", "arrange", "text", "phone", "raise", "flag",  "note", "add",  "pull"};
-      static constexpr std::string_view kIllAfter[] = {"am",    "m",         "was",      "is",         "be",
-                                                       "been",  "feel",      "felt",     "very",       "too",
-                                                       "being", "seriously", "mentally", "critically", "fell"};
-      const std::string after = word_after(j);
-      if (std::find(std::begin(kDoing), std::end(kDoing), after) != std::end(kDoing) &&
-          std::find(std::begin(kIllAfter), std::end(kIllAfter), before) == std::end(kIllAfter)) {
-        out.append(text, copied, i + 1 - copied);
-        out += '\'';
-        copied = i + 1;
-      }
-    }
-    i = j;
-  }
-  if (out.empty()) return;  // nothing put back
-  out.append(text, copied, std::string::npos);
-  text.swap(out);
+    if (ascii_lower(word) != "ill") return {};
+    std::size_t b = i;
+    while (b > 0 && text[b - 1] == ' ') --b;
+    std::size_t a = b;
+    while (a > 0 && letter(a - 1)) --a;
+    const std::string before = ascii_lower(std::string_view(text).substr(a, b - a));
+    static constexpr std::string_view kDoing[] = {
+        "look",  "check", "get",    "send",   "call",    "ring", "sort",  "be",    "do",    "have", "make", "try",
+        "talk",  "speak", "ask",    "let",    "see",     "find", "chase", "book",  "email", "come", "put",  "take",
+        "give",  "write", "follow", "fix",    "pass",    "keep", "just",  "need",  "go",    "tell", "pop",  "bring",
+        "leave", "stop",  "start",  "update", "arrange", "text", "phone", "raise", "flag",  "note", "add",  "pull"};
+    static constexpr std::string_view kIllAfter[] = {"am",    "m",         "was",      "is",         "be",
+                                                     "been",  "feel",      "felt",     "very",       "too",
+                                                     "being", "seriously", "mentally", "critically", "fell"};
+    const std::string after = next_word(text, j, letter);
+    if (std::find(std::begin(kDoing), std::end(kDoing), after) != std::end(kDoing) &&
+        std::find(std::begin(kIllAfter), std::end(kIllAfter), before) == std::end(kIllAfter))
+      return with_apostrophe(1);
+    return {};
+  });
 }
 
 void expand_shorthand(std::string& text) {
@@ -408,42 +419,16 @@ void expand_shorthand(std::string& text) {
     const char c = static_cast<char>(text[k] | 0x20);
     return (c >= 'a' && c <= 'z') || (text[k] >= '0' && text[k] <= '9');
   };
-  const auto lower_word = [&](std::size_t from, std::size_t to) {
-    std::string w = text.substr(from, to - from);
-    for (char& c : w) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
-    return w;
-  };
-  std::string out;
-  std::size_t i = 0, copied = 0;
-  while (i < text.size()) {
-    if (!letter(i)) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < text.size() && letter(j)) ++j;
+  splice_words(text, letter, [&](std::size_t i, std::size_t j) -> std::string {
     // A whole word, and not a letter of an abbreviation ("the U.K.") or part of "u-turn".
     const bool whole =
         (i == 0 || (text[i - 1] != '\'' && text[i - 1] != '-' && text[i - 1] != '.' &&
                     !is_word_byte(static_cast<unsigned char>(text[i - 1])))) &&
         (j == text.size() || (text[j] != '\'' && text[j] != '-' && !is_word_byte(static_cast<unsigned char>(text[j])) &&
                               !(text[j] == '.' && j + 1 < text.size() && letter(j + 1))));
-    if (whole && j - i <= 4) {
-      std::size_t k = j;
-      while (k < text.size() && text[k] == ' ') ++k;
-      std::size_t e = k;
-      while (e < text.size() && letter(e)) ++e;
-      if (const std::string_view meant = shorthand(lower_word(i, j), lower_word(k, e)); !meant.empty()) {
-        out.append(text, copied, i - copied);
-        out += meant;
-        copied = j;
-      }
-    }
-    i = j;
-  }
-  if (copied == 0) return;  // nothing expanded
-  out.append(text, copied, std::string::npos);
-  text.swap(out);
+    if (!whole || j - i > 4) return {};
+    return std::string(shorthand(ascii_lower(std::string_view(text).substr(i, j - i)), next_word(text, j, letter)));
+  });
 }
 
 std::string ascii_lower(std::string_view text) {
