@@ -387,8 +387,8 @@ void put_back_apostrophes(std::string& text) {
       return std::string(word.substr(0, at)) + '\'' + std::string(word.substr(at));
     };
     for (const Contraction& c : kContractions)
-      if (word.size() == c.bare.size() && std::equal(c.bare.begin(), c.bare.end(), word.begin(),
-                                                     [](char a, char b) { return a == (b | 0x20); }))
+      if (word.size() == c.bare.size() &&
+          std::equal(c.bare.begin(), c.bare.end(), word.begin(), [](char a, char b) { return a == (b | 0x20); }))
         return with_apostrophe(c.at);
     // "ill" is a word of its own ("I'm ill"); "ill ring you at 6.30" is "I'll": before a verb of
     // doing, and not after "am", "was", "feel"... ("I was ill last week").
