@@ -171,6 +171,10 @@ struct Scenario {
   const Point* find_point(std::string_view id) const;
   /// Reaction to a typed reply: exact code id, then reaction class, then "default".
   const TypedReaction* typed_reaction(const Node& node, MiCode code) const;
+  /// True when every route out of `node` (each reply's, each typed reaction's, their branches
+  /// included) leads to an ending: the learner's next reply closes the conversation, unless it is
+  /// answered where the talk stands (a request for permission, a scale question).
+  bool last_exchange(const Node& node) const;
 };
 
 struct LoadResult {

@@ -57,4 +57,16 @@ const TypedReaction* Scenario::typed_reaction(const Node& node, MiCode code) con
   return nullptr;
 }
 
+bool Scenario::last_exchange(const Node& node) const {
+  bool any = false;
+  const auto ends = [&](const Route& route) {
+    any = true;
+    return find_ending(route.next) != nullptr &&
+           std::all_of(route.branches.begin(), route.branches.end(),
+                       [&](const Branch& b) { return find_ending(b.next) != nullptr; });
+  };
+  return std::all_of(node.replies.begin(), node.replies.end(), [&](const Reply& r) { return ends(r.route); }) &&
+         std::all_of(node.typed.begin(), node.typed.end(), [&](const auto& t) { return ends(t.second.route); }) && any;
+}
+
 }  // namespace rapport

@@ -155,6 +155,15 @@ void draw_conversation(App& app) {
   } else if (!ended || !d->client_line().empty()) {
     const DrawnRect line = bubble(index, true, d->client_line(), {}, 0);
     record_hit(ended ? "client:final" : "client:last", d->client_line(), line.min, line.max);
+    // The close, said before it comes: typed conversations ended after seven to nine replies with
+    // no warning, and a learner's planned summary never got said (reviewer U).
+    if (const Node* n = d->node(); !ended && n && s->last_exchange(*n)) {
+      const std::string note = std::string("Last reply: the conversation closes after what you say next.") +
+                               (app.coaching() ? " A short summary and a clear next step make a good close." : "");
+      ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.dp(4)));
+      wrapped_text(t.fonts.small, t.colors.text_muted, note, column);
+      record_hit("notice:closing", note, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    }
   }
   ImGui::Dummy(ImVec2(0, t.dp(12)));
   // A chat read to its end stays at its end when the reply area grows under it (the which-did-

@@ -109,6 +109,28 @@ TEST(Scenario, EveryShippedScenarioLoadsAndPassesLint) {
   }
 }
 
+// The close is announced: a node whose every route (replies, typed reactions, their branches)
+// ends is the last exchange, in every shipped scenario; the start never is, and one branch that goes
+// on to a node is enough to make a node not the last.
+TEST(Scenario, TheLastExchangeIsTheNodeWhoseEveryRouteEnds) {
+  for (const auto& path : scenario_paths()) {
+    LoadResult r = load_scenario(read_text(path), path);
+    ASSERT_TRUE(r.ok()) << join(r.errors);
+    Scenario& s = *r.scenario;
+    EXPECT_FALSE(s.last_exchange(*s.find_node(s.start))) << path;
+    const auto last = std::find_if(s.nodes.begin(), s.nodes.end(), [&](const Node& n) { return s.last_exchange(n); });
+    ASSERT_NE(last, s.nodes.end()) << path << ": no node closes the conversation";
+    EXPECT_EQ(last->stage, "close") << path << ": " << last->id;
+    ASSERT_FALSE(last->replies.empty());
+    Node changed = *last;
+    changed.replies.back().route.branches.push_back(Branch{{}, s.start});
+    EXPECT_FALSE(s.last_exchange(changed)) << path << ": a branch back to the start";
+    changed = *last;
+    for (auto& [reaction, typed] : changed.typed) typed.route.next = s.start;
+    if (!changed.typed.empty()) EXPECT_FALSE(s.last_exchange(changed)) << path << ": a typed reaction goes on";
+  }
+}
+
 TEST(Scenario, LibraryMeetsContentCounts) {
   auto paths = scenario_paths();
   EXPECT_GE(paths.size(), 8u);

@@ -189,6 +189,27 @@ TEST_F(Conversation, AKeyboardUserLandsOnTheRepliesAndTheResults) {
   EXPECT_EQ(app_->screen(), Screen::FollowUp) << "Enter on the results acted on something else";
 }
 
+// Typed conversations ended after seven to nine replies with no warning (reviewer U): the last
+// exchange says so under the client's line, and only the last.
+TEST_F(Conversation, TheLastExchangeIsAnnounced) {
+  to_conversation();
+  const Scenario& s = app_->dialogue()->scenario();
+  int announced = 0;
+  for (size_t turn = 0; turn < 20 && app_->dialogue()->phase() != Phase::Ended; ++turn) {
+    frames(2);
+    const bool last = s.last_exchange(*app_->dialogue()->node());
+    const HitItem* notice = find("notice:closing");
+    EXPECT_EQ(notice != nullptr, last) << "turn " << turn + 1 << " at " << app_->dialogue()->node()->id;
+    if (notice) {
+      ++announced;
+      EXPECT_NE(notice->text.find("closes after what you say next"), std::string::npos) << notice->text;
+    }
+    click("reply:1");
+  }
+  EXPECT_EQ(announced, 1);
+  EXPECT_EQ(find("notice:closing"), nullptr) << "still shown after the end";
+}
+
 // "Which did you mean?" fits above the bottom of a phone at the largest text: its third answer,
 // "Edit my reply", was cut in half (33 of 48 px visible, reviewer).
 TEST_F(Conversation, TheWhichPromptFitsOnAPhoneAtTheLargestText) {
