@@ -60,7 +60,7 @@ std::string_view code_intent(MiCode code) {
   return "";
 }
 
-std::string self_coded_tip(MiCode heard) {
+std::string self_coded_tip(MiCode heard, bool counts) {
   const auto lower = [](std::string_view intent) {
     std::string out(intent);
     if (!out.empty()) out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
@@ -69,8 +69,34 @@ std::string self_coded_tip(MiCode heard) {
   // Reviewer M read "The client heard X in your words, and answered that" as coded one way and
   // answered another, unexplained.
   // Reviewer P could not tell which of the two counted: the scores take the learner's.
+  if (!counts)
+    return "Noted as you meant it. Your words read as " + lower(code_intent(heard)) +
+           ", and your scores count them so, as the client took them: to reflect, say back what they feel or mean "
+           "(\"You're...\", \"So you...\").";
   return "Your scores count it as you meant it. Your words could also be heard as " + lower(code_intent(heard)) +
          ", and that is how the client took them.";
+}
+
+bool self_code_counts(MiCode chosen, const CodedReply& read, std::string_view reply) {
+  if (chosen == read.code || chosen == read.runner_up) return true;
+  if (code_class(chosen) != MiClass::Reflection || reply.find('?') != std::string_view::npos) return false;
+  const std::string lower = coder::ascii_lower(reply.substr(0, 4096));
+  std::size_t at = lower.find_first_not_of(" \t\r\n\"'");
+  if (at == std::string::npos) return false;
+  constexpr std::string_view kLeads[] = {"so ",          "so, ",      "and ",           "it sounds like ",
+                                         "sounds like ", "it seems ", "it seems like ", "it feels like ",
+                                         "it's like "};
+  for (std::string_view lead : kLeads)
+    if (lower.compare(at, lead.size(), lead) == 0) {
+      at += lead.size();
+      break;
+    }
+  constexpr std::string_view kAdvice[] = {"you should",   "you need to",    "you must",       "you ought",
+                                          "you'd better", "you had better", "you'll have to", "you will have to"};
+  if (!coder::find_phrase(lower, kAdvice).empty()) return false;
+  constexpr std::string_view kAboutThem[] = {"you ", "you're ", "youre ", "you've ", "you'd ", "your "};
+  return std::any_of(std::begin(kAboutThem), std::end(kAboutThem),
+                     [&](std::string_view w) { return lower.compare(at, w.size(), w) == 0; });
 }
 
 std::string prep_trust_note(const Effects& effects, std::string_view client) {

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "mi_codes.h"
+#include "reply_coder.h"
 #include "scenario.h"
 
 namespace rapport {
@@ -25,8 +26,17 @@ std::string_view code_intent(MiCode code);
 
 /// The coach's line for a reply the learner self-coded when its words read as `heard` (another
 /// reaction class than the code they chose): the code is theirs, the client answered the words.
-/// The turn's cue already says what they meant ("you said you meant: ...").
-std::string self_coded_tip(MiCode heard);
+/// The turn's cue already says what they meant ("you said you meant: ..."). `counts`: whether the
+/// figures take the learner's code (self_code_counts()); the line says which one they take.
+std::string self_coded_tip(MiCode heard, bool counts = true);
+
+/// Whether a learner's answer to "Which did you mean?" is the code the figures count. One of the
+/// coder's two likeliest readings (`read`) always is. A reflection offered besides them counts
+/// when the words are shaped as one: a statement about the client ("You are terrified for him,
+/// and exhausted...", "So you..."), not a question, not "you should". A stock apology, self-coded
+/// a reflection, had made "Complex reflections 100%"; reviewer V's "You are terrified for him..."
+/// read as an affirmation and counted as one, after "Your scores count it as you meant it".
+bool self_code_counts(MiCode chosen, const CodedReply& read, std::string_view reply);
 
 /// Below this confidence the coder's top code is right less often than not on held-out data
 /// (core/README-coder.md), so with coaching on the learner is asked which they meant.

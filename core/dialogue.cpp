@@ -373,7 +373,8 @@ bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std
   // The code is the learner's when they said which they meant; the client still hears only the
   // words, and reacts as to what the coder reads in them. Otherwise the kinder of the two codes
   // offered bought trust: a promise self-coded as a reflection gained 7 points.
-  const MiCode words = self_coded ? classify_reply(text, client_line_).code : code;
+  const CodedReply read = self_coded ? classify_reply(text, client_line_) : CodedReply{};
+  const MiCode words = self_coded ? read.code : code;
   // A monologue of more than kRamblingWords loses the client whatever it was coded: they react
   // as to a reply that gave them nothing to answer, and the coach says why.
   const bool rambling = is_rambling(text);
@@ -452,7 +453,8 @@ bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std
              : code == MiCode::Persuade && warns(text)                                ? std::string(kWarningTip)
              : code == MiCode::ClosedQuestion && offers_next_step(text)               ? std::string(kOfferTip)
                                                                                       : std::string(coaching_tip(code));
-  if (self_coded && !rambling && reaction_class(heard) != reaction_class(code)) turn.tip = self_coded_tip(heard);
+  if (self_coded && !rambling && reaction_class(heard) != reaction_class(code))
+    turn.tip = self_coded_tip(heard, self_code_counts(code, read, text));
   // At a closing node, the next steps the learner names with who or when are agreed as the
   // authored closing replies' are (a reviewer's summary with owners and dates left "0 next steps
   // agreed"); a push settles none, and neither does a move that ends short of a breakthrough

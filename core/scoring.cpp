@@ -114,7 +114,7 @@ std::string followup_points_line(int points, bool counted, double coverage) {
 MiCode scored_code(const Turn& t) {
   if (!t.self_coded) return t.code;
   const CodedReply read = classify_reply(t.reply, t.client_line);
-  return t.code == read.code || t.code == read.runner_up ? t.code : read.code;
+  return self_code_counts(t.code, read, t.reply) ? t.code : read.code;
 }
 
 SessionScore score_session(const Dialogue& d, double followup_coverage) {

@@ -52,10 +52,10 @@ std::string reflection_ratio_text(int reflections, int questions);
 std::string stored_reflection_ratio_text(const std::map<std::string, int>& codes, double stored_ratio);
 
 /// The code a turn counts as in the session's figures. A self-coded turn counts as the learner said
-/// when that was one of the coder's two likeliest readings of the words (a real ambiguity); a choice
-/// beyond them (the "Reflecting what they meant or felt" offered besides) counts as the words were
-/// read, as the client heard them: a reviewer's stock apology, self-coded a reflection, had made
-/// "Complex reflections 100%" and ticked "Showed empathy". The transcript keeps the learner's code.
+/// when self_code_counts() (one of the coder's two likeliest readings of the words, or a reflection
+/// in the words of one); else as the words were read, as the client heard them: a reviewer's stock
+/// apology, self-coded a reflection, had made "Complex reflections 100%" and ticked "Showed
+/// empathy". The transcript keeps the learner's code.
 MiCode scored_code(const Turn& t);
 
 struct Tactic {

@@ -178,10 +178,11 @@ TEST(ReplyMatch, ASelfCodedReplyIsCodedAsChosenAndAnsweredAsWorded) {
   EXPECT_EQ(self_coded.transcript()[0].code, MiCode::ComplexReflection);
   EXPECT_EQ(self_coded.value("trust"), as_worded.value("trust"));
   EXPECT_EQ(self_coded.client_line(), as_worded.client_line());
+  // Nor do the scores take a reflection in words that are not one (self_code_counts), and the tip
+  // says so: it had said "Your scores count it as you meant it" (reviewer V).
   EXPECT_EQ(self_coded.transcript()[0].tip,
-            "Your scores count it as you meant it. Your words could also be heard as giving information, and that is "
-            "how the client took "
-            "them.");
+            "Noted as you meant it. Your words read as giving information, and your scores count them so, as the "
+            "client took them: to reflect, say back what they feel or mean (\"You're...\", \"So you...\").");
 }
 
 // Information that answers the question the client ended on is coached as the straight answer

@@ -389,6 +389,40 @@ TEST(Scoring, ASelfCodedChoiceBeyondTheTwoLikeliestCountsAsTheWordsWereRead) {
   EXPECT_EQ(scored_code(likely.transcript().back()), read.runner_up);
 }
 
+// Reviewer V's textbook complex reflection was read as an affirmation or information; asked, they
+// chose "Reflecting what they meant or felt", were told "Your scores count it as you meant it", and
+// the figures counted an affirmation. A reflection in the words of one counts as chosen; the tip
+// says which code counts when it does not.
+TEST(Scoring, ASelfCodedReflectionInTheWordsOfOneCountsAsChosen) {
+  const Scenario s = testing::load_shipped("damp-flat");
+  const std::string reflection =
+      "You are terrified for him, and exhausted from fighting for something that should have been fixed two winters "
+      "ago.";
+  Dialogue d = testing::play(s, {});
+  const CodedReply read = classify_reply(reflection, d.client_line());
+  ASSERT_NE(code_class(read.code), MiClass::Reflection) << "the coder reads it as a reflection now";
+  ASSERT_NE(code_class(read.runner_up), MiClass::Reflection);
+  ASSERT_TRUE(d.submit_typed(reflection, MiCode::ComplexReflection, "", true));
+  EXPECT_EQ(scored_code(d.transcript().back()), MiCode::ComplexReflection);
+  EXPECT_EQ(score_session(d, 0.0).miti.complex_reflections, 1);
+  EXPECT_NE(d.transcript().back().tip.find("Your scores count it as you meant it"), std::string::npos)
+      << d.transcript().back().tip;
+  // Not a question, not advice, not the speaker's own statement: those count as the words read, and
+  // the tip says so.
+  for (const char* words : {"I do apologise for any inconvenience this may have caused.",
+                            "You should ring the contractor again today.", "Are you worried about him?"}) {
+    const CodedReply r = classify_reply(words, d.client_line());
+    if (code_class(r.code) == MiClass::Reflection || code_class(r.runner_up) == MiClass::Reflection) continue;
+    EXPECT_FALSE(self_code_counts(MiCode::ComplexReflection, r, words)) << words;
+  }
+  Dialogue apology = testing::play(s, {});
+  const std::string sorry = "I do apologise for any inconvenience this may have caused.";
+  ASSERT_TRUE(apology.submit_typed(sorry, MiCode::ComplexReflection, "", true));
+  EXPECT_NE(scored_code(apology.transcript().back()), MiCode::ComplexReflection);
+  EXPECT_NE(apology.transcript().back().tip.find("your scores count them so"), std::string::npos)
+      << apology.transcript().back().tip;
+}
+
 }  // namespace
 }  // namespace rapport
 
