@@ -100,7 +100,8 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   const std::string_view confront_cue = hit(kConfront) ? phrase_text(f.hits[kConfront].phrase) : std::string_view();
   allowed[static_cast<int>(MiCode::Confront)] =
       hit(kConfront) && !(confront_cue == "you're the one" && !explicit_phrase(text, kExploringWhy).empty()) &&
-      !(confront_cue == "your fault" && !explicit_phrase(text, kNotBlame).empty());
+      !(confront_cue == "your fault" && !explicit_phrase(text, kNotBlame).empty()) &&
+      !(confront_cue == "grow up" && !explicit_phrase(text, kGrowingUp).empty());
   allowed[static_cast<int>(MiCode::EmphasizeAutonomy)] = hit(kAutonomy) || hit(kOfferWithChoice);
   // A question-shaped sentence that ends in '?' is a question unless a stronger cue says otherwise.
   const bool interrogative =
@@ -212,6 +213,7 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   constexpr std::string_view kNotConfront[] = {"to"};
   std::string_view cue = explicit_phrase(text, kBlatantConfront);
   if (!cue.empty() && !explicit_phrase(text, kExploringWhy).empty()) cue = {};
+  if (cue == "grow up" && !explicit_phrase(text, kGrowingUp).empty()) cue = {};
   if (cue.empty() && f.hand[kLength1To3] > 0.f) cue = explicit_phrase(text, kCalmDown);
   if (cue.empty()) {
     cue = reply_opening(text, kConfrontOpenings, kNotConfront);
@@ -226,6 +228,33 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
     if (out.code != MiCode::Confront) overrule(MiCode::Confront, 0.7f);
     out.cues = {(mocking ? "sarcasm ('" : "challenges the client ('") + std::string(cue) + "')"};
     return out;
+  }
+  // Short replies with the codebook's own cues, which the model read as small talk (reviewer V):
+  // "Let's decide together what to do next." invites the client to decide with you; "I'm not going
+  // to force you into anything." leaves the choice with them. Longer labelled turns with these words
+  // are coded by what else they do.
+  if (f.word_count <= 15 && f.hand[kMainEndsWithQuestionMark] == 0.f &&
+      (out.code == MiCode::Other || out.code == MiCode::GivingInformation)) {
+    constexpr std::string_view kLets[] = {"let's ", "lets ", "let us "};
+    constexpr std::string_view kNotLets[] = {"see", "be", "say", "hope"};
+    // Not "Let's get the numbers together" (gathered, labelled other).
+    constexpr std::string_view kShared[] = {"decide",        "agree",         "between us",    "with you",
+                                            "out together",  "it together",   "this together", "that together",
+                                            "work together", "plan together", "think together"};
+    constexpr std::string_view kNoForce[] = {
+        "not going to force you", "won't force you",   "not going to make you", "won't make you",
+        "not going to push you",  "won't push you",    "not gonna push you",    "not gonna force you",
+        "not gonna make you",     "i can't force you", "i can't make you",      "not here to force you"};
+    if (!reply_opening(text, kLets, kNotLets).empty() && !explicit_phrase(text, kShared).empty()) {
+      overrule(MiCode::SeekCollaboration, 0.6f);
+      out.cues = {"invites the client to decide with you ('" + std::string(explicit_phrase(text, kShared)) + "')"};
+      return out;
+    }
+    if (const std::string_view no_force = explicit_phrase(text, kNoForce); !no_force.empty()) {
+      overrule(MiCode::EmphasizeAutonomy, 0.6f);
+      out.cues = {"leaves the choice with the client ('" + std::string(no_force) + "')"};
+      return out;
+    }
   }
   if (const std::string_view push =
           out.code == MiCode::EmphasizeAutonomy ? explicit_phrase(text, kPushAfterChoice) : std::string_view();

@@ -237,5 +237,27 @@ TEST(ReplyCoderPush, YesButArguesApologiesDoNotAdviseAndWhyDontWeSuggests) {
   EXPECT_FALSE(should_ask_which(will, "ill look into the options and get back to you", "", true)) << describe(will);
 }
 
+// Reviewer V: a reflection of change talk with "grow up" in it was a confrontation, and two of the
+// codebook's own cues ("let's decide together", "I'm not going to force you") were small talk.
+TEST(ReplyCoderPush, TheCodebooksCuesAndGrowingUp) {
+  const char* granddaughter = "I want to see my granddaughter grow up. That's the point of all this.";
+  for (const char* reply : {"You want to see your granddaughter grow up.", "You want to see her grow up.",
+                            "You want to watch the kids grow up, and this scares you."})
+    EXPECT_EQ(code_class(code_of(reply, granddaughter)), MiClass::Reflection) << reply;
+  EXPECT_EQ(code_of("You need to grow up about this.", "You are late again."), MiCode::Confront);
+  EXPECT_EQ(code_of("Oh grow up, everyone gets delays.", "You are late again."), MiCode::Confront);
+  for (const char* reply : {"Let's decide together what to do next.", "Lets decide together what to do next.",
+                            "Let's work it out together."}) {
+    const CodedReply c = classify_reply(reply, "So what now?");
+    EXPECT_EQ(c.code, MiCode::SeekCollaboration) << describe(c);
+  }
+  const CodedReply no_force = classify_reply("I'm not going to force you into anything.", "I don't want to be pushed.");
+  EXPECT_EQ(no_force.code, MiCode::EmphasizeAutonomy) << describe(no_force);
+  // Gathering is not deciding together; "Let's see." is a filler.
+  EXPECT_NE(code_of("Let's get the numbers together. I'll come back Thursday.", "So what now?"),
+            MiCode::SeekCollaboration);
+  EXPECT_EQ(code_of("Let's see.", "So what now?"), MiCode::Other);
+}
+
 }  // namespace
 }  // namespace rapport
