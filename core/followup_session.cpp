@@ -107,8 +107,15 @@ size_t offer_subject(std::string_view text, const std::vector<Word>& w, size_t b
   static constexpr std::string_view kFillers[] = {"so", "then", "and", "okay", "ok", "right", "well", "now"};
   while (b < e && in_list(w[b].text, kFillers)) ++b;
   const auto at = [&](size_t i) { return i < e ? std::string_view(w[i].text) : std::string_view(); };
+  // Asking leave to tell ("Would it be alright if I told you what I can arrange today?") offers
+  // nothing to confirm: reviewer V's checklist asked the email for that question as "Your own offer".
+  static constexpr std::string_view kTelling[] = {"tell",      "told",    "share",     "shared",  "explain",
+                                                  "explained", "suggest", "suggested", "say",     "said",
+                                                  "mention",   "outline", "describe",  "propose", "ask"};
   const auto subject = [&](size_t i) {
-    return at(i) == "i" || at(i) == "we" || at(i) == "me" || at(i) == "us" ? i : SIZE_MAX;
+    if (at(i) != "i" && at(i) != "we" && at(i) != "me" && at(i) != "us") return SIZE_MAX;
+    const std::string_view verb = at(i + 1) == "to" ? at(i + 2) : at(i + 1);
+    return in_list(verb, kTelling) ? SIZE_MAX : i;
   };
   static constexpr std::string_view kModals[] = {"shall", "should", "can", "could", "may"};
   if (in_list(at(b), kModals)) return subject(b + 1);

@@ -197,6 +197,10 @@ TEST(FollowUpSession, AnOfferAgreesWhatItOffers) {
   EXPECT_TRUE(own_promises(s, "Shall I ring you on Monday about the booking figures?")[0].offered);
   EXPECT_EQ(promised(s, "Can you ring me on Monday about the booking figures?"), Said{});
   EXPECT_EQ(promised(s, "What if the partners say no to the booking figures on Monday?"), Said{});
+  // Leave to tell is not an offer to confirm (reviewer V's "Your own offer" was this question).
+  EXPECT_EQ(promised(s, "Would it be alright if I told you what I can arrange today?"), Said{});
+  EXPECT_EQ(promised(s, "Can I share what other practices did on Monday with the booking figures?"), Said{});
+  EXPECT_EQ(promised(s, "Would you like me to explain the booking figures on Monday?"), Said{});
   // An offer of a scenario step gives the step its day.
   Scenario budget = load_shipped("budget-cut");
   const std::vector<StepMention> steps = steps_mentioned(budget, "Shall I send you the revised plan by Thursday?");
