@@ -214,6 +214,10 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
     std::string intent(code_intent(t.code));
     if (!intent.empty() && intent[0] >= 'A' && intent[0] <= 'Z') intent[0] = static_cast<char>(intent[0] - 'A' + 'a');
     std::string text = "This ending followed your last reply, heard as " + intent + ": " + quoted(t.reply);
+    if (t.typed && is_rambling(t.reply))
+      text = "This ending followed your last reply, " + std::to_string(word_count(t.reply)) + " words long: " + client +
+             " lost the thread before the close (" + quoted(opening_words(t.reply)) +
+             "). Two or three sentences, a summary and the next step, keep them with you.";
     if (!t.better.empty()) text += " A reply that keeps it open: " + quoted(t.better);
     out.push_back({"decided", std::move(text), t.reply});
   }

@@ -198,6 +198,11 @@ void Dialogue::advance(const std::string& next, const std::string& say, bool pus
     // Discord sticks: after repeated pushing the client will not commit to the best outcome.
     if (end->kind == "breakthrough" && mi_inconsistent_replies() >= kDiscordLimit)
       end_as("partial", discord_held_back_);
+    // Nor after a monologue at the close: the client lost the thread (reviewer V's 93 words ended on
+    // the breakthrough). The debrief says the ending followed it.
+    bool lost_thread = false;
+    if (end->kind == "breakthrough" && !turns_.empty() && turns_.back().typed && is_rambling(turns_.back().reply))
+      end_as("partial", lost_thread);
     // Trust at the extremes decides over the route (kCollapsedTrust, kHeldTrust).
     const int trust = value("trust"), start = trust_series().front();
     const std::string kind = scenario_->find_ending(ending_)->kind;

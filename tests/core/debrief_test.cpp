@@ -7,6 +7,9 @@
 
 #include "dialogue.h"
 #include "played_plans.h"
+#include "reply_coder.h"
+#include "scenario.h"
+#include "coaching.h"
 #include "test_support.h"
 
 namespace rapport {
@@ -346,6 +349,41 @@ TEST(Debrief, NamesTheReplyAnEndingFollowed) {
   EXPECT_GT(own_line, 0);
   EXPECT_GT(in_cost_line, 0);
   EXPECT_GT(never, 0);
+}
+
+// Reviewer V typed 93 words at the close and reached the breakthrough, with the coach saying the
+// client had lost the thread. A monologue at the close ends short of it, and the debrief says why.
+TEST(Debrief, AMonologueAtTheCloseLosesTheBreakthrough) {
+  const std::string monologue =
+      "Well, I suppose what I would say is that there are lots of things to think about here, and I know it is a lot, "
+      "and we have talked about a few of them already today, and there are probably some others that we have not got "
+      "to yet, and I think that it would be good to keep all of them in mind as we go, because in the end it is really "
+      "about what works for you and your family, and what you feel comfortable with, so anyway we can talk about all "
+      "of that whenever you like really.";
+  ASSERT_TRUE(is_rambling(monologue));
+  const std::string brief = "So you will start on Monday, your way, and we check in together in a week.";
+  int compared = 0;
+  for (const std::string& path : testing::scenario_paths()) {
+    const LoadResult r = load_scenario(testing::read_text(path), path);
+    ASSERT_TRUE(r.ok());
+    Dialogue d(*r.scenario);
+    while (d.phase() == Phase::Prepare) d.choose_prep(0);
+    while (d.phase() == Phase::Conversation && !r.scenario->last_exchange(*d.node())) ASSERT_TRUE(d.choose(0));
+    if (d.phase() != Phase::Conversation) continue;
+    Dialogue short_reply = d, long_reply = d;
+    ASSERT_TRUE(short_reply.submit_typed(brief, classify_reply(brief, d.client_line()).code));
+    if (short_reply.phase() != Phase::Ended || short_reply.ending()->kind != "breakthrough") continue;
+    ++compared;
+    ASSERT_TRUE(long_reply.submit_typed(monologue, MiCode::PersuadeWithPermission));
+    ASSERT_EQ(long_reply.phase(), Phase::Ended) << path;
+    EXPECT_NE(long_reply.ending()->kind, "breakthrough") << path;
+    const std::vector<DebriefLine> lines = transcript_debrief(long_reply);
+    const DebriefLine* decided = find(lines, "decided");
+    const DebriefLine* cost = find(lines, "cost");
+    const std::string said = decided ? decided->text : cost ? cost->text : "";
+    EXPECT_NE(said.find("lost the thread"), std::string::npos) << path << ": " << said;
+  }
+  EXPECT_GT(compared, 2);
 }
 
 // Reviewer S: "Dana never argued for moving forward, and argued for holding back twice" above a
