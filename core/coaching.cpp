@@ -280,9 +280,10 @@ bool heard_as_advice(bool typed, MiCode code, std::string_view reply, std::strin
   return typed && code_class(code) == MiClass::Question && !is_rambling(reply) && suggests_a_fix(reply, client_line);
 }
 
-std::string code_chip_text(MiCode code, bool self_coded, bool monologue, bool advice) {
-  return (monologue ? "too long \xC2\xB7 " : "") + std::string(code_label(code)) +
-         (advice ? " \xC2\xB7 heard as advice" : "") + (self_coded ? " (your choice)" : "");
+std::string code_chip_text(MiCode code, bool self_coded, bool monologue, bool advice, bool reflection_first) {
+  return (monologue ? "too long \xC2\xB7 " : "") + std::string(reflection_first ? "reflection, then " : "") +
+         std::string(code_label(code)) + (advice ? " \xC2\xB7 heard as advice" : "") +
+         (self_coded ? " (your choice)" : "");
 }
 
 int word_count(std::string_view text) {

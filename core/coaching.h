@@ -234,8 +234,12 @@ bool heard_as_advice(bool typed, MiCode code, std::string_view reply, std::strin
 
 /// A reply's code as every screen shows it (the chat, the results, the history): "too long · "
 /// before a typed monologue's code, " · heard as advice" after a typed question that suggests a
-/// fix, " (your choice)" after a code the learner chose when asked which they meant.
-std::string code_chip_text(MiCode code, bool self_coded, bool monologue = false, bool advice = false);
+/// fix, " (your choice)" after a code the learner chose when asked which they meant, and
+/// "reflection, then " before a typed question whose leading reflection the figures count
+/// (reflection_leads(), scoring.h): reviewer V saw "open question" on a turn the figures counted as
+/// a reflection too.
+std::string code_chip_text(MiCode code, bool self_coded, bool monologue = false, bool advice = false,
+                           bool reflection_first = false);
 
 /// Words in `text` (runs of non-space).
 int word_count(std::string_view text);

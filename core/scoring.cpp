@@ -51,17 +51,22 @@ MitiSummary summarise_codes(const std::vector<MiCode>& codes, const std::vector<
   return s;
 }
 
+bool reflection_leads(const Turn& t) {
+  // Typed replies only: an authored reply's code is its author's reading of the whole of it.
+  if (!t.typed || code_class(scored_code(t)) != MiClass::Question) return false;
+  if (t.lead == Turn::kLeadUnread) {
+    const std::optional<MiCode> lead = lead_reflection(t.reply, t.client_line);
+    t.lead = lead ? static_cast<int>(*lead) : Turn::kNoLead;
+  }
+  return t.lead >= 0;
+}
+
 MitiSummary summarise_transcript(const Dialogue& d) {
   std::vector<MiCode> codes, leads;
   for (const Turn& t : d.transcript()) {
     codes.push_back(scored_code(t));
-    // Typed replies only: an authored reply's code is its author's reading of the whole of it.
-    if (!t.typed || code_class(codes.back()) != MiClass::Question) continue;
-    if (t.lead == Turn::kLeadUnread) {
-      const std::optional<MiCode> lead = lead_reflection(t.reply, t.client_line);
-      t.lead = lead ? static_cast<int>(*lead) : Turn::kNoLead;
-    }
-    if (t.lead >= 0) leads.push_back(static_cast<MiCode>(t.lead));
+    if (code_class(codes.back()) == MiClass::Question && reflection_leads(t))
+      leads.push_back(static_cast<MiCode>(t.lead));
   }
   return summarise_codes(codes, leads);
 }

@@ -58,6 +58,10 @@ std::string stored_reflection_ratio_text(const std::map<std::string, int>& codes
 /// empathy". The transcript keeps the learner's code.
 MiCode scored_code(const Turn& t);
 
+/// True for a typed question that a reflection leads, counted in the reflections
+/// (lead_reflection(), read once per turn and kept in Turn::lead).
+bool reflection_leads(const Turn& t);
+
 struct Tactic {
   std::string id;
   std::string label;

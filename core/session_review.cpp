@@ -75,7 +75,9 @@ SessionReview review_session(const SessionRecord& record, const Scenario* scenar
           turn.contains("self_coded") && turn["self_coded"].is_boolean() && turn["self_coded"].get<bool>();
       rt.monologue = rt.typed && is_rambling(rt.reply);
       rt.heard_as_advice = heard_as_advice(rt.typed, *code, rt.reply, rt.client);
-      rt.code_label = code_chip_text(*code, self_coded, rt.monologue, rt.heard_as_advice);
+      const bool lead =
+          rt.typed && code_class(*code) == MiClass::Question && lead_reflection(rt.reply, rt.client).has_value();
+      rt.code_label = code_chip_text(*code, self_coded, rt.monologue, rt.heard_as_advice, lead);
       rt.consistent = is_mi_consistent(*code);
       rt.inconsistent = is_mi_non_adherent(*code);
     }

@@ -87,7 +87,7 @@ void draw_conversation_panel(App& app, ImVec2 min, ImVec2 size) {
       ImVec2 note_top = ImGui::GetCursorScreenPos();
       const bool monologue = turn.typed && is_rambling(turn.reply);
       const bool advice = heard_as_advice(turn.typed, turn.code, turn.reply, turn.client_line);
-      chip(code_chip_text(turn.code, turn.self_coded, monologue, advice),
+      chip(code_chip_text(turn.code, turn.self_coded, monologue, advice, reflection_leads(turn)),
            code_chip_color(turn.code, monologue, advice));
       std::string note = turn.cue.empty() ? std::string() : "Heard: " + turn.cue;
       if (!turn.tip.empty()) note += (note.empty() ? "" : "\n") + turn.tip;

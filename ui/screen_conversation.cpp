@@ -127,8 +127,9 @@ void draw_conversation(App& app) {
     // A code the learner chose when asked "which did you mean?" says so on its chip.
     const bool monologue = turn.typed && is_rambling(turn.reply);
     const bool advice = heard_as_advice(turn.typed, turn.code, turn.reply, turn.client_line);
-    const std::string chip =
-        app.coaching() ? code_chip_text(turn.code, turn.self_coded, monologue, advice) : std::string();
+    const std::string chip = app.coaching()
+                                 ? code_chip_text(turn.code, turn.self_coded, monologue, advice, reflection_leads(turn))
+                                 : std::string();
     const DrawnRect said = bubble(index++, false, turn.reply, chip, code_chip_color(turn.code, monologue, advice),
                                   i + 1 == turns.size() ? "code:last" : "");
     record_hit("learner:" + std::to_string(i + 1), turn.reply, said.min, said.max);

@@ -274,7 +274,8 @@ void draw_end(App& app) {
     // The chip the conversation showed: "closed question · heard as advice" stays so here.
     const bool monologue = turn.typed && is_rambling(turn.reply);
     const bool advice = heard_as_advice(turn.typed, turn.code, turn.reply, turn.client_line);
-    chip(code_chip_text(turn.code, turn.self_coded, monologue, advice), code_chip_color(turn.code, monologue, advice));
+    chip(code_chip_text(turn.code, turn.self_coded, monologue, advice, reflection_leads(turn)),
+         code_chip_color(turn.code, monologue, advice));
     if (!turn.cue.empty()) {
       // Beside the chip while a third of the column is left for it, else under it: a phone at the
       // largest text had cut "asks for a fact" off at the screen's edge.

@@ -2,6 +2,7 @@
 // resumes from (valid by construction, refused when it no longer fits), the follow-up email's
 // rescoring and retry after the end.
 #include "session.h"
+#include "session_review.h"
 
 #include <nlohmann/json.hpp>
 
@@ -444,10 +445,22 @@ TEST(Scoring, AReflectionBeforeATypedQuestionCountsAsAReflection) {
   EXPECT_EQ(reflection_ratio_text(score.miti.reflections, score.miti.questions), "1.0 : 1");
   const SessionRecord rec = make_session_record(d, score, "2026-12-07T10:00:00Z", 1);
   EXPECT_EQ(stored_reflection_ratio_text(rec.codes, rec.rq_ratio), "1.0 : 1");
+  // The chip says what the figures count, in the chat and in the history (reviewer V saw "open
+  // question" on a turn counted as a reflection too).
+  const Turn& led = d.transcript().back();
+  EXPECT_EQ(code_chip_text(led.code, false, false, false, reflection_leads(led)), "reflection, then open question");
+  const SessionReview review = review_session(rec, &s);
+  ASSERT_EQ(review.turns.size(), 1u);
+  EXPECT_EQ(review.turns[0].code_label, "reflection, then open question");
   Dialogue thanks = testing::play(s, {});
   ASSERT_TRUE(thanks.submit_typed("Thanks for making the time today. What would a fair test look like to you?",
                                   MiCode::OpenQuestion));
   EXPECT_EQ(score_session(thanks, 0.0).miti.reflections, 0);
+  EXPECT_FALSE(reflection_leads(thanks.transcript().back()));
+  const SessionScore thanks_score = score_session(thanks, 0.0);
+  EXPECT_EQ(
+      review_session(make_session_record(thanks, thanks_score, "2026-12-07T10:00:00Z", 1), &s).turns[0].code_label,
+      "open question");
 }
 
 TEST(Scoring, TheReflectionFigureReadsTheSameInTheResultsAndTheProgressTrend) {
