@@ -508,9 +508,14 @@ bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std
                                                        again ? turns_.back().client_line : "");
   if (in_place.lines) {
     turn.tip = std::string(in_place.tip);
+    // The answer is the client's as things stood when asked; then asking leave, or for a number,
+    // moves them as the node's reaction to its class does (its route aside): reviewer V's typed
+    // requests for permission gained nothing, the authored "Shall I go through them?" 8 points.
+    const ClientLine* line = pick_line(*in_place.lines);
+    if (reaction && !again) apply(heard_as(reaction->effects, heard));
     turn.state_after = state_;
     turns_.push_back(std::move(turn));
-    if (const ClientLine* line = pick_line(*in_place.lines)) {
+    if (line) {
       client_line_ = line->text;
       if (in_place.declines(*line)) turns_.back().tip = std::string(in_place.declined_tip);
     }

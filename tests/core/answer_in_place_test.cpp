@@ -25,10 +25,14 @@ TEST(AnswerInPlace, ARequestForPermissionIsAnsweredAndTheConversationWaits) {
   const int trust = d.value("trust");
   ASSERT_GT(trust, 30);
   const std::string ask = "Would it be okay if I shared an idea that has worked for others?";
+  const int support = s.typed_reaction(*d.node(), MiCode::SeekCollaboration)->effects.at("trust");
+  ASSERT_GT(support, 0);
   ASSERT_TRUE(d.submit_typed(ask, MiCode::SeekCollaboration));
   EXPECT_EQ(d.node()->id, node);
   EXPECT_EQ(d.client_line(), s.client.permission[2].text);
-  EXPECT_EQ(d.value("trust"), trust);
+  // Asking leave moves the client as the node's reaction to it does: reviewer V's requests gained
+  // nothing, where the authored ones gain up to 14.
+  EXPECT_EQ(d.value("trust"), trust + support);
   EXPECT_EQ(d.transcript().back().tip, kPermissionTip);
   // Information after the yes is what they agreed to hear: no "ask first" note (a reviewer met it).
   Dialogue informed = d;
@@ -127,7 +131,7 @@ TEST(AnswerInPlace, AScaleQuestionGetsANumberAndTheConversationWaits) {
                              MiCode::ClosedQuestion));
   EXPECT_EQ(d.node()->id, node);
   EXPECT_EQ(d.client_line(), s.client.scale.back().text);
-  EXPECT_EQ(d.value("trust"), trust);
+  EXPECT_GT(d.value("trust"), trust) << "the node's reaction to a question";
   EXPECT_EQ(d.transcript().back().tip, kScaleTip);
   // "Why that number and not a lower one?" draws his own reasons: change talk.
   const int change = d.change_talk_evoked();
