@@ -43,6 +43,32 @@ await run([
     } finally { await app.close(); }
   }],
 
+  ['an error thrown half-way through a frame shows the recovery screen, and it keeps drawing', async () => {
+    const app = await openApp();
+    try {
+      await app.load();
+      await app.find('progress');
+      // The frame throws with a window, a child window, a colour, a style variable, an ID and a group
+      // open (web/main.cpp): they are closed, the frame ends and the recovery screen is drawn.
+      await app.page.evaluate(() => window.Module.ccall('rapport_simulate_frame_error', null, ['string'], ['half a frame']));
+      assert((await app.find('recovery:error')).text === 'half a frame', 'the error is shown');
+      const logged = app.problems.filter((p) => /half a frame/.test(p));
+      assert(logged.length === 1 && app.problems.length === 1,
+        `the error is in the console once, and nothing was left pushed: ${app.problems.join('\n')}`);
+      app.problems.length = 0;
+      // Later frames draw the recovery screen whole: a window resize redraws it, nothing is thrown.
+      const frames = await app.page.evaluate(() => window.rapport.frames);
+      await app.page.setViewportSize({ width: 1000, height: 700 });
+      await app.page.waitForFunction((f) => window.rapport.frames > f + 1, frames, { timeout: 10000 });
+      const title = await app.find('recovery:title');
+      assert(title.text === 'Something went wrong', title.text);
+      assert((await app.hits()).some((h) => h.label === 'recovery:export'), 'the export button is drawn');
+      assert(app.problems.length === 0, app.problems.join('\n'));
+    } finally {
+      await app.close();
+    }
+  }],
+
   ['an error escaping an entry point shows the recovery screen; export and start fresh keep the data', async () => {
     const app = await openApp();
     try {
