@@ -77,28 +77,6 @@ std::string self_coded_tip(MiCode heard, bool counts) {
          ", and that is how the client took them.";
 }
 
-bool self_code_counts(MiCode chosen, const CodedReply& read, std::string_view reply) {
-  if (chosen == read.code || chosen == read.runner_up) return true;
-  if (code_class(chosen) != MiClass::Reflection || reply.find('?') != std::string_view::npos) return false;
-  const std::string lower = coder::ascii_lower(reply.substr(0, 4096));
-  std::size_t at = lower.find_first_not_of(" \t\r\n\"'");
-  if (at == std::string::npos) return false;
-  constexpr std::string_view kLeads[] = {"so ",          "so, ",      "and ",           "it sounds like ",
-                                         "sounds like ", "it seems ", "it seems like ", "it feels like ",
-                                         "it's like "};
-  for (std::string_view lead : kLeads)
-    if (lower.compare(at, lead.size(), lead) == 0) {
-      at += lead.size();
-      break;
-    }
-  constexpr std::string_view kAdvice[] = {"you should",   "you need to",    "you must",       "you ought",
-                                          "you'd better", "you had better", "you'll have to", "you will have to"};
-  if (!coder::find_phrase(lower, kAdvice).empty()) return false;
-  constexpr std::string_view kAboutThem[] = {"you ", "you're ", "youre ", "you've ", "you'd ", "your "};
-  return std::any_of(std::begin(kAboutThem), std::end(kAboutThem),
-                     [&](std::string_view w) { return lower.compare(at, w.size(), w) == 0; });
-}
-
 std::string prep_trust_note(const Effects& effects, std::string_view client) {
   const auto value = [&](const char* name) {
     const auto it = effects.find(name);
@@ -219,6 +197,27 @@ std::string opening(std::string_view reply) {
 }
 
 }  // namespace
+
+bool self_code_counts(MiCode chosen, const CodedReply& read, std::string_view reply) {
+  if (chosen == read.code || chosen == read.runner_up) return true;
+  if (code_class(chosen) != MiClass::Reflection || reply.find('?') != std::string_view::npos) return false;
+  const std::size_t first = reply.find_first_not_of(" \t\r\n\"'");
+  if (first == std::string_view::npos) return false;
+  const std::string opened = opening(reply.substr(first));
+  std::string_view start = opened;
+  for (std::string_view lead : {"it sounds like ", "sounds like ", "it seems like ", "it seems ", "it feels like ",
+                                "it's like ", "so ", "so, "})
+    if (start.starts_with(lead)) {
+      start.remove_prefix(lead.size());
+      break;
+    }
+  constexpr std::string_view kAdvice[] = {"you should",   "you need to",    "you must",       "you ought",
+                                          "you'd better", "you had better", "you'll have to", "you will have to"};
+  if (!coder::find_phrase(coder::ascii_lower(reply.substr(0, 4096)), kAdvice).empty()) return false;
+  constexpr std::string_view kAboutThem[] = {"you ", "you're ", "youre ", "you've ", "you'd ", "your "};
+  return std::any_of(std::begin(kAboutThem), std::end(kAboutThem),
+                     [&](std::string_view w) { return start.starts_with(w); });
+}
 
 bool asks_why(std::string_view reply) { return opening(reply).starts_with("why "); }
 

@@ -213,11 +213,12 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
     const Turn& t = turns.back();
     std::string intent(code_intent(t.code));
     if (!intent.empty() && intent[0] >= 'A' && intent[0] <= 'Z') intent[0] = static_cast<char>(intent[0] - 'A' + 'a');
-    std::string text = "This ending followed your last reply, heard as " + intent + ": " + quoted(t.reply);
-    if (t.typed && is_rambling(t.reply))
-      text = "This ending followed your last reply, " + std::to_string(word_count(t.reply)) + " words long: " + client +
-             " lost the thread before the close (" + quoted(opening_words(t.reply)) +
-             "). Two or three sentences, a summary and the next step, keep them with you.";
+    std::string text = t.typed && is_rambling(t.reply)
+                           ? "This ending followed your last reply, " + std::to_string(word_count(t.reply)) +
+                                 " words long: " + client + " lost the thread before the close (" +
+                                 quoted(opening_words(t.reply)) +
+                                 "). Two or three sentences, a summary and the next step, keep them with you."
+                           : "This ending followed your last reply, heard as " + intent + ": " + quoted(t.reply);
     if (!t.better.empty()) text += " A reply that keeps it open: " + quoted(t.better);
     out.push_back({"decided", std::move(text), t.reply});
   }

@@ -52,10 +52,12 @@ MitiSummary summarise_codes(const std::vector<MiCode>& codes, const std::vector<
 }
 
 bool reflection_leads(const Turn& t) {
-  // Typed replies only: an authored reply's code is its author's reading of the whole of it.
-  if (!t.typed || code_class(scored_code(t)) != MiClass::Question) return false;
+  // Read once: the chat, the side panel and the live coach ask at every frame they draw, and a
+  // self-coded turn's scored code runs the coder. Typed replies only: an authored reply's code is
+  // its author's reading of the whole of it.
   if (t.lead == Turn::kLeadUnread) {
-    const std::optional<MiCode> lead = lead_reflection(t.reply, t.client_line);
+    std::optional<MiCode> lead;
+    if (t.typed && code_class(scored_code(t)) == MiClass::Question) lead = lead_reflection(t.reply, t.client_line);
     t.lead = lead ? static_cast<int>(*lead) : Turn::kNoLead;
   }
   return t.lead >= 0;
@@ -65,8 +67,7 @@ MitiSummary summarise_transcript(const Dialogue& d) {
   std::vector<MiCode> codes, leads;
   for (const Turn& t : d.transcript()) {
     codes.push_back(scored_code(t));
-    if (code_class(codes.back()) == MiClass::Question && reflection_leads(t))
-      leads.push_back(static_cast<MiCode>(t.lead));
+    if (reflection_leads(t)) leads.push_back(static_cast<MiCode>(t.lead));
   }
   return summarise_codes(codes, leads);
 }

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "coaching.h"
+#include "dialogue.h"
+#include "scoring.h"
 #include "utf8_text.h"
 
 namespace rapport {
@@ -75,9 +77,13 @@ SessionReview review_session(const SessionRecord& record, const Scenario* scenar
           turn.contains("self_coded") && turn["self_coded"].is_boolean() && turn["self_coded"].get<bool>();
       rt.monologue = rt.typed && is_rambling(rt.reply);
       rt.heard_as_advice = heard_as_advice(rt.typed, *code, rt.reply, rt.client);
-      const bool lead =
-          rt.typed && code_class(*code) == MiClass::Question && lead_reflection(rt.reply, rt.client).has_value();
-      rt.code_label = code_chip_text(*code, self_coded, rt.monologue, rt.heard_as_advice, lead);
+      Turn stored;  // what reflection_leads reads, as the conversation's chip did
+      stored.reply = rt.reply;
+      stored.client_line = rt.client;
+      stored.code = *code;
+      stored.typed = rt.typed;
+      stored.self_coded = self_coded;
+      rt.code_label = code_chip_text(*code, self_coded, rt.monologue, rt.heard_as_advice, reflection_leads(stored));
       rt.consistent = is_mi_consistent(*code);
       rt.inconsistent = is_mi_non_adherent(*code);
     }
