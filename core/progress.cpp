@@ -37,21 +37,52 @@ void MemoryProgressStore::remove(std::string_view key) {
   if (it != items_.end()) items_.erase(it);
 }
 
+std::vector<const SessionRecord*> ProgressRecord::runs() const {
+  std::vector<const SessionRecord*> out;
+  for (const auto& s : sessions)
+    if (s.counts_as_run()) out.push_back(&s);
+  if (out.empty())
+    for (const auto& s : sessions) out.push_back(&s);
+  return out;
+}
+
+int ProgressRecord::sessions_completed() const {
+  return static_cast<int>(
+      std::count_if(sessions.begin(), sessions.end(), [](const SessionRecord& s) { return s.counts_as_run(); }));
+}
+
+int ProgressRecord::retries(std::string_view scenario) const {
+  return static_cast<int>(std::count_if(sessions.begin(), sessions.end(), [&](const SessionRecord& s) {
+    return !s.counts_as_run() && (scenario.empty() || s.scenario == scenario);
+  }));
+}
+
 std::optional<int> ProgressRecord::last_score() const {
-  if (sessions.empty()) return std::nullopt;
-  return sessions.back().score;
+  const auto all = runs();
+  if (all.empty()) return std::nullopt;
+  return all.back()->score;
 }
 
 std::optional<int> ProgressRecord::best_score() const {
   std::optional<int> best;
-  for (const auto& s : sessions) best = std::max(best.value_or(s.score), s.score);
+  for (const SessionRecord* s : runs()) best = std::max(best.value_or(s->score), s->score);
   return best;
 }
 
 std::optional<int> ProgressRecord::best_score(std::string_view scenario) const {
+  std::optional<int> best, best_any;
+  for (const auto& s : sessions)
+    if (s.scenario == scenario) {
+      best_any = std::max(best_any.value_or(s.score), s.score);
+      if (s.counts_as_run()) best = std::max(best.value_or(s.score), s.score);
+    }
+  return best ? best : best_any;
+}
+
+std::optional<int> ProgressRecord::best_retry_score(std::string_view scenario) const {
   std::optional<int> best;
   for (const auto& s : sessions)
-    if (s.scenario == scenario) best = std::max(best.value_or(s.score), s.score);
+    if (s.scenario == scenario && !s.counts_as_run()) best = std::max(best.value_or(s.score), s.score);
   return best;
 }
 
@@ -62,8 +93,9 @@ std::string ProgressRecord::unfinished_scenario() const {
 }
 
 int ProgressRecord::completed(std::string_view scenario) const {
-  return static_cast<int>(
-      std::count_if(sessions.begin(), sessions.end(), [&](const SessionRecord& s) { return s.scenario == scenario; }));
+  return static_cast<int>(std::count_if(sessions.begin(), sessions.end(), [&](const SessionRecord& s) {
+    return s.scenario == scenario && s.counts_as_run();
+  }));
 }
 
 namespace {
@@ -100,6 +132,7 @@ json progress_to_json(const ProgressRecord& record) {
     if (!s.last_words.empty()) j["last_words"] = s.last_words;
     if (!s.followup_email.empty()) j["followup_email"] = s.followup_email;
     if (s.prep) j["start"] = {{"prep", *s.prep}, {"seed", s.seed}};
+    if (s.retry_from > 0) j["retry_from"] = s.retry_from;
     sessions.push_back(std::move(j));
   }
   json out = {{"format_version", kProgressFormatVersion},
@@ -245,6 +278,8 @@ std::optional<ProgressRecord> progress_from_json_text(std::string_view text, std
       rec.last_words = s.value("last_words", "");
       rec.followup_email = s.value("followup_email", "");
       read_session_start(s, rec);
+      // A wrong-typed retry mark loses only itself: the session then reads as a run.
+      if (auto f = s.find("retry_from"); f != s.end()) rec.retry_from = json_int(*f, 1, 1000).value_or(0);
       r.sessions.push_back(std::move(rec));
     }
     if (auto g = doc.find("reset_generation"); g != doc.end()) {

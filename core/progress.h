@@ -69,6 +69,12 @@ struct SessionRecord {
   /// (Session::reopen). Absent in records from before 6 December 2026.
   std::optional<std::vector<std::string>> prep;
   std::uint32_t seed = 0;
+  /// 0 for a run from the start; n when the learner went back to their reply n of a finished
+  /// session ("Retry from this turn") and played on from there. A retry is kept in the history
+  /// but is not a run: it knew how the first run went (counts_as_run()).
+  int retry_from = 0;
+
+  bool counts_as_run() const { return retry_from == 0; }
 };
 
 struct ProgressRecord {
@@ -78,11 +84,22 @@ struct ProgressRecord {
   /// Resets of the LMS copy this record has seen (core/lms_store.h); 0 outside an LMS.
   int reset_generation = 0;
 
-  int sessions_completed() const { return static_cast<int>(sessions.size()); }
+  /// The runs from the start (retries are not counted; see SessionRecord::retry_from).
+  int sessions_completed() const;
+  /// The retries kept in the history, of every scenario or of one.
+  int retries(std::string_view scenario = {}) const;
+  /// The scores of runs from the start; a history holding only retries (its runs dropped to fit
+  /// an LMS's limit) gives theirs.
   std::optional<int> last_score() const;
   std::optional<int> best_score() const;
   std::optional<int> best_score(std::string_view scenario) const;
+  /// The best score of a scenario's retries.
+  std::optional<int> best_retry_score(std::string_view scenario) const;
+  /// The runs from the start of `scenario`.
   int completed(std::string_view scenario) const;
+  /// The sessions that count as runs: the runs from the start, or every session when the history
+  /// holds no run from the start.
+  std::vector<const SessionRecord*> runs() const;
   /// The scenario of the saved unfinished session; "" when there is none.
   std::string unfinished_scenario() const;
 };

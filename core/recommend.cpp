@@ -18,13 +18,15 @@ Suggestion suggest_next(const std::vector<const Scenario*>& library, const Progr
     out.reason = "A gentle place to start.";
     return out;
   }
+  // The learner's habits, from their runs: a retry repeats its run's first replies.
   double rq = 0, complex = 0;
-  for (const auto& rec : progress.sessions) {
-    rq += rec.rq_ratio;
-    complex += rec.percent_complex;
+  const std::vector<const SessionRecord*> runs = progress.runs();
+  for (const SessionRecord* rec : runs) {
+    rq += rec->rq_ratio;
+    complex += rec->percent_complex;
   }
-  rq /= progress.sessions.empty() ? 1 : static_cast<double>(progress.sessions.size());
-  complex /= progress.sessions.empty() ? 1 : static_cast<double>(progress.sessions.size());
+  rq /= runs.empty() ? 1 : static_cast<double>(runs.size());
+  complex /= runs.empty() ? 1 : static_cast<double>(runs.size());
   auto best_of = [&](const Scenario& s) { return progress.best_score(s.id).value_or(-1); };
   auto pick = [&](std::initializer_list<const char*> challenges) -> const Scenario* {
     const Scenario* found = nullptr;

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_guard.h"
 #include "suspend.h"
 
 namespace rapport {
@@ -32,6 +33,8 @@ std::unique_ptr<Session> Session::resume(const Scenario& scenario, const nlohman
     return nullptr;
   }
   session->events_.clear();  // a resumed session has already started; nothing new happened
+  if (const auto it = saved.find("retry_from"); saved.is_object() && it != saved.end())
+    session->retry_from_ = json_int(*it, 1, 1000).value_or(0);
   if (session->finished()) session->finish();
   return session;
 }
@@ -101,7 +104,9 @@ bool Session::submit_typed(const std::string& text, MiCode code, const std::stri
 
 bool Session::retry_from(size_t turn) {
   if (!dialogue_.retry_from(turn)) return false;
-  // The finished record stays in the history; the run from here is a new session when it ends.
+  // The finished record stays in the history; the run from here is a new session when it ends,
+  // kept as a retry from the learner's reply turn + 1.
+  if (record_) retry_from_ = static_cast<int>(turn) + 1;
   score_.reset();
   record_.reset();
   after_input(SessionEventKind::Rewound);
@@ -114,7 +119,11 @@ void Session::after_input(SessionEventKind kind) {
   if (ended) finish();
 }
 
-nlohmann::json Session::saved_inputs() const { return replay_form(dialogue_); }
+nlohmann::json Session::saved_inputs() const {
+  nlohmann::json saved = replay_form(dialogue_);
+  if (retry_from_ > 0) saved["retry_from"] = retry_from_;
+  return saved;
+}
 
 std::vector<SessionEvent> Session::take_events() {
   std::vector<SessionEvent> out;
@@ -153,6 +162,7 @@ void Session::finish() {
   const int number = context_.next_number ? context_.next_number() : 1;
   const std::string when = context_.now ? context_.now() : std::string("1970-01-01T00:00:00Z");
   record_ = make_session_record(dialogue_, *score_, when, number);
+  record_->retry_from = retry_from_;
   // The learner writes the email from a skeleton; the example waits until they ask for it.
   followup_draft_ = followup_skeleton(dialogue_, context_.learner_name);
   FollowUpExample example = rapport::followup_example(dialogue_, context_.learner_name);

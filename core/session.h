@@ -85,10 +85,12 @@ class Session {
   /// Plays a typed reply already coded (`cue` says why; `self_coded` when the learner said which
   /// code they meant).
   bool submit_typed(const std::string& text, MiCode code, const std::string& cue, bool self_coded);
-  /// Rewinds to just before learner turn `turn`; a finished session runs again (its record stays).
+  /// Rewinds to just before learner turn `turn`; a finished session runs again (its record stays)
+  /// and its next record is a retry (SessionRecord::retry_from).
   bool retry_from(size_t turn);
 
-  /// The inputs so far in the replay form (core/suspend.h): what an unfinished session saves.
+  /// The inputs so far in the replay form (core/suspend.h): what an unfinished session saves, with
+  /// "retry_from" when it is a retry.
   nlohmann::json saved_inputs() const;
 
   /// The events since the last call, oldest first.
@@ -136,6 +138,7 @@ class Session {
   std::optional<SessionRecord> record_;
   std::string followup_draft_;
   bool followup_written_ = false;  // the learner changed the draft (not only a new signature)
+  int retry_from_ = 0;             // SessionRecord::retry_from of the record this run will make
   int followup_revision_ = 0;
   std::string followup_example_;
   std::string followup_error_;

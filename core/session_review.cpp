@@ -5,6 +5,7 @@
 
 #include "coaching.h"
 #include "dialogue.h"
+#include "progress_summary.h"
 #include "scoring.h"
 #include "utf8_text.h"
 
@@ -34,6 +35,7 @@ SessionReview review_session(const SessionRecord& record, const Scenario* scenar
   r.title = scenario ? scenario->title : record.scenario;
   if (scenario) r.client = scenario->client.name;
   r.date = std::string(utf8_prefix(record.finished, 10));
+  r.retry = retry_text(record);
   r.outcome = record.ending_title;
   r.kind = record.outcome;
   r.score = record.score;

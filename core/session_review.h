@@ -36,6 +36,7 @@ struct SessionReview {
   int score = 0;
   bool typed = false;
   std::string replies;  // "chosen replies", "typed replies", "3 of 6 typed" (replies_given)
+  std::string retry;    // "Retry from your reply 6" (retry_text); empty for a run from the start
   std::vector<ReviewTurn> turns;
   std::string last_words;  // the client's final line, when stored
   std::string journal;

@@ -159,6 +159,7 @@ struct SessionInputs {
   std::vector<Input> turns;
   std::string node;
   std::uint32_t seed = 0;  // the session's shuffle (0: authored order)
+  int retry_from = 0;      // a retry of a finished session from this reply (Session::saved_inputs)
 };
 
 int code_index(MiCode code) {
@@ -194,6 +195,7 @@ std::optional<SessionInputs> inputs_of(const json& unfinished) {
     }
   }
   in.node = string_member(src, "node").value_or("");
+  if (const json* retry = member(unfinished, "retry_from")) in.retry_from = json_int(*retry, 1, 1000).value_or(0);
   if (const json* seed = member(src, "seed")) {
     auto v = seed->is_number_integer() ? json_safe_integer(*seed) : std::nullopt;
     if (!v || *v < 0 || *v > 0xFFFFFFFFll) return std::nullopt;
@@ -227,10 +229,13 @@ std::optional<SessionInputs> inputs_of(const json& unfinished) {
 }
 
 /// The replay form (suspend.h) of an unfinished session's inputs.
-json replay_object(const std::string& scenario, json prep, json turns, const std::string& node, std::uint64_t seed) {
-  return json{{"format_version", kSessionFormatVersion},
-              {"scenario", scenario},
-              {"replay", {{"prep", std::move(prep)}, {"turns", std::move(turns)}, {"node", node}, {"seed", seed}}}};
+json replay_object(const std::string& scenario, json prep, json turns, const std::string& node, std::uint64_t seed,
+                   int retry_from = 0) {
+  json out{{"format_version", kSessionFormatVersion},
+           {"scenario", scenario},
+           {"replay", {{"prep", std::move(prep)}, {"turns", std::move(turns)}, {"node", node}, {"seed", seed}}}};
+  if (retry_from > 0) out["retry_from"] = retry_from;
+  return out;
 }
 
 /// Builds the string table and sections for one choice of what to keep.
@@ -248,7 +253,8 @@ class Encoder {
                   base36(static_cast<std::uint64_t>(std::clamp(s->score, 0, 100))) + '*' +
                   base36(intern(escape(s->outcome))) + '*' + (when ? base36(*when) : std::string()) + '*' +
                   (s->mode == "text" ? 't' : 'c') + '*' + id_field(*s, when) + '*' +
-                  (s->ending_title.empty() ? std::string() : base36(intern(escape(s->ending_title))));
+                  (s->ending_title.empty() ? std::string() : base36(intern(escape(s->ending_title)))) +
+                  (s->retry_from > 0 ? '*' + base36(static_cast<std::uint64_t>(s->retry_from)) : std::string());
     }
     std::string open;
     if (unfinished) {
@@ -268,7 +274,8 @@ class Encoder {
       }
       open += '*';
       if (!unfinished->node.empty()) open += base36(intern(escape(unfinished->node)));
-      if (unfinished->seed) open += '*' + base36(unfinished->seed);
+      if (unfinished->seed || unfinished->retry_from) open += '*' + base36(unfinished->seed);
+      if (unfinished->retry_from) open += '*' + base36(static_cast<std::uint64_t>(unfinished->retry_from));
     }
     std::string out = "r" + std::to_string(kSuspendFormatVersion) + ":" + base36(generation_) + ':';
     for (size_t i = 0; i < strings_.size(); ++i) out += (i ? "~" : "") + strings_[i];
@@ -393,7 +400,9 @@ std::optional<ProgressRecord> decode_suspend_data(std::string_view data, std::st
     std::map<std::string, int> seen_ids;
     for (std::string_view item : split(sections[1], '~')) {
       std::vector<std::string_view> f = split(item, '*');
-      if (f.size() != (*version >= 2 ? 7u : 5u)) return fail("is damaged (bad session)");
+      // r3 adds an eighth field to a retry: the reply it went back to.
+      if (f.size() != (*version >= 2 ? 7u : 5u) && (*version < 3 || f.size() != 8))
+        return fail("is damaged (bad session)");
       SessionRecord s;
       auto scenario = string_at(f[0]);
       auto score = parse_base36(f[1], 100);
@@ -426,6 +435,11 @@ std::optional<ProgressRecord> decode_suspend_data(std::string_view data, std::st
           if (!title) return fail("is damaged (bad ending title)");
           s.ending_title = *title;
         }
+        if (f.size() == 8) {
+          auto retry = parse_base36(f[7], 1000);
+          if (!retry || *retry == 0) return fail("is damaged (bad retry)");
+          s.retry_from = static_cast<int>(*retry);
+        }
       } else {
         // r1 kept no ids: made-up ones, stable across reads; merge_lms_record matches these
         // sessions by their summary instead.
@@ -440,13 +454,19 @@ std::optional<ProgressRecord> decode_suspend_data(std::string_view data, std::st
 
   if (!sections[2].empty()) {
     std::vector<std::string_view> f = split(sections[2], '*');
-    // scenario*prep*turns*node, and *seed since the shuffle (older data keeps the authored order).
-    if (f.size() != 4 && f.size() != 5) return fail("is damaged (bad unfinished session)");
-    std::uint64_t seed = 0;
-    if (f.size() == 5) {
+    // scenario*prep*turns*node, and *seed since the shuffle (older data keeps the authored order),
+    // and *retry for a retry.
+    if (f.size() < 4 || f.size() > 6) return fail("is damaged (bad unfinished session)");
+    std::uint64_t seed = 0, retry = 0;
+    if (f.size() >= 5) {
       auto v = parse_base36(f[4], 0xFFFFFFFFull);
       if (!v) return fail("is damaged (bad seed)");
       seed = *v;
+    }
+    if (f.size() == 6) {
+      auto v = parse_base36(f[5], 1000);
+      if (!v || *v == 0) return fail("is damaged (bad retry)");
+      retry = *v;
     }
     auto scenario = string_at(f[0]);
     if (!scenario || scenario->empty()) return fail("is damaged (bad unfinished session)");
@@ -493,7 +513,8 @@ std::optional<ProgressRecord> decode_suspend_data(std::string_view data, std::st
       if (!n) return fail("is damaged (bad node)");
       node = *n;
     }
-    record.unfinished = replay_object(*scenario, std::move(prep), std::move(turns), node, seed);
+    record.unfinished =
+        replay_object(*scenario, std::move(prep), std::move(turns), node, seed, static_cast<int>(retry));
   }
 
   if (sections.size() == 4) {

@@ -41,7 +41,8 @@ void draw_history(App& app) {
   at_x();
   wrapped_text(t.fonts.heading, kind_col, std::string(kind) + (r.outcome.empty() ? "" : ": " + r.outcome), width);
   record_hit("history:outcome", r.outcome, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-  const std::string facts = r.date + "  \xC2\xB7  score " + std::to_string(r.score) + " of 100  \xC2\xB7  " + r.replies;
+  const std::string facts = r.date + "  \xC2\xB7  score " + std::to_string(r.score) + " of 100  \xC2\xB7  " +
+                            r.replies + (r.retry.empty() ? "" : "  \xC2\xB7  " + r.retry);
   at_x();
   wrapped_text(t.fonts.body, t.colors.text_muted, facts, width);
   record_hit("history:score", std::to_string(r.score), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

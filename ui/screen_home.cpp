@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "imgui.h"
+#include "progress_summary.h"
 #include "text_wrap.h"
 #include "theme.h"
 #include "widgets.h"
@@ -23,14 +24,7 @@ void progress_header(App& app, float x, float text_width) {
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(t.colors.text), "Rapport");
   ImGui::PopFont();
   ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y - t.dp(6)));
-  std::string summary;
-  if (p.sessions_completed() == 0) {
-    summary = "Practise the conversations that matter. Pick a client to begin.";
-  } else {
-    summary = std::to_string(p.sessions_completed()) + (p.sessions_completed() == 1 ? " session" : " sessions") +
-              " completed  \xC2\xB7  last score " + std::to_string(p.last_score().value_or(0)) + "  \xC2\xB7  best " +
-              std::to_string(p.best_score().value_or(0));
-  }
+  const std::string summary = progress_headline(p);
   wrapped_text(t.fonts.body, t.colors.text_muted, summary, text_width);
   record_hit("progress", summary, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }

@@ -1,6 +1,7 @@
 // Progress: the suggested next scenario, charts of the skill figures over sessions, best per
 // scenario, the history with journal entries, and export / import / reset.
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -9,7 +10,7 @@
 
 #include "app.h"
 #include "imgui.h"
-#include "session_review.h"
+#include "progress_summary.h"
 #include "theme.h"
 #include "utf8_text.h"
 #include "widgets.h"
@@ -17,10 +18,11 @@
 namespace rapport::ui {
 namespace {
 
-/// A small line chart of one figure over sessions, with its latest value in words.
-// `texts`, when given, is how each value reads (the reflection figure: "1 : 0" has no ratio).
+/// A small line chart of one figure over sessions, with its latest value in words and its scale
+/// (0 at the baseline, `top` at the top line). `texts`, when given, is how each value reads (the
+/// reflection figure: "1 : 0" has no ratio).
 void trend_chart(const char* label, const char* id, const std::vector<double>& values, double max_value,
-                 const char* unit, float w, float h, const std::vector<std::string>& texts = {}) {
+                 const char* unit, const char* top, float w, float h, const std::vector<std::string>& texts = {}) {
   const Theme& t = theme();
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -34,7 +36,15 @@ void trend_chart(const char* label, const char* id, const std::vector<double>& v
   if (!values.empty()) std::snprintf(latest, sizeof latest, fmt, values.back(), unit);
   if (!texts.empty()) std::snprintf(latest, sizeof latest, "latest %s", texts.back().c_str());
   dl->AddText(t.fonts.body, t.fonts.body->FontSize, ImVec2(p.x + pad, p.y + pad + t.dp(18)), t.colors.text, latest);
-  float left = p.x + pad, right = p.x + w - pad, top = p.y + pad + t.dp(48), bottom = p.y + h - pad;
+  float left = p.x + pad, right = p.x + w - pad, top_y = p.y + pad + t.dp(48), bottom = p.y + h - pad;
+  ImFont* scale = t.fonts.small;
+  const float scale_h = scale->FontSize;
+  const float scale_w =
+      std::max(scale->CalcTextSizeA(scale_h, FLT_MAX, 0, top).x, scale->CalcTextSizeA(scale_h, FLT_MAX, 0, "0").x);
+  dl->AddText(scale, scale_h, ImVec2(left, top_y - scale_h / 2), t.colors.text_muted, top);
+  dl->AddText(scale, scale_h, ImVec2(left, bottom - scale_h / 2), t.colors.text_muted, "0");
+  left += scale_w + t.dp(8);
+  dl->AddLine(ImVec2(left, top_y), ImVec2(right, top_y), t.colors.border, t.dp(1));
   dl->AddLine(ImVec2(left, bottom), ImVec2(right, bottom), t.colors.track, t.dp(1));
   std::string summary = std::string(label) + ":";
   if (values.size() >= 1) {
@@ -42,7 +52,7 @@ void trend_chart(const char* label, const char* id, const std::vector<double>& v
     for (size_t i = 0; i < values.size(); ++i) {
       float fx = values.size() == 1 ? 0.5f : static_cast<float>(i) / static_cast<float>(values.size() - 1);
       float fy = static_cast<float>(std::clamp(values[i] / max_value, 0.0, 1.0));
-      pts.emplace_back(left + (right - left) * fx, bottom - (bottom - top) * fy);
+      pts.emplace_back(left + (right - left) * fx, bottom - (bottom - top_y) * fy);
       char v[24];
       std::snprintf(v, sizeof v, std::string_view(unit) == ":1" ? " %.1f" : " %.0f", values[i]);
       summary += i < texts.size() ? (i ? ", " : " ") + texts[i] : std::string(v);
@@ -90,43 +100,39 @@ void draw_progress(App& app) {
     }
   }
 
-  // Skill figures over sessions.
-  std::vector<double> rq, complex, score;
-  std::vector<std::string> rq_texts;
-  for (const auto& s : rec.sessions) {
-    rq.push_back(s.rq_ratio);
-    rq_texts.push_back(stored_reflection_ratio_text(s.codes, s.rq_ratio));
-    complex.push_back(s.percent_complex);
-    score.push_back(s.score);
-  }
+  // Skill figures over the runs.
+  const SkillTrend trend = skill_trend(rec);
   at_x();
   wrapped_text(t.fonts.heading, t.colors.text, "Your skills over time", width);
   int cols = width < t.dp(640) ? 1 : 3;
   float gap = t.dp(12), cw = (width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols), ch = t.dp(150);
   at_x();
-  trend_chart("Reflections per question", "trend:rq", rq, 3.0, ":1", cw, ch, rq_texts);
+  trend_chart("Reflections per question", "trend:rq", trend.reflections_per_question, 3.0, ":1", "3 : 1", cw, ch,
+              trend.reflection_texts);
   if (cols > 1)
     ImGui::SameLine(0, gap);
   else
     at_x();
-  trend_chart("Complex reflections", "trend:complex", complex, 100.0, "%", cw, ch);
+  trend_chart("Complex reflections", "trend:complex", trend.percent_complex, 100.0, "%", "100%", cw, ch);
   if (cols > 1)
     ImGui::SameLine(0, gap);
   else
     at_x();
-  trend_chart("Session score", "trend:score", score, 100.0, "", cw, ch);
+  trend_chart("Session score", "trend:score", trend.score, 100.0, "", "100", cw, ch);
+  if (!trend.note.empty()) {
+    at_x();
+    wrapped_text(t.fonts.small, t.colors.text_muted, trend.note, width);
+    record_hit("trend:note", trend.note, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  }
 
   // Best per scenario.
   at_x();
   wrapped_text(t.fonts.heading, t.colors.text, "Best per scenario", width);
   for (const auto& s : app.scenarios()) {
     at_x();
-    std::optional<int> best = rec.best_score(s.id);
-    std::string line = s.title + "  \xE2\x80\x94  " +
-                       (best ? "best " + std::to_string(*best) + " of " + std::to_string(rec.completed(s.id)) + " run" +
-                                   (rec.completed(s.id) == 1 ? "" : "s")
-                             : std::string("not played yet"));
-    wrapped_text(t.fonts.body, best ? t.colors.text : t.colors.text_muted, line, width);
+    const bool played = rec.best_score(s.id).has_value();
+    std::string line = s.title + "  \xE2\x80\x94  " + scenario_record_line(rec, s.id);
+    wrapped_text(t.fonts.body, played ? t.colors.text : t.colors.text_muted, line, width);
     record_hit("best:" + s.id, line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   }
 
@@ -145,9 +151,7 @@ void draw_progress(App& app) {
       if (sc.id == s.scenario) title = sc.title;
     std::string date(utf8_prefix(s.finished, 10));
     std::string line = date + "  \xC2\xB7  " + title;
-    std::string detail = s.ending_title + "  \xC2\xB7  score " + std::to_string(s.score) +
-                         (s.mode == "text" ? "  \xC2\xB7  " + replies_given(s) : "") +
-                         (s.journal.empty() ? "" : "\nJournal: " + s.journal);
+    std::string detail = history_detail(s);
     at_x();
     const std::string label = "history:" + std::to_string(rec.sessions.size() - k);
     if (card_button(label.c_str(), line, detail, width, "\xE2\x86\x92", false, true)) open = k;

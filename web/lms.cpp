@@ -119,9 +119,12 @@ void install_lms(rapport::ui::AppServices& services) {
   };
 
   // The LMS keeps the best score of the attempt, so a score raised later by the follow-up email
-  // is reported the same way.
+  // is reported the same way. A retry's score is not the learner's: it knew how its run went.
   auto report = [](const Dialogue& d, const SessionScore& score, const SessionRecord& rec) {
-    json result = {{"scenario", d.scenario().id}, {"score", score.total}, {"outcome", rec.outcome}};
+    json result = {{"scenario", d.scenario().id},
+                   {"score", score.total},
+                   {"outcome", rec.outcome},
+                   {"counts", rec.counts_as_run()}};
     lms_call("sessionFinished", result.dump(-1, ' ', false, json::error_handler_t::replace));
   };
   auto finished = services.session_finished;

@@ -246,12 +246,19 @@
     setLocation(turn.scenario + ':t' + turn.turn);
   };
 
-  /** The end of a session: {scenario, score (0..100), outcome}. The LMS keeps the best score. */
+  /**
+   * The end of a session: {scenario, score (0..100), outcome, counts}. The LMS keeps the best
+   * score; a retry (counts: false) leaves the score and the status as they were.
+   */
   lms.sessionFinished = function (result) {
     if (terminated || review) return;
     var score = Math.max(0, Math.min(100, Math.round(Number(result.score) || 0)));
     setLocation(result.scenario + ':end');
     setSessionTime();
+    if (result.counts === false) {
+      commitSoon();
+      return;
+    }
     if (score > bestScore) {
       bestScore = score;
       set(cmi.score + '.min', '0');

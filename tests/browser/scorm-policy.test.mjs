@@ -1,6 +1,7 @@
 // The LMS reporting policies and review mode in scorm-again (issue 15, bugs 8 and 9), for both
 // SCORM versions. Default "mastery": a first session below mastery leaves the attempt incomplete,
-// so the next launch is in normal mode and a second session raises the score and passes.
+// so the next launch is in normal mode and a second session raises the score and passes; a retry
+// of a session ("Retry from this turn") changes neither.
 // "completion": any finished session completes. Review mode: a banner, nothing written.
 import { rmSync } from 'node:fs';
 import { openApp, run, assert } from './harness.mjs';
@@ -64,6 +65,19 @@ for (const version of ['2004', '1.2']) {
     let h = await host(app);
     assert(Number(h.values[el.raw]) === low, `score ${h.values[el.raw]}`);
     assert(el.status(h.values) === incomplete, `below mastery the attempt stays open: ${el.status(h.values)}`);
+
+    // "Retry from this turn" to the breakthrough is not a run (it knew how the run went): the
+    // LMS's score and status stay as the run left them.
+    await app.reveal('retry:1');
+    await app.click('retry:1');
+    for (const reply of BREAKTHROUGH) await app.click(`reply:${reply}`);
+    await app.click('button:Results');
+    const retried = Number((await app.find('score')).text);
+    assert(retried >= 70, `the retry reaches mastery: ${retried}`);
+    await app.settle(600);
+    h = await host(app);
+    assert(Number(h.values[el.raw]) === low, `a retry leaves the LMS score: ${h.values[el.raw]} (run ${low}, retry ${retried})`);
+    assert(el.status(h.values) === incomplete, `a retry leaves the status: ${el.status(h.values)}`);
 
     // The next launch is in normal mode (the LMS saw no completion), in the same attempt.
     await app.load(`host.html?v=${version}`);

@@ -377,6 +377,30 @@ TEST_F(Screens, RetryFromATurnInTheDebrief) {
   EXPECT_EQ(app_->screen(), Screen::Conversation);
   EXPECT_EQ(app_->dialogue()->transcript().size(), 3u);
   EXPECT_EQ(app_->dialogue()->node()->id, "fear");
+
+  // The run from there is kept as a retry: the counts and the trends are of the first run.
+  for (int i = 0; i < 20 && app_->dialogue()->phase() != Phase::Ended; ++i) click("reply:1");
+  ASSERT_EQ(app_->dialogue()->phase(), Phase::Ended);
+  ASSERT_EQ(app_->progress().sessions.size(), 2u);
+  EXPECT_EQ(app_->progress().sessions[1].retry_from, 4);
+  click("button:Results");
+  click("button:Back to library");
+  ASSERT_NE(find("progress"), nullptr);
+  EXPECT_EQ(find("progress")->text.find("1 session completed  \xC2\xB7  1 retry"), 0u) << find("progress")->text;
+  app_->open_screen(Screen::Progress);
+  frames(3);
+  ASSERT_NE(find("best:questioned-advice"), nullptr);
+  EXPECT_NE(find("best:questioned-advice")->text.find(" of 1 run  \xC2\xB7  1 retry, best "), std::string::npos)
+      << find("best:questioned-advice")->text;
+  ASSERT_NE(find("trend:note"), nullptr);
+  ASSERT_NE(find("trend:score"), nullptr);
+  EXPECT_EQ(find("trend:score")->text, "Session score: " + std::to_string(app_->progress().sessions[0].score));
+  ASSERT_NE(find("history:1"), nullptr);  // newest first
+  EXPECT_NE(find("history:1")->text.find("retry from your reply 4"), std::string::npos) << find("history:1")->text;
+  click("history:1");
+  ASSERT_EQ(app_->screen(), Screen::History);
+  EXPECT_EQ(app_->history_review().retry, "Retry from your reply 4");
+  ASSERT_NE(find("history:score"), nullptr);
 }
 
 }  // namespace
