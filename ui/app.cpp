@@ -86,30 +86,6 @@ void App::keep_followup_draft(double now) {
   keep_followup();
 }
 
-bool App::tick(double now) {
-  keep_reply_draft(now);
-  keep_followup_draft(now);
-  if (!options_.kiosk || screen_ == Screen::Attract) return false;
-  if (last_input_ == 0) last_input_ = now;
-  if (now - last_input_ < options_.idle_seconds) return false;
-  forget_visitor();
-  return true;
-}
-
-void App::forget_visitor() {
-  set_session(nullptr);
-  current_ = -1;
-  pending_prep_.reset();
-  notices_.clear();
-  reply_draft_.clear();
-  reply_draft_revision_++;
-  book_->clear();
-  reply_mode_ = ReplyMode::Choice;
-  settings_open_ = false;
-  screen_ = Screen::Attract;
-  announce("Welcome to Rapport. Tap to start.");
-}
-
 void App::set_settings(const Settings& settings) {
   const std::string old_name = settings_.learner_name;
   settings_ = settings;
@@ -566,6 +542,13 @@ void App::frame(float dt) {
     fields_.clear();  // an open list (a combo) is drawn on the canvas: page fields must not cover it
   }
   if (settings_open_ || reference_open_) sheet_drawer(settings_open_)(*this);
+  if (idle_warning_ > 0) {
+    // The kiosk's "Still there?" covers everything: a tap keeps the visitor and chooses nothing.
+    for (const auto& f : fields_) field_values_.erase(f.id);
+    fields_.clear();
+    begin_hit_layer();
+    draw_still_there(*this);
+  }
   end_hit_frame();
   if (services_.text_fields) services_.text_fields(fields_);
   in_frame_ = false;

@@ -121,9 +121,14 @@ class App {
   /// The platform reports input (for the kiosk idle timer) with a monotonic time in seconds.
   void note_input(double now);
   /// Keeps a typed reply not yet sent in the unfinished-session save a second after it changed,
-  /// so that a reload or a closed tab gives it back; and, in a kiosk, returns true when the idle
-  /// timeout passed and the visitor was forgotten.
+  /// so that a reload or a closed tab gives it back; and, in a kiosk, warns before the idle
+  /// timeout (kiosk_idle) and then forgets the visitor. True when the screen must be drawn again
+  /// (the warning appeared, counted down or went, or the visitor was forgotten).
   bool tick(double now);
+  /// The kiosk's idle warning: whole seconds before the visitor is forgotten, 0 when not shown.
+  int idle_warning() const { return idle_warning_; }
+  /// The visitor answered the warning: the idle time starts again.
+  void keep_visitor();
 
   const Settings& settings() const { return settings_; }
   void set_settings(const Settings& settings);
@@ -394,6 +399,9 @@ class App {
   SessionReview history_review_;
   std::string history_id_;  // the record history_review_ shows
   double last_input_ = 0;
+  double last_tick_ = 0;
+  int idle_warning_ = 0;     // App::idle_warning()
+  double warned_after_ = 0;  // the last input before the warning appeared
   std::string saved_draft_;  // the reply draft the unfinished save holds
   double draft_unsaved_since_ = 0;
   double followup_unkept_since_ = 0;  // keep_followup_draft
@@ -449,6 +457,8 @@ void link_studio(bool linked = true);
 void draw_reference(App& app);
 /// The settings sheet (name, theme, text size, coaching), drawn over any screen when open.
 void draw_settings(App& app);
+/// The kiosk's "Still there?" over any screen while App::idle_warning() counts down.
+void draw_still_there(App& app);
 
 /// The slim bar on top of the session screens: back to library, title, client trust meter.
 /// Returns its height.

@@ -1,6 +1,7 @@
 // Conversation: the chat column (client left, learner right with code chips) and the reply
 // cards at the bottom; number keys 1-9 choose.
 #include <algorithm>
+#include <cfloat>
 #include <string>
 
 #include "app.h"
@@ -12,6 +13,30 @@
 #include "widgets.h"
 
 namespace rapport::ui {
+namespace {
+
+/// The fade and "N more replies below" over the replies panel's lower edge (inside its window).
+void more_below(int below, float x0, float column, float edge, size_t first_card) {
+  const Theme& t = theme();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImFont* font = t.fonts.small;
+  // A solid band for the words, and a fade above it into the cards.
+  const float band = font->FontSize + t.dp(14), fade = t.dp(28);
+  const float left = ImGui::GetWindowPos().x, right = left + ImGui::GetWindowSize().x;
+  const ImU32 clear = t.colors.background & ~IM_COL32_A_MASK;
+  dl->AddRectFilledMultiColor(ImVec2(left, edge - band - fade), ImVec2(right, edge - band), clear, clear,
+                              t.colors.background, t.colors.background);
+  dl->AddRectFilled(ImVec2(left, edge - band), ImVec2(right, edge), t.colors.background);
+  clip_hits_below(first_card, edge - band);
+  const std::string text =
+      "\xE2\x86\x93 " + std::to_string(below) + (below == 1 ? " more reply" : " more replies") + " below";
+  const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str());
+  const ImVec2 at(x0 + (column - size.x) / 2, edge - band + (band - size.y) / 2);
+  dl->AddText(font, font->FontSize, at, t.colors.accent, text.c_str());
+  record_hit("replies:more", text, at, ImVec2(at.x + size.x, at.y + size.y));
+}
+
+}  // namespace
 
 void draw_conversation(App& app) {
   const Theme& t = theme();
@@ -48,7 +73,9 @@ void draw_conversation(App& app) {
   // A typed reply waiting for "Which did you mean?" stays on screen in either mode: a reviewer who
   // switched to the offered replies thought it had gone.
   const bool asking = !ended && app.pending_typed().has_value();
-  float header_h = t.dp(64);
+  // The mode switch's row; a kiosk has only "Tap what you would say" there (reviewer W saw an empty
+  // band above the cards, and the fourth card below the edge).
+  float header_h = app.options().kiosk ? t.dp(20) + t.fonts.small->FontSize : t.dp(64);
   float replies_h = header_h;
   if (ended) {
     // A line of small text, the button and a margin below it.
@@ -274,6 +301,12 @@ void draw_conversation(App& app) {
     bool send = pill_button("button:Send", "Send");
     if (send || app.field_submitted("reply")) app.submit_text(app.reply_draft());
   } else {
+    // Cards cut off by the panel's lower edge are counted, and a fade with the count sits on that
+    // edge: a kiosk visitor at 1920x1080 saw three of four replies and no sign of the fourth
+    // (reviewer W), and a phone at the largest text shows two (reviewer V).
+    const float edge = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
+    int below = 0;
+    const size_t first_card = hit_count();
     for (size_t k = 0; k < offer.size(); ++k) {
       ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
       std::string label = "reply:" + std::to_string(k + 1);
@@ -283,7 +316,9 @@ void draw_conversation(App& app) {
         app.choose_reply(k);
         break;
       }
+      if (ImGui::GetItemRectMax().y > edge + 1) ++below;
     }
+    if (below > 0) more_below(below, x0, column, edge, first_card);
   }
   ImGui::EndChild();
   if (!typing && !ImGui::GetIO().WantTextInput)

@@ -43,6 +43,20 @@ void record_hit(std::string label, std::string text, ImVec2 min, ImVec2 max) {
   g_building.push_back({std::move(label), std::move(text), min, max, drawn_min, drawn_max});
 }
 
+size_t hit_count() { return g_building.size(); }
+
+void clip_hits_below(size_t first, float y) {
+  for (size_t i = first; i < g_building.size();) {
+    HitItem& h = g_building[i];
+    h.max.y = std::min(h.max.y, y);
+    if (h.max.y <= h.min.y) {
+      g_building.erase(g_building.begin() + static_cast<std::ptrdiff_t>(i));
+    } else {
+      ++i;
+    }
+  }
+}
+
 float card_height(std::string_view text, std::string_view detail, float width, bool has_badge) {
   const Theme& t = theme();
   float pad = t.dp(16);

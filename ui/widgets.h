@@ -25,6 +25,11 @@ const std::vector<HitItem>& hit_items();
 void begin_hit_frame();
 void end_hit_frame();
 void record_hit(std::string label, std::string text, ImVec2 min, ImVec2 max);
+/// The hits recorded so far this frame (an index for clip_hits_below).
+size_t hit_count();
+/// Cuts the hits recorded since `first` at `y`: something drawn over them below it (the replies'
+/// "more below" band) leaves only the part above to click. A hit wholly below leaves the table.
+void clip_hits_below(size_t first, float y);
 /// A modal layer (a sheet over the screen) starts: what was recorded under it cannot be reached.
 void begin_hit_layer();
 

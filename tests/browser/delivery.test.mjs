@@ -80,6 +80,14 @@ await run([
       await app.settle(300);
       await app.screenshot('kiosk-2-conversation.png');
       assert(await app.page.evaluate(() => localStorage.length) === 0, 'kiosk writes nothing to local storage');
+      // Before the idle timeout a warning counts down over the screen; a tap on it keeps the
+      // visitor where they were and chooses no reply.
+      const warning = await app.find('kiosk:still-there', 6000);
+      assert(/^Still there\? In \d seconds? this conversation ends/.test(warning.text), `warning: ${warning.text}`);
+      assert(!(await app.hits()).some((h) => h.label === 'reply:1'), 'the replies are covered by the warning');
+      await tap(app, cdp, 'kiosk:still-there');
+      await app.find('reply:1', 3000);
+      assert(!(await app.hits()).some((h) => h.label === 'learner:2'), 'the tap chose no reply');
       // Leave it alone: after the idle timeout the attract screen is back.
       await app.page.waitForTimeout(4500);
       await app.find('button:Start', 3000);
