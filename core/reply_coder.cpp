@@ -181,6 +181,17 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
                 "ends with '?'"};
     return out;
   }
+  // "Would it be all right if I shared...?" asks leave as "alright" does: reviewer W's was a closed
+  // question. The phrase tables, which the trained model reads, spell it one way.
+  constexpr std::string_view kAllRightIf[] = {"would it be all right if i", "is it all right if i",
+                                              "would it be all right to", "all right if i"};
+  if (const std::string_view leave = explicit_phrase(text, kAllRightIf);
+      !leave.empty() && f.hand[kMainEndsWithQuestionMark] > 0.f && f.hits[kAdvise].phrase < 0) {
+    overrule(MiCode::SeekCollaboration, 0.8f);
+    out.asks_permission = true;
+    out.cues = {"asks permission ('" + std::string(leave) + "')", "ends with '?'"};
+    return out;
+  }
   // Not "it sounds like you have to justify it to the partners": an obligation (or a need, see
   // kReflectedNeed) the client carries, reflected (a reviewer's reflection lost 12 points and ended
   // the call as advice).
@@ -445,6 +456,15 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
     out.cues = {"advice they agreed to hear ('" + std::string(explicit_phrase(context, kGrants)) + "')"};
     return out;
   }
+  // ...and so is advice the client asked for in so many words: "So convince me, then. What would you
+  // say if you were in my chair?" then "You should run the numbers past your depot managers" was
+  // unasked advice to the model, -12, and the session ended (reviewer W).
+  if (out.code == MiCode::Persuade)
+    if (const std::string_view asked = explicit_phrase(context, kAsksForAdvice); !asked.empty()) {
+      overrule(MiCode::PersuadeWithPermission, 0.6f);
+      out.cues = {"advice they asked for ('" + std::string(asked) + "')"};
+      return out;
+    }
   // ...and so is advice in answer to the client's own "how" question: reviewer P's trial offered
   // after "So how would I know it would actually work here...?" was unasked advice (-6, "Don't push
   // me"), and the debrief blamed it. No labelled line moves (none the model calls advice follows one).

@@ -177,6 +177,10 @@ std::optional<std::size_t> closest_reply(const Node& node, const std::vector<std
     const ReactionClass authored = reaction_class(node.replies[i].code);
     const bool playback = reaction_class(code) == ReactionClass::Information && authored == ReactionClass::Reflection;
     if (authored != reaction_class(code) && !playback) continue;
+    // A typed-only question was written for one kind of question: reviewer W's open "What's riding
+    // on the twelve hundred for you?" followed "Could you ask the board to lower the twelve
+    // hundred?" on the two words they share, and the client refused a request never made.
+    if (node.replies[i].typed_only && authored == ReactionClass::Question && node.replies[i].code != code) continue;
     // A reply that sets a flag (a promise the scenario remembers) is followed only by a typed
     // reply that says the same thing, not by its refusal: "I can't waive the exit fee" shares
     // every word of "I'll waive the exit fee for you".

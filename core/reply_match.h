@@ -25,7 +25,8 @@ inline constexpr double kPlaybackMatchThreshold = 0.4;
 
 /// Among `offered` (indexes into node.replies), the reply of the same reaction class as `code`
 /// closest to `text`, when its similarity reaches kReplyMatchThreshold; for information, also a
-/// reflection that reaches kPlaybackMatchThreshold.
+/// reflection that reaches kPlaybackMatchThreshold. A typed-only question is followed only by a
+/// question of its own code (open or closed).
 std::optional<std::size_t> closest_reply(const Node& node, const std::vector<std::size_t>& offered,
                                          std::string_view text, MiCode code);
 
