@@ -102,6 +102,7 @@ struct Coverage {
   std::vector<size_t> wrong_period;  // per point: the draft's count naming another period than the due's, or
                                      // its "soon" where a day was agreed
   std::vector<bool> names_point;     // per sentence: it holds enough of some point's words
+  std::vector<bool> names_own_step;  // per sentence: ...of a next step not the client's alone
 };
 
 /// Which points the draft covers. A point is covered by one sentence holding `need` of its words;
@@ -131,7 +132,8 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points, s
   size_t sentence_start = 0, current = SIZE_MAX;
   Coverage out{std::vector<bool>(points.size(), false),      std::vector<size_t>(points.size(), SIZE_MAX),
                std::vector<size_t>(points.size(), SIZE_MAX), std::vector<size_t>(points.size(), SIZE_MAX),
-               std::vector<size_t>(points.size(), SIZE_MAX), std::vector<bool>(d.sentences, false)};
+               std::vector<size_t>(points.size(), SIZE_MAX), std::vector<bool>(d.sentences, false),
+               std::vector<bool>(d.sentences, false)};
   std::vector<std::pair<std::string, size_t>> lengths;  // the sentence's lengths ("60 day"), with word index
   size_t vague = SIZE_MAX;  // the sentence's first "soon", "shortly", "asap", "later", "sometime", "eventually"
   std::vector<std::pair<std::string, size_t>> periods;  // ...and every period it names ("9 month", "nine months")
@@ -179,6 +181,7 @@ Coverage covered_points(const Draft& d, const std::vector<PointWords>& points, s
       if (count[p] < need || !(!points[p].step || named_date[p] || share(p) >= best_discussion)) continue;
       if (points[p].own && count[p] < 2 && !own_voice && !opened[p]) continue;
       out.names_point[current] = true;
+      if (points[p].step && !points[p].theirs) out.names_own_step[current] = true;
       if ((points[p].theirs && writer_acts && !client_named) || (points[p].mine && client_acts && !writer_named)) {
         if (out.wrong_owner[p] == SIZE_MAX) out.wrong_owner[p] = sentence_start;
         continue;
@@ -488,6 +491,7 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
   const std::string cost = " (\xE2\x88\x92" + std::to_string(static_cast<int>(kFlagCost * 100 + 0.5)) + "%)";
   std::vector<bool> flagged(flag_phrases().size(), false);
   bool claimed = false;           // one agreement flag however many phrases claim it ("as we agreed" holds "we agreed")
+  bool acted = false;             // one flag for actions taken on the client's behalf
   size_t promised_to = SIZE_MAX;  // the last word of the last promise flagged: "I guarantee it" is one
   std::vector<size_t> claims;     // the sentences an agreement flag holds: their terms are not flagged again
   find_phrases(words, flag_phrases(), [&](size_t p, size_t first, size_t last) {
@@ -507,6 +511,15 @@ FollowUpCheck check_followup(const Dialogue& d, std::string_view draft) {
       ++sentence_end;
     // Nor is a subject line a claim: it names the email's topic (reviewer S's
     // "Subject: The Leeds trial - what we agreed" had cost 10%).
+    if (kind == "acted") {
+      // "...if what I've told you actually happens", "I know I've let you down": said to the client.
+      const std::string_view after = last + 1 < words.words.size() ? std::string_view(words.words[last + 1].text) : "";
+      if (acted || after == "you" || coverage_of.names_own_step[words.words[first].sentence]) return;
+      acted = true;
+      check.flags.push_back("Check you were asked to: " + wrote(sentence_first, sentence_end + 1 - sentence_first) +
+                            " tells them you acted for them, and the conversation agreed no such step of yours" + cost);
+      return;
+    }
     const bool invented = kind == "agreement" && !steps.empty();
     if (invented &&
         (coverage_of.names_point[words.words[first].sentence] ||

@@ -124,6 +124,17 @@ const std::vector<Phrase>& flag_phrases() {
                       "you have agreed", "we ve agreed", "we have agreed"},
                      "agreement");
     all.insert(all.end(), agreement.begin(), agreement.end());
+    // An action already taken on the client's behalf; flagged where its sentence names no point of
+    // the conversation (reviewer W's "I've also already moved £60,000 to the lower-risk fund" and
+    // "I've let the board know... you're happy to close Wakefield" had passed at 90% and 66%).
+    std::vector<Phrase> acted = make_phrases(
+        {"i ve already",    "i have already", "we ve already",    "we have already",     "i ve also already",
+         "i ve let",        "i have let",     "i ve also let",    "i ve told",           "i have told",
+         "i ve also told",  "i ve spoken to", "i have spoken to", "i ve also spoken to", "i ve informed",
+         "i have informed", "i ve moved",     "i ve transferred", "i ve switched",       "i ve sold",
+         "i ve cancelled",  "i ve signed you"},
+        "acted");
+    all.insert(all.end(), acted.begin(), acted.end());
     return all;
   }();
   return phrases;

@@ -103,8 +103,11 @@ std::string month_at(const std::vector<Word>& w, size_t i) {
   if (!is_month(t)) return {};
   if (t == "may") {
     const std::string_view before = i > 0 ? std::string_view(w[i - 1].text) : "";
+    // ...and "for May", "since May", "last May": missed-deadlines' preparation offers "the pod's
+    // breach league table for May", and reviewer W's "affected by May's breaches" was a wrong date.
     if (!(before == "in" || before == "by" || before == "from" || before == "until" || before == "of" ||
-          before == "mid" || before == "end"))
+          before == "mid" || before == "end" || before == "for" || before == "since" || before == "last" ||
+          before == "early" || before == "late" || before == "during"))
       return {};
   }
   for (std::string_view m : kMonths)
