@@ -1,13 +1,34 @@
 // Transcript debrief; see debrief.h.
 #include "debrief.h"
 
+#include <algorithm>
+
 #include "coaching.h"
 #include "dialogue.h"
 #include "mi_codes.h"
 
 namespace rapport {
-
 namespace {
+
+/// The earlier turn that set a flag which routed the last reply to the ending (a branch of a route
+/// at the last reply's node, whose condition names the flag, leads to the ending), or -1.
+int flag_turn(const Dialogue& d) {
+  const auto& turns = d.transcript();
+  const Node* node = turns.empty() || !d.ending() ? nullptr : d.scenario().find_node(turns.back().node);
+  if (!node) return -1;
+  std::vector<std::string> routing;
+  const auto read = [&](const Route& route) {
+    for (const Branch& b : route.branches)
+      if (b.next == d.ending()->id) routing.insert(routing.end(), b.when.flags.begin(), b.when.flags.end());
+  };
+  for (const Reply& r : node->replies) read(r.route);
+  for (const auto& [cls, reaction] : node->typed) read(reaction.route);
+  for (size_t i = 0; i + 1 < turns.size(); ++i)
+    for (const std::string& f : turns[i].flags_set)
+      if (std::find(routing.begin(), routing.end(), f) != routing.end() && d.flags().count(f) > 0)
+        return static_cast<int>(i);
+  return -1;
+}
 
 std::string first_word(const std::string& name) {
   const size_t space = name.find(' ');
@@ -60,13 +81,14 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
   // trust", and could not find the reply that had "handed her your plan".
   const bool explained = d.held_back() || d.trust_collapsed() || d.trust_held() || d.discord_held_back();
   const bool last_decided = !explained && !turns.empty() && d.ending() && d.ending()->kind != "breakthrough";
+  const int set_by = last_decided ? flag_turn(d) : -1;  // an earlier promise routed the last reply
   if (worst >= 0) {
     const Turn& t = turns[worst];
     // The quotation ends the sentence: a reply keeps its own full stop or question mark, and
     // "...it.”, cost" would put a comma after it.
     std::string text = "At turn " + std::to_string(worst + 1) + ", this reply cost the most trust (" +
                        signed_points(worst_delta) + "): " + quoted(t.reply);
-    if (last_decided && worst + 1 == static_cast<int>(turns.size())) text += " This ending followed it.";
+    if (last_decided && set_by < 0 && worst + 1 == static_cast<int>(turns.size())) text += " This ending followed it.";
     if (!t.better.empty()) text += " A stronger reply there: " + quoted(t.better);
     out.push_back({"cost", std::move(text), t.reply});
   } else if (!turns.empty()) {
@@ -209,7 +231,16 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
                        " remembered it and settled for less. One push can be repaired; two stick.",
                    ""});
   }
-  if (last_decided && worst + 1 != static_cast<int>(turns.size())) {
+  // An earlier reply's promise decided it when the last reply's routes send a flag it set to this
+  // ending: reviewer W's grant-rejected debrief blamed the closing summary for "A September you
+  // can't promise", not the turn-6 "...we'll walk it in September".
+  if (set_by >= 0) {
+    const Turn& t = turns[static_cast<size_t>(set_by)];
+    std::string text = "This ending was set at turn " + std::to_string(set_by + 1) + ", by a reply " + client +
+                       " remembered to the end: " + quoted(t.reply) + " Your closing reply could not undo it.";
+    if (!t.better.empty()) text += " A stronger reply there: " + quoted(t.better);
+    out.push_back({"decided", std::move(text), t.reply});
+  } else if (last_decided && worst + 1 != static_cast<int>(turns.size())) {
     const Turn& t = turns.back();
     std::string intent(code_intent(t.code));
     if (!intent.empty() && intent[0] >= 'A' && intent[0] <= 'Z') intent[0] = static_cast<char>(intent[0] - 'A' + 'a');

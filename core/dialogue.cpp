@@ -278,6 +278,7 @@ void Dialogue::follow_reply(const Reply& reply, Turn turn, const std::vector<std
                             const Effects* effects) {
   apply(effects ? *effects : reply.effects);
   for (const auto& f : reply.sets_flags) flags_.insert(f);
+  turn.flags_set = reply.sets_flags;
   turn.state_after = state_;
   turns_.push_back(std::move(turn));
   // A typed-only reply that costs trust is a push the coder cannot see as one ("Don't you think

@@ -48,6 +48,9 @@ struct Turn {
   std::string cue;          // typed replies: why the coder chose the code
   bool self_coded = false;  // typed replies: the learner said which code they meant
   std::map<std::string, int> state_after;
+  /// The flags the reply set (Reply::sets_flags): a promise the scenario remembers, which may
+  /// route a later reply (the debrief names the turn that set it).
+  std::vector<std::string> flags_set;
   /// The reflection leading a typed question (lead_reflection(), read once: the live coach sums the
   /// transcript every frame it draws): a MiCode, kNoLead, or kLeadUnread.
   mutable int lead = kLeadUnread;

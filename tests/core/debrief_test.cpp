@@ -325,7 +325,7 @@ TEST(Debrief, TrustThatHeldKeepsTheClientInTheRoom) {
 // followed, once: in its own line, or in the line of the reply that cost the most when it is that
 // one. A breakthrough names none.
 TEST(Debrief, NamesTheReplyAnEndingFollowed) {
-  int own_line = 0, in_cost_line = 0, never = 0;
+  int own_line = 0, in_cost_line = 0, never = 0, set_earlier = 0;
   for (const testing::Played& p : testing::every_plan()) {
     const Dialogue& d = *p.dialogue;
     const std::string& path = p.plan;
@@ -338,6 +338,13 @@ TEST(Debrief, NamesTheReplyAnEndingFollowed) {
       // "Graham never argued for moving forward", not "argued never for" (reviewer N).
       EXPECT_EQ(line.text.find("argued never"), std::string::npos) << line.text;
       never += line.text.find(" never argued for moving forward, and argued for holding back") != std::string::npos;
+      // ...or the earlier reply whose promise routed the last one there (debrief_flag_test.cpp).
+      if (line.text.rfind("This ending was set at turn ", 0) == 0) {
+        ++naming;
+        ++set_earlier;
+        EXPECT_NE(line.quote, last.reply) << path;
+        continue;
+      }
       if (line.text.find("This ending followed") == std::string::npos) continue;
       ++naming;
       EXPECT_EQ(line.quote, last.reply) << path;
@@ -349,6 +356,7 @@ TEST(Debrief, NamesTheReplyAnEndingFollowed) {
   EXPECT_GT(own_line, 0);
   EXPECT_GT(in_cost_line, 0);
   EXPECT_GT(never, 0);
+  EXPECT_GT(set_earlier, 0) << "repeat-complaint's false promise of a waiver";
 }
 
 // Reviewer V typed 93 words at the close and reached the breakthrough, with the coach saying the
