@@ -85,7 +85,8 @@ std::string reflection_ratio_text(int reflections, int questions) {
   if (questions > 0)
     std::snprintf(buf, sizeof buf, "%.1f : 1", double(reflections) / questions);
   else if (reflections > 0)
-    std::snprintf(buf, sizeof buf, "%d : 0", reflections);
+    // Not "3 : 0" beside "1.5 : 1" (reviewers V and W): without a question there is no ratio.
+    std::snprintf(buf, sizeof buf, reflections == 1 ? "%d reflection" : "%d reflections", reflections);
   else
     return "none";
   return buf;

@@ -197,8 +197,9 @@ void draw_end(App& app) {
   // Without a question there is no ratio: "0.0 : 1" read as a score after a two-turn conversation.
   at_x();
   figure_card("Reflections per question", reflection_ratio_text(m.reflections, m.questions),
-              m.questions > 0 ? "fair 1:1, good 2:1"
-                              : (m.reflections > 0 ? "reflections, no questions" : "no reflections or questions"),
+              m.questions > 0
+                  ? "fair 1:1, good 2:1"
+                  : (m.reflections > 0 ? "no questions yet to weigh them against" : "no reflections or questions"),
               m.rq_band, cw);
   if (cols > 1)
     ImGui::SameLine(0, gap);

@@ -465,11 +465,13 @@ TEST(Scoring, AReflectionBeforeATypedQuestionCountsAsAReflection) {
 
 TEST(Scoring, TheReflectionFigureReadsTheSameInTheResultsAndTheProgressTrend) {
   EXPECT_EQ(reflection_ratio_text(3, 2), "1.5 : 1");
-  EXPECT_EQ(reflection_ratio_text(1, 0), "1 : 0");  // no question, no ratio: not "1.0 : 1"
+  EXPECT_EQ(reflection_ratio_text(1, 0), "1 reflection");  // no question, no ratio: not "1.0 : 1" nor "1 : 0"
+  EXPECT_EQ(reflection_ratio_text(3, 0), "3 reflections");
+  EXPECT_EQ(reflection_ratio_text(0, 0), "none");
   EXPECT_EQ(reflection_ratio_text(0, 0), "none");
   // A stored session: counted from its codes, so one reflection and no question reads as the results did.
   const std::map<std::string, int> one_reflection{{"complex_reflection", 1}, {"giving_information", 2}};
-  EXPECT_EQ(stored_reflection_ratio_text(one_reflection, 1.0), "1 : 0");
+  EXPECT_EQ(stored_reflection_ratio_text(one_reflection, 1.0), "1 reflection");
   const std::map<std::string, int> mixed{
       {"simple_reflection", 2}, {"complex_reflection", 2}, {"open_question", 1}, {"closed_question", 1}};
   EXPECT_EQ(stored_reflection_ratio_text(mixed, 2.0), "2.0 : 1");
