@@ -365,7 +365,9 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
       !explicit_phrase(text, kApologies).empty()) {
     const std::string lower = ascii_lower(text);
     const std::size_t end = lower.find_last_not_of(" .!");
-    const std::size_t cut = end == std::string::npos ? end : lower.find_last_of(".!?", end);
+    std::size_t cut = end == std::string::npos ? end : lower.find_last_of(".!?", end);
+    // ...or one sentence: "I'm sorry, that must be really hard." (reviewer V's was `other`).
+    if (cut == std::string::npos && end != std::string::npos) cut = lower.find(',');
     const std::string_view last = cut == std::string::npos ? "" : std::string_view(lower).substr(cut + 1);
     constexpr std::string_view kSorry[] = {"sorry", "i'm sorry", "so sorry", "apologies"};
     if (!last.empty() && !reply_opening(text, kSorry, kNoException).empty()) {

@@ -39,6 +39,15 @@ TEST(ReviewerW, SarcasmThatOpensWithACheerIsAConfrontation) {
   EXPECT_NE(code_of("Brilliant, so I'll send the plan over tonight.", "Send it when you can."), MiCode::Confront);
 }
 
+// Reviewer V: an apology and a reflection in one sentence was `other`.
+TEST(ReviewerW, AnApologyThenAReflectionInOneSentenceIsAReflection) {
+  const CodedReply sorry = classify_reply("I'm sorry, that must be really hard.", "My dad died of this.");
+  EXPECT_EQ(sorry.code, MiCode::ComplexReflection) << describe(sorry);
+  EXPECT_NE(code_class(code_of("I'm sorry, but you should have read the terms.", "Nobody told me.")),
+            MiClass::Reflection);
+  EXPECT_NE(code_class(code_of("Sorry, you're right.", "You said Tuesday.")), MiClass::Reflection);
+}
+
 TEST(ReviewerW, LeaveAskedAllRightSeeksCollaboration) {
   const CodedReply leave =
       classify_reply("Would it be all right if I shared what other clients in your position have done?",
