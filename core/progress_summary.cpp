@@ -60,8 +60,10 @@ std::string retry_text(const SessionRecord& session) {
 
 std::string history_detail(const SessionRecord& session) {
   std::string out = session.ending_title + kDot + "score " + std::to_string(session.score);
-  if (!session.counts_as_run())
-    out += std::string(kDot) + "retry from your reply " + std::to_string(session.retry_from);
+  if (std::string retry = retry_text(session); !retry.empty()) {
+    retry[0] = 'r';  // mid-line
+    out += kDot + retry;
+  }
   if (session.mode == "text") out += kDot + replies_given(session);
   if (!session.journal.empty()) out += "\nJournal: " + session.journal;
   return out;

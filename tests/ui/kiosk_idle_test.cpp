@@ -34,18 +34,6 @@ class Kiosk : public testing::UiTest {
     to_conversation();
   }
 
-  void click_at(ImVec2 c) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddMousePosEvent(c.x, c.y);
-    frame();
-    io.AddMouseButtonEvent(0, true);
-    frame();
-    io.AddMouseButtonEvent(0, false);
-    frame();
-    io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
-    frames(2);
-  }
-
   ImVec2 card_centre_;
 };
 

@@ -113,7 +113,11 @@ class UiTest : public ::testing::Test {
     frames(2);
     const HitItem* h = find(label);
     ASSERT_NE(h, nullptr) << "no widget " << label;
-    ImVec2 c((h->min.x + h->max.x) / 2, (h->min.y + h->max.y) / 2);
+    click_at(ImVec2((h->min.x + h->max.x) / 2, (h->min.y + h->max.y) / 2));
+  }
+
+  /// Moves the mouse to `c`, presses and releases over two frames, whatever is drawn there.
+  void click_at(ImVec2 c) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMousePosEvent(c.x, c.y);
     frame();
