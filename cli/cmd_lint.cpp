@@ -53,9 +53,13 @@ int cmd_lint(int argc, char** argv) {
       const PlayRates rates = play_rates(*loaded.scenario);
       j["first_choice_breakthrough"] = std::round(rates.first_choice_breakthrough * 1000) / 1000;
       j["random_breakthrough"] = std::round(rates.random_breakthrough * 1000) / 1000;
+      j["not_longest_breakthrough"] = std::round(rates.not_longest_breakthrough * 1000) / 1000;
+      j["not_shortest_breakthrough"] = std::round(rates.not_shortest_breakthrough * 1000) / 1000;
       j["longest_ending"] = rates.longest_ending;
       j["shortest_ending"] = rates.shortest_ending;
       if (std::string w = difficulty_warning(*loaded.scenario, rates); !w.empty())
+        std::fprintf(stderr, "%s: %s (warning)\n", file.c_str(), w.c_str());
+      if (std::string w = length_tell_warning(rates); !w.empty())
         std::fprintf(stderr, "%s: %s (warning)\n", file.c_str(), w.c_str());
       j["measured_difficulty"] = measured_difficulty(rates.random_breakthrough);
       std::printf("%s\n", j.dump().c_str());

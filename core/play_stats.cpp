@@ -76,6 +76,29 @@ size_t by_length(const std::vector<std::string_view>& texts, bool longest) {
   return best;
 }
 
+/// A uniformly random position other than the longest (or shortest) text's; the only one when
+/// there is one.
+size_t random_but(const std::vector<std::string_view>& texts, bool longest, Rng& rng) {
+  if (texts.size() < 2) return 0;
+  const size_t skip = by_length(texts, longest);
+  const size_t pick = rng.below(texts.size() - 1);
+  return pick < skip ? pick : pick + 1;
+}
+
+/// Breakthrough share of `plays` sessions that never choose the longest (or shortest) text.
+double not_by_length(const Scenario& scenario, int plays, bool longest) {
+  if (plays <= 0) return 0;
+  Rng rng{longest ? 0x10C0FFEEull : 0x5A17EDull};
+  int wins = 0;
+  for (int p = 0; p < plays; ++p) {
+    const auto seed = static_cast<std::uint32_t>(rng.next() | 1u);
+    wins += play_once(scenario, seed, [&](const std::vector<std::string_view>& t) {
+              return random_but(t, longest, rng);
+            }).breakthrough;
+  }
+  return static_cast<double>(wins) / plays;
+}
+
 }  // namespace
 
 PlayRates play_rates(const Scenario& scenario, int seeds, int random_plays) {
@@ -106,6 +129,8 @@ PlayRates play_rates(const Scenario& scenario, int seeds, int random_plays) {
   r.shortest_breakthrough = play_once(
                                 scenario, 1, [](const Texts& t) { return by_length(t, false); }, &r.shortest_ending)
                                 .breakthrough;
+  r.not_longest_breakthrough = not_by_length(scenario, random_plays, true);
+  r.not_shortest_breakthrough = not_by_length(scenario, random_plays, false);
   return r;
 }
 
@@ -128,6 +153,24 @@ std::string difficulty_warning(const Scenario& scenario, const PlayRates& rates)
          std::to_string(scenario.difficulty) + ") but random play reaches a breakthrough in " + rate + " of " +
          std::to_string(rates.random_plays) + " plays, which is " + difficulty_name(measured) + " (" +
          std::to_string(measured) + "; gentle >= 20%, challenging 8-20%, hard < 8%)";
+}
+
+std::string length_tell_warning(const PlayRates& rates) {
+  if (rates.random_plays <= 0) return {};
+  auto line = [&](double rate, const char* which) {
+    char buf[200];
+    std::snprintf(buf, sizeof buf,
+                  "never choosing the %s text reaches a breakthrough in %.1f%% of %d plays, against %.1f%% at random: "
+                  "the %s option is a tell",
+                  which, 100 * rate, rates.random_plays, 100 * rates.random_breakthrough, which);
+    return std::string(buf);
+  };
+  std::string out;
+  if (rates.not_longest_breakthrough > rates.random_breakthrough + kLengthTellMargin)
+    out = line(rates.not_longest_breakthrough, "longest");
+  if (rates.not_shortest_breakthrough > rates.random_breakthrough + kLengthTellMargin)
+    out += (out.empty() ? "" : "; ") + line(rates.not_shortest_breakthrough, "shortest");
+  return out;
 }
 
 }  // namespace rapport

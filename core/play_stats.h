@@ -1,6 +1,6 @@
 // How a scenario plays when the learner does not read: the breakthrough rate of always taking the
-// first thing offered (in each session's shuffled order), or always the longest or the shortest
-// text, against uniformly random play. Printed
+// first thing offered (in each session's shuffled order), always the longest or the shortest text,
+// or anything but the longest (or the shortest), against uniformly random play. Printed
 // by `rapport lint --stats`; the library test holds every scenario to it.
 #pragma once
 
@@ -23,12 +23,18 @@ struct PlayRates {
   bool longest_breakthrough = false;
   bool shortest_breakthrough = false;
   std::string longest_ending, shortest_ending;  // the ending each reaches ("" when none)
+  // Random play that never takes the longest text on offer (or never the shortest), over the same
+  // number of plays as random_breakthrough: "the long one is the pushy one" must not pay.
+  double not_longest_breakthrough = 0;
+  double not_shortest_breakthrough = 0;
 };
 
 /// Plays `seeds` sessions (seeds 1..N) taking the first preparation option and the first offered
 /// reply every time, and `random_plays` sessions choosing uniformly at random (deterministic
 /// pseudo-random numbers, so the figures are reproducible), and one session each always taking
-/// the longest and the shortest text on offer (ties: the first in authored order).
+/// the longest and the shortest text on offer (ties: the first in authored order), and
+/// `random_plays` sessions each choosing at random among all but the longest, and all but the
+/// shortest, text on offer.
 PlayRates play_rates(const Scenario& scenario, int seeds = 20, int random_plays = 1000);
 
 /// The difficulty a breakthrough rate under random play earns: 1 gentle (at least 20%),
@@ -38,5 +44,12 @@ int measured_difficulty(double random_breakthrough);
 const char* difficulty_name(int difficulty);
 /// Empty when the scenario's label matches its measured difficulty, else a warning naming both.
 std::string difficulty_warning(const Scenario& scenario, const PlayRates& rates);
+
+/// How much more often than random play a learner who never chooses the longest (or the shortest)
+/// text may break through: the margin the library also allows first-offered play.
+constexpr double kLengthTellMargin = 0.05;
+/// Empty when avoiding the longest or the shortest text pays no more than kLengthTellMargin over
+/// random play; else what each strategy reaches, against random play.
+std::string length_tell_warning(const PlayRates& rates);
 
 }  // namespace rapport
