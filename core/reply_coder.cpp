@@ -10,6 +10,7 @@
 #include "coaching.h"
 #include "reply_cues.h"
 #include "reply_features.h"
+#include "reply_language.h"
 #include "reply_text.h"
 
 namespace rapport {
@@ -66,6 +67,8 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
     if (only_whitespace(text)) return {MiCode::Other, 1.f, {"empty reply"}, MiCode::Other, 0.f};
     return {MiCode::Other, 0.5f, {"no English words to code"}, MiCode::Other, 0.f};
   }
+  if (written_in_another_language(raw_text.substr(0, kMaxTextBytes)))
+    return {MiCode::Other, 0.5f, {"written in another language: only English replies are coded"}, MiCode::Other, 0.f};
 
   // The linear model: integer sums over hashed buckets, then the dense hand features.
   std::array<std::int32_t, kMiCodeCount> sums{};
