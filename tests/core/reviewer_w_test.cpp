@@ -39,6 +39,19 @@ TEST(ReviewerW, SarcasmThatOpensWithACheerIsAConfrontation) {
   EXPECT_NE(code_of("Brilliant, so I'll send the plan over tonight.", "Send it when you can."), MiCode::Confront);
 }
 
+// "Wow, six years and you still can't write a proper reply." was a complex reflection.
+TEST(ReviewerW, AStillCantPutDownIsAConfrontation) {
+  const CodedReply wow = classify_reply("Wow, six years and you still can't write a proper reply.",
+                                        "I've been writing these reports for six years.");
+  EXPECT_EQ(wow.code, MiCode::Confront) << describe(wow);
+  EXPECT_EQ(code_of("Three drafts and you still cannot get the dates right.", ""), MiCode::Confront);
+  // A reflection of what the client still lacks is not one.
+  EXPECT_NE(code_of("Six hundred pounds, and you still don't have the service you're paying for.",
+                    "I've paid six hundred pounds and I've got nothing."),
+            MiCode::Confront);
+  EXPECT_NE(code_of("You still can't sleep, even now.", "I still can't sleep."), MiCode::Confront);
+}
+
 // Reviewer V: an apology and a reflection in one sentence was `other`.
 TEST(ReviewerW, AnApologyThenAReflectionInOneSentenceIsAReflection) {
   const CodedReply sorry = classify_reply("I'm sorry, that must be really hard.", "My dad died of this.");
