@@ -140,11 +140,16 @@ void Dialogue::enter_node(const std::string& id, const std::string& say, bool pu
   // The first variant whose condition holds. Straight after being pushed, though, a client does
   // not talk themselves into change ("Okay, I can take that to him"): pressure draws sustain talk
   // or discord (codebook), so a change-talk variant gives way to the next variant that holds.
+  // Nor, straight after the learner's advice, does the client ask for it ("So convince me, then.
+  // What would you say if you were in my chair?" followed reviewer W's "Since you asked, one option
+  // is...").
+  const bool advised = !turns_.empty() &&
+                       (turns_.back().code == MiCode::PersuadeWithPermission || turns_.back().code == MiCode::Persuade);
   const ClientLine* shown = nullptr;
   for (const auto& line : n->client) {
     if (!holds(line.when)) continue;
     if (!shown) shown = &line;
-    if (!pushed || line.talk != Talk::Change) {
+    if ((!pushed || line.talk != Talk::Change) && !(advised && asks_for_advice(line.text))) {
       shown = &line;
       break;
     }
@@ -409,9 +414,16 @@ bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std
       plan && words == MiCode::GivingInformation &&
       (asks_for_the_plan(client_line_) || (!turns_.empty() && code_class(turns_.back().code) == MiClass::Question &&
                                            asks_for_the_plan(turns_.back().client_line)));
+  // Information the client asked for, or agreed to hear after a request for permission, is not
+  // told to "ask first" (a reviewer met that note straight after "Go on, then."); nor does advice
+  // given with that leave cost trust (reviewer W's "Since you asked, one option is..." after "Go on.
+  // I'll hear it." lost 3 points and was named the session's worst reply).
+  const bool granted = !turns_.empty() && turns_.back().node == node_ && turns_.back().tip == kPermissionTip;
+  const bool with_leave =
+      granted && (words == MiCode::PersuadeWithPermission || words == MiCode::GivingInformation) && !rambling;
   const auto heard_as = [&](const Effects& effects, MiCode authored) {
     Effects out = effects;
-    if (asked_plan)
+    if (asked_plan || with_leave)
       for (auto& [var, delta] : out)
         if ((var == "trust" && delta < 0) || (var == "tension" && delta > 0)) delta = 0;
     // A bare echo ("Your family, the move") answered as an authored reflection of more depth, or by
@@ -438,9 +450,6 @@ bool Dialogue::submit_typed_move(const std::string& text, MiCode code, const std
              : undated                                 ? std::string(kUndatedCue)
                                                        : cue;
   turn.self_coded = self_coded;
-  // Information the client asked for, or agreed to hear after a request for permission, is not
-  // told to "ask first" (a reviewer met that note straight after "Go on, then.").
-  const bool granted = !turns_.empty() && turns_.back().node == node_ && turns_.back().tip == kPermissionTip;
   // A plan fits where solutions are on the table; at the opening it comes before the client is heard.
   const bool solving = n->stage == "solve" || n->stage == "close";
   turn.tip = rambling ? std::string(kRamblingTip)

@@ -573,6 +573,12 @@ bool suggests_a_fix(std::string_view raw_text, std::string_view raw_context) {
   return !f.context_asks_advice;
 }
 
+bool asks_for_advice(std::string_view client_line) {
+  std::string clean;
+  coder::clean_reply(client_line.substr(0, coder::kMaxContextBytes), clean);
+  return !coder::explicit_phrase(clean, coder::kAsksForAdvice).empty();
+}
+
 std::string_view promise_in(std::string_view text) {
   std::string clean;
   coder::clean_reply(text.substr(0, coder::kMaxTextBytes), clean);

@@ -50,6 +50,10 @@ CodedReply classify_reply(std::string_view text, std::string_view context);
 /// labellers did, 22 times in 27); the client hears advice all the same.
 bool suggests_a_fix(std::string_view text, std::string_view context);
 
+/// True when the client's line asks for the learner's advice in so many words ("What would you say
+/// if you were in my chair?", "What do you suggest?"): advice in answer is advice with permission.
+bool asks_for_advice(std::string_view client_line);
+
 /// The promise of an outcome in a reply ("i guarantee", "rest assured", "leave it with me"...), as
 /// the coder finds it, or empty. The coder codes such a reply information; the coach names it.
 std::string_view promise_in(std::string_view text);

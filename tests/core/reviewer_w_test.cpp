@@ -2,7 +2,9 @@
 // asked "all right", and an open question that followed a typed-only closed one on two shared words.
 #include <gtest/gtest.h>
 
+#include "coaching.h"
 #include "coder_checks.h"
+#include "dialogue.h"
 #include "reply_coder.h"
 #include "reply_match.h"
 #include "test_support.h"
@@ -83,6 +85,55 @@ TEST(ReviewerW, AnOpenQuestionDoesNotFollowATypedOnlyClosedOne) {
   EXPECT_EQ(
       closest_reply(*origin, all, "Could you ask the board to lower the twelve hundred a bit?", MiCode::ClosedQuestion),
       static_cast<std::size_t>(closed - origin->replies.begin()));
+}
+
+}  // namespace
+}  // namespace rapport
+
+namespace rapport {
+namespace {
+
+// Reviewer W asked leave at questioned-advice ("Go on. I'll hear it."), then gave one idea "since you
+// asked": it cost 3 points, was named the worst reply, and Dana asked for the view just given.
+TEST(ReviewerW, AdviceGivenWithLeaveCostsNothingAndIsNotAskedForAgain) {
+  const Scenario s = testing::load_shipped("questioned-advice");
+  Dialogue d(s, 7);
+  while (d.phase() == Phase::Prepare) d.choose_prep(0);
+  // The kindest authored reply each turn, up to Dana's fear for the sixty people at Wakefield.
+  while (d.phase() == Phase::Conversation && d.node()->id != "fear") {
+    const std::vector<size_t> offer = d.offered();
+    size_t best = 0;
+    for (size_t i = 0; i < offer.size(); ++i)
+      if (d.node()->replies[offer[i]].effects.at("trust") > d.node()->replies[offer[best]].effects.at("trust"))
+        best = i;
+    ASSERT_TRUE(d.choose(best));
+  }
+  ASSERT_EQ(d.node()->id, "fear");
+  ASSERT_TRUE(d.submit_typed("Would it be okay if I shared one idea that has worked for other depots?",
+                             MiCode::SeekCollaboration));
+  ASSERT_EQ(d.node()->id, "fear") << "answered in place";
+  ASSERT_EQ(d.transcript().back().tip, kPermissionTip) << d.client_line();
+  const std::string advice =
+      "Since you asked, one option is to move a single account to Leeds first and see if it holds.";
+  ASSERT_EQ(classify_reply(advice, d.client_line()).code, MiCode::PersuadeWithPermission);
+  const int trust = d.value("trust");
+  ASSERT_TRUE(d.submit_typed(advice, MiCode::PersuadeWithPermission));
+  EXPECT_GE(d.value("trust"), trust) << "advice she agreed to hear cost trust";
+  ASSERT_EQ(d.node()->id, "evidence");
+  // Her line that asks for the learner's view would show at this trust.
+  ASSERT_GE(d.value("trust"), 55);
+  EXPECT_FALSE(asks_for_advice(d.client_line())) << d.client_line();
+  // Unasked, the same idea is charged as the node's reaction to information says.
+  Dialogue unasked(s, 7);
+  while (unasked.phase() == Phase::Prepare) unasked.choose_prep(0);
+  for (const Turn& t : d.transcript()) {
+    if (t.typed) break;
+    ASSERT_TRUE(unasked.choose(static_cast<size_t>(t.choice)));
+  }
+  const int before = unasked.value("trust");
+  ASSERT_TRUE(unasked.submit_typed("One option is to move a single account to Leeds first and see if it holds.",
+                                   MiCode::GivingInformation));
+  EXPECT_LT(unasked.value("trust"), before);
 }
 
 }  // namespace
