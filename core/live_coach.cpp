@@ -25,7 +25,9 @@ LiveCoaching live_coaching(const Dialogue& d) {
   CoachFigure rq{"Reflections to questions", "no questions yet", "good is 2 : 1", false, Band::BelowFair};
   if (m.questions > 0) {
     rq.value = ratio_text(m.reflection_to_question);
-    rq.banded = true;
+    // Rated from the third question or reflection: reviewer W's kiosk showed "0.0 : 1 · below fair"
+    // in red after two open questions, the first thing a walk-up visitor was told.
+    rq.banded = m.questions + m.reflections >= kRateRatioFrom;
     rq.band = m.rq_band;
   } else if (m.reflections > 0) {
     rq.value = std::to_string(m.reflections) +

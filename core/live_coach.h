@@ -25,6 +25,10 @@ struct LiveCoaching {
   std::string why;                   // what in the session led to it
 };
 
+/// The reflections-to-questions figure is rated (banded) once the learner has asked or reflected
+/// this many times; before that its value shows without a verdict.
+inline constexpr int kRateRatioFrom = 3;
+
 /// Coaching on the session so far. Rules, first match wins: nothing said yet; the last reply was
 /// MI-inconsistent (confront, persuade without permission); the client's latest line was change
 /// talk, then sustain talk; more questions than reflections after two questions; reflections

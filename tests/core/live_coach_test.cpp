@@ -88,6 +88,14 @@ TEST(LiveCoach, FiguresCarryTheirBands) {
   EXPECT_EQ(c.figures[0].value, "0.5 : 1");
   EXPECT_EQ(c.figures[0].band, Band::BelowFair);
   EXPECT_EQ(c.figures[1].band, Band::BelowFair);
+  // Two questions are too few to rate the ratio (reviewer W's kiosk said "below fair" in red after
+  // two open questions); a third without a reflection is rated.
+  c = after(s, {kOpen, kOpen});
+  EXPECT_EQ(c.figures[0].value, "0.0 : 1");
+  EXPECT_FALSE(c.figures[0].banded);
+  c = after(s, {kOpen, kOpen, kOpen});
+  EXPECT_TRUE(c.figures[0].banded);
+  EXPECT_EQ(c.figures[0].band, Band::BelowFair);
   // One closed question: none of one reply MI-consistent is below fair (reviewer Q read "0 of 1 · fair").
   c = after(s, {kClosed});
   EXPECT_EQ(c.figures[2].value, "0 of 1");
