@@ -333,6 +333,13 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
     out.cues = {"plays back the client's own plan"};
     return out;
   }
+  // A collecting summary is a reflection, checked or not (kSummaryCheck), unless it advises.
+  if ((out.code == MiCode::GivingInformation || out.code == MiCode::Other) && !hit(kAdvise))
+    if (const std::string_view lead = explicit_phrase(text, kSummaryCheck); !lead.empty()) {
+      overrule(MiCode::ComplexReflection, 0.6f);
+      out.cues = {"sums up what the client said ('" + std::string(lead) + "')"};
+      return out;
+    }
   // "...a three-month trial, changes you choose, or both. It's your call. Which of those, if any, fits
   // your life?": the choice handed back with a menu, not a closed question (reviewer Q's was, with
   // the tip that closed questions get facts). Labelled, 10 of the 12 turns that leave the choice to

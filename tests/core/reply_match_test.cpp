@@ -281,9 +281,10 @@ TEST(ReplyMatch, ATypedPlaybackOfThePlanFollowsTheAuthoredSummary) {
   Dialogue d = testing::play(s, to_plan);
   ASSERT_TRUE(d.node() && d.node()->id == "plan") << (d.node() ? d.node()->id : "ended");
   const std::string playback =
-      "Yes, happily. So let me check I've got it: you tell Kwame on Monday, you ask the trustees for a three-month "
+      "Yes, happily. Got it: you tell Kwame on Monday, you ask the trustees for a three-month "
       "bridge from reserves on the 24th, and I help type up Marjorie's notebooks for a September bid. Have I got "
       "that right?";
+  // Information to the coder ("So let me check I've got it: ..." is a summary, a reflection).
   const CodedReply code = classify_reply(playback, d.client_line());
   ASSERT_EQ(code_class(code.code), MiClass::Information);
   ASSERT_TRUE(d.submit_typed(playback, code.code));

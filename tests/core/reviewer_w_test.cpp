@@ -54,6 +54,22 @@ TEST(ReviewerW, AStillCantPutDownIsAConfrontation) {
   EXPECT_NE(code_of("You still can't sleep, even now.", "I still can't sleep."), MiCode::Confront);
 }
 
+// Reviewer U's collecting summary was a closed question by its check-in, and information without it.
+TEST(ReviewerW, ACheckedSummaryIsAReflection) {
+  const std::string context = "With respect, you haven't sat in a community hall with forty angry tenants.";
+  for (const char* summary :
+       {"So let me check I've got it: repairs and rent are most of the calls, the budget is now ninety thousand, and "
+        "you'd rather launch less than launch something tenants hate. Did I miss anything?",
+        "So let me check I've got it: repairs and rent are most of the calls, the budget is now ninety thousand, and "
+        "you'd rather launch less than launch something tenants hate."}) {
+    const CodedReply c = classify_reply(summary, context);
+    EXPECT_EQ(c.code, MiCode::ComplexReflection) << describe(c);
+  }
+  // A summary that closes on a real question is the question.
+  EXPECT_EQ(code_class(code_of("Let me sum up, and tell me what I missed. What matters most to you here?", context)),
+            MiClass::Question);
+}
+
 // Reviewer V: an apology and a reflection in one sentence was `other`.
 TEST(ReviewerW, AnApologyThenAReflectionInOneSentenceIsAReflection) {
   const CodedReply sorry = classify_reply("I'm sorry, that must be really hard.", "My dad died of this.");
