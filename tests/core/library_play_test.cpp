@@ -126,6 +126,17 @@ TEST(Library, FirstOfferedReplyWinsNoMoreThanChance) {
   EXPECT_LE(wins / plays, 0.20);
 }
 
+// Reviewer W: "the longest reply is usually the bad one". Leaving out the longest (or the
+// shortest) reply on offer must not pay more than first-offered play may.
+TEST(Library, AvoidingTheLongestOrShortestReplyWinsNoMoreThanChance) {
+  for (const std::string& id : shipped_ids()) {
+    const PlayRates r = play_rates(load_shipped(id), 1);
+    std::printf("%-20s random %.3f, never the longest %.3f, never the shortest %.3f\n", id.c_str(),
+                r.random_breakthrough, r.not_longest_breakthrough, r.not_shortest_breakthrough);
+    EXPECT_EQ(length_tell_warning(r), "") << id;
+  }
+}
+
 // An ending is reached by many paths, typed replies among them, so its debrief tells the outcome
 // and the lesson and never what the learner did: no "You asked her which...", no quoted replies
 // ("('that's just maths')") that a learner who typed their own never said. What they did say is
