@@ -38,6 +38,9 @@ constexpr std::string_view kEnglish[] = {
     "where", "which", "who",  "why",   "will", "with", "would", "you",   "you're", "your",
 };
 
+static_assert(std::is_sorted(std::begin(kForeign), std::end(kForeign)), "kForeign is searched by halves");
+static_assert(std::is_sorted(std::begin(kEnglish), std::end(kEnglish)), "kEnglish is searched by halves");
+
 bool sorted_contains(const std::string_view* begin, const std::string_view* end, std::string_view w) {
   return std::binary_search(begin, end, w);
 }
@@ -47,11 +50,9 @@ bool word_byte(unsigned char c) { return c >= 0x80 || (c >= 'a' && c <= 'z') || 
 }  // namespace
 
 bool written_in_another_language(std::string_view text) {
-  static const bool sorted = std::is_sorted(std::begin(kForeign), std::end(kForeign)) &&
-                             std::is_sorted(std::begin(kEnglish), std::end(kEnglish));
-  if (!sorted) return false;
   int foreign = 0, english = 0;
-  std::string word;
+  thread_local std::string word;  // reused: no allocation per reply once it has grown
+  word.clear();
   auto count = [&] {
     while (!word.empty() && word.front() == '\'') word.erase(word.begin());
     while (!word.empty() && word.back() == '\'') word.pop_back();

@@ -110,31 +110,25 @@ TEST(Library, ConsistentPlayEndsWithMoreTrust) {
   }
 }
 
-TEST(Library, FirstOfferedReplyWinsNoMoreThanChance) {
+// Playing without reading: always the first reply shown, or never the longest (or the shortest)
+// reply on offer, wins no more than 5 points over random play. Reviewer W: "the longest reply is
+// usually the bad one" (never choosing it won medication-change 55% of the time against 15%).
+TEST(Library, PlayingWithoutReadingWinsNoMoreThanChance) {
   int plays = 0;
   double wins = 0;
   for (const std::string& id : shipped_ids()) {
     const PlayRates r = play_rates(load_shipped(id));
-    std::printf("%-20s first offered %.2f, random %.3f\n", id.c_str(), r.first_choice_breakthrough,
-                r.random_breakthrough);
+    std::printf("%-20s random %.3f, first offered %.2f, never the longest %.3f, never the shortest %.3f\n", id.c_str(),
+                r.random_breakthrough, r.first_choice_breakthrough, r.not_longest_breakthrough,
+                r.not_shortest_breakthrough);
     EXPECT_LE(r.first_choice_breakthrough, r.random_breakthrough + 0.05) << id;
+    EXPECT_EQ(length_tell_warning(r), "") << id;
     EXPECT_EQ(difficulty_warning(load_shipped(id), r), "") << id;
     plays += r.first_choice_plays;
     wins += r.first_choice_breakthrough * r.first_choice_plays;
   }
   std::printf("library: first offered wins %.1f%% of %d plays\n", 100 * wins / plays, plays);
   EXPECT_LE(wins / plays, 0.20);
-}
-
-// Reviewer W: "the longest reply is usually the bad one". Leaving out the longest (or the
-// shortest) reply on offer must not pay more than first-offered play may.
-TEST(Library, AvoidingTheLongestOrShortestReplyWinsNoMoreThanChance) {
-  for (const std::string& id : shipped_ids()) {
-    const PlayRates r = play_rates(load_shipped(id), 1);
-    std::printf("%-20s random %.3f, never the longest %.3f, never the shortest %.3f\n", id.c_str(),
-                r.random_breakthrough, r.not_longest_breakthrough, r.not_shortest_breakthrough);
-    EXPECT_EQ(length_tell_warning(r), "") << id;
-  }
 }
 
 // An ending is reached by many paths, typed replies among them, so its debrief tells the outcome
