@@ -50,7 +50,8 @@ int cmd_lint(int argc, char** argv) {
     if (stats && loaded.ok()) {
       nlohmann::json j = stats_to_json(scenario_stats(*loaded.scenario));
       // Can it be won without reading? First-offered play (shuffled, 20 seeds) against random play.
-      const PlayRates rates = play_rates(*loaded.scenario);
+      PlayRates rates = play_rates(*loaded.scenario);
+      play_avoiding_length(*loaded.scenario, rates);
       j["first_choice_breakthrough"] = std::round(rates.first_choice_breakthrough * 1000) / 1000;
       j["random_breakthrough"] = std::round(rates.random_breakthrough * 1000) / 1000;
       j["not_longest_breakthrough"] = std::round(rates.not_longest_breakthrough * 1000) / 1000;

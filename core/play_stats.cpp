@@ -129,9 +129,12 @@ PlayRates play_rates(const Scenario& scenario, int seeds, int random_plays) {
   r.shortest_breakthrough = play_once(
                                 scenario, 1, [](const Texts& t) { return by_length(t, false); }, &r.shortest_ending)
                                 .breakthrough;
-  r.not_longest_breakthrough = not_by_length(scenario, random_plays, true);
-  r.not_shortest_breakthrough = not_by_length(scenario, random_plays, false);
   return r;
+}
+
+void play_avoiding_length(const Scenario& scenario, PlayRates& rates) {
+  rates.not_longest_breakthrough = not_by_length(scenario, rates.random_plays, true);
+  rates.not_shortest_breakthrough = not_by_length(scenario, rates.random_plays, false);
 }
 
 int measured_difficulty(double random_breakthrough) {
