@@ -47,6 +47,9 @@ int cmd_lint(int argc, char** argv) {
     }
     for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
     if (!errors.empty()) failures++;
+    if (loaded.ok())
+      for (const auto& w : model_replies_heard_as_pushing(*loaded.scenario, file))
+        std::fprintf(stderr, "%s (warning)\n", w.c_str());
     if (stats && loaded.ok()) {
       nlohmann::json j = stats_to_json(scenario_stats(*loaded.scenario));
       // Can it be won without reading? First-offered play (shuffled, 20 seeds) against random play.

@@ -10,7 +10,9 @@
 
 #include "dialogue.h"
 #include "followup.h"
+#include "reply_coder.h"
 #include "reply_match.h"
+#include "reply_text.h"
 
 namespace rapport {
 namespace {
@@ -29,7 +31,40 @@ std::vector<std::string> successors(const Node& n) {
 
 std::string node_ptr(const Scenario& s, const Node& n) { return "/nodes/" + std::to_string(&n - s.nodes.data()); }
 
+/// A `better` that tells the learner what to do ("Reflect how she is feeling.", "Ask what the number
+/// is for..."), not words to say: it opens with one of the coaching verbs the library's hints use.
+bool coaching_hint(std::string_view better) {
+  static constexpr std::string_view kHintVerbs[] = {
+      "acknowledge", "agree",   "answer", "apologise", "ask",   "be",   "check",     "explain", "find",
+      "give",        "hear",    "invite", "leave",     "let",   "make", "name",      "offer",   "own",
+      "play",        "reflect", "say",    "show",      "state", "sum",  "summarise", "tell",    "try"};
+  const std::size_t end = better.find_first_of(" ,:;.");
+  const std::string first = coder::ascii_lower(better.substr(0, end));
+  return std::find(std::begin(kHintVerbs), std::end(kHintVerbs), first) != std::end(kHintVerbs);
+}
+
 }  // namespace
+
+std::vector<std::string> model_replies_heard_as_pushing(const Scenario& s, std::string_view file) {
+  std::vector<std::string> out;
+  const auto check = [&](const Node& n, const std::string& ptr, const std::string& said, const char* what) {
+    for (const ClientLine& line : n.client) {
+      const CodedReply coded = classify_reply(said, line.text);
+      if (coded.code != MiCode::Persuade && coded.code != MiCode::Confront) continue;
+      out.push_back(std::string(file) + ": " + ptr + ": " + what + " is heard as " +
+                    std::string(code_label(coded.code)) + " when typed after \"" + line.text + "\"");
+      return;
+    }
+  };
+  for (const Node& n : s.nodes)
+    for (std::size_t k = 0; k < n.replies.size(); ++k) {
+      const Reply& r = n.replies[k];
+      const std::string p = node_ptr(s, n) + "/replies/" + std::to_string(k);
+      if (is_mi_consistent(r.code)) check(n, p + "/text", r.text, "this MI-consistent reply");
+      if (!r.better.empty() && !coaching_hint(r.better)) check(n, p + "/better", r.better, "this better reply");
+    }
+  return out;
+}
 
 std::vector<std::string> lint_scenario(const Scenario& s, std::string_view file) {
   std::vector<std::string> errors;

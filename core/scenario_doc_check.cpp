@@ -1,5 +1,6 @@
 // ScenarioDoc's checks: the loader's and the linter's messages pinned to nodes and replies, and
 // the reply coder's second opinion on each reply's code.
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -123,6 +124,20 @@ std::vector<Problem> ScenarioDoc::problems() const {
       }
     }
   }
+  // Model replies a learner may copy, heard as pushing with any of the node's lines (the better
+  // replies too); a reply the coder already flagged above is not flagged twice.
+  if (loaded.ok())
+    for (const std::string& line : model_replies_heard_as_pushing(*loaded.scenario, kFile)) {
+      Problem p = parse_message(line);
+      const std::string reply = p.pointer.substr(0, p.pointer.rfind('/'));
+      if (std::any_of(out.begin(), out.end(), [&](const Problem& q) {
+            return q.kind == Problem::Kind::CoderDisagrees && q.pointer.rfind(reply + "/", 0) == 0;
+          }))
+        continue;
+      p.kind = Problem::Kind::CoderDisagrees;
+      pin(doc_, p);
+      out.push_back(std::move(p));
+    }
   return out;
 }
 

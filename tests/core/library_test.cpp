@@ -1,12 +1,13 @@
 // The shipped library as a page loads it: every scenario file, easiest first, the first frame's
 // cards in the same order as the full load, and a broken file reported by name without losing the
-// others.
+// others; and its model replies, typed as written, are not heard as pushing.
 #include "library.h"
 
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "lint.h"
 #include "test_support.h"
 
 namespace rapport {
@@ -59,6 +60,48 @@ TEST(Library, ABrokenFileIsNamedAndTheOthersStillLoad) {
   EXPECT_TRUE(none.scenarios.empty());
   ASSERT_EQ(none.errors.size(), 1u);
   EXPECT_NE(none.errors[0].find("cannot be read"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rapport
+
+namespace rapport {
+namespace {
+
+// A model reply typed as written is not heard as pushing (reviewer Y: late-again's "Every slip
+// lands on your floor: rotas rebuilt, agency staff paid for, and now the date is drifting into
+// your busiest fortnight.", a reflection and the better reply of two others, was persuasion to the
+// coder, and a learner who typed it lost 8 points of trust).
+TEST(Library, ModelRepliesAreNotHeardAsPushing) {
+  for (const std::string& path : testing::scenario_paths()) {
+    const Scenario s = testing::load_shipped(std::filesystem::path(path).stem().string());
+    for (const std::string& w : model_replies_heard_as_pushing(s, path)) ADD_FAILURE() << w;
+  }
+}
+
+TEST(Library, AModelReplyHeardAsPushingIsNamedAndAHintIsNot) {
+  Scenario s = testing::load_shipped("late-again");
+  ASSERT_FALSE(s.nodes.empty());
+  Node& n = s.nodes.front();
+  n.replies.resize(1);
+  n.replies[0].code = MiCode::ComplexReflection;
+  n.replies[0].text = "You're worried Easter goes the same way.";
+  n.replies[0].better = "Reflect what the slips have cost her floor.";
+  EXPECT_TRUE(model_replies_heard_as_pushing(s, "late-again.json").empty());
+
+  n.replies[0].better = "You should just accept the new date and move on.";
+  std::vector<std::string> found = model_replies_heard_as_pushing(s, "late-again.json");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0].find("/nodes/0/replies/0/better"), std::string::npos) << found[0];
+  EXPECT_NE(found[0].find("heard as advice without permission"), std::string::npos) << found[0];
+
+  n.replies[0].text = n.replies[0].better;  // an MI-consistent code on a push
+  found = model_replies_heard_as_pushing(s, "late-again.json");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_NE(found[0].find("/nodes/0/replies/0/text: this MI-consistent reply"), std::string::npos) << found[0];
+
+  n.replies[0].code = MiCode::Persuade;  // authored as the push it is
+  EXPECT_EQ(model_replies_heard_as_pushing(s, "late-again.json").size(), 1u);
 }
 
 }  // namespace

@@ -220,6 +220,24 @@ TEST(ScenarioDoc, TheCoderFlagsAMislabelledReplyWithItsCues) {
   for (const Problem& p : doc.problems()) ADD_FAILURE() << p.pointer << ": " << p.message;
 }
 
+// A better reply is words a learner may copy: heard as pushing, the studio flags it (reviewer Y).
+TEST(ScenarioDoc, ABetterReplyHeardAsPushingIsFlagged) {
+  ScenarioDoc doc = ScenarioDoc::blank("late-delivery");
+  write_six_nodes(doc);
+  if (HasFatalFailure()) return;
+  ASSERT_TRUE(doc.apply(edit::SetField{"/nodes/2/replies/2/better", "You should just sign the new contract today."}));
+  std::vector<Problem> flags;
+  for (const Problem& p : doc.problems())
+    if (p.kind == Problem::Kind::CoderDisagrees) flags.push_back(p);
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].pointer, "/nodes/2/replies/2/better");
+  EXPECT_EQ(flags[0].reply, 2);
+  EXPECT_NE(flags[0].message.find("this better reply is heard as advice without permission"), std::string::npos)
+      << flags[0].message;
+  ASSERT_TRUE(doc.apply(edit::SetField{"/nodes/2/replies/2/better", "Ask what the delay has cost her this week."}));
+  for (const Problem& p : doc.problems()) ADD_FAILURE() << p.pointer << ": " << p.message;
+}
+
 TEST(ScenarioDoc, OnlyReadingsThatChangeTheSpiritOrTheFormAreFlagged) {
   // Flagged: MI-consistent against non-adherent either way, reflections against questions.
   EXPECT_TRUE(disagreement_matters(MiCode::ComplexReflection, MiCode::Persuade));
