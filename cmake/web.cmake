@@ -57,7 +57,7 @@ foreach(app rapport_web rapport_studio_web)
     -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0
     "-sINCOMING_MODULE_JS_API=[preRun,canvas,instantiateWasm,getPreloadedPackage,print,printErr,onAbort,onRuntimeInitialized,locateFile]"
     -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sEXIT_RUNTIME=0 -sMINIFY_HTML=0 -sMALLOC=emmalloc
-    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_rapport_add_scenario,_rapport_scenarios_arrived,_rapport_notice,_rapport_field_input,_rapport_field_submit,_rapport_field_swipe,_rapport_import_progress,_rapport_simulate_error,_rapport_simulate_frame_error,_rapport_hits_json
+    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_rapport_add_scenario,_rapport_scenarios_arrived,_rapport_notice,_rapport_field_input,_rapport_field_submit,_rapport_page_hidden,_rapport_field_swipe,_rapport_import_progress,_rapport_simulate_error,_rapport_simulate_frame_error,_rapport_hits_json
     -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8,FS
     "--preload-file" "${DATA_STAGE}@/" "--pre-js" "${CMAKE_SOURCE_DIR}/web/page.js")
   set_property(TARGET ${app} APPEND PROPERTY LINK_DEPENDS ${STAGED_FILES} "${DATA_STAGE}/fonts/regular.ttf"

@@ -73,6 +73,15 @@ void App::keep_reply_draft(double now) {
   if (now - draft_unsaved_since_ >= kReplyDraftSaveSeconds) save_unfinished();
 }
 
+void App::keep_unsaved_now() {
+  // The page is going away (reload, closed tab, another app on a phone): what waits for its
+  // one-second pause is kept now. A reviewer's reply, reloaded within a second, was gone.
+  if (session_ && !playtest_ && !session_->finished() && reply_draft_ != saved_draft_) save_unfinished();
+  draft_unsaved_since_ = 0;
+  if (session_ && !playtest_ && screen_ == Screen::FollowUp && session_->followup_unkept()) keep_followup();
+  followup_unkept_since_ = 0;
+}
+
 void App::keep_followup_draft(double now) {
   // The email is kept as the learner writes it, not only when they leave the screen: a reviewer's
   // 100% draft was gone after a reload, its points never added.
@@ -243,6 +252,8 @@ void App::resume_unfinished() {
   if (id.empty()) return;
   const auto draft = saved.find("draft");
   const std::string typed = draft != saved.end() && draft->is_string() ? draft->get<std::string>() : std::string();
+  const auto typing = saved.find("typing");
+  const bool was_typing = !typed.empty() || (typing != saved.end() && typing->is_boolean() && typing->get<bool>());
   auto it = std::find_if(scenarios_.begin(), scenarios_.end(), [&](const Scenario& s) { return s.id == id; });
   if (it == scenarios_.end()) return;
   std::string err;
@@ -264,7 +275,7 @@ void App::resume_unfinished() {
     record_finished_session();
     screen_ = Screen::End;
   } else {
-    if (!typed.empty()) {  // the reply they were typing when they left, in the box it was in
+    if (was_typing) {  // the reply they were typing when they left, in the box it was in
       reply_draft_ = typed;
       reply_draft_revision_++;
       set_reply_mode(ReplyMode::Text);
@@ -381,7 +392,9 @@ void App::retry_from(size_t turn) {
 }
 
 void App::set_reply_mode(ReplyMode mode) {
+  const bool changed = reply_mode_ != mode;
   reply_mode_ = mode;
+  if (changed && session_ && !session_->finished() && screen_ == Screen::Conversation) save_unfinished();
   next_.focus_reply = mode == ReplyMode::Text;
   // The reply cards are taller than the text box: keep the client's last line in view above them.
   next_.scroll = true;
@@ -391,8 +404,10 @@ void App::set_reply_mode(ReplyMode mode) {
 void App::save_unfinished() {
   if (!session_ || playtest_) return;
   nlohmann::json saved = session_->saved_inputs();
-  // A reply typed and not yet sent is the learner's text too: kept exactly, given back on resume.
+  // A reply typed and not yet sent is the learner's text too: kept exactly, given back on resume,
+  // in the text box (also when it is empty: a learner typing replies is not sent back to the cards).
   if (!reply_draft_.empty() && !session_->finished()) saved["draft"] = reply_draft_;
+  if (reply_mode_ == ReplyMode::Text && !session_->finished()) saved["typing"] = true;
   saved_draft_ = session_->finished() ? std::string() : reply_draft_;
   book_->set_unfinished(saved);
   take_book_notices();

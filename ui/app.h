@@ -228,6 +228,9 @@ class App {
   std::string& name_draft() { return name_draft_; }
   int name_draft_revision() const { return name_draft_revision_; }
   void name_edited();
+  /// The page is being hidden or unloaded: the reply draft and the follow-up email are kept now,
+  /// not after their one-second pause.
+  void keep_unsaved_now();
   /// The platform reports typing in one of its HTML fields.
   void text_field_input(const std::string& id, const std::string& text);
   /// The platform reports Enter in a field with enter_submits (requests().submitted next frame).

@@ -462,6 +462,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void rapport_field_input(const char* id, const c
   wake();
 }
 
+/// Called by the page when it is hidden or unloaded (pagehide, visibilitychange).
+extern "C" EMSCRIPTEN_KEEPALIVE void rapport_page_hidden() {
+  if (!g || g->recovering) return;
+  guarded("rapport_page_hidden", [&] { g->app.keep_unsaved_now(); });
+}
+
 /// Called by the page when Enter is pressed in a field that submits on Enter.
 extern "C" EMSCRIPTEN_KEEPALIVE void rapport_field_submit(const char* id) {
   if (!g || g->recovering) return;

@@ -145,4 +145,12 @@
       a.href = url; document.body.appendChild(a); a.click(); document.body.removeChild(a);
     }
   };
+  // A reply being typed and the follow-up email are saved after a one-second pause; when the page
+  // is reloaded, closed or put in the background, they are saved at once.
+  function pageHidden() {
+    if (!window.Module || !Module.calledRun) return;
+    try { Module.ccall('rapport_page_hidden', null, [], []); } catch (e) { console.warn('Rapport: ' + e.message); }
+  }
+  window.addEventListener('pagehide', pageHidden);
+  document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') pageHidden(); });
 })();
