@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <optional>
 
 #include "coaching.h"
 #include "reply_cues.h"
@@ -45,16 +46,7 @@ CoderWeights builtin_weights() {
 }
 
 #include "reply_rule_helpers.inc"
-
-/// A check-in that asks whether the turn landed, not for a fact: "does that make sense", "how does
-/// that sound", "did I miss anything" (not "right?", "is that right", "yeah?": a fact's tag, labelled
-/// a closed question).
-bool closing_check(std::string_view phrase) {
-  constexpr std::string_view kLanded[] = {"sense", "sound",    "help",     "clear",     "questions",
-                                          "miss",  "got that", "get that", "have that", "land"};
-  return std::any_of(std::begin(kLanded), std::end(kLanded),
-                     [&](std::string_view w) { return phrase.find(w) != std::string_view::npos; });
-}
+#include "reply_rule_turns.inc"
 
 CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text, std::string_view raw_context) {
   thread_local std::string text, context;
@@ -104,7 +96,8 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   allowed[static_cast<int>(MiCode::Confront)] =
       hit(kConfront) && !(confront_cue == "you're the one" && !explicit_phrase(text, kExploringWhy).empty()) &&
       !(confront_cue == "your fault" && !explicit_phrase(text, kNotBlame).empty()) &&
-      !(confront_cue == "grow up" && !explicit_phrase(text, kGrowingUp).empty());
+      !(confront_cue == "grow up" && !explicit_phrase(text, kGrowingUp).empty()) &&
+      !(confront_cue == "come on" && !said_as_interjection(text, "come on"));
   allowed[static_cast<int>(MiCode::EmphasizeAutonomy)] = hit(kAutonomy) || hit(kOfferWithChoice);
   // A question-shaped sentence that ends in '?' is a question unless a stronger cue says otherwise.
   const bool interrogative =
@@ -241,6 +234,11 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   if (!cue.empty()) {
     if (out.code != MiCode::Confront) overrule(MiCode::Confront, 0.7f);
     out.cues = {(mocking ? "sarcasm ('" : "challenges the client ('") + std::string(cue) + "')"};
+    return out;
+  }
+  if (const std::optional<TurnRule> rule = turn_rule(text, f, out.code, score)) {
+    overrule(rule->code, rule->floor);
+    out.cues = {rule->cue};
     return out;
   }
   // Short replies with the codebook's own cues, which the model read as small talk (reviewer V):

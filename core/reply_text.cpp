@@ -203,7 +203,13 @@ constexpr Shorthand kShorthand[] = {{"u", "you"},
                                     {"imo", "in my opinion"},
                                     {"thru", "through"},
                                     {"b4", "before"},
-                                    {"msg", "message"}};
+                                    {"msg", "message"},
+                                    // Reviewer X's "what wud make the eating easier" (0.48).
+                                    {"wud", "would"},
+                                    {"cud", "could"},
+                                    {"shud", "should"},
+                                    {"wat", "what"},
+                                    {"wot", "what"}};
 
 std::string_view shorthand(std::string_view lower, std::string_view next) {
   if (lower == "ur") {
@@ -214,6 +220,25 @@ std::string_view shorthand(std::string_view lower, std::string_view next) {
                       "on",  "at",    "under", "up",      "stuck",    "all",     "both", "going"});
     return state ? "you're" : "your";
   }
+  // "how r u managing" (reviewer X's was a closed question): "r" before a person or a state.
+  if (lower == "r")
+    return one_of(next, {"u", "you", "we", "they", "ur", "your", "the", "those", "these", "things", "not", "going",
+                         "so", "still", "really", "very", "all", "ok", "okay"})
+               ? "are"
+               : "";
+  // "i understand your frustrated": "your" for "you're" before a feeling or a state, which no noun
+  // follows in English ("your frustrated" cannot mean a thing of theirs); not "your right", "your
+  // feeling" or an -ed word before a noun ("your revised plan").
+  if (lower == "your")
+    return one_of(next,
+                  {"frustrated", "worried",       "angry",      "upset",       "scared",   "annoyed",   "disappointed",
+                   "stressed",   "exhausted",     "fed",        "sick",        "not",      "so",        "really",
+                   "very",       "still",         "just",       "going",       "saying",   "telling",   "asking",
+                   "doing",      "trying",        "struggling", "overwhelmed", "confused", "concerned", "nervous",
+                   "anxious",    "afraid",        "frightened", "furious",     "gutted",   "fuming",    "terrified",
+                   "unhappy",    "uncomfortable", "unsure",     "torn",        "stuck",    "tired",     "hurt"})
+               ? "you're"
+               : "";
   for (const Shorthand& s : kShorthand)
     if (lower == s.typed) return s.meant;
   return {};
