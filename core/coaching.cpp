@@ -107,10 +107,11 @@ bool should_ask_which(MiCode top, float confidence, MiCode runner_up, bool coach
 
 namespace rapport {
 
-std::vector<MiCode> which_options(MiCode top, MiCode runner_up, std::string_view text) {
+std::vector<MiCode> which_options(MiCode top, MiCode runner_up, std::string_view text, MiCode reflection) {
   std::vector<MiCode> out = {top, runner_up};
   const bool reflects = code_class(top) == MiClass::Reflection || code_class(runner_up) == MiClass::Reflection;
-  if (!reflects && text.find('?') == std::string_view::npos) out.push_back(MiCode::ComplexReflection);
+  if (!reflects && text.find('?') == std::string_view::npos)
+    out.push_back(code_class(reflection) == MiClass::Reflection ? reflection : MiCode::ComplexReflection);
   return out;
 }
 

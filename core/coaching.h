@@ -66,7 +66,10 @@ bool should_ask_which(MiCode top, float confidence, MiCode runner_up, bool coach
 /// '?'). A reviewer's reflection ("You have raised things twice now and felt brushed off each
 /// time") was offered only "recognising their effort" or "giving information", so the learner who
 /// reflected could not say so. The client still answers the words (Dialogue::submit_typed).
-std::vector<MiCode> which_options(MiCode top, MiCode runner_up, std::string_view text);
+/// `reflection` is the kind offered then (CodedReply::reflection: the coder's likelier of simple
+/// and complex for these words).
+std::vector<MiCode> which_options(MiCode top, MiCode runner_up, std::string_view text,
+                                  MiCode reflection = MiCode::ComplexReflection);
 
 }  // namespace rapport
 

@@ -139,6 +139,8 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   const float p_second = second >= 0 ? std::exp((score[second] - score[best]) / temperature) / total : 0.f;
   CodedReply out{
       static_cast<MiCode>(best), 1.f / total, {}, static_cast<MiCode>(second >= 0 ? second : best), p_second};
+  if (score[static_cast<int>(MiCode::SimpleReflection)] > score[static_cast<int>(MiCode::ComplexReflection)])
+    out.reflection = MiCode::SimpleReflection;
 
   // High-precision rules, applied after the model. A rule that agrees with the model keeps its
   // confidence; one that displaces the model's code is at least `floor` sure, and the displaced

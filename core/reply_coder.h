@@ -38,6 +38,10 @@ struct CodedReply {
   float runner_up_confidence = 0.f;
   /// The main sentence asks permission ("Would it be okay if I shared an idea?"), with no advice in it.
   bool asks_permission = false;
+  /// The kind of reflection the model scores higher for these words: what a learner who says they
+  /// were reflecting is credited with (reviewer X's "i understand ur frustrated", self-coded, was a
+  /// complex reflection, "Strong", and the session's best reply).
+  MiCode reflection = MiCode::ComplexReflection;
 };
 
 /// Codes one learner reply given the client's previous line (context may be empty).

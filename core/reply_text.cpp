@@ -220,6 +220,13 @@ std::string_view shorthand(std::string_view lower, std::string_view next) {
                       "on",  "at",    "under", "up",      "stuck",    "all",     "both", "going"});
     return state ? "you're" : "your";
   }
+  // "ok lets do that, can we check in next tuesday" (reviewer X's was advice without permission,
+  // -12): "lets" before a verb is "let's"; "it lets you use it" is the verb.
+  if (lower == "lets")
+    return next.empty() || one_of(next, {"you", "him", "her", "them", "us", "me", "it", "people", "the", "a", "an",
+                                         "your", "his", "their", "our", "my", "anyone", "everyone", "staff"})
+               ? ""
+               : "let's";
   // "how r u managing" (reviewer X's was a closed question): "r" before a person or a state.
   if (lower == "r")
     return one_of(next, {"u", "you", "we", "they", "ur", "your", "the", "those", "these", "things", "not", "going",

@@ -343,7 +343,7 @@ bool App::submit_text(const std::string& text) {
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) return false;
   CodedReply coded = classify_reply(text, d->client_line());
   if (should_ask_which(coded, text, d->client_line(), coaching_)) {
-    pending_typed_ = PendingTyped{text, which_options(coded.code, coded.runner_up, text)};
+    pending_typed_ = PendingTyped{text, which_options(coded.code, coded.runner_up, text, coded.reflection)};
     animating_ = true;
     std::string question = "Which did you mean? ";
     for (size_t k = 0; k < pending_typed_->options.size(); ++k)

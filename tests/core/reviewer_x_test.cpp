@@ -1,8 +1,11 @@
 // Reviewer X's typed replies, typed as hurried, non-native and mixed learners type: a good move with
 // a push in it, "come on" inside a sentence, a reflection checked with "yes?", and text-speak.
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "coder_checks.h"
+#include "coaching.h"
 #include "reply_coder.h"
 
 namespace rapport {
@@ -57,6 +60,32 @@ TEST(ReviewerX, TextSpeakReadsAsTheWordsItStandsFor) {
   EXPECT_EQ(code_of("how r u managing the sugar on the road rn", "I'm on the road all day."), MiCode::OpenQuestion);
   EXPECT_EQ(code_of("what wud make the eating easier on delivery days", "I'm on the road all day."),
             MiCode::OpenQuestion);
+}
+
+}  // namespace
+}  // namespace rapport
+
+namespace rapport {
+namespace {
+
+// "Which did you mean?" offered "Reflecting what they meant or felt" for every reply that neither
+// likeliest code reflected, so a learner's "i understand ur frustrated" became a complex reflection,
+// praised as "Strong" and named the session's best reply. The kind offered is the coder's likelier one.
+TEST(ReviewerX, ReflectingOffersTheKindOfReflectionTheWordsAre) {
+  const std::string_view rang = "You rang three times about the internet.";
+  const CodedReply plain = classify_reply(rang, "This is the third time I've rung about the internet!");
+  EXPECT_EQ(plain.reflection, MiCode::SimpleReflection) << describe(plain);
+  EXPECT_EQ(which_options(MiCode::Affirm, MiCode::GivingInformation, rang, plain.reflection),
+            (std::vector<MiCode>{MiCode::Affirm, MiCode::GivingInformation, MiCode::SimpleReflection}));
+  const CodedReply deeper = classify_reply("Part of you wants to stay, and part of you is already gone.",
+                                           "I don't know if I can keep doing this job.");
+  EXPECT_EQ(deeper.reflection, MiCode::ComplexReflection) << describe(deeper);
+}
+
+TEST(ReviewerX, LetsBeforeAVerbIsAnInvitation) {
+  const CodedReply lets =
+      classify_reply("ok lets do that, can we check in next tuesday", "Fine. I'll try the mornings.");
+  EXPECT_NE(lets.code, MiCode::Persuade) << describe(lets);
 }
 
 }  // namespace
