@@ -77,7 +77,10 @@ std::string consistency_text(const MitiSummary& m) {
 }
 
 std::string adherence_note(const MitiSummary& m) {
-  return std::to_string(m.adherent) + " adherent, " + std::to_string(m.non_adherent) + " non-adherent";
+  // What the band rests on, in the app's words: reviewer X read "7 of 8 · below fair" beside "4 of 7 ·
+  // good", and "0 adherent, 0 non-adherent" as jargon nobody explained.
+  if (m.non_adherent > 0) return std::to_string(m.non_adherent) + " pushed, so below fair";
+  return "good is over half, none pushed";
 }
 
 std::string reflection_ratio_text(int reflections, int questions) {

@@ -39,8 +39,9 @@ MitiSummary summarise_codes(const std::vector<MiCode>& codes, const std::vector<
 MitiSummary summarise_transcript(const Dialogue& d);
 
 /// The MI-consistent figure as the live coach and the results both show it ("6 of 9"), and the
-/// results' note under it with the MITI adherent counts ("2 adherent, 1 non-adherent"): the live
-/// coach's "6 of 9" and the results' "2 / 1" had read as two verdicts on one conversation.
+/// results' note under it, which says what the band rests on ("1 pushed, so below fair"; "good is
+/// over half, none pushed"): the live coach's "6 of 9" and the results' "2 / 1" had read as two
+/// verdicts on one conversation, and "7 of 8 · below fair" beside "4 of 7 · good" as a contradiction.
 std::string consistency_text(const MitiSummary& m);
 std::string adherence_note(const MitiSummary& m);
 

@@ -25,22 +25,29 @@ ImU32 band_color(Band b) {
 void figure_card(const char* label, const std::string& value, const std::string& note, Band band, float w) {
   const Theme& t = theme();
   ImVec2 p = ImGui::GetCursorScreenPos();
-  float h = t.dp(120);
+  const float pad = t.dp(16);
+  // A note too long to sit beside the band chip (a phone at the largest text) goes under it, and the
+  // card grows by its line: above the chip it ran into the figure.
+  const ImVec2 ns = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, note.c_str());
+  const std::string_view chip_text = band_label(band);
+  const float chip_w =
+      t.fonts.small
+          ->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, chip_text.data(), chip_text.data() + chip_text.size())
+          .x +
+      t.dp(20);
+  const bool beside = pad + chip_w + t.dp(8) + ns.x + pad <= w;
+  const float below = beside ? 0.f : ns.y + t.dp(6);
+  const float h = t.dp(120) + below;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), t.colors.surface, t.dp(12));
   dl->AddRect(p, ImVec2(p.x + w, p.y + h), t.colors.border, t.dp(12));
-  float pad = t.dp(16);
   dl->AddText(t.fonts.small, t.fonts.small->FontSize, ImVec2(p.x + pad, p.y + pad), t.colors.text_muted, label);
   dl->AddText(t.fonts.title, t.fonts.title->FontSize, ImVec2(p.x + pad, p.y + pad + t.dp(20)), t.colors.text,
               value.c_str());
-  ImGui::SetCursorScreenPos(ImVec2(p.x + pad, p.y + h - pad - t.fonts.small->FontSize - t.dp(8)));
+  ImGui::SetCursorScreenPos(ImVec2(p.x + pad, p.y + h - below - pad - t.fonts.small->FontSize - t.dp(8)));
   chip(band_label(band), band_color(band));
-  ImVec2 ns = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, 0, note.c_str());
-  // A note too long to sit beside the band chip (a phone at the largest text) goes above it.
-  const float chip_top = ImGui::GetItemRectMin().y;
-  const bool beside = ImGui::GetItemRectMax().x + t.dp(8) <= p.x + w - pad - ns.x;
   dl->AddText(t.fonts.small, t.fonts.small->FontSize,
-              ImVec2(p.x + w - pad - ns.x, beside ? p.y + h - pad - ns.y : chip_top - ns.y - t.dp(2)),
+              beside ? ImVec2(p.x + w - pad - ns.x, p.y + h - pad - ns.y) : ImVec2(p.x + pad, p.y + h - pad - ns.y),
               t.colors.text_muted, note.c_str());
   ImGui::SetCursorScreenPos(p);
   ImGui::Dummy(ImVec2(w, h));

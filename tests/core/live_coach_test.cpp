@@ -104,7 +104,7 @@ TEST(LiveCoach, FiguresCarryTheirBands) {
 
 // Reviewer T read "MI-consistent replies 6 of 9" beside the conversation and "MI-adherent /
 // non-adherent 2 / 1" on the results, two verdicts on one conversation: both now show the same
-// figure and band, and the results' note carries the MITI adherent counts.
+// figure and band, and the results' note says what the band rests on.
 TEST(LiveCoach, TheResultsShowTheSameConsistencyFigure) {
   const Scenario s = coach_scenario();
   Dialogue d(s);
@@ -115,7 +115,19 @@ TEST(LiveCoach, TheResultsShowTheSameConsistencyFigure) {
   EXPECT_EQ(consistency_text(score.miti), live.figures[2].value);
   EXPECT_EQ(score.miti.consistent_band, live.figures[2].band);
   EXPECT_EQ(live.figures[2].band, Band::BelowFair);  // one reply pushed
-  EXPECT_EQ(adherence_note(score.miti), "0 adherent, 1 non-adherent");
+  EXPECT_EQ(adherence_note(score.miti), "1 pushed, so below fair");
+}
+
+// Reviewer X: "7 of 8" was below fair and "4 of 7" good, with "0 adherent, 1 non-adherent" under
+// them; the note says what the band rests on.
+TEST(LiveCoach, TheConsistencyNoteSaysWhatTheBandRestsOn) {
+  const Scenario s = coach_scenario();
+  Dialogue d(s);
+  for (int r : {kOpen, kComplex, kClosed, kSimple}) ASSERT_TRUE(d.choose(static_cast<size_t>(r)));
+  const SessionScore score = score_session(d, 0.0);
+  EXPECT_EQ(consistency_text(score.miti), "3 of 4");
+  EXPECT_EQ(score.miti.consistent_band, Band::Good);
+  EXPECT_EQ(adherence_note(score.miti), "good is over half, none pushed");
 }
 
 TEST(LiveCoach, AnMiInconsistentReplyComesFirst) {
