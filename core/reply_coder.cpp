@@ -223,6 +223,7 @@ CodedReply classify_reply_with(const CoderWeights& w, std::string_view raw_text,
   std::string_view cue = explicit_phrase(text, kBlatantConfront);
   if (!cue.empty() && !explicit_phrase(text, kExploringWhy).empty()) cue = {};
   if (cue == "grow up" && !explicit_phrase(text, kGrowingUp).empty()) cue = {};
+  if (cue.ends_with(" true") && !explicit_phrase(text, kSelfCorrection).empty()) cue = {};
   if (cue.empty() && f.hand[kLength1To3] > 0.f) cue = explicit_phrase(text, kCalmDown);
   if (cue.empty()) {
     cue = reply_opening(text, kConfrontOpenings, kNotConfront);

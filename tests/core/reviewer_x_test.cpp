@@ -82,6 +82,14 @@ TEST(ReviewerX, ReflectingOffersTheKindOfReflectionTheWordsAre) {
   EXPECT_EQ(deeper.reflection, MiCode::ComplexReflection) << describe(deeper);
 }
 
+TEST(ReviewerX, ThatsNotTrueContradictsTheClient) {
+  EXPECT_EQ(code_of("thats not true", "You never told me about the fee."), MiCode::Confront);
+  EXPECT_EQ(code_of("That's simply not true, we sent the letter in March.", "Nobody wrote to me."), MiCode::Confront);
+  // The learner's own words taken back are no contradiction.
+  EXPECT_NE(code_of("No, sorry. That's not true, actually. I shouldn't have said that.", "Nobody's ever done it."),
+            MiCode::Confront);
+}
+
 TEST(ReviewerX, LetsBeforeAVerbIsAnInvitation) {
   const CodedReply lets =
       classify_reply("ok lets do that, can we check in next tuesday", "Fine. I'll try the mornings.");
