@@ -345,6 +345,7 @@ bool App::submit_text(const std::string& text) {
   if (should_ask_which(coded, text, d->client_line(), coaching_)) {
     pending_typed_ = PendingTyped{text, which_options(coded.code, coded.runner_up, text, coded.reflection)};
     animating_ = true;
+    content_focus_ = true;  // the first reading takes the keyboard focus
     std::string question = "Which did you mean? ";
     for (size_t k = 0; k < pending_typed_->options.size(); ++k)
       question += (k == 0                                    ? ""

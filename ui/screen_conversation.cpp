@@ -279,7 +279,12 @@ void draw_conversation(App& app) {
         // largest text a pill ran to the phone's edge (reviewer Q).
         const std::string label = "which:" + std::to_string(k + 1);
         const std::string_view intent = code_intent(p.options[k]);
-        if (narrow ? card_button(label.c_str(), intent, {}, column, {}) : pill_button(label.c_str(), intent))
+        // From the keyboard too: the first reading takes the focus, and its number answers (reviewer
+        // X's focus landed on "Type your own", and the digits did nothing).
+        if (k == 0 && app.take_content_focus()) ImGui::SetKeyboardFocusHere();
+        const bool key =
+            k < 9 && !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_1 + k), false);
+        if ((narrow ? card_button(label.c_str(), intent, {}, column, {}) : pill_button(label.c_str(), intent)) || key)
           app.answer_which(p.options[k]);
       } else if (pill_button("which:edit", "Edit my reply", false)) {
         app.cancel_which();
