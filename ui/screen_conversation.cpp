@@ -76,6 +76,10 @@ void draw_conversation(App& app) {
   // The mode switch's row; a kiosk has only "Tap what you would say" there (reviewer W saw an empty
   // band above the cards, and the fourth card below the edge).
   float header_h = app.options().kiosk ? t.dp(20) + t.fonts.small->FontSize : t.dp(64);
+  // A phone turned sideways (844x390) left the chat one bubble tall under a four-line reply box
+  // (reviewer X): on a short screen the box is two lines high.
+  const bool short_screen = avail.y < t.dp(420);
+  const float box_h = short_screen ? t.dp(56) : t.dp(104);
   float replies_h = header_h;
   if (ended) {
     // A line of small text, the button and a margin below it.
@@ -94,7 +98,7 @@ void draw_conversation(App& app) {
     replies_h += quoted.y + spacing + t.dp(4) + t.fonts.small->FontSize + spacing +
                  (narrow ? static_cast<float>(buttons) * answer : answer) + t.dp(24);
   } else if (typing) {
-    replies_h += t.dp(130);
+    replies_h += box_h + t.dp(26);
   } else {
     // Each card is followed by the style's item spacing; a margin below the last one.
     for (size_t i : offer)
@@ -299,7 +303,7 @@ void draw_conversation(App& app) {
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
     const bool focus = ImGui::IsWindowAppearing() || app.requests().focus_reply;
     app.text_field(
-        "reply", {column - send_w - t.dp(12), t.dp(104)}, app.reply_draft(),
+        "reply", {column - send_w - t.dp(12), box_h}, app.reply_draft(),
         app.options().touch ? "Type what you would say, then tap Send" : "Type what you would say, then press Enter",
         app.reply_draft_revision(), true, "input:reply", focus && !app.options().touch);
     ImGui::SameLine(0, t.dp(12));

@@ -228,4 +228,28 @@ tests.push(['late-again at the largest text, 1280x800: the top bar title stays c
     assert(app.problems.length === 0, app.problems.join('\n'));
   } finally { await app.close(); }
 }]);
+// A phone turned sideways: the chat kept one bubble's height (131 of 390 px) under a four-line reply
+// box (reviewer X). Typing, the conversation keeps at least two fifths of the screen.
+tests.push(['a phone turned sideways (844x390), typing: the chat keeps two fifths of the height', async () => {
+  const size = { name: 'sideways', width: 844, height: 390, hasTouch: true };
+  const app = await openApp({ ...size, seed: 0 });
+  try {
+    await app.load();
+    await fromTop(app, size, 'scenario:price-objection');
+    await app.click('scenario:price-objection');
+    for (let step = 0; step < 8 && (await app.hits()).some((h) => h.label === 'prep:1'); step++) {
+      await app.click('prep:1');
+      await app.reveal('button:Continue');
+      await app.click('button:Continue');
+      await app.quiet(150, 5000);
+    }
+    await app.click('mode:text');
+    await app.find('input:reply');
+    await app.quiet(150, 5000);
+    const chat = await app.find('chat:view');
+    await app.screenshot('sideways-typing.png');
+    assert(chat.h >= 0.4 * size.height, `the chat is ${Math.round(chat.h)} px of ${size.height}`);
+    assert(app.problems.length === 0, app.problems.join('\n'));
+  } finally { await app.close(); }
+}]);
 await run(process.env.LAYOUT_ONLY ? tests.filter(([n]) => n.includes(process.env.LAYOUT_ONLY)) : tests);
