@@ -412,6 +412,13 @@ class App {
   /// Keeps the follow-up draft in the record kReplyDraftSaveSeconds after the learner changed it
   /// (Session::followup_left: its coverage counts as when they leave the screen).
   void keep_followup_draft(double now);
+  // ImGui's own text box, for builds without the page's fields (native tests): reached only
+  // through this pointer, which link_imgui_text_box() fills, so the browser's wasm leaves ImGui's
+  // text editing out at link time (13 KB of code the page's HTML fields do instead).
+  using ImGuiBox = bool (*)(const char* id, std::string* value, Size2 size, bool enter_submits, bool read_only);
+  static ImGuiBox imgui_box_;
+  static bool imgui_box(const char* id, std::string* value, Size2 size, bool enter_submits, bool read_only);
+  friend void link_imgui_text_box();
   // The studio's code is reached only through this table, which link_studio() fills: a build that
   // never calls it (the learners' wasm) leaves the studio out at link time.
   friend void link_studio(bool);
@@ -456,6 +463,9 @@ void draw_studio(App& app);
 /// Links the authoring studio into this build (the studio's web page, native tests); see
 /// App::studio_linked(). `false` takes it out again (tests of a learners' build).
 void link_studio(bool linked = true);
+/// Fills in ImGui's own text box (ui/app_fields_imgui.cpp) for builds without the page's HTML fields:
+/// native hosts call it before drawing a text field; the browser's builds never do.
+void link_imgui_text_box();
 /// The reference sheet (challenge table, OARS cards), drawn over any screen when open.
 void draw_reference(App& app);
 /// The settings sheet (name, theme, text size, coaching), drawn over any screen when open.

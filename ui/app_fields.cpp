@@ -1,5 +1,6 @@
-// The app's text fields: ImGui's own box natively (tests), the page's HTML field over the canvas
-// in the browser (AppServices::text_fields), bound to the app's strings either way.
+// The app's text fields: ImGui's own box natively (tests; link_imgui_text_box), the page's HTML
+// field over the canvas in the browser (AppServices::text_fields), bound to the app's strings
+// either way.
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -8,7 +9,6 @@
 
 #include "app.h"
 #include "imgui.h"
-#include "imgui_stdlib.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -24,9 +24,7 @@ bool App::text_field(const char* id, Size2 size_px, std::string& value, const ch
     // Without a page (native tests, tools): ImGui's own box, bound to the same std::string.
     if (take_focus) ImGui::SetKeyboardFocusHere();
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(t.dp(12), t.dp(10)));
-    const ImGuiInputTextFlags flags =
-        enter_submits ? ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine : 0;
-    const bool entered = ImGui::InputTextMultiline((std::string("##") + id).c_str(), &value, size, flags);
+    const bool entered = imgui_box(id, &value, size_px, enter_submits, false);
     if (enter_submits && entered)
       now_.submitted.insert(id);  // this frame's screen sends it
     else
@@ -50,7 +48,7 @@ void App::text_view(const char* id, Size2 size_px, const std::string& text, cons
     std::string& copy = view_buffers_[id];
     copy = text;
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(t.dp(12), t.dp(10)));
-    ImGui::InputTextMultiline((std::string("##") + id).c_str(), &copy, size, ImGuiInputTextFlags_ReadOnly);
+    imgui_box(id, &copy, size_px, false, true);
     ImGui::PopStyleVar();
     record_hit(label, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     return;
@@ -58,6 +56,14 @@ void App::text_view(const char* id, Size2 size_px, const std::string& text, cons
   TextFieldSpec spec{id, {}, {}, text, revision, placeholder};
   spec.read_only = true;
   place_field(std::move(spec), size_px, nullptr, label);
+}
+
+App::ImGuiBox App::imgui_box_ = nullptr;
+
+bool App::imgui_box(const char* id, std::string* value, Size2 size, bool enter_submits, bool read_only) {
+  if (imgui_box_) return imgui_box_(id, value, size, enter_submits, read_only);
+  ImGui::Dummy(ImVec2(size.x, size.y));  // a build with a page and no ImGui box: nothing to edit here
+  return false;
 }
 
 void App::place_field(TextFieldSpec spec, Size2 size_px, std::string* bound, const std::string& hit_label) {

@@ -52,6 +52,7 @@ class UiTest : public ::testing::Test {
     std::string path = std::string(RAPPORT_SOURCE_DIR) + "/scenarios/questioned-advice.json";
     LoadResult r = load_scenario(read_text(path), path);
     ASSERT_TRUE(r.ok());
+    link_imgui_text_box();  // no page here: ImGui's own text box
     app_ = std::make_unique<App>();
     AppServices services;
     services.store = store ? store : &store_;
