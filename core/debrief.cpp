@@ -101,17 +101,29 @@ std::vector<DebriefLine> transcript_debrief(const Dialogue& d) {
       if (!is_mi_non_adherent(t.code) && !heard_as_advice(t.typed, t.code, t.reply, t.client_line)) continue;
       if (pushes++ == 0) first = static_cast<int>(i);
     }
+    // Trust at 0 before the first reply (the preparation used it up) cannot fall: reviewer Z's
+    // rupture read "None of your replies cost Kerry-Ann's trust... Kerry-Ann let it pass this time"
+    // beside a chart of 0, 0, 0. Nor does a client who walked out let anything pass.
+    const bool at_floor = !trust.empty() && trust.front() <= 0;
+    const bool ruptured = d.ending() && d.ending()->kind == "rupture";
+    const std::string opening = at_floor ? client +
+                                               "'s trust was at 0 before your first reply, after the preparation, "
+                                               "so no reply could lower it"
+                                         : "None of your replies cost " + client + "'s trust";
     if (pushes == 0) {
-      out.push_back({"steady", "None of your replies cost " + client + "'s trust.", ""});
+      out.push_back({"steady", opening + ".", ""});
     } else {
       const Turn& t = turns[first];
-      out.push_back({"steady",
-                     "None of your replies cost " + client + "'s trust, but " +
-                         (pushes == 1 ? std::string("one") : std::to_string(pushes)) +
-                         " of them argued or steered without being asked (" + (pushes == 1 ? "" : "the first ") +
-                         "at turn " + std::to_string(first + 1) + "). " + client +
-                         " let it pass this time; a client with less goodwill may not: " + quoted(t.reply),
-                     t.reply});
+      const std::string count = pushes == 1 ? std::string("one") : std::to_string(pushes);
+      const std::string where = std::string(pushes == 1 ? "" : "the first ") + "at turn " + std::to_string(first + 1);
+      out.push_back(
+          {"steady",
+           opening + (at_floor ? "; " : ", but ") + count + " of them argued or steered without being asked (" + where +
+               "). " +
+               (at_floor || ruptured ? std::string("It was heard: ")
+                                     : client + " let it pass this time; a client with less goodwill may not: ") +
+               quoted(t.reply),
+           t.reply});
     }
   }
   if (best >= 0)

@@ -415,3 +415,43 @@ TEST(Debrief, ABreakthroughWithoutTaggedChangeTalkEndsOnTheClientsCommitment) {
 
 }  // namespace
 }  // namespace rapport
+
+namespace rapport {
+namespace {
+
+// Reviewer Z: the worst preparation left Kerry-Ann's trust at 0 before the first word, and the
+// rupture's debrief said "None of your replies cost Kerry-Ann's trust, but 2 of them argued...
+// Kerry-Ann let it pass this time", beside a trust chart of 0, 0, 0.
+TEST(Debrief, TrustAtZeroFromThePreparationIsNotAReplyThatCostNothing) {
+  const Scenario s = testing::load_shipped("damp-flat");
+  Dialogue d(s);
+  while (d.phase() == Phase::Prepare) {  // the preparation that costs the most trust
+    const PrepStep* step = d.prep_step();
+    size_t pick = 0;
+    const auto trust = [&](size_t i) {
+      const auto it = step->options[i].effects.find("trust");
+      return it == step->options[i].effects.end() ? 0 : it->second;
+    };
+    for (size_t i = 0; i < step->options.size(); ++i)
+      if (trust(i) < trust(pick)) pick = i;
+    ASSERT_TRUE(d.choose_prep(pick));
+  }
+  ASSERT_EQ(d.value("trust"), 0) << "the worst preparation no longer empties trust; pick another scenario";
+  for (int turn = 0; turn < 20 && d.phase() == Phase::Conversation; ++turn) {  // pushes, where there are any
+    const std::vector<size_t> offer = d.offered();
+    size_t pick = 0;
+    for (size_t k = 0; k < offer.size(); ++k)
+      if (is_mi_non_adherent(d.node()->replies[offer[k]].code)) pick = k;
+    ASSERT_TRUE(d.choose(pick));
+  }
+  ASSERT_EQ(d.phase(), Phase::Ended);
+  for (const DebriefLine& line : transcript_debrief(d)) {
+    EXPECT_EQ(line.text.find("None of your replies cost"), std::string::npos) << line.text;
+    EXPECT_EQ(line.text.find("let it pass"), std::string::npos) << line.text;
+    if (line.kind == "steady")
+      EXPECT_NE(line.text.find("trust was at 0 before your first reply"), std::string::npos) << line.text;
+  }
+}
+
+}  // namespace
+}  // namespace rapport
