@@ -87,35 +87,18 @@ const std::vector<Phrase>& flag_phrases() {
         "pressure");
     all.insert(all.end(), pressure.begin(), pressure.end());
     // Outcomes promised in writing: an email is what the client will hold you to.
-    std::vector<Phrase> promise = make_phrases({"i guarantee",
-                                                "we guarantee",
-                                                "i can guarantee",
-                                                "we can guarantee",
-                                                "guaranteed to",
-                                                "guarantee it",
-                                                "guarantee that",
-                                                "guarantee you",
-                                                "guarantee this",
-                                                "i promise",
-                                                "we promise",
-                                                "i can promise",
-                                                "i assure you",
-                                                "we assure you",
-                                                "can assure you",
-                                                "rest assured",
-                                                "you have my word",
-                                                "i give you my word",
-                                                "will definitely",
-                                                "definitely will",
-                                                "no question about it",
-                                                "no questions asked",
-                                                "will never happen again",
-                                                "won t happen again",
-                                                "will not happen again",
-                                                "100 percent",
-                                                "100 certain",
-                                                "100 sure"},
-                                               "promise");
+    std::vector<Phrase> promise = make_phrases(
+        {"i guarantee", "we guarantee", "i can guarantee", "we can guarantee", "guaranteed to", "guarantee it",
+         "guarantee that", "guarantee you", "guarantee this", "i promise", "we promise", "i can promise",
+         "i assure you", "we assure you", "can assure you", "rest assured", "you have my word", "i give you my word",
+         "will definitely", "definitely will", "no question about it", "no questions asked", "will never happen again",
+         "won t happen again", "will not happen again", "100 percent", "100 certain", "100 sure",
+         // Reviewer Z's "I'm confident it will be successful this
+         // time." (the next bid's outcome) was not flagged.
+         "i m confident it will", "i am confident it will", "i m confident we will", "i m confident we ll",
+         "i m sure it will", "i am sure it will", "i m certain it will", "i am certain it will", "bound to succeed",
+         "sure to succeed"},
+        "promise");
     all.insert(all.end(), promise.begin(), promise.end());
     // An agreement claimed in writing; flagged only where the conversation agreed no next step
     // (reviewer P's "As we agreed, we'll go live on 14 April" after a rupture had scored 100%).

@@ -299,13 +299,16 @@ TEST(FollowUp, PromisedOutcomesAreFlagged) {
   double clean = check_followup(d, email).coverage;
   for (const char* promise : {"I guarantee the September bid will be funded.", "Rest assured, it will all be fine.",
                               "This won't happen again, I promise.", "Petrel will definitely halve your no-shows.",
-                              "I can assure you it will work."}) {
+                              "I can assure you it will work.",
+                              // Reviewer Z's, unflagged: the next bid's outcome promised.
+                              "I'm confident it will be successful this time."}) {
     FollowUpCheck check = check_followup(d, email + "\n" + promise);
     ASSERT_FALSE(check.flags.empty()) << promise;
     EXPECT_EQ(check.flags.front().rfind("Promise only what you can deliver: \"", 0), 0u) << check.flags.front();
     EXPECT_NEAR(check.coverage, clean - 0.1 * double(check.flags.size()), 1e-9) << promise;
   }
   EXPECT_TRUE(check_followup(d, email + "\nI will send the plan by Friday.").flags.empty());
+  EXPECT_TRUE(check_followup(d, email + "\nI'm confident the pilot gives us the evidence either way.").flags.empty());
 }
 
 TEST(FollowUp, DraftMissingOneStepMarksExactlyThatStep) {
