@@ -197,12 +197,12 @@ void Session::followup_sent() {
 
 void Session::followup_left() {
   if (!record_) return;
-  if (followup_check_.coverage > record_->followup_coverage) {
+  // The record describes the email as it now stands, its text and its coverage: reviewers W and Z
+  // replaced a complete email with a worse one and kept its points ("Counted from an earlier
+  // version"), and the history then showed the worse text beside the better one's coverage.
+  if (followup_check_.coverage > record_->followup_coverage ||
+      (followup_written_ && record_->followup_email != followup_draft_))
     followup_sent();
-  } else if (followup_written_ && record_->followup_email != followup_draft_) {
-    record_->followup_email = followup_draft_;  // kept as written; the counted coverage stays
-    events_.push_back({SessionEventKind::Rescored, false, score_ ? score_->total : record_->score});
-  }
 }
 
 void Session::set_learner_name(const std::string& name) {

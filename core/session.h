@@ -116,9 +116,9 @@ class Session {
   /// The email was sent (copied, downloaded, mailed): its checklist coverage now counts in the
   /// score and the record; a Rescored event follows when the record changed.
   void followup_sent();
-  /// The learner left the email screen: a draft that covers more than the record holds counts as
-  /// if sent (the checklist showed its coverage); a shorter one never lowers a sent email's. Either
-  /// way the record keeps the draft's text, once the learner has changed it (a Rescored event).
+  /// The learner left the email screen (or paused a second after a change): the draft counts as if
+  /// sent, its text and its coverage, more or less than before (a Rescored event): the score
+  /// describes the email as it stands, not a better version the learner rewrote.
   void followup_left();
   /// The learner changed the draft since the record last kept it: followup_left() would keep it.
   bool followup_unkept() const { return record_ && followup_written_ && record_->followup_email != followup_draft_; }

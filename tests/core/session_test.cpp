@@ -194,6 +194,17 @@ TEST(Session, ACompleteFollowUpEmailRaisesTheScoreOnceAndRetryMakesANewRecord) {
   EXPECT_DOUBLE_EQ(s.record()->followup_coverage, s.followup_check().coverage);
   s.followup_sent();
   EXPECT_TRUE(s.take_events().empty()) << "sending the same email again changes nothing";
+  // Rewritten worse and left, the email's points go with it (reviewers W and Z kept them: "Counted
+  // from an earlier version"), and the record holds the text with its own coverage.
+  const std::string worse = "Hi Helen,\n\nThanks for today. Speak soon.\n";
+  s.followup_draft() = worse;
+  s.followup_edited();
+  s.followup_left();
+  EXPECT_EQ(kinds(s.take_events()), std::vector<SessionEventKind>{SessionEventKind::Rescored});
+  EXPECT_EQ(s.score()->total, before) << "the worse email no longer adds its points";
+  EXPECT_EQ(s.record()->followup_email, worse);
+  EXPECT_DOUBLE_EQ(s.record()->followup_coverage, s.followup_check().coverage);
+  EXPECT_EQ(s.record()->score, before);
 
   ASSERT_TRUE(s.retry_from(1));
   EXPECT_FALSE(s.finished());
